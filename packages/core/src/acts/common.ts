@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { isPartialDate, isPlainDate } from '../dates/plain-date.ts';
+import { isAdminUnitCode } from '../offices/admin-units.ts';
+
+/** Reusable field shapes for act-kind schemas. Error messages are message keys (see i18n/messages.ts). */
+
+export const personName = z.string().trim().min(1).max(100);
+export const shortText = z.string().trim().min(1).max(200);
+export const longText = z.string().trim().min(1).max(1000);
+
+export const plainDate = z
+  .string()
+  .max(10)
+  .refine(isPlainDate, { error: 'error.date.invalid' })
+  .meta({ format: 'date', examples: ['2025-03-14'] });
+
+export const partialDate = z
+  .string()
+  .max(10)
+  .refine(isPartialDate, { error: 'error.date.partialInvalid' })
+  .meta({ description: 'YYYY-MM-DD, YYYY-MM or YYYY', examples: ['1950', '1950-06', '1950-06-21'] });
+
+export const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'error.time' })
+  .meta({ examples: ['14:05'] });
+
+export const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { error: 'error.country' })
+  .meta({ description: 'ISO 3166-1 alpha-2', examples: ['TJ'] });
+
+export const adminUnitCode = z
+  .string()
+  .max(10)
+  .refine(isAdminUnitCode, { error: 'error.unit' })
+  .meta({ description: 'District or city of Tajikistan, e.g. DU-03', examples: ['DU-03'] });
+
+export const recordId = z.uuid({ error: 'error.uuid' });
+
+export const sex = z.enum(['M', 'F']);
+
+/** A place: a district or city of Tajikistan, or a foreign country, with a settlement and free text. */
+export const place = z.strictObject({
+  country: countryCode,
+  unit: adminUnitCode.optional(),
+  settlement: shortText.optional(),
+  address: longText.optional(),
+});
+
+export const ID_DOCUMENT_TYPES = [
+  'PASSPORT',
+  'ID_CARD',
+  'FOREIGN_PASSPORT',
+  'BIRTH_CERTIFICATE',
+  'RESIDENCE_PERMIT',
+  'OTHER',
+] as const;
+
+export const idDocument = z.strictObject({
+  type: z.enum(ID_DOCUMENT_TYPES),
+  series: z.string().trim().max(10).optional(),
+  number: z.string().trim().min(1).max(20),
+  issuer: shortText.optional(),
+  issueDate: plainDate.optional(),
+});
+
+/** Mother, father, spouse: a named adult with their documents. */
+export const adult = z.strictObject({
+  surname: personName,
+  name: personName,
+  patronymic: personName.optional(),
+  birthDate: plainDate,
+  birthPlace: place.optional(),
+  citizenship: countryCode,
+  nationality: shortText.optional(),
+  residence: place,
+  idDocument: idDocument.optional(),
+});
+
+export const APPLICANT_TYPES = [
+  'MOTHER',
+  'FATHER',
+  'PARENTS',
+  'SPOUSE',
+  'RELATIVE',
+  'OTHER_PERSON',
+  'MEDICAL_FACILITY',
+  'GUARDIANSHIP_BODY',
+  'POLICE',
+  'ORGANISATION',
+] as const;
+export const ORGANISATION_APPLICANTS: readonly string[] = [
+  'MEDICAL_FACILITY',
+  'GUARDIANSHIP_BODY',
+  'POLICE',
+  'ORGANISATION',
+];
+
+/** Who applied: a person (with a document) or an organisation (with its name and address). */
+export const applicant = z.strictObject({
+  type: z.enum(APPLICANT_TYPES),
+  surname: personName.optional(),
+  name: personName.optional(),
+  patronymic: personName.optional(),
+  organisation: shortText.optional(),
+  residence: place.optional(),
+  idDocument: idDocument.optional(),
+});
+
+export const courtDecision = z.strictObject({
+  court: shortText,
+  caseNumber: z.string().trim().min(1).max(50),
+  date: plainDate,
+  inForceDate: plainDate.optional(),
+});

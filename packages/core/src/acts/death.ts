@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { addMonths, dateRange, fullYearsBetween, isPartialDate, isPlainDate } from '../dates/plain-date.ts';
+import { checkApplicant } from './birth.ts';
+import {
+  applicant,
+  clockTime,
+  countryCode,
+  courtDecision,
+  idDocument,
+  longText,
+  partialDate,
+  personName,
+  place,
+  plainDate,
+  recordId,
+  sex,
+  shortText,
+} from './common.ts';
+import type { ActKindDefinition, DeepPartial } from './kind.ts';
+
+export const DEATH_BASIS_TYPES = [
+  'MEDICAL_DEATH_CERTIFICATE',
+  'PERINATAL_DEATH_CERTIFICATE',
+  'COURT_DECISION_DEATH_ESTABLISHED',
+  'COURT_DECISION_DECLARED_DEAD',
+] as const;
+
+export const CAUSE_LINES = ['a', 'b', 'c', 'd', 'II'] as const;
+
+const icd10 = z
+  .string()
+  .regex(/^[A-Z]\d{2}(\.\d{1,2})?$/, { error: 'error.icd10' })
+  .meta({ examples: ['I21.9'] });
+
+const deathSchemaV1 = z.strictObject({
+  deceased: z.strictObject({
+    surname: personName,
+    name: personName,
+    patronymic: personName.optional(),
+    sex,
+    birthDate: partialDate.optional(),
+    birthPlace: place.optional(),
+    citizenship: countryCode.optional(),
+    nationality: shortText.optional(),
+    residence: place.optional(),
+    idDocument: idDocument.optional(),
+    identityEstablished: z.boolean(),
+    maritalStatus: z.enum(['MARRIED', 'NEVER_MARRIED', 'DIVORCED', 'WIDOWED', 'UNKNOWN']).optional(),
+    /** The deceased's birth record, when the clerk found it; otherwise the registry looks for it. */
+    birthRecordId: recordId.optional(),
+  }),
+  death: z.strictObject({
+    date: partialDate,
+    time: clockTime.optional(),
+    place: place,
+    placeType: z.enum(['FACILITY', 'HOME', 'OTHER', 'UNKNOWN']).optional(),
+  }),
+  cause: z.strictObject({
+    lines: z
+      .array(
+        z.strictObject({
+          line: z.enum(CAUSE_LINES),
+          text: longText,
+          icd10: icd10.optional(),
+          interval: z.string().trim().max(50).optional(),
+        }),
+      )
+      .min(1)
+      .max(8),
+    manner: z
+      .enum(['DISEASE', 'ACCIDENT', 'SELF_HARM', 'ASSAULT', 'LEGAL_INTERVENTION', 'WAR', 'PENDING', 'UNKNOWN'])
+      .optional(),
+    icdVersion: z.enum(['ICD-10', 'ICD-11']).optional(),
+  }),
+  basis: z.strictObject({
+    type: z.enum(DEATH_BASIS_TYPES),
+    number: z.string().trim().min(1).max(50),
+    date: plainDate,
+    issuer: shortText,
+    doctor: shortText.optional(),
+    court: courtDecision.optional(),
+  }),
+  applicant,
+});
+
+export type DeathData = z.infer<typeof deathSchemaV1>;
+
+const example: DeathData = {
+  deceased: {
+    surname: 'Қурбонов',
+    name: 'Абдулло',
+    patronymic: 'Саидович',
+    sex: 'M',
+    birthDate: '1948-05-11',
+    birthPlace: { country: 'TJ', unit: 'KT-09' },
+    citizenship: 'TJ',
+    nationality: 'тоҷик',
+    residence: { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Борбад 48' },
+    idDocument: { type: 'PASSPORT', series: 'A', number: '400233871' },
+    identityEstablished: true,
+    maritalStatus: 'MARRIED',
+  },
+  death: {
+    date: '2025-04-02',
+    time: '23:10',
+    place: { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'Маркази миллии тиббӣ' },
+    placeType: 'FACILITY',
+  },
+  cause: {
+    lines: [
+      { line: 'a', text: 'Инфаркти шадиди миокард', icd10: 'I21.9', interval: '2 соат' },
+      { line: 'b', text: 'Бемории ишемиявии музмини дил', icd10: 'I25.9', interval: '6 сол' },
+      { line: 'II', text: 'Диабети қанд, навъи 2', icd10: 'E11.9' },
+    ],
+    manner: 'DISEASE',
+    icdVersion: 'ICD-10',
+  },
+  basis: {
+    type: 'MEDICAL_DEATH_CERTIFICATE',
+    number: 'ТВ-2025-01893',
+    date: '2025-04-03',
+    issuer: 'Маркази миллии тиббӣ «Шифобахш»',
+    doctor: 'Ҳакимова М. Р.',
+  },
+  applicant: { type: 'RELATIVE', surname: 'Қурбонов', name: 'Фирӯз', patronymic: 'Абдуллоевич' },
+};
+
+type D = DeepPartial<DeathData>;
+
+export const deathKind: ActKindDefinition<DeathData> = {
+  code: 'DEATH',
+  schemaVersion: 1,
+  labels: { tg: 'Вафот', ru: 'Смерть', en: 'Death' },
+  schema: deathSchemaV1,
+  example,
+  rules(d: D, ctx, report) {
+    const died = d.death?.date && isPartialDate(d.death.date) ? dateRange(d.death.date) : undefined;
+    const born =
+      d.deceased?.birthDate && isPartialDate(d.deceased.birthDate) ? dateRange(d.deceased.birthDate) : undefined;
+    if (died && died.earliest > ctx.today) report.error(['death', 'date'], 'error.date.future');
+    if (born && born.earliest > ctx.today) report.error(['deceased', 'birthDate'], 'error.date.future');
+    if (died && born) {
+      if (died.latest < born.earliest) report.error(['death', 'date'], 'error.date.beforeBirth');
+      else {
+        const age = fullYearsBetween(born.latest, died.earliest);
+        if (age > 125) report.error(['deceased', 'birthDate'], 'error.age.implausible', { age, min: 0, max: 125 });
+      }
+    }
+    const basisDate = d.basis?.date;
+    if (basisDate && isPlainDate(basisDate)) {
+      if (basisDate > ctx.today) report.error(['basis', 'date'], 'error.date.future');
+      else if (died && basisDate < died.earliest) report.error(['basis', 'date'], 'error.date.beforeEvent');
+    }
+    const basisType = d.basis?.type;
+    if (basisType?.startsWith('COURT_DECISION') && !d.basis?.court) report.error(['basis', 'court'], 'error.required');
+    checkApplicant(d.applicant, report);
+    if (died && died.latest <= ctx.today && addMonths(died.latest, 12) < ctx.today) {
+      report.flag('late-registration');
+      report.warn(['death', 'date'], 'warning.lateDeath');
+    }
+  },
+  summary(d) {
+    return {
+      surname: d.deceased?.surname,
+      name: d.deceased?.name,
+      patronymic: d.deceased?.patronymic,
+      birthDate: d.deceased?.birthDate,
+      eventDate: d.death?.date,
+    } as ReturnType<ActKindDefinition['summary']>;
+  },
+};

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { ActKindCode } from '../workflow/statuses.ts';
+import { birthKind } from './birth.ts';
+import { deathKind } from './death.ts';
+import type { ActKindDefinition, RuleContext } from './kind.ts';
+import { type FieldIssue, type Mode, RuleReport, toFieldIssues } from './validation.ts';
+
+/** The act kinds Sabt registers today. Adding a kind is adding a definition here. */
+export const ACT_KIND_DEFINITIONS: readonly ActKindDefinition<unknown>[] = [
+  birthKind as ActKindDefinition<unknown>,
+  deathKind as ActKindDefinition<unknown>,
+];
+
+const byCode = new Map<string, ActKindDefinition<unknown>>(ACT_KIND_DEFINITIONS.map((k) => [k.code, k]));
+
+export function getActKind(code: string): ActKindDefinition<unknown> | undefined {
+  return byCode.get(code);
+}
+
+export function availableKinds(): ActKindCode[] {
+  return ACT_KIND_DEFINITIONS.map((k) => k.code);
+}
+
+export interface DataCheck {
+  ok: boolean;
+  errors: FieldIssue[];
+  warnings: FieldIssue[];
+  flags: string[];
+}
+
+/**
+ * Checks a record's data against its kind: the schema, then the kind's rules. A draft may be
+ * incomplete (missing values are not errors) but never wrong; a complete record must be both
+ * whole and right.
+ */
+export function checkRecordData(def: ActKindDefinition<unknown>, data: unknown, mode: Mode, ctx: RuleContext): DataCheck {
+  const parsed = def.schema.safeParse(data);
+  const errors = parsed.success ? [] : toFieldIssues(parsed.error, data, mode);
+  const report = new RuleReport();
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    def.rules(data as never, ctx, report);
+  }
+  const ruleErrors = report.errors.filter((e) => mode === 'complete' || e.key !== 'error.required');
+  const seen = new Set(errors.map((e) => e.path.join('.')));
+  for (const e of ruleErrors) if (!seen.has(e.path.join('.'))) errors.push(e);
+  return { ok: errors.length === 0, errors, warnings: report.warnings, flags: [...report.flags] };
+}
+
+/** JSON Schema of an act kind's data, for the API and for clients building forms. */
+export function actKindJsonSchema(def: ActKindDefinition<unknown>): unknown {
+  return z.toJSONSchema(def.schema as z.ZodType, { io: 'input', unrepresentable: 'any' });
+}

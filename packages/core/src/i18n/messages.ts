@@ -1,0 +1,284 @@
+import type { Locale } from './locale.ts';
+
+type Entry = Record<Locale, string>;
+
+/**
+ * Every message a user can see from the server, by key, in Tajik, Russian and English.
+ * `{name}` placeholders are filled from the issue's params.
+ */
+export const MESSAGES = {
+  // field errors
+  'error.required': {
+    tg: 'Ин майдон ҳатмист: онро пур кунед.',
+    ru: 'Это поле обязательно: заполните его.',
+    en: 'This field is required: fill it in.',
+  },
+  'error.type': {
+    tg: 'Қимати нодуруст: {expected} лозим аст.',
+    ru: 'Неверное значение: ожидается {expected}.',
+    en: 'Wrong kind of value: {expected} expected.',
+  },
+  'error.tooLong': {
+    tg: 'Матн дароз аст: на зиёда аз {max} аломат.',
+    ru: 'Слишком длинный текст: не более {max} символов.',
+    en: 'Too long: at most {max} characters.',
+  },
+  'error.tooShort': {
+    tg: 'Матн кӯтоҳ аст: на камтар аз {min} аломат.',
+    ru: 'Слишком короткий текст: не менее {min} символов.',
+    en: 'Too short: at least {min} characters.',
+  },
+  'error.tooSmall': {
+    tg: 'Қимат хурд аст: на камтар аз {min}.',
+    ru: 'Слишком маленькое значение: не менее {min}.',
+    en: 'Too small: at least {min}.',
+  },
+  'error.tooBig': {
+    tg: 'Қимат калон аст: на зиёда аз {max}.',
+    ru: 'Слишком большое значение: не более {max}.',
+    en: 'Too large: at most {max}.',
+  },
+  'error.tooMany': {
+    tg: 'Ададҳо зиёданд: на зиёда аз {max}.',
+    ru: 'Слишком много элементов: не более {max}.',
+    en: 'Too many items: at most {max}.',
+  },
+  'error.format': {
+    tg: 'Шакли нодуруст.',
+    ru: 'Неверный формат.',
+    en: 'Wrong format.',
+  },
+  'error.time': {
+    tg: 'Вақтро дар шакли СС:ДД нависед, масалан 14:05.',
+    ru: 'Укажите время в формате ЧЧ:ММ, например 14:05.',
+    en: 'Write the time as HH:MM, for example 14:05.',
+  },
+  'error.country': {
+    tg: 'Рамзи дуҳарфии кишварро нависед, масалан TJ.',
+    ru: 'Укажите двухбуквенный код страны, например TJ.',
+    en: 'Give the two-letter country code, for example TJ.',
+  },
+  'error.unit': {
+    tg: 'Чунин ноҳия ё шаҳр нест. Аз рӯйхат интихоб кунед.',
+    ru: 'Такого района или города нет. Выберите из списка.',
+    en: 'No such district or city. Choose one from the list.',
+  },
+  'error.uuid': {
+    tg: 'Идентификатори нодуруст (UUID лозим аст).',
+    ru: 'Неверный идентификатор (нужен UUID).',
+    en: 'Invalid identifier (a UUID is expected).',
+  },
+  'error.choice': {
+    tg: 'Яке аз қиматҳои иҷозатдодашударо интихоб кунед: {options}.',
+    ru: 'Выберите одно из допустимых значений: {options}.',
+    en: 'Choose one of the allowed values: {options}.',
+  },
+  'error.unknownField': {
+    tg: 'Майдони номаълум «{field}»: онро хориҷ кунед.',
+    ru: 'Неизвестное поле «{field}»: удалите его.',
+    en: 'Unknown field “{field}”: remove it.',
+  },
+  'error.date.invalid': {
+    tg: 'Чунин сана вуҷуд надорад. Санаро дар шакли рр.мм.сссс санҷед.',
+    ru: 'Такой даты не существует. Проверьте дату (дд.мм.гггг).',
+    en: 'This date does not exist. Check the date (dd.mm.yyyy).',
+  },
+  'error.date.partialInvalid': {
+    tg: 'Санаи нодуруст: сол, моҳ ва сол ё санаи пурра нависед.',
+    ru: 'Неверная дата: укажите год, месяц и год или полную дату.',
+    en: 'Invalid date: give a year, a month and year, or a full date.',
+  },
+  'error.date.future': {
+    tg: 'Сана набояд дар оянда бошад.',
+    ru: 'Дата не может быть в будущем.',
+    en: 'The date cannot be in the future.',
+  },
+  'error.date.beforeBirth': {
+    tg: 'Сана набояд пеш аз таваллуд бошад.',
+    ru: 'Дата не может быть раньше даты рождения.',
+    en: 'The date cannot be before the date of birth.',
+  },
+  'error.date.beforeEvent': {
+    tg: 'Санаи ҳуҷҷат набояд пеш аз ҳодиса бошад.',
+    ru: 'Дата документа не может быть раньше события.',
+    en: 'The document cannot be dated before the event.',
+  },
+  'error.age.implausible': {
+    tg: 'Синну сол ({age}) бовар кардан душвор аст: санаҳоро санҷед (аз {min} то {max}).',
+    ru: 'Неправдоподобный возраст ({age}): проверьте даты (от {min} до {max}).',
+    en: 'Implausible age ({age}): check the dates (between {min} and {max}).',
+  },
+  'error.birthOrder': {
+    tg: 'Тартиби таваллуд бояд аз 1 то {max} бошад.',
+    ru: 'Порядок рождения должен быть от 1 до {max}.',
+    en: 'The birth order must be between 1 and {max}.',
+  },
+  'error.father.notExpected': {
+    tg: 'Вақте ки асос барои маълумоти падар нест, маълумоти падар дохил карда намешавад.',
+    ru: 'Если основания для сведений об отце нет, сведения об отце не вносятся.',
+    en: 'With no basis for the father’s data, the father’s data must be left empty.',
+  },
+  'error.father.required': {
+    tg: 'Маълумоти падарро пур кунед ё асоси «нест»-ро интихоб кунед.',
+    ru: 'Заполните сведения об отце или выберите основание «нет».',
+    en: 'Fill in the father’s data or choose the basis “none”.',
+  },
+  'error.icd10': {
+    tg: 'Рамзи ICD-10 нодуруст аст. Намуна: I21.9.',
+    ru: 'Неверный код МКБ-10. Пример: I21.9.',
+    en: 'Invalid ICD-10 code. Example: I21.9.',
+  },
+  // warnings
+  'warning.lateBirth': {
+    tg: 'Аз таваллуд зиёда аз 3 моҳ гузаштааст: бақайдгирии дер.',
+    ru: 'С рождения прошло более 3 месяцев: поздняя регистрация.',
+    en: 'More than 3 months since the birth: late registration.',
+  },
+  'warning.lateDeath': {
+    tg: 'Аз вафот зиёда аз 1 сол гузаштааст: бақайдгирии дер.',
+    ru: 'Со дня смерти прошло более 1 года: поздняя регистрация.',
+    en: 'More than 1 year since the death: late registration.',
+  },
+  'warning.name.russianSurnameSuffix': {
+    tg: 'Пасвандҳои русии -ов/-ова/-ев/-ева барои навзодон иҷозат нестанд (ба истиснои ақаллиятҳои миллӣ ва издивоҷҳои омехта).',
+    ru: 'Русские суффиксы -ов/-ова/-ев/-ева для новорождённых не допускаются (кроме нацменьшинств и смешанных браков).',
+    en: 'The Russian suffixes -ov/-ova/-ev/-eva are not allowed for newborns (except national minorities and mixed marriages).',
+  },
+  'warning.name.russianPatronymic': {
+    tg: 'Номи падар бо -ович/-овна/-евич/-евна барои навзодон иҷозат нест.',
+    ru: 'Отчество на -ович/-овна/-евич/-евна для новорождённых не допускается.',
+    en: 'Patronymics in -ovich/-ovna/-evich/-evna are not allowed for newborns.',
+  },
+  'warning.name.title': {
+    tg: 'Унвони «{title}» дар номи навзод иҷозат нест.',
+    ru: 'Титул «{title}» в имени новорождённого не допускается.',
+    en: 'The title “{title}” is not allowed in a newborn’s name.',
+  },
+  // problems (titles)
+  'problem.validation': {
+    tg: 'Маълумот нодуруст аст: хатогиҳои майдонҳоро ислоҳ кунед.',
+    ru: 'Данные неверны: исправьте ошибки в полях.',
+    en: 'The data is not valid: correct the fields shown.',
+  },
+  'problem.malformedJson': {
+    tg: 'Дархост хонда нашуд: JSON нодуруст аст.',
+    ru: 'Запрос не прочитан: неверный JSON.',
+    en: 'The request could not be read: malformed JSON.',
+  },
+  'problem.unauthenticated': {
+    tg: 'Ворид шавед: ҷаласа нест ё ба охир расидааст.',
+    ru: 'Войдите в систему: сеанса нет или он истёк.',
+    en: 'Sign in: there is no session or it has expired.',
+  },
+  'problem.badCredentials': {
+    tg: 'Логин ё парол нодуруст аст.',
+    ru: 'Неверный логин или пароль.',
+    en: 'Wrong login or password.',
+  },
+  'problem.locked': {
+    tg: 'Ҳисоб муваққатан баста шуд, зеро парол чанд бор нодуруст ворид шуд. Баъд аз {minutes} дақиқа кӯшиш кунед.',
+    ru: 'Учётная запись временно заблокирована после нескольких неверных паролей. Повторите через {minutes} мин.',
+    en: 'The account is locked for a while after several wrong passwords. Try again in {minutes} minutes.',
+  },
+  'problem.forbidden': {
+    tg: 'Шумо ҳуқуқи ин амалро надоред.',
+    ru: 'У вас нет права на это действие.',
+    en: 'You are not allowed to do this.',
+  },
+  'problem.notFound': {
+    tg: 'Ёфт нашуд.',
+    ru: 'Не найдено.',
+    en: 'Not found.',
+  },
+  'problem.preconditionRequired': {
+    tg: 'Сарлавҳаи If-Match лозим аст: сабтро аз нав кушоед ва тағйир диҳед.',
+    ru: 'Нужен заголовок If-Match: откройте запись заново и внесите изменения.',
+    en: 'An If-Match header is required: reopen the record and edit it again.',
+  },
+  'problem.preconditionFailed': {
+    tg: 'Сабтро корманди дигар аллакай тағйир додааст. Онро аз нав кушоед.',
+    ru: 'Запись уже изменена другим сотрудником. Откройте её заново.',
+    en: 'Someone else has changed this record. Reopen it to see their changes.',
+  },
+  'problem.idempotencyMismatch': {
+    tg: 'Калиди Idempotency-Key аллакай барои дархости дигар истифода шудааст.',
+    ru: 'Ключ Idempotency-Key уже использован для другого запроса.',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+  'problem.transitionNotAllowed': {
+    tg: 'Амали «{action}» дар ҳолати «{status}» ғайриимкон аст.',
+    ru: 'Действие «{action}» невозможно в статусе «{status}».',
+    en: 'The action “{action}” is not possible in status “{status}”.',
+  },
+  'problem.kindNotAllowedInOffice': {
+    tg: 'Ин идора ин намуди санадро сабт намекунад.',
+    ru: 'Это учреждение не регистрирует данный вид акта.',
+    en: 'This office does not register this kind of act.',
+  },
+  'problem.outsideOffice': {
+    tg: 'Сабт ба идораи дигар тааллуқ дорад.',
+    ru: 'Запись относится к другому учреждению.',
+    en: 'The record belongs to another office.',
+  },
+  'problem.reasonRequired': {
+    tg: 'Сабабро нависед.',
+    ru: 'Укажите причину.',
+    en: 'Give a reason.',
+  },
+  'problem.unknownKind': {
+    tg: 'Намуди санади номаълум.',
+    ru: 'Неизвестный вид акта.',
+    en: 'Unknown act kind.',
+  },
+  'problem.incomplete': {
+    tg: 'Сабт пурра нест: майдонҳои нишондодашударо пур кунед.',
+    ru: 'Запись не заполнена: заполните указанные поля.',
+    en: 'The record is not complete: fill in the fields shown.',
+  },
+  'problem.tooManyRequests': {
+    tg: 'Дархостҳо аз ҳад зиёданд. Каме интизор шавед.',
+    ru: 'Слишком много запросов. Подождите немного.',
+    en: 'Too many requests. Wait a little.',
+  },
+  'problem.payloadTooLarge': {
+    tg: 'Дархост хеле калон аст.',
+    ru: 'Запрос слишком большой.',
+    en: 'The request is too large.',
+  },
+  'problem.unsupportedMediaType': {
+    tg: 'Маълумотро дар шакли JSON фиристед.',
+    ru: 'Отправьте данные в формате JSON.',
+    en: 'Send the data as JSON.',
+  },
+  'problem.internal': {
+    tg: 'Хатои дохилии система. Дубора кӯшиш кунед; агар такрор шавад, ба маъмур хабар диҳед.',
+    ru: 'Внутренняя ошибка системы. Повторите; если повторится, сообщите администратору.',
+    en: 'Internal error. Try again; if it happens again, tell the administrator.',
+  },
+  'problem.duplicateId': {
+    tg: 'Сабт бо ин рақам аллакай мавҷуд аст.',
+    ru: 'Запись с таким идентификатором уже существует.',
+    en: 'A record with this id already exists.',
+  },
+  'problem.conflict': {
+    tg: 'Амал бо ҳолати ҷории сабт мувофиқат намекунад.',
+    ru: 'Действие не соответствует текущему состоянию записи.',
+    en: 'The action conflicts with the record’s current state.',
+  },
+} as const satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES, key);
+}
+
+/** Renders a message key in a locale, filling `{name}` placeholders. */
+export function t(key: string, locale: Locale, params: Record<string, unknown> = {}): string {
+  const entry = isMessageKey(key) ? MESSAGES[key] : undefined;
+  const text: string = entry ? entry[locale] : key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = params[name];
+    return v === undefined ? `{${name}}` : Array.isArray(v) ? v.join(', ') : String(v);
+  });
+}

@@ -1,0 +1,89 @@
+import type { OfficeKind, Role } from './roles.ts';
+import { ACT_KINDS, type ActKindCode, type Flag, type Status } from './statuses.ts';
+
+/** The verbs a user can apply to a record. `create` starts one; the rest move or change one. */
+export const ACTIONS = ['create', 'edit', 'submit', 'validate', 'reject', 'register'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+interface Row {
+  action: Action;
+  /** Statuses the record may be in; `null` for create (no record yet). */
+  from: readonly Status[] | null;
+  /** Status after the action (unchanged when omitted). */
+  to?: Status;
+  roles: readonly Role[];
+  /** Flags that forbid the action while set. */
+  blockedBy?: readonly Flag[];
+  /** The action needs a written reason. */
+  reason?: boolean;
+}
+
+/**
+ * The action matrix as data: which role may take which action from which status.
+ * Which act kinds an office registers is in OFFICE_ACT_KINDS; both are enforced only by `decide()`.
+ */
+export const ACTION_MATRIX: readonly Row[] = [
+  { action: 'create', from: null, to: 'draft', roles: ['front_office', 'back_office', 'registrar'] },
+  { action: 'edit', from: ['draft'], roles: ['front_office', 'back_office', 'registrar'] },
+  { action: 'submit', from: ['draft'], to: 'submitted', roles: ['front_office', 'back_office', 'registrar'] },
+  { action: 'validate', from: ['submitted'], to: 'validated', roles: ['back_office', 'registrar'] },
+  {
+    action: 'reject',
+    from: ['submitted', 'validated'],
+    to: 'draft',
+    roles: ['back_office', 'registrar'],
+    reason: true,
+  },
+  {
+    action: 'register',
+    from: ['validated'],
+    to: 'registered',
+    roles: ['registrar'],
+    blockedBy: ['possible-duplicate'],
+  },
+];
+
+/** Which act kinds each kind of office works with. Jamoats register four acts only. */
+export const OFFICE_ACT_KINDS: Record<OfficeKind, readonly ActKindCode[]> = {
+  central: [],
+  region: [],
+  district: ACT_KINDS,
+  mobile: ACT_KINDS,
+  consulate: ACT_KINDS,
+  jamoat: ['BIRTH', 'DEATH', 'MARRIAGE', 'PATERNITY'],
+};
+
+export interface Subject {
+  role: Role;
+  officeKind: OfficeKind;
+}
+
+export interface Target {
+  kind: ActKindCode;
+  /** Undefined for create. */
+  status?: Status;
+  flags?: readonly string[];
+}
+
+export type Decision =
+  | { allowed: true; to: Status | undefined; reason: boolean }
+  | { allowed: false; why: 'role' | 'status' | 'office-kind' | 'flag'; flag?: string };
+
+/** The one place that says whether an action is allowed. */
+export function decide(action: Action, who: Subject, target: Target): Decision {
+  const row = ACTION_MATRIX.find((r) => r.action === action);
+  if (!row) return { allowed: false, why: 'role' };
+  if (!row.roles.includes(who.role)) return { allowed: false, why: 'role' };
+  if (!OFFICE_ACT_KINDS[who.officeKind].includes(target.kind)) return { allowed: false, why: 'office-kind' };
+  if (row.from === null ? target.status !== undefined : !target.status || !row.from.includes(target.status)) {
+    return { allowed: false, why: 'status' };
+  }
+  const flag = row.blockedBy?.find((f) => target.flags?.includes(f));
+  if (flag) return { allowed: false, why: 'flag', flag };
+  return { allowed: true, to: row.to, reason: row.reason === true };
+}
+
+/** The actions a user could take on a record now (for the UI and the API's `actions` list). */
+export function allowedActions(who: Subject, target: Target): Action[] {
+  return ACTIONS.filter((a) => a !== 'create' && decide(a, who, target).allowed);
+}

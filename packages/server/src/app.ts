@@ -1,0 +1,88 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { toFieldIssues } from '@sabt/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/connect.ts';
+import { Problem, RequestValidationError } from './http/problem.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { actKindRoutes } from './routes/act-kinds/act-kinds.ts';
+import { authRoutes } from './routes/auth/auth.ts';
+import { officeRoutes } from './routes/offices/offices.ts';
+import { recordRoutes } from './routes/records/records.ts';
+
+export interface AppOptions {
+  config: Config;
+  dbx: Db;
+  logger?: boolean;
+}
+
+/** The HTTP application: REST API under /api/v1, OpenAPI at /api/openapi.json, docs at /api/docs. */
+export async function buildApp({ config, dbx, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: undefined,
+  });
+
+  // Route schemas are zod; a request that does not fit gets field errors with message keys.
+  app.setValidatorCompiler(({ schema }) => (data) => {
+    const parsed = (schema as z.ZodType).safeParse(data);
+    if (parsed.success) return { value: parsed.data };
+    return { error: new RequestValidationError(toFieldIssues(parsed.error, data, 'complete')) };
+  });
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  installErrorHandler(app);
+  app.decorateRequest('actor', null);
+
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Sabt API',
+        description:
+          'Civil registration: act records, their workflow and history. Errors are RFC 9457 problem+json in the language of Accept-Language (tg, ru, en).',
+        version: '1',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('preHandler', async (req) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    req.actor = (await resolveSession(dbx.db, config, req.cookies[SESSION_COOKIE])) ?? null;
+    if (!req.actor && !req.routeOptions.config.public) throw new Problem(401, 'problem.unauthenticated');
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await dbx.db.selectFrom('offices').select('id').limit(1).execute();
+    return { ok: true, engine: dbx.engine };
+  });
+
+  await app.register(
+    async (api) => {
+      const deps = { config, dbx };
+      await authRoutes(api, deps);
+      await officeRoutes(api, deps);
+      await actKindRoutes(api, deps);
+      await recordRoutes(api, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,90 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { OfficeKind, Role } from '@sabt/core';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+
+export const SESSION_COOKIE = 'sabt_session';
+
+/** The signed-in user as every command and query sees them. */
+export interface Actor {
+  id: string;
+  login: string;
+  fullName: string;
+  role: Role;
+  officeId: string;
+  officeKind: OfficeKind;
+  officePath: string;
+  sessionHash: string;
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Kysely<Database>, config: Config, userId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const now = Date.now();
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: tokenHash(token),
+      user_id: userId,
+      last_seen_at: new Date(now),
+      expires_at: new Date(now + config.sessionMaxHours * 3_600_000),
+    })
+    .execute();
+  return token;
+}
+
+/** Finds the session's user; an idle or expired session is ended and gives nothing. */
+export async function resolveSession(
+  db: Kysely<Database>,
+  config: Config,
+  token: string | undefined,
+): Promise<Actor | undefined> {
+  if (!token || token.length > 200) return undefined;
+  const hash = tokenHash(token);
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('offices as o', 'o.id', 'u.office_id')
+    .select([
+      's.token_hash',
+      's.last_seen_at',
+      's.expires_at',
+      'u.id',
+      'u.login',
+      'u.full_name',
+      'u.role',
+      'u.office_id',
+      'u.active',
+      'o.kind as office_kind',
+      'o.path as office_path',
+    ])
+    .where('s.token_hash', '=', hash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const now = Date.now();
+  const idleLimit = new Date(row.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000;
+  if (!row.active || now > new Date(row.expires_at).getTime() || now > idleLimit) {
+    await db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+    return undefined;
+  }
+  // touch at most once a minute: a read should not always be a write
+  if (now - new Date(row.last_seen_at).getTime() > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('token_hash', '=', hash).execute();
+  }
+  return {
+    id: row.id,
+    login: row.login,
+    fullName: row.full_name,
+    role: row.role as Role,
+    officeId: row.office_id,
+    officeKind: row.office_kind as OfficeKind,
+    officePath: row.office_path,
+    sessionHash: hash,
+  };
+}
+
+export async function endSession(db: Kysely<Database>, sessionHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', sessionHash).execute();
+}

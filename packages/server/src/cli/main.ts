@@ -1,0 +1,143 @@
+import { parseArgs } from 'node:util';
+import { ROLES } from '@sabt/core';
+import { buildApp } from '../app.ts';
+import { verifyAudit } from '../audit/audit-log.ts';
+import { createUser, UserInputError } from '../auth/users.ts';
+import { type Config, loadConfig, variablesHelp } from '../config.ts';
+import { connect } from '../db/connect.ts';
+import { prepareDatabase } from '../db/prepare.ts';
+import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../demo/demo-data.ts';
+
+const HELP = `sabt — civil registration system
+
+Usage:
+  sabt start [--demo]          run the server (migrates first; --demo loads demo offices and users)
+  sabt migrate                 apply database migrations and the national office tree
+  sabt users create --login L --password P --role R --office O [--name "Full Name"]
+                               create a user (the first administrator, for example)
+  sabt audit verify            check the audit log's hash chain; exit 1 if anything was altered
+  sabt --help                  this text
+
+Roles: ${ROLES.join(', ')}
+
+Environment:
+${variablesHelp()}
+`;
+
+async function openDb(config: Config) {
+  const dbx = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await prepareDatabase(dbx.db);
+  return dbx;
+}
+
+async function start(config: Config, demo: boolean) {
+  const dbx = await openDb(config);
+  if (demo) await loadDemoData(dbx.db);
+  const app = await buildApp({ config, dbx, logger: true });
+  const close = async () => {
+    await app.close();
+    await dbx.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  console.log(`\nSabt is running on http://${shown}:${config.port} (${where})`);
+  console.log(`API docs: http://${shown}:${config.port}/api/docs`);
+  if (demo) {
+    console.log(`\nDemo logins (password "${DEMO_PASSWORD}"):`);
+    for (const u of DEMO_USERS) console.log(`  ${u.login.padEnd(13)} ${u.role.padEnd(15)} ${u.officeId}  ${u.fullName}`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      demo: { type: 'boolean' },
+      login: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      office: { type: 'string' },
+      name: { type: 'string' },
+    },
+  });
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(HELP);
+    return command || values.help ? 0 : 1;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      await start(config, values.demo === true || config.demo);
+      return -1;
+    case 'migrate': {
+      const dbx = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const res = await prepareDatabase(dbx.db);
+      await dbx.close();
+      console.log(`migrations applied: ${res.migrations.length ? res.migrations.join(', ') : 'none (up to date)'}; offices added: ${res.offices}`);
+      return 0;
+    }
+    case 'users': {
+      if (sub !== 'create') break;
+      const missing = ['login', 'password', 'role', 'office'].filter((k) => !values[k as keyof typeof values]);
+      if (missing.length) {
+        console.error(`missing: ${missing.map((m) => `--${m}`).join(' ')}`);
+        return 2;
+      }
+      const dbx = await openDb(config);
+      try {
+        await createUser(dbx.db, {
+          login: values.login!,
+          password: values.password!,
+          role: values.role as never,
+          officeId: values.office!,
+          fullName: values.name ?? values.login!,
+        });
+        console.log(`user ${values.login} created (${values.role} at ${values.office})`);
+        return 0;
+      } catch (e) {
+        if (e instanceof UserInputError) {
+          console.error(e.message);
+          return 2;
+        }
+        throw e;
+      } finally {
+        await dbx.close();
+      }
+    }
+    case 'audit': {
+      if (sub !== 'verify') break;
+      const dbx = await openDb(config);
+      try {
+        const res = await verifyAudit(dbx.db);
+        for (const f of res.findings) console.log(`entry ${f.seq}: ${f.problem} — ${f.detail}`);
+        console.log(res.ok ? `audit log intact: ${res.entries} entries verified` : `audit log TAMPERED: ${res.findings.length} finding(s) in ${res.entries} entries`);
+        return res.ok ? 0 : 1;
+      } finally {
+        await dbx.close();
+      }
+    }
+  }
+  console.error(`unknown command: ${positionals.join(' ')}\n`);
+  process.stdout.write(HELP);
+  return 2;
+}
+
+const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exit(code);
+    },
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}

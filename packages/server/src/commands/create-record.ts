@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { canonicalJson } from '../audit/audit-log.ts';
+import { authorize } from '../policies/records.ts';
+import { Problem } from '../http/problem.ts';
+import { appendAction, kindOf, requireValidData, summaryColumns } from './record-store.ts';
+import type { WriteContext } from './write.ts';
+
+export interface CreateRecordInput {
+  id?: string | undefined;
+  kind: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Starts a draft act record in the user's office. The client may choose the id, so a retry after
+ * a lost answer finds the record it made instead of making a second one.
+ */
+export async function createRecord(ctx: WriteContext, input: CreateRecordInput): Promise<{ id: string; created: boolean }> {
+  const def = kindOf(input.kind);
+  authorize(ctx.actor, 'create', { kind: def.code });
+  const check = requireValidData(ctx, def, input.data, 'draft');
+  const id = input.id ?? randomUUID();
+  const existing = await ctx.trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+  if (existing) {
+    const same =
+      existing.created_by === ctx.actor.id &&
+      existing.kind === def.code &&
+      existing.revision === 1 &&
+      canonicalJson(existing.data) === canonicalJson(input.data);
+    if (same) return { id, created: false };
+    throw new Problem(409, 'problem.duplicateId');
+  }
+  await ctx.trx
+    .insertInto('records')
+    .values({
+      id,
+      kind: def.code,
+      status: 'draft',
+      office_id: ctx.actor.officeId,
+      office_path: ctx.actor.officePath,
+      schema_version: def.schemaVersion,
+      data: JSON.stringify(input.data),
+      flags: check.flags.sort(),
+      ...summaryColumns(def, input.data),
+      year: null,
+      number: null,
+      national_id: null,
+      registered_at: null,
+      created_by: ctx.actor.id,
+      updated_at: ctx.now,
+    })
+    .execute();
+  await appendAction(ctx, {
+    recordId: id,
+    action: 'create',
+    fromStatus: null,
+    toStatus: 'draft',
+    revision: 1,
+    payload: { kind: def.code, schemaVersion: def.schemaVersion, data: input.data },
+  });
+  return { id, created: true };
+}

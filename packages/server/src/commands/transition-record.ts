@@ -1,0 +1,63 @@
+import type { Action } from '@sabt/core';
+import { Problem } from '../http/problem.ts';
+import { authorize } from '../policies/records.ts';
+import { parseIfMatch } from './edit-record.ts';
+import { appendAction, kindOf, lockRecord, mergeCheckFlags, requireValidData } from './record-store.ts';
+import { registerLocked } from './register-record.ts';
+import type { WriteContext } from './write.ts';
+
+export type TransitionAction = Extract<Action, 'submit' | 'validate' | 'reject' | 'register'>;
+export const TRANSITIONS: readonly TransitionAction[] = ['submit', 'validate', 'reject', 'register'];
+
+/**
+ * Moves a record along draft → submitted → validated → registered, or sends it back with a reason.
+ * Submitting, validating and registering need complete, valid data.
+ */
+export async function transitionRecord(
+  ctx: WriteContext,
+  id: string,
+  action: TransitionAction,
+  input: { reason?: string | undefined; ifMatch?: string | undefined },
+) {
+  const rec = await lockRecord(ctx, id);
+  const decision = authorize(ctx.actor, action, rec);
+  const expected = parseIfMatch(input.ifMatch);
+  if (expected !== undefined && expected !== rec.revision) {
+    throw new Problem(412, 'problem.preconditionFailed', {}, [], { revision: rec.revision });
+  }
+  const reason = input.reason?.trim();
+  if (decision.reason && !reason) throw new Problem(422, 'problem.reasonRequired', {}, [{ path: ['reason'], key: 'error.required' }]);
+  const def = kindOf(rec.kind);
+  const revision = rec.revision + 1;
+  if (action === 'reject') {
+    const flags = [...new Set([...rec.flags, 'rejected'])].sort();
+    await ctx.trx
+      .updateTable('records')
+      .set({ status: decision.to ?? rec.status, flags, revision, updated_at: ctx.now })
+      .where('id', '=', id)
+      .execute();
+    await appendAction(ctx, { recordId: id, action, fromStatus: rec.status, toStatus: decision.to ?? rec.status, revision, reason });
+    return { id };
+  }
+  const check = requireValidData(ctx, def, rec.data, 'complete');
+  if (action === 'register') {
+    await registerLocked(ctx, rec, def, check, revision);
+    return { id };
+  }
+  const flags = mergeCheckFlags(rec.flags, check, action === 'submit' ? ['rejected'] : []);
+  await ctx.trx
+    .updateTable('records')
+    .set({ status: decision.to ?? rec.status, flags, revision, updated_at: ctx.now })
+    .where('id', '=', id)
+    .execute();
+  await appendAction(ctx, {
+    recordId: id,
+    action,
+    fromStatus: rec.status,
+    toStatus: decision.to ?? rec.status,
+    revision,
+    reason: reason ?? null,
+    payload: check.warnings.length ? { warnings: check.warnings } : {},
+  });
+  return { id };
+}

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { todayIn } from '@sabt/core';
+import type { Transaction } from 'kysely';
+import { type AuditEvent, appendAudit, canonicalJson } from '../audit/audit-log.ts';
+import type { Actor } from '../auth/sessions.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+import { Problem } from '../http/problem.ts';
+
+/** What a command gets: its transaction, who acts, the civil date, and the audit entries to append. */
+export interface WriteContext {
+  trx: Transaction<Database>;
+  actor: Actor;
+  config: Config;
+  now: Date;
+  today: string;
+  audit: AuditEvent[];
+}
+
+export interface WriteResult<T> {
+  status: number;
+  body: T;
+  /** True when this answer is the stored answer of an earlier request with the same key. */
+  replayed?: boolean;
+}
+
+export interface WriteRequest {
+  /** The Idempotency-Key header, if the client sent one. */
+  key: string | undefined;
+  /** What identifies the request (method, route, params, body), to refuse a key reused for something else. */
+  fingerprint: unknown;
+}
+
+/**
+ * Runs one command in one transaction: the idempotency key is claimed first (a concurrent retry
+ * waits for the first and then gets its answer), then the command, then its audit entries.
+ * A failed command leaves nothing behind, the key included.
+ */
+export async function runWrite<T>(
+  { db }: Db,
+  actor: Actor,
+  config: Config,
+  req: WriteRequest,
+  command: (ctx: WriteContext) => Promise<WriteResult<T>>,
+): Promise<WriteResult<T>> {
+  if (req.key !== undefined && (req.key.length === 0 || req.key.length > 200)) {
+    throw new Problem(400, 'problem.validation', {}, [{ path: ['Idempotency-Key'], key: 'error.tooLong', params: { max: 200 } }]);
+  }
+  const requestHash = createHash('sha256').update(canonicalJson(req.fingerprint)).digest('hex');
+  return db.transaction().execute(async (trx) => {
+    if (req.key) {
+      const claimed = await trx
+        .insertInto('idempotency_keys')
+        .values({ user_id: actor.id, key: req.key, request_hash: requestHash, status_code: null, response: null })
+        .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      if (!claimed) {
+        const prior = await trx
+          .selectFrom('idempotency_keys')
+          .selectAll()
+          .where('user_id', '=', actor.id)
+          .where('key', '=', req.key)
+          .executeTakeFirstOrThrow();
+        if (prior.request_hash !== requestHash) throw new Problem(422, 'problem.idempotencyMismatch');
+        return { status: prior.status_code ?? 200, body: prior.response as T, replayed: true };
+      }
+    }
+    const now = new Date();
+    const ctx: WriteContext = { trx, actor, config, now, today: todayIn(config.timeZone, now), audit: [] };
+    const result = await command(ctx);
+    if (req.key) {
+      await trx
+        .updateTable('idempotency_keys')
+        .set({ status_code: result.status, response: JSON.stringify(result.body) })
+        .where('user_id', '=', actor.id)
+        .where('key', '=', req.key)
+        .execute();
+    }
+    await appendAudit(trx, ctx.audit);
+    return result;
+  });
+}
+
+/** Appends audit entries for a read in a short transaction of its own. */
+export async function auditRead({ db }: Db, events: AuditEvent[]): Promise<void> {
+  await db.transaction().execute((trx) => appendAudit(trx, events));
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; when empty, Sabt runs on embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Time zone of the registry's civil dates (deadlines, act years). */
+  timeZone: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** Failed logins in a row that lock an account, and for how long. */
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  loginRateLimitPerMinute: number;
+  secureCookies: boolean;
+  logLevel: string;
+  demo: boolean;
+}
+
+interface Variable {
+  name: string;
+  default: string;
+  help: string;
+}
+
+/** Every environment variable Sabt reads, with its default and meaning (shown by `sabt --help`). */
+export const VARIABLES: readonly Variable[] = [
+  { name: 'PORT', default: '8080', help: 'HTTP port' },
+  { name: 'HOST', default: '0.0.0.0', help: 'address to listen on' },
+  { name: 'DATABASE_URL', default: '', help: 'PostgreSQL connection string; when unset, embedded PGlite is used' },
+  { name: 'SABT_DATA_DIR', default: './data', help: 'directory of the embedded PGlite database' },
+  { name: 'SABT_TIME_ZONE', default: 'Asia/Dushanbe', help: 'time zone of civil dates (deadlines, act years)' },
+  { name: 'SABT_SESSION_IDLE_MINUTES', default: '60', help: 'a session ends after this much inactivity' },
+  { name: 'SABT_SESSION_MAX_HOURS', default: '12', help: 'a session ends this long after sign-in' },
+  { name: 'SABT_LOCKOUT_THRESHOLD', default: '5', help: 'wrong passwords in a row that lock an account' },
+  { name: 'SABT_LOCKOUT_MINUTES', default: '15', help: 'how long a locked account stays locked' },
+  { name: 'SABT_LOGIN_RATE_LIMIT', default: '30', help: 'login attempts per minute from one address' },
+  { name: 'SABT_SECURE_COOKIES', default: 'false', help: 'mark session cookies Secure (set true behind HTTPS)' },
+  { name: 'SABT_LOG_LEVEL', default: 'info', help: 'log level: fatal, error, warn, info, debug' },
+  { name: 'SABT_DEMO', default: 'false', help: 'load demo offices and users at start (npm start sets it)' },
+];
+
+function read(env: NodeJS.ProcessEnv, name: string): string {
+  const v = env[name];
+  if (v !== undefined && v !== '') return v;
+  return VARIABLES.find((x) => x.name === name)?.default ?? '';
+}
+
+function int(env: NodeJS.ProcessEnv, name: string): number {
+  const raw = read(env, name);
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+const bool = (env: NodeJS.ProcessEnv, name: string) => ['1', 'true', 'yes'].includes(read(env, name).toLowerCase());
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: int(env, 'PORT'),
+    host: read(env, 'HOST'),
+    databaseUrl: read(env, 'DATABASE_URL') || undefined,
+    dataDir: path.resolve(read(env, 'SABT_DATA_DIR')),
+    timeZone: read(env, 'SABT_TIME_ZONE'),
+    sessionIdleMinutes: int(env, 'SABT_SESSION_IDLE_MINUTES'),
+    sessionMaxHours: int(env, 'SABT_SESSION_MAX_HOURS'),
+    lockoutThreshold: int(env, 'SABT_LOCKOUT_THRESHOLD'),
+    lockoutMinutes: int(env, 'SABT_LOCKOUT_MINUTES'),
+    loginRateLimitPerMinute: int(env, 'SABT_LOGIN_RATE_LIMIT'),
+    secureCookies: bool(env, 'SABT_SECURE_COOKIES'),
+    logLevel: read(env, 'SABT_LOG_LEVEL'),
+    demo: bool(env, 'SABT_DEMO'),
+  };
+}
+
+export function variablesHelp(): string {
+  const width = Math.max(...VARIABLES.map((v) => v.name.length));
+  return VARIABLES.map((v) => `  ${v.name.padEnd(width)}  ${v.help}${v.default ? ` (default: ${v.default})` : ''}`).join(
+    '\n',
+  );
+}

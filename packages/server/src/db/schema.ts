@@ -1,0 +1,141 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OfficesTable {
+  id: string;
+  parent_id: string | null;
+  kind: string;
+  numeric_code: string;
+  region: string | null;
+  unit: string | null;
+  name_tg: string;
+  name_ru: string;
+  name_en: string;
+  path: string;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: string;
+  login: string;
+  full_name: string;
+  role: string;
+  office_id: string;
+  password_hash: string;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface RecordsTable {
+  id: string;
+  kind: string;
+  status: string;
+  office_id: string;
+  office_path: string;
+  schema_version: number;
+  data: ColumnType<unknown, string, string>;
+  flags: ColumnType<string[], string[] | undefined, string[]>;
+  surname: string | null;
+  given_name: string | null;
+  patronymic: string | null;
+  birth_date: string | null;
+  event_date: string | null;
+  year: number | null;
+  number: number | null;
+  national_id: string | null;
+  registered_at: Timestamp | null;
+  version: Generated<number>;
+  revision: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface RecordActionsTable {
+  id: Generated<number>;
+  record_id: string;
+  action: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  office_id: string | null;
+  at: Generated<Date>;
+  from_status: string | null;
+  to_status: string | null;
+  revision: number;
+  reason: string | null;
+  payload: ColumnType<unknown, string, never>;
+}
+
+export interface RecordLinksTable {
+  record_id: string;
+  linked_record_id: string;
+  type: string;
+  action_id: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface ActCountersTable {
+  office_id: string;
+  kind: string;
+  year: number;
+  last_number: number;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: ColumnType<unknown, string | null, string>;
+  created_at: Generated<Date>;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: ColumnType<Date, string, never>;
+  actor_id: string | null;
+  actor_login: string | null;
+  office_id: string | null;
+  event: string;
+  record_id: string | null;
+  detail: ColumnType<unknown, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: Generated<Date>;
+}
+
+export interface Database {
+  offices: OfficesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  records: RecordsTable;
+  record_actions: RecordActionsTable;
+  record_links: RecordLinksTable;
+  act_counters: ActCountersTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  schema_migrations: SchemaMigrationsTable;
+}

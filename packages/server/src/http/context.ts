@@ -1,0 +1,44 @@
+import { type Locale, pickLocale } from '@sabt/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../auth/sessions.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/connect.ts';
+import type { WriteResult } from '../commands/write.ts';
+import { Problem } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes reachable without a session. */
+    public?: boolean;
+  }
+}
+
+/** What every route module receives. */
+export interface RouteDeps {
+  config: Config;
+  dbx: Db;
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new Problem(401, 'problem.unauthenticated');
+  return req.actor;
+}
+
+export function localeOf(req: FastifyRequest): Locale {
+  return pickLocale(req.headers['accept-language']);
+}
+
+export function idempotencyKey(req: FastifyRequest): string | undefined {
+  const v = req.headers['idempotency-key'];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function sendWrite<T>(reply: FastifyReply, result: WriteResult<T>) {
+  if (result.replayed) reply.header('idempotency-replayed', 'true');
+  const body = result.body as { revision?: number } | null;
+  if (body && typeof body.revision === 'number') reply.header('etag', `"${body.revision}"`);
+  return reply.code(result.status).send(result.body);
+}

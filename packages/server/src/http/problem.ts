@@ -1,0 +1,55 @@
+import { type FieldIssue, type Locale, t } from '@sabt/core';
+
+/** An error a user can act on: RFC 9457 problem+json, its text in the user's language. */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly key: string,
+    readonly params: Record<string, unknown> = {},
+    readonly errors: FieldIssue[] = [],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(key);
+  }
+}
+
+/** A request that did not pass its route schema (where: body, querystring, params, headers). */
+export class RequestValidationError extends Error {
+  statusCode = 400;
+  constructor(readonly issues: FieldIssue[]) {
+    super('request validation failed');
+  }
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { path: string; key: string; message: string; params?: Record<string, unknown> }[];
+  [k: string]: unknown;
+}
+
+export function renderIssues(issues: FieldIssue[], locale: Locale, prefix: (string | number)[] = []) {
+  return issues.map((i) => ({
+    path: [...prefix, ...i.path].join('.'),
+    key: i.key,
+    message: t(i.key, locale, { field: i.path.at(-1), ...i.params }),
+    ...(i.params ? { params: i.params } : {}),
+  }));
+}
+
+export function problemBody(p: Problem, locale: Locale): ProblemBody {
+  const body: ProblemBody = {
+    type: `https://sabt.tj/problems/${p.key.replace(/^problem\./, '')}`,
+    title: t(p.key, locale, p.params),
+    status: p.status,
+    key: p.key,
+    ...p.extra,
+  };
+  if (p.errors.length > 0) body.errors = renderIssues(p.errors, locale);
+  return body;
+}
+
+export const forbidden = () => new Problem(403, 'problem.forbidden');
+export const notFound = () => new Problem(404, 'problem.notFound');

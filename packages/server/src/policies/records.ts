@@ -1,0 +1,53 @@
+import { type Action, type ActKindCode, decide, type Status } from '@sabt/core';
+import type { Actor } from '../auth/sessions.ts';
+import { forbidden, notFound, Problem } from '../http/problem.ts';
+
+export interface RecordScope {
+  kind: string;
+  status: string;
+  office_id: string;
+  office_path: string;
+  flags: string[];
+}
+
+/** Users read records of their office and the offices below it; the central department reads all. */
+export function canRead(actor: Actor, record: Pick<RecordScope, 'office_path'>): boolean {
+  return record.office_path.startsWith(actor.officePath);
+}
+
+/** Reading outside one's jurisdiction looks like a missing record: existence is not disclosed. */
+export function assertCanRead(actor: Actor, record: Pick<RecordScope, 'office_path'>): void {
+  if (!canRead(actor, record)) throw notFound();
+}
+
+/**
+ * The single gate for record actions: jurisdiction (users act in their own office), then the
+ * action matrix (role × status × act kind × office kind) from core.
+ */
+export function authorize(actor: Actor, action: Action, record: RecordScope | { kind: ActKindCode }) {
+  if ('office_id' in record) {
+    assertCanRead(actor, record);
+    if (record.office_id !== actor.officeId) throw new Problem(403, 'problem.outsideOffice');
+  }
+  const decision = decide(
+    action,
+    { role: actor.role, officeKind: actor.officeKind },
+    'status' in record
+      ? { kind: record.kind as ActKindCode, status: record.status as Status, flags: record.flags }
+      : { kind: record.kind },
+  );
+  if (decision.allowed) return decision;
+  switch (decision.why) {
+    case 'office-kind':
+      throw new Problem(403, 'problem.kindNotAllowedInOffice');
+    case 'status':
+      throw new Problem(409, 'problem.transitionNotAllowed', {
+        action,
+        status: 'status' in record ? record.status : '-',
+      });
+    case 'flag':
+      throw new Problem(409, 'problem.conflict', {}, [], { flag: decision.flag });
+    default:
+      throw forbidden();
+  }
+}

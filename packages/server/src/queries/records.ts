@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/sessions.ts';
+import type { RecordRow } from '../commands/record-store.ts';
+import type { Database } from '../db/schema.ts';
+import { notFound } from '../http/problem.ts';
+import { assertCanRead } from '../policies/records.ts';
+
+export async function findRecord(db: Kysely<Database>, actor: Actor, id: string): Promise<RecordRow> {
+  const row = await db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound();
+  assertCanRead(actor, row);
+  return row as unknown as RecordRow;
+}
+
+export async function recordActions(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('record_actions as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_id')
+    .select([
+      'a.id',
+      'a.action',
+      'a.at',
+      'a.actor_role',
+      'a.office_id',
+      'a.from_status',
+      'a.to_status',
+      'a.revision',
+      'a.reason',
+      'a.payload',
+      'u.login',
+      'u.full_name',
+    ])
+    .where('a.record_id', '=', id)
+    .orderBy('a.id')
+    .execute();
+}
+
+export async function recordLinks(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('record_links as l')
+    .innerJoin('records as r', 'r.id', 'l.linked_record_id')
+    .select(['l.type', 'l.linked_record_id', 'l.created_at', 'r.kind', 'r.number', 'r.year', 'r.national_id', 'r.office_id', 'r.status'])
+    .where('l.record_id', '=', id)
+    .orderBy('l.created_at')
+    .execute();
+}
+
+export interface ListFilter {
+  status?: string | undefined;
+  kind?: string | undefined;
+  office?: string | undefined;
+  flag?: string | undefined;
+  limit: number;
+  offset: number;
+  sort: 'updated' | 'created' | 'number';
+  order: 'asc' | 'desc';
+}
+
+/** Records within the user's jurisdiction, filtered, sorted and paged on the server. */
+export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFilter) {
+  let q = db.selectFrom('records').where('office_path', 'like', `${actor.officePath}%`);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.office) q = q.where('office_id', '=', f.office);
+  if (f.flag) q = q.where('flags', '@>', [f.flag] as never);
+  const total = await q.select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const column = f.sort === 'created' ? 'created_at' : f.sort === 'number' ? 'number' : 'updated_at';
+  const items = await q
+    .select([
+      'id',
+      'kind',
+      'status',
+      'flags',
+      'office_id',
+      'surname',
+      'given_name',
+      'patronymic',
+      'birth_date',
+      'event_date',
+      'number',
+      'year',
+      'national_id',
+      'revision',
+      'created_at',
+      'updated_at',
+    ])
+    .orderBy(column, f.order)
+    .orderBy('id')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return { total: Number(total.n), items };
+}
+
+export function officeNames(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('offices').select(['id', 'name_tg', 'name_ru', 'name_en']).where('id', 'in', ids).execute();
+}
+
+export { notFound };

@@ -1,0 +1,18 @@
+import { ACT_KIND_DEFINITIONS, actKindJsonSchema } from '@sabt/core';
+import type { FastifyInstance } from 'fastify';
+import type { RouteDeps } from '../../http/context.ts';
+
+export async function actKindRoutes(app: FastifyInstance, _deps: RouteDeps) {
+  const items = ACT_KIND_DEFINITIONS.map((k) => ({
+    code: k.code,
+    labels: k.labels,
+    schemaVersion: k.schemaVersion,
+    jsonSchema: actKindJsonSchema(k),
+    example: k.example,
+  }));
+  app.get(
+    '/act-kinds',
+    { schema: { tags: ['records'], summary: 'Each act kind with its schema version, JSON Schema and a valid example' } },
+    async () => ({ items }),
+  );
+}

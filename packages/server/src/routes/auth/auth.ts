@@ -1,0 +1,64 @@
+import { ROLE_LABELS } from '@sabt/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { login } from '../../auth/login.ts';
+import { endSession, SESSION_COOKIE } from '../../auth/sessions.ts';
+import { actorOf, type RouteDeps } from '../../http/context.ts';
+
+const loginBody = z.strictObject({
+  login: z.string().trim().min(1).max(60),
+  password: z.string().min(1).max(200),
+});
+
+export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/auth/login',
+    {
+      config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: loginBody },
+    },
+    async (req, reply) => {
+      const { token } = await login(dbx, config, { ...req.body, ip: req.ip });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        maxAge: config.sessionMaxHours * 3600,
+      });
+      const actor = await loadMe(dbx, req.body.login);
+      return reply.code(200).send(actor);
+    },
+  );
+
+  r.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out: ends the session' } }, async (req, reply) => {
+    const actor = actorOf(req);
+    await endSession(dbx.db, actor.sessionHash);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  r.get('/me', { schema: { tags: ['auth'], summary: 'The signed-in user, their role and office' } }, async (req) => {
+    return loadMe(dbx, actorOf(req).login);
+  });
+}
+
+async function loadMe({ db }: RouteDeps['dbx'], loginName: string) {
+  const u = await db
+    .selectFrom('users as u')
+    .innerJoin('offices as o', 'o.id', 'u.office_id')
+    .select(['u.id', 'u.login', 'u.full_name', 'u.role', 'o.id as office_id', 'o.kind', 'o.name_tg', 'o.name_ru', 'o.name_en'])
+    .where('u.login', '=', loginName.toLowerCase())
+    .executeTakeFirstOrThrow();
+  return {
+    id: u.id,
+    login: u.login,
+    name: u.full_name,
+    role: u.role,
+    roleLabel: ROLE_LABELS[u.role as keyof typeof ROLE_LABELS],
+    office: { id: u.office_id, kind: u.kind, name: { tg: u.name_tg, ru: u.name_ru, en: u.name_en } },
+  };
+}

@@ -1,0 +1,165 @@
+import { todayIn } from '@sabt/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../auth/sessions.ts';
+import { createRecord } from '../../commands/create-record.ts';
+import { editRecord } from '../../commands/edit-record.ts';
+import { transitionRecord } from '../../commands/transition-record.ts';
+import { auditRead, runWrite } from '../../commands/write.ts';
+import type { Database } from '../../db/schema.ts';
+import { actorOf, idempotencyKey, localeOf, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { presentHistory, presentRecord, etag } from '../../presenters/record.ts';
+import { findRecord, listRecords, recordActions, recordLinks } from '../../queries/records.ts';
+import type { Locale } from '@sabt/core';
+import { actionBody, actionParams, createRecordBody, listQuery, patchRecordBody, recordParams } from './schema.ts';
+
+export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const today = () => todayIn(config.timeZone);
+
+  async function present(db: Kysely<Database>, actor: Actor, locale: Locale, id: string) {
+    const rec = await findRecord(db, actor, id);
+    const [actions, links] = await Promise.all([recordActions(db, id), recordLinks(db, id)]);
+    return presentRecord(rec, actor, locale, today(), actions, links);
+  }
+
+  r.post(
+    '/records',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Start a draft act record (send an Idempotency-Key or a client id so retries are safe)',
+        body: createRecordBody,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const locale = localeOf(req);
+      const result = await runWrite(dbx, actor, config, { key: idempotencyKey(req), fingerprint: ['POST /records', req.body] }, async (ctx) => {
+        const { id, created } = await createRecord(ctx, req.body);
+        return { status: created ? 201 : 200, body: await present(ctx.trx, actor, locale, id) };
+      });
+      reply.header('location', `/api/v1/records/${result.body.id}`);
+      return sendWrite(reply, result);
+    },
+  );
+
+  r.patch(
+    '/records/:id',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Edit a draft (If-Match with the ETag you read is required)',
+        params: recordParams,
+        body: patchRecordBody,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const locale = localeOf(req);
+      const { id } = req.params;
+      const result = await runWrite(dbx, actor, config, { key: idempotencyKey(req), fingerprint: ['PATCH', id, req.body] }, async (ctx) => {
+        await editRecord(ctx, id, req.headers['if-match'], req.body.data);
+        return { status: 200, body: await present(ctx.trx, actor, locale, id) };
+      });
+      return sendWrite(reply, result);
+    },
+  );
+
+  r.post(
+    '/records/:id/:action',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Submit, validate, reject (with a reason) or register a record',
+        params: actionParams,
+        body: actionBody,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const locale = localeOf(req);
+      const { id, action } = req.params;
+      const result = await runWrite(
+        dbx,
+        actor,
+        config,
+        { key: idempotencyKey(req), fingerprint: ['POST', id, action, req.body ?? {}] },
+        async (ctx) => {
+          await transitionRecord(ctx, id, action, { reason: req.body?.reason, ifMatch: req.headers['if-match'] });
+          return { status: 200, body: await present(ctx.trx, actor, locale, id) };
+        },
+      );
+      return sendWrite(reply, result);
+    },
+  );
+
+  r.get(
+    '/records/:id',
+    { schema: { tags: ['records'], summary: 'A record with its links, notations and allowed actions', params: recordParams } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const body = await present(dbx.db, actor, localeOf(req), req.params.id);
+      await auditRead(dbx, [
+        { event: 'record.read', actorId: actor.id, actorLogin: actor.login, officeId: actor.officeId, recordId: body.id, detail: {} },
+      ]);
+      return reply.header('etag', etag(body.revision)).send(body);
+    },
+  );
+
+  r.get(
+    '/records/:id/history',
+    { schema: { tags: ['records'], summary: "The record's action log: who, role, office, when, what", params: recordParams } },
+    async (req) => {
+      const actor = actorOf(req);
+      const rec = await findRecord(dbx.db, actor, req.params.id);
+      const actions = await recordActions(dbx.db, rec.id);
+      await auditRead(dbx, [
+        { event: 'record.history', actorId: actor.id, actorLogin: actor.login, officeId: actor.officeId, recordId: rec.id, detail: {} },
+      ]);
+      return { items: presentHistory(actions) };
+    },
+  );
+
+  r.get(
+    '/records',
+    { schema: { tags: ['records'], summary: 'Records in your jurisdiction by status, kind, office and flag; paged', querystring: listQuery } },
+    async (req) => {
+      const actor = actorOf(req);
+      const { total, items } = await listRecords(dbx.db, actor, req.query);
+      await auditRead(dbx, [
+        {
+          event: 'records.list',
+          actorId: actor.id,
+          actorLogin: actor.login,
+          officeId: actor.officeId,
+          detail: { filter: req.query, records: items.map((i) => i.id) },
+        },
+      ]);
+      return {
+        total,
+        limit: req.query.limit,
+        offset: req.query.offset,
+        items: items.map((i) => ({
+          id: i.id,
+          kind: i.kind,
+          status: i.status,
+          flags: i.flags,
+          office: i.office_id,
+          surname: i.surname,
+          name: i.given_name,
+          patronymic: i.patronymic,
+          birthDate: i.birth_date,
+          eventDate: i.event_date,
+          number: i.number,
+          year: i.year,
+          nationalId: i.national_id,
+          revision: i.revision,
+          createdAt: new Date(i.created_at).toISOString(),
+          updatedAt: new Date(i.updated_at).toISOString(),
+        })),
+      };
+    },
+  );
+}

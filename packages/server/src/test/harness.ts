@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.ts';
+import { type Config, loadConfig } from '../config.ts';
+import { connect, type Db } from '../db/connect.ts';
+import { prepareDatabase } from '../db/prepare.ts';
+import { DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
+
+/**
+ * A fresh database for one test file: in-memory PGlite by default, or a new database on the
+ * PostgreSQL server named by SABT_TEST_DATABASE_URL (dropped at the end).
+ */
+export async function testDatabase(): Promise<{ dbx: Db; drop: () => Promise<void> }> {
+  const server = process.env.SABT_TEST_DATABASE_URL;
+  if (!server) {
+    const dbx = await connect({ dataDir: 'memory://' });
+    return { dbx, drop: () => dbx.close() };
+  }
+  const name = `sabt_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const dbx = await connect({ databaseUrl: url.toString(), dataDir: '', poolSize: 20 });
+  return {
+    dbx,
+    drop: async () => {
+      await dbx.close();
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface Response {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: any;
+}
+
+export interface Client {
+  login: string;
+  get(url: string, headers?: Record<string, string>): Promise<Response>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  patch(url: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** Sends a raw body (for malformed input). */
+  raw(method: 'POST' | 'PATCH', url: string, payload: string, headers?: Record<string, string>): Promise<Response>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  dbx: Db;
+  config: Config;
+  /** Signs in a demo user (password sabt-demo) and returns a client carrying their session cookie. */
+  as(login: string): Promise<Client>;
+  anonymous(): Client;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { dbx, drop } = await testDatabase();
+  await prepareDatabase(dbx.db);
+  await loadDemoData(dbx.db);
+  const config = loadConfig({ SABT_LOGIN_RATE_LIMIT: '100000', SABT_DATA_DIR: 'memory://', ...env });
+  const app = await buildApp({ config, dbx });
+  await app.ready();
+
+  const client = (login: string, cookie: string | undefined): Client => {
+    const send = async (method: string, url: string, payload: string | undefined, headers: Record<string, string> = {}) => {
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        payload,
+        headers: {
+          ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(cookie ? { cookie } : {}),
+          ...headers,
+        },
+      });
+      let body: unknown = res.body;
+      try {
+        body = res.body ? JSON.parse(res.body) : undefined;
+      } catch {}
+      return { status: res.statusCode, headers: res.headers, body };
+    };
+    return {
+      login,
+      get: (url, headers) => send('GET', url, undefined, headers),
+      post: (url, body, headers) => send('POST', url, body === undefined ? undefined : JSON.stringify(body), headers),
+      patch: (url, body, headers) => send('PATCH', url, JSON.stringify(body), headers),
+      raw: (method, url, payload, headers) => send(method, url, payload, headers),
+    };
+  };
+
+  return {
+    app,
+    dbx,
+    config,
+    async as(login: string) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { login, password: DEMO_PASSWORD },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.statusCode} ${res.body}`);
+      const setCookie = res.headers['set-cookie'];
+      const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+      return client(login, first?.split(';')[0]);
+    },
+    anonymous: () => client('anonymous', undefined),
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
