@@ -10,11 +10,13 @@ import type { z } from 'zod';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
-import { Problem, RequestValidationError } from './http/problem.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { unstorableInput } from './http/input-guard.ts';
+import { Problem, RequestValidationError } from './http/problem.ts';
 import { actKindRoutes } from './routes/act-kinds/act-kinds.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { officeRoutes } from './routes/offices/offices.ts';
+import { recordOperationRoutes } from './routes/records/operations.ts';
 import { recordRoutes } from './routes/records/records.ts';
 
 export interface AppOptions {
@@ -34,6 +36,8 @@ export async function buildApp({ config, dbx, logger }: AppOptions): Promise<Fas
 
   // Route schemas are zod; a request that does not fit gets field errors with message keys.
   app.setValidatorCompiler(({ schema }) => (data) => {
+    const unsafe = unstorableInput(data);
+    if (unsafe) return { error: new RequestValidationError([unsafe]) };
     const parsed = (schema as z.ZodType).safeParse(data);
     if (parsed.success) return { value: parsed.data };
     return { error: new RequestValidationError(toFieldIssues(parsed.error, data, 'complete')) };
@@ -43,6 +47,7 @@ export async function buildApp({ config, dbx, logger }: AppOptions): Promise<Fas
   installErrorHandler(app);
   app.decorateRequest('actor', null);
 
+  app.removeContentTypeParser('text/plain');
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -63,7 +68,8 @@ export async function buildApp({ config, dbx, logger }: AppOptions): Promise<Fas
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.addHook('preHandler', async (req) => {
+  // Before parsing: a signed-out request learns nothing about what it sent.
+  app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
     req.actor = (await resolveSession(dbx.db, config, req.cookies[SESSION_COOKIE])) ?? null;
     if (!req.actor && !req.routeOptions.config.public) throw new Problem(401, 'problem.unauthenticated');
@@ -81,6 +87,7 @@ export async function buildApp({ config, dbx, logger }: AppOptions): Promise<Fas
       await officeRoutes(api, deps);
       await actKindRoutes(api, deps);
       await recordRoutes(api, deps);
+      await recordOperationRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -29,15 +29,27 @@ interface Variable {
 export const VARIABLES: readonly Variable[] = [
   { name: 'PORT', default: '8080', help: 'HTTP port' },
   { name: 'HOST', default: '0.0.0.0', help: 'address to listen on' },
-  { name: 'DATABASE_URL', default: '', help: 'PostgreSQL connection string; when unset, embedded PGlite is used' },
+  {
+    name: 'DATABASE_URL',
+    default: '',
+    help: 'PostgreSQL connection string; when unset, embedded PGlite is used',
+  },
   { name: 'SABT_DATA_DIR', default: './data', help: 'directory of the embedded PGlite database' },
-  { name: 'SABT_TIME_ZONE', default: 'Asia/Dushanbe', help: 'time zone of civil dates (deadlines, act years)' },
+  {
+    name: 'SABT_TIME_ZONE',
+    default: 'Asia/Dushanbe',
+    help: 'time zone of civil dates (deadlines, act years)',
+  },
   { name: 'SABT_SESSION_IDLE_MINUTES', default: '60', help: 'a session ends after this much inactivity' },
   { name: 'SABT_SESSION_MAX_HOURS', default: '12', help: 'a session ends this long after sign-in' },
   { name: 'SABT_LOCKOUT_THRESHOLD', default: '5', help: 'wrong passwords in a row that lock an account' },
   { name: 'SABT_LOCKOUT_MINUTES', default: '15', help: 'how long a locked account stays locked' },
   { name: 'SABT_LOGIN_RATE_LIMIT', default: '30', help: 'login attempts per minute from one address' },
-  { name: 'SABT_SECURE_COOKIES', default: 'false', help: 'mark session cookies Secure (set true behind HTTPS)' },
+  {
+    name: 'SABT_SECURE_COOKIES',
+    default: 'false',
+    help: 'mark session cookies Secure (set true behind HTTPS)',
+  },
   { name: 'SABT_LOG_LEVEL', default: 'info', help: 'log level: fatal, error, warn, info, debug' },
   { name: 'SABT_DEMO', default: 'false', help: 'load demo offices and users at start (npm start sets it)' },
 ];
@@ -55,7 +67,8 @@ function int(env: NodeJS.ProcessEnv, name: string): number {
   return n;
 }
 
-const bool = (env: NodeJS.ProcessEnv, name: string) => ['1', 'true', 'yes'].includes(read(env, name).toLowerCase());
+const bool = (env: NodeJS.ProcessEnv, name: string) =>
+  ['1', 'true', 'yes'].includes(read(env, name).toLowerCase());
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -77,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 export function variablesHelp(): string {
   const width = Math.max(...VARIABLES.map((v) => v.name.length));
-  return VARIABLES.map((v) => `  ${v.name.padEnd(width)}  ${v.help}${v.default ? ` (default: ${v.default})` : ''}`).join(
-    '\n',
-  );
+  return VARIABLES.map(
+    (v) => `  ${v.name.padEnd(width)}  ${v.help}${v.default ? ` (default: ${v.default})` : ''}`,
+  ).join('\n');
 }

@@ -18,7 +18,13 @@ import type { ActKindDefinition, DeepPartial } from './kind.ts';
 import type { RuleReport } from './validation.ts';
 
 export const BIRTH_BASIS_TYPES = ['MEDICAL_CERTIFICATE', 'WITNESS_STATEMENT', 'COURT_DECISION'] as const;
-export const FATHER_BASIS_TYPES = ['MARRIAGE_RECORD', 'PATERNITY_RECORD', 'MOTHER_STATEMENT', 'NONE'] as const;
+export const FATHER_BASIS_TYPES = [
+  'MARRIAGE_RECORD',
+  'PATERNITY_RECORD',
+  'ADOPTION_RECORD',
+  'MOTHER_STATEMENT',
+  'NONE',
+] as const;
 
 const birthSchemaV1 = z.strictObject({
   child: z.strictObject({
@@ -106,7 +112,12 @@ const example: BirthData = {
     residence: { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Айнӣ 12, ҳуҷраи 5' },
     idDocument: { type: 'PASSPORT', series: 'A', number: '401118233' },
   },
-  fatherBasis: { type: 'MARRIAGE_RECORD', recordNumber: '214', recordDate: '2019-09-07', recordOffice: 'ШАҲС ноҳияи Фирдавсӣ' },
+  fatherBasis: {
+    type: 'MARRIAGE_RECORD',
+    recordNumber: '214',
+    recordDate: '2019-09-07',
+    recordOffice: 'ШАҲС ноҳияи Фирдавсӣ',
+  },
   applicant: { type: 'MOTHER', surname: 'Каримова', name: 'Нигина', patronymic: 'Саидовна' },
   statistics: {
     birthWeightGrams: 3250,
@@ -153,14 +164,17 @@ export const birthKind: ActKindDefinition<BirthData> = {
       if (pb && isPlainDate(pb) && pb > ctx.today) report.error([who, 'birthDate'], 'error.date.future');
     }
     const plurality = d.child?.plurality;
-    if (plurality !== undefined && plurality > 1) {
-      const order = d.child?.birthOrder;
-      if (order === undefined) report.error(['child', 'birthOrder'], 'error.required');
-      else if (order > plurality) report.error(['child', 'birthOrder'], 'error.birthOrder', { max: plurality });
+    const order = d.child?.birthOrder;
+    if (typeof plurality === 'number' && plurality > 1 && order === undefined) {
+      report.error(['child', 'birthOrder'], 'error.required');
+    } else if (typeof plurality === 'number' && typeof order === 'number' && order > plurality) {
+      report.error(['child', 'birthOrder'], 'error.birthOrder', { max: plurality });
     }
     const fatherBasis = d.fatherBasis?.type;
-    if (fatherBasis === 'NONE' && d.father !== undefined) report.error(['father'], 'error.father.notExpected');
-    if (fatherBasis && fatherBasis !== 'NONE' && d.father === undefined) report.error(['father'], 'error.father.required');
+    if (fatherBasis === 'NONE' && d.father !== undefined)
+      report.error(['father'], 'error.father.notExpected');
+    if (fatherBasis && fatherBasis !== 'NONE' && d.father === undefined)
+      report.error(['father'], 'error.father.required');
     if (d.birthBasis?.type === 'COURT_DECISION' && !d.birthBasis.court)
       report.error(['birthBasis', 'court'], 'error.required');
     checkApplicant(d.applicant, report);

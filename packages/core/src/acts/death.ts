@@ -68,7 +68,16 @@ const deathSchemaV1 = z.strictObject({
       .min(1)
       .max(8),
     manner: z
-      .enum(['DISEASE', 'ACCIDENT', 'SELF_HARM', 'ASSAULT', 'LEGAL_INTERVENTION', 'WAR', 'PENDING', 'UNKNOWN'])
+      .enum([
+        'DISEASE',
+        'ACCIDENT',
+        'SELF_HARM',
+        'ASSAULT',
+        'LEGAL_INTERVENTION',
+        'WAR',
+        'PENDING',
+        'UNKNOWN',
+      ])
       .optional(),
     icdVersion: z.enum(['ICD-10', 'ICD-11']).optional(),
   }),
@@ -136,14 +145,17 @@ export const deathKind: ActKindDefinition<DeathData> = {
   rules(d: D, ctx, report) {
     const died = d.death?.date && isPartialDate(d.death.date) ? dateRange(d.death.date) : undefined;
     const born =
-      d.deceased?.birthDate && isPartialDate(d.deceased.birthDate) ? dateRange(d.deceased.birthDate) : undefined;
+      d.deceased?.birthDate && isPartialDate(d.deceased.birthDate)
+        ? dateRange(d.deceased.birthDate)
+        : undefined;
     if (died && died.earliest > ctx.today) report.error(['death', 'date'], 'error.date.future');
     if (born && born.earliest > ctx.today) report.error(['deceased', 'birthDate'], 'error.date.future');
     if (died && born) {
       if (died.latest < born.earliest) report.error(['death', 'date'], 'error.date.beforeBirth');
       else {
         const age = fullYearsBetween(born.latest, died.earliest);
-        if (age > 125) report.error(['deceased', 'birthDate'], 'error.age.implausible', { age, min: 0, max: 125 });
+        if (age > 125)
+          report.error(['deceased', 'birthDate'], 'error.age.implausible', { age, min: 0, max: 125 });
       }
     }
     const basisDate = d.basis?.date;
@@ -152,7 +164,8 @@ export const deathKind: ActKindDefinition<DeathData> = {
       else if (died && basisDate < died.earliest) report.error(['basis', 'date'], 'error.date.beforeEvent');
     }
     const basisType = d.basis?.type;
-    if (basisType?.startsWith('COURT_DECISION') && !d.basis?.court) report.error(['basis', 'court'], 'error.required');
+    if (typeof basisType === 'string' && basisType.startsWith('COURT_DECISION') && !d.basis?.court)
+      report.error(['basis', 'court'], 'error.required');
     checkApplicant(d.applicant, report);
     if (died && died.latest <= ctx.today && addMonths(died.latest, 12) < ctx.today) {
       report.flag('late-registration');

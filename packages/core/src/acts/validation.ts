@@ -33,7 +33,8 @@ export function toFieldIssues(error: z.ZodError, input: unknown, mode: Mode): Fi
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const value = valueAt(input, path);
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: [...path, key], key: 'error.unknownField', params: { field: key } });
+      for (const key of issue.keys)
+        out.push({ path: [...path, key], key: 'error.unknownField', params: { field: key } });
       continue;
     }
     if (mode === 'draft' && isMissing(value)) continue;
@@ -50,8 +51,10 @@ export function toFieldIssues(error: z.ZodError, input: unknown, mode: Mode): Fi
         );
         break;
       case 'too_big':
-        if (issue.origin === 'string') out.push({ path, key: 'error.tooLong', params: { max: issue.maximum } });
-        else if (issue.origin === 'array') out.push({ path, key: 'error.tooMany', params: { max: issue.maximum } });
+        if (issue.origin === 'string')
+          out.push({ path, key: 'error.tooLong', params: { max: issue.maximum } });
+        else if (issue.origin === 'array')
+          out.push({ path, key: 'error.tooMany', params: { max: issue.maximum } });
         else out.push({ path, key: 'error.tooBig', params: { max: issue.maximum } });
         break;
       case 'too_small':
@@ -61,11 +64,16 @@ export function toFieldIssues(error: z.ZodError, input: unknown, mode: Mode): Fi
               ? { path, key: 'error.required' }
               : { path, key: 'error.tooShort', params: { min: issue.minimum } },
           );
-        else if (issue.origin === 'array') out.push({ path, key: 'error.required' });
-        else out.push({ path, key: 'error.tooSmall', params: { min: issue.minimum } });
+        else if (issue.origin === 'array') {
+          if (mode === 'complete') out.push({ path, key: 'error.required' });
+        } else out.push({ path, key: 'error.tooSmall', params: { min: issue.minimum } });
         break;
       case 'invalid_value':
-        out.push({ path, key: 'error.choice', params: { options: issue.values.map(String) } });
+        out.push(
+          isMissing(value)
+            ? { path, key: 'error.required' }
+            : { path, key: 'error.choice', params: { options: issue.values.map(String) } },
+        );
         break;
       case 'invalid_format':
         out.push({ path, key: issue.format === 'uuid' ? 'error.uuid' : 'error.format' });

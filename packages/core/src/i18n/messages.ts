@@ -78,6 +78,16 @@ export const MESSAGES = {
     ru: 'Неизвестное поле «{field}»: удалите его.',
     en: 'Unknown field “{field}”: remove it.',
   },
+  'error.invalidCharacters': {
+    tg: 'Матн аломатҳои нодуруст (масалан, аломати идоракунӣ) дорад: онро аз нав нависед.',
+    ru: 'Текст содержит недопустимые символы (например, управляющие): введите его заново.',
+    en: 'The text contains characters that cannot be stored (such as control characters): type it again.',
+  },
+  'error.tooDeep': {
+    tg: 'Сохтори маълумот аз ҳад чуқур аст (на зиёда аз {max} сатҳ).',
+    ru: 'Слишком глубокая вложенность данных (не более {max} уровней).',
+    en: 'The data is nested too deeply (at most {max} levels).',
+  },
   'error.date.invalid': {
     tg: 'Чунин сана вуҷуд надорад. Санаро дар шакли рр.мм.сссс санҷед.',
     ru: 'Такой даты не существует. Проверьте дату (дд.мм.гггг).',
@@ -127,6 +137,46 @@ export const MESSAGES = {
     tg: 'Рамзи ICD-10 нодуруст аст. Намуна: I21.9.',
     ru: 'Неверный код МКБ-10. Пример: I21.9.',
     en: 'Invalid ICD-10 code. Example: I21.9.',
+  },
+  'error.marriage.underAge': {
+    tg: 'Синни никоҳ 18 сол аст; дар рӯзи бақайдгирӣ синну сол {age} аст. Аз 17-солагӣ никоҳ танҳо бо қарори суд мумкин аст.',
+    ru: 'Брачный возраст — 18 лет; на день регистрации возраст {age}. С 17 лет брак возможен только по решению суда.',
+    en: 'The marriage age is 18; on the registration day the person is {age}. From 17, marriage is possible only with a court decision.',
+  },
+  'error.marriage.beforeApplication': {
+    tg: 'Никоҳ пеш аз рӯзи пешниҳоди ариза ба қайд гирифта намешавад.',
+    ru: 'Брак не может быть зарегистрирован раньше дня подачи заявления.',
+    en: 'The marriage cannot be registered before the day the application was made.',
+  },
+  'error.divorce.minorChildren': {
+    tg: 'Ҳамсароне, ки фарзандони ноболиғи умумӣ доранд, ақди никоҳро танҳо тавассути суд бекор карда метавонанд.',
+    ru: 'Супруги, у которых есть общие несовершеннолетние дети, расторгают брак только в судебном порядке.',
+    en: 'Spouses with common minor children can divorce only through a court.',
+  },
+  'error.divorce.endBeforeMarriage': {
+    tg: 'Санаи қатъ гардидани никоҳ набояд пеш аз санаи ақди никоҳ бошад.',
+    ru: 'Дата прекращения брака не может быть раньше даты его заключения.',
+    en: 'The marriage cannot end before the date it was entered into.',
+  },
+  'error.adoption.noAdopter': {
+    tg: 'Ақаллан як фарзандхонандаро нишон диҳед: модар ё падари фарзандхонанда.',
+    ru: 'Укажите хотя бы одного усыновителя: усыновительницу или усыновителя.',
+    en: 'Give at least one adopter: the adoptive mother or the adoptive father.',
+  },
+  'error.paternity.childConsent': {
+    tg: 'Падарӣ нисбат ба шахси ба 18-солагӣ расида танҳо бо розигии худи ӯ муқаррар карда мешавад.',
+    ru: 'Отцовство в отношении лица, достигшего 18 лет, устанавливается только с его согласия.',
+    en: 'Paternity of a person aged 18 or over can be established only with their consent.',
+  },
+  'error.nameChange.underAge': {
+    tg: 'Насаб, ном ва номи падарро аз 16-солагӣ иваз кардан мумкин аст; дар рӯзи ариза синну сол {age} аст. То 16-солагӣ мақоми васоят ва парасторӣ қарор мебарорад.',
+    ru: 'Переменить фамилию, имя и отчество можно с 16 лет; на день заявления возраст {age}. До 16 лет решение принимает орган опеки и попечительства.',
+    en: 'A surname, name or patronymic can be changed from age 16; on the application date the person is {age}. Under 16, the guardianship authority decides.',
+  },
+  'error.nameChange.noChange': {
+    tg: 'Насаб, ном ё номи падари нав бояд аз пештара фарқ кунад.',
+    ru: 'Новые фамилия, имя или отчество должны отличаться от прежних.',
+    en: 'The new surname, name or patronymic must differ from the old ones.',
   },
   // warnings
   'warning.lateBirth': {
@@ -264,6 +314,61 @@ export const MESSAGES = {
     tg: 'Амал бо ҳолати ҷории сабт мувофиқат намекунад.',
     ru: 'Действие не соответствует текущему состоянию записи.',
     en: 'The action conflicts with the record’s current state.',
+  },
+  'error.marriage.alreadyMarried': {
+    tg: 'Ин шахс дар ақди никоҳи амалкунанда аст (сабти № {number}, соли {year}, {office}).',
+    ru: 'Это лицо состоит в действующем браке (запись № {number}, {year} год, {office}).',
+    en: 'This person is in a marriage still in force (record No. {number}, {year}, {office}).',
+  },
+  'error.marriage.kin.directLine': {
+    tg: 'Хешовандони хати рост ақди никоҳ баста наметавонанд.',
+    ru: 'Родственники по прямой линии не могут вступить в брак.',
+    en: 'Relatives in the direct line cannot marry.',
+  },
+  'error.marriage.kin.siblings': {
+    tg: 'Бародару хоҳар (аз ҷумла нотанӣ) ақди никоҳ баста наметавонанд: падар ё модари умумӣ доранд.',
+    ru: 'Брат и сестра (в том числе неполнородные) не могут вступить в брак: у них общий родитель.',
+    en: 'Siblings (half-siblings included) cannot marry: they share a parent.',
+  },
+  'error.marriage.kin.uncleNiece': {
+    tg: 'Амак/тағо/амма/хола бо ҷиян ақди никоҳ баста наметавонанд.',
+    ru: 'Дядя или тётя не могут вступить в брак с племянником или племянницей.',
+    en: 'An uncle or aunt cannot marry a nephew or niece.',
+  },
+  'error.marriage.kin.firstCousins': {
+    tg: 'Амакбача, тағобача, аммабача ва холабача ақди никоҳ баста наметавонанд: бобо ё бибии умумӣ доранд.',
+    ru: 'Двоюродные брат и сестра не могут вступить в брак: у них общие дедушка или бабушка.',
+    en: 'First cousins cannot marry: they share a grandparent.',
+  },
+  'error.divorce.marriageNotFound': {
+    tg: 'Сабти ақди никоҳ ёфт нашуд. Рақам, сана ва идораро санҷед ё сабтро аз ҷустуҷӯ интихоб кунед.',
+    ru: 'Запись о заключении брака не найдена. Проверьте номер, дату и учреждение или выберите запись поиском.',
+    en: 'The marriage record was not found. Check its number, date and office, or pick it by search.',
+  },
+  'error.divorce.marriageNotInForce': {
+    tg: 'Ин ақди никоҳ аллакай бекор ё қатъ шудааст.',
+    ru: 'Этот брак уже расторгнут или прекращён.',
+    en: 'This marriage has already been dissolved or ended.',
+  },
+  'error.birthRecord.notFound': {
+    tg: 'Сабти таваллуд ёфт нашуд. Онро аз ҷустуҷӯ интихоб кунед ё ному сана ва насабро санҷед.',
+    ru: 'Запись о рождении не найдена. Выберите её поиском или проверьте имя, фамилию и дату.',
+    en: 'The birth record was not found. Pick it by search, or check the names and date.',
+  },
+  'error.linkedRecord.notFound': {
+    tg: 'Сабти нишондодашуда ёфт нашуд ё ба қайд гирифта нашудааст.',
+    ru: 'Указанная запись не найдена или не зарегистрирована.',
+    en: 'The record referred to was not found or is not registered.',
+  },
+  'error.amendment.noChange': {
+    tg: 'Тағйирот нест: маълумоти нав бо маълумоти ҷорӣ якхела аст.',
+    ru: 'Изменений нет: новые сведения совпадают с текущими.',
+    en: 'Nothing changes: the new data is the same as the current data.',
+  },
+  'problem.registryCheck': {
+    tg: 'Санҷиш бо феҳрист монеа ёфт: сабабҳои нишондодашударо бинед.',
+    ru: 'Проверка по реестру выявила препятствие: см. указанные причины.',
+    en: 'The check against the registry found an impediment: see the reasons given.',
   },
 } as const satisfies Record<string, Entry>;
 

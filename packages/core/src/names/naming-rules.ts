@@ -18,7 +18,7 @@ export interface NewbornName {
 
 export function newbornNameWarnings(person: NewbornName, at: Path): FieldIssue[] {
   const out: FieldIssue[] = [];
-  const lower = (s: string | undefined) => (s ?? '').trim().toLocaleLowerCase('tg');
+  const lower = (s: unknown) => (typeof s === 'string' ? s : '').trim().toLocaleLowerCase('tg');
   if (RUSSIAN_SURNAME.test(lower(person.surname))) {
     out.push({ path: [...at, 'surname'], key: 'warning.name.russianSurnameSuffix' });
   }

@@ -29,9 +29,17 @@ export function luhnCheckDigit(digits: string): number {
  * The national record ID: kind digit, 6-digit office number, year, 6-digit act number and a
  * Luhn check digit — 18 digits that identify a record everywhere.
  */
-export function nationalRecordId(kind: ActKindCode, officeNumeric: string, year: number, number: number): string {
-  if (!/^\d{6}$/.test(officeNumeric)) throw new Error(`office numeric code must have 6 digits: ${officeNumeric}`);
-  if (number < 1 || number > 999_999) throw new Error(`act number out of range: ${number}`);
+export function nationalRecordId(
+  kind: ActKindCode,
+  officeNumeric: string,
+  year: number,
+  number: number,
+): string {
+  if (!/^\d{6}$/.test(officeNumeric))
+    throw new Error(`office numeric code must have 6 digits: ${officeNumeric}`);
+  if (!Number.isInteger(number) || number < 1 || number > 999_999)
+    throw new Error(`act number out of range: ${number}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new Error(`year out of range: ${year}`);
   const body = `${KIND_DIGIT[kind]}${officeNumeric}${year}${String(number).padStart(6, '0')}`;
   return body + luhnCheckDigit(body);
 }

@@ -2,7 +2,19 @@ import type { OfficeKind, Role } from './roles.ts';
 import { ACT_KINDS, type ActKindCode, type Flag, type Status } from './statuses.ts';
 
 /** The verbs a user can apply to a record. `create` starts one; the rest move or change one. */
-export const ACTIONS = ['create', 'edit', 'submit', 'validate', 'reject', 'register'] as const;
+export const ACTIONS = [
+  'create',
+  'edit',
+  'submit',
+  'validate',
+  'reject',
+  'register',
+  'request-amendment',
+  'approve-amendment',
+  'reject-amendment',
+  'annul',
+  'restore',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 interface Row {
@@ -14,6 +26,10 @@ interface Row {
   roles: readonly Role[];
   /** Flags that forbid the action while set. */
   blockedBy?: readonly Flag[];
+  /** Flags that must be set for the action. */
+  requires?: readonly Flag[];
+  /** Office kinds where the action exists (all that work with the act kind when omitted). */
+  officeKinds?: readonly OfficeKind[];
   /** The action needs a written reason. */
   reason?: boolean;
 }
@@ -41,7 +57,45 @@ export const ACTION_MATRIX: readonly Row[] = [
     roles: ['registrar'],
     blockedBy: ['possible-duplicate'],
   },
+  {
+    action: 'request-amendment',
+    from: ['registered'],
+    roles: ['front_office', 'back_office', 'registrar'],
+    blockedBy: ['amendment-requested'],
+    reason: true,
+  },
+  {
+    action: 'approve-amendment',
+    from: ['registered'],
+    roles: ['registrar'],
+    requires: ['amendment-requested'],
+  },
+  {
+    action: 'reject-amendment',
+    from: ['registered'],
+    roles: ['registrar'],
+    requires: ['amendment-requested'],
+    reason: true,
+  },
+  {
+    action: 'annul',
+    from: ['registered'],
+    to: 'annulled',
+    roles: ['registrar'],
+    reason: true,
+    officeKinds: ['district', 'consulate'],
+  },
+  {
+    action: 'restore',
+    from: null,
+    to: 'draft',
+    roles: ['back_office', 'registrar'],
+    officeKinds: ['district', 'consulate'],
+  },
 ];
+
+/** Roles that may see sealed data (the original birth record of an adopted child, adoption records); every view is audited. */
+export const SEALED_READERS: readonly Role[] = ['registrar', 'head_of_office'];
 
 /** Which act kinds each kind of office works with. Jamoats register four acts only. */
 export const OFFICE_ACT_KINDS: Record<OfficeKind, readonly ActKindCode[]> = {
@@ -67,7 +121,7 @@ export interface Target {
 
 export type Decision =
   | { allowed: true; to: Status | undefined; reason: boolean }
-  | { allowed: false; why: 'role' | 'status' | 'office-kind' | 'flag'; flag?: string };
+  | { allowed: false; why: 'role' | 'status' | 'office-kind' | 'flag' | 'missing-flag'; flag?: string };
 
 /** The one place that says whether an action is allowed. */
 export function decide(action: Action, who: Subject, target: Target): Decision {
@@ -75,15 +129,18 @@ export function decide(action: Action, who: Subject, target: Target): Decision {
   if (!row) return { allowed: false, why: 'role' };
   if (!row.roles.includes(who.role)) return { allowed: false, why: 'role' };
   if (!OFFICE_ACT_KINDS[who.officeKind].includes(target.kind)) return { allowed: false, why: 'office-kind' };
+  if (row.officeKinds && !row.officeKinds.includes(who.officeKind)) return { allowed: false, why: 'office-kind' };
   if (row.from === null ? target.status !== undefined : !target.status || !row.from.includes(target.status)) {
     return { allowed: false, why: 'status' };
   }
   const flag = row.blockedBy?.find((f) => target.flags?.includes(f));
   if (flag) return { allowed: false, why: 'flag', flag };
+  const missing = row.requires?.find((f) => !target.flags?.includes(f));
+  if (missing) return { allowed: false, why: 'missing-flag', flag: missing };
   return { allowed: true, to: row.to, reason: row.reason === true };
 }
 
 /** The actions a user could take on a record now (for the UI and the API's `actions` list). */
 export function allowedActions(who: Subject, target: Target): Action[] {
-  return ACTIONS.filter((a) => a !== 'create' && decide(a, who, target).allowed);
+  return ACTIONS.filter((a) => a !== 'create' && a !== 'restore' && decide(a, who, target).allowed);
 }

@@ -13,8 +13,19 @@ export const FLAGS = [
   'provisional',
   'deceased',
   'naming-warning',
+  'dissolved',
+  'ended',
+  'certificate-reissue',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 
-export const ACT_KINDS = ['BIRTH', 'DEATH', 'MARRIAGE', 'DIVORCE', 'ADOPTION', 'PATERNITY', 'NAME_CHANGE'] as const;
+export const ACT_KINDS = [
+  'BIRTH',
+  'DEATH',
+  'MARRIAGE',
+  'DIVORCE',
+  'ADOPTION',
+  'PATERNITY',
+  'NAME_CHANGE',
+] as const;
 export type ActKindCode = (typeof ACT_KINDS)[number];

@@ -60,9 +60,10 @@ export function entryHash(prevHash: string, e: ChainedFields): string {
  */
 export async function appendAudit(trx: Transaction<Database>, events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const head = await sql<{ seq: number; hash: string }>`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`.execute(
-    trx,
-  );
+  const head = await sql<{
+    seq: number;
+    hash: string;
+  }>`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`.execute(trx);
   let { seq, hash } = head.rows[0]!;
   seq = Number(seq);
   const rows = events.map((e) => {
@@ -119,12 +120,20 @@ export async function verifyAudit(db: Kysely<Database>, batch = 5000): Promise<A
       if (seq !== expectedSeq) {
         findings.push(
           seq > expectedSeq
-            ? { seq: expectedSeq, problem: 'missing', detail: `entries ${expectedSeq}..${seq - 1} are missing` }
+            ? {
+                seq: expectedSeq,
+                problem: 'missing',
+                detail: `entries ${expectedSeq}..${seq - 1} are missing`,
+              }
             : { seq, problem: 'inserted', detail: `entry ${seq} is out of sequence` },
         );
       }
       if (r.prev_hash !== prevHash) {
-        findings.push({ seq, problem: 'broken-link', detail: `entry ${seq} does not follow the entry before it` });
+        findings.push({
+          seq,
+          problem: 'broken-link',
+          detail: `entry ${seq} does not follow the entry before it`,
+        });
       }
       const recomputed = entryHash(r.prev_hash, {
         seq,
@@ -136,7 +145,8 @@ export async function verifyAudit(db: Kysely<Database>, batch = 5000): Promise<A
         record_id: r.record_id,
         detail: r.detail,
       });
-      if (recomputed !== r.hash) findings.push({ seq, problem: 'altered', detail: `entry ${seq} was changed` });
+      if (recomputed !== r.hash)
+        findings.push({ seq, problem: 'altered', detail: `entry ${seq} was changed` });
       prevHash = r.hash;
       expectedSeq = seq + 1;
       lastSeq = seq;

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
+import { appendAudit } from '../audit/audit-log.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { Problem } from '../http/problem.ts';
-import { appendAudit } from '../audit/audit-log.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
 
@@ -15,17 +15,40 @@ export async function login(
   config: Config,
   input: { login: string; password: string; ip: string },
 ): Promise<{ token: string; userId: string }> {
-  const user = await db.selectFrom('users').selectAll().where('login', '=', input.login.toLowerCase()).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('login', '=', input.login.toLowerCase())
+    .executeTakeFirst();
   if (!user || !user.active) {
     await verifyPassword(await dummyHash(), input.password);
-    await db.transaction().execute((trx) =>
-      appendAudit(trx, [{ event: 'auth.login-failed', actorLogin: input.login.slice(0, 60), detail: { ip: input.ip, reason: 'unknown-login' } }]),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(trx, [
+          {
+            event: 'auth.login-failed',
+            actorLogin: input.login.slice(0, 60),
+            detail: { ip: input.ip, reason: 'unknown-login' },
+          },
+        ]),
+      );
     throw new Problem(401, 'problem.badCredentials');
   }
   const now = Date.now();
   if (user.locked_until && new Date(user.locked_until).getTime() > now) {
     const minutes = Math.ceil((new Date(user.locked_until).getTime() - now) / 60_000);
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, [
+        {
+          event: 'auth.login-refused',
+          actorId: user.id,
+          actorLogin: user.login,
+          officeId: user.office_id,
+          detail: { ip: input.ip, reason: 'locked' },
+        },
+      ]),
+    );
     throw new Problem(423, 'problem.locked', { minutes });
   }
   const ok = await verifyPassword(user.password_hash, input.password);
@@ -58,9 +81,19 @@ export async function login(
     throw new Problem(401, 'problem.badCredentials');
   }
   const token = await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
     await appendAudit(trx, [
-      { event: 'auth.login', actorId: user.id, actorLogin: user.login, officeId: user.office_id, detail: { ip: input.ip } },
+      {
+        event: 'auth.login',
+        actorId: user.id,
+        actorLogin: user.login,
+        officeId: user.office_id,
+        detail: { ip: input.ip },
+      },
     ]);
     return createSession(trx, config, user.id);
   });

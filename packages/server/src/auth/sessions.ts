@@ -71,7 +71,11 @@ export async function resolveSession(
   }
   // touch at most once a minute: a read should not always be a write
   if (now - new Date(row.last_seen_at).getTime() > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('token_hash', '=', hash).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now) })
+      .where('token_hash', '=', hash)
+      .execute();
   }
   return {
     id: row.id,

@@ -48,7 +48,8 @@ async function start(config: Config, demo: boolean) {
   console.log(`API docs: http://${shown}:${config.port}/api/docs`);
   if (demo) {
     console.log(`\nDemo logins (password "${DEMO_PASSWORD}"):`);
-    for (const u of DEMO_USERS) console.log(`  ${u.login.padEnd(13)} ${u.role.padEnd(15)} ${u.officeId}  ${u.fullName}`);
+    for (const u of DEMO_USERS)
+      console.log(`  ${u.login.padEnd(13)} ${u.role.padEnd(15)} ${u.officeId}  ${u.fullName}`);
   }
 }
 
@@ -80,12 +81,16 @@ export async function main(argv: string[]): Promise<number> {
       const dbx = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       const res = await prepareDatabase(dbx.db);
       await dbx.close();
-      console.log(`migrations applied: ${res.migrations.length ? res.migrations.join(', ') : 'none (up to date)'}; offices added: ${res.offices}`);
+      console.log(
+        `migrations applied: ${res.migrations.length ? res.migrations.join(', ') : 'none (up to date)'}; offices added: ${res.offices}`,
+      );
       return 0;
     }
     case 'users': {
       if (sub !== 'create') break;
-      const missing = ['login', 'password', 'role', 'office'].filter((k) => !values[k as keyof typeof values]);
+      const missing = ['login', 'password', 'role', 'office'].filter(
+        (k) => !values[k as keyof typeof values],
+      );
       if (missing.length) {
         console.error(`missing: ${missing.map((m) => `--${m}`).join(' ')}`);
         return 2;
@@ -117,7 +122,11 @@ export async function main(argv: string[]): Promise<number> {
       try {
         const res = await verifyAudit(dbx.db);
         for (const f of res.findings) console.log(`entry ${f.seq}: ${f.problem} — ${f.detail}`);
-        console.log(res.ok ? `audit log intact: ${res.entries} entries verified` : `audit log TAMPERED: ${res.findings.length} finding(s) in ${res.entries} entries`);
+        console.log(
+          res.ok
+            ? `audit log intact: ${res.entries} entries verified`
+            : `audit log TAMPERED: ${res.findings.length} finding(s) in ${res.entries} entries`,
+        );
         return res.ok ? 0 : 1;
       } finally {
         await dbx.close();
@@ -129,7 +138,8 @@ export async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+const isEntry =
+  process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
 if (isEntry) {
   main(process.argv.slice(2)).then(
     (code) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../audit/audit-log.ts';
-import { authorize } from '../policies/records.ts';
 import { Problem } from '../http/problem.ts';
+import { authorize } from '../policies/records.ts';
 import { appendAction, kindOf, requireValidData, summaryColumns } from './record-store.ts';
 import type { WriteContext } from './write.ts';
 
@@ -11,13 +11,24 @@ export interface CreateRecordInput {
   data: Record<string, unknown>;
 }
 
+/** A lost or destroyed record made again on a court decision: a new draft flagged restored. */
+export interface Restoration {
+  court: { court: string; caseNumber: string; date: string; inForceDate?: string | undefined };
+  original?: { number?: string | undefined; date?: string | undefined; office?: string | undefined } | undefined;
+}
+
 /**
  * Starts a draft act record in the user's office. The client may choose the id, so a retry after
  * a lost answer finds the record it made instead of making a second one.
  */
-export async function createRecord(ctx: WriteContext, input: CreateRecordInput): Promise<{ id: string; created: boolean }> {
+export async function createRecord(
+  ctx: WriteContext,
+  input: CreateRecordInput,
+  restoration?: Restoration,
+): Promise<{ id: string; created: boolean }> {
   const def = kindOf(input.kind);
-  authorize(ctx.actor, 'create', { kind: def.code });
+  const action = restoration ? 'restore' : 'create';
+  authorize(ctx.actor, action, { kind: def.code });
   const check = requireValidData(ctx, def, input.data, 'draft');
   const id = input.id ?? randomUUID();
   const existing = await ctx.trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
@@ -40,7 +51,7 @@ export async function createRecord(ctx: WriteContext, input: CreateRecordInput):
       office_path: ctx.actor.officePath,
       schema_version: def.schemaVersion,
       data: JSON.stringify(input.data),
-      flags: check.flags.sort(),
+      flags: [...check.flags, ...(restoration ? ['restored'] : [])].sort(),
       ...summaryColumns(def, input.data),
       year: null,
       number: null,
@@ -52,11 +63,11 @@ export async function createRecord(ctx: WriteContext, input: CreateRecordInput):
     .execute();
   await appendAction(ctx, {
     recordId: id,
-    action: 'create',
+    action,
     fromStatus: null,
     toStatus: 'draft',
     revision: 1,
-    payload: { kind: def.code, schemaVersion: def.schemaVersion, data: input.data },
+    payload: { kind: def.code, schemaVersion: def.schemaVersion, data: input.data, ...(restoration ? { restoration } : {}) },
   });
   return { id, created: true };
 }

@@ -1,13 +1,22 @@
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
-import { appendAction, kindOf, lockRecord, mergeCheckFlags, requireValidData, summaryColumns } from './record-store.ts';
+import {
+  appendAction,
+  kindOf,
+  lockRecord,
+  mergeCheckFlags,
+  requireValidData,
+  summaryColumns,
+} from './record-store.ts';
 import type { WriteContext } from './write.ts';
 
 /** RFC 7386 JSON merge patch: objects merge, `null` removes a field, anything else replaces. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
   const base: Record<string, unknown> =
-    target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+    target !== null && typeof target === 'object' && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
   for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
     if (v === null) delete base[k];
     else base[k] = mergePatch(base[k], v);
@@ -15,9 +24,10 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return base;
 }
 
-/** Parses an If-Match header into a revision number (`"3"` or `W/"3"`). */
-export function parseIfMatch(header: string | undefined): number | undefined {
+/** Parses an If-Match header into a revision number (`"3"` or `W/"3"`); `*` matches any revision. */
+export function parseIfMatch(header: string | undefined): number | '*' | undefined {
   if (header === undefined) return undefined;
+  if (header.trim() === '*') return '*';
   const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
   return m ? Number(m[1]) : -1;
 }
@@ -26,12 +36,18 @@ export function parseIfMatch(header: string | undefined): number | undefined {
  * Edits a draft. The client says which revision it edited (If-Match); if another clerk saved in
  * between, nothing is overwritten and the client is told to reload.
  */
-export async function editRecord(ctx: WriteContext, id: string, ifMatch: string | undefined, patch: Record<string, unknown>) {
+export async function editRecord(
+  ctx: WriteContext,
+  id: string,
+  ifMatch: string | undefined,
+  patch: Record<string, unknown>,
+) {
   const expected = parseIfMatch(ifMatch);
   if (expected === undefined) throw new Problem(428, 'problem.preconditionRequired');
   const rec = await lockRecord(ctx, id);
   authorize(ctx.actor, 'edit', rec);
-  if (rec.revision !== expected) throw new Problem(412, 'problem.preconditionFailed', {}, [], { revision: rec.revision });
+  if (rec.revision !== expected)
+    throw new Problem(412, 'problem.preconditionFailed', {}, [], { revision: rec.revision });
   const def = kindOf(rec.kind);
   const data = mergePatch(rec.data, patch) as Record<string, unknown>;
   const check = requireValidData(ctx, def, data, 'draft');
@@ -47,6 +63,13 @@ export async function editRecord(ctx: WriteContext, id: string, ifMatch: string 
     })
     .where('id', '=', id)
     .execute();
-  await appendAction(ctx, { recordId: id, action: 'edit', fromStatus: rec.status, toStatus: rec.status, revision, payload: { patch } });
+  await appendAction(ctx, {
+    recordId: id,
+    action: 'edit',
+    fromStatus: rec.status,
+    toStatus: rec.status,
+    revision,
+    payload: { patch },
+  });
   return { id };
 }

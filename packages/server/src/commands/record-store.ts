@@ -4,7 +4,10 @@ import type { RecordsTable } from '../db/schema.ts';
 import { notFound, Problem } from '../http/problem.ts';
 import type { WriteContext } from './write.ts';
 
-export type RecordRow = Omit<RecordsTable, 'data' | 'flags' | 'version' | 'revision' | 'created_at' | 'updated_at' | 'registered_at'> & {
+export type RecordRow = Omit<
+  RecordsTable,
+  'data' | 'flags' | 'version' | 'revision' | 'created_at' | 'updated_at' | 'registered_at'
+> & {
   data: unknown;
   flags: string[];
   version: number;
@@ -16,7 +19,12 @@ export type RecordRow = Omit<RecordsTable, 'data' | 'flags' | 'version' | 'revis
 
 /** Loads a record and locks it until the transaction ends, so concurrent actions on it queue up. */
 export async function lockRecord(ctx: WriteContext, id: string): Promise<RecordRow> {
-  const row = await ctx.trx.selectFrom('records').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await ctx.trx
+    .selectFrom('records')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) throw notFound();
   return row as unknown as RecordRow;
 }
@@ -28,7 +36,12 @@ export function kindOf(code: string): ActKindDefinition<unknown> {
 }
 
 /** Checks data for a kind; a failed check is a 422 with every field error under `data.`. */
-export function requireValidData(ctx: WriteContext, def: ActKindDefinition<unknown>, data: unknown, mode: Mode): DataCheck {
+export function requireValidData(
+  ctx: WriteContext,
+  def: ActKindDefinition<unknown>,
+  data: unknown,
+  mode: Mode,
+): DataCheck {
   const check = checkRecordData(def, data, mode, { today: ctx.today });
   if (!check.ok) {
     const issues = check.errors.map((e) => ({ ...e, path: ['data', ...e.path] }));
@@ -83,7 +96,12 @@ export async function appendAction(ctx: WriteContext, a: ActionEntry): Promise<n
     actorLogin: ctx.actor.login,
     officeId: ctx.actor.officeId,
     recordId: a.recordId,
-    detail: { from: a.fromStatus, to: a.toStatus, revision: a.revision, ...(a.reason ? { reason: a.reason } : {}) },
+    detail: {
+      from: a.fromStatus,
+      to: a.toStatus,
+      revision: a.revision,
+      ...(a.reason ? { reason: a.reason } : {}),
+    },
   });
   return Number(row.id);
 }
@@ -91,7 +109,12 @@ export async function appendAction(ctx: WriteContext, a: ActionEntry): Promise<n
 /** Flags that a data check decides, replaced on every check; the rest are kept. */
 const CHECK_FLAGS = ['late-registration', 'naming-warning'];
 
-export function mergeCheckFlags(current: string[], check: DataCheck, drop: string[] = [], add: string[] = []): string[] {
+export function mergeCheckFlags(
+  current: string[],
+  check: DataCheck,
+  drop: string[] = [],
+  add: string[] = [],
+): string[] {
   const kept = current.filter((f) => !CHECK_FLAGS.includes(f) && !drop.includes(f));
   return [...new Set([...kept, ...check.flags, ...add])].sort();
 }

@@ -2,6 +2,7 @@ import type { Action } from '@sabt/core';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
 import { parseIfMatch } from './edit-record.ts';
+import { KIND_EFFECTS } from './effects/index.ts';
 import { appendAction, kindOf, lockRecord, mergeCheckFlags, requireValidData } from './record-store.ts';
 import { registerLocked } from './register-record.ts';
 import type { WriteContext } from './write.ts';
@@ -22,11 +23,12 @@ export async function transitionRecord(
   const rec = await lockRecord(ctx, id);
   const decision = authorize(ctx.actor, action, rec);
   const expected = parseIfMatch(input.ifMatch);
-  if (expected !== undefined && expected !== rec.revision) {
+  if (expected !== undefined && expected !== '*' && expected !== rec.revision) {
     throw new Problem(412, 'problem.preconditionFailed', {}, [], { revision: rec.revision });
   }
   const reason = input.reason?.trim();
-  if (decision.reason && !reason) throw new Problem(422, 'problem.reasonRequired', {}, [{ path: ['reason'], key: 'error.required' }]);
+  if (decision.reason && !reason)
+    throw new Problem(422, 'problem.reasonRequired', {}, [{ path: ['reason'], key: 'error.required' }]);
   const def = kindOf(rec.kind);
   const revision = rec.revision + 1;
   if (action === 'reject') {
@@ -36,10 +38,26 @@ export async function transitionRecord(
       .set({ status: decision.to ?? rec.status, flags, revision, updated_at: ctx.now })
       .where('id', '=', id)
       .execute();
-    await appendAction(ctx, { recordId: id, action, fromStatus: rec.status, toStatus: decision.to ?? rec.status, revision, reason });
+    await appendAction(ctx, {
+      recordId: id,
+      action,
+      fromStatus: rec.status,
+      toStatus: decision.to ?? rec.status,
+      revision,
+      reason,
+    });
     return { id };
   }
   const check = requireValidData(ctx, def, rec.data, 'complete');
+  const registryIssues = (await KIND_EFFECTS[def.code]?.check?.(ctx, rec)) ?? [];
+  if (registryIssues.length > 0) {
+    throw new Problem(
+      422,
+      'problem.registryCheck',
+      {},
+      registryIssues.map((i) => ({ ...i, path: ['data', ...i.path] })),
+    );
+  }
   if (action === 'register') {
     await registerLocked(ctx, rec, def, check, revision);
     return { id };

@@ -45,45 +45,80 @@ export async function runWrite<T>(
   command: (ctx: WriteContext) => Promise<WriteResult<T>>,
 ): Promise<WriteResult<T>> {
   if (req.key !== undefined && (req.key.length === 0 || req.key.length > 200)) {
-    throw new Problem(400, 'problem.validation', {}, [{ path: ['Idempotency-Key'], key: 'error.tooLong', params: { max: 200 } }]);
+    throw new Problem(400, 'problem.validation', {}, [
+      { path: ['Idempotency-Key'], key: 'error.tooLong', params: { max: 200 } },
+    ]);
   }
   const requestHash = createHash('sha256').update(canonicalJson(req.fingerprint)).digest('hex');
-  return db.transaction().execute(async (trx) => {
-    if (req.key) {
-      const claimed = await trx
-        .insertInto('idempotency_keys')
-        .values({ user_id: actor.id, key: req.key, request_hash: requestHash, status_code: null, response: null })
-        .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-        .returning('key')
-        .executeTakeFirst();
-      if (!claimed) {
-        const prior = await trx
-          .selectFrom('idempotency_keys')
-          .selectAll()
+  return retryOnConflict(() =>
+    db.transaction().execute(async (trx) => {
+      if (req.key) {
+        const claimed = await trx
+          .insertInto('idempotency_keys')
+          .values({
+            user_id: actor.id,
+            key: req.key,
+            request_hash: requestHash,
+            status_code: null,
+            response: null,
+          })
+          .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+          .returning('key')
+          .executeTakeFirst();
+        if (!claimed) {
+          const prior = await trx
+            .selectFrom('idempotency_keys')
+            .selectAll()
+            .where('user_id', '=', actor.id)
+            .where('key', '=', req.key)
+            .executeTakeFirstOrThrow();
+          if (prior.request_hash !== requestHash) throw new Problem(422, 'problem.idempotencyMismatch');
+          return { status: prior.status_code ?? 200, body: prior.response as T, replayed: true };
+        }
+      }
+      const now = new Date();
+      const ctx: WriteContext = { trx, actor, config, now, today: todayIn(config.timeZone, now), audit: [] };
+      const result = await command(ctx);
+      if (req.key) {
+        await trx
+          .updateTable('idempotency_keys')
+          .set({ status_code: result.status, response: JSON.stringify(result.body) })
           .where('user_id', '=', actor.id)
           .where('key', '=', req.key)
-          .executeTakeFirstOrThrow();
-        if (prior.request_hash !== requestHash) throw new Problem(422, 'problem.idempotencyMismatch');
-        return { status: prior.status_code ?? 200, body: prior.response as T, replayed: true };
+          .execute();
       }
+      await appendAudit(trx, ctx.audit);
+      return result;
+    }),
+  );
+}
+
+/** PostgreSQL codes of transactions that lost a race (deadlock, serialization): run them again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+async function retryOnConflict<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 10 * i + Math.random() * 20));
     }
-    const now = new Date();
-    const ctx: WriteContext = { trx, actor, config, now, today: todayIn(config.timeZone, now), audit: [] };
-    const result = await command(ctx);
-    if (req.key) {
-      await trx
-        .updateTable('idempotency_keys')
-        .set({ status_code: result.status, response: JSON.stringify(result.body) })
-        .where('user_id', '=', actor.id)
-        .where('key', '=', req.key)
-        .execute();
-    }
-    await appendAudit(trx, ctx.audit);
-    return result;
-  });
+  }
 }
 
 /** Appends audit entries for a read in a short transaction of its own. */
 export async function auditRead({ db }: Db, events: AuditEvent[]): Promise<void> {
   await db.transaction().execute((trx) => appendAudit(trx, events));
+}
+
+/** An audit entry for something a user read. */
+export function readEvent(
+  actor: Actor,
+  event: string,
+  recordId: string | null,
+  detail: Record<string, unknown> = {},
+): AuditEvent {
+  return { event, actorId: actor.id, actorLogin: actor.login, officeId: actor.officeId, recordId, detail };
 }

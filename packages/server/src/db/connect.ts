@@ -17,7 +17,11 @@ export interface Db {
 }
 
 /** Connects to PostgreSQL when a URL is given, otherwise to embedded PGlite in `dataDir` (or `memory://`). */
-export async function connect(opts: { databaseUrl?: string | undefined; dataDir: string; poolSize?: number }): Promise<Db> {
+export async function connect(opts: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+}): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -18,7 +18,11 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
     const done = await db.transaction().execute(async (trx) => {
       // one migrator at a time, even when several servers start together
       await sql`SELECT pg_advisory_xact_lock(7423001)`.execute(trx);
-      const seen = await trx.selectFrom('schema_migrations').select('name').where('name', '=', file).executeTakeFirst();
+      const seen = await trx
+        .selectFrom('schema_migrations')
+        .select('name')
+        .where('name', '=', file)
+        .executeTakeFirst();
       if (seen) return false;
       await sql.raw(readFileSync(MIGRATIONS_DIR + file, 'utf8')).execute(trx);
       await trx.insertInto('schema_migrations').values({ name: file }).execute();

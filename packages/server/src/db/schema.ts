@@ -121,6 +121,38 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface RecordVersionsTable {
+  record_id: string;
+  version: number;
+  schema_version: number;
+  data: ColumnType<unknown, string, never>;
+  action_id: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface SealedVersionsTable {
+  record_id: string;
+  version: number;
+  action_id: number | null;
+  sealed_at: Generated<Date>;
+}
+
+export interface AmendmentRequestsTable {
+  id: string;
+  record_id: string;
+  status: string;
+  base_version: number;
+  patch: ColumnType<unknown, string, never>;
+  reason: string;
+  basis: ColumnType<unknown, string, never>;
+  requested_by: string;
+  requested_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  result_version: number | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -137,5 +169,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  record_versions: RecordVersionsTable;
+  sealed_versions: SealedVersionsTable;
+  amendment_requests: AmendmentRequestsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -23,8 +23,16 @@ export const DEMO_USERS: { login: string; role: Role; fullName: string; officeId
 
 /** Demo offices and users, added only when asked (`npm start` asks). Safe to run again. */
 export async function loadDemoData(db: Kysely<Database>): Promise<{ created: string[] }> {
-  const rudaki = await db.selectFrom('offices').selectAll().where('id', '=', 'RA-13-00').executeTakeFirstOrThrow();
-  const firdavsi = await db.selectFrom('offices').selectAll().where('id', '=', DEMO_OFFICE_ID).executeTakeFirstOrThrow();
+  const rudaki = await db
+    .selectFrom('offices')
+    .selectAll()
+    .where('id', '=', 'RA-13-00')
+    .executeTakeFirstOrThrow();
+  const firdavsi = await db
+    .selectFrom('offices')
+    .selectAll()
+    .where('id', '=', DEMO_OFFICE_ID)
+    .executeTakeFirstOrThrow();
   await ensureOffices(db, [
     childOffice(rudaki, 'jamoat', 1, {
       tg: 'Ҷамоати деҳоти Чимтеппа',

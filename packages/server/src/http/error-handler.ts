@@ -18,7 +18,10 @@ export function installErrorHandler(app: FastifyInstance) {
     if (err instanceof Problem) problem = err;
     else if (err instanceof RequestValidationError) {
       const where = (err as unknown as { validationContext?: string }).validationContext;
-      const issues = err.issues.map((i) => ({ ...i, path: where && where !== 'body' ? [where, ...i.path] : i.path }));
+      const issues = err.issues.map((i) => ({
+        ...i,
+        path: where && where !== 'body' ? [where, ...i.path] : i.path,
+      }));
       problem = new Problem(400, 'problem.validation', {}, issues);
     } else if (err.code && FASTIFY_CODES[err.code]) {
       const [status, key] = FASTIFY_CODES[err.code]!;
@@ -41,6 +44,9 @@ export function installErrorHandler(app: FastifyInstance) {
   });
   app.setNotFoundHandler((req, reply) => {
     const locale = pickLocale(req.headers['accept-language']);
-    return reply.code(404).type('application/problem+json').send(problemBody(new Problem(404, 'problem.notFound'), locale));
+    return reply
+      .code(404)
+      .type('application/problem+json')
+      .send(problemBody(new Problem(404, 'problem.notFound'), locale));
   });
 }

@@ -46,6 +46,7 @@ export function authorize(actor: Actor, action: Action, record: RecordScope | { 
         status: 'status' in record ? record.status : '-',
       });
     case 'flag':
+    case 'missing-flag':
       throw new Problem(409, 'problem.conflict', {}, [], { flag: decision.flag });
     default:
       throw forbidden();

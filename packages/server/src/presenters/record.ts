@@ -1,6 +1,7 @@
 import {
-  allowedActions,
   type ActKindCode,
+  allowedActions,
+  diffData,
   checkRecordData,
   getActKind,
   type Locale,
@@ -9,10 +10,14 @@ import {
 import type { Actor } from '../auth/sessions.ts';
 import type { RecordRow } from '../commands/record-store.ts';
 import { renderIssues } from '../http/problem.ts';
-import type { recordActions, recordLinks } from '../queries/records.ts';
+import type { recordActions, recordLinks, recordVersions } from '../queries/records.ts';
+import type { SealInfo } from '../queries/sealing.ts';
 
 type Actions = Awaited<ReturnType<typeof recordActions>>;
 type Links = Awaited<ReturnType<typeof recordLinks>>;
+type Versions = Awaited<ReturnType<typeof recordVersions>>;
+
+const NOT_SEALED: SealInfo = { sealed: false, whole: false, versions: new Set(), untilActionId: 0, canSee: true };
 
 export function etag(revision: number): string {
   return `"${revision}"`;
@@ -28,9 +33,11 @@ export function presentRecord(
   today: string,
   actions: Actions,
   links: Links,
+  seal: SealInfo = NOT_SEALED,
 ) {
+  const hidden = seal.whole && !seal.canSee;
   const def = getActKind(rec.kind);
-  const check = def ? checkRecordData(def, rec.data, 'complete', { today }) : undefined;
+  const check = def && !hidden ? checkRecordData(def, rec.data, 'complete', { today }) : undefined;
   const lastReject = [...actions].reverse().find((a) => a.action === 'reject');
   const canAct = rec.office_id === actor.officeId;
   return {
@@ -48,7 +55,9 @@ export function presentRecord(
     registeredAt: iso(rec.registered_at),
     createdAt: iso(rec.created_at),
     updatedAt: iso(rec.updated_at),
-    data: rec.data,
+    /** Null when the data is sealed and this user may not see it. */
+    data: hidden ? null : rec.data,
+    sealed: seal.sealed,
     rejection:
       rec.flags.includes('rejected') && lastReject
         ? { reason: lastReject.reason, at: iso(lastReject.at), by: lastReject.login }
@@ -68,7 +77,11 @@ export function presentRecord(
       .map((a) => ({ at: iso(a.at), ...(a.payload as Record<string, unknown>) })),
     check:
       check && rec.status !== 'registered' && rec.status !== 'annulled'
-        ? { complete: check.ok, errors: renderIssues(check.errors, locale, ['data']), warnings: renderIssues(check.warnings, locale, ['data']) }
+        ? {
+            complete: check.ok,
+            errors: renderIssues(check.errors, locale, ['data']),
+            warnings: renderIssues(check.warnings, locale, ['data']),
+          }
         : null,
     actions: canAct
       ? allowedActions(
@@ -79,7 +92,8 @@ export function presentRecord(
   };
 }
 
-export function presentHistory(actions: Actions) {
+/** The action log; payloads that carry sealed data are withheld from users who may not see it. */
+export function presentHistory(actions: Actions, seal: SealInfo = NOT_SEALED) {
   return actions.map((a) => ({
     id: Number(a.id),
     action: a.action,
@@ -90,6 +104,26 @@ export function presentHistory(actions: Actions) {
     to: a.to_status,
     revision: a.revision,
     reason: a.reason,
-    payload: a.payload,
+    payload: seal.sealed && !seal.canSee && Number(a.id) <= seal.untilActionId ? { sealed: true } : a.payload,
   }));
+}
+
+/** Every registered version with what changed from the one before; sealed versions only for those allowed. */
+export function presentVersions(versions: Versions, seal: SealInfo = NOT_SEALED) {
+  return versions.map((v, i) => {
+    const hidden = (seal.whole || seal.versions.has(v.version)) && !seal.canSee;
+    const prev = versions[i - 1];
+    const prevHidden = prev && (seal.whole || seal.versions.has(prev.version)) && !seal.canSee;
+    return {
+      version: v.version,
+      schemaVersion: v.schema_version,
+      at: iso(v.created_at),
+      by: v.login,
+      action: v.action,
+      reason: v.reason,
+      sealed: seal.whole || seal.versions.has(v.version),
+      data: hidden ? null : v.data,
+      changes: hidden || prevHidden || !prev ? null : diffData(prev.data, v.data),
+    };
+  });
 }

@@ -39,7 +39,17 @@ export async function recordLinks(db: Kysely<Database>, id: string) {
   return db
     .selectFrom('record_links as l')
     .innerJoin('records as r', 'r.id', 'l.linked_record_id')
-    .select(['l.type', 'l.linked_record_id', 'l.created_at', 'r.kind', 'r.number', 'r.year', 'r.national_id', 'r.office_id', 'r.status'])
+    .select([
+      'l.type',
+      'l.linked_record_id',
+      'l.created_at',
+      'r.kind',
+      'r.number',
+      'r.year',
+      'r.national_id',
+      'r.office_id',
+      'r.status',
+    ])
     .where('l.record_id', '=', id)
     .orderBy('l.created_at')
     .execute();
@@ -94,7 +104,46 @@ export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFil
 
 export function officeNames(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('offices').select(['id', 'name_tg', 'name_ru', 'name_en']).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('offices')
+    .select(['id', 'name_tg', 'name_ru', 'name_en'])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export { notFound };
+
+export async function recordVersions(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('record_versions as v')
+    .leftJoin('record_actions as a', 'a.id', 'v.action_id')
+    .leftJoin('users as u', 'u.id', 'a.actor_id')
+    .select(['v.version', 'v.schema_version', 'v.data', 'v.created_at', 'a.action', 'a.reason', 'a.payload', 'u.login'])
+    .where('v.record_id', '=', id)
+    .orderBy('v.version')
+    .execute();
+}
+
+export async function amendmentRequests(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('amendment_requests as r')
+    .leftJoin('users as u', 'u.id', 'r.requested_by')
+    .leftJoin('users as d', 'd.id', 'r.decided_by')
+    .select([
+      'r.id',
+      'r.status',
+      'r.base_version',
+      'r.patch',
+      'r.reason',
+      'r.basis',
+      'r.requested_at',
+      'r.decided_at',
+      'r.decision_reason',
+      'r.result_version',
+      'u.login as requested_by',
+      'd.login as decided_by',
+    ])
+    .where('r.record_id', '=', id)
+    .orderBy('r.requested_at')
+    .execute();
+}

@@ -1,4 +1,4 @@
-import { birthKind, deathKind, type BirthData, type DeathData } from '@sabt/core';
+import { type BirthData, birthKind, type DeathData, deathKind } from '@sabt/core';
 
 /** A complete birth application, varied by the overrides given (deep-merged one level). */
 export function birthData(over: Partial<BirthData> = {}): BirthData {

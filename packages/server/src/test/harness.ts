@@ -40,6 +40,7 @@ export async function testDatabase(): Promise<{ dbx: Db; drop: () => Promise<voi
 export interface Response {
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API returns
   body: any;
 }
 
@@ -49,7 +50,12 @@ export interface Client {
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   patch(url: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Sends a raw body (for malformed input). */
-  raw(method: 'POST' | 'PATCH', url: string, payload: string, headers?: Record<string, string>): Promise<Response>;
+  raw(
+    method: 'POST' | 'PATCH',
+    url: string,
+    payload: string,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
 }
 
 export interface TestApp {
@@ -71,7 +77,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await app.ready();
 
   const client = (login: string, cookie: string | undefined): Client => {
-    const send = async (method: string, url: string, payload: string | undefined, headers: Record<string, string> = {}) => {
+    const send = async (
+      method: string,
+      url: string,
+      payload: string | undefined,
+      headers: Record<string, string> = {},
+    ) => {
       const res = await app.inject({
         method: method as 'GET',
         url,
@@ -91,7 +102,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return {
       login,
       get: (url, headers) => send('GET', url, undefined, headers),
-      post: (url, body, headers) => send('POST', url, body === undefined ? undefined : JSON.stringify(body), headers),
+      post: (url, body, headers) =>
+        send('POST', url, body === undefined ? undefined : JSON.stringify(body), headers),
       patch: (url, body, headers) => send('PATCH', url, JSON.stringify(body), headers),
       raw: (method, url, payload, headers) => send(method, url, payload, headers),
     };

@@ -12,7 +12,12 @@ export async function actKindRoutes(app: FastifyInstance, _deps: RouteDeps) {
   }));
   app.get(
     '/act-kinds',
-    { schema: { tags: ['records'], summary: 'Each act kind with its schema version, JSON Schema and a valid example' } },
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Each act kind with its schema version, JSON Schema and a valid example',
+      },
+    },
     async () => ({ items }),
   );
 }

@@ -34,23 +34,41 @@ export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDep
     },
   );
 
-  r.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out: ends the session' } }, async (req, reply) => {
-    const actor = actorOf(req);
-    await endSession(dbx.db, actor.sessionHash);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
-  });
+  r.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out: ends the session' } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      await endSession(dbx.db, actor.sessionHash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
 
-  r.get('/me', { schema: { tags: ['auth'], summary: 'The signed-in user, their role and office' } }, async (req) => {
-    return loadMe(dbx, actorOf(req).login);
-  });
+  r.get(
+    '/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user, their role and office' } },
+    async (req) => {
+      return loadMe(dbx, actorOf(req).login);
+    },
+  );
 }
 
 async function loadMe({ db }: RouteDeps['dbx'], loginName: string) {
   const u = await db
     .selectFrom('users as u')
     .innerJoin('offices as o', 'o.id', 'u.office_id')
-    .select(['u.id', 'u.login', 'u.full_name', 'u.role', 'o.id as office_id', 'o.kind', 'o.name_tg', 'o.name_ru', 'o.name_en'])
+    .select([
+      'u.id',
+      'u.login',
+      'u.full_name',
+      'u.role',
+      'o.id as office_id',
+      'o.kind',
+      'o.name_tg',
+      'o.name_ru',
+      'o.name_en',
+    ])
     .where('u.login', '=', loginName.toLowerCase())
     .executeTakeFirstOrThrow();
   return {

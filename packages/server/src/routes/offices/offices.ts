@@ -14,11 +14,29 @@ export async function officeRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/offices',
-    { schema: { tags: ['offices'], summary: 'The office tree: central department, regions, districts, jamoats, mobile offices, consulates', querystring: query } },
+    {
+      schema: {
+        tags: ['offices'],
+        summary:
+          'The office tree: central department, regions, districts, jamoats, mobile offices, consulates',
+        querystring: query,
+      },
+    },
     async (req) => {
       let q = dbx.db
         .selectFrom('offices')
-        .select(['id', 'parent_id', 'kind', 'numeric_code', 'region', 'unit', 'name_tg', 'name_ru', 'name_en', 'active'])
+        .select([
+          'id',
+          'parent_id',
+          'kind',
+          'numeric_code',
+          'region',
+          'unit',
+          'name_tg',
+          'name_ru',
+          'name_en',
+          'active',
+        ])
         .orderBy('path');
       if (req.query.kind) q = q.where('kind', '=', req.query.kind);
       if (req.query.parent) q = q.where('parent_id', '=', req.query.parent);

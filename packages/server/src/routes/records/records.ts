@@ -1,4 +1,4 @@
-import { todayIn } from '@sabt/core';
+import type { Locale } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -6,23 +6,25 @@ import type { Actor } from '../../auth/sessions.ts';
 import { createRecord } from '../../commands/create-record.ts';
 import { editRecord } from '../../commands/edit-record.ts';
 import { transitionRecord } from '../../commands/transition-record.ts';
-import { auditRead, runWrite } from '../../commands/write.ts';
+import { auditRead, readEvent, runWrite } from '../../commands/write.ts';
 import type { Database } from '../../db/schema.ts';
 import { actorOf, idempotencyKey, localeOf, type RouteDeps, sendWrite } from '../../http/context.ts';
-import { presentHistory, presentRecord, etag } from '../../presenters/record.ts';
-import { findRecord, listRecords, recordActions, recordLinks } from '../../queries/records.ts';
-import type { Locale } from '@sabt/core';
-import { actionBody, actionParams, createRecordBody, listQuery, patchRecordBody, recordParams } from './schema.ts';
+import { etag } from '../../presenters/record.ts';
+import { historyView, recordView, versionsView } from '../../queries/record-view.ts';
+import { listRecords } from '../../queries/records.ts';
+import {
+  actionBody,
+  actionParams,
+  createRecordBody,
+  listQuery,
+  patchRecordBody,
+  recordParams,
+} from './schema.ts';
 
 export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const today = () => todayIn(config.timeZone);
-
-  async function present(db: Kysely<Database>, actor: Actor, locale: Locale, id: string) {
-    const rec = await findRecord(db, actor, id);
-    const [actions, links] = await Promise.all([recordActions(db, id), recordLinks(db, id)]);
-    return presentRecord(rec, actor, locale, today(), actions, links);
-  }
+  const present = async (db: Kysely<Database>, actor: Actor, locale: Locale, id: string) =>
+    (await recordView(db, config, actor, locale, id)).body;
 
   r.post(
     '/records',
@@ -36,10 +38,16 @@ export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteD
     async (req, reply) => {
       const actor = actorOf(req);
       const locale = localeOf(req);
-      const result = await runWrite(dbx, actor, config, { key: idempotencyKey(req), fingerprint: ['POST /records', req.body] }, async (ctx) => {
-        const { id, created } = await createRecord(ctx, req.body);
-        return { status: created ? 201 : 200, body: await present(ctx.trx, actor, locale, id) };
-      });
+      const result = await runWrite(
+        dbx,
+        actor,
+        config,
+        { key: idempotencyKey(req), fingerprint: ['POST /records', req.body] },
+        async (ctx) => {
+          const { id, created } = await createRecord(ctx, req.body);
+          return { status: created ? 201 : 200, body: await present(ctx.trx, actor, locale, id) };
+        },
+      );
       reply.header('location', `/api/v1/records/${result.body.id}`);
       return sendWrite(reply, result);
     },
@@ -59,10 +67,16 @@ export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteD
       const actor = actorOf(req);
       const locale = localeOf(req);
       const { id } = req.params;
-      const result = await runWrite(dbx, actor, config, { key: idempotencyKey(req), fingerprint: ['PATCH', id, req.body] }, async (ctx) => {
-        await editRecord(ctx, id, req.headers['if-match'], req.body.data);
-        return { status: 200, body: await present(ctx.trx, actor, locale, id) };
-      });
+      const result = await runWrite(
+        dbx,
+        actor,
+        config,
+        { key: idempotencyKey(req), fingerprint: ['PATCH', id, req.body] },
+        async (ctx) => {
+          await editRecord(ctx, id, req.headers['if-match'], req.body.data);
+          return { status: 200, body: await present(ctx.trx, actor, locale, id) };
+        },
+      );
       return sendWrite(reply, result);
     },
   );
@@ -87,7 +101,10 @@ export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteD
         config,
         { key: idempotencyKey(req), fingerprint: ['POST', id, action, req.body ?? {}] },
         async (ctx) => {
-          await transitionRecord(ctx, id, action, { reason: req.body?.reason, ifMatch: req.headers['if-match'] });
+          await transitionRecord(ctx, id, action, {
+            reason: req.body?.reason,
+            ifMatch: req.headers['if-match'],
+          });
           return { status: 200, body: await present(ctx.trx, actor, locale, id) };
         },
       );
@@ -97,46 +114,68 @@ export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteD
 
   r.get(
     '/records/:id',
-    { schema: { tags: ['records'], summary: 'A record with its links, notations and allowed actions', params: recordParams } },
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'A record with its links, notations and allowed actions',
+        params: recordParams,
+      },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
-      const body = await present(dbx.db, actor, localeOf(req), req.params.id);
-      await auditRead(dbx, [
-        { event: 'record.read', actorId: actor.id, actorLogin: actor.login, officeId: actor.officeId, recordId: body.id, detail: {} },
-      ]);
+      const { body, sealedShown } = await recordView(dbx.db, config, actor, localeOf(req), req.params.id);
+      await auditRead(dbx, [readEvent(actor, sealedShown ? 'record.sealed-read' : 'record.read', body.id)]);
       return reply.header('etag', etag(body.revision)).send(body);
     },
   );
 
   r.get(
     '/records/:id/history',
-    { schema: { tags: ['records'], summary: "The record's action log: who, role, office, when, what", params: recordParams } },
+    {
+      schema: {
+        tags: ['records'],
+        summary: "The record's action log: who, role, office, when, what",
+        params: recordParams,
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
-      const rec = await findRecord(dbx.db, actor, req.params.id);
-      const actions = await recordActions(dbx.db, rec.id);
-      await auditRead(dbx, [
-        { event: 'record.history', actorId: actor.id, actorLogin: actor.login, officeId: actor.officeId, recordId: rec.id, detail: {} },
-      ]);
-      return { items: presentHistory(actions) };
+      const { rec, items, sealedShown } = await historyView(dbx.db, actor, req.params.id);
+      await auditRead(dbx, [readEvent(actor, sealedShown ? 'record.sealed-history' : 'record.history', rec.id)]);
+      return { items };
+    },
+  );
+
+  r.get(
+    '/records/:id/versions',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Every registered version of the record with the differences between them',
+        params: recordParams,
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const { rec, items, sealedShown } = await versionsView(dbx.db, actor, req.params.id);
+      await auditRead(dbx, [readEvent(actor, sealedShown ? 'record.sealed-versions' : 'record.versions', rec.id)]);
+      return { items };
     },
   );
 
   r.get(
     '/records',
-    { schema: { tags: ['records'], summary: 'Records in your jurisdiction by status, kind, office and flag; paged', querystring: listQuery } },
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Records in your jurisdiction by status, kind, office and flag; paged',
+        querystring: listQuery,
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       const { total, items } = await listRecords(dbx.db, actor, req.query);
-      await auditRead(dbx, [
-        {
-          event: 'records.list',
-          actorId: actor.id,
-          actorLogin: actor.login,
-          officeId: actor.officeId,
-          detail: { filter: req.query, records: items.map((i) => i.id) },
-        },
-      ]);
+      await auditRead(dbx, [readEvent(actor, 'records.list', null, { filter: req.query, records: items.map((i) => i.id) })]);
       return {
         total,
         limit: req.query.limit,

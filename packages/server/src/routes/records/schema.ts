@@ -1,4 +1,4 @@
-import { ACT_KIND_DEFINITIONS, ACT_KINDS, FLAGS, STATUSES } from '@sabt/core';
+import { ACT_KIND_DEFINITIONS, ACT_KINDS, FLAGS, plainDate, STATUSES } from '@sabt/core';
 import { z } from 'zod';
 import { TRANSITIONS } from '../../commands/transition-record.ts';
 
@@ -6,15 +6,22 @@ const kinds = ACT_KIND_DEFINITIONS.map((k) => k.code) as [string, ...string[]];
 
 export const createRecordBody = z
   .strictObject({
-    id: z.uuid({ error: 'error.uuid' }).optional().describe('chosen by the client so that a retry never makes a second record'),
+    id: z
+      .uuid({ error: 'error.uuid' })
+      .optional()
+      .describe('chosen by the client so that a retry never makes a second record'),
     kind: z.enum(kinds),
-    data: z.record(z.string(), z.unknown()).describe("the act's data, validated against the kind's schema (see GET /act-kinds)"),
+    data: z
+      .record(z.string(), z.unknown())
+      .describe("the act's data, validated against the kind's schema (see GET /act-kinds)"),
   })
   .meta({ examples: ACT_KIND_DEFINITIONS.map((k) => ({ kind: k.code, data: k.example })) });
 
 export const patchRecordBody = z
   .strictObject({
-    data: z.record(z.string(), z.unknown()).describe('JSON merge patch of the data: objects merge, null removes'),
+    data: z
+      .record(z.string(), z.unknown())
+      .describe('JSON merge patch of the data: objects merge, null removes'),
   })
   .meta({ examples: [{ data: { child: { name: 'Фарангис' } } }] });
 
@@ -40,3 +47,78 @@ export const listQuery = z.strictObject({
   sort: z.enum(['updated', 'created', 'number']).default('updated'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
+
+const court = z.strictObject({
+  court: z.string().trim().min(1).max(200),
+  caseNumber: z.string().trim().min(1).max(50),
+  date: plainDate,
+  inForceDate: plainDate.optional(),
+});
+
+export const basisDocument = z.strictObject({
+  type: z.enum(['APPLICATION', 'COURT_DECISION', 'GUARDIANSHIP_DECISION', 'CONCLUSION', 'OTHER_DOCUMENT']),
+  number: z.string().trim().max(50).optional(),
+  date: plainDate.optional(),
+  issuer: z.string().trim().max(200).optional(),
+});
+
+export const amendmentBody = z
+  .strictObject({
+    patch: z.record(z.string(), z.unknown()).describe("JSON merge patch of the record's data"),
+    reason: z.string().trim().min(1).max(1000),
+    basis: basisDocument,
+  })
+  .meta({
+    examples: [
+      {
+        patch: { mother: { surname: 'Каримзода' } },
+        reason: 'Хатои имлоӣ дар насаби модар',
+        basis: { type: 'APPLICATION', number: '45', date: '2025-05-12', issuer: 'Каримзода Н. С.' },
+      },
+    ],
+  });
+
+export const decisionBody = z.strictObject({ reason: z.string().trim().max(1000).optional() }).nullish();
+
+export const annulBody = z
+  .strictObject({
+    reason: z.string().trim().min(1).max(1000),
+    basis: z.strictObject({
+      type: z.enum(['COURT_DECISION', 'DUPLICATE']),
+      court: court.optional(),
+      duplicateOf: z.uuid({ error: 'error.uuid' }).optional(),
+    }),
+  })
+  .meta({
+    examples: [
+      {
+        reason: 'Суд ақди никоҳро беэътибор донист',
+        basis: { type: 'COURT_DECISION', court: { court: 'Суди ноҳияи Фирдавсӣ', caseNumber: '2-114/25', date: '2025-05-20' } },
+      },
+    ],
+  });
+
+export const restorationBody = z
+  .strictObject({
+    id: z.uuid({ error: 'error.uuid' }).optional(),
+    kind: z.enum(kinds),
+    data: z.record(z.string(), z.unknown()),
+    court,
+    original: z
+      .strictObject({
+        number: z.string().trim().max(30).optional(),
+        date: plainDate.optional(),
+        office: z.string().trim().max(200).optional(),
+      })
+      .optional(),
+  })
+  .meta({
+    examples: [
+      {
+        kind: 'BIRTH',
+        data: ACT_KIND_DEFINITIONS[0]?.example,
+        court: { court: 'Суди шаҳри Душанбе', caseNumber: '2-877/25', date: '2025-04-01' },
+        original: { number: '312', date: '1994-07-02', office: 'ШСАҲШ-и ноҳияи Фрунзе' },
+      },
+    ],
+  });

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { isMessageKey } from '../i18n/messages.ts';
+import type { AdoptionData } from './adoption.ts';
+import { actKindJsonSchema, checkRecordData, type DataCheck, getActKind } from './registry.ts';
+import type { Mode } from './validation.ts';
+
+const TODAY = '2025-06-01';
+const adoption = getActKind('ADOPTION')!;
+
+/**
+ * A fresh, deep copy of the kind's example: a boy born on 12 September 2022, adopted by a married
+ * couple on a court decision of 22 April 2025 that also changed his place of birth.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
+function example(): any {
+  return structuredClone(adoption.example as AdoptionData);
+}
+
+function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
+  const result = checkRecordData(adoption, data, mode, { today });
+  // Whatever is reported must be something the user can read in their language.
+  for (const issue of [...result.errors, ...result.warnings])
+    expect(isMessageKey(issue.key), issue.key).toBe(true);
+  return result;
+}
+
+const keysAt = (issues: DataCheck['errors'], path: string) =>
+  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+
+describe('adoption record: the example', () => {
+  it('is a complete, valid record with no warnings', () => {
+    expect(check(example())).toEqual({ ok: true, errors: [], warnings: [], flags: [] });
+  });
+
+  it('is summarised by the child as the adoption made them (adoption secrecy)', () => {
+    expect(adoption.summary(example())).toEqual({
+      surname: 'Қодирзода',
+      name: 'Сино',
+      patronymic: 'Фаррух',
+      birthDate: '2022-09-12',
+      eventDate: '2025-04-22',
+    });
+  });
+
+  it('has a JSON Schema with the child before and after and the court decision required', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: reading an untyped JSON Schema
+    const schema = actKindJsonSchema(adoption) as any;
+    expect([...schema.required].sort()).toEqual([
+      'adoptersRecordedAsParents',
+      'childAfter',
+      'childBefore',
+      'court',
+    ]);
+    expect(schema.properties.adoptersRecordedAsParents.type).toBe('boolean');
+    expect([...schema.properties.childAfter.required].sort()).toEqual([
+      'birthDate',
+      'birthPlace',
+      'name',
+      'surname',
+    ]);
+  });
+});
+
+describe('adoption record: drafts and complete records', () => {
+  const partial = { childBefore: { surname: 'Ҳамидзода', name: 'Сино' } };
+
+  it('saves a draft with only part of the data, the adopters still to come', () => {
+    expect(check(partial, 'draft').ok).toBe(true);
+    expect(check({}, 'draft').ok).toBe(true);
+  });
+
+  it('refuses the same data as a complete record, marking each missing part', () => {
+    const result = check(partial, 'complete');
+    expect(result.ok).toBe(false);
+    for (const path of [
+      'childBefore.birthDate',
+      'childBefore.birthPlace',
+      'childAfter',
+      'adoptersRecordedAsParents',
+      'court',
+    ]) {
+      expect(keysAt(result.errors, path), path).toEqual(['error.required']);
+    }
+    expect(keysAt(result.errors, 'adoptiveMother')).toEqual(['error.adoption.noAdopter']);
+    // The biological parents may be unknown.
+    for (const path of ['birthMother', 'birthFather', 'birthRecordId'])
+      expect(keysAt(result.errors, path), path).toEqual([]);
+  });
+
+  it('refuses values of the wrong type, even in a draft', () => {
+    const data = example();
+    data.adoptersRecordedAsParents = 'yes';
+    data.birthRecordId = 'Б-1442';
+    const result = check(data, 'draft');
+    expect(keysAt(result.errors, 'adoptersRecordedAsParents')).toEqual(['error.type']);
+    expect(keysAt(result.errors, 'birthRecordId')).toEqual(['error.uuid']);
+  });
+});
+
+describe('adoption record: the adopters', () => {
+  it('requires at least one adopter in a complete record', () => {
+    const data = example();
+    delete data.adoptiveMother;
+    delete data.adoptiveFather;
+    expect(check(data, 'draft').ok).toBe(true);
+    expect(check(data).errors).toEqual([{ path: ['adoptiveMother'], key: 'error.adoption.noAdopter' }]);
+  });
+
+  it('accepts a single adoptive mother or a single adoptive father', () => {
+    const mother = example();
+    delete mother.adoptiveFather;
+    expect(check(mother).ok).toBe(true);
+    const father = example();
+    delete father.adoptiveMother;
+    expect(check(father).ok).toBe(true);
+  });
+
+  it('does not require an age gap between adopter and child', () => {
+    const data = example(); // the child was born on 2022-09-12
+    data.adoptiveFather.birthDate = '2004-01-01';
+    expect(check(data).ok).toBe(true);
+  });
+
+  it('checks an adopter’s data like any adult’s', () => {
+    const data = example();
+    delete data.adoptiveMother.residence;
+    data.adoptiveMother.citizenship = 'tj';
+    const result = check(data);
+    expect(keysAt(result.errors, 'adoptiveMother.residence')).toEqual(['error.required']);
+    expect(keysAt(result.errors, 'adoptiveMother.citizenship')).toEqual(['error.country']);
+  });
+
+  it('accepts the biological father when he is known', () => {
+    const data = example();
+    data.birthFather = { surname: 'Раҳимов', name: 'Шуҳрат' };
+    expect(check(data).ok).toBe(true);
+  });
+});
+
+describe('adoption record: dates', () => {
+  it('refuses a court decision dated in the future and accepts one of today', () => {
+    const data = example();
+    delete data.court.inForceDate;
+    data.court.date = '2025-06-02';
+    expect(check(data).errors).toEqual([{ path: ['court', 'date'], key: 'error.date.future' }]);
+    data.court.date = '2025-06-01';
+    expect(check(data).ok).toBe(true);
+  });
+
+  it('refuses a child’s birth date in the future, before or after the adoption', () => {
+    const data = example();
+    data.childBefore.birthDate = '2025-06-02';
+    data.childAfter.birthDate = '2025-06-03';
+    expect(check(data).errors).toEqual([
+      { path: ['childBefore', 'birthDate'], key: 'error.date.future' },
+      { path: ['childAfter', 'birthDate'], key: 'error.date.future' },
+    ]);
+  });
+
+  it('accepts a birth date and place changed by the court', () => {
+    const data = example();
+    data.childAfter.birthDate = '2022-06-01';
+    data.childAfter.birthPlace = { country: 'TJ', unit: 'RA-13' };
+    expect(check(data).ok).toBe(true);
+  });
+});

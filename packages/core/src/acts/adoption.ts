@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { checkApplicant } from './birth.ts';
+import { adult, applicant, courtDecision, personName, place, plainDate, recordId, sex } from './common.ts';
+import { notInFuture } from './family-common.ts';
+import type { ActKindDefinition, DeepPartial } from './kind.ts';
+
+/** A biological parent as the child's birth record names them. */
+const birthParent = z.strictObject({
+  surname: personName,
+  name: personName,
+  patronymic: personName.optional(),
+  birthDate: plainDate.optional(),
+});
+
+const adoptionSchemaV1 = z.strictObject({
+  /** The child's birth record, which the adoption amends (and seals). */
+  birthRecordId: recordId.optional(),
+  childBefore: z.strictObject({
+    surname: personName,
+    name: personName,
+    patronymic: personName.optional(),
+    sex,
+    birthDate: plainDate,
+    birthPlace: place,
+  }),
+  /** The child after the adoption: the court may change the name, and the date and place of birth. */
+  childAfter: z.strictObject({
+    surname: personName,
+    name: personName,
+    patronymic: personName.optional(),
+    birthDate: plainDate,
+    birthPlace: place,
+  }),
+  birthMother: birthParent.optional(),
+  birthFather: birthParent.optional(),
+  adoptiveMother: adult.optional(),
+  adoptiveFather: adult.optional(),
+  /** Whether the court ordered the adopters to be recorded as the child's parents. */
+  adoptersRecordedAsParents: z.boolean(),
+  court: courtDecision,
+  applicant: applicant.optional(),
+});
+
+export type AdoptionData = z.infer<typeof adoptionSchemaV1>;
+
+const example: AdoptionData = {
+  childBefore: {
+    surname: 'Ҳамидзода',
+    name: 'Сино',
+    sex: 'M',
+    birthDate: '2022-09-12',
+    birthPlace: { country: 'TJ', unit: 'KT-01', settlement: 'Бохтар', address: 'Таваллудхонаи вилоятӣ' },
+  },
+  childAfter: {
+    surname: 'Қодирзода',
+    name: 'Сино',
+    patronymic: 'Фаррух',
+    birthDate: '2022-09-12',
+    birthPlace: { country: 'TJ', unit: 'DU-01', settlement: 'Душанбе' },
+  },
+  birthMother: { surname: 'Ҳамидова', name: 'Зарина', patronymic: 'Олимовна', birthDate: '2003-01-17' },
+  adoptiveMother: {
+    surname: 'Сафарова',
+    name: 'Дилором',
+    patronymic: 'Иброҳимовна',
+    birthDate: '1986-03-08',
+    birthPlace: { country: 'TJ', unit: 'RA-13' },
+    citizenship: 'TJ',
+    nationality: 'тоҷик',
+    residence: {
+      country: 'TJ',
+      unit: 'DU-01',
+      settlement: 'Душанбе',
+      address: 'хиёбони Рӯдакӣ 84, ҳуҷраи 17',
+    },
+    idDocument: { type: 'PASSPORT', series: 'A', number: '401552093' },
+  },
+  adoptiveFather: {
+    surname: 'Қодиров',
+    name: 'Фаррух',
+    patronymic: 'Нуруллоевич',
+    birthDate: '1983-12-01',
+    birthPlace: { country: 'TJ', unit: 'DU-00' },
+    citizenship: 'TJ',
+    nationality: 'тоҷик',
+    residence: {
+      country: 'TJ',
+      unit: 'DU-01',
+      settlement: 'Душанбе',
+      address: 'хиёбони Рӯдакӣ 84, ҳуҷраи 17',
+    },
+    idDocument: { type: 'PASSPORT', series: 'A', number: '400447125' },
+  },
+  adoptersRecordedAsParents: true,
+  court: {
+    court: 'Суди ноҳияи Исмоили Сомонии ш. Душанбе',
+    caseNumber: '2-387/2025',
+    date: '2025-04-22',
+    inForceDate: '2025-05-23',
+  },
+  applicant: { type: 'FATHER', surname: 'Қодиров', name: 'Фаррух', patronymic: 'Нуруллоевич' },
+};
+
+type D = DeepPartial<AdoptionData>;
+
+export const adoptionKind: ActKindDefinition<AdoptionData> = {
+  code: 'ADOPTION',
+  schemaVersion: 1,
+  labels: { tg: 'Фарзандхондӣ', ru: 'Усыновление (удочерение)', en: 'Adoption' },
+  schema: adoptionSchemaV1,
+  example,
+  rules(d: D, ctx, report) {
+    // A missing adopter is something still to fill in: registry.ts lets a draft wait for it.
+    if (!d.adoptiveMother && !d.adoptiveFather) report.error(['adoptiveMother'], 'error.adoption.noAdopter');
+    notInFuture(report, ['court', 'date'], d.court?.date, ctx.today);
+    notInFuture(report, ['childBefore', 'birthDate'], d.childBefore?.birthDate, ctx.today);
+    notInFuture(report, ['childAfter', 'birthDate'], d.childAfter?.birthDate, ctx.today);
+    checkApplicant(d.applicant, report);
+  },
+  summary(d) {
+    // Adoption secrecy: lists and search show the child as the adoption made them.
+    return {
+      surname: d.childAfter?.surname,
+      name: d.childAfter?.name,
+      patronymic: d.childAfter?.patronymic,
+      birthDate: d.childAfter?.birthDate,
+      eventDate: d.court?.date,
+    } as ReturnType<ActKindDefinition['summary']>;
+  },
+};

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { checkApplicant } from './birth.ts';
+import {
+  applicant,
+  countryCode,
+  courtDecision,
+  idDocument,
+  personName,
+  place,
+  plainDate,
+  recordId,
+  shortText,
+} from './common.ts';
+import { documentNumber, isDate, notInFuture, officeRef } from './family-common.ts';
+import type { ActKindDefinition, DeepPartial } from './kind.ts';
+
+export const DIVORCE_BASIS_TYPES = ['JOINT_APPLICATION', 'COURT_DECISION', 'SPOUSE_APPLICATION'] as const;
+/** When one spouse alone may divorce at the office: the other is missing, incapable or sentenced to over 3 years. */
+export const DIVORCE_SPECIAL_CASES = ['MISSING', 'INCAPABLE', 'IMPRISONED_OVER_3_YEARS'] as const;
+
+const formerSpouse = z.strictObject({
+  /** The surname borne during the marriage. */
+  surnameBefore: personName,
+  /** The surname chosen on divorce. */
+  surnameAfter: personName,
+  name: personName,
+  patronymic: personName.optional(),
+  birthDate: plainDate,
+  birthPlace: place.optional(),
+  citizenship: countryCode.optional(),
+  nationality: shortText.optional(),
+  residence: place.optional(),
+  idDocument: idDocument.optional(),
+});
+
+const divorceSchemaV1 = z.strictObject({
+  /** The marriage record in Sabt, when the clerk found it; otherwise the registry looks for it. */
+  marriageRecordId: recordId.optional(),
+  /** The marriage record as cited: number, date and office. */
+  marriage: z.strictObject({
+    number: documentNumber,
+    date: plainDate,
+    office: officeRef,
+  }),
+  husband: formerSpouse,
+  wife: formerSpouse,
+  basis: z.strictObject({
+    type: z.enum(DIVORCE_BASIS_TYPES),
+    /** The divorce decision, or (one spouse's application) the decision declaring the other missing, incapable or sentenced. */
+    court: courtDecision.optional(),
+    specialCase: z.enum(DIVORCE_SPECIAL_CASES).optional(),
+    commonMinorChildren: z.boolean().optional(),
+  }),
+  marriageEndDate: plainDate,
+  applicationDate: plainDate,
+  applicant: applicant.optional(),
+});
+
+export type DivorceData = z.infer<typeof divorceSchemaV1>;
+
+const example: DivorceData = {
+  marriage: { number: '305', date: '2012-08-18', office: 'SU-01-00' },
+  husband: {
+    surnameBefore: 'Юсуфов',
+    surnameAfter: 'Юсуфов',
+    name: 'Баҳром',
+    patronymic: 'Ҳакимович',
+    birthDate: '1988-02-14',
+    birthPlace: { country: 'TJ', unit: 'SU-01', settlement: 'Хуҷанд' },
+    citizenship: 'TJ',
+    nationality: 'тоҷик',
+    residence: {
+      country: 'TJ',
+      unit: 'SU-01',
+      settlement: 'Хуҷанд',
+      address: 'кӯчаи Камоли Хуҷандӣ 112, ҳуҷраи 9',
+    },
+    idDocument: { type: 'PASSPORT', series: 'A', number: '400985214' },
+  },
+  wife: {
+    surnameBefore: 'Юсуфова',
+    surnameAfter: 'Раҷабова',
+    name: 'Гулнора',
+    patronymic: 'Аҳмадовна',
+    birthDate: '1991-10-05',
+    birthPlace: { country: 'TJ', unit: 'SU-16' },
+    citizenship: 'TJ',
+    nationality: 'тоҷик',
+    residence: { country: 'TJ', unit: 'SU-16', settlement: 'Ғафуров', address: 'кӯчаи Истиқлол 4' },
+    idDocument: { type: 'PASSPORT', series: 'A', number: '401730566' },
+  },
+  basis: { type: 'JOINT_APPLICATION', commonMinorChildren: false },
+  marriageEndDate: '2025-04-28',
+  applicationDate: '2025-03-27',
+  applicant: { type: 'SPOUSE', surname: 'Юсуфов', name: 'Баҳром', patronymic: 'Ҳакимович' },
+};
+
+type D = DeepPartial<DivorceData>;
+
+export const divorceKind: ActKindDefinition<DivorceData> = {
+  code: 'DIVORCE',
+  schemaVersion: 1,
+  labels: { tg: 'Бекор кардани ақди никоҳ', ru: 'Расторжение брака', en: 'Divorce' },
+  schema: divorceSchemaV1,
+  example,
+  rules(d: D, ctx, report) {
+    notInFuture(report, ['marriage', 'date'], d.marriage?.date, ctx.today);
+    notInFuture(report, ['marriageEndDate'], d.marriageEndDate, ctx.today);
+    notInFuture(report, ['applicationDate'], d.applicationDate, ctx.today);
+    notInFuture(report, ['basis', 'court', 'date'], d.basis?.court?.date, ctx.today);
+    for (const who of ['husband', 'wife'] as const)
+      notInFuture(report, [who, 'birthDate'], d[who]?.birthDate, ctx.today);
+    const married = d.marriage?.date;
+    if (isDate(married) && isDate(d.marriageEndDate) && d.marriageEndDate < married)
+      report.error(['marriageEndDate'], 'error.divorce.endBeforeMarriage');
+    const basis = d.basis;
+    switch (basis?.type) {
+      case 'JOINT_APPLICATION':
+        // At the office only by mutual consent and with no common minor children; otherwise by court.
+        if (basis.commonMinorChildren === true)
+          report.error(['basis', 'commonMinorChildren'], 'error.divorce.minorChildren');
+        else if (basis.commonMinorChildren === undefined)
+          report.error(['basis', 'commonMinorChildren'], 'error.required');
+        break;
+      case 'COURT_DECISION':
+        if (!basis.court) report.error(['basis', 'court'], 'error.required');
+        break;
+      case 'SPOUSE_APPLICATION':
+        if (!basis.specialCase) report.error(['basis', 'specialCase'], 'error.required');
+        if (!basis.court) report.error(['basis', 'court'], 'error.required');
+        break;
+    }
+    checkApplicant(d.applicant, report);
+  },
+  summary(d) {
+    return {
+      surname: d.husband?.surnameBefore,
+      name: d.husband?.name,
+      patronymic: d.husband?.patronymic,
+      birthDate: d.husband?.birthDate,
+      eventDate: d.marriageEndDate,
+    } as ReturnType<ActKindDefinition['summary']>;
+  },
+};

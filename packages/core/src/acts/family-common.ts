@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { fullYearsBetween, isPlainDate } from '../dates/plain-date.ts';
+import { shortText } from './common.ts';
+import type { Path, RuleReport } from './validation.ts';
+
+/** Shapes and rule helpers shared by the family acts (marriage, divorce, adoption, paternity, name change). */
+
+/** The number of an act record or a document as written on it (e.g. 214, 2-114/2025). */
+export const documentNumber = z.string().trim().min(1).max(50);
+
+/** An office that registered an earlier act: its Sabt code (e.g. DU-03-00) or, for older records, its name. */
+export const officeRef = shortText.meta({
+  description: 'Office code RR-DD-SS (e.g. DU-03-00), or the office name for records kept outside Sabt',
+  examples: ['DU-03-00'],
+});
+
+/** A full date that rules can compare. Drafts may hold anything, so the type is checked too. */
+export const isDate = (value: unknown): value is string => typeof value === 'string' && isPlainDate(value);
+
+export function notInFuture(report: RuleReport, path: Path, value: unknown, today: string): void {
+  if (isDate(value) && value > today) report.error(path, 'error.date.future');
+}
+
+/** Completed years on `on` of a person born on `born`, or undefined while either date is missing or wrong. */
+export function ageOn(born: unknown, on: unknown): number | undefined {
+  return isDate(born) && isDate(on) ? fullYearsBetween(born, on) : undefined;
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import {
+  countryCode,
+  idDocument,
+  longText,
+  personName,
+  place,
+  plainDate,
+  recordId,
+  sex,
+  shortText,
+} from './common.ts';
+import { ageOn, isDate, notInFuture } from './family-common.ts';
+import type { ActKindDefinition, DeepPartial } from './kind.ts';
+
+/** Art 67 of the 2006 law: anyone aged 16 or over may change their name (younger: the guardianship body decides). */
+export const NAME_CHANGE_MIN_AGE = 16;
+
+const nameChangeSchemaV1 = z.strictObject({
+  person: z.strictObject({
+    surnameBefore: personName,
+    nameBefore: personName,
+    patronymicBefore: personName.optional(),
+    surnameAfter: personName,
+    nameAfter: personName,
+    patronymicAfter: personName.optional(),
+    sex,
+    birthDate: plainDate,
+    birthPlace: place.optional(),
+    citizenship: countryCode,
+    nationality: shortText.optional(),
+    residence: place,
+    idDocument: idDocument.optional(),
+  }),
+  /** The person's birth record, amended after the change. */
+  birthRecordId: recordId.optional(),
+  /** The person's marriage record in force, amended after the change (the spouse gets a new certificate). */
+  marriageRecordId: recordId.optional(),
+  /** The minor children's birth records, amended after the change (the children get new certificates). */
+  childrenBirthRecordIds: z.array(recordId).max(20).optional(),
+  /** The reasons given in the application. */
+  reasons: longText,
+  applicationDate: plainDate,
+});
+
+export type NameChangeData = z.infer<typeof nameChangeSchemaV1>;
+
+const example: NameChangeData = {
+  person: {
+    surnameBefore: 'Алиева',
+    nameBefore: 'Мавлуда',
+    patronymicBefore: 'Раҳимовна',
+    surnameAfter: 'Алӣзода',
+    nameAfter: 'Мавлуда',
+    patronymicAfter: 'Раҳим',
+    sex: 'F',
+    birthDate: '1990-09-15',
+    birthPlace: { country: 'TJ', unit: 'KT-02', settlement: 'Кӯлоб' },
+    citizenship: 'TJ',
+    nationality: 'тоҷик',
+    residence: { country: 'TJ', unit: 'DU-01', settlement: 'Душанбе', address: 'кӯчаи Бохтар 35, ҳуҷраи 41' },
+    idDocument: { type: 'PASSPORT', series: 'A', number: '402907311', issuer: 'ШВКД ноҳияи Исмоили Сомонӣ' },
+  },
+  reasons: 'Хоҳиши шахсӣ: насаб ва номи падар бо тарзи миллии тоҷикӣ навишта шаванд.',
+  applicationDate: '2025-05-06',
+};
+
+type D = DeepPartial<NameChangeData>;
+
+/** Names compare by their letters: spacing and letter case are no change. */
+const norm = (v: unknown) =>
+  typeof v === 'string' ? v.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase() : '';
+
+function unchanged(p: NonNullable<D['person']>): boolean {
+  // Compare only once both names are there: a draft is typed field by field.
+  if (![p.surnameBefore, p.nameBefore, p.surnameAfter, p.nameAfter].every((v) => norm(v) !== ''))
+    return false;
+  return (
+    norm(p.surnameBefore) === norm(p.surnameAfter) &&
+    norm(p.nameBefore) === norm(p.nameAfter) &&
+    norm(p.patronymicBefore) === norm(p.patronymicAfter)
+  );
+}
+
+export const nameChangeKind: ActKindDefinition<NameChangeData> = {
+  code: 'NAME_CHANGE',
+  schemaVersion: 1,
+  labels: {
+    tg: 'Иваз намудани насаб, ном ва номи падар',
+    ru: 'Перемена фамилии, имени, отчества',
+    en: 'Change of surname, name, patronymic',
+  },
+  schema: nameChangeSchemaV1,
+  example,
+  rules(d: D, ctx, report) {
+    const applied = isDate(d.applicationDate) ? d.applicationDate : ctx.today;
+    const age = ageOn(d.person?.birthDate, applied);
+    if (age !== undefined && age < NAME_CHANGE_MIN_AGE)
+      report.error(['person', 'birthDate'], 'error.nameChange.underAge', { age });
+    notInFuture(report, ['applicationDate'], d.applicationDate, ctx.today);
+    if (d.person && typeof d.person === 'object' && unchanged(d.person))
+      report.error(['person', 'surnameAfter'], 'error.nameChange.noChange');
+  },
+  summary(d) {
+    return {
+      surname: d.person?.surnameAfter,
+      name: d.person?.nameAfter,
+      patronymic: d.person?.patronymicAfter,
+      birthDate: d.person?.birthDate,
+      eventDate: d.applicationDate,
+    } as ReturnType<ActKindDefinition['summary']>;
+  },
+};

@@ -1,0 +1,475 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { verifyPassword } from '../auth/passwords.ts';
+import { main } from '../cli/main.ts';
+import { VARIABLES } from '../config.ts';
+import { connect } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+import { birthData } from '../test/fixtures.ts';
+import { type Client, startTestApp, type TestApp } from '../test/harness.ts';
+import { type AuditVerification, appendAudit, entryHash, verifyAudit } from './audit-log.ts';
+
+class Rollback extends Error {
+  constructor() {
+    super('rolled back by the test (the statement was allowed)');
+  }
+}
+
+describe('the audit log of API activity', () => {
+  let t: TestApp;
+  let front: Client;
+  let back: Client;
+  let recordId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [front, back] = await Promise.all([t.as('front'), t.as('back')]);
+    const created = await front.post('/api/v1/records', { kind: 'BIRTH', data: birthData() });
+    expect(created.status).toBe(201);
+    recordId = created.body.id;
+    expect((await front.post(`/api/v1/records/${recordId}/submit`)).status).toBe(200);
+    expect((await back.get(`/api/v1/records/${recordId}`)).status).toBe(200);
+    expect((await back.get(`/api/v1/records/${recordId}/history`)).status).toBe(200);
+    expect((await back.get('/api/v1/records?status=submitted')).status).toBe(200);
+    const bad = await t
+      .anonymous()
+      .post('/api/v1/auth/login', { login: 'front', password: 'wrong-password' });
+    expect(bad.status).toBe(401);
+  });
+  afterAll(() => t.close());
+
+  const entries = () => t.dbx.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+
+  it('is an intact chain holding logins, writes and reads', async () => {
+    const result = await verifyAudit(t.dbx.db);
+    expect(result.findings).toEqual([]);
+    expect(result.ok).toBe(true);
+    const rows = await entries();
+    expect(result.entries).toBe(rows.length);
+    expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
+    expect(rows[0]!.prev_hash).toBe('0'.repeat(64));
+    const events = new Set(rows.map((r) => r.event));
+    for (const e of [
+      'auth.login',
+      'auth.login-failed',
+      'record.create',
+      'record.submit',
+      'record.read',
+      'record.history',
+      'records.list',
+    ]) {
+      expect(events, e).toContain(e);
+    }
+    const head = await t.dbx.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+    expect(Number(head.seq)).toBe(rows.length);
+    expect(head.hash).toBe(rows.at(-1)!.hash);
+  });
+
+  it('records who read which record, and which records a list showed', async () => {
+    const rows = await entries();
+    const reads = rows.filter((r) => r.event === 'record.read');
+    expect(reads).toContainEqual(
+      expect.objectContaining({ record_id: recordId, actor_login: 'back', office_id: 'DU-03-00' }),
+    );
+    expect(rows.find((r) => r.event === 'record.history')).toMatchObject({
+      record_id: recordId,
+      actor_login: 'back',
+    });
+    const list = rows.find((r) => r.event === 'records.list')!;
+    expect(list.actor_login).toBe('back');
+    expect((list.detail as { records: string[] }).records).toContain(recordId);
+    expect(rows.find((r) => r.event === 'record.create')).toMatchObject({
+      record_id: recordId,
+      actor_login: 'front',
+    });
+    const logins = rows.filter((r) => r.event === 'auth.login').map((r) => r.actor_login);
+    expect(logins).toEqual(expect.arrayContaining(['front', 'back']));
+  });
+
+  it('refuses UPDATE and DELETE on audit_log and record_actions (append-only)', async () => {
+    const db = t.dbx.db;
+    await expect(sql`UPDATE audit_log SET detail = '{}'::jsonb WHERE seq = 1`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`UPDATE record_actions SET reason = 'x'`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM record_actions WHERE record_id = ${recordId}`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
+    expect((await verifyAudit(db)).ok).toBe(true);
+    const actions = await db
+      .selectFrom('record_actions')
+      .select('action')
+      .where('record_id', '=', recordId)
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual(['create', 'submit']);
+  });
+
+  it('refuses TRUNCATE of audit_log too', async () => {
+    await expect(
+      t.dbx.db.transaction().execute(async (trx) => {
+        await sql`TRUNCATE audit_log`.execute(trx);
+        throw new Rollback();
+      }),
+    ).rejects.toThrow(/append-only/);
+  });
+
+  /**
+   * Tampers with the log the way an attacker with database access would (switching off the
+   * append-only trigger first), verifies, and rolls everything back so each case starts from an
+   * intact chain.
+   */
+  async function tamper(
+    attack: (trx: Transaction<Database>, last: number) => Promise<void>,
+  ): Promise<AuditVerification> {
+    let result: AuditVerification | undefined;
+    try {
+      await t.dbx.db.transaction().execute(async (trx) => {
+        await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(trx);
+        const last = await trx
+          .selectFrom('audit_log')
+          .select(sql<number>`max(seq)`.as('m'))
+          .executeTakeFirstOrThrow();
+        await attack(trx, Number(last.m));
+        result = await verifyAudit(trx);
+        throw new Rollback();
+      });
+    } catch (e) {
+      if (!(e instanceof Rollback)) throw e;
+    }
+    const restored = await verifyAudit(t.dbx.db);
+    expect(restored.ok).toBe(true);
+    return result!;
+  }
+  const summary = (v: AuditVerification) => v.findings.map((f) => [f.seq, f.problem]);
+
+  it.each([
+    ['detail', sql`detail = '{"ip":"10.6.6.6"}'::jsonb`],
+    ['actor_login', sql`actor_login = 'mallory'`],
+    ['event', sql`event = 'forged.event'`],
+    ['at', sql`at = at - interval '1 day'`],
+  ])('finds an entry whose %s was changed (altered)', async (_column, change) => {
+    const v = await tamper(async (trx, last) => {
+      const middle = Math.ceil(last / 2);
+      await sql`UPDATE audit_log SET ${change} WHERE seq = ${middle}`.execute(trx);
+    });
+    const last = (await verifyAudit(t.dbx.db)).entries;
+    expect(v.ok).toBe(false);
+    expect(summary(v)).toEqual([[Math.ceil(last / 2), 'altered']]);
+  });
+
+  it('finds an altered entry whose hash was recomputed: the next entry no longer links to it', async () => {
+    const last = (await verifyAudit(t.dbx.db)).entries;
+    const middle = Math.ceil(last / 2);
+    const v = await tamper(async (trx) => {
+      const row = await trx
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '=', middle)
+        .executeTakeFirstOrThrow();
+      const detail = { forged: true };
+      const hash = entryHash(row.prev_hash, {
+        seq: middle,
+        at: new Date(row.at).toISOString(),
+        actor_id: row.actor_id,
+        actor_login: row.actor_login,
+        office_id: row.office_id,
+        event: row.event,
+        record_id: row.record_id,
+        detail,
+      });
+      await sql`UPDATE audit_log SET detail = ${JSON.stringify(detail)}::jsonb, hash = ${hash} WHERE seq = ${middle}`.execute(
+        trx,
+      );
+    });
+    expect(v.ok).toBe(false);
+    expect(summary(v)).toEqual([[middle + 1, 'broken-link']]);
+  });
+
+  it('finds a deleted entry in the middle (missing)', async () => {
+    const last = (await verifyAudit(t.dbx.db)).entries;
+    const middle = Math.ceil(last / 2);
+    const v = await tamper(async (trx) => {
+      await sql`DELETE FROM audit_log WHERE seq = ${middle}`.execute(trx);
+    });
+    expect(v.ok).toBe(false);
+    expect(v.entries).toBe(last - 1);
+    expect(summary(v)).toContainEqual([middle, 'missing']);
+  });
+
+  it('finds a deleted newest entry (head-mismatch)', async () => {
+    const last = (await verifyAudit(t.dbx.db)).entries;
+    const v = await tamper(async (trx) => {
+      await sql`DELETE FROM audit_log WHERE seq = ${last}`.execute(trx);
+    });
+    expect(v.ok).toBe(false);
+    expect(summary(v)).toEqual([[last, 'head-mismatch']]);
+  });
+
+  it('finds a forged entry appended at the end', async () => {
+    const last = (await verifyAudit(t.dbx.db)).entries;
+    const forge = async (trx: Transaction<Database>, hashOf: (row: Record<string, unknown>) => string) => {
+      const prev = await trx
+        .selectFrom('audit_log')
+        .select('hash')
+        .where('seq', '=', last)
+        .executeTakeFirstOrThrow();
+      const row = {
+        seq: last + 1,
+        at: new Date().toISOString(),
+        actor_id: null,
+        actor_login: 'registrar',
+        office_id: 'DU-03-00',
+        event: 'record.read',
+        record_id: recordId,
+        detail: {},
+      };
+      await trx
+        .insertInto('audit_log')
+        .values({
+          ...row,
+          detail: JSON.stringify(row.detail),
+          prev_hash: prev.hash,
+          hash: hashOf({ ...row, prev: prev.hash }),
+        })
+        .execute();
+    };
+    // a made-up hash
+    const madeUp = await tamper((trx) => forge(trx, () => 'f'.repeat(64)));
+    expect(madeUp.ok).toBe(false);
+    expect(summary(madeUp)).toEqual([
+      [last + 1, 'altered'],
+      [last, 'head-mismatch'],
+    ]);
+    // a correctly chained hash still does not match the head
+    const chained = await tamper((trx) =>
+      forge(trx, (r) =>
+        entryHash(r.prev as string, {
+          seq: r.seq as number,
+          at: r.at as string,
+          actor_id: null,
+          actor_login: r.actor_login as string,
+          office_id: r.office_id as string,
+          event: r.event as string,
+          record_id: r.record_id as string,
+          detail: r.detail,
+        }),
+      ),
+    );
+    expect(chained.ok).toBe(false);
+    expect(summary(chained)).toEqual([[last, 'head-mismatch']]);
+  });
+
+  it('finds an emptied log (head-mismatch)', async () => {
+    const last = (await verifyAudit(t.dbx.db)).entries;
+    const v = await tamper(async (trx) => {
+      await sql`DELETE FROM audit_log`.execute(trx);
+    });
+    expect(v.ok).toBe(false);
+    expect(v.entries).toBe(0);
+    expect(summary(v)).toEqual([[last, 'head-mismatch']]);
+  });
+});
+
+describe('the sabt command line', () => {
+  const saved = { DATABASE_URL: process.env.DATABASE_URL, SABT_DATA_DIR: process.env.SABT_DATA_DIR };
+  let dataDir: string;
+  let dropDatabase: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'sabt-cli-'));
+    process.env.SABT_DATA_DIR = dataDir;
+    delete process.env.DATABASE_URL;
+    const server = process.env.SABT_TEST_DATABASE_URL;
+    if (server) {
+      // against PostgreSQL: a throwaway database of our own
+      const name = `sabt_cli_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: server });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const url = new URL(server);
+      url.pathname = `/${name}`;
+      process.env.DATABASE_URL = url.toString();
+      dropDatabase = async () => {
+        const c = new pg.Client({ connectionString: server });
+        await c.connect();
+        // the CLI's pool may still be closing its connection: let it go before dropping
+        for (let i = 0; i < 200; i++) {
+          const res = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+            name,
+          ]);
+          if (res.rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      };
+    }
+  });
+  afterAll(async () => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    await dropDatabase?.();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Runs the CLI in-process, capturing what it prints. */
+  async function run(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const spies = [
+      vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        out.push(String(chunk));
+        return true;
+      }),
+      vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(`${a.join(' ')}\n`)),
+      vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(`${a.join(' ')}\n`)),
+    ];
+    try {
+      const code = await main(argv);
+      return { code, out: out.join(''), err: err.join('') };
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+  }
+
+  /** Opens the database the CLI uses (close it before the CLI runs again: PGlite is single-process). */
+  async function withCliDb<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    const dbx = await connect({ databaseUrl: process.env.DATABASE_URL, dataDir });
+    try {
+      return await fn(dbx.db);
+    } finally {
+      await dbx.close();
+    }
+  }
+
+  it('prints every environment variable and command with --help', async () => {
+    const res = await run('--help');
+    expect(res.code).toBe(0);
+    for (const name of ['PORT', 'HOST', 'DATABASE_URL', 'SABT_DATA_DIR', ...VARIABLES.map((v) => v.name)]) {
+      expect(res.out).toContain(name);
+    }
+    for (const command of ['start', 'migrate', 'users create', 'audit verify'])
+      expect(res.out).toContain(command);
+  });
+
+  it('prints the help and fails without a command, and refuses an unknown one', async () => {
+    const none = await run();
+    expect(none.code).toBe(1);
+    expect(none.out).toContain('DATABASE_URL');
+    const unknown = await run('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown command');
+  });
+
+  it('migrates, then verifies an intact audit log (exit 0) and a tampered one (exit 1)', async () => {
+    const migrated = await run('migrate');
+    expect(migrated.code).toBe(0);
+    expect(migrated.out).toMatch(/migrations applied: 001/);
+    const again = await run('migrate');
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('none (up to date)');
+
+    const empty = await run('audit', 'verify');
+    expect(empty.code).toBe(0);
+    expect(empty.out).toContain('audit log intact: 0 entries verified');
+
+    await withCliDb((db) =>
+      db.transaction().execute((trx) =>
+        appendAudit(trx, [
+          { event: 'auth.login', actorLogin: 'admin', detail: { ip: '127.0.0.1' } },
+          { event: 'record.read', actorLogin: 'admin', detail: {} },
+          { event: 'records.list', actorLogin: 'admin', detail: { records: [] } },
+        ]),
+      ),
+    );
+    const intact = await run('audit', 'verify');
+    expect(intact.code).toBe(0);
+    expect(intact.out).toContain('audit log intact: 3 entries verified');
+
+    await withCliDb(async (db) => {
+      await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(db);
+      await sql`UPDATE audit_log SET actor_login = 'someone-else' WHERE seq = 2`.execute(db);
+      await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(db);
+    });
+    const tampered = await run('audit', 'verify');
+    expect(tampered.code).toBe(1);
+    expect(tampered.out).toContain('entry 2: altered');
+    expect(tampered.out).toContain('TAMPERED');
+  }, 120_000);
+
+  it('creates a user, and refuses a bad role, a missing option or a taken login with exit code 2', async () => {
+    const created = await run(
+      'users',
+      'create',
+      '--login',
+      'nilufar',
+      '--password',
+      'a-long-password',
+      '--role',
+      'registrar',
+      '--office',
+      'DU-03-00',
+      '--name',
+      'Нилуфар Шарипова',
+    );
+    expect(created.code).toBe(0);
+    expect(created.out).toContain('user nilufar created');
+    const user = await withCliDb((db) =>
+      db.selectFrom('users').selectAll().where('login', '=', 'nilufar').executeTakeFirst(),
+    );
+    expect(user).toMatchObject({
+      role: 'registrar',
+      office_id: 'DU-03-00',
+      full_name: 'Нилуфар Шарипова',
+      active: true,
+    });
+    expect(await verifyPassword(user!.password_hash, 'a-long-password')).toBe(true);
+
+    const badRole = await run(
+      'users',
+      'create',
+      '--login',
+      'someone',
+      '--password',
+      'a-long-password',
+      '--role',
+      'emperor',
+      '--office',
+      'DU-03-00',
+    );
+    expect(badRole.code).toBe(2);
+    expect(badRole.err).toContain('unknown role "emperor"');
+
+    const missing = await run('users', 'create', '--login', 'someone', '--role', 'registrar');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('--password');
+    expect(missing.err).toContain('--office');
+
+    const taken = await run(
+      'users',
+      'create',
+      '--login',
+      'nilufar',
+      '--password',
+      'a-long-password',
+      '--role',
+      'registrar',
+      '--office',
+      'DU-03-00',
+    );
+    expect(taken.code).toBe(2);
+    expect(taken.err).toContain('taken');
+
+    const logins = await withCliDb((db) => db.selectFrom('users').select('login').execute());
+    expect(logins.map((u) => u.login)).toEqual(['nilufar']);
+  }, 120_000);
+});

@@ -1,0 +1,95 @@
+import type { AdoptionData } from '@sabt/core';
+import { findBirthRecord } from '../find-person.ts';
+import { amendBirthRecord, requireBirthRecord, withNames } from './birth-amendments.ts';
+import type { KindEffects } from './types.ts';
+
+const childRef = (d: AdoptionData) => ({
+  surnames: [d.childBefore?.surname],
+  name: d.childBefore?.name,
+  patronymic: d.childBefore?.patronymic,
+  birthDate: d.childBefore?.birthDate,
+  birthRecordId: d.birthRecordId,
+});
+
+/**
+ * Adoption amends the child's birth record as the court decided and seals what it said before:
+ * the earlier versions (and the adoption record itself) are readable only by roles that may see
+ * sealed records.
+ */
+export const adoptionEffects: KindEffects = {
+  check: (ctx, rec) => requireBirthRecord(ctx, childRef(rec.data as AdoptionData), true),
+  async apply(ctx, rec, reg) {
+    const d = rec.data as AdoptionData;
+    const birthId = await findBirthRecord(ctx.trx, childRef(d));
+    if (!birthId) return;
+    const earlier = await ctx.trx
+      .selectFrom('record_versions')
+      .select(['version'])
+      .where('record_id', '=', birthId)
+      .execute();
+    const version = await amendBirthRecord(
+      ctx,
+      rec,
+      reg,
+      birthId,
+      (b) => {
+        const child = {
+          ...withNames(b.child, d.childAfter),
+          birthDate: d.childAfter.birthDate,
+          birthPlace: d.childAfter.birthPlace,
+        };
+        if (!d.adoptersRecordedAsParents) return { ...b, child };
+        const next = { ...b, child };
+        if (d.adoptiveMother) next.mother = d.adoptiveMother;
+        if (d.adoptiveFather) {
+          next.father = d.adoptiveFather;
+          next.fatherBasis = {
+            type: 'ADOPTION_RECORD',
+            recordId: rec.id,
+            recordNumber: String(reg.number),
+            recordDate: ctx.today,
+            recordOffice: rec.office_id,
+          };
+        }
+        return next;
+      },
+      { link: 'amends-birth', backLink: 'adoption', notation: 'adoption' },
+    );
+    const action = await ctx.trx
+      .selectFrom('record_actions')
+      .select('id')
+      .where('record_id', '=', birthId)
+      .where('action', '=', 'amend')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    if (earlier.length > 0) {
+      await ctx.trx
+        .insertInto('sealed_versions')
+        .values(
+          earlier.map((v) => ({ record_id: birthId, version: v.version, action_id: Number(action.id) })),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    for (const id of [birthId, rec.id]) {
+      const r = await ctx.trx
+        .selectFrom('records')
+        .select('flags')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      await ctx.trx
+        .updateTable('records')
+        .set({ flags: [...new Set([...r.flags, 'sealed'])].sort() })
+        .where('id', '=', id)
+        .execute();
+    }
+    ctx.audit.push({
+      event: 'record.seal',
+      actorId: ctx.actor.id,
+      actorLogin: ctx.actor.login,
+      officeId: ctx.actor.officeId,
+      recordId: birthId,
+      detail: { sealedVersions: earlier.map((v) => v.version), currentVersion: version, adoption: rec.id },
+    });
+  },
+};

@@ -1,0 +1,51 @@
+import type { DeathData } from '@sabt/core';
+import { findBirthRecord, marriagesInForce } from '../find-person.ts';
+import { linkRecords, notate } from '../links.ts';
+import type { KindEffects } from './types.ts';
+
+/**
+ * A registered death marks the deceased's birth record and ends their marriage in force; the
+ * surviving spouse is noted as widowed.
+ */
+export const deathEffects: KindEffects = {
+  async apply(ctx, rec, reg) {
+    const d = rec.data as DeathData;
+    const person = {
+      surnames: [d.deceased.surname],
+      name: d.deceased.name,
+      patronymic: d.deceased.patronymic,
+      birthDate: d.deceased.birthDate,
+      birthRecordId: d.deceased.birthRecordId,
+    };
+    const cite = {
+      recordId: rec.id,
+      number: reg.number,
+      year: reg.year,
+      nationalId: reg.nationalId,
+      officeId: rec.office_id,
+      eventDate: d.death.date,
+    };
+    const birthId = await findBirthRecord(ctx.trx, person);
+    if (birthId) {
+      await linkRecords(ctx, rec.id, birthId, 'birth-of-deceased', 'death', reg.actionId);
+      await notate(ctx, birthId, { type: 'death', ...cite }, ['deceased']);
+    }
+    for (const m of await marriagesInForce(ctx.trx, {
+      ...person,
+      birthRecordId: birthId ?? person.birthRecordId,
+    })) {
+      await linkRecords(ctx, rec.id, m.id, 'ended-marriage', 'ended-by-death', reg.actionId);
+      await notate(
+        ctx,
+        m.id,
+        {
+          type: 'marriage-ended-by-death',
+          deceased: m.side,
+          widowed: m.side === 'husband' ? 'wife' : 'husband',
+          ...cite,
+        },
+        ['ended'],
+      );
+    }
+  },
+};

@@ -1,0 +1,60 @@
+import type { FieldIssue } from '@sabt/core';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { linkRecords, notate } from '../links.ts';
+import type { RecordRow } from '../record-store.ts';
+import type { KindEffects } from './types.ts';
+
+interface DivorceRef {
+  marriageRecordId?: string;
+  marriage?: { number?: string | number; date?: string; office?: string };
+}
+
+/** The registered marriage a divorce ends: the one cited by id, or by its number, year and office. */
+async function findMarriage(trx: Transaction<Database>, d: DivorceRef) {
+  let q = trx
+    .selectFrom('records')
+    .select(['id', 'status', 'flags', 'number', 'year', 'office_id'])
+    .where('kind', '=', 'MARRIAGE');
+  if (d.marriageRecordId) q = q.where('id', '=', d.marriageRecordId);
+  else if (d.marriage?.number && d.marriage.date && d.marriage.office) {
+    q = q
+      .where('number', '=', Number(d.marriage.number))
+      .where('year', '=', Number(d.marriage.date.slice(0, 4)))
+      .where('office_id', '=', d.marriage.office);
+  } else return undefined;
+  return q.executeTakeFirst();
+}
+
+export const divorceEffects: KindEffects = {
+  async check(ctx, rec) {
+    const d = rec.data as DivorceRef;
+    const m = await findMarriage(ctx.trx, d);
+    const path = d.marriageRecordId ? ['marriageRecordId'] : ['marriage'];
+    const issues: FieldIssue[] = [];
+    if (!m || m.status !== 'registered') issues.push({ path, key: 'error.divorce.marriageNotFound' });
+    else if (m.flags.includes('dissolved') || m.flags.includes('ended'))
+      issues.push({ path, key: 'error.divorce.marriageNotInForce' });
+    return issues;
+  },
+  async apply(ctx, rec: RecordRow, reg) {
+    const d = rec.data as DivorceRef & { marriageEndDate?: string };
+    const m = await findMarriage(ctx.trx, d);
+    if (!m) return;
+    await linkRecords(ctx, rec.id, m.id, 'dissolves', 'dissolved-by', reg.actionId);
+    await notate(
+      ctx,
+      m.id,
+      {
+        type: 'divorce',
+        recordId: rec.id,
+        number: reg.number,
+        year: reg.year,
+        nationalId: reg.nationalId,
+        officeId: rec.office_id,
+        eventDate: d.marriageEndDate,
+      },
+      ['dissolved'],
+    );
+  },
+};

@@ -1,0 +1,72 @@
+import type { FieldIssue, NameChangeData } from '@sabt/core';
+import { findBirthRecord } from '../find-person.ts';
+import { linkRecords, notate } from '../links.ts';
+import { amendBirthRecord, requireBirthRecord, withNames } from './birth-amendments.ts';
+import type { KindEffects } from './types.ts';
+
+const personRef = (d: NameChangeData) => ({
+  surnames: [d.person?.surnameBefore],
+  name: d.person?.nameBefore,
+  patronymic: d.person?.patronymicBefore,
+  birthDate: d.person?.birthDate,
+  birthRecordId: d.birthRecordId,
+});
+
+/**
+ * A change of name amends the person's birth record, and notes the change on their marriage record
+ * and their minor children's birth records, each of which then needs a new certificate.
+ */
+export const nameChangeEffects: KindEffects = {
+  async check(ctx, rec) {
+    const d = rec.data as NameChangeData;
+    const issues: FieldIssue[] = await requireBirthRecord(ctx, personRef(d), false);
+    const cited: [string, string, (string | number)[]][] = [];
+    if (d.marriageRecordId) cited.push([d.marriageRecordId, 'MARRIAGE', ['marriageRecordId']]);
+    for (const [i, id] of (d.childrenBirthRecordIds ?? []).entries()) cited.push([id, 'BIRTH', ['childrenBirthRecordIds', i]]);
+    for (const [id, kind, path] of cited) {
+      const r = await ctx.trx
+        .selectFrom('records')
+        .select(['kind', 'status'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!r || r.kind !== kind || r.status !== 'registered')
+        issues.push({ path, key: 'error.linkedRecord.notFound' });
+    }
+    return issues;
+  },
+  async apply(ctx, rec, reg) {
+    const d = rec.data as NameChangeData;
+    const cite = {
+      recordId: rec.id,
+      number: reg.number,
+      year: reg.year,
+      nationalId: reg.nationalId,
+      officeId: rec.office_id,
+    };
+    const after = {
+      surname: d.person.surnameAfter,
+      name: d.person.nameAfter,
+      patronymic: d.person.patronymicAfter,
+    };
+    const before = {
+      surname: d.person.surnameBefore,
+      name: d.person.nameBefore,
+      patronymic: d.person.patronymicBefore,
+    };
+    const birthId = await findBirthRecord(ctx.trx, personRef(d));
+    if (birthId) {
+      await amendBirthRecord(ctx, rec, reg, birthId, (b) => ({ ...b, child: withNames(b.child, after) }), {
+        link: 'amends-birth',
+        backLink: 'name-change',
+        notation: 'name-change',
+      });
+    }
+    const others: [string, string][] = [];
+    if (d.marriageRecordId) others.push([d.marriageRecordId, 'name-change-of-spouse']);
+    for (const id of d.childrenBirthRecordIds ?? []) others.push([id, 'name-change-of-parent']);
+    for (const [id, type] of others) {
+      await linkRecords(ctx, rec.id, id, 'notes-on', type, reg.actionId);
+      await notate(ctx, id, { type, ...cite, before, after }, ['certificate-reissue']);
+    }
+  },
+};

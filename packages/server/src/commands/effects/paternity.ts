@@ -1,0 +1,41 @@
+import type { PaternityData } from '@sabt/core';
+import { findBirthRecord } from '../find-person.ts';
+import { amendBirthRecord, requireBirthRecord, withNames } from './birth-amendments.ts';
+import type { KindEffects } from './types.ts';
+
+const childRef = (d: PaternityData) => ({
+  surnames: [d.childBefore?.surname],
+  name: d.childBefore?.name,
+  patronymic: d.childBefore?.patronymic,
+  birthDate: d.childBefore?.birthDate,
+  birthRecordId: d.birthRecordId,
+});
+
+/** Paternity amends the child's birth record: the father's data and the child's changed names. */
+export const paternityEffects: KindEffects = {
+  check: (ctx, rec) => requireBirthRecord(ctx, childRef(rec.data as PaternityData), true),
+  async apply(ctx, rec, reg) {
+    const d = rec.data as PaternityData;
+    const birthId = await findBirthRecord(ctx.trx, childRef(d));
+    if (!birthId) return;
+    await amendBirthRecord(
+      ctx,
+      rec,
+      reg,
+      birthId,
+      (b) => ({
+        ...b,
+        child: withNames(b.child, d.childAfter),
+        father: d.father,
+        fatherBasis: {
+          type: 'PATERNITY_RECORD',
+          recordId: rec.id,
+          recordNumber: String(reg.number),
+          recordDate: ctx.today,
+          recordOffice: rec.office_id,
+        },
+      }),
+      { link: 'amends-birth', backLink: 'paternity', notation: 'paternity' },
+    );
+  },
+};

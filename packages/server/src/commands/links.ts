@@ -1,0 +1,53 @@
+import { appendAction } from './record-store.ts';
+import type { WriteContext } from './write.ts';
+
+/** Links two records both ways with typed rows (e.g. death → 'birth-of-deceased', birth → 'death'). */
+export async function linkRecords(
+  ctx: WriteContext,
+  from: string,
+  to: string,
+  typeFromTo: string,
+  typeToFrom: string,
+  actionId: number,
+) {
+  await ctx.trx
+    .insertInto('record_links')
+    .values([
+      { record_id: from, linked_record_id: to, type: typeFromTo, action_id: actionId },
+      { record_id: to, linked_record_id: from, type: typeToFrom, action_id: actionId },
+    ])
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/**
+ * Writes a notation on a record, as a paper registrar writes in the margin of an earlier act:
+ * an action in its log, plus flags (such as 'certificate-reissue' when a new certificate is due).
+ */
+export async function notate(
+  ctx: WriteContext,
+  recordId: string,
+  notation: Record<string, unknown> & { type: string },
+  addFlags: string[] = [],
+) {
+  const rec = await ctx.trx
+    .selectFrom('records')
+    .select(['status', 'flags', 'revision'])
+    .where('id', '=', recordId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const revision = rec.revision + 1;
+  await ctx.trx
+    .updateTable('records')
+    .set({ flags: [...new Set([...rec.flags, ...addFlags])].sort(), revision, updated_at: ctx.now })
+    .where('id', '=', recordId)
+    .execute();
+  return appendAction(ctx, {
+    recordId,
+    action: 'notation',
+    fromStatus: rec.status,
+    toStatus: rec.status,
+    revision,
+    payload: notation,
+  });
+}

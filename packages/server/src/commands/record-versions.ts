@@ -1,0 +1,86 @@
+import { diffData } from '@sabt/core';
+import { appendAction, kindOf, requireValidData, summaryColumns } from './record-store.ts';
+import type { WriteContext } from './write.ts';
+
+/** Keeps a registered version of a record's data; versions are append-only. */
+export async function saveVersion(
+  ctx: WriteContext,
+  recordId: string,
+  version: number,
+  schemaVersion: number,
+  data: unknown,
+  actionId: number,
+) {
+  await ctx.trx
+    .insertInto('record_versions')
+    .values({
+      record_id: recordId,
+      version,
+      schema_version: schemaVersion,
+      data: JSON.stringify(data),
+      action_id: actionId,
+    })
+    .execute();
+}
+
+export interface AmendInput {
+  /** Why the record changes: an approved amendment request, or a later act (paternity, adoption, change of name). */
+  cause: { type: string; recordId?: string; requestId?: string };
+  reason?: string | null;
+  basis?: unknown;
+  addFlags?: string[];
+}
+
+/**
+ * Produces the next version of a registered record: the new data must be complete and valid,
+ * the old version stays readable, and the action log keeps the field-by-field difference.
+ */
+export async function amendRegistered(
+  ctx: WriteContext,
+  recordId: string,
+  newData: unknown,
+  input: AmendInput,
+) {
+  const rec = await ctx.trx
+    .selectFrom('records')
+    .selectAll()
+    .where('id', '=', recordId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const def = kindOf(rec.kind);
+  requireValidData(ctx, def, newData, 'complete');
+  const version = rec.version + 1;
+  const revision = rec.revision + 1;
+  const changes = diffData(rec.data, newData);
+  const flags = [...new Set([...rec.flags, ...(input.addFlags ?? [])])].sort();
+  await ctx.trx
+    .updateTable('records')
+    .set({
+      data: JSON.stringify(newData),
+      version,
+      revision,
+      flags,
+      ...summaryColumns(def, newData),
+      schema_version: def.schemaVersion,
+      updated_at: ctx.now,
+    })
+    .where('id', '=', recordId)
+    .execute();
+  const actionId = await appendAction(ctx, {
+    recordId,
+    action: 'amend',
+    fromStatus: rec.status,
+    toStatus: rec.status,
+    revision,
+    reason: input.reason ?? null,
+    payload: {
+      version,
+      previousVersion: rec.version,
+      changes,
+      cause: input.cause,
+      basis: input.basis ?? null,
+    },
+  });
+  await saveVersion(ctx, recordId, version, def.schemaVersion, newData, actionId);
+  return { version, changes, actionId };
+}

@@ -1,0 +1,44 @@
+import { type Locale, todayIn } from '@sabt/core';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/sessions.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import { presentHistory, presentRecord, presentVersions } from '../presenters/record.ts';
+import { findRecord, recordActions, recordLinks, recordVersions } from './records.ts';
+import { sealInfo } from './sealing.ts';
+
+/** A record as this user may see it, and whether sealed data was shown (to audit it). */
+export async function recordView(db: Kysely<Database>, config: Config, actor: Actor, locale: Locale, id: string) {
+  const rec = await findRecord(db, actor, id);
+  const [actions, links, seal] = [await recordActions(db, id), await recordLinks(db, id), await sealInfo(db, actor, rec)];
+  const versions = await db
+    .selectFrom('record_versions')
+    .select(['version', 'created_at'])
+    .where('record_id', '=', id)
+    .orderBy('version')
+    .execute();
+  const body = {
+    ...presentRecord(rec, actor, locale, todayIn(config.timeZone), actions, links, seal),
+    versions: versions.map((v) => ({
+      version: v.version,
+      at: new Date(v.created_at).toISOString(),
+      sealed: seal.whole || seal.versions.has(v.version),
+      href: `/api/v1/records/${id}/versions`,
+    })),
+  };
+  return { body, sealedShown: seal.canSee && seal.whole };
+}
+
+export async function historyView(db: Kysely<Database>, actor: Actor, id: string) {
+  const rec = await findRecord(db, actor, id);
+  const seal = await sealInfo(db, actor, rec);
+  const actions = await recordActions(db, id);
+  return { rec, items: presentHistory(actions, seal), sealedShown: seal.sealed && seal.canSee };
+}
+
+export async function versionsView(db: Kysely<Database>, actor: Actor, id: string) {
+  const rec = await findRecord(db, actor, id);
+  const seal = await sealInfo(db, actor, rec);
+  const versions = await recordVersions(db, id);
+  return { rec, items: presentVersions(versions, seal), sealedShown: seal.sealed && seal.canSee };
+}
