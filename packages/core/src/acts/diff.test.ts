@@ -16,6 +16,8 @@ describe('differences between versions', () => {
   });
 
   it('treats arrays as whole values', () => {
-    expect(diffData({ lines: [1] }, { lines: [1, 2] })).toEqual([{ path: 'lines', before: [1], after: [1, 2] }]);
+    expect(diffData({ lines: [1] }, { lines: [1, 2] })).toEqual([
+      { path: 'lines', before: [1], after: [1, 2] },
+    ]);
   });
 });

@@ -102,7 +102,12 @@ function expected(
 }
 
 const STATUS_CHOICES: readonly (Status | undefined)[] = [undefined, ...STATUSES];
-const FLAG_CHOICES: readonly (readonly string[])[] = [[], ['possible-duplicate'], ['rejected'], ['amendment-requested']];
+const FLAG_CHOICES: readonly (readonly string[])[] = [
+  [],
+  ['possible-duplicate'],
+  ['rejected'],
+  ['amendment-requested'],
+];
 
 describe('who may do what to a record (the action matrix)', () => {
   describe.each(ACTIONS)('%s', (action) => {

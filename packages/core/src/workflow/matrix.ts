@@ -129,7 +129,8 @@ export function decide(action: Action, who: Subject, target: Target): Decision {
   if (!row) return { allowed: false, why: 'role' };
   if (!row.roles.includes(who.role)) return { allowed: false, why: 'role' };
   if (!OFFICE_ACT_KINDS[who.officeKind].includes(target.kind)) return { allowed: false, why: 'office-kind' };
-  if (row.officeKinds && !row.officeKinds.includes(who.officeKind)) return { allowed: false, why: 'office-kind' };
+  if (row.officeKinds && !row.officeKinds.includes(who.officeKind))
+    return { allowed: false, why: 'office-kind' };
   if (row.from === null ? target.status !== undefined : !target.status || !row.from.includes(target.status)) {
     return { allowed: false, why: 'status' };
   }

@@ -20,19 +20,17 @@ export async function login(
     .selectAll()
     .where('login', '=', input.login.toLowerCase())
     .executeTakeFirst();
-  if (!user || !user.active) {
+  if (!user?.active) {
     await verifyPassword(await dummyHash(), input.password);
-    await db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(trx, [
-          {
-            event: 'auth.login-failed',
-            actorLogin: input.login.slice(0, 60),
-            detail: { ip: input.ip, reason: 'unknown-login' },
-          },
-        ]),
-      );
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, [
+        {
+          event: 'auth.login-failed',
+          actorLogin: input.login.slice(0, 60),
+          detail: { ip: input.ip, reason: 'unknown-login' },
+        },
+      ]),
+    );
     throw new Problem(401, 'problem.badCredentials');
   }
   const now = Date.now();

@@ -15,7 +15,11 @@ export interface Basis {
 }
 
 async function setFlag(ctx: WriteContext, id: string, flag: string, on: boolean) {
-  const r = await ctx.trx.selectFrom('records').select(['flags']).where('id', '=', id).executeTakeFirstOrThrow();
+  const r = await ctx.trx
+    .selectFrom('records')
+    .select(['flags'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   const flags = on ? [...new Set([...r.flags, flag])].sort() : r.flags.filter((f) => f !== flag);
   await ctx.trx.updateTable('records').set({ flags }).where('id', '=', id).execute();
 }
@@ -106,9 +110,17 @@ export async function decideAmendment(
     });
     resultVersion = version;
   } else {
-    const current = await ctx.trx.selectFrom('records').select(['revision']).where('id', '=', id).executeTakeFirstOrThrow();
+    const current = await ctx.trx
+      .selectFrom('records')
+      .select(['revision'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     const revision = current.revision + 1;
-    await ctx.trx.updateTable('records').set({ revision, updated_at: ctx.now }).where('id', '=', id).execute();
+    await ctx.trx
+      .updateTable('records')
+      .set({ revision, updated_at: ctx.now })
+      .where('id', '=', id)
+      .execute();
     await appendAction(ctx, {
       recordId: id,
       action: 'reject-amendment',
@@ -144,7 +156,11 @@ export interface AnnulBasis {
  * Annuls a registered record on a court decision or as a duplicate of another registered record.
  * Nothing is deleted: the record keeps its data, versions and links, with status annulled.
  */
-export async function annulRecord(ctx: WriteContext, id: string, input: { reason: string; basis: AnnulBasis }) {
+export async function annulRecord(
+  ctx: WriteContext,
+  id: string,
+  input: { reason: string; basis: AnnulBasis },
+) {
   const rec = await lockRecord(ctx, id);
   const decision = authorize(ctx.actor, 'annul', rec);
   if (input.basis.type === 'COURT_DECISION' && !input.basis.court) {
@@ -183,8 +199,18 @@ export async function annulRecord(ctx: WriteContext, id: string, input: { reason
     await ctx.trx
       .insertInto('record_links')
       .values([
-        { record_id: id, linked_record_id: input.basis.duplicateOf, type: 'duplicate-of', action_id: actionId },
-        { record_id: input.basis.duplicateOf, linked_record_id: id, type: 'annulled-duplicate', action_id: actionId },
+        {
+          record_id: id,
+          linked_record_id: input.basis.duplicateOf,
+          type: 'duplicate-of',
+          action_id: actionId,
+        },
+        {
+          record_id: input.basis.duplicateOf,
+          linked_record_id: id,
+          type: 'annulled-duplicate',
+          action_id: actionId,
+        },
       ])
       .onConflict((oc) => oc.doNothing())
       .execute();

@@ -14,7 +14,9 @@ export interface CreateRecordInput {
 /** A lost or destroyed record made again on a court decision: a new draft flagged restored. */
 export interface Restoration {
   court: { court: string; caseNumber: string; date: string; inForceDate?: string | undefined };
-  original?: { number?: string | undefined; date?: string | undefined; office?: string | undefined } | undefined;
+  original?:
+    | { number?: string | undefined; date?: string | undefined; office?: string | undefined }
+    | undefined;
 }
 
 /**
@@ -31,17 +33,8 @@ export async function createRecord(
   authorize(ctx.actor, action, { kind: def.code });
   const check = requireValidData(ctx, def, input.data, 'draft');
   const id = input.id ?? randomUUID();
-  const existing = await ctx.trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
-  if (existing) {
-    const same =
-      existing.created_by === ctx.actor.id &&
-      existing.kind === def.code &&
-      existing.revision === 1 &&
-      canonicalJson(existing.data) === canonicalJson(input.data);
-    if (same) return { id, created: false };
-    throw new Problem(409, 'problem.duplicateId');
-  }
-  await ctx.trx
+  // Insert first: a concurrent request with the same id waits here, then finds the row.
+  const inserted = await ctx.trx
     .insertInto('records')
     .values({
       id,
@@ -60,14 +53,35 @@ export async function createRecord(
       created_by: ctx.actor.id,
       updated_at: ctx.now,
     })
-    .execute();
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    const existing = await ctx.trx
+      .selectFrom('records')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const same =
+      existing.created_by === ctx.actor.id &&
+      existing.kind === def.code &&
+      existing.revision === 1 &&
+      canonicalJson(existing.data) === canonicalJson(input.data);
+    if (same) return { id, created: false };
+    throw new Problem(409, 'problem.duplicateId');
+  }
   await appendAction(ctx, {
     recordId: id,
     action,
     fromStatus: null,
     toStatus: 'draft',
     revision: 1,
-    payload: { kind: def.code, schemaVersion: def.schemaVersion, data: input.data, ...(restoration ? { restoration } : {}) },
+    payload: {
+      kind: def.code,
+      schemaVersion: def.schemaVersion,
+      data: input.data,
+      ...(restoration ? { restoration } : {}),
+    },
   });
   return { id, created: true };
 }

@@ -58,6 +58,9 @@ export async function registerLocked(
     payload: { number, year, nationalId, ...(check.warnings.length ? { warnings: check.warnings } : {}) },
   });
   await saveVersion(ctx, rec.id, rec.version, def.schemaVersion, rec.data, actionId);
-  await KIND_EFFECTS[def.code]?.apply?.(ctx, { ...rec, status: 'registered', number, year }, { number, year, nationalId, actionId });
+  await KIND_EFFECTS[def.code]?.apply?.(
+    ctx,
+    { ...rec, status: 'registered', number, year },
+    { number, year, nationalId, actionId },
+  );
 }
-

@@ -12,7 +12,8 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
  * database cannot store, or nesting deeper than MAX_DEPTH. Returns it as a field issue.
  */
 export function unstorableInput(value: unknown, path: (string | number)[] = []): FieldIssue | undefined {
-  if (path.length > MAX_DEPTH) return { path: path.slice(0, MAX_DEPTH), key: 'error.tooDeep', params: { max: MAX_DEPTH } };
+  if (path.length > MAX_DEPTH)
+    return { path: path.slice(0, MAX_DEPTH), key: 'error.tooDeep', params: { max: MAX_DEPTH } };
   if (typeof value === 'string') {
     return UNSTORABLE.test(value) ? { path, key: 'error.invalidCharacters' } : undefined;
   }

@@ -1,8 +1,8 @@
 import {
   type ActKindCode,
   allowedActions,
-  diffData,
   checkRecordData,
+  diffData,
   getActKind,
   type Locale,
   type Status,
@@ -17,7 +17,13 @@ type Actions = Awaited<ReturnType<typeof recordActions>>;
 type Links = Awaited<ReturnType<typeof recordLinks>>;
 type Versions = Awaited<ReturnType<typeof recordVersions>>;
 
-const NOT_SEALED: SealInfo = { sealed: false, whole: false, versions: new Set(), untilActionId: 0, canSee: true };
+const NOT_SEALED: SealInfo = {
+  sealed: false,
+  whole: false,
+  versions: new Set(),
+  untilActionId: 0,
+  canSee: true,
+};
 
 export function etag(revision: number): string {
   return `"${revision}"`;

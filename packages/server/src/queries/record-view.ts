@@ -8,9 +8,19 @@ import { findRecord, recordActions, recordLinks, recordVersions } from './record
 import { sealInfo } from './sealing.ts';
 
 /** A record as this user may see it, and whether sealed data was shown (to audit it). */
-export async function recordView(db: Kysely<Database>, config: Config, actor: Actor, locale: Locale, id: string) {
+export async function recordView(
+  db: Kysely<Database>,
+  config: Config,
+  actor: Actor,
+  locale: Locale,
+  id: string,
+) {
   const rec = await findRecord(db, actor, id);
-  const [actions, links, seal] = [await recordActions(db, id), await recordLinks(db, id), await sealInfo(db, actor, rec)];
+  const [actions, links, seal] = [
+    await recordActions(db, id),
+    await recordLinks(db, id),
+    await sealInfo(db, actor, rec),
+  ];
   const versions = await db
     .selectFrom('record_versions')
     .select(['version', 'created_at'])

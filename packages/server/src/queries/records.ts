@@ -118,7 +118,16 @@ export async function recordVersions(db: Kysely<Database>, id: string) {
     .selectFrom('record_versions as v')
     .leftJoin('record_actions as a', 'a.id', 'v.action_id')
     .leftJoin('users as u', 'u.id', 'a.actor_id')
-    .select(['v.version', 'v.schema_version', 'v.data', 'v.created_at', 'a.action', 'a.reason', 'a.payload', 'u.login'])
+    .select([
+      'v.version',
+      'v.schema_version',
+      'v.data',
+      'v.created_at',
+      'a.action',
+      'a.reason',
+      'a.payload',
+      'u.login',
+    ])
     .where('v.record_id', '=', id)
     .orderBy('v.version')
     .execute();

@@ -34,7 +34,10 @@ export async function sealInfo(
     sealed: true,
     whole: rec.kind === 'ADOPTION',
     versions: new Set(rows.map((r) => r.version)),
-    untilActionId: rec.kind === 'ADOPTION' ? Number.MAX_SAFE_INTEGER : Math.max(0, ...rows.map((r) => Number(r.action_id ?? 0))),
+    untilActionId:
+      rec.kind === 'ADOPTION'
+        ? Number.MAX_SAFE_INTEGER
+        : Math.max(0, ...rows.map((r) => Number(r.action_id ?? 0))),
     canSee,
   };
 }

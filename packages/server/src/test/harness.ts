@@ -31,6 +31,14 @@ export async function testDatabase(): Promise<{ dbx: Db; drop: () => Promise<voi
       await dbx.close();
       const c = new pg.Client({ connectionString: server });
       await c.connect();
+      // the pool's sockets may still be closing: wait for them rather than kill them
+      for (let i = 0; i < 50; i++) {
+        const open = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+          name,
+        ]);
+        if (open.rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },

@@ -38,8 +38,26 @@ export const adoptionEffects: KindEffects = {
           birthDate: d.childAfter.birthDate,
           birthPlace: d.childAfter.birthPlace,
         };
-        if (!d.adoptersRecordedAsParents) return { ...b, child };
-        const next = { ...b, child };
+        // From now on the record rests on the court decision, which may have moved the date and
+        // place of birth; the original medical document stays in the sealed versions.
+        const birthBasis = {
+          type: 'COURT_DECISION' as const,
+          number: d.court.caseNumber,
+          date: d.court.date,
+          issuer: d.court.court,
+          court: d.court,
+        };
+        if (!d.adoptersRecordedAsParents) return { ...b, child, birthBasis };
+        const next = { ...b, child, birthBasis };
+        const adopter = d.adoptiveMother ?? d.adoptiveFather;
+        if (adopter) {
+          next.applicant = {
+            type: d.adoptiveMother ? 'MOTHER' : 'FATHER',
+            surname: adopter.surname,
+            name: adopter.name,
+            ...(adopter.patronymic ? { patronymic: adopter.patronymic } : {}),
+          };
+        }
         if (d.adoptiveMother) next.mother = d.adoptiveMother;
         if (d.adoptiveFather) {
           next.father = d.adoptiveFather;

@@ -32,7 +32,7 @@ export const divorceEffects: KindEffects = {
     const m = await findMarriage(ctx.trx, d);
     const path = d.marriageRecordId ? ['marriageRecordId'] : ['marriage'];
     const issues: FieldIssue[] = [];
-    if (!m || m.status !== 'registered') issues.push({ path, key: 'error.divorce.marriageNotFound' });
+    if (m?.status !== 'registered') issues.push({ path, key: 'error.divorce.marriageNotFound' });
     else if (m.flags.includes('dissolved') || m.flags.includes('ended'))
       issues.push({ path, key: 'error.divorce.marriageNotInForce' });
     return issues;

@@ -22,7 +22,8 @@ export const nameChangeEffects: KindEffects = {
     const issues: FieldIssue[] = await requireBirthRecord(ctx, personRef(d), false);
     const cited: [string, string, (string | number)[]][] = [];
     if (d.marriageRecordId) cited.push([d.marriageRecordId, 'MARRIAGE', ['marriageRecordId']]);
-    for (const [i, id] of (d.childrenBirthRecordIds ?? []).entries()) cited.push([id, 'BIRTH', ['childrenBirthRecordIds', i]]);
+    for (const [i, id] of (d.childrenBirthRecordIds ?? []).entries())
+      cited.push([id, 'BIRTH', ['childrenBirthRecordIds', i]]);
     for (const [id, kind, path] of cited) {
       const r = await ctx.trx
         .selectFrom('records')

@@ -47,3 +47,11 @@ CREATE INDEX records_marriage_husband ON records ((lower(data->'husband'->>'name
   WHERE kind = 'MARRIAGE';
 CREATE INDEX records_marriage_wife ON records ((lower(data->'wife'->>'name')), (data->'wife'->>'birthDate'))
   WHERE kind = 'MARRIAGE';
+
+-- TRUNCATE bypasses row triggers: the logs refuse it too.
+CREATE TRIGGER record_actions_no_truncate BEFORE TRUNCATE ON record_actions
+  FOR EACH STATEMENT EXECUTE FUNCTION sabt_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION sabt_append_only();
+CREATE TRIGGER record_versions_no_truncate BEFORE TRUNCATE ON record_versions
+  FOR EACH STATEMENT EXECUTE FUNCTION sabt_append_only();

@@ -6,6 +6,7 @@ import { auditRead, readEvent, runWrite } from '../../commands/write.ts';
 import { actorOf, idempotencyKey, localeOf, type RouteDeps, sendWrite } from '../../http/context.ts';
 import { recordView } from '../../queries/record-view.ts';
 import { amendmentRequests, findRecord } from '../../queries/records.ts';
+import { sealInfo } from '../../queries/sealing.ts';
 import { amendmentBody, annulBody, decisionBody, recordParams, restorationBody } from './schema.ts';
 
 /** Operations on registered records: amendment (request, approve, reject), annulment, restoration. */
@@ -32,7 +33,10 @@ export async function recordOperationRoutes(app: FastifyInstance, { config, dbx 
         { key: idempotencyKey(req), fingerprint: ['POST /records/restorations', req.body] },
         async (ctx) => {
           const { id, created } = await createRecord(ctx, input, { court, original });
-          return { status: created ? 201 : 200, body: (await recordView(ctx.trx, config, actor, locale, id)).body };
+          return {
+            status: created ? 201 : 200,
+            body: (await recordView(ctx.trx, config, actor, locale, id)).body,
+          };
         },
       );
       reply.header('location', `/api/v1/records/${result.body.id}`);
@@ -81,15 +85,18 @@ export async function recordOperationRoutes(app: FastifyInstance, { config, dbx 
       const actor = actorOf(req);
       const rec = await findRecord(dbx.db, actor, req.params.id);
       const rows = await amendmentRequests(dbx.db, rec.id);
+      const seal = await sealInfo(dbx.db, actor, rec);
+      const hidden = (baseVersion: number) => !seal.canSee && (seal.whole || seal.versions.has(baseVersion));
       await auditRead(dbx, [readEvent(actor, 'record.amendments', rec.id)]);
       return {
         items: rows.map((a) => ({
           id: a.id,
           status: a.status,
           baseVersion: a.base_version,
-          patch: rec.flags.includes('sealed') && rec.kind === 'ADOPTION' ? null : a.patch,
-          reason: a.reason,
-          basis: a.basis,
+          patch: hidden(a.base_version) ? null : a.patch,
+          sealed: hidden(a.base_version),
+          reason: hidden(a.base_version) ? null : a.reason,
+          basis: hidden(a.base_version) ? null : a.basis,
           requestedBy: a.requested_by,
           requestedAt: new Date(a.requested_at).toISOString(),
           decidedBy: a.decided_by,

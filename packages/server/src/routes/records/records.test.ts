@@ -50,7 +50,12 @@ describe('the life of a birth record', () => {
     expect(read.body.data.child.name).toBe('Фарзона');
     expect(read.body.schemaVersion).toBe(1);
     const history = await back.get(`/api/v1/records/${id}/history`);
-    expect(history.body.items.map((a: { action: string }) => a.action)).toEqual(['create', 'submit', 'validate', 'register']);
+    expect(history.body.items.map((a: { action: string }) => a.action)).toEqual([
+      'create',
+      'submit',
+      'validate',
+      'register',
+    ]);
     expect(history.body.items[0].by.login).toBe('front');
     expect(history.body.items[3].by.role).toBe('registrar');
     expect(history.body.items[3].office).toBe('DU-03-00');
@@ -62,7 +67,9 @@ describe('the life of a birth record', () => {
     await front.post(`/api/v1/records/${id}/submit`);
     const noReason = await back.post(`/api/v1/records/${id}/reject`, {});
     expect(noReason.status).toBe(422);
-    const rejected = await back.post(`/api/v1/records/${id}/reject`, { reason: 'Насаби модар хато навишта шудааст' });
+    const rejected = await back.post(`/api/v1/records/${id}/reject`, {
+      reason: 'Насаби модар хато навишта шудааст',
+    });
     expect(rejected.status).toBe(200);
     expect(rejected.body.status).toBe('draft');
     expect(rejected.body.flags).toContain('rejected');
@@ -81,9 +88,14 @@ describe('the life of a birth record', () => {
   });
 
   it('cannot be submitted while incomplete, and says which fields are missing', async () => {
-    const created = await front.post('/api/v1/records', { kind: 'BIRTH', data: { child: { surname: 'Раҳимзода' } } });
+    const created = await front.post('/api/v1/records', {
+      kind: 'BIRTH',
+      data: { child: { surname: 'Раҳимзода' } },
+    });
     expect(created.status).toBe(201);
-    const res = await front.post(`/api/v1/records/${created.body.id}/submit`, undefined, { 'accept-language': 'ru' });
+    const res = await front.post(`/api/v1/records/${created.body.id}/submit`, undefined, {
+      'accept-language': 'ru',
+    });
     expect(res.status).toBe(422);
     const paths = res.body.errors.map((e: { path: string }) => e.path);
     expect(paths).toContain('data.child.name');
@@ -92,7 +104,10 @@ describe('the life of a birth record', () => {
   });
 
   it('flags a birth registered more than three months late', async () => {
-    const body = await registerThrough('BIRTH', birthData({ child: { ...birthData().child, birthDate: '2020-01-10' } }));
+    const body = await registerThrough(
+      'BIRTH',
+      birthData({ child: { ...birthData().child, birthDate: '2020-01-10' } }),
+    );
     expect(body.flags).toContain('late-registration');
   });
 });
@@ -101,7 +116,15 @@ describe('the life of a death record', () => {
   it('registers a death and marks the deceased’s birth record', async () => {
     const birth = await registerThrough(
       'BIRTH',
-      birthData({ child: { ...birthData().child, surname: 'Назаров', name: 'Суҳроб', patronymic: 'Ҷамшед', birthDate: '2024-12-01' } }),
+      birthData({
+        child: {
+          ...birthData().child,
+          surname: 'Назаров',
+          name: 'Суҳроб',
+          patronymic: 'Ҷамшед',
+          birthDate: '2024-12-01',
+        },
+      }),
     );
     const death = await registerThrough(
       'DEATH',
@@ -122,14 +145,22 @@ describe('the life of a death record', () => {
     expect(birthNow.body.flags).toContain('deceased');
     expect(birthNow.body.links).toEqual([expect.objectContaining({ type: 'death', recordId: death.id })]);
     expect(birthNow.body.notations).toEqual([
-      expect.objectContaining({ type: 'death', recordId: death.id, number: death.number, eventDate: '2025-04-02' }),
+      expect.objectContaining({
+        type: 'death',
+        recordId: death.id,
+        number: death.number,
+        eventDate: '2025-04-02',
+      }),
     ]);
   });
 
   it('accepts a year-only date of death and links nothing when no birth record matches', async () => {
     const death = await registerThrough(
       'DEATH',
-      deathData({ deceased: { ...deathData().deceased, surname: 'Ғаюров', birthDate: '1931' }, death: { ...deathData().death, date: '1999' } }),
+      deathData({
+        deceased: { ...deathData().deceased, surname: 'Ғаюров', birthDate: '1931' },
+        death: { ...deathData().death, date: '1999' },
+      }),
     );
     expect(death.status).toBe('registered');
     expect(death.links).toEqual([]);

@@ -141,7 +141,9 @@ export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteD
     async (req) => {
       const actor = actorOf(req);
       const { rec, items, sealedShown } = await historyView(dbx.db, actor, req.params.id);
-      await auditRead(dbx, [readEvent(actor, sealedShown ? 'record.sealed-history' : 'record.history', rec.id)]);
+      await auditRead(dbx, [
+        readEvent(actor, sealedShown ? 'record.sealed-history' : 'record.history', rec.id),
+      ]);
       return { items };
     },
   );
@@ -158,7 +160,9 @@ export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteD
     async (req) => {
       const actor = actorOf(req);
       const { rec, items, sealedShown } = await versionsView(dbx.db, actor, req.params.id);
-      await auditRead(dbx, [readEvent(actor, sealedShown ? 'record.sealed-versions' : 'record.versions', rec.id)]);
+      await auditRead(dbx, [
+        readEvent(actor, sealedShown ? 'record.sealed-versions' : 'record.versions', rec.id),
+      ]);
       return { items };
     },
   );
@@ -175,7 +179,9 @@ export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteD
     async (req) => {
       const actor = actorOf(req);
       const { total, items } = await listRecords(dbx.db, actor, req.query);
-      await auditRead(dbx, [readEvent(actor, 'records.list', null, { filter: req.query, records: items.map((i) => i.id) })]);
+      await auditRead(dbx, [
+        readEvent(actor, 'records.list', null, { filter: req.query, records: items.map((i) => i.id) }),
+      ]);
       return {
         total,
         limit: req.query.limit,

@@ -93,7 +93,10 @@ export const annulBody = z
     examples: [
       {
         reason: 'Суд ақди никоҳро беэътибор донист',
-        basis: { type: 'COURT_DECISION', court: { court: 'Суди ноҳияи Фирдавсӣ', caseNumber: '2-114/25', date: '2025-05-20' } },
+        basis: {
+          type: 'COURT_DECISION',
+          court: { court: 'Суди ноҳияи Фирдавсӣ', caseNumber: '2-114/25', date: '2025-05-20' },
+        },
       },
     ],
   });
