@@ -18,6 +18,8 @@ import { authRoutes } from './routes/auth/auth.ts';
 import { officeRoutes } from './routes/offices/offices.ts';
 import { recordOperationRoutes } from './routes/records/operations.ts';
 import { recordRoutes } from './routes/records/records.ts';
+import { searchRoutes } from './routes/search/search.ts';
+import { webApp } from './web/static.ts';
 
 export interface AppOptions {
   config: Config;
@@ -88,8 +90,10 @@ export async function buildApp({ config, dbx, logger }: AppOptions): Promise<Fas
       await actKindRoutes(api, deps);
       await recordRoutes(api, deps);
       await recordOperationRoutes(api, deps);
+      await searchRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );
+  await app.register(webApp);
   return app;
 }

@@ -3,6 +3,7 @@ import { checkApplicant } from './birth.ts';
 import { adult, applicant, courtDecision, personName, place, plainDate, recordId, sex } from './common.ts';
 import { notInFuture } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { pick } from './persons.ts';
 
 /** A biological parent as the child's birth record names them. */
 const birthParent = z.strictObject({
@@ -116,6 +117,16 @@ export const adoptionKind: ActKindDefinition<AdoptionData> = {
     notInFuture(report, ['childBefore', 'birthDate'], d.childBefore?.birthDate, ctx.today);
     notInFuture(report, ['childAfter', 'birthDate'], d.childAfter?.birthDate, ctx.today);
     checkApplicant(d.applicant, report);
+  },
+  persons(d) {
+    return [
+      pick({ role: 'subject', ...d.childAfter }),
+      pick({ role: 'subject', ...d.childBefore, historical: true, sealed: true }),
+      ...(d.adoptiveMother ? [pick({ role: 'adopter', ...d.adoptiveMother })] : []),
+      ...(d.adoptiveFather ? [pick({ role: 'adopter', ...d.adoptiveFather })] : []),
+      ...(d.birthMother ? [pick({ role: 'birth-parent', ...d.birthMother, sealed: true })] : []),
+      ...(d.birthFather ? [pick({ role: 'birth-parent', ...d.birthFather, sealed: true })] : []),
+    ];
   },
   summary(d) {
     // Adoption secrecy: lists and search show the child as the adoption made them.

@@ -15,6 +15,7 @@ import {
   shortText,
 } from './common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { pick } from './persons.ts';
 import type { RuleReport } from './validation.ts';
 
 export const BIRTH_BASIS_TYPES = ['MEDICAL_CERTIFICATE', 'WITNESS_STATEMENT', 'COURT_DECISION'] as const;
@@ -188,6 +189,13 @@ export const birthKind: ActKindDefinition<BirthData> = {
       if (warnings.length > 0) report.flag('naming-warning');
     }
   },
+  persons(d) {
+    return [
+      pick({ role: 'subject', ...d.child }),
+      ...(d.mother ? [pick({ role: 'mother', ...d.mother })] : []),
+      ...(d.father ? [pick({ role: 'father', ...d.father })] : []),
+    ];
+  },
   summary(d) {
     return {
       surname: d.child?.surname,
@@ -195,6 +203,7 @@ export const birthKind: ActKindDefinition<BirthData> = {
       patronymic: d.child?.patronymic,
       birthDate: d.child?.birthDate,
       eventDate: d.child?.birthDate,
+      placeUnit: d.child?.birthPlace?.unit,
     } as ReturnType<ActKindDefinition['summary']>;
   },
 };

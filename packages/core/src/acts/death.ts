@@ -17,6 +17,7 @@ import {
   shortText,
 } from './common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { pick } from './persons.ts';
 
 export const DEATH_BASIS_TYPES = [
   'MEDICAL_DEATH_CERTIFICATE',
@@ -172,6 +173,9 @@ export const deathKind: ActKindDefinition<DeathData> = {
       report.warn(['death', 'date'], 'warning.lateDeath');
     }
   },
+  persons(d) {
+    return [pick({ role: 'subject', ...d.deceased })];
+  },
   summary(d) {
     return {
       surname: d.deceased?.surname,
@@ -179,6 +183,7 @@ export const deathKind: ActKindDefinition<DeathData> = {
       patronymic: d.deceased?.patronymic,
       birthDate: d.deceased?.birthDate,
       eventDate: d.death?.date,
+      placeUnit: d.death?.place?.unit,
     } as ReturnType<ActKindDefinition['summary']>;
   },
 };

@@ -15,6 +15,22 @@ export interface RecordSummary {
   patronymic?: string;
   birthDate?: string;
   eventDate?: string;
+  /** District or city of the event, when the act has a place (birth, death). */
+  placeUnit?: string;
+}
+
+/** A person named in a record, for search and duplicate checks. */
+export interface PersonEntry {
+  /** subject: whom the act is about; the others are parents, spouses, adopters … */
+  role: 'subject' | 'mother' | 'father' | 'spouse' | 'adopter' | 'birth-parent';
+  surname?: string | undefined;
+  name?: string | undefined;
+  patronymic?: string | undefined;
+  birthDate?: string | undefined;
+  /** A name the person had before this act (before marriage, adoption, change of name). */
+  historical?: boolean;
+  /** Shown only to roles that may see sealed data (adoption secrecy). */
+  sealed?: boolean;
 }
 
 /**
@@ -30,6 +46,8 @@ export interface ActKindDefinition<T = unknown> {
   /** Rules beyond the schema; run on drafts too, so they must tolerate missing parts. */
   rules(data: DeepPartial<T>, ctx: RuleContext, report: RuleReport): void;
   summary(data: DeepPartial<T>): RecordSummary;
+  /** Everyone the record names, with earlier names, for search. */
+  persons(data: DeepPartial<T>): PersonEntry[];
 }
 
 export type DeepPartial<T> = T extends (infer U)[]

@@ -12,6 +12,7 @@ import {
 } from './common.ts';
 import { ageOn, isDate, notInFuture } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { pick } from './persons.ts';
 
 /** Art 67 of the 2006 law: anyone aged 16 or over may change their name (younger: the guardianship body decides). */
 export const NAME_CHANGE_MIN_AGE = 16;
@@ -100,6 +101,27 @@ export const nameChangeKind: ActKindDefinition<NameChangeData> = {
     notInFuture(report, ['applicationDate'], d.applicationDate, ctx.today);
     if (d.person && typeof d.person === 'object' && unchanged(d.person))
       report.error(['person', 'surnameAfter'], 'error.nameChange.noChange');
+  },
+  persons(d) {
+    const p = d.person;
+    if (!p) return [];
+    return [
+      pick({
+        role: 'subject',
+        surname: p.surnameAfter,
+        name: p.nameAfter,
+        patronymic: p.patronymicAfter,
+        birthDate: p.birthDate,
+      }),
+      pick({
+        role: 'subject',
+        surname: p.surnameBefore,
+        name: p.nameBefore,
+        patronymic: p.patronymicBefore,
+        birthDate: p.birthDate,
+        historical: true,
+      }),
+    ];
   },
   summary(d) {
     return {

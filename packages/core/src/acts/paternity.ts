@@ -13,6 +13,7 @@ import {
 } from './common.ts';
 import { ageOn } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { pick } from './persons.ts';
 
 export const PATERNITY_BASIS_TYPES = ['JOINT_APPLICATION', 'FATHER_APPLICATION', 'COURT_DECISION'] as const;
 /** When the father alone may apply (with the guardianship body's consent). */
@@ -133,6 +134,14 @@ export const paternityKind: ActKindDefinition<PaternityData> = {
     if (fatherAge !== undefined && (fatherAge < 12 || fatherAge > 100))
       report.error(['father', 'birthDate'], 'error.age.implausible', { age: fatherAge, min: 12, max: 100 });
     checkApplicant(d.applicant, report);
+  },
+  persons(d) {
+    return [
+      pick({ role: 'subject', ...d.childAfter, birthDate: d.childBefore?.birthDate }),
+      pick({ role: 'subject', ...d.childBefore, historical: true }),
+      ...(d.father ? [pick({ role: 'father', ...d.father })] : []),
+      ...(d.mother ? [pick({ role: 'mother', ...d.mother })] : []),
+    ];
   },
   summary(d) {
     return {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../audit/audit-log.ts';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
+import { indexRecord } from '../search/index-record.ts';
 import { appendAction, kindOf, requireValidData, summaryColumns } from './record-store.ts';
 import type { WriteContext } from './write.ts';
 
@@ -70,6 +71,7 @@ export async function createRecord(
     if (same) return { id, created: false };
     throw new Problem(409, 'problem.duplicateId');
   }
+  await indexRecord(ctx.trx, id);
   await appendAction(ctx, {
     recordId: id,
     action,

@@ -1,5 +1,6 @@
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
+import { indexRecord } from '../search/index-record.ts';
 import {
   appendAction,
   kindOf,
@@ -63,6 +64,7 @@ export async function editRecord(
     })
     .where('id', '=', id)
     .execute();
+  await indexRecord(ctx.trx, id);
   await appendAction(ctx, {
     recordId: id,
     action: 'edit',

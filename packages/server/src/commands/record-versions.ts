@@ -1,4 +1,5 @@
 import { diffData } from '@sabt/core';
+import { indexRecord } from '../search/index-record.ts';
 import { appendAction, kindOf, requireValidData, summaryColumns } from './record-store.ts';
 import type { WriteContext } from './write.ts';
 
@@ -82,5 +83,6 @@ export async function amendRegistered(
     },
   });
   await saveVersion(ctx, recordId, version, def.schemaVersion, newData, actionId);
+  await indexRecord(ctx.trx, recordId);
   return { version, changes, actionId };
 }

@@ -55,6 +55,8 @@ export interface RecordsTable {
   year: number | null;
   number: number | null;
   national_id: string | null;
+  place_unit: Generated<string | null>;
+  documents: ColumnType<string[], string[] | undefined, string[]>;
   registered_at: Timestamp | null;
   version: Generated<number>;
   revision: Generated<number>;
@@ -153,6 +155,38 @@ export interface AmendmentRequestsTable {
   result_version: number | null;
 }
 
+export interface RecordPersonsTable {
+  id: Generated<number>;
+  record_id: string;
+  role: string;
+  historical: boolean;
+  sealed: boolean;
+  surname: string | null;
+  given_name: string | null;
+  patronymic: string | null;
+  birth_date: string | null;
+  birth_year: number | null;
+  surname_key: string | null;
+  name_key: string | null;
+  patronymic_key: string | null;
+  surname_stem: string | null;
+  surname_loose: string | null;
+  name_loose: string | null;
+  latin: string | null;
+}
+
+export interface DuplicateCandidatesTable {
+  record_id: string;
+  candidate_id: string;
+  score: number;
+  reasons: ColumnType<unknown, string, string>;
+  status: string;
+  found_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -172,5 +206,7 @@ export interface Database {
   record_versions: RecordVersionsTable;
   sealed_versions: SealedVersionsTable;
   amendment_requests: AmendmentRequestsTable;
+  record_persons: RecordPersonsTable;
+  duplicate_candidates: DuplicateCandidatesTable;
   schema_migrations: SchemaMigrationsTable;
 }

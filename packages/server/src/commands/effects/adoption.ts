@@ -1,4 +1,5 @@
 import type { AdoptionData } from '@sabt/core';
+import { indexRecord } from '../../search/index-record.ts';
 import { findBirthRecord } from '../find-person.ts';
 import { amendBirthRecord, requireBirthRecord, withNames } from './birth-amendments.ts';
 import type { KindEffects } from './types.ts';
@@ -89,6 +90,7 @@ export const adoptionEffects: KindEffects = {
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
+    await indexRecord(ctx.trx, birthId);
     for (const id of [birthId, rec.id]) {
       const r = await ctx.trx
         .selectFrom('records')

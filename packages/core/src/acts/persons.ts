@@ -1,0 +1,50 @@
+import type { PersonEntry } from './kind.ts';
+
+/** Keeps only a person's name parts, date of birth and markers: what search needs of them. */
+export function pick(p: {
+  role: PersonEntry['role'];
+  surname?: unknown;
+  name?: unknown;
+  patronymic?: unknown;
+  birthDate?: unknown;
+  historical?: boolean;
+  sealed?: boolean;
+}): PersonEntry {
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const out: PersonEntry = { role: p.role };
+  if (str(p.surname)) out.surname = str(p.surname);
+  if (str(p.name)) out.name = str(p.name);
+  if (str(p.patronymic)) out.patronymic = str(p.patronymic);
+  if (str(p.birthDate)) out.birthDate = str(p.birthDate);
+  if (p.historical) out.historical = true;
+  if (p.sealed) out.sealed = true;
+  return out;
+}
+
+/** Every identity document number a record's data names (passports of parents, spouses …). */
+export function documentNumbers(data: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown, depth: number) => {
+    if (depth > 12 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x, depth + 1);
+      return;
+    }
+    for (const [k, x] of Object.entries(v)) {
+      if (k === 'idDocument' && x && typeof x === 'object') {
+        const { series, number } = x as { series?: unknown; number?: unknown };
+        if (typeof number === 'string' && number.trim()) {
+          out.add(normalizeDocumentNumber(number));
+          if (typeof series === 'string' && series.trim()) out.add(normalizeDocumentNumber(series + number));
+        }
+      } else walk(x, depth + 1);
+    }
+  };
+  walk(data, 0);
+  return [...out].sort();
+}
+
+/** Document numbers compare without spaces, dashes or case. */
+export function normalizeDocumentNumber(s: string): string {
+  return s.replace(/[\s\-–.№#]/gu, '').toUpperCase();
+}

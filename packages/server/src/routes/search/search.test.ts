@@ -1,0 +1,141 @@
+import { birthKind, nameChangeKind } from '@sabt/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { birthData } from '../../test/fixtures.ts';
+import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+let front: Client;
+let back: Client;
+let registrar: Client;
+
+async function register(kind: string, data: unknown) {
+  const c = await front.post('/api/v1/records', { kind, data });
+  expect(c.status, JSON.stringify(c.body)).toBe(201);
+  await front.post(`/api/v1/records/${c.body.id}/submit`);
+  await back.post(`/api/v1/records/${c.body.id}/validate`);
+  const r = await registrar.post(`/api/v1/records/${c.body.id}/register`);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body;
+}
+
+const child = (surname: string, name: string, birthDate: string, patronymic = 'Ҷамшед') =>
+  birthData({
+    child: { ...birthKind.example.child, surname, name, patronymic, birthDate },
+    father: { ...birthKind.example.father!, surname: 'Саидов', name: 'Карим' },
+  });
+
+let rahimov: { id: string; number: number; year: number; nationalId: string };
+let qurbonov: { id: string };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [front, back, registrar] = await Promise.all([t.as('front'), t.as('back'), t.as('registrar')]);
+  rahimov = await register('BIRTH', child('Раҳимов', 'Ҷамшед', '2025-01-10', 'Абдуллоевич'));
+  qurbonov = await register('BIRTH', child('Қурбонов', 'Ёқуб', '2025-02-11'));
+  await register('BIRTH', child('Раҳмонов', 'Ҷамила', '2025-03-12'));
+});
+afterAll(() => t.close());
+
+const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id);
+
+describe('searching by name in any script or spelling', () => {
+  it.each([
+    ['Раҳимов', 'Ҷамшед'],
+    ['Рахимов', 'Джамшед'],
+    ['Rakhimov', 'Jamshed'],
+    ['Raximov', 'Dzhamshed'],
+    ['Rahimov', 'Jamshid'],
+  ])('finds Раҳимов Ҷамшед as %s %s', async (surname, name) => {
+    const res = await back.get(`/api/v1/search?surname=${encodeURIComponent(surname)}&name=${encodeURIComponent(name)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items[0].id).toBe(rahimov.id);
+    expect(res.body.items[0].reasons.length).toBeGreaterThan(0);
+    expect(ids(res)).not.toContain(qurbonov.id);
+  });
+
+  it('finds by free text in another script and says why', async () => {
+    const res = await back.get(`/api/v1/search?q=${encodeURIComponent('Kurbanov Yakub')}`);
+    expect(res.body.items[0].id).toBe(qurbonov.id);
+    expect(res.body.items[0].reasons.join(' ')).toMatch(/match-key|loose/);
+  });
+
+  it('does not confuse Раҳимов with Раҳмонов', async () => {
+    const res = await back.get(`/api/v1/search?surname=${encodeURIComponent('Рахмонов')}&name=${encodeURIComponent('Джамила')}`);
+    expect(ids(res)[0]).not.toBe(rahimov.id);
+  });
+
+  it('finds a surname change (-ов → -зода) only in broad mode', async () => {
+    const exact = await back.get(`/api/v1/search?surname=${encodeURIComponent('Раҳимзода')}&name=${encodeURIComponent('Ҷамшед')}`);
+    expect(ids(exact)).not.toContain(rahimov.id);
+    const broad = await back.get(
+      `/api/v1/search?surname=${encodeURIComponent('Раҳимзода')}&name=${encodeURIComponent('Ҷамшед')}&mode=broad`,
+    );
+    expect(ids(broad)).toContain(rahimov.id);
+  });
+
+  it('finds by act number, national ID and the mother’s passport', async () => {
+    expect(ids(await back.get(`/api/v1/search?nationalId=${rahimov.nationalId}`))).toEqual([rahimov.id]);
+    expect(ids(await back.get(`/api/v1/search?actNumber=${rahimov.number}&year=${rahimov.year}&kind=BIRTH`))).toEqual([
+      rahimov.id,
+    ]);
+    const byPassport = await back.get('/api/v1/search?document=A%20402543058');
+    expect(ids(byPassport)).toContain(rahimov.id);
+  });
+
+  it('narrows by date of birth and by the mother’s name', async () => {
+    const wrongDay = await back.get(`/api/v1/search?surname=Rakhimov&name=Jamshed&birthDate=2025-01-11`);
+    expect(ids(wrongDay)).not.toContain(rahimov.id);
+    const mother = await back.get(`/api/v1/search?surname=Rakhimov&mother=${encodeURIComponent('Нигина')}`);
+    expect(ids(mother)).toContain(rahimov.id);
+    const otherMother = await back.get(`/api/v1/search?surname=Rakhimov&mother=${encodeURIComponent('Зулайхо')}`);
+    expect(ids(otherMother)).not.toContain(rahimov.id);
+  });
+
+  it('finds a person by an earlier name after a change of name', async () => {
+    const nc = structuredClone(nameChangeKind.example);
+    nc.person = {
+      ...nc.person,
+      surnameBefore: 'Қурбонов',
+      nameBefore: 'Ёқуб',
+      patronymicBefore: 'Ҷамшед',
+      surnameAfter: 'Қурбонзода',
+      nameAfter: 'Ёқуб',
+      patronymicAfter: 'Ҷамшед',
+      birthDate: '2025-02-11',
+    };
+    nc.birthRecordId = qurbonov.id;
+    delete nc.marriageRecordId;
+    delete nc.childrenBirthRecordIds;
+    nc.applicationDate = '2025-06-01';
+    // a child cannot change their own name: this only checks the index of earlier names, so
+    // amend through the registrar's amendment instead when the age rule refuses
+    const created = await front.post('/api/v1/records', { kind: 'NAME_CHANGE', data: nc });
+    if (created.status !== 201) {
+      const req = await front.post(`/api/v1/records/${qurbonov.id}/amendments`, {
+        patch: { child: { surname: 'Қурбонзода' } },
+        reason: 'Ислоҳ',
+        basis: { type: 'APPLICATION', number: '1', date: '2025-06-01' },
+      });
+      expect(req.status, JSON.stringify(req.body)).toBe(201);
+      expect((await registrar.post(`/api/v1/records/${qurbonov.id}/amendments/approve`)).status).toBe(200);
+    }
+    const byOld = await back.get(`/api/v1/search?surname=${encodeURIComponent('Курбанов')}&name=${encodeURIComponent('Якуб')}`);
+    const hit = byOld.body.items.find((i: { id: string }) => i.id === qurbonov.id);
+    expect(hit).toBeDefined();
+    expect(hit.reasons).toContain('earlier-name');
+    expect(hit.surname).toBe('Қурбонзода');
+  });
+
+  it('writes every search to the audit log', async () => {
+    await back.get('/api/v1/search?q=Rakhimov');
+    const rows = await t.dbx.db.selectFrom('audit_log').select(['event', 'detail']).where('event', '=', 'search').execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows.at(-1)!.detail)).toContain('Rakhimov');
+  });
+
+  it('refuses a search with nothing to look for, or a bad date, with a clear error', async () => {
+    const bad = await back.get('/api/v1/search?birthDate=2023-02-29');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].key).toBe('error.date.invalid');
+  });
+});

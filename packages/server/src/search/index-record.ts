@@ -1,0 +1,92 @@
+import { documentNumbers, getActKind, nameKeys, type PersonEntry } from '@sabt/core';
+import type { Transaction } from 'kysely';
+import type { Database, RecordPersonsTable } from '../db/schema.ts';
+
+type PersonRow = Omit<RecordPersonsTable, 'id'>;
+
+const keysOf = (s: string | undefined) => (s ? nameKeys(s) : undefined);
+
+/** The search rows of one person: each name part with its match, stem and loose keys. */
+export function personRow(
+  recordId: string,
+  p: PersonEntry,
+  extra: { historical?: boolean; sealed?: boolean } = {},
+): PersonRow {
+  const sk = keysOf(p.surname);
+  const nk = keysOf(p.name);
+  const pk = keysOf(p.patronymic);
+  const year = p.birthDate && /^\d{4}/.test(p.birthDate) ? Number(p.birthDate.slice(0, 4)) : null;
+  return {
+    record_id: recordId,
+    role: p.role,
+    historical: Boolean(p.historical || extra.historical),
+    sealed: Boolean(p.sealed || extra.sealed),
+    surname: p.surname ?? null,
+    given_name: p.name ?? null,
+    patronymic: p.patronymic ?? null,
+    birth_date: p.birthDate ?? null,
+    birth_year: year,
+    surname_key: sk?.matchKey || null,
+    name_key: nk?.matchKey || null,
+    patronymic_key: pk?.matchKey || null,
+    surname_stem: sk?.stemKey || null,
+    surname_loose: sk?.looseKey || null,
+    name_loose: nk?.looseKey || null,
+    latin: [sk?.latin, nk?.latin, pk?.latin].filter(Boolean).join(' ') || null,
+  };
+}
+
+/**
+ * Rewrites a record's search rows from its current data and every earlier version, so a person
+ * is found by any name they have had; names from sealed versions are marked sealed.
+ */
+export async function indexRecord(trx: Transaction<Database>, recordId: string): Promise<void> {
+  const rec = await trx
+    .selectFrom('records')
+    .select(['kind', 'data'])
+    .where('id', '=', recordId)
+    .executeTakeFirstOrThrow();
+  const def = getActKind(rec.kind);
+  if (!def) return;
+  const versions = await trx
+    .selectFrom('record_versions as v')
+    .leftJoin('sealed_versions as s', (j) =>
+      j.onRef('s.record_id', '=', 'v.record_id').onRef('s.version', '=', 'v.version'),
+    )
+    .select(['v.data', 's.version as sealed'])
+    .where('v.record_id', '=', recordId)
+    .execute();
+  const seen = new Set<string>();
+  const rows: PersonRow[] = [];
+  const add = (row: PersonRow) => {
+    const key = [
+      row.role,
+      row.surname_key,
+      row.name_key,
+      row.patronymic_key,
+      row.birth_date,
+      row.historical,
+      row.sealed,
+    ].join('|');
+    if (!row.name_key && !row.surname_key) return;
+    if (seen.has(key)) return;
+    seen.add(key);
+    rows.push(row);
+  };
+  for (const p of def.persons(rec.data as never)) add(personRow(recordId, p));
+  const current = new Set(rows.map((r) => `${r.role}|${r.surname_key}|${r.name_key}`));
+  for (const v of versions) {
+    for (const p of def.persons(v.data as never)) {
+      const row = personRow(recordId, p, { historical: true, sealed: v.sealed !== null });
+      if (!current.has(`${row.role}|${row.surname_key}|${row.name_key}`)) add(row);
+    }
+  }
+  await trx.deleteFrom('record_persons').where('record_id', '=', recordId).execute();
+  if (rows.length > 0) await trx.insertInto('record_persons').values(rows).execute();
+  const summary = def.summary(rec.data as never);
+  await trx
+    .updateTable('records')
+    .set({ documents: documentNumbers(rec.data), place_unit: summary.placeUnit ?? null })
+    .where('id', '=', recordId)
+    .execute();
+}
