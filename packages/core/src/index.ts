@@ -12,6 +12,7 @@ export * from './acts/persons.ts';
 export * from './acts/registry.ts';
 export * from './acts/validation.ts';
 export * from './dates/plain-date.ts';
+export * from './duplicates/rules.ts';
 export * from './i18n/locale.ts';
 export * from './i18n/messages.ts';
 export * from './names/match-keys.ts';

@@ -16,6 +16,7 @@ import { Problem, RequestValidationError } from './http/problem.ts';
 import { actKindRoutes } from './routes/act-kinds/act-kinds.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { officeRoutes } from './routes/offices/offices.ts';
+import { duplicateRoutes } from './routes/records/duplicates.ts';
 import { recordOperationRoutes } from './routes/records/operations.ts';
 import { recordRoutes } from './routes/records/records.ts';
 import { searchRoutes } from './routes/search/search.ts';
@@ -91,6 +92,7 @@ export async function buildApp({ config, dbx, logger }: AppOptions): Promise<Fas
       await recordRoutes(api, deps);
       await recordOperationRoutes(api, deps);
       await searchRoutes(api, deps);
+      await duplicateRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

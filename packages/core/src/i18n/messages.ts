@@ -365,6 +365,11 @@ export const MESSAGES = {
     ru: 'Изменений нет: новые сведения совпадают с текущими.',
     en: 'Nothing changes: the new data is the same as the current data.',
   },
+  'problem.possibleDuplicate': {
+    tg: 'Сабт метавонад такрорӣ бошад: то санҷиши бэк-офис ба қайд гирифта намешавад.',
+    ru: 'Запись может быть дубликатом: регистрация невозможна, пока бэк-офис её не проверит.',
+    en: 'This record may be a duplicate: it cannot be registered until the back office has checked it.',
+  },
   'problem.registryCheck': {
     tg: 'Санҷиш бо феҳрист монеа ёфт: сабабҳои нишондодашударо бинед.',
     ru: 'Проверка по реестру выявила препятствие: см. указанные причины.',

@@ -67,6 +67,12 @@ function expected(
       return role === 'registrar' && status === 'registered' && COURT_OFFICES.includes(office)
         ? { allowed: true, to: 'annulled', reason: true }
         : { allowed: false };
+    case 'resolve-duplicate':
+      return CHECKERS.includes(role) &&
+        (status === 'submitted' || status === 'validated' || status === 'registered') &&
+        flags.includes('possible-duplicate')
+        ? { allowed: true, to: undefined, reason: false }
+        : { allowed: false };
     case 'restore':
       return CHECKERS.includes(role) && status === undefined && COURT_OFFICES.includes(office)
         ? { allowed: true, to: 'draft', reason: false }
@@ -83,7 +89,7 @@ function expected(
         ? { allowed: true, to: undefined, reason: false }
         : { allowed: false };
     case 'submit':
-      return CLERKS.includes(role) && status === 'draft'
+      return CLERKS.includes(role) && status === 'draft' && !flags.includes('duplicate')
         ? { allowed: true, to: 'submitted', reason: false }
         : { allowed: false };
     case 'validate':
@@ -203,12 +209,12 @@ describe('the actions offered to a user on a record', () => {
     expect(allowedActions({ role: 'front_office', officeKind: 'mobile' }, { kind: 'DEATH' })).toEqual([]);
   });
 
-  it('offers a registrar reject and register on a validated record, and only reject while it may be a duplicate', () => {
+  it('offers a registrar reject and register on a validated record, and no registering while it may be a duplicate', () => {
     const who = { role: 'registrar', officeKind: 'consulate' } as const;
     expect(allowedActions(who, { kind: 'MARRIAGE', status: 'validated' })).toEqual(['reject', 'register']);
     expect(
       allowedActions(who, { kind: 'MARRIAGE', status: 'validated', flags: ['possible-duplicate'] }),
-    ).toEqual(['reject']);
+    ).toEqual(['reject', 'resolve-duplicate']);
   });
 
   it('offers only amendment and annulment on a registered record, nothing to a head of office or the centre', () => {

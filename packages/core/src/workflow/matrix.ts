@@ -14,6 +14,7 @@ export const ACTIONS = [
   'reject-amendment',
   'annul',
   'restore',
+  'resolve-duplicate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -41,7 +42,13 @@ interface Row {
 export const ACTION_MATRIX: readonly Row[] = [
   { action: 'create', from: null, to: 'draft', roles: ['front_office', 'back_office', 'registrar'] },
   { action: 'edit', from: ['draft'], roles: ['front_office', 'back_office', 'registrar'] },
-  { action: 'submit', from: ['draft'], to: 'submitted', roles: ['front_office', 'back_office', 'registrar'] },
+  {
+    action: 'submit',
+    from: ['draft'],
+    to: 'submitted',
+    roles: ['front_office', 'back_office', 'registrar'],
+    blockedBy: ['duplicate'],
+  },
   { action: 'validate', from: ['submitted'], to: 'validated', roles: ['back_office', 'registrar'] },
   {
     action: 'reject',
@@ -84,6 +91,12 @@ export const ACTION_MATRIX: readonly Row[] = [
     roles: ['registrar'],
     reason: true,
     officeKinds: ['district', 'consulate'],
+  },
+  {
+    action: 'resolve-duplicate',
+    from: ['submitted', 'validated', 'registered'],
+    roles: ['back_office', 'registrar'],
+    requires: ['possible-duplicate'],
   },
   {
     action: 'restore',

@@ -16,6 +16,7 @@ export const FLAGS = [
   'dissolved',
   'ended',
   'certificate-reissue',
+  'duplicate',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

@@ -7,6 +7,7 @@ import { type Config, loadConfig, variablesHelp } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { prepareDatabase } from '../db/prepare.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../demo/demo-data.ts';
+import { scanDuplicates } from '../duplicates/scan.ts';
 
 const HELP = `sabt — civil registration system
 
@@ -16,6 +17,8 @@ Usage:
   sabt users create --login L --password P --role R --office O [--name "Full Name"]
                                create a user (the first administrator, for example)
   sabt audit verify            check the audit log's hash chain; exit 1 if anything was altered
+  sabt duplicates scan [--kind BIRTH]
+                               look for duplicates across the whole registry and flag them for review
   sabt --help                  this text
 
 Roles: ${ROLES.join(', ')}
@@ -65,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       office: { type: 'string' },
       name: { type: 'string' },
+      kind: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -128,6 +132,23 @@ export async function main(argv: string[]): Promise<number> {
             : `audit log TAMPERED: ${res.findings.length} finding(s) in ${res.entries} entries`,
         );
         return res.ok ? 0 : 1;
+      } finally {
+        await dbx.close();
+      }
+    }
+    case 'duplicates': {
+      if (sub !== 'scan') break;
+      const dbx = await openDb(config);
+      try {
+        const results = await scanDuplicates(dbx.db, {
+          kind: values.kind,
+          onProgress: (kind, done, total) => process.stderr.write(`\r${kind}: ${done}/${total} pairs`),
+        });
+        for (const r of results)
+          console.log(
+            `${r.kind}: ${r.pairsCompared} pairs compared, ${r.duplicates} possible duplicates flagged`,
+          );
+        return 0;
       } finally {
         await dbx.close();
       }

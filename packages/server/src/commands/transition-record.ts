@@ -1,4 +1,5 @@
 import type { Action } from '@sabt/core';
+import { checkForDuplicates } from '../duplicates/duplicate-check.ts';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
 import { parseIfMatch } from './edit-record.ts';
@@ -59,6 +60,11 @@ export async function transitionRecord(
     );
   }
   if (action === 'register') {
+    // A possible duplicate registered since validation blocks this registration: it is kept
+    // (with the flag) for the back office, and the registrar is told. Pending look-alikes were
+    // flagged on their own submission.
+    const duplicates = await checkForDuplicates(ctx, rec, ['registered']);
+    if (duplicates.length > 0) return { id, duplicates };
     await registerLocked(ctx, rec, def, check, revision);
     return { id };
   }
@@ -77,5 +83,6 @@ export async function transitionRecord(
     reason: reason ?? null,
     payload: check.warnings.length ? { warnings: check.warnings } : {},
   });
+  await checkForDuplicates(ctx, { ...rec, status: decision.to ?? rec.status });
   return { id };
 }

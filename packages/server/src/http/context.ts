@@ -40,5 +40,6 @@ export function sendWrite<T>(reply: FastifyReply, result: WriteResult<T>) {
   if (result.replayed) reply.header('idempotency-replayed', 'true');
   const body = result.body as { revision?: number } | null;
   if (body && typeof body.revision === 'number') reply.header('etag', `"${body.revision}"`);
+  if (result.status >= 400) reply.type('application/problem+json');
   return reply.code(result.status).send(result.body);
 }

@@ -46,6 +46,8 @@ export function authorize(actor: Actor, action: Action, record: RecordScope | { 
         status: 'status' in record ? record.status : '-',
       });
     case 'flag':
+      if (decision.flag === 'possible-duplicate') throw new Problem(409, 'problem.possibleDuplicate');
+      throw new Problem(409, 'problem.conflict', {}, [], { flag: decision.flag });
     case 'missing-flag':
       throw new Problem(409, 'problem.conflict', {}, [], { flag: decision.flag });
     default:

@@ -323,7 +323,10 @@ describe('annulment', () => {
         father: { ...birthData().father!, birthDate: '1920-01-01' },
       }),
     );
-    const death = await registerThrough('DEATH', deathData());
+    const death = await registerThrough(
+      'DEATH',
+      deathData({ deceased: { ...deathData().deceased, birthDate: '1948-05-11' } }),
+    );
     expect(death.links).toEqual([expect.objectContaining({ type: 'birth-of-deceased', recordId: birth.id })]);
 
     const res = await registrar.post(`${R}/${death.id}/annul`, annulOnCourt);

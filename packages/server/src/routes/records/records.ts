@@ -9,6 +9,7 @@ import { transitionRecord } from '../../commands/transition-record.ts';
 import { auditRead, readEvent, runWrite } from '../../commands/write.ts';
 import type { Database } from '../../db/schema.ts';
 import { actorOf, idempotencyKey, localeOf, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { Problem, problemBody } from '../../http/problem.ts';
 import { etag } from '../../presenters/record.ts';
 import { historyView, recordView, versionsView } from '../../queries/record-view.ts';
 import { listRecords } from '../../queries/records.ts';
@@ -101,10 +102,16 @@ export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteD
         config,
         { key: idempotencyKey(req), fingerprint: ['POST', id, action, req.body ?? {}] },
         async (ctx) => {
-          await transitionRecord(ctx, id, action, {
+          const done = await transitionRecord(ctx, id, action, {
             reason: req.body?.reason,
             ifMatch: req.headers['if-match'],
           });
+          if (done.duplicates) {
+            const problem = new Problem(409, 'problem.possibleDuplicate', {}, [], {
+              candidates: done.duplicates,
+            });
+            return { status: 409, body: problemBody(problem, locale) as never };
+          }
           return { status: 200, body: await present(ctx.trx, actor, locale, id) };
         },
       );

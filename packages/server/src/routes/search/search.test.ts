@@ -46,7 +46,9 @@ describe('searching by name in any script or spelling', () => {
     ['Raximov', 'Dzhamshed'],
     ['Rahimov', 'Jamshid'],
   ])('finds Раҳимов Ҷамшед as %s %s', async (surname, name) => {
-    const res = await back.get(`/api/v1/search?surname=${encodeURIComponent(surname)}&name=${encodeURIComponent(name)}`);
+    const res = await back.get(
+      `/api/v1/search?surname=${encodeURIComponent(surname)}&name=${encodeURIComponent(name)}`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.items[0].id).toBe(rahimov.id);
     expect(res.body.items[0].reasons.length).toBeGreaterThan(0);
@@ -60,12 +62,16 @@ describe('searching by name in any script or spelling', () => {
   });
 
   it('does not confuse Раҳимов with Раҳмонов', async () => {
-    const res = await back.get(`/api/v1/search?surname=${encodeURIComponent('Рахмонов')}&name=${encodeURIComponent('Джамила')}`);
+    const res = await back.get(
+      `/api/v1/search?surname=${encodeURIComponent('Рахмонов')}&name=${encodeURIComponent('Джамила')}`,
+    );
     expect(ids(res)[0]).not.toBe(rahimov.id);
   });
 
   it('finds a surname change (-ов → -зода) only in broad mode', async () => {
-    const exact = await back.get(`/api/v1/search?surname=${encodeURIComponent('Раҳимзода')}&name=${encodeURIComponent('Ҷамшед')}`);
+    const exact = await back.get(
+      `/api/v1/search?surname=${encodeURIComponent('Раҳимзода')}&name=${encodeURIComponent('Ҷамшед')}`,
+    );
     expect(ids(exact)).not.toContain(rahimov.id);
     const broad = await back.get(
       `/api/v1/search?surname=${encodeURIComponent('Раҳимзода')}&name=${encodeURIComponent('Ҷамшед')}&mode=broad`,
@@ -75,9 +81,9 @@ describe('searching by name in any script or spelling', () => {
 
   it('finds by act number, national ID and the mother’s passport', async () => {
     expect(ids(await back.get(`/api/v1/search?nationalId=${rahimov.nationalId}`))).toEqual([rahimov.id]);
-    expect(ids(await back.get(`/api/v1/search?actNumber=${rahimov.number}&year=${rahimov.year}&kind=BIRTH`))).toEqual([
-      rahimov.id,
-    ]);
+    expect(
+      ids(await back.get(`/api/v1/search?actNumber=${rahimov.number}&year=${rahimov.year}&kind=BIRTH`)),
+    ).toEqual([rahimov.id]);
     const byPassport = await back.get('/api/v1/search?document=A%20402543058');
     expect(ids(byPassport)).toContain(rahimov.id);
   });
@@ -87,7 +93,9 @@ describe('searching by name in any script or spelling', () => {
     expect(ids(wrongDay)).not.toContain(rahimov.id);
     const mother = await back.get(`/api/v1/search?surname=Rakhimov&mother=${encodeURIComponent('Нигина')}`);
     expect(ids(mother)).toContain(rahimov.id);
-    const otherMother = await back.get(`/api/v1/search?surname=Rakhimov&mother=${encodeURIComponent('Зулайхо')}`);
+    const otherMother = await back.get(
+      `/api/v1/search?surname=Rakhimov&mother=${encodeURIComponent('Зулайхо')}`,
+    );
     expect(ids(otherMother)).not.toContain(rahimov.id);
   });
 
@@ -119,7 +127,9 @@ describe('searching by name in any script or spelling', () => {
       expect(req.status, JSON.stringify(req.body)).toBe(201);
       expect((await registrar.post(`/api/v1/records/${qurbonov.id}/amendments/approve`)).status).toBe(200);
     }
-    const byOld = await back.get(`/api/v1/search?surname=${encodeURIComponent('Курбанов')}&name=${encodeURIComponent('Якуб')}`);
+    const byOld = await back.get(
+      `/api/v1/search?surname=${encodeURIComponent('Курбанов')}&name=${encodeURIComponent('Якуб')}`,
+    );
     const hit = byOld.body.items.find((i: { id: string }) => i.id === qurbonov.id);
     expect(hit).toBeDefined();
     expect(hit.reasons).toContain('earlier-name');
@@ -128,7 +138,11 @@ describe('searching by name in any script or spelling', () => {
 
   it('writes every search to the audit log', async () => {
     await back.get('/api/v1/search?q=Rakhimov');
-    const rows = await t.dbx.db.selectFrom('audit_log').select(['event', 'detail']).where('event', '=', 'search').execute();
+    const rows = await t.dbx.db
+      .selectFrom('audit_log')
+      .select(['event', 'detail'])
+      .where('event', '=', 'search')
+      .execute();
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows.at(-1)!.detail)).toContain('Rakhimov');
   });

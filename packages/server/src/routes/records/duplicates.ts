@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditRead, readEvent, runWrite } from '../../commands/write.ts';
+import { resolveDuplicate } from '../../duplicates/resolve-duplicate.ts';
+import { actorOf, idempotencyKey, localeOf, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { canRead } from '../../policies/records.ts';
+import { recordView } from '../../queries/record-view.ts';
+import { findRecord } from '../../queries/records.ts';
+import { recordParams } from './schema.ts';
+
+const candidateParams = z.strictObject({
+  id: z.uuid({ error: 'error.uuid' }),
+  candidateId: z.uuid({ error: 'error.uuid' }),
+});
+
+const verdictBody = z
+  .strictObject({
+    verdict: z.enum(['duplicate', 'not-duplicate']),
+    reason: z.string().trim().max(1000).optional(),
+  })
+  .meta({ examples: [{ verdict: 'not-duplicate', reason: 'Дугоникҳо: модар як, кӯдакон ду' }] });
+
+/** Possible duplicates side by side, and the back office's verdict on each. */
+export async function duplicateRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/records/:id/duplicates',
+    {
+      schema: {
+        tags: ['duplicates'],
+        summary: 'Possible duplicates of a record, side by side with it, and the verdicts given',
+        params: recordParams,
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const locale = localeOf(req);
+      const rec = await findRecord(dbx.db, actor, req.params.id);
+      const rows = await dbx.db
+        .selectFrom('duplicate_candidates as d')
+        .leftJoin('users as u', 'u.id', 'd.decided_by')
+        .select([
+          'd.candidate_id',
+          'd.score',
+          'd.reasons',
+          'd.status',
+          'd.found_at',
+          'd.decided_at',
+          'd.decision_reason',
+          'u.login',
+        ])
+        .where('d.record_id', '=', rec.id)
+        .orderBy('d.score', 'desc')
+        .execute();
+      const candidates = [];
+      for (const row of rows) {
+        const other = await dbx.db
+          .selectFrom('records')
+          .select(['office_path'])
+          .where('id', '=', row.candidate_id)
+          .executeTakeFirst();
+        // a candidate in another jurisdiction is shown by its existence and score, not its data
+        const visible = other && canRead(actor, other);
+        candidates.push({
+          candidateId: row.candidate_id,
+          score: row.score,
+          reasons: row.reasons,
+          status: row.status,
+          foundAt: new Date(row.found_at).toISOString(),
+          decidedBy: row.login,
+          decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+          decisionReason: row.decision_reason,
+          record: visible ? (await recordView(dbx.db, config, actor, locale, row.candidate_id)).body : null,
+        });
+      }
+      await auditRead(dbx, [
+        readEvent(actor, 'record.duplicates', rec.id, { candidates: rows.map((c) => c.candidate_id) }),
+      ]);
+      return { record: (await recordView(dbx.db, config, actor, locale, rec.id)).body, candidates };
+    },
+  );
+
+  r.post(
+    '/records/:id/duplicates/:candidateId',
+    {
+      schema: {
+        tags: ['duplicates'],
+        summary: 'Mark a possible duplicate as a duplicate (with a reason) or not a duplicate',
+        params: candidateParams,
+        body: verdictBody,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const locale = localeOf(req);
+      const { id, candidateId } = req.params;
+      const result = await runWrite(
+        dbx,
+        actor,
+        config,
+        { key: idempotencyKey(req), fingerprint: ['POST duplicates', id, candidateId, req.body] },
+        async (ctx) => {
+          await resolveDuplicate(ctx, id, candidateId, req.body);
+          return { status: 200, body: (await recordView(ctx.trx, config, actor, locale, id)).body };
+        },
+      );
+      return sendWrite(reply, result);
+    },
+  );
+}
