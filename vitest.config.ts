@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'packages/web/src/**/*.test.tsx',
+    ],
     exclude: ['**/node_modules/**', '**/.tmp/**', '**/data/**'],
     pool: 'forks',
     testTimeout: 60_000,

@@ -4,8 +4,9 @@
 // Steps (each streams its output to the console):
 //   1. lint       `biome check .`                       (counts as one test)
 //   2. typecheck  `tsc -p tsconfig.json --noEmit`       (counts as one test)
-//   3. vitest against embedded PGlite (SABT_TEST_DATABASE_URL unset)
-//   4. vitest for packages/server against a throwaway PostgreSQL 15
+//   3. build:web  `npm run build:web` (vite build of packages/web, served by the server; counts as one test)
+//   4. vitest against embedded PGlite (SABT_TEST_DATABASE_URL unset)
+//   5. vitest for packages/server against a throwaway PostgreSQL 15
 //      (skipped with SABT_SKIP_POSTGRES=1)
 //
 // The very last line printed is `${passed} passed, ${failed} failed`; the exit code is 1 when anything failed.
@@ -483,6 +484,7 @@ async function main() {
 
   await stepCommand('lint', 'npx', ['biome', 'check', '.']);
   await stepCommand('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  await stepCommand('build:web', 'npm', ['run', 'build:web']);
 
   const pgliteEnv = { ...process.env };
   delete pgliteEnv.SABT_TEST_DATABASE_URL;

@@ -36,6 +36,7 @@ describe('birth record: the example', () => {
       patronymic: 'Ҷамшед',
       birthDate: '2025-03-14',
       eventDate: '2025-03-14',
+      placeUnit: 'DU-03',
     });
   });
 });

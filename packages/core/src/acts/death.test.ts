@@ -36,6 +36,7 @@ describe('death record: the example', () => {
       patronymic: 'Саидович',
       birthDate: '1948-05-11',
       eventDate: '2025-04-02',
+      placeUnit: 'DU-03',
     });
   });
 });

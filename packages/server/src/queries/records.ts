@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import type { RecordRow } from '../commands/record-store.ts';
 import type { Database } from '../db/schema.ts';
@@ -72,7 +72,7 @@ export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFil
   if (f.status) q = q.where('status', '=', f.status);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.office) q = q.where('office_id', '=', f.office);
-  if (f.flag) q = q.where('flags', '@>', [f.flag] as never);
+  if (f.flag) q = q.where('flags', '@>', sql<string[]>`ARRAY[${f.flag}]::text[]`);
   const total = await q.select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const column = f.sort === 'created' ? 'created_at' : f.sort === 'number' ? 'number' : 'updated_at';
   const items = await q
@@ -155,4 +155,22 @@ export async function amendmentRequests(db: Kysely<Database>, id: string) {
     .where('r.record_id', '=', id)
     .orderBy('r.requested_at')
     .execute();
+}
+
+/** How many records wait in each work queue of the user's jurisdiction (no personal data). */
+export async function queueCounts(db: Kysely<Database>, actor: Actor) {
+  const row = await db
+    .selectFrom('records')
+    .where('office_path', 'like', `${actor.officePath}%`)
+    .select([
+      sql<number>`count(*) FILTER (WHERE status = 'draft')`.as('draft'),
+      sql<number>`count(*) FILTER (WHERE status = 'submitted')`.as('submitted'),
+      sql<number>`count(*) FILTER (WHERE status = 'validated')`.as('validated'),
+      sql<number>`count(*) FILTER (WHERE status = 'registered')`.as('registered'),
+      sql<number>`count(*) FILTER (WHERE 'rejected' = ANY(flags))`.as('rejected'),
+      sql<number>`count(*) FILTER (WHERE 'possible-duplicate' = ANY(flags))`.as('possibleDuplicate'),
+      sql<number>`count(*) FILTER (WHERE 'amendment-requested' = ANY(flags))`.as('amendmentRequested'),
+    ])
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 }

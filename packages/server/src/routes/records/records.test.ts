@@ -169,6 +169,21 @@ describe('the life of a death record', () => {
 });
 
 describe('listing', () => {
+  it('filters by flag and counts every work queue', async () => {
+    const c = await front.post('/api/v1/records', { kind: 'BIRTH', data: birthData() });
+    await front.post(`/api/v1/records/${c.body.id}/submit`);
+    await back.post(`/api/v1/records/${c.body.id}/reject`, { reason: 'Ҳуҷҷат нест' });
+    const rejected = await back.get('/api/v1/records?flag=rejected');
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.items.map((i: { id: string }) => i.id)).toContain(c.body.id);
+    expect(rejected.body.items.every((i: { flags: string[] }) => i.flags.includes('rejected'))).toBe(true);
+    const counts = await back.get('/api/v1/records/counts');
+    expect(counts.status).toBe(200);
+    expect(counts.body.rejected).toBe(rejected.body.total);
+    expect(counts.body.draft).toBe((await back.get('/api/v1/records?status=draft&limit=1')).body.total);
+    expect(counts.body.registered).toBe((await back.get('/api/v1/records?status=registered&limit=1')).body.total);
+  });
+
   it('lists records by status and kind with server-side paging', async () => {
     const id = randomUUID();
     await front.post('/api/v1/records', { id, kind: 'DEATH', data: deathData() });

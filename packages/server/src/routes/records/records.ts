@@ -12,7 +12,7 @@ import { actorOf, idempotencyKey, localeOf, type RouteDeps, sendWrite } from '..
 import { Problem, problemBody } from '../../http/problem.ts';
 import { etag } from '../../presenters/record.ts';
 import { historyView, recordView, versionsView } from '../../queries/record-view.ts';
-import { listRecords } from '../../queries/records.ts';
+import { listRecords, queueCounts } from '../../queries/records.ts';
 import {
   actionBody,
   actionParams,
@@ -172,6 +172,12 @@ export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteD
       ]);
       return { items };
     },
+  );
+
+  r.get(
+    '/records/counts',
+    { schema: { tags: ['records'], summary: 'How many records wait in each work queue of your jurisdiction' } },
+    async (req) => queueCounts(dbx.db, actorOf(req)),
   );
 
   r.get(

@@ -1,0 +1,68 @@
+import { Anchor, Box, Button, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { type Me, useLogout } from '../../lib/auth.ts';
+import { currentLanguage } from '../../lib/i18n.ts';
+import { HOME } from '../paths.ts';
+
+/** Always on screen: who is working, in which office, in which role; language; sign out. */
+export function AppHeader({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const lang = currentLanguage();
+
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSettled: () => {
+        notifications.show({ message: t('signIn.signedOut'), color: 'teal' });
+        void navigate('/sign-in', { replace: true });
+      },
+    });
+
+  return (
+    <Box
+      component="header"
+      px="md"
+      py="xs"
+      style={{
+        borderBottom: '1px solid var(--mantine-color-gray-3)',
+        background: 'var(--mantine-color-body)',
+      }}
+    >
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Group gap="lg" wrap="nowrap">
+          <Anchor component={Link} to={HOME} fw={700} fz={24} c="teal.9" underline="never">
+            {t('app.name')}
+          </Anchor>
+          <Box component="nav" aria-label={t('shell.mainNav')}>
+            <Anchor component={NavLink} to={HOME} fw={500}>
+              {t('shell.queues')}
+            </Anchor>
+          </Box>
+        </Group>
+        <Stack gap={0} style={{ minWidth: 0, flex: '1 1 16rem' }}>
+          <Text fw={600} truncate>
+            <span className="sabt-visually-hidden">{t('shell.user')}: </span>
+            {me.name}
+          </Text>
+          <Text size="sm" c="dimmed">
+            <span className="sabt-visually-hidden">{t('shell.office')}: </span>
+            {me.office.name[lang]}
+            <span aria-hidden="true"> · </span>
+            <span className="sabt-visually-hidden">, {t('shell.role')}: </span>
+            {me.roleLabel[lang]}
+          </Text>
+        </Stack>
+        <Group gap="sm" wrap="nowrap">
+          <LanguageSwitch size="xs" />
+          <Button variant="default" size="sm" onClick={signOut} loading={logout.isPending}>
+            {t('shell.signOut')}
+          </Button>
+        </Group>
+      </Group>
+    </Box>
+  );
+}

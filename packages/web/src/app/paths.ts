@@ -1,0 +1,16 @@
+/** Where the app starts after sign-in. */
+export const HOME = '/queues/drafts';
+
+/** Only paths inside the app may be a `next` after sign-in (no open redirects). */
+export function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : HOME;
+}
+
+/** The sign-in page, coming back to `from` afterwards. */
+export function signInPath(from: string, reason?: 'expired'): string {
+  const q = new URLSearchParams();
+  if (reason) q.set('reason', reason);
+  if (from && from !== '/' && from !== HOME && !from.startsWith('/sign-in')) q.set('next', from);
+  const s = q.toString();
+  return `/sign-in${s ? `?${s}` : ''}`;
+}

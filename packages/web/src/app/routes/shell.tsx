@@ -1,0 +1,58 @@
+import { Box, Progress } from '@mantine/core';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { type LoaderFunctionArgs, Outlet, redirect, useNavigation } from 'react-router';
+import { actKindsQuery } from '../../lib/act-kinds.ts';
+import { isProblem } from '../../lib/api.ts';
+import { meQuery } from '../../lib/auth.ts';
+import { queryClient } from '../../lib/query-client.ts';
+import { AppHeader } from '../components/app-header.tsx';
+import { signInPath } from '../paths.ts';
+
+/** Signed-in screens only: no session → sign-in, then back here. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  try {
+    await queryClient.ensureQueryData(meQuery());
+  } catch (error) {
+    if (isProblem(error, 401)) throw redirect(signInPath(url.pathname + url.search));
+    throw error;
+  }
+  // Act kind labels are on almost every screen: have them before the first paint.
+  await queryClient.ensureQueryData(actKindsQuery()).catch(() => undefined);
+  return null;
+}
+
+export function Component() {
+  const { t } = useTranslation();
+  const { data: me } = useSuspenseQuery(meQuery());
+  const navigation = useNavigation();
+  return (
+    <>
+      <a href="#main" className="sabt-skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader me={me} />
+      <Progress
+        value={100}
+        animated
+        size={3}
+        radius={0}
+        aria-label={t('shell.working')}
+        style={{ visibility: navigation.state === 'loading' ? 'visible' : 'hidden' }}
+      />
+      <Box
+        component="main"
+        id="main"
+        tabIndex={-1}
+        className="sabt-main"
+        px="md"
+        py="md"
+        maw={1400}
+        mx="auto"
+      >
+        <Outlet />
+      </Box>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import type { ActKindCode, Flag, Status } from '@sabt/core';
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../../lib/api.ts';
+import type { Order, QueueFilter, Sort } from '../queues.ts';
+
+/** One row of GET /records. */
+export interface RecordListItem {
+  id: string;
+  kind: ActKindCode;
+  status: Status;
+  flags: Flag[];
+  office: string;
+  surname: string | null;
+  name: string | null;
+  patronymic: string | null;
+  birthDate: string | null;
+  eventDate: string | null;
+  number: number | null;
+  year: number | null;
+  nationalId: string | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RecordList {
+  total: number;
+  limit: number;
+  offset: number;
+  items: RecordListItem[];
+}
+
+export interface ListParams {
+  filter: QueueFilter;
+  limit: number;
+  offset: number;
+  sort: Sort;
+  order: Order;
+}
+
+/** Everything under this key is a view of the records list: refresh them together. */
+export const recordsKey = ['records'] as const;
+
+export const recordListQuery = (p: ListParams) =>
+  queryOptions({
+    queryKey: [...recordsKey, 'list', p],
+    queryFn: ({ signal }) => {
+      const { filter, ...paging } = p;
+      return api<RecordList>('/records', { signal, query: { ...filter, ...paging } });
+    },
+    // While the next page or order loads, keep showing this queue's rows (never another queue's).
+    placeholderData: (previous, previousQuery) => {
+      const before = previousQuery?.queryKey[2] as ListParams | undefined;
+      return before && sameFilter(before.filter, p.filter) ? previous : undefined;
+    },
+  });
+
+function sameFilter(a: QueueFilter, b: QueueFilter): boolean {
+  return a.status === b.status && a.flag === b.flag;
+}
+
+/** How many records a queue holds (one row fetched; `total` is what counts). */
+export const queueCountQuery = (filter: QueueFilter) =>
+  queryOptions({
+    queryKey: [...recordsKey, 'count', filter],
+    queryFn: ({ signal }) =>
+      api<RecordList>('/records', { signal, query: { ...filter, limit: 1 } }).then((r) => r.total),
+  });

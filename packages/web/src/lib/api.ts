@@ -1,0 +1,144 @@
+import { currentLanguage, i18n } from './i18n.ts';
+
+/** One field error of a problem: the field path, the message key and the message in the user's language. */
+export interface FieldProblem {
+  path: string;
+  key: string;
+  message: string;
+  params?: Record<string, unknown>;
+}
+
+/** An RFC 9457 problem+json body as the Sabt API sends it (title already in the user's language). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  key?: string;
+  errors?: FieldProblem[];
+  [extra: string]: unknown;
+}
+
+/**
+ * Every failed request throws this. `status` is the HTTP status (0 when the server could not be
+ * reached); `problem` is the body the server sent, or one made up here in the user's language.
+ */
+export class ProblemError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.title);
+    this.name = 'ProblemError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+  /** Field errors by path (`child.birthDate` → message). */
+  get fieldErrors(): Record<string, string> {
+    return Object.fromEntries((this.problem.errors ?? []).map((e) => [e.path, e.message]));
+  }
+}
+
+export function isProblem(error: unknown, status?: number): error is ProblemError {
+  return error instanceof ProblemError && (status === undefined || error.status === status);
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  query?: Query;
+  /** The ETag read earlier, for optimistic concurrency on edits. */
+  ifMatch?: string;
+  /** Reuse a key to retry the same write safely; by default every write gets a fresh one. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  /**
+   * A 401 normally means the session has ended: the app is told (and sends the user to sign-in).
+   * Sign-in itself and the first "who am I" check handle a 401 themselves.
+   */
+  expectUnauthenticated?: boolean;
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  status: number;
+  etag: string | null;
+  headers: Headers;
+}
+
+export const API_BASE = '/api/v1';
+
+type UnauthorizedHandler = () => void;
+let onUnauthorized: UnauthorizedHandler | null = null;
+
+/** The app decides what a lost session means (sign-in with a "session expired" notice). */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler | null) {
+  onUnauthorized = handler;
+}
+
+function url(path: string, query?: Query): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+  }
+  const qs = search.toString();
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+function madeUpProblem(status: number, title: string): Problem {
+  return { type: 'about:blank', title, status };
+}
+
+async function readProblem(res: Response): Promise<Problem> {
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = (await res.json()) as Partial<Problem>;
+      if (body && typeof body.title === 'string') {
+        return { type: 'about:blank', ...body, title: body.title, status: res.status };
+      }
+    } catch {
+      // fall through to a generic problem
+    }
+  }
+  return madeUpProblem(res.status, i18n.t('errors.unexpected'));
+}
+
+/** Calls the Sabt API: cookies, JSON, Accept-Language, Idempotency-Key on writes, If-Match. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const method = options.method ?? 'GET';
+  const headers = new Headers({ accept: 'application/json', 'accept-language': currentLanguage() });
+  if (options.body !== undefined) headers.set('content-type', 'application/json');
+  if (method !== 'GET') headers.set('idempotency-key', options.idempotencyKey ?? crypto.randomUUID());
+  if (options.ifMatch) headers.set('if-match', options.ifMatch);
+
+  let res: Response;
+  try {
+    res = await fetch(url(path, options.query), {
+      method,
+      headers,
+      credentials: 'include',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ProblemError(madeUpProblem(0, i18n.t('errors.network')));
+  }
+
+  if (!res.ok) {
+    const problem = await readProblem(res);
+    if (res.status === 401 && !options.expectUnauthenticated) onUnauthorized?.();
+    throw new ProblemError(problem);
+  }
+  const text = res.status === 204 ? '' : await res.text();
+  const data = (text ? JSON.parse(text) : undefined) as T;
+  return { data, status: res.status, etag: res.headers.get('etag'), headers: res.headers };
+}
+
+/** The body only. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await request<T>(path, options)).data;
+}

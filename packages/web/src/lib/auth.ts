@@ -1,0 +1,49 @@
+import type { Locale, OfficeKind, Role } from '@sabt/core';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from './api.ts';
+
+/** The signed-in user as GET /me and POST /auth/login return them. */
+export interface Me {
+  id: string;
+  login: string;
+  name: string;
+  role: Role;
+  roleLabel: Record<Locale, string>;
+  office: { id: string; kind: OfficeKind; name: Record<Locale, string> };
+}
+
+export const meQueryKey = ['me'] as const;
+
+/** Who is signed in; a 401 is the caller's to handle (the sign-in redirect, not "session expired"). */
+export const meQuery = () =>
+  queryOptions({
+    queryKey: meQueryKey,
+    queryFn: ({ signal }) => api<Me>('/me', { signal, expectUnauthenticated: true }),
+    staleTime: 5 * 60_000,
+  });
+
+export interface Credentials {
+  login: string;
+  password: string;
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Credentials) =>
+      api<Me>('/auth/login', { method: 'POST', body, expectUnauthenticated: true }),
+    onSuccess: (me) => {
+      client.clear();
+      client.setQueryData(meQueryKey, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/auth/logout', { method: 'POST', expectUnauthenticated: true }),
+    // Signed out either way: forget everything this user saw.
+    onSettled: () => client.clear(),
+  });
+}
