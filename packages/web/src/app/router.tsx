@@ -36,6 +36,18 @@ export function createAppRouter() {
               path: 'records/:id',
               lazy: async () => ({ Component: (await import('../features/record/index.tsx')).default }),
             },
+            {
+              path: 'records/:id/edit',
+              lazy: async () => ({ Component: (await import('../features/forms/edit.tsx')).default }),
+            },
+            {
+              path: 'records/:id/duplicates',
+              lazy: async () => ({ Component: (await import('../features/record/duplicates.tsx')).default }),
+            },
+            {
+              path: 'search',
+              lazy: async () => ({ Component: (await import('../features/search/index.tsx')).default }),
+            },
             { path: '*', lazy: () => import('./routes/not-found.tsx') },
           ],
         },
