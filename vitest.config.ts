@@ -6,6 +6,8 @@ export default defineConfig({
       'packages/*/src/**/*.test.ts',
       'packages/*/test/**/*.test.ts',
       'packages/web/src/**/*.test.tsx',
+      'e2e/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/.tmp/**', '**/data/**'],
     pool: 'forks',

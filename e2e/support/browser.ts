@@ -1,0 +1,53 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium, installed by the project's scripts (.ci/run, scripts/install-browser.sh). */
+export const CHROMIUM = process.env.SABT_CHROMIUM ?? '/usr/bin/chromium';
+
+export const SCREENSHOTS = path.resolve('test-results/e2e');
+
+export function browserAvailable(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A fresh browser profile at a laptop-sized window (the offices' 1366×768 screens). */
+export async function newContext(browser: Browser, baseURL: string, viewport = { width: 1366, height: 768 }) {
+  return browser.newContext({ baseURL, viewport, locale: 'tg-TJ' });
+}
+
+/** Saves a screenshot as a test artifact under test-results/e2e/. */
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Signs in through the sign-in screen as a demo user (password sabt-demo). */
+export async function signIn(context: BrowserContext, login: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.locator('input[autocomplete="username"]').fill(login);
+  await page.locator('input[autocomplete="current-password"]').fill('sabt-demo');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 20_000 });
+  return page;
+}
