@@ -13,7 +13,7 @@ import {
 } from './common.ts';
 import { documentNumber, isDate, notInFuture, officeRef } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
-import { pick } from './persons.ts';
+import { spousePersons } from './persons.ts';
 
 export const DIVORCE_BASIS_TYPES = ['JOINT_APPLICATION', 'COURT_DECISION', 'SPOUSE_APPLICATION'] as const;
 /** When one spouse alone may divorce at the office: the other is missing, incapable or sentenced to over 3 years. */
@@ -133,16 +133,7 @@ export const divorceKind: ActKindDefinition<DivorceData> = {
     }
     checkApplicant(d.applicant, report);
   },
-  persons(d) {
-    return (['husband', 'wife'] as const).flatMap((side) => {
-      const s = d[side];
-      if (!s) return [];
-      const now = pick({ role: 'spouse', ...s, surname: s.surnameAfter ?? s.surnameBefore });
-      return s.surnameBefore && s.surnameBefore !== s.surnameAfter
-        ? [now, pick({ role: 'spouse', ...s, surname: s.surnameBefore, historical: true })]
-        : [now];
-    });
-  },
+  persons: (d) => spousePersons(d),
   summary(d) {
     return {
       surname: d.husband?.surnameBefore,

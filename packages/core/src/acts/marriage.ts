@@ -13,7 +13,7 @@ import {
 } from './common.ts';
 import { ageOn, documentNumber, isDate, notInFuture, officeRef } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
-import { pick } from './persons.ts';
+import { spousePersons } from './persons.ts';
 import type { RuleReport } from './validation.ts';
 
 export const PREVIOUS_MARITAL_STATUSES = ['NEVER_MARRIED', 'DIVORCED', 'WIDOWED'] as const;
@@ -147,16 +147,7 @@ export const marriageKind: ActKindDefinition<MarriageData> = {
       report.error(['registrationDate'], 'error.marriage.beforeApplication');
     checkApplicant(d.applicant, report);
   },
-  persons(d) {
-    return (['husband', 'wife'] as const).flatMap((side) => {
-      const s = d[side];
-      if (!s) return [];
-      const now = pick({ role: 'spouse', ...s, surname: s.surnameAfter ?? s.surnameBefore });
-      return s.surnameBefore && s.surnameBefore !== s.surnameAfter
-        ? [now, pick({ role: 'spouse', ...s, surname: s.surnameBefore, historical: true })]
-        : [now];
-    });
-  },
+  persons: (d) => spousePersons(d),
   summary(d) {
     return {
       surname: d.husband?.surnameBefore,

@@ -48,3 +48,26 @@ export function documentNumbers(data: unknown): string[] {
 export function normalizeDocumentNumber(s: string): string {
   return s.replace(/[\s\-–.№#]/gu, '').toUpperCase();
 }
+
+interface SpouseNames {
+  surnameBefore?: string | undefined;
+  surnameAfter?: string | undefined;
+  name?: string | undefined;
+  patronymic?: string | undefined;
+  birthDate?: string | undefined;
+}
+
+/** Both spouses of a marriage or divorce, by their surname now and (as an earlier name) before. */
+export function spousePersons(d: {
+  husband?: SpouseNames | undefined;
+  wife?: SpouseNames | undefined;
+}): PersonEntry[] {
+  return (['husband', 'wife'] as const).flatMap((side) => {
+    const s = d[side];
+    if (!s) return [];
+    const now = pick({ role: 'spouse', ...s, surname: s.surnameAfter ?? s.surnameBefore });
+    return s.surnameBefore && s.surnameBefore !== s.surnameAfter
+      ? [now, pick({ role: 'spouse', ...s, surname: s.surnameBefore, historical: true })]
+      : [now];
+  });
+}

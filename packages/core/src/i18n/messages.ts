@@ -375,6 +375,92 @@ export const MESSAGES = {
     ru: 'Проверка по реестру выявила препятствие: см. указанные причины.',
     en: 'The check against the registry found an impediment: see the reasons given.',
   },
+  // certificates and blanks
+  'problem.certificate.notRegistered': {
+    tg: 'Шаҳодатнома танҳо барои сабти ба қайд гирифташуда дода мешавад.',
+    ru: 'Свидетельство выдаётся только по зарегистрированной записи.',
+    en: 'Certificates are issued only for registered records.',
+  },
+  'problem.certificate.wrongDocument': {
+    tg: 'Ин ҳуҷҷат барои ин сабт дода намешавад: {document}.',
+    ru: 'Этот документ не выдаётся по данной записи: {document}.',
+    en: 'This document cannot be issued for this record: {document}.',
+  },
+  'problem.certificate.plainPaperOnly': {
+    tg: 'Ин ҳуҷҷат дар коғази оддӣ чоп мешавад: шакли пурраро (full) интихоб кунед.',
+    ru: 'Этот документ печатается на чистой бумаге: выберите полный режим (full).',
+    en: 'This document is printed on plain paper: choose the full mode.',
+  },
+  'problem.certificate.issueMismatch': {
+    tg: 'Ин шаҳодатнома «{expected}» мешавад, на «{requested}». Навъи додашударо санҷед.',
+    ru: 'Это будет свидетельство вида «{expected}», а не «{requested}». Проверьте вид выдачи.',
+    en: 'This would be a “{expected}” certificate, not “{requested}”. Check the kind of issue.',
+  },
+  'problem.certificate.spoiled': {
+    tg: 'Шаҳодатнома вайроншуда ҳисобида шудааст: шаҳодатномаи навро чоп кунед.',
+    ru: 'Свидетельство списано как испорченное: распечатайте новое.',
+    en: 'This certificate was written off as spoiled: print a new one.',
+  },
+  'problem.certificate.alreadyReceived': {
+    tg: 'Супоридани ин шаҳодатнома аллакай қайд шудааст.',
+    ru: 'Выдача этого свидетельства уже отмечена.',
+    en: 'The hand-over of this certificate has already been recorded.',
+  },
+  'problem.certificate.keysUnavailable': {
+    tg: 'Калидҳои имзо кушода нашуданд: SABT_KEY_PASSPHRASE-ро санҷед.',
+    ru: 'Не удалось открыть ключи подписи: проверьте SABT_KEY_PASSPHRASE.',
+    en: 'The signing keys could not be opened: check SABT_KEY_PASSPHRASE.',
+  },
+  'problem.blank.noneInStock': {
+    tg: 'Дар идораи шумо бланки «{document}» нест. Аввал бастаи бланкҳоро қабул кунед.',
+    ru: 'В вашем учреждении нет бланков «{document}». Сначала примите партию бланков.',
+    en: 'Your office has no “{document}” blanks in stock. Receive a batch of blanks first.',
+  },
+  'problem.blank.notInStock': {
+    tg: 'Бланки {series} {number} дар анбори идораи шумо нест ё аллакай истифода шудааст.',
+    ru: 'Бланка {series} {number} нет на складе вашего учреждения, или он уже использован.',
+    en: 'Blank {series} {number} is not in your office’s stock, or it has been used.',
+  },
+  'problem.blank.ambiguous': {
+    tg: 'Бланк бо рақами {number} дар якчанд силсила ҳаст: силсиларо нишон диҳед.',
+    ru: 'Бланк с номером {number} есть в нескольких сериях: укажите серию.',
+    en: 'Blank number {number} exists in more than one series: give the series.',
+  },
+  'problem.blank.rangeTaken': {
+    tg: 'Баъзе бланкҳои {series} аз {from} то {to} аллакай қабул шудаанд.',
+    ru: 'Часть бланков {series} с {from} по {to} уже принята.',
+    en: 'Some blanks {series} from {from} to {to} have already been received.',
+  },
+  'problem.blank.wrongStatus': {
+    tg: 'Бо бланк дар ҳолати {status} ин амал иҷро намешавад.',
+    ru: 'С бланком в состоянии {status} это действие невозможно.',
+    en: 'This cannot be done with a blank in status {status}.',
+  },
+  'problem.blank.secondPerson': {
+    tg: 'Тасдиқро шахси дигар бояд кунад: на он касе, ки бланкро вайроншуда эълон кард.',
+    ru: 'Подтвердить должен другой человек, а не тот, кто сообщил о порче бланка.',
+    en: 'Another person must confirm: not the one who reported the blank.',
+  },
+  'problem.blank.officeKind': {
+    tg: 'Ин идора бланк нигоҳ намедорад ва шаҳодатнома чоп намекунад.',
+    ru: 'Это учреждение не хранит бланки и не печатает свидетельства.',
+    en: 'This office does not keep blanks or print certificates.',
+  },
+  'error.blank.series': {
+    tg: 'Силсила ба шакли муқарраршуда мувофиқ нест ({pattern}).',
+    ru: 'Серия не соответствует установленному формату ({pattern}).',
+    en: 'The series does not fit the configured format ({pattern}).',
+  },
+  'error.blank.number': {
+    tg: 'Рақами бланк танҳо аз {digits} рақам иборат аст.',
+    ru: 'Номер бланка состоит только из {digits} цифр.',
+    en: 'A blank number is {digits} digits.',
+  },
+  'error.blank.range': {
+    tg: 'Охири қатор аз аввалаш хурд аст ё қатор аз {max} бланк зиёд аст.',
+    ru: 'Конец диапазона меньше начала, или в диапазоне больше {max} бланков.',
+    en: 'The range ends before it starts, or holds more than {max} blanks.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditRead, readEvent, runWrite } from '../../commands/write.ts';
+import { auditRead, readEvent } from '../../commands/write.ts';
 import { resolveDuplicate } from '../../duplicates/resolve-duplicate.ts';
-import { actorOf, idempotencyKey, localeOf, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
 import { canRead } from '../../policies/records.ts';
 import { recordView } from '../../queries/record-view.ts';
 import { findRecord } from '../../queries/records.ts';
 import { recordParams } from './schema.ts';
+import { writeRecord } from './write-record.ts';
 
 const candidateParams = z.strictObject({
   id: z.uuid({ error: 'error.uuid' }),
@@ -22,7 +23,8 @@ const verdictBody = z
   .meta({ examples: [{ verdict: 'not-duplicate', reason: 'Дугоникҳо: модар як, кӯдакон ду' }] });
 
 /** Possible duplicates side by side, and the back office's verdict on each. */
-export async function duplicateRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
+export async function duplicateRoutes(app: FastifyInstance, deps: RouteDeps) {
+  const { config, dbx } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -92,21 +94,12 @@ export async function duplicateRoutes(app: FastifyInstance, { config, dbx }: Rou
         body: verdictBody,
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      const locale = localeOf(req);
+    (req, reply) => {
       const { id, candidateId } = req.params;
-      const result = await runWrite(
-        dbx,
-        actor,
-        config,
-        { key: idempotencyKey(req), fingerprint: ['POST duplicates', id, candidateId, req.body] },
-        async (ctx) => {
-          await resolveDuplicate(ctx, id, candidateId, req.body);
-          return { status: 200, body: (await recordView(ctx.trx, config, actor, locale, id)).body };
-        },
-      );
-      return sendWrite(reply, result);
+      return writeRecord(deps, req, reply, ['POST duplicates', id, candidateId, req.body], async (ctx) => {
+        await resolveDuplicate(ctx, id, candidateId, req.body);
+        return { id };
+      });
     },
   );
 }

@@ -2,15 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { annulRecord, decideAmendment, requestAmendment } from '../../commands/amend-record.ts';
 import { createRecord } from '../../commands/create-record.ts';
-import { auditRead, readEvent, runWrite } from '../../commands/write.ts';
-import { actorOf, idempotencyKey, localeOf, type RouteDeps, sendWrite } from '../../http/context.ts';
-import { recordView } from '../../queries/record-view.ts';
+import { auditRead, readEvent } from '../../commands/write.ts';
+import { actorOf, type RouteDeps } from '../../http/context.ts';
 import { amendmentRequests, findRecord } from '../../queries/records.ts';
 import { sealInfo } from '../../queries/sealing.ts';
 import { amendmentBody, annulBody, decisionBody, recordParams, restorationBody } from './schema.ts';
+import { writeRecord } from './write-record.ts';
 
 /** Operations on registered records: amendment (request, approve, reject), annulment, restoration. */
-export async function recordOperationRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
+export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDeps) {
+  const { dbx } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -22,25 +23,19 @@ export async function recordOperationRoutes(app: FastifyInstance, { config, dbx 
         body: restorationBody,
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      const locale = localeOf(req);
+    (req, reply) => {
       const { court, original, ...input } = req.body;
-      const result = await runWrite(
-        dbx,
-        actor,
-        config,
-        { key: idempotencyKey(req), fingerprint: ['POST /records/restorations', req.body] },
+      return writeRecord(
+        deps,
+        req,
+        reply,
+        ['POST /records/restorations', req.body],
         async (ctx) => {
           const { id, created } = await createRecord(ctx, input, { court, original });
-          return {
-            status: created ? 201 : 200,
-            body: (await recordView(ctx.trx, config, actor, locale, id)).body,
-          };
+          return { id, status: created ? 201 : 200 };
         },
+        { location: true },
       );
-      reply.header('location', `/api/v1/records/${result.body.id}`);
-      return sendWrite(reply, result);
     },
   );
 
@@ -54,22 +49,11 @@ export async function recordOperationRoutes(app: FastifyInstance, { config, dbx 
         body: amendmentBody,
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      const locale = localeOf(req);
-      const { id } = req.params;
-      const result = await runWrite(
-        dbx,
-        actor,
-        config,
-        { key: idempotencyKey(req), fingerprint: ['POST amendments', id, req.body] },
-        async (ctx) => {
-          await requestAmendment(ctx, id, req.body);
-          return { status: 201, body: (await recordView(ctx.trx, config, actor, locale, id)).body };
-        },
-      );
-      return sendWrite(reply, result);
-    },
+    (req, reply) =>
+      writeRecord(deps, req, reply, ['POST amendments', req.params.id, req.body], async (ctx) => {
+        await requestAmendment(ctx, req.params.id, req.body);
+        return { id: req.params.id, status: 201 };
+      }),
   );
 
   r.get(
@@ -122,22 +106,17 @@ export async function recordOperationRoutes(app: FastifyInstance, { config, dbx 
           body: decisionBody,
         },
       },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        const locale = localeOf(req);
-        const { id } = req.params;
-        const result = await runWrite(
-          dbx,
-          actor,
-          config,
-          { key: idempotencyKey(req), fingerprint: [`POST amendments/${verdict}`, id, req.body ?? {}] },
+      (req, reply) =>
+        writeRecord(
+          deps,
+          req,
+          reply,
+          [`POST amendments/${verdict}`, req.params.id, req.body ?? {}],
           async (ctx) => {
-            await decideAmendment(ctx, id, verdict === 'approve', { reason: req.body?.reason });
-            return { status: 200, body: (await recordView(ctx.trx, config, actor, locale, id)).body };
+            await decideAmendment(ctx, req.params.id, verdict === 'approve', { reason: req.body?.reason });
+            return { id: req.params.id };
           },
-        );
-        return sendWrite(reply, result);
-      },
+        ),
     );
   }
 
@@ -151,21 +130,10 @@ export async function recordOperationRoutes(app: FastifyInstance, { config, dbx 
         body: annulBody,
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      const locale = localeOf(req);
-      const { id } = req.params;
-      const result = await runWrite(
-        dbx,
-        actor,
-        config,
-        { key: idempotencyKey(req), fingerprint: ['POST annul', id, req.body] },
-        async (ctx) => {
-          await annulRecord(ctx, id, req.body);
-          return { status: 200, body: (await recordView(ctx.trx, config, actor, locale, id)).body };
-        },
-      );
-      return sendWrite(reply, result);
-    },
+    (req, reply) =>
+      writeRecord(deps, req, reply, ['POST annul', req.params.id, req.body], async (ctx) => {
+        await annulRecord(ctx, req.params.id, req.body);
+        return { id: req.params.id };
+      }),
   );
 }

@@ -181,7 +181,9 @@ describe('listing', () => {
     expect(counts.status).toBe(200);
     expect(counts.body.rejected).toBe(rejected.body.total);
     expect(counts.body.draft).toBe((await back.get('/api/v1/records?status=draft&limit=1')).body.total);
-    expect(counts.body.registered).toBe((await back.get('/api/v1/records?status=registered&limit=1')).body.total);
+    expect(counts.body.registered).toBe(
+      (await back.get('/api/v1/records?status=registered&limit=1')).body.total,
+    );
   });
 
   it('lists records by status and kind with server-side paging', async () => {

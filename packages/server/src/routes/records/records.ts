@@ -1,15 +1,11 @@
-import type { Locale } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
-import type { Actor } from '../../auth/sessions.ts';
 import { createRecord } from '../../commands/create-record.ts';
 import { editRecord } from '../../commands/edit-record.ts';
 import { transitionRecord } from '../../commands/transition-record.ts';
-import { auditRead, readEvent, runWrite } from '../../commands/write.ts';
-import type { Database } from '../../db/schema.ts';
-import { actorOf, idempotencyKey, localeOf, type RouteDeps, sendWrite } from '../../http/context.ts';
-import { Problem, problemBody } from '../../http/problem.ts';
+import { auditRead, readEvent } from '../../commands/write.ts';
+import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
+import { Problem } from '../../http/problem.ts';
 import { etag } from '../../presenters/record.ts';
 import { historyView, recordView, versionsView } from '../../queries/record-view.ts';
 import { listRecords, queueCounts } from '../../queries/records.ts';
@@ -21,11 +17,11 @@ import {
   patchRecordBody,
   recordParams,
 } from './schema.ts';
+import { writeRecord } from './write-record.ts';
 
-export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
+export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
+  const { config, dbx } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const present = async (db: Kysely<Database>, actor: Actor, locale: Locale, id: string) =>
-    (await recordView(db, config, actor, locale, id)).body;
 
   r.post(
     '/records',
@@ -36,22 +32,18 @@ export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteD
         body: createRecordBody,
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      const locale = localeOf(req);
-      const result = await runWrite(
-        dbx,
-        actor,
-        config,
-        { key: idempotencyKey(req), fingerprint: ['POST /records', req.body] },
+    (req, reply) =>
+      writeRecord(
+        deps,
+        req,
+        reply,
+        ['POST /records', req.body],
         async (ctx) => {
           const { id, created } = await createRecord(ctx, req.body);
-          return { status: created ? 201 : 200, body: await present(ctx.trx, actor, locale, id) };
+          return { id, status: created ? 201 : 200 };
         },
-      );
-      reply.header('location', `/api/v1/records/${result.body.id}`);
-      return sendWrite(reply, result);
-    },
+        { location: true },
+      ),
   );
 
   r.patch(
@@ -64,22 +56,11 @@ export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteD
         body: patchRecordBody,
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      const locale = localeOf(req);
-      const { id } = req.params;
-      const result = await runWrite(
-        dbx,
-        actor,
-        config,
-        { key: idempotencyKey(req), fingerprint: ['PATCH', id, req.body] },
-        async (ctx) => {
-          await editRecord(ctx, id, req.headers['if-match'], req.body.data);
-          return { status: 200, body: await present(ctx.trx, actor, locale, id) };
-        },
-      );
-      return sendWrite(reply, result);
-    },
+    (req, reply) =>
+      writeRecord(deps, req, reply, ['PATCH', req.params.id, req.body], async (ctx) => {
+        await editRecord(ctx, req.params.id, req.headers['if-match'], req.body.data);
+        return { id: req.params.id };
+      }),
   );
 
   r.post(
@@ -92,30 +73,20 @@ export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteD
         body: actionBody,
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      const locale = localeOf(req);
+    (req, reply) => {
       const { id, action } = req.params;
-      const result = await runWrite(
-        dbx,
-        actor,
-        config,
-        { key: idempotencyKey(req), fingerprint: ['POST', id, action, req.body ?? {}] },
-        async (ctx) => {
-          const done = await transitionRecord(ctx, id, action, {
-            reason: req.body?.reason,
-            ifMatch: req.headers['if-match'],
-          });
-          if (done.duplicates) {
-            const problem = new Problem(409, 'problem.possibleDuplicate', {}, [], {
-              candidates: done.duplicates,
-            });
-            return { status: 409, body: problemBody(problem, locale) as never };
-          }
-          return { status: 200, body: await present(ctx.trx, actor, locale, id) };
-        },
-      );
-      return sendWrite(reply, result);
+      return writeRecord(deps, req, reply, ['POST', id, action, req.body ?? {}], async (ctx) => {
+        const done = await transitionRecord(ctx, id, action, {
+          reason: req.body?.reason,
+          ifMatch: req.headers['if-match'],
+        });
+        if (done.duplicates) {
+          return {
+            problem: new Problem(409, 'problem.possibleDuplicate', {}, [], { candidates: done.duplicates }),
+          };
+        }
+        return { id };
+      });
     },
   );
 
@@ -176,7 +147,9 @@ export async function recordRoutes(app: FastifyInstance, { config, dbx }: RouteD
 
   r.get(
     '/records/counts',
-    { schema: { tags: ['records'], summary: 'How many records wait in each work queue of your jurisdiction' } },
+    {
+      schema: { tags: ['records'], summary: 'How many records wait in each work queue of your jurisdiction' },
+    },
     async (req) => queueCounts(dbx.db, actorOf(req)),
   );
 

@@ -1,0 +1,55 @@
+import type { OfficeKind, Role } from './roles.ts';
+
+/**
+ * Certificates and their strict-accountability blanks: who may do what. Kept apart from the record
+ * matrix (ACTION_MATRIX) because these actions work on certificates and blanks, not on a record's
+ * status; they are enforced only by `mayCertificate()` (server: certificates/policy.ts).
+ */
+export const CERTIFICATE_ACTIONS = [
+  'issue-certificate',
+  'record-receipt',
+  'receive-blanks',
+  'report-spoiled-blank',
+  'confirm-spoiled-blank',
+  'read-blank-stock',
+] as const;
+export type CertificateAction = (typeof CERTIFICATE_ACTIONS)[number];
+
+/** Offices that register acts keep blanks and print certificates; the central department and regions do not. */
+export const CERTIFICATE_OFFICE_KINDS: readonly OfficeKind[] = ['district', 'jamoat', 'mobile', 'consulate'];
+
+export const CERTIFICATE_MATRIX: Record<
+  CertificateAction,
+  {
+    roles: readonly Role[];
+    /** Office kinds where the action exists (any, when omitted). */
+    officeKinds?: readonly OfficeKind[];
+    /** A second person must do it: never the one who did the step before. */
+    secondPerson?: boolean;
+  }
+> = {
+  'issue-certificate': {
+    roles: ['front_office', 'back_office', 'registrar'],
+    officeKinds: CERTIFICATE_OFFICE_KINDS,
+  },
+  'record-receipt': {
+    roles: ['front_office', 'back_office', 'registrar'],
+    officeKinds: CERTIFICATE_OFFICE_KINDS,
+  },
+  'receive-blanks': { roles: ['head_of_office', 'central_admin'] },
+  'report-spoiled-blank': {
+    roles: ['front_office', 'back_office', 'registrar', 'head_of_office'],
+    officeKinds: CERTIFICATE_OFFICE_KINDS,
+  },
+  'confirm-spoiled-blank': { roles: ['head_of_office'], secondPerson: true },
+  'read-blank-stock': {
+    roles: ['front_office', 'back_office', 'registrar', 'head_of_office', 'central_admin', 'auditor'],
+  },
+};
+
+/** Whether a role in an office of this kind may take a certificate action (jurisdiction is checked by the server). */
+export function mayCertificate(action: CertificateAction, who: { role: Role; officeKind: OfficeKind }): boolean {
+  const row = CERTIFICATE_MATRIX[action];
+  if (!row.roles.includes(who.role)) return false;
+  return !row.officeKinds || row.officeKinds.includes(who.officeKind);
+}
