@@ -32,6 +32,7 @@ export const en: UiMessages = {
     signOut: 'Sign out',
     mainNav: 'Main menu',
     queues: 'Work queues',
+    search: 'Search',
     working: 'Loading…',
   },
   queues: {

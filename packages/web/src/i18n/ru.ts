@@ -32,6 +32,7 @@ export const ru: UiMessages = {
     signOut: 'Выйти',
     mainNav: 'Главное меню',
     queues: 'Очереди работ',
+    search: 'Поиск',
     working: 'Загрузка…',
   },
   queues: {

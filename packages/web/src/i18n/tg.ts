@@ -34,6 +34,7 @@ export const tg = {
     signOut: 'Баромадан',
     mainNav: 'Менюи асосӣ',
     queues: 'Навбатҳои кор',
+    search: 'Ҷустуҷӯ',
     working: 'Боркунӣ…',
   },
   queues: {

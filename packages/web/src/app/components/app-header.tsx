@@ -38,9 +38,14 @@ export function AppHeader({ me }: { me: Me }) {
             {t('app.name')}
           </Anchor>
           <Box component="nav" aria-label={t('shell.mainNav')}>
-            <Anchor component={NavLink} to={HOME} fw={500}>
-              {t('shell.queues')}
-            </Anchor>
+            <Group gap="md" wrap="nowrap">
+              <Anchor component={NavLink} to={HOME} fw={500}>
+                {t('shell.queues')}
+              </Anchor>
+              <Anchor component={NavLink} to="/search" fw={500}>
+                {t('shell.search')}
+              </Anchor>
+            </Group>
           </Box>
         </Group>
         <Stack gap={0} style={{ minWidth: 0, flex: '1 1 16rem' }}>

@@ -1,0 +1,72 @@
+import { formatDate, isPlainDate } from '@sabt/core';
+
+/**
+ * Dates as staff type them: dd.mm.yyyy. The mask puts the dots in while digits are typed
+ * (`14032025` → `14.03.2025`), pads a one-digit day or month when a separator follows
+ * (`4.3.2025` → `04.03.2025`) and takes a pasted ISO date (`2025-03-14`) as it is meant.
+ */
+
+const SEPARATOR = /[.,/\\\-\s]/u;
+const ISO = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/u;
+const DISPLAY = /^(\d{2})\.(\d{2})\.(\d{4})$/u;
+
+export function maskDate(raw: string): string {
+  const iso = ISO.exec(raw);
+  if (iso) return `${iso[3]!.padStart(2, '0')}.${iso[2]!.padStart(2, '0')}.${iso[1]}`;
+  const parts: string[] = [''];
+  let open = false; // a separator was typed after the last part
+  for (const ch of raw) {
+    const last = parts.length - 1;
+    if (ch >= '0' && ch <= '9') {
+      const max = last < 2 ? 2 : 4;
+      if (parts[last]!.length < max) parts[last] += ch;
+      else if (last < 2) parts.push(ch);
+      else break;
+      open = false;
+    } else if (SEPARATOR.test(ch) && last < 2 && parts[last] !== '') {
+      parts[last] = parts[last]!.padStart(2, '0');
+      parts.push('');
+      open = true;
+    }
+  }
+  if (parts.at(-1) === '') parts.pop();
+  return parts.join('.') + (open ? '.' : '');
+}
+
+/** How many digits stand before `position` in `text` (to keep the caret in place after masking). */
+export function digitsBefore(text: string, position: number): number {
+  return text.slice(0, position).replace(/\D/gu, '').length;
+}
+
+/** The position in a masked value just after its `count`-th digit. */
+export function positionAfterDigits(masked: string, count: number): number {
+  if (count <= 0) return 0;
+  let seen = 0;
+  for (let i = 0; i < masked.length; i++) {
+    if (/\d/u.test(masked[i]!)) seen += 1;
+    if (seen === count) {
+      // step over a dot that directly follows, as typing would
+      return masked[i + 1] === '.' ? i + 2 : i + 1;
+    }
+  }
+  return masked.length;
+}
+
+export type DateCheck =
+  | { ok: true; iso: string | null }
+  | { ok: false; error: 'dateIncomplete' | 'dateInvalid' };
+
+/** dd.mm.yyyy → YYYY-MM-DD; an empty field is fine (null), a partial or impossible date is not. */
+export function parseDisplayDate(value: string): DateCheck {
+  const text = value.trim();
+  if (!text) return { ok: true, iso: null };
+  const m = DISPLAY.exec(maskDate(text));
+  if (!m) return { ok: false, error: 'dateIncomplete' };
+  const iso = `${m[3]}-${m[2]}-${m[1]}`;
+  return isPlainDate(iso) ? { ok: true, iso } : { ok: false, error: 'dateInvalid' };
+}
+
+/** YYYY-MM-DD (as kept in the address) → dd.mm.yyyy for the field; anything else is shown as it is. */
+export function displayDate(iso: string | null | undefined): string {
+  return iso ? formatDate(iso) : '';
+}
