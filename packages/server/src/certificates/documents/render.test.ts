@@ -1,0 +1,363 @@
+import { deathKind } from '@sabt/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DocumentKind } from '../types.ts';
+import { LAYOUTS } from './layouts/index.ts';
+import { PT_PER_MM } from './pdf.ts';
+import {
+  cleanUpPdfFiles,
+  decodeQr,
+  pdfFonts,
+  pdfInfo,
+  pdfText,
+  pdfTextFlat,
+  pdfWords,
+  type WordBox,
+} from './pdf-tools.ts';
+import { renderCertificate } from './render.ts';
+import { SAMPLE_QR, sampleInput } from './test-fixtures.ts';
+
+afterAll(cleanUpPdfFiles);
+
+const ALPHABET = 'АБВГҒДЕЁЖЗИӢЙКҚЛМНОПРСТУӮФХҲЧҶШЪЭЮЯ';
+
+function firstWord(words: WordBox[], word: string): WordBox {
+  const w = words.find((x) => x.word === word);
+  if (!w) throw new Error(`"${word}" not in the PDF's text: ${words.map((x) => x.word).join(' ')}`);
+  return w;
+}
+
+describe('birth certificate, full mode', () => {
+  it('prints the child, the parents, the dates, the record and the title in Tajik, as extractable text', async () => {
+    const text = pdfText(await renderCertificate(sampleInput('BIRTH_CERTIFICATE')));
+    for (const expected of [
+      'Ҷумҳурии Тоҷикистон',
+      'Шаҳодатнома дар бораи таваллуд',
+      'Раҳимзода Фарзона Ҷамшед',
+      '14.03.2025',
+      'н. Фирдавсӣ, ш. Душанбе',
+      'Раҳимзода Ҷамшед Абдуллоевич',
+      'Каримова Нигина Саидовна',
+      '№ 17 аз 20.03.2025',
+      '110300320250000178',
+      'Шуъбаи САҲШ — Фирдавсӣ',
+      'Санаи таваллуд',
+      'Саидова М. Р.',
+      'I-ДУ № 000123',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toContain('20.03.2025');
+  });
+
+  it('prints every letter of the Tajik alphabet, capital and small, and gives them back as text', async () => {
+    const pdf = await renderCertificate(
+      sampleInput('BIRTH_CERTIFICATE', {
+        office: { id: 'DU-03-00', nameTg: `${ALPHABET} ${ALPHABET.toLowerCase()}`, nameRu: '' },
+      }),
+    );
+    const text = pdfText(pdf);
+    expect(text).toContain(ALPHABET);
+    expect(text).toContain(ALPHABET.toLowerCase());
+  });
+
+  it('keeps every letter extractable however many documents the server printed before', async () => {
+    for (const document of Object.keys(LAYOUTS) as DocumentKind[])
+      await renderCertificate(sampleInput(document));
+    const latin = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789';
+    const pdf = await renderCertificate(
+      sampleInput('BIRTH_CERTIFICATE', {
+        office: { id: 'DU-03-00', nameTg: `${ALPHABET} ${ALPHABET.toLowerCase()} ${latin}`, nameRu: '' },
+      }),
+    );
+    const text = pdfTextFlat(pdf);
+    expect(text).toContain(ALPHABET);
+    expect(text).toContain(latin);
+  });
+
+  it('embeds DejaVu Sans and Bold, and no font that the printer would have to supply', async () => {
+    const fonts = pdfFonts(await renderCertificate(sampleInput('BIRTH_CERTIFICATE')));
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'DejaVuSans',
+      'DejaVuSans-Bold',
+    ]);
+    for (const f of fonts) expect(f.embedded, `${f.name} embedded`).toBe(true);
+  });
+
+  it('prints a father dash when the father is not recorded', async () => {
+    const data = { ...(sampleInput('BIRTH_CERTIFICATE').record.data as object), father: undefined };
+    const text = pdfText(await renderCertificate(sampleInput('BIRTH_CERTIFICATE', { record: { data } })));
+    expect(text).not.toContain('Абдуллоевич');
+    expect(text).toContain('—');
+  });
+
+  it('is an A5 page with the issue date as its creation date, and the same input gives the same bytes', async () => {
+    const a = await renderCertificate(sampleInput('BIRTH_CERTIFICATE'));
+    const b = await renderCertificate(sampleInput('BIRTH_CERTIFICATE'));
+    expect(a.equals(b)).toBe(true);
+    const info = pdfInfo(a);
+    expect(info.Pages).toBe('1');
+    expect(info['Page size']).toMatch(/^419\.5\d* x 595\.2\d* pts/);
+    expect(info.CreationDate).toMatch(/^2025-03-20T00:00:00/);
+    const other = await renderCertificate(
+      sampleInput('BIRTH_CERTIFICATE', { certificate: { number: '000124' } }),
+    );
+    expect(other.equals(a)).toBe(false);
+  });
+
+  it('prints on another sheet size when asked', async () => {
+    const pdf = await renderCertificate(sampleInput('BIRTH_CERTIFICATE'), {
+      page: { widthMm: 210, heightMm: 297 },
+    });
+    expect(pdfInfo(pdf)['Page size']).toMatch(/^595\.2\d* x 841\.8\d* pts/);
+  });
+});
+
+describe('overlay mode (pre-printed blank)', () => {
+  it('prints the values but not the title, the labels or the blank number that the blank carries', async () => {
+    const text = pdfText(await renderCertificate(sampleInput('BIRTH_CERTIFICATE', { mode: 'overlay' })));
+    for (const value of [
+      'Раҳимзода Фарзона Ҷамшед',
+      '14.03.2025',
+      'Каримова Нигина Саидовна',
+      '№ 17 аз 20.03.2025',
+    ]) {
+      expect(text).toContain(value);
+    }
+    for (const preprinted of [
+      'Шаҳодатнома дар бораи таваллуд',
+      'Насаб, ном, номи падар',
+      'Санаи таваллуд',
+      'Ҷойи таваллуд',
+      'Шаҳрвандии модар',
+      'Санаи додан',
+      'Ҷ.М.',
+      'Нишони',
+      'I-ДУ № 000123',
+    ]) {
+      expect(text).not.toContain(preprinted);
+    }
+  });
+
+  it('moves every value by the printer calibration, in points', async () => {
+    const at = async (dxMm: number, dyMm: number) =>
+      pdfWords(
+        await renderCertificate(
+          sampleInput('BIRTH_CERTIFICATE', { mode: 'overlay', calibration: { dxMm, dyMm } }),
+        ),
+      );
+    const base = await at(0, 0);
+    const moved = await at(3, -2);
+    for (const word of ['Фарзона', '14.03.2025', 'Каримова']) {
+      const a = firstWord(base, word);
+      const b = firstWord(moved, word);
+      expect(b.xMin - a.xMin).toBeCloseTo(3 * PT_PER_MM, 1);
+      expect(b.yMin - a.yMin).toBeCloseTo(-2 * PT_PER_MM, 1);
+    }
+  });
+
+  it('puts a value where its layout says, in millimetres from the sheet corner', async () => {
+    const words = pdfWords(await renderCertificate(sampleInput('BIRTH_CERTIFICATE', { mode: 'overlay' })));
+    const field = LAYOUTS.BIRTH_CERTIFICATE.fields.find((f) => f.key === 'birthDate')!;
+    const w = firstWord(words, '14.03.2025');
+    expect(w.xMin / PT_PER_MM).toBeCloseTo(field.x, 0);
+    expect(Math.abs(w.yMin / PT_PER_MM - field.y)).toBeLessThan(1);
+  });
+
+  it('full mode ignores the calibration: plain paper has nothing to line up with', async () => {
+    const a = await renderCertificate(sampleInput('BIRTH_CERTIFICATE'));
+    const b = await renderCertificate(
+      sampleInput('BIRTH_CERTIFICATE', { calibration: { dxMm: 5, dyMm: 5 } }),
+    );
+    expect(a.equals(b)).toBe(true);
+  });
+});
+
+describe('QR code', () => {
+  for (const mode of ['full', 'overlay'] as const) {
+    it(`decodes from a 200 dpi scan to exactly the signed payload (${mode})`, async () => {
+      const pdf = await renderCertificate(
+        sampleInput('BIRTH_CERTIFICATE', { mode, calibration: { dxMm: 1.5, dyMm: -1 } }),
+      );
+      expect(decodeQr(pdf)).toBe(SAMPLE_QR);
+    });
+  }
+
+  it('is at least 25 mm wide and has the verify URL under it', async () => {
+    const layout = LAYOUTS.BIRTH_CERTIFICATE;
+    expect(layout.qr.size).toBeGreaterThanOrEqual(25);
+    const pdf = await renderCertificate(sampleInput('BIRTH_CERTIFICATE'));
+    expect(pdfTextFlat(pdf).replace(/\s/g, '')).toContain('https://sabt.tj/v/I-ДУ-000123');
+    const url = pdfWords(pdf).find((w) => w.word.startsWith('https://'))!;
+    expect(url.yMin / PT_PER_MM).toBeGreaterThan(layout.qr.y + layout.qr.size);
+  });
+});
+
+describe('a long verify URL (one that carries the whole signed payload)', () => {
+  const url = `https://sabt.example.tj/verify?c=${SAMPLE_QR}`;
+
+  for (const document of ['BIRTH_CERTIFICATE', 'ARCHIVE_EXTRACT'] as const) {
+    it(`prints whole and stays inside the frame (${document})`, async () => {
+      const pdf = await renderCertificate(sampleInput(document, { verifyUrl: url }));
+      expect(pdfTextFlat(pdf).replace(/\s/g, '')).toContain(url);
+      const page = LAYOUTS[document].page;
+      const box = LAYOUTS[document].verifyUrl;
+      const urlWords = pdfWords(pdf).filter(
+        (w) => w.yMin / PT_PER_MM > box.y - 0.5 && w.xMin / PT_PER_MM > box.x - 0.5,
+      );
+      expect(urlWords.length).toBeGreaterThan(0);
+      for (const w of urlWords) {
+        expect(w.yMax / PT_PER_MM).toBeLessThan(box.y + box.height + 0.5);
+        expect(w.yMax / PT_PER_MM).toBeLessThan(page.heightMm - 6.6);
+        expect(w.xMax / PT_PER_MM).toBeLessThan(box.x + box.width + 0.5);
+      }
+    });
+  }
+});
+
+describe('death certificate', () => {
+  it('prints the deceased and the dates but never the cause of death', async () => {
+    const text = pdfText(await renderCertificate(sampleInput('DEATH_CERTIFICATE')));
+    expect(text).toContain('Шаҳодатнома дар бораи вафот');
+    expect(text).toContain('Қурбонов Абдулло Саидович');
+    expect(text).toContain('02.04.2025');
+    expect(text).toContain('11.05.1948');
+    for (const line of deathKind.example.cause.lines) {
+      expect(text).not.toContain(line.text);
+      if (line.icd10) expect(text).not.toContain(line.icd10);
+    }
+  });
+
+  it('keeps a partial date of death as registered (year only)', async () => {
+    const data = { ...deathKind.example, death: { ...deathKind.example.death, date: '2024' } };
+    const text = pdfText(await renderCertificate(sampleInput('DEATH_CERTIFICATE', { record: { data } })));
+    expect(text).toMatch(/^2024$/m);
+  });
+
+  it('the archive extract of a death record leaves the cause out too', async () => {
+    const text = pdfText(
+      await renderCertificate(
+        sampleInput('ARCHIVE_EXTRACT', { record: { kind: 'DEATH', data: deathKind.example } }),
+      ),
+    );
+    expect(text).toContain('Қурбонов Абдулло Саидович');
+    for (const line of deathKind.example.cause.lines) expect(text).not.toContain(line.text);
+  });
+});
+
+describe('repeat issue', () => {
+  it('says ТАКРОРӢ on a repeat certificate, in both modes', async () => {
+    for (const mode of ['full', 'overlay'] as const) {
+      const pdf = await renderCertificate(
+        sampleInput('MARRIAGE_CERTIFICATE', { mode, certificate: { issue: 'repeat' } }),
+      );
+      expect(pdfText(pdf)).toContain('ТАКРОРӢ');
+    }
+  });
+
+  it('says nothing of the kind on a first issue or a reissue after an amendment', async () => {
+    for (const issue of ['first', 'reissue'] as const) {
+      const pdf = await renderCertificate(sampleInput('MARRIAGE_CERTIFICATE', { certificate: { issue } }));
+      expect(pdfText(pdf)).not.toContain('ТАКРОРӢ');
+    }
+  });
+});
+
+const MAIN_VALUES: Record<DocumentKind, string[]> = {
+  BIRTH_CERTIFICATE: ['Раҳимзода Фарзона Ҷамшед', '14.03.2025'],
+  DEATH_CERTIFICATE: ['Қурбонов Абдулло Саидович', '02.04.2025'],
+  MARRIAGE_CERTIFICATE: ['Шарипов Далер Рустамович', 'Назарова Мадина Фарҳодовна', 'Шарипова', '24.05.2025'],
+  DIVORCE_CERTIFICATE: ['Юсуфов Баҳром Ҳакимович', 'Юсуфова Гулнора Аҳмадовна', 'Раҷабова', '28.04.2025'],
+  ADOPTION_CERTIFICATE: ['Ҳамидзода Сино', 'Қодирзода Сино Фаррух', 'Қодиров Фаррух Нуруллоевич'],
+  PATERNITY_CERTIFICATE: ['Ғафуров Бахтиёр Алиевич', 'Сафарзода Нилуфар', 'Ғафурзода Нилуфар Бахтиёр'],
+  NAME_CHANGE_CERTIFICATE: ['Алиева Мавлуда Раҳимовна', 'Алӣзода Мавлуда Раҳим', '15.09.1990'],
+  STILLBIRTH_REFERENCE: ['Каримова Нигина Саидовна', '14.03.2025', 'духтар'],
+  ARCHIVE_EXTRACT: ['Раҳимзода Фарзона Ҷамшед', 'Каримова Нигина Саидовна', 'Қайдҳо'],
+};
+
+describe('every document kind', () => {
+  for (const document of Object.keys(LAYOUTS) as DocumentKind[]) {
+    it(`${document} renders its kind's example on one page, in both modes`, async () => {
+      const layout = LAYOUTS[document];
+      const full = await renderCertificate(sampleInput(document));
+      const text = pdfTextFlat(full);
+      expect(text).toContain(layout.title);
+      for (const v of MAIN_VALUES[document]) expect(text).toContain(v);
+      expect(pdfInfo(full).Pages).toBe('1');
+      const overlay = pdfTextFlat(await renderCertificate(sampleInput(document, { mode: 'overlay' })));
+      expect(overlay).not.toContain(layout.title);
+      for (const v of MAIN_VALUES[document]) expect(overlay).toContain(v);
+    });
+  }
+
+  it('the archive extract of every act kind lists its data and its notations on A4', async () => {
+    for (const [document, kind] of [
+      ['BIRTH_CERTIFICATE', 'BIRTH'],
+      ['DEATH_CERTIFICATE', 'DEATH'],
+      ['MARRIAGE_CERTIFICATE', 'MARRIAGE'],
+      ['DIVORCE_CERTIFICATE', 'DIVORCE'],
+      ['ADOPTION_CERTIFICATE', 'ADOPTION'],
+      ['PATERNITY_CERTIFICATE', 'PATERNITY'],
+      ['NAME_CHANGE_CERTIFICATE', 'NAME_CHANGE'],
+    ] as const) {
+      const data = sampleInput(document).record.data;
+      const pdf = await renderCertificate(
+        sampleInput('ARCHIVE_EXTRACT', {
+          record: {
+            kind,
+            data,
+            notations: [{ type: 'DEATH', number: 12, year: 2025, eventDate: '2025-04-02' }],
+          },
+        }),
+      );
+      const text = pdfTextFlat(pdf);
+      expect(text).toContain('Иқтибос аз сабти санади ҳолати шаҳрвандӣ');
+      expect(text).toContain(MAIN_VALUES[document][0]!);
+      expect(text).toContain('сабти № 12, соли 2025, санаи ҳодиса 02.04.2025');
+      expect(pdfInfo(pdf)['Page size']).toMatch(/^595\.2\d* x 841\.8\d* pts/);
+    }
+  });
+
+  it("the archive extract's QR code decodes too", async () => {
+    expect(decodeQr(await renderCertificate(sampleInput('ARCHIVE_EXTRACT')))).toBe(SAMPLE_QR);
+  });
+
+  it('a long extract runs onto a second page, numbered, with the registrar and QR on the last', async () => {
+    const notations = Array.from({ length: 40 }, (_, i) => ({
+      type: 'MARRIAGE',
+      number: i + 1,
+      year: 2000 + i,
+    }));
+    const pdf = await renderCertificate(sampleInput('ARCHIVE_EXTRACT', { record: { notations } }));
+    expect(pdfInfo(pdf).Pages).toBe('2');
+    const words = pdfWords(pdf);
+    expect(pdfText(pdf)).toContain('Саҳифаи 2 аз 2');
+    expect(firstWord(words, 'Саидова').page).toBe(2);
+    expect(firstWord(words, '2039').page).toBe(2);
+  });
+});
+
+describe('documents that must not be printed', () => {
+  it('refuses a birth certificate for a stillborn child (a reference is issued instead)', async () => {
+    await expect(
+      renderCertificate(
+        sampleInput('BIRTH_CERTIFICATE', { record: sampleInput('STILLBIRTH_REFERENCE').record }),
+      ),
+    ).rejects.toThrow(/STILLBIRTH_REFERENCE/);
+  });
+
+  it('refuses a stillbirth reference for a live-born child', async () => {
+    await expect(
+      renderCertificate(
+        sampleInput('STILLBIRTH_REFERENCE', { record: sampleInput('BIRTH_CERTIFICATE').record }),
+      ),
+    ).rejects.toThrow(/stillborn/);
+  });
+
+  it('refuses a certificate for a record of another kind', async () => {
+    await expect(
+      renderCertificate(
+        sampleInput('MARRIAGE_CERTIFICATE', { record: sampleInput('DEATH_CERTIFICATE').record }),
+      ),
+    ).rejects.toThrow(/MARRIAGE/);
+  });
+});
