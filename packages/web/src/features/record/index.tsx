@@ -1,4 +1,155 @@
-/** Placeholder for the record screen (`/records/:id`); the record feature replaces this module. */
+import { Alert, Anchor, Badge, Button, Stack, Tabs, Text } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import type { Action } from '@sabt/core';
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { isProblem } from '../../lib/api.ts';
+import { recordQuery } from './api/record.ts';
+import { ActionBar } from './components/actions/action-bar.tsx';
+import { RecordBanners } from './components/banners.tsx';
+import { CheckPanel } from './components/check-panel.tsx';
+import { HistoryPanel } from './components/history-panel.tsx';
+import { LinksPanel } from './components/links-panel.tsx';
+import { RecordData } from './components/record-data.tsx';
+import { RecordHeader } from './components/record-header.tsx';
+import { VersionsPanel } from './components/versions-panel.tsx';
+import { useLabels } from './hooks/use-labels.ts';
+import { subjectName } from './lib/data-paths.ts';
+
+const TABS = ['data', 'links', 'versions', 'history'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The record screen (`/records/:id`): everything about one act record and what this user may do with it. */
 export default function RecordPage() {
-  return <p>…</p>;
+  const id = useParams().id ?? '';
+  const { t } = useTranslation();
+  const { m, kindLabel } = useLabels();
+  const query = useQuery(recordQuery(id));
+  const [search, setSearch] = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(search.get('tab') ?? '')
+    ? (search.get('tab') as Tab)
+    : 'data';
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  const record = query.data?.record;
+  const name = record ? subjectName(record.data) : '';
+  useDocumentTitle(
+    record
+      ? `${kindLabel(record.kind)}${record.number !== null ? ` № ${record.number}/${record.year}` : ''}${name ? ` — ${name}` : ''} — ${t('app.name')}`
+      : `${m.page.loading} — ${t('app.name')}`,
+  );
+
+  const onDone = (action: Action) => {
+    const text = m.actions.done[action] ?? '';
+    setAnnouncement(text);
+    if (text) notifications.show({ message: text, color: 'teal' });
+    // the button that opened the dialog may be gone (the record moved on): start again from the title
+    setTimeout(() => heading.current?.focus(), 0);
+  };
+
+  if (query.isError && !query.data) {
+    const missing = isProblem(query.error, 404) || isProblem(query.error, 403);
+    return (
+      <Stack gap="md" align="flex-start">
+        <BackLink />
+        <Alert color="red" role="alert" title={m.page.loadError}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{missing ? m.page.notFound : query.error.message}</Text>
+            {!missing && (
+              <Button size="xs" variant="light" color="red" onClick={() => void query.refetch()}>
+                {m.page.retry}
+              </Button>
+            )}
+          </Stack>
+        </Alert>
+      </Stack>
+    );
+  }
+  if (!record || !query.data) {
+    return (
+      <Text c="dimmed" role="status">
+        {m.page.loading}
+      </Text>
+    );
+  }
+
+  const reload = () => void query.refetch();
+
+  return (
+    <Stack gap="md">
+      <BackLink />
+      <RecordHeader record={record} ref={heading} />
+      <div role="status" aria-live="polite" className="sabt-visually-hidden">
+        {announcement}
+      </div>
+      <RecordBanners record={record} />
+      <ActionBar record={record} etag={query.data.etag} onDone={onDone} onReload={reload} />
+      <CheckPanel record={record} />
+      <Tabs
+        value={tab}
+        onChange={(v) =>
+          setSearch(
+            (prev) => {
+              const next = new URLSearchParams(prev);
+              if (!v || v === 'data') next.delete('tab');
+              else next.set('tab', v);
+              return next;
+            },
+            { replace: true },
+          )
+        }
+        keepMounted={false}
+        variant="outline"
+      >
+        <Tabs.List aria-label={m.tabs.label}>
+          <Tabs.Tab value="data">{m.tabs.data}</Tabs.Tab>
+          <Tabs.Tab value="links" rightSection={<Count n={record.links.length + record.notations.length} />}>
+            {m.tabs.links}
+          </Tabs.Tab>
+          <Tabs.Tab value="versions" rightSection={<Count n={record.versions.length} />}>
+            {m.tabs.versions}
+          </Tabs.Tab>
+          <Tabs.Tab value="history">{m.tabs.history}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="data" pt="md">
+          {record.data ? (
+            <RecordData kind={record.kind} data={record.data} />
+          ) : (
+            <Text c="dimmed">{m.banners.sealedText}</Text>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="links" pt="md">
+          <LinksPanel record={record} />
+        </Tabs.Panel>
+        <Tabs.Panel value="versions" pt="md">
+          <VersionsPanel record={record} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryPanel record={record} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function Count({ n }: { n: number }) {
+  if (n === 0) return null;
+  return (
+    <Badge size="sm" variant="light" color="gray" circle aria-hidden="true">
+      {n}
+    </Badge>
+  );
+}
+
+function BackLink() {
+  const { m } = useLabels();
+  return (
+    <Anchor component={Link} to="/queues" size="sm">
+      ← {m.page.back}
+    </Anchor>
+  );
 }

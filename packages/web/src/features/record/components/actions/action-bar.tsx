@@ -1,0 +1,114 @@
+import { Button, Group, Text } from '@mantine/core';
+import type { Action } from '@sabt/core';
+import { useRef, useState } from 'react';
+import { Link } from 'react-router';
+import type { RecordView } from '../../api/record.ts';
+import { useLabels } from '../../hooks/use-labels.ts';
+import { AmendmentDialog } from './amendment-dialog.tsx';
+import { AnnulDialog } from './annul-dialog.tsx';
+import { ConfirmDialog } from './confirm-dialog.tsx';
+import { DecisionDialog } from './decision-dialog.tsx';
+
+/** The order buttons appear in: the next step first, destructive ones last. */
+const ORDER: Action[] = [
+  'edit',
+  'submit',
+  'validate',
+  'register',
+  'resolve-duplicate',
+  'approve-amendment',
+  'request-amendment',
+  'reject',
+  'reject-amendment',
+  'annul',
+];
+
+const RED: readonly Action[] = ['reject', 'reject-amendment', 'annul'];
+const PRIMARY: readonly Action[] = ['submit', 'validate', 'register', 'approve-amendment'];
+
+/**
+ * Exactly the actions the server lists for this user on this record, each behind a confirmation
+ * dialog (a reason where the law asks for one). Drafts get "Edit", which opens the form.
+ */
+export function ActionBar({
+  record,
+  etag,
+  onDone,
+  onReload,
+}: {
+  record: RecordView;
+  etag: string;
+  onDone: (action: Action) => void;
+  onReload: () => void;
+}) {
+  const { m } = useLabels();
+  const [open, setOpen] = useState<Action | null>(null);
+  const trigger = useRef<HTMLElement | null>(null);
+  const actions = ORDER.filter((a) => record.actions.includes(a));
+  const show = (a: Action) => {
+    trigger.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setOpen(a);
+  };
+  // cancelled: back to the button that opened the dialog
+  const close = () => {
+    setOpen(null);
+    const el = trigger.current;
+    setTimeout(() => el?.focus(), 0);
+  };
+  const done = (a: Action) => {
+    setOpen(null);
+    onDone(a);
+  };
+  const props = { record, etag, onClose: close, onDone: done, onReload };
+
+  return (
+    <section aria-labelledby="record-actions-title">
+      <h2 id="record-actions-title" className="sabt-visually-hidden">
+        {m.actions.title}
+      </h2>
+      {actions.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {m.actions.none}
+        </Text>
+      ) : (
+        <Group gap="sm" wrap="wrap">
+          {actions.map((a) => {
+            if (a === 'edit') {
+              return (
+                <Button key={a} component={Link} to={`/records/${record.id}/edit`} variant="filled">
+                  {m.actions.edit}
+                </Button>
+              );
+            }
+            if (a === 'resolve-duplicate') {
+              return (
+                <Button key={a} component={Link} to={`/records/${record.id}/duplicates`} color="orange">
+                  {m.actions['resolve-duplicate']}
+                </Button>
+              );
+            }
+            return (
+              <Button
+                key={a}
+                onClick={() => show(a)}
+                color={RED.includes(a) ? 'red' : undefined}
+                variant={PRIMARY.includes(a) ? 'filled' : RED.includes(a) ? 'outline' : 'light'}
+                aria-haspopup="dialog"
+              >
+                {m.actions[a as keyof typeof m.actions] as string}
+              </Button>
+            );
+          })}
+        </Group>
+      )}
+      {(open === 'submit' || open === 'validate' || open === 'register' || open === 'reject') && (
+        <ConfirmDialog action={open} {...props} />
+      )}
+      {open === 'request-amendment' && <AmendmentDialog {...props} />}
+      {(open === 'approve-amendment' || open === 'reject-amendment') && (
+        <DecisionDialog action={open} {...props} />
+      )}
+      {open === 'annul' && <AnnulDialog {...props} />}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
+import { useLabels } from '../../hooks/use-labels.ts';
+import { ProblemAlert } from '../problem-alert.tsx';
+
+export interface ActionDialogProps {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  intro?: ReactNode;
+  confirmLabel: string;
+  color?: string;
+  pending: boolean;
+  error: unknown;
+  kind: string;
+  fieldLabels?: Record<string, string>;
+  onSubmit: () => void;
+  onReload?: () => void;
+  size?: 'md' | 'lg' | 'xl';
+  children?: ReactNode;
+  problemExtra?: ReactNode;
+}
+
+/**
+ * A dialog for one action: keyboard only (Tab stays inside, Esc closes, Enter sends), labelled by
+ * its title, the first field focused on open, and the server's answer shown (and focused) inside.
+ * Focus goes back to the button that opened it.
+ */
+export function ActionDialog({
+  opened,
+  onClose,
+  title,
+  intro,
+  confirmLabel,
+  color,
+  pending,
+  error,
+  kind,
+  fieldLabels,
+  onSubmit,
+  onReload,
+  size = 'md',
+  children,
+  problemExtra,
+}: ActionDialogProps) {
+  const { m } = useLabels();
+  const alertRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) alertRef.current?.focus();
+  }, [error]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!pending) onSubmit();
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={pending ? () => undefined : onClose}
+      title={title}
+      size={size}
+      closeButtonProps={{ 'aria-label': m.confirm.cancel }}
+      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {intro && (typeof intro === 'string' ? <Text size="sm">{intro}</Text> : intro)}
+          {children}
+          <ProblemAlert
+            ref={alertRef}
+            error={error}
+            kind={kind}
+            fieldLabels={fieldLabels}
+            onReload={onReload}
+          >
+            {problemExtra}
+          </ProblemAlert>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose} disabled={pending}>
+              {m.confirm.cancel}
+            </Button>
+            <Button
+              type="submit"
+              color={color}
+              loading={pending}
+              data-autofocus={children ? undefined : true}
+            >
+              {confirmLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

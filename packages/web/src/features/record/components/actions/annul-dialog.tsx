@@ -1,0 +1,198 @@
+import { Fieldset, Group, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { Action } from '@sabt/core';
+import { type ChangeEvent, useRef, useState } from 'react';
+import { isProblem } from '../../../../lib/api.ts';
+import { type RecordView, useRecordWrite } from '../../api/record.ts';
+import { useLabels } from '../../hooks/use-labels.ts';
+import { isUuid, parseDisplayDate } from '../../lib/data-paths.ts';
+import { ActionDialog } from './action-dialog.tsx';
+import { ReasonField } from './reason-field.tsx';
+
+type BasisType = 'COURT_DECISION' | 'DUPLICATE';
+type Errors = Partial<
+  Record<'court' | 'caseNumber' | 'date' | 'inForceDate' | 'duplicateOf' | 'reason', string>
+>;
+
+/** Annuls a registered record on a court decision, or as a duplicate of another registered record. */
+export function AnnulDialog({
+  record,
+  etag,
+  onClose,
+  onDone,
+  onReload,
+  duplicateOf: suggested,
+}: {
+  record: RecordView;
+  etag: string;
+  onClose: () => void;
+  onDone: (action: Action) => void;
+  onReload: () => void;
+  duplicateOf?: string | undefined;
+}) {
+  const { m, value } = useLabels();
+  const write = useRecordWrite(record.id, etag);
+  const [type, setType] = useState<BasisType>(suggested ? 'DUPLICATE' : 'COURT_DECISION');
+  const [court, setCourt] = useState({ court: '', caseNumber: '', date: '', inForceDate: '' });
+  const [duplicateOf, setDuplicateOf] = useState(suggested ?? '');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const server = isProblem(write.error) ? write.error.fieldErrors : {};
+
+  const send = () => {
+    const found: Errors = {};
+    const date = parseDisplayDate(court.date);
+    const inForce = court.inForceDate.trim() ? parseDisplayDate(court.inForceDate) : undefined;
+    if (type === 'COURT_DECISION') {
+      if (!court.court.trim()) found.court = m.amendment.valueRequired;
+      if (!court.caseNumber.trim()) found.caseNumber = m.amendment.valueRequired;
+      if (!date) found.date = m.amendment.dateInvalid;
+      if (inForce === null) found.inForceDate = m.amendment.dateInvalid;
+    } else if (!isUuid(duplicateOf)) {
+      found.duplicateOf = m.annul.duplicateOfInvalid;
+    }
+    if (!reason.trim()) found.reason = m.confirm.reasonRequired;
+    setErrors(found);
+    const first = (['court', 'caseNumber', 'date', 'inForceDate', 'duplicateOf', 'reason'] as const).find(
+      (k) => found[k],
+    );
+    if (first) {
+      if (first === 'reason') reasonRef.current?.focus();
+      else document.getElementById(`annul-${first}`)?.focus();
+      return;
+    }
+    write.mutate(
+      {
+        path: '/annul',
+        body: {
+          reason: reason.trim(),
+          basis:
+            type === 'COURT_DECISION'
+              ? {
+                  type,
+                  court: {
+                    court: court.court.trim(),
+                    caseNumber: court.caseNumber.trim(),
+                    date,
+                    ...(inForce ? { inForceDate: inForce } : {}),
+                  },
+                }
+              : { type, duplicateOf: duplicateOf.trim().toLowerCase() },
+        },
+      },
+      { onSuccess: () => onDone('annul') },
+    );
+  };
+
+  const setCourtField = (key: keyof typeof court) => (e: ChangeEvent<HTMLInputElement>) => {
+    const v = e.currentTarget.value;
+    setCourt((c) => ({ ...c, [key]: v }));
+    setErrors((x) => ({ ...x, [key]: undefined }));
+  };
+
+  return (
+    <ActionDialog
+      opened
+      onClose={onClose}
+      title={m.annul.title}
+      intro={m.annul.intro}
+      confirmLabel={m.annul.send}
+      color="red"
+      pending={write.isPending}
+      error={write.error}
+      kind={record.kind}
+      fieldLabels={{
+        reason: m.annul.reason,
+        'basis.court': m.annul.court,
+        'basis.court.court': m.annul.court,
+        'basis.court.caseNumber': m.annul.caseNumber,
+        'basis.court.date': m.annul.courtDate,
+        'basis.duplicateOf': m.annul.duplicateOf,
+      }}
+      onSubmit={send}
+      onReload={onReload}
+      size="lg"
+    >
+      <Radio.Group label={m.annul.basisType} value={type} onChange={(v) => setType(v as BasisType)} required>
+        <Group gap="lg" mt={4}>
+          <Radio value="COURT_DECISION" label={value(['basis', 'type'], 'COURT_DECISION')} data-autofocus />
+          <Radio value="DUPLICATE" label={value(['basis', 'type'], 'DUPLICATE')} />
+        </Group>
+      </Radio.Group>
+      {type === 'COURT_DECISION' ? (
+        <Fieldset legend={value(['basis', 'type'], 'COURT_DECISION')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              id="annul-court"
+              label={m.annul.court}
+              value={court.court}
+              onChange={setCourtField('court')}
+              error={errors.court ?? server['basis.court.court'] ?? server['basis.court']}
+              required
+              maxLength={200}
+            />
+            <TextInput
+              id="annul-caseNumber"
+              label={m.annul.caseNumber}
+              value={court.caseNumber}
+              onChange={setCourtField('caseNumber')}
+              error={errors.caseNumber ?? server['basis.court.caseNumber']}
+              required
+              maxLength={50}
+            />
+            <TextInput
+              id="annul-date"
+              label={m.annul.courtDate}
+              placeholder={m.amendment.dateHint}
+              description={m.amendment.dateHint}
+              value={court.date}
+              onChange={setCourtField('date')}
+              error={errors.date ?? server['basis.court.date']}
+              required
+              autoComplete="off"
+            />
+            <TextInput
+              id="annul-inForceDate"
+              label={m.annul.inForceDate}
+              placeholder={m.amendment.dateHint}
+              description={m.amendment.dateHint}
+              value={court.inForceDate}
+              onChange={setCourtField('inForceDate')}
+              error={errors.inForceDate ?? server['basis.court.inForceDate']}
+              autoComplete="off"
+            />
+          </SimpleGrid>
+        </Fieldset>
+      ) : (
+        <Stack gap={4}>
+          <TextInput
+            id="annul-duplicateOf"
+            label={m.annul.duplicateOf}
+            description={m.annul.duplicateOfHint}
+            value={duplicateOf}
+            onChange={(e) => {
+              setDuplicateOf(e.currentTarget.value);
+              setErrors((x) => ({ ...x, duplicateOf: undefined }));
+            }}
+            error={errors.duplicateOf ?? server['basis.duplicateOf']}
+            required
+            maxLength={36}
+            ff="monospace"
+            autoComplete="off"
+          />
+        </Stack>
+      )}
+      <ReasonField
+        ref={reasonRef}
+        label={m.annul.reason}
+        value={reason}
+        onChange={(v) => {
+          setReason(v);
+          setErrors((x) => ({ ...x, reason: undefined }));
+        }}
+        required
+        error={errors.reason ?? server.reason}
+      />
+    </ActionDialog>
+  );
+}

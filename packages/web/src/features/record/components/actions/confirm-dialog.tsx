@@ -1,0 +1,94 @@
+import { Anchor } from '@mantine/core';
+import { ACTION_MATRIX, type Action } from '@sabt/core';
+import { useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { isProblem } from '../../../../lib/api.ts';
+import { type RecordView, useRecordWrite } from '../../api/record.ts';
+import { useLabels } from '../../hooks/use-labels.ts';
+import { ActionDialog } from './action-dialog.tsx';
+import { ReasonField } from './reason-field.tsx';
+
+export type TransitionAction = Extract<Action, 'submit' | 'validate' | 'reject' | 'register'>;
+
+/** Whether the law (the action matrix) asks for a written reason. */
+export function needsReason(action: Action): boolean {
+  return ACTION_MATRIX.find((r) => r.action === action)?.reason === true;
+}
+
+/** Submit, validate, send back (with a reason) or register: one confirmation, then the server. */
+export function ConfirmDialog({
+  action,
+  record,
+  etag,
+  onClose,
+  onDone,
+  onReload,
+}: {
+  action: TransitionAction;
+  record: RecordView;
+  etag: string;
+  onClose: () => void;
+  onDone: (action: Action) => void;
+  onReload: () => void;
+}) {
+  const { m } = useLabels();
+  const write = useRecordWrite(record.id, etag);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const withReason = needsReason(action);
+  const serverReasonError = isProblem(write.error) ? write.error.fieldErrors.reason : undefined;
+
+  const send = () => {
+    if (withReason && !reason.trim()) {
+      setReasonError(m.confirm.reasonRequired);
+      reasonRef.current?.focus();
+      return;
+    }
+    setReasonError(null);
+    write.mutate(
+      { path: `/${action}`, body: withReason ? { reason: reason.trim() } : {} },
+      { onSuccess: () => onDone(action) },
+    );
+  };
+
+  const duplicate = isProblem(write.error, 409) && write.error.problem.key === 'problem.possibleDuplicate';
+
+  return (
+    <ActionDialog
+      opened
+      onClose={onClose}
+      title={m.actions[action]}
+      intro={m.confirm[action]}
+      confirmLabel={m.actions[action]}
+      color={action === 'reject' ? 'red' : undefined}
+      pending={write.isPending}
+      error={write.error}
+      kind={record.kind}
+      fieldLabels={{ reason: m.confirm.reason }}
+      onSubmit={send}
+      onReload={onReload}
+      problemExtra={
+        duplicate ? (
+          <Anchor component={Link} to={`/records/${record.id}/duplicates`} size="sm" fw={600}>
+            {m.banners.duplicateLink}
+          </Anchor>
+        ) : undefined
+      }
+    >
+      {withReason ? (
+        <ReasonField
+          ref={reasonRef}
+          value={reason}
+          onChange={(v) => {
+            setReason(v);
+            if (v.trim()) setReasonError(null);
+          }}
+          required
+          error={reasonError ?? serverReasonError}
+          autoFocus
+        />
+      ) : undefined}
+    </ActionDialog>
+  );
+}

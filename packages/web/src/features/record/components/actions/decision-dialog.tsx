@@ -1,0 +1,127 @@
+import { Alert, Stack, Text } from '@mantine/core';
+import type { Action } from '@sabt/core';
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { isProblem } from '../../../../lib/api.ts';
+import { formatInstant } from '../../../../lib/dates.ts';
+import { amendmentsQuery, type RecordView, useRecordWrite } from '../../api/record.ts';
+import { useLabels } from '../../hooks/use-labels.ts';
+import { patchChanges } from '../../lib/data-paths.ts';
+import { basisText } from '../banners.tsx';
+import { DiffTable } from '../diff-table.tsx';
+import { ActionDialog } from './action-dialog.tsx';
+import { needsReason } from './confirm-dialog.tsx';
+import { ReasonField } from './reason-field.tsx';
+
+/** The registrar's decision on the pending amendment, with its differences in view. */
+export function DecisionDialog({
+  action,
+  record,
+  etag,
+  onClose,
+  onDone,
+  onReload,
+}: {
+  action: 'approve-amendment' | 'reject-amendment';
+  record: RecordView;
+  etag: string;
+  onClose: () => void;
+  onDone: (action: Action) => void;
+  onReload: () => void;
+}) {
+  const { m, value } = useLabels();
+  const amendments = useQuery(amendmentsQuery(record.id));
+  const pending = amendments.data?.find((a) => a.status === 'pending');
+  const write = useRecordWrite(record.id, etag);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const withReason = needsReason(action);
+  const approve = action === 'approve-amendment';
+
+  const send = () => {
+    if (withReason && !reason.trim()) {
+      setReasonError(m.confirm.reasonRequired);
+      reasonRef.current?.focus();
+      return;
+    }
+    write.mutate(
+      {
+        path: approve ? '/amendments/approve' : '/amendments/reject',
+        body: reason.trim() ? { reason: reason.trim() } : {},
+      },
+      { onSuccess: () => onDone(action) },
+    );
+  };
+
+  return (
+    <ActionDialog
+      opened
+      onClose={onClose}
+      title={approve ? m.decision.approveTitle : m.decision.rejectTitle}
+      intro={approve ? m.decision.approveText : m.decision.rejectText}
+      confirmLabel={approve ? m.decision.approve : m.decision.reject}
+      color={approve ? undefined : 'red'}
+      pending={write.isPending}
+      error={write.error}
+      kind={record.kind}
+      fieldLabels={{ reason: m.confirm.reason }}
+      onSubmit={send}
+      onReload={onReload}
+      size="lg"
+    >
+      {amendments.isPending ? (
+        <Text size="sm" c="dimmed" role="status">
+          {m.decision.loading}
+        </Text>
+      ) : !pending ? (
+        <Alert color="yellow">{m.decision.none}</Alert>
+      ) : (
+        <Stack gap="xs" role="group" aria-label={m.decision.requested}>
+          <Text size="sm">
+            <strong>{m.decision.requested}:</strong>{' '}
+            {m.decision.requestedBy(pending.requestedBy ?? '—', formatInstant(pending.requestedAt))}
+          </Text>
+          {pending.sealed ? (
+            <Text size="sm" c="dimmed">
+              {m.decision.sealed}
+            </Text>
+          ) : (
+            <>
+              {pending.reason && (
+                <Text size="sm">
+                  <strong>{m.decision.reason}:</strong> {pending.reason}
+                </Text>
+              )}
+              {pending.basis && (
+                <Text size="sm">
+                  <strong>{m.decision.basis}:</strong> {basisText(pending.basis, value)}
+                </Text>
+              )}
+              {pending.patch && (
+                <DiffTable
+                  kind={record.kind}
+                  changes={patchChanges(record.data, pending.patch)}
+                  caption={m.versions.changes}
+                />
+              )}
+            </>
+          )}
+        </Stack>
+      )}
+      {withReason && (
+        <ReasonField
+          ref={reasonRef}
+          value={reason}
+          onChange={(v) => {
+            setReason(v);
+            if (v.trim()) setReasonError(null);
+          }}
+          required
+          error={reasonError ?? (isProblem(write.error) ? write.error.fieldErrors.reason : undefined)}
+          autoFocus
+        />
+      )}
+    </ActionDialog>
+  );
+}

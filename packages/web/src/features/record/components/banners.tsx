@@ -1,0 +1,147 @@
+import { Alert, Anchor, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { formatInstant } from '../../../lib/dates.ts';
+import { amendmentsQuery, type RecordView } from '../api/record.ts';
+import { useLabels } from '../hooks/use-labels.ts';
+import { patchChanges } from '../lib/data-paths.ts';
+import { DiffTable } from './diff-table.tsx';
+
+/** What needs attention first: sent back (with the reason), possible duplicate, pending amendment, annulled, sealed. */
+export function RecordBanners({ record }: { record: RecordView }) {
+  const { m } = useLabels();
+  const flags = new Set<string>(record.flags);
+  return (
+    <Stack gap="sm">
+      {record.rejection && record.status === 'draft' && (
+        <Alert
+          color="red"
+          variant="light"
+          title={m.banners.rejected}
+          role="region"
+          aria-label={m.banners.rejected}
+        >
+          <Stack gap={4}>
+            {record.rejection.reason && (
+              <Text size="sm">
+                <strong>{m.banners.reasonLabel}:</strong> {record.rejection.reason}
+              </Text>
+            )}
+            {record.rejection.by && (
+              <Text size="sm" c="dimmed">
+                {m.banners.rejectedBy(record.rejection.by, formatInstant(record.rejection.at))}
+              </Text>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      {flags.has('possible-duplicate') && (
+        <Alert
+          color="orange"
+          variant="light"
+          title={m.banners.duplicate}
+          role="region"
+          aria-label={m.banners.duplicate}
+        >
+          <Stack gap={4} align="flex-start">
+            <Text size="sm">{m.banners.duplicateText}</Text>
+            <Anchor component={Link} to={`/records/${record.id}/duplicates`} fw={600} size="sm">
+              {m.banners.duplicateLink}
+            </Anchor>
+          </Stack>
+        </Alert>
+      )}
+      {flags.has('duplicate') && (
+        <Alert
+          color="red"
+          variant="light"
+          title={m.banners.duplicateConfirmed}
+          role="region"
+          aria-label={m.banners.duplicateConfirmed}
+        >
+          <Anchor component={Link} to={`/records/${record.id}/duplicates`} size="sm">
+            {m.banners.duplicateLink}
+          </Anchor>
+        </Alert>
+      )}
+      {flags.has('amendment-requested') && <PendingAmendment record={record} />}
+      {record.status === 'annulled' && (
+        <Alert
+          color="red"
+          variant="filled"
+          title={m.banners.annulled}
+          role="region"
+          aria-label={m.banners.annulled}
+        >
+          <Text size="sm">{m.banners.annulledText}</Text>
+        </Alert>
+      )}
+      {record.data === null && (
+        <Alert
+          color="dark"
+          variant="light"
+          title={m.banners.sealed}
+          role="region"
+          aria-label={m.banners.sealed}
+        >
+          <Text size="sm">{m.banners.sealedText}</Text>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function PendingAmendment({ record }: { record: RecordView }) {
+  const { m, value } = useLabels();
+  const { data } = useQuery(amendmentsQuery(record.id));
+  const pending = data?.find((a) => a.status === 'pending');
+  return (
+    <Alert
+      color="grape"
+      variant="light"
+      title={m.banners.amendment}
+      role="region"
+      aria-label={m.banners.amendment}
+    >
+      {pending && (
+        <Stack gap={6}>
+          <Text size="sm" c="dimmed">
+            {m.banners.amendmentBy(pending.requestedBy ?? '—', formatInstant(pending.requestedAt))}
+          </Text>
+          {pending.reason && (
+            <Text size="sm">
+              <strong>{m.decision.reason}:</strong> {pending.reason}
+            </Text>
+          )}
+          {pending.basis && (
+            <Text size="sm">
+              <strong>{m.decision.basis}:</strong> {basisText(pending.basis, value)}
+            </Text>
+          )}
+          {pending.patch && record.data && (
+            <DiffTable
+              kind={record.kind}
+              changes={patchChanges(record.data, pending.patch)}
+              caption={m.banners.amendment}
+            />
+          )}
+        </Stack>
+      )}
+    </Alert>
+  );
+}
+
+/** "Ариза № 45 аз 12.05.2025, Каримзода Н. С." */
+export function basisText(
+  basis: { type?: unknown; number?: unknown; date?: unknown; issuer?: unknown },
+  value: (segments: readonly string[], v: unknown) => string,
+): string {
+  return [
+    basis.type ? value(['basis', 'type'], basis.type) : '',
+    basis.number ? `№ ${basis.number}` : '',
+    basis.date ? value(['date'], basis.date) : '',
+    basis.issuer ? String(basis.issuer) : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}

@@ -1,0 +1,140 @@
+import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { formatDate } from '@sabt/core';
+import { formatInstant } from '../../../lib/dates.ts';
+import type { Notation, RecordView } from '../api/record.ts';
+import { useLabels } from '../hooks/use-labels.ts';
+import { RecordRef } from './record-ref.tsx';
+
+/** The kind of the later act a notation cites. */
+export function notationKind(type: string): string {
+  if (type === 'death' || type === 'marriage-ended-by-death') return 'DEATH';
+  if (type === 'divorce') return 'DIVORCE';
+  if (type === 'adoption') return 'ADOPTION';
+  if (type === 'paternity') return 'PATERNITY';
+  return 'NAME_CHANGE';
+}
+
+const personName = (p: Notation['before']) =>
+  p ? [p.surname, p.name, p.patronymic].filter(Boolean).join(' ') : '';
+
+/** Links to earlier and later acts (typed, both ways) and the notations later acts made on this one. */
+export function LinksPanel({ record }: { record: RecordView }) {
+  const labels = useLabels();
+  const { m, officeName, statusLabel } = labels;
+  return (
+    <Stack gap="md">
+      <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="record-links-title">
+        <Title order={3} size="h4" mb="xs" id="record-links-title">
+          {m.links.title}
+        </Title>
+        {record.links.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            {m.links.none}
+          </Text>
+        ) : (
+          <List spacing="sm" listStyleType="none" ml={0} pl={0}>
+            {record.links.map((l) => (
+              <List.Item key={`${l.type}:${l.recordId}`}>
+                <Text size="sm" fw={600}>
+                  {m.links.types[l.type] ?? m.links.otherType}
+                </Text>
+                <Group gap="xs" wrap="wrap">
+                  <RecordRef id={l.recordId} kind={l.kind} number={l.number} year={l.year} />
+                  <Badge
+                    variant="light"
+                    color={l.status === 'annulled' ? 'red' : 'gray'}
+                    tt="none"
+                    radius="sm"
+                  >
+                    {statusLabel(l.status)}
+                  </Badge>
+                </Group>
+                <Text size="sm" c="dimmed">
+                  {l.nationalId && (
+                    <>
+                      {m.links.nationalId}: <span style={{ fontFamily: 'monospace' }}>{l.nationalId}</span>
+                      {' · '}
+                    </>
+                  )}
+                  {m.links.office}: {officeName(l.office)}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Paper>
+
+      <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="record-notations-title">
+        <Title order={3} size="h4" mb="xs" id="record-notations-title">
+          {m.links.notations}
+        </Title>
+        {record.notations.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            {m.links.noNotations}
+          </Text>
+        ) : (
+          <List spacing="sm" listStyleType="none" ml={0} pl={0}>
+            {record.notations.map((n) => (
+              <List.Item key={`${n.at}:${n.type}:${n.recordId ?? ''}`}>
+                <NotationItem notation={n} kind={record.kind} />
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
+
+function NotationItem({ notation: n, kind }: { notation: Notation; kind: string }) {
+  const { m, officeName, pathLabel } = useLabels();
+  const linkedKind = notationKind(n.type);
+  return (
+    <Stack gap={2}>
+      <Text size="sm" fw={600}>
+        {m.links.notationTypes[n.type] ?? m.links.otherNotation}
+      </Text>
+      {n.recordId && (
+        <Group gap="xs" wrap="wrap">
+          <RecordRef id={n.recordId} kind={linkedKind} number={n.number} year={n.year} />
+          {n.officeId && (
+            <Text size="sm" c="dimmed">
+              {officeName(n.officeId)}
+            </Text>
+          )}
+        </Group>
+      )}
+      <Text size="sm" c="dimmed">
+        {n.eventDate && (
+          <>
+            {m.links.eventDate}: {formatDate(n.eventDate)}
+            {' · '}
+          </>
+        )}
+        {m.links.notedAt}: {formatInstant(n.at)}
+        {n.nationalId && (
+          <>
+            {' · '}
+            {m.links.nationalId}: <span style={{ fontFamily: 'monospace' }}>{n.nationalId}</span>
+          </>
+        )}
+      </Text>
+      {n.deceased && (
+        <Text size="sm">
+          {m.links.deceasedSpouse}: {pathLabel('MARRIAGE', [n.deceased])}
+        </Text>
+      )}
+      {n.changed && n.changed.length > 0 && (
+        <Text size="sm">
+          {m.links.changed}: {n.changed.map((p) => pathLabel(kind, p)).join('; ')}
+          {n.version ? ` (${m.links.version}: ${n.version})` : ''}
+        </Text>
+      )}
+      {(n.before || n.after) && (
+        <Text size="sm">
+          {m.links.before}: {personName(n.before) || '—'} → {m.links.after}: {personName(n.after) || '—'}
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,73 @@
+import { useRef, useState } from 'react';
+import { isProblem } from '../../../lib/api.ts';
+import { type RecordView, useRecordWrite } from '../api/record.ts';
+import { useLabels } from '../hooks/use-labels.ts';
+import { ActionDialog } from './actions/action-dialog.tsx';
+import { ReasonField } from './actions/reason-field.tsx';
+
+export type Verdict = 'duplicate' | 'not-duplicate';
+
+/** The back office's verdict on one similar record: "duplicate" needs a reason, "not a duplicate" may have one. */
+export function VerdictDialog({
+  record,
+  candidateId,
+  verdict,
+  onClose,
+  onDone,
+}: {
+  record: RecordView;
+  candidateId: string;
+  verdict: Verdict;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { m } = useLabels();
+  const write = useRecordWrite(record.id, `"${record.revision}"`);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const required = verdict === 'duplicate';
+
+  const send = () => {
+    if (required && !reason.trim()) {
+      setError(m.confirm.reasonRequired);
+      ref.current?.focus();
+      return;
+    }
+    write.mutate(
+      {
+        path: `/duplicates/${candidateId}`,
+        body: { verdict, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      },
+      { onSuccess: onDone },
+    );
+  };
+
+  return (
+    <ActionDialog
+      opened
+      onClose={onClose}
+      title={required ? m.duplicates.duplicateTitle : m.duplicates.notDuplicateTitle}
+      intro={required ? m.duplicates.duplicateText : m.duplicates.notDuplicateText}
+      confirmLabel={required ? m.duplicates.duplicate : m.duplicates.notDuplicate}
+      color={required ? 'red' : undefined}
+      pending={write.isPending}
+      error={write.error}
+      kind={record.kind}
+      fieldLabels={{ reason: m.confirm.reason }}
+      onSubmit={send}
+    >
+      <ReasonField
+        ref={ref}
+        value={reason}
+        onChange={(v) => {
+          setReason(v);
+          if (v.trim()) setError(null);
+        }}
+        required={required}
+        error={error ?? (isProblem(write.error) ? write.error.fieldErrors.reason : undefined)}
+        autoFocus
+      />
+    </ActionDialog>
+  );
+}
