@@ -1,0 +1,126 @@
+import { ACT_KIND_DEFINITIONS, actKindJsonSchema } from '@sabt/core';
+import { describe, expect, it } from 'vitest';
+import { COMPOSITE_PARTS, walkFields } from '../lib/form-model.ts';
+import { CATALOGUES } from './index.ts';
+import type { Catalogue, Field } from './types.ts';
+
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  enum?: unknown[];
+  $ref?: string;
+  anyOf?: Schema[];
+};
+
+/** Every leaf of a JSON Schema as a dotted path; array items as `#`. */
+function schemaLeaves(root: Schema): Map<string, Schema> {
+  const defs = (root as { $defs?: Record<string, Schema> }).$defs ?? {};
+  const out = new Map<string, Schema>();
+  const walk = (node: Schema, path: string) => {
+    if (node.$ref) node = defs[node.$ref.replace('#/$defs/', '')] ?? node;
+    if (node.anyOf) {
+      const inner = node.anyOf.find((s) => s.type !== 'null');
+      if (inner) node = inner;
+    }
+    if (node.properties) {
+      for (const [k, v] of Object.entries(node.properties)) walk(v, path ? `${path}.${k}` : k);
+      return;
+    }
+    if (node.items) {
+      walk(node.items, `${path}.#`);
+      return;
+    }
+    out.set(path, node);
+  };
+  walk(root, '');
+  return out;
+}
+
+/** Every data path the catalogue has an input for, with the field that covers it. */
+function catalogueLeaves(c: Catalogue): Map<string, Field> {
+  const out = new Map<string, Field>();
+  for (const s of c.sections)
+    walkFields(s.fields, (f, path) => {
+      if (f.type === 'group' || f.type === 'list') return;
+      const parts = COMPOSITE_PARTS[f.type];
+      if (parts) for (const p of parts) out.set(`${path}.${p}`, f);
+      else if (f.type === 'recordList') out.set(`${path}.#`, f);
+      else out.set(path, f);
+    });
+  return out;
+}
+
+const TYPES: Record<string, string[]> = {
+  text: ['string'],
+  date: ['string'],
+  partialDate: ['string'],
+  time: ['string'],
+  select: ['string'],
+  country: ['string'],
+  lookup: ['string'],
+  recordList: ['string'],
+  checkbox: ['boolean'],
+  yesno: ['boolean'],
+  number: ['integer', 'number'],
+  place: ['string'],
+  document: ['string'],
+  court: ['string'],
+};
+
+describe('field catalogue', () => {
+  it('has a form for every act kind', () => {
+    expect(Object.keys(CATALOGUES).sort()).toEqual(ACT_KIND_DEFINITIONS.map((d) => d.code).sort());
+  });
+
+  for (const def of ACT_KIND_DEFINITIONS) {
+    const catalogue = CATALOGUES[def.code];
+    const schema = schemaLeaves(actKindJsonSchema(def) as Schema);
+    const covered = catalogueLeaves(catalogue);
+
+    it(`${def.code}: every schema field has an input`, () => {
+      const missing = [...schema.keys()].filter((p) => !covered.has(p));
+      expect(missing).toEqual([]);
+    });
+
+    it(`${def.code}: every input stands for a schema field`, () => {
+      const stale = [...covered.keys()].filter((p) => !schema.has(p));
+      expect(stale).toEqual([]);
+    });
+
+    it(`${def.code}: inputs match the schema's types and choices`, () => {
+      for (const [path, field] of covered) {
+        const node = schema.get(path);
+        if (!node) continue;
+        const type = Array.isArray(node.type) ? node.type : [node.type ?? 'string'];
+        expect(
+          TYPES[field.type]?.some((t) => type.includes(t)),
+          `${path}: ${field.type} vs ${type}`,
+        ).toBe(true);
+        if (field.type === 'select') {
+          expect(field.options.map((o) => o.value).sort(), path).toEqual([...(node.enum ?? [])].sort());
+        }
+      }
+    });
+
+    it(`${def.code}: every label is in Tajik, Russian and English`, () => {
+      for (const s of catalogue.sections) {
+        for (const t of [s.title, s.hint].filter(Boolean))
+          expect(Object.values(t!).every((x) => x.trim())).toBe(true);
+        walkFields(s.fields, (f) => {
+          for (const t of [f.label, f.hint].filter(Boolean)) {
+            expect(Object.keys(t!).sort(), f.path).toEqual(['en', 'ru', 'tg']);
+            expect(
+              Object.values(t!).every((x) => x.trim()),
+              f.path,
+            ).toBe(true);
+            // Tajik labels are Cyrillic (no English left in a Tajik screen).
+            expect(/[a-z]{3,}/i.test(t!.tg.replace(/ICD|ID|TJ/g, '')), `${f.path}: ${t!.tg}`).toBe(false);
+          }
+          if (f.type === 'select')
+            for (const o of f.options) expect(o.label.tg.trim() && o.label.ru.trim()).toBeTruthy();
+        });
+      }
+    });
+  }
+});

@@ -1,0 +1,24 @@
+import type { ActKindCode } from '@sabt/core';
+import { adoptionCatalogue } from './adoption.ts';
+import { birthCatalogue } from './birth.ts';
+import { deathCatalogue } from './death.ts';
+import { divorceCatalogue } from './divorce.ts';
+import { marriageCatalogue } from './marriage.ts';
+import { nameChangeCatalogue } from './name-change.ts';
+import { paternityCatalogue } from './paternity.ts';
+import type { Catalogue } from './types.ts';
+
+/** The form of every act kind. */
+export const CATALOGUES: Record<ActKindCode, Catalogue> = {
+  BIRTH: birthCatalogue,
+  DEATH: deathCatalogue,
+  MARRIAGE: marriageCatalogue,
+  DIVORCE: divorceCatalogue,
+  ADOPTION: adoptionCatalogue,
+  PATERNITY: paternityCatalogue,
+  NAME_CHANGE: nameChangeCatalogue,
+};
+
+export function catalogueOf(kind: string): Catalogue | undefined {
+  return Object.hasOwn(CATALOGUES, kind) ? CATALOGUES[kind as ActKindCode] : undefined;
+}

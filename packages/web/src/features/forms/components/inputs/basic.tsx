@@ -1,0 +1,267 @@
+import { Checkbox, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { COUNTRIES, KNOWN_COUNTRY } from '../../catalogue/countries.ts';
+import type {
+  CheckboxField,
+  CountryField,
+  DateField,
+  NumberField,
+  PartialDateField,
+  SelectField,
+  TextField,
+  TimeField,
+  YesNoField,
+} from '../../catalogue/types.ts';
+import {
+  dateTextToValue,
+  dateValueToText,
+  maskFullDate,
+  maskPartialDate,
+  maskTime,
+  timeTextToValue,
+} from '../../lib/date-text.ts';
+import { useForm, useMessages, useValue } from '../form-context.tsx';
+import { inputProps, WithWarning } from './field-frame.tsx';
+
+interface Props<F> {
+  field: F;
+  path: string;
+}
+
+const asText = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+export function TextFieldInput({ field, path }: Props<TextField>) {
+  const f = useForm();
+  const { error, warning } = useMessages(path);
+  const id = f.idFor(path);
+  const common = {
+    ...inputProps(id, warning),
+    label: f.label(field.label),
+    description: field.hint ? f.label(field.hint) : undefined,
+    withAsterisk: field.required,
+    'aria-required': field.required || undefined,
+    error,
+    value: asText(useValue(path)),
+    maxLength: field.maxLength,
+    onBlur: () => f.touch(path),
+  };
+  return (
+    <WithWarning id={id} warning={warning}>
+      {field.multiline ? (
+        <Textarea {...common} autosize minRows={3} onChange={(e) => f.set(path, e.currentTarget.value)} />
+      ) : (
+        <TextInput
+          {...common}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            f.set(path, field.upper ? v.toUpperCase() : v);
+          }}
+        />
+      )}
+    </WithWarning>
+  );
+}
+
+/** dd.mm.yyyy typed without a picker; kept as YYYY-MM-DD (or YYYY-MM / YYYY where allowed). */
+export function DateFieldInput({ field, path }: Props<DateField | PartialDateField>) {
+  const f = useForm();
+  const { error, warning } = useMessages(path);
+  const id = f.idFor(path);
+  const partial = field.type === 'partialDate';
+  return (
+    <WithWarning id={id} warning={warning}>
+      <TextInput
+        {...inputProps(id, warning)}
+        label={f.label(field.label)}
+        description={field.hint ? f.label(field.hint) : partial ? f.m.input.partialHint : undefined}
+        placeholder={partial ? f.m.input.partialPlaceholder : f.m.input.datePlaceholder}
+        withAsterisk={field.required}
+        aria-required={field.required || undefined}
+        inputMode="numeric"
+        maxLength={10}
+        error={error}
+        value={dateValueToText(useValue(path))}
+        onChange={(e) => {
+          const typed = e.currentTarget.value;
+          const masked = partial ? maskPartialDate(typed) : maskFullDate(typed);
+          f.set(path, dateTextToValue(masked, partial));
+        }}
+        onBlur={() => f.touch(path)}
+      />
+    </WithWarning>
+  );
+}
+
+export function TimeFieldInput({ field, path }: Props<TimeField>) {
+  const f = useForm();
+  const { error, warning } = useMessages(path);
+  const id = f.idFor(path);
+  return (
+    <WithWarning id={id} warning={warning}>
+      <TextInput
+        {...inputProps(id, warning)}
+        label={f.label(field.label)}
+        placeholder={f.m.input.timePlaceholder}
+        inputMode="numeric"
+        maxLength={5}
+        error={error}
+        value={asText(useValue(path))}
+        onChange={(e) => f.set(path, timeTextToValue(maskTime(e.currentTarget.value)))}
+        onBlur={() => f.touch(path)}
+      />
+    </WithWarning>
+  );
+}
+
+export function SelectFieldInput({ field, path }: Props<SelectField>) {
+  const f = useForm();
+  const { error, warning } = useMessages(path);
+  const id = f.idFor(path);
+  const value = asText(useValue(path)) || field.default || '';
+  return (
+    <WithWarning id={id} warning={warning}>
+      <NativeSelect
+        {...inputProps(id, warning)}
+        label={f.label(field.label)}
+        description={field.hint ? f.label(field.hint) : undefined}
+        withAsterisk={field.required}
+        aria-required={field.required || undefined}
+        error={error}
+        value={value}
+        data={[
+          { value: '', label: f.m.input.choose },
+          ...field.options.map((o) => ({ value: o.value, label: f.label(o.label) })),
+        ]}
+        onChange={(e) => {
+          f.set(path, e.currentTarget.value || undefined);
+          f.touch(path);
+        }}
+      />
+    </WithWarning>
+  );
+}
+
+export function CheckboxFieldInput({ field, path }: Props<CheckboxField>) {
+  const f = useForm();
+  const { error, warning } = useMessages(path);
+  const id = f.idFor(path);
+  const v = useValue(path);
+  return (
+    <WithWarning id={id} warning={warning}>
+      <Checkbox
+        {...inputProps(id, warning)}
+        mt={{ base: 0, sm: 30 }}
+        size="md"
+        label={f.label(field.label)}
+        error={error}
+        checked={typeof v === 'boolean' ? v : field.default}
+        onChange={(e) => {
+          f.set(path, e.currentTarget.checked);
+          f.touch(path);
+        }}
+      />
+    </WithWarning>
+  );
+}
+
+export function YesNoFieldInput({ field, path }: Props<YesNoField>) {
+  const f = useForm();
+  const { error, warning } = useMessages(path);
+  const id = f.idFor(path);
+  const v = useValue(path);
+  return (
+    <WithWarning id={id} warning={warning}>
+      <NativeSelect
+        {...inputProps(id, warning)}
+        label={f.label(field.label)}
+        withAsterisk={field.required}
+        aria-required={field.required || undefined}
+        error={error}
+        value={v === true ? 'yes' : v === false ? 'no' : ''}
+        data={[
+          { value: '', label: f.m.input.choose },
+          { value: 'yes', label: f.m.input.yes },
+          { value: 'no', label: f.m.input.no },
+        ]}
+        onChange={(e) => {
+          const x = e.currentTarget.value;
+          f.set(path, x === 'yes' ? true : x === 'no' ? false : undefined);
+          f.touch(path);
+        }}
+      />
+    </WithWarning>
+  );
+}
+
+export function NumberFieldInput({ field, path }: Props<NumberField>) {
+  const f = useForm();
+  const { error, warning } = useMessages(path);
+  const id = f.idFor(path);
+  const v = useValue(path);
+  const shown = v === undefined && field.default !== undefined ? String(field.default) : asText(v);
+  return (
+    <WithWarning id={id} warning={warning}>
+      <TextInput
+        {...inputProps(id, warning)}
+        label={f.label(field.label)}
+        withAsterisk={field.required}
+        aria-required={field.required || undefined}
+        inputMode={field.integer ? 'numeric' : 'decimal'}
+        maxLength={8}
+        error={error}
+        value={shown}
+        onChange={(e) => {
+          let text = e.currentTarget.value.replace(',', '.');
+          text = field.integer ? text.replace(/\D/g, '') : text.replace(/[^\d.]/g, '');
+          f.set(path, /^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
+        }}
+        onBlur={() => f.touch(path)}
+      />
+    </WithWarning>
+  );
+}
+
+export function CountryFieldInput({ field, path }: Props<CountryField>) {
+  const f = useForm();
+  const { error, warning } = useMessages(path);
+  const id = f.idFor(path);
+  const value = asText(useValue(path)) || field.default || '';
+  const [other, setOther] = useState(value !== '' && !KNOWN_COUNTRY.has(value));
+  const showOther = other || (value !== '' && !KNOWN_COUNTRY.has(value));
+  return (
+    <WithWarning id={id} warning={warning}>
+      <NativeSelect
+        {...inputProps(id, warning)}
+        label={f.label(field.label)}
+        withAsterisk={field.required}
+        aria-required={field.required || undefined}
+        error={showOther ? undefined : error}
+        value={showOther ? '*' : value}
+        data={[
+          { value: '', label: f.m.input.choose },
+          ...COUNTRIES.map((c) => ({ value: c.code, label: c.name[f.lang] })),
+          { value: '*', label: f.m.place.otherCountry },
+        ]}
+        onChange={(e) => {
+          const x = e.currentTarget.value;
+          setOther(x === '*');
+          f.set(path, x === '*' ? '' : x || undefined);
+          f.touch(path);
+        }}
+      />
+      {showOther && (
+        <TextInput
+          id={`${id}-code`}
+          mt="xs"
+          autoComplete="off"
+          label={f.m.place.countryCode}
+          maxLength={2}
+          error={error}
+          value={value}
+          onChange={(e) => f.set(path, e.currentTarget.value.toUpperCase().replace(/[^A-Z]/g, ''))}
+          onBlur={() => f.touch(path)}
+        />
+      )}
+    </WithWarning>
+  );
+}

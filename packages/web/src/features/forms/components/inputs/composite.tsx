@@ -1,0 +1,241 @@
+import { Fieldset, NativeSelect, SimpleGrid, Text } from '@mantine/core';
+import { ADMIN_UNITS, ID_DOCUMENT_TYPES, REGIONS } from '@sabt/core';
+import { type ReactNode, useState } from 'react';
+import type { CourtField, DocumentField, PlaceField, Text3 } from '../../catalogue/types.ts';
+import { type FormMessages, MESSAGES } from '../../messages.ts';
+import { useForm, useMessages, useValue } from '../form-context.tsx';
+import { CountryFieldInput, DateFieldInput, SelectFieldInput, TextFieldInput } from './basic.tsx';
+
+/** A label in the three languages from the forms' own messages. */
+const t3 = (pick: (m: FormMessages) => string): Text3 => ({
+  tg: pick(MESSAGES.tg),
+  ru: pick(MESSAGES.ru),
+  en: pick(MESSAGES.en),
+});
+
+/** Errors about the whole group (e.g. "required"), under its legend. */
+function GroupMessages({ path }: { path: string }) {
+  const f = useForm();
+  const { error, warning } = useMessages(path);
+  if (!error && !warning) return null;
+  return (
+    <Text
+      id={`${f.idFor(path)}-msg`}
+      size="sm"
+      c={error ? 'red.8' : 'orange.9'}
+      mb="xs"
+      role={error ? 'alert' : undefined}
+    >
+      {error ?? warning}
+    </Text>
+  );
+}
+
+function Group({
+  path,
+  label,
+  required,
+  children,
+}: {
+  path: string;
+  label: string;
+  required?: boolean | undefined;
+  children: ReactNode;
+}) {
+  const f = useForm();
+  const id = f.idFor(path);
+  const { error } = useMessages(path);
+  return (
+    <Fieldset
+      id={id}
+      tabIndex={-1}
+      variant="filled"
+      radius="sm"
+      p="sm"
+      aria-describedby={error ? `${id}-msg` : undefined}
+      aria-invalid={error ? true : undefined}
+      legend={
+        <Text component="span" fw={600} size="sm">
+          {label}
+          {required && (
+            <Text component="span" c="red.8" aria-hidden="true">
+              {' *'}
+            </Text>
+          )}
+        </Text>
+      }
+      style={error ? { borderColor: 'var(--mantine-color-red-7)' } : undefined}
+    >
+      <GroupMessages path={path} />
+      {children}
+    </Fieldset>
+  );
+}
+
+/** Country (Tajikistan by default) → region → district or city → settlement → address. */
+export function PlaceInput({ field, path }: { field: PlaceField; path: string }) {
+  const f = useForm();
+  const country = String(useValue(`${path}.country`) ?? '') || 'TJ';
+  const unit = String(useValue(`${path}.unit`) ?? '');
+  const [region, setRegion] = useState(unit ? unit.slice(0, 2) : '');
+  const shownRegion = unit ? unit.slice(0, 2) : region;
+  const { error: unitError, warning: unitWarning } = useMessages(`${path}.unit`);
+  const unitId = f.idFor(`${path}.unit`);
+  const units = ADMIN_UNITS.filter((u) => !shownRegion || u.region === shownRegion);
+  const unitData = shownRegion
+    ? [{ value: '', label: f.m.input.choose }, ...units.map((u) => ({ value: u.code, label: u[f.lang] }))]
+    : [
+        { value: '', label: f.m.input.choose },
+        ...REGIONS.map((r) => ({
+          group: r[f.lang],
+          items: ADMIN_UNITS.filter((u) => u.region === r.code).map((u) => ({
+            value: u.code,
+            label: u[f.lang],
+          })),
+        })),
+      ];
+  return (
+    <Group path={path} label={f.label(field.label)} required={field.required}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+        <CountryFieldInput
+          field={{ type: 'country', path: 'country', label: t3((m) => m.place.country), default: 'TJ' }}
+          path={`${path}.country`}
+        />
+        {country === 'TJ' && (
+          <NativeSelect
+            id={f.idFor(`${path}.region`)}
+            label={f.m.place.region}
+            value={shownRegion}
+            data={[
+              { value: '', label: f.m.input.choose },
+              ...REGIONS.map((r) => ({ value: r.code, label: r[f.lang] })),
+            ]}
+            onChange={(e) => {
+              const r = e.currentTarget.value;
+              setRegion(r);
+              if (unit && unit.slice(0, 2) !== r) f.set(`${path}.unit`, undefined);
+            }}
+          />
+        )}
+        {country === 'TJ' && (
+          <NativeSelect
+            id={unitId}
+            label={f.m.place.unit}
+            error={unitError}
+            description={unitWarning}
+            value={unit}
+            data={unitData}
+            onChange={(e) => {
+              f.set(`${path}.unit`, e.currentTarget.value || undefined);
+              f.touch(`${path}.unit`);
+            }}
+          />
+        )}
+        <TextFieldInput
+          field={{ type: 'text', path: 'settlement', label: t3((m) => m.place.settlement), maxLength: 200 }}
+          path={`${path}.settlement`}
+        />
+      </SimpleGrid>
+      <TextFieldInput
+        field={{ type: 'text', path: 'address', label: t3((m) => m.place.address), maxLength: 1000 }}
+        path={`${path}.address`}
+      />
+    </Group>
+  );
+}
+
+const DOCUMENT_TYPES = ID_DOCUMENT_TYPES.map((value) => ({
+  value,
+  label: t3((m) => m.document.types[value]),
+}));
+
+/** An identity document. */
+export function DocumentInput({ field, path }: { field: DocumentField; path: string }) {
+  const f = useForm();
+  return (
+    <Group path={path} label={f.label(field.label)} required={field.required}>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
+        <SelectFieldInput
+          field={{
+            type: 'select',
+            path: 'type',
+            label: t3((m) => m.document.type),
+            options: DOCUMENT_TYPES,
+            required: true,
+          }}
+          path={`${path}.type`}
+        />
+        <TextFieldInput
+          field={{
+            type: 'text',
+            path: 'series',
+            label: t3((m) => m.document.series),
+            maxLength: 10,
+            upper: true,
+          }}
+          path={`${path}.series`}
+        />
+        <TextFieldInput
+          field={{
+            type: 'text',
+            path: 'number',
+            label: t3((m) => m.document.number),
+            maxLength: 20,
+            upper: true,
+            required: true,
+          }}
+          path={`${path}.number`}
+        />
+        <TextFieldInput
+          field={{ type: 'text', path: 'issuer', label: t3((m) => m.document.issuer), maxLength: 200 }}
+          path={`${path}.issuer`}
+        />
+        <DateFieldInput
+          field={{ type: 'date', path: 'issueDate', label: t3((m) => m.document.issueDate) }}
+          path={`${path}.issueDate`}
+        />
+      </SimpleGrid>
+    </Group>
+  );
+}
+
+/** A court decision. */
+export function CourtInput({ field, path }: { field: CourtField; path: string }) {
+  const f = useForm();
+  return (
+    <Group path={path} label={f.label(field.label)} required={field.required}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+        <TextFieldInput
+          field={{
+            type: 'text',
+            path: 'court',
+            label: t3((m) => m.court.court),
+            maxLength: 200,
+            required: true,
+          }}
+          path={`${path}.court`}
+        />
+        <TextFieldInput
+          field={{
+            type: 'text',
+            path: 'caseNumber',
+            label: t3((m) => m.court.caseNumber),
+            maxLength: 50,
+            required: true,
+          }}
+          path={`${path}.caseNumber`}
+        />
+        <DateFieldInput
+          field={{ type: 'date', path: 'date', label: t3((m) => m.court.date), required: true }}
+          path={`${path}.date`}
+        />
+        <DateFieldInput
+          field={{ type: 'date', path: 'inForceDate', label: t3((m) => m.court.inForceDate) }}
+          path={`${path}.inForceDate`}
+        />
+      </SimpleGrid>
+    </Group>
+  );
+}
+
+export { Group as FieldGroup };
