@@ -111,7 +111,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const method = options.method ?? 'GET';
   const headers = new Headers({ accept: 'application/json', 'accept-language': currentLanguage() });
   if (options.body !== undefined) headers.set('content-type', 'application/json');
-  if (method !== 'GET') headers.set('idempotency-key', options.idempotencyKey ?? crypto.randomUUID());
+  if (method !== 'GET') headers.set('idempotency-key', options.idempotencyKey ?? newUuid());
   if (options.ifMatch) headers.set('if-match', options.ifMatch);
 
   let res: Response;
@@ -141,4 +141,14 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 /** The body only. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   return (await request<T>(path, options)).data;
+}
+
+/** A random UUID v4; crypto.randomUUID exists only on https or localhost, getRandomValues everywhere. */
+export function newUuid(): string {
+  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
