@@ -57,7 +57,9 @@ describe('the staff workspace in a real browser', () => {
     const page = await signIn(context, 'jamoat');
     const group = page.getByRole('group', { name: /ариза|application/i });
     await expect.poll(async () => (await group.locator('a').allInnerTexts()).length).toBeGreaterThan(0);
-    const links = await page.locator('a[href^="/records/new/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const links = await page
+      .locator('a[href^="/records/new/"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.sort()).toEqual(
       ['/records/new/BIRTH', '/records/new/DEATH', '/records/new/MARRIAGE', '/records/new/PATERNITY'].sort(),
     );

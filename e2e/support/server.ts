@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { WEB_DIST } from '../../packages/server/src/web/static.ts';
 import { startTestApp, type TestApp } from '../../packages/server/src/test/harness.ts';
+import { WEB_DIST } from '../../packages/server/src/web/static.ts';
 
 /** A real Sabt server on a free loopback port, with demo data and the built web app. */
 export interface E2eServer {

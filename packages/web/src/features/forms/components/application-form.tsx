@@ -281,7 +281,11 @@ export function ApplicationForm(props: ApplicationFormProps) {
       await submitRecord(id, revision);
       submitted.current = true;
       removeLocalDraft(id);
-      await client.invalidateQueries({ queryKey: ['records'] });
+      // the lists and the record's own screen (key ['record', id]) both show its status
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['records'] }),
+        client.invalidateQueries({ queryKey: ['record', id] }),
+      ]);
       navigate(`/records/${id}`);
     } catch (error) {
       if (isProblem(error, 412)) {
