@@ -145,7 +145,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 /** A random UUID v4; crypto.randomUUID exists only on https or localhost, getRandomValues everywhere. */
 export function newUuid(): string {
-  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false) return crypto.randomUUID();
+  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false)
+    return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6]! & 0x0f) | 0x40;
   b[8] = (b[8]! & 0x3f) | 0x80;
