@@ -5,7 +5,7 @@
 set -euo pipefail
 
 need=0
-for tool in pdftotext pdffonts pdftoppm zbarimg qpdf openssl; do
+for tool in pdfsig pdftotext pdffonts pdftoppm zbarimg qpdf openssl; do
   command -v "$tool" >/dev/null 2>&1 || need=1
 done
 if [ "$need" -eq 0 ]; then

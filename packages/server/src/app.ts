@@ -15,11 +15,14 @@ import { unstorableInput } from './http/input-guard.ts';
 import { Problem, RequestValidationError } from './http/problem.ts';
 import { actKindRoutes } from './routes/act-kinds/act-kinds.ts';
 import { authRoutes } from './routes/auth/auth.ts';
+import { blankRoutes } from './routes/certificates/blanks.ts';
+import { certificateRoutes } from './routes/certificates/certificates.ts';
 import { officeRoutes } from './routes/offices/offices.ts';
 import { duplicateRoutes } from './routes/records/duplicates.ts';
 import { recordOperationRoutes } from './routes/records/operations.ts';
 import { recordRoutes } from './routes/records/records.ts';
 import { searchRoutes } from './routes/search/search.ts';
+import { verifyApiRoutes, verifyPageRoutes } from './routes/verify/verify.ts';
 import { webApp } from './web/static.ts';
 
 export interface AppOptions {
@@ -93,9 +96,13 @@ export async function buildApp({ config, dbx, logger }: AppOptions): Promise<Fas
       await recordOperationRoutes(api, deps);
       await searchRoutes(api, deps);
       await duplicateRoutes(api, deps);
+      await certificateRoutes(api, deps);
+      await blankRoutes(api, deps);
+      await verifyApiRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );
+  await verifyPageRoutes(app, { config, dbx });
   await app.register(webApp);
   return app;
 }

@@ -17,7 +17,20 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   demo: boolean;
+  /** Encrypts the private keys of Sabt's CA and offices (AES-256-GCM, key derived with scrypt). */
+  keyPassphrase: string;
+  /** Where the public verification page is reached: QR codes point to `<publicUrl>/verify?c=…`. */
+  publicUrl: string;
+  /** Format of a blank's series (a regular expression), e.g. `I-ДУ`. */
+  blankSeriesPattern: string;
+  /** Digits of a blank's number, e.g. 6 for `000123`. */
+  blankNumberDigits: number;
+  /** Requests per minute from one address to the public verification routes. */
+  verifyRateLimitPerMinute: number;
 }
+
+/** The passphrase used when SABT_KEY_PASSPHRASE is unset: for demos and tests only. */
+export const DEV_KEY_PASSPHRASE = 'sabt-dev-passphrase';
 
 interface Variable {
   name: string;
@@ -52,6 +65,27 @@ export const VARIABLES: readonly Variable[] = [
   },
   { name: 'SABT_LOG_LEVEL', default: 'info', help: 'log level: fatal, error, warn, info, debug' },
   { name: 'SABT_DEMO', default: 'false', help: 'load demo offices and users at start (npm start sets it)' },
+  {
+    name: 'SABT_KEY_PASSPHRASE',
+    default: '',
+    help: 'encrypts the signing keys (CA, offices); required in production, a dev passphrase is used in demo and tests',
+  },
+  {
+    name: 'SABT_PUBLIC_URL',
+    default: 'http://localhost:8080',
+    help: 'public address of Sabt; QR codes on certificates point to <url>/verify',
+  },
+  {
+    name: 'SABT_BLANK_SERIES_PATTERN',
+    default: '^[IVXLC]{1,4}-[А-ЯЁӢҚӮҲҶҒ]{2}$',
+    help: 'regular expression a blank series must match (Tajik format not fixed yet)',
+  },
+  { name: 'SABT_BLANK_NUMBER_DIGITS', default: '6', help: 'digits of a blank number' },
+  {
+    name: 'SABT_VERIFY_RATE_LIMIT',
+    default: '60',
+    help: 'requests per minute from one address to the public certificate check',
+  },
 ];
 
 function read(env: NodeJS.ProcessEnv, name: string): string {
@@ -70,6 +104,16 @@ function int(env: NodeJS.ProcessEnv, name: string): number {
 const bool = (env: NodeJS.ProcessEnv, name: string) =>
   ['1', 'true', 'yes'].includes(read(env, name).toLowerCase());
 
+function pattern(env: NodeJS.ProcessEnv, name: string): string {
+  const raw = read(env, name);
+  try {
+    new RegExp(raw, 'u');
+  } catch {
+    throw new Error(`${name} must be a regular expression, got "${raw}"`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env, 'PORT'),
@@ -85,6 +129,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: bool(env, 'SABT_SECURE_COOKIES'),
     logLevel: read(env, 'SABT_LOG_LEVEL'),
     demo: bool(env, 'SABT_DEMO'),
+    keyPassphrase: read(env, 'SABT_KEY_PASSPHRASE') || DEV_KEY_PASSPHRASE,
+    publicUrl: read(env, 'SABT_PUBLIC_URL').replace(/\/+$/, ''),
+    blankSeriesPattern: pattern(env, 'SABT_BLANK_SERIES_PATTERN'),
+    blankNumberDigits: int(env, 'SABT_BLANK_NUMBER_DIGITS'),
+    verifyRateLimitPerMinute: int(env, 'SABT_VERIFY_RATE_LIMIT'),
   };
 }
 

@@ -48,7 +48,10 @@ export const CERTIFICATE_MATRIX: Record<
 };
 
 /** Whether a role in an office of this kind may take a certificate action (jurisdiction is checked by the server). */
-export function mayCertificate(action: CertificateAction, who: { role: Role; officeKind: OfficeKind }): boolean {
+export function mayCertificate(
+  action: CertificateAction,
+  who: { role: Role; officeKind: OfficeKind },
+): boolean {
   const row = CERTIFICATE_MATRIX[action];
   if (!row.roles.includes(who.role)) return false;
   return !row.officeKinds || row.officeKinds.includes(who.officeKind);

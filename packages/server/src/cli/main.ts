@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
-import { ROLES } from '@sabt/core';
+import { ROLES, t } from '@sabt/core';
 import { buildApp } from '../app.ts';
 import { verifyAudit } from '../audit/audit-log.ts';
 import { createUser, UserInputError } from '../auth/users.ts';
+import { createKeys, listKeys, rotateOfficeKeys } from '../certificates/keys/key-store.ts';
 import { type Config, loadConfig, variablesHelp } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { prepareDatabase } from '../db/prepare.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../demo/demo-data.ts';
 import { scanDuplicates } from '../duplicates/scan.ts';
+import { Problem } from '../http/problem.ts';
 
 const HELP = `sabt — civil registration system
 
@@ -19,6 +21,12 @@ Usage:
   sabt audit verify            check the audit log's hash chain; exit 1 if anything was altered
   sabt duplicates scan [--kind BIRTH]
                                look for duplicates across the whole registry and flag them for review
+  sabt keys create [--office O]
+                               Sabt's root CA (when missing) and keys for every office without them
+                               (PDF-signing X.509 certificate + Ed25519 QR key); private keys are
+                               encrypted with SABT_KEY_PASSPHRASE
+  sabt keys rotate --office O  new keys for an office; the old ones are retired, kept for checks
+  sabt keys list               every key: id, office, algorithm, status, validity
   sabt --help                  this text
 
 Roles: ${ROLES.join(', ')}
@@ -34,6 +42,9 @@ async function openDb(config: Config) {
 }
 
 async function start(config: Config, demo: boolean) {
+  if (!demo && !process.env.SABT_KEY_PASSPHRASE) {
+    console.warn('warning: SABT_KEY_PASSPHRASE is not set: signing keys use the development passphrase');
+  }
   const dbx = await openDb(config);
   if (demo) await loadDemoData(dbx.db);
   const app = await buildApp({ config, dbx, logger: true });
@@ -132,6 +143,50 @@ export async function main(argv: string[]): Promise<number> {
             : `audit log TAMPERED: ${res.findings.length} finding(s) in ${res.entries} entries`,
         );
         return res.ok ? 0 : 1;
+      } finally {
+        await dbx.close();
+      }
+    }
+    case 'keys': {
+      if (sub !== 'create' && sub !== 'rotate' && sub !== 'list') break;
+      if (sub === 'rotate' && !values.office) {
+        console.error('missing: --office');
+        return 2;
+      }
+      const dbx = await openDb(config);
+      try {
+        if (sub === 'create') {
+          const res = await createKeys(dbx.db, config, { officeId: values.office });
+          console.log(
+            `root CA: ${res.root}; keys created for: ${res.created.length ? res.created.join(', ') : 'none (all offices have keys)'}`,
+          );
+        } else if (sub === 'rotate') {
+          const res = await rotateOfficeKeys(dbx.db, config, values.office!);
+          console.log(
+            `office ${values.office}: new keys (generation ${res.generation}); retired: ${res.retired.join(', ') || 'none'}`,
+          );
+        } else {
+          const day = (d: Date | string | null) => (d ? new Date(d).toISOString().slice(0, 10) : '—');
+          for (const k of await listKeys(dbx.db)) {
+            console.log(
+              [
+                k.id.padEnd(16),
+                k.purpose.padEnd(12),
+                (k.office_id ?? '—').padEnd(9),
+                k.algorithm.padEnd(9),
+                k.status.padEnd(8),
+                `${day(k.valid_from)} … ${day(k.valid_to)}`,
+              ].join(' '),
+            );
+          }
+        }
+        return 0;
+      } catch (e) {
+        if (e instanceof Problem) {
+          console.error(t(e.key, 'en', e.params));
+          return 1;
+        }
+        throw e;
       } finally {
         await dbx.close();
       }

@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { WriteContext } from '../../commands/write.ts';
+import { notFound, Problem } from '../../http/problem.ts';
+import { assertMay, assertOwnOffice, stockOffice } from '../policy.ts';
+import { type BlankStatus, certDb } from '../tables.ts';
+import type { DocumentKind } from '../types.ts';
+
+/**
+ * Strict-accountability blanks: an office receives numbered batches, each print uses the next free
+ * blank (or the one the clerk has in the printer), and a spoiled or lost blank is written off only
+ * when a second person (the head of office) confirms the clerk's report.
+ */
+
+/** The most blanks one batch may hold (one box of forms is far fewer). */
+export const MAX_BATCH = 10_000;
+
+export interface BatchInput {
+  officeId?: string | undefined;
+  document: DocumentKind;
+  series: string;
+  from: string;
+  to: string;
+  note?: string | undefined;
+}
+
+export const formatBlankNumber = (n: number, digits: number) => String(n).padStart(digits, '0');
+
+function blankNumberIssue(path: string, digits: number) {
+  return new Problem(422, 'problem.validation', {}, [
+    { path: [path], key: 'error.blank.number', params: { digits } },
+  ]);
+}
+
+/** A blank number as printed (exactly the configured digits) → its integer. */
+export function parseBlankNumber(value: string, digits: number, path = 'number'): number {
+  if (!new RegExp(`^\\d{${digits}}$`).test(value)) throw blankNumberIssue(path, digits);
+  return Number(value);
+}
+
+export function checkSeries(series: string, pattern: string, path = 'series'): void {
+  if (!new RegExp(pattern, 'u').test(series)) {
+    throw new Problem(422, 'problem.validation', {}, [
+      { path: [path], key: 'error.blank.series', params: { pattern } },
+    ]);
+  }
+}
+
+/** Receives a batch of blanks into an office's stock: one row per blank, all IN_STOCK. */
+export async function receiveBatch(ctx: WriteContext, input: BatchInput) {
+  assertMay(ctx.actor, 'receive-blanks');
+  const office = await stockOffice(ctx.trx, ctx.actor, input.officeId);
+  const digits = ctx.config.blankNumberDigits;
+  checkSeries(input.series, ctx.config.blankSeriesPattern);
+  const from = parseBlankNumber(input.from, digits, 'from');
+  const to = parseBlankNumber(input.to, digits, 'to');
+  if (to < from || to - from + 1 > MAX_BATCH) {
+    throw new Problem(422, 'problem.validation', {}, [
+      { path: ['to'], key: 'error.blank.range', params: { max: MAX_BATCH } },
+    ]);
+  }
+  const db = certDb(ctx.trx);
+  const taken = await db
+    .selectFrom('blanks')
+    .select('id')
+    .where('document', '=', input.document)
+    .where('series', '=', input.series)
+    .where('number', '>=', from)
+    .where('number', '<=', to)
+    .limit(1)
+    .executeTakeFirst();
+  const rangeTaken = () =>
+    new Problem(409, 'problem.blank.rangeTaken', { series: input.series, from: input.from, to: input.to });
+  if (taken) throw rangeTaken();
+  const id = randomUUID();
+  await db
+    .insertInto('blank_batches')
+    .values({
+      id,
+      office_id: office.id,
+      document: input.document,
+      series: input.series,
+      number_from: from,
+      number_to: to,
+      digits,
+      note: input.note ?? null,
+      received_by: ctx.actor.id,
+      received_at: ctx.now,
+    })
+    .execute();
+  try {
+    await sql`
+      INSERT INTO blanks (batch_id, office_id, document, series, number, digits, status, updated_at)
+      SELECT ${id}, ${office.id}, ${input.document}, ${input.series}, n, ${digits}, 'IN_STOCK', ${ctx.now}
+      FROM generate_series(${from}::int, ${to}::int) AS n
+    `.execute(ctx.trx);
+  } catch (err) {
+    // a batch of the same numbers received at the same moment by someone else
+    if ((err as { code?: string }).code === '23505') throw rangeTaken();
+    throw err;
+  }
+  ctx.audit.push({
+    event: 'blanks.receive',
+    actorId: ctx.actor.id,
+    actorLogin: ctx.actor.login,
+    officeId: office.id,
+    detail: { batchId: id, document: input.document, series: input.series, from: input.from, to: input.to },
+  });
+  return { id, officeId: office.id, count: to - from + 1 };
+}
+
+export interface TakenBlank {
+  id: number;
+  series: string;
+  number: string;
+}
+
+/**
+ * Takes a blank for a print and marks it ISSUED: the one the clerk names (it must be IN_STOCK in
+ * the office), or the lowest free number of the document. Concurrent prints skip each other's
+ * locked rows, so two prints never get the same blank; the unique blank_id on certificates is the
+ * last line of defence.
+ */
+export async function takeBlank(
+  ctx: WriteContext,
+  officeId: string,
+  document: DocumentKind,
+  wanted?: { series?: string | undefined; number: string },
+): Promise<TakenBlank> {
+  const db = certDb(ctx.trx);
+  let row: { id: number; series: string; number: number; digits: number; status: string } | undefined;
+  if (wanted) {
+    const digits = ctx.config.blankNumberDigits;
+    const number = parseBlankNumber(wanted.number, digits, 'blankNumber');
+    let q = db
+      .selectFrom('blanks')
+      .select(['id', 'series', 'number', 'digits', 'status'])
+      .where('office_id', '=', officeId)
+      .where('document', '=', document)
+      .where('number', '=', number);
+    if (wanted.series) q = q.where('series', '=', wanted.series);
+    const rows = await q.orderBy('id').forUpdate().execute();
+    const notInStock = () =>
+      new Problem(409, 'problem.blank.notInStock', { series: wanted.series ?? '', number: wanted.number });
+    const inStock = rows.filter((r) => r.status === 'IN_STOCK');
+    if (inStock.length > 1) throw new Problem(409, 'problem.blank.ambiguous', { number: wanted.number });
+    row = inStock[0];
+    if (!row) throw notInStock();
+  } else {
+    row = await db
+      .selectFrom('blanks')
+      .select(['id', 'series', 'number', 'digits', 'status'])
+      .where('office_id', '=', officeId)
+      .where('document', '=', document)
+      .where('status', '=', 'IN_STOCK')
+      .orderBy('number')
+      .orderBy('id')
+      .limit(1)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    if (!row) throw new Problem(409, 'problem.blank.noneInStock', { document });
+  }
+  const updated = await db
+    .updateTable('blanks')
+    .set({ status: 'ISSUED', updated_at: ctx.now })
+    .where('id', '=', row.id)
+    .where('status', '=', 'IN_STOCK')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new Problem(409, 'problem.conflict');
+  return { id: Number(row.id), series: row.series, number: formatBlankNumber(row.number, row.digits) };
+}
+
+async function lockBlank(ctx: WriteContext, id: number) {
+  const row = await certDb(ctx.trx)
+    .selectFrom('blanks as b')
+    .innerJoin('offices as o', 'o.id', 'b.office_id')
+    .selectAll('b')
+    .select('o.path')
+    .where('b.id', '=', id)
+    .forUpdate('b')
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  assertOwnOffice(ctx.actor, row, row.path);
+  return row;
+}
+
+/** A clerk reports a blank spoiled (or lost) with a reason; it stays counted until confirmed. */
+export async function reportSpoiled(
+  ctx: WriteContext,
+  id: number,
+  input: { reason: string; lost?: boolean },
+) {
+  assertMay(ctx.actor, 'report-spoiled-blank');
+  const blank = await lockBlank(ctx, id);
+  if (blank.status !== 'IN_STOCK' && blank.status !== 'ISSUED') {
+    throw new Problem(409, 'problem.blank.wrongStatus', { status: blank.status });
+  }
+  const outcome = input.lost ? 'LOST' : 'SPOILED';
+  await certDb(ctx.trx)
+    .updateTable('blanks')
+    .set({
+      status: 'SPOIL_REQUESTED',
+      status_before: blank.status,
+      spoil_outcome: outcome,
+      spoil_reason: input.reason,
+      spoil_requested_by: ctx.actor.id,
+      spoil_requested_at: ctx.now,
+      spoil_decided_by: null,
+      spoil_decided_at: null,
+      spoil_decision_reason: null,
+      updated_at: ctx.now,
+    })
+    .where('id', '=', id)
+    .execute();
+  ctx.audit.push(blankEvent(ctx, 'blank.spoil-request', blank, { outcome, reason: input.reason }));
+}
+
+/**
+ * The head of office confirms a report (never their own): the blank is written off for good, and
+ * a certificate printed on it is marked spoiled. Or rejects it: the blank returns to where it was.
+ */
+export async function decideSpoiled(
+  ctx: WriteContext,
+  id: number,
+  verdict:
+    | { confirm: true; status?: 'SPOILED' | 'LOST' | 'WRITTEN_OFF' }
+    | { confirm: false; reason: string },
+) {
+  assertMay(ctx.actor, 'confirm-spoiled-blank');
+  const blank = await lockBlank(ctx, id);
+  if (blank.status !== 'SPOIL_REQUESTED') {
+    throw new Problem(409, 'problem.blank.wrongStatus', { status: blank.status });
+  }
+  if (blank.spoil_requested_by === ctx.actor.id) throw new Problem(409, 'problem.blank.secondPerson');
+  const db = certDb(ctx.trx);
+  const status: BlankStatus = verdict.confirm
+    ? (verdict.status ?? blank.spoil_outcome ?? 'SPOILED')
+    : (blank.status_before ?? 'IN_STOCK');
+  await db
+    .updateTable('blanks')
+    .set({
+      status,
+      spoil_decided_by: ctx.actor.id,
+      spoil_decided_at: ctx.now,
+      spoil_decision_reason: verdict.confirm ? null : verdict.reason,
+      updated_at: ctx.now,
+    })
+    .where('id', '=', id)
+    .execute();
+  let certificateId: string | null = null;
+  if (verdict.confirm) {
+    const cert = await db
+      .updateTable('certificates')
+      .set({ status: 'spoiled' })
+      .where('blank_id', '=', id)
+      .returning(['id', 'record_id'])
+      .executeTakeFirst();
+    certificateId = cert?.id ?? null;
+    if (cert) {
+      ctx.audit.push({
+        ...blankEvent(ctx, 'certificate.spoiled', blank, { certificateId: cert.id }),
+        recordId: cert.record_id,
+      });
+    }
+  }
+  ctx.audit.push(
+    blankEvent(ctx, verdict.confirm ? 'blank.spoil-confirm' : 'blank.spoil-reject', blank, {
+      status,
+      ...(verdict.confirm ? {} : { reason: verdict.reason }),
+      reportedBy: blank.spoil_requested_by,
+    }),
+  );
+  return { status, certificateId };
+}
+
+function blankEvent(
+  ctx: WriteContext,
+  event: string,
+  blank: { id: number; office_id: string; document: string; series: string; number: number; digits: number },
+  detail: Record<string, unknown>,
+) {
+  return {
+    event,
+    actorId: ctx.actor.id,
+    actorLogin: ctx.actor.login,
+    officeId: blank.office_id,
+    detail: {
+      blankId: Number(blank.id),
+      document: blank.document,
+      series: blank.series,
+      number: formatBlankNumber(blank.number, blank.digits),
+      ...detail,
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../auth/sessions.ts';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/schema.ts';
+import { forbidden, notFound } from '../../http/problem.ts';
+import { findRecord } from '../../queries/records.ts';
+import { sealInfo } from '../../queries/sealing.ts';
+import { certDb } from '../tables.ts';
+
+const COLUMNS = [
+  'c.id',
+  'c.record_id',
+  'c.record_version',
+  'c.office_id',
+  'c.document',
+  'c.blank_id',
+  'c.series',
+  'c.number',
+  'c.issue',
+  'c.mode',
+  'c.calibration',
+  'c.status',
+  'c.superseded_by',
+  'c.superseded_at',
+  'c.issued_at',
+  'c.issued_on',
+  'c.received_by_name',
+  'c.received_id_document',
+  'c.received_at',
+  'c.qr_payload',
+  'c.key_id',
+  'c.signing_key_id',
+  'c.pdf_sha256',
+] as const;
+
+function baseQuery(db: Kysely<Database>) {
+  return certDb(db)
+    .selectFrom('certificates as c')
+    .leftJoin('users as u', 'u.id', 'c.issued_by')
+    .leftJoin('users as rr', 'rr.id', 'c.receipt_recorded_by')
+    .select([
+      ...COLUMNS,
+      'u.login as issued_by_login',
+      'u.full_name as issued_by_name',
+      'rr.login as receipt_by',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/** A certificate as staff see it, with where to get its PDF and where anyone can check it. */
+export function presentCertificate(c: Row, config: Config, currentVersion: number) {
+  return {
+    id: c.id,
+    recordId: c.record_id,
+    recordVersion: c.record_version,
+    /** Whether it certifies the record as it is now. */
+    current: c.record_version === currentVersion,
+    office: c.office_id,
+    document: c.document,
+    series: c.series,
+    number: c.number,
+    onBlank: c.blank_id !== null,
+    blankId: c.blank_id === null ? null : Number(c.blank_id),
+    issue: c.issue,
+    mode: c.mode,
+    calibration: c.calibration,
+    status: c.status,
+    supersededBy: c.superseded_by,
+    supersededAt: iso(c.superseded_at),
+    issuedBy: c.issued_by_login ? { login: c.issued_by_login, name: c.issued_by_name } : null,
+    issuedAt: iso(c.issued_at),
+    issuedOn: c.issued_on,
+    receipt: c.received_at
+      ? {
+          name: c.received_by_name,
+          idDocument: c.received_id_document,
+          receivedAt: iso(c.received_at),
+          recordedBy: c.receipt_by,
+        }
+      : null,
+    qr: c.qr_payload,
+    keyId: c.key_id,
+    signingKeyId: c.signing_key_id,
+    pdfSha256: c.pdf_sha256,
+    pdf: `/api/v1/certificates/${c.id}/pdf`,
+    verifyUrl: `${config.publicUrl}/verify?c=${c.qr_payload}`,
+  };
+}
+
+/** Every certificate of a record, oldest first (first, repeats, superseded ones marked). */
+export async function recordCertificates(
+  db: Kysely<Database>,
+  config: Config,
+  actor: Actor,
+  recordId: string,
+) {
+  const rec = await findRecord(db, actor, recordId);
+  const rows = await baseQuery(db)
+    .where('c.record_id', '=', rec.id)
+    .orderBy('c.issued_at')
+    .orderBy('c.id')
+    .execute();
+  return { rec, items: rows.map((r) => presentCertificate(r, config, rec.version)) };
+}
+
+/** One certificate, if this user may see its record. */
+export async function findCertificate(db: Kysely<Database>, config: Config, actor: Actor, id: string) {
+  const row = await baseQuery(db).where('c.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound();
+  const rec = await findRecord(db, actor, row.record_id);
+  return { rec, row, body: presentCertificate(row, config, rec.version) };
+}
+
+/**
+ * The signed PDF exactly as issued. A certificate of sealed data (an adoption, or a birth record's
+ * version from before the adoption) only for those who may see sealed data.
+ */
+export async function certificatePdf(db: Kysely<Database>, config: Config, actor: Actor, id: string) {
+  const { rec, row } = await findCertificate(db, config, actor, id);
+  const seal = await sealInfo(db, actor, rec);
+  const sealed = seal.whole || seal.versions.has(row.record_version);
+  if (sealed && !seal.canSee) throw forbidden();
+  const { pdf } = await certDb(db)
+    .selectFrom('certificates')
+    .select('pdf')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return { rec, row, pdf, sealed };
+}

@@ -1,0 +1,52 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
+import { Problem } from '../../http/problem.ts';
+
+/**
+ * Private keys at rest: AES-256-GCM under a key derived with scrypt from the passphrase
+ * (SABT_KEY_PASSPHRASE) and a per-key salt; the key's id is authenticated data, so a ciphertext
+ * cannot be moved to another row. Layout: version (1) | iv (12) | tag (16) | ciphertext.
+ */
+
+const VERSION = 1;
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+const derived = new Map<string, Promise<Buffer>>();
+
+function deriveKey(passphrase: string, salt: Buffer): Promise<Buffer> {
+  const id = createHash('sha256').update(passphrase).update('\0').update(salt).digest('hex');
+  let key = derived.get(id);
+  if (!key) {
+    key = new Promise<Buffer>((resolve, reject) =>
+      scrypt(passphrase, salt, 32, SCRYPT, (err, k) => (err ? reject(err) : resolve(k))),
+    );
+    derived.set(id, key);
+  }
+  return key;
+}
+
+export async function seal(
+  passphrase: string,
+  keyId: string,
+  plain: Buffer,
+): Promise<{ box: Buffer; salt: Buffer }> {
+  const salt = randomBytes(16);
+  const key = await deriveKey(passphrase, salt);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(keyId, 'utf8'));
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return { box: Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]), salt };
+}
+
+/** Opens a sealed key; a wrong passphrase (or an altered row) is a clear error, never garbage. */
+export async function open(passphrase: string, keyId: string, box: Buffer, salt: Buffer): Promise<Buffer> {
+  if (box.length < 29 || box[0] !== VERSION) throw new Problem(500, 'problem.certificate.keysUnavailable');
+  const key = await deriveKey(passphrase, salt);
+  const decipher = createDecipheriv('aes-256-gcm', key, box.subarray(1, 13));
+  decipher.setAAD(Buffer.from(keyId, 'utf8'));
+  decipher.setAuthTag(box.subarray(13, 29));
+  try {
+    return Buffer.concat([decipher.update(box.subarray(29)), decipher.final()]);
+  } catch {
+    throw new Problem(500, 'problem.certificate.keysUnavailable');
+  }
+}

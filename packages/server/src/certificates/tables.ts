@@ -1,0 +1,121 @@
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+/** Kysely types of the tables of migration 004 (certificates, blanks, keys). */
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface SigningKeysTable {
+  id: string;
+  purpose: 'root' | 'office-x509' | 'office-qr';
+  office_id: string | null;
+  generation: number;
+  algorithm: string;
+  public_key_pem: string;
+  certificate_pem: string | null;
+  issuer_key_id: string | null;
+  private_key: Buffer;
+  kdf_salt: Buffer;
+  status: 'active' | 'retired';
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+  retired_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface BlankBatchesTable {
+  id: string;
+  office_id: string;
+  document: string;
+  series: string;
+  number_from: number;
+  number_to: number;
+  digits: number;
+  note: string | null;
+  received_by: string;
+  received_at: Generated<Date>;
+}
+
+export type BlankStatus = 'IN_STOCK' | 'ISSUED' | 'SPOIL_REQUESTED' | 'SPOILED' | 'LOST' | 'WRITTEN_OFF';
+export const BLANK_STATUSES: readonly BlankStatus[] = [
+  'IN_STOCK',
+  'ISSUED',
+  'SPOIL_REQUESTED',
+  'SPOILED',
+  'LOST',
+  'WRITTEN_OFF',
+];
+
+export interface BlanksTable {
+  id: Generated<number>;
+  batch_id: string;
+  office_id: string;
+  document: string;
+  series: string;
+  number: number;
+  digits: number;
+  status: BlankStatus;
+  status_before: BlankStatus | null;
+  spoil_outcome: 'SPOILED' | 'LOST' | null;
+  spoil_reason: string | null;
+  spoil_requested_by: string | null;
+  spoil_requested_at: Timestamp | null;
+  spoil_decided_by: string | null;
+  spoil_decided_at: Timestamp | null;
+  spoil_decision_reason: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface DocumentCountersTable {
+  office_id: string;
+  document: string;
+  year: number;
+  last_number: number;
+}
+
+export interface CertificatesTable {
+  id: string;
+  record_id: string;
+  record_version: number;
+  office_id: string;
+  document: string;
+  blank_id: number | null;
+  series: string;
+  number: string;
+  issue: 'first' | 'repeat' | 'reissue';
+  mode: 'full' | 'overlay';
+  calibration: Json;
+  status: 'valid' | 'superseded' | 'spoiled';
+  superseded_by: string | null;
+  superseded_at: Timestamp | null;
+  issued_by: string;
+  issued_at: Timestamp;
+  issued_on: string;
+  received_by_name: string | null;
+  received_id_document: Json | null;
+  received_at: Timestamp | null;
+  receipt_recorded_by: string | null;
+  qr_payload: string;
+  key_id: string;
+  signing_key_id: string;
+  pdf: Buffer;
+  pdf_sha256: string;
+}
+
+export type CertificateTables = {
+  signing_keys: SigningKeysTable;
+  blank_batches: BlankBatchesTable;
+  blanks: BlanksTable;
+  document_counters: DocumentCountersTable;
+  certificates: CertificatesTable;
+};
+
+export type CertDatabase = Database & CertificateTables;
+
+/** The database (or a transaction) seen with the certificate tables. */
+export function certDb(db: Transaction<Database>): Transaction<CertDatabase>;
+export function certDb(db: Kysely<Database>): Kysely<CertDatabase>;
+export function certDb(db: Kysely<Database> | Transaction<Database>) {
+  return db.withTables<CertificateTables>();
+}

@@ -1,0 +1,40 @@
+import { expect } from 'vitest';
+import { birthData } from '../../test/fixtures.ts';
+import type { Client } from '../../test/harness.ts';
+
+/** Test support for certificates: registered records and blanks in stock. */
+
+export interface Staff {
+  front: Client;
+  back: Client;
+  registrar: Client;
+}
+
+/** A record taken through the workflow to registered; returns the registered record. */
+export async function registered(staff: Staff, kind: string, data: unknown) {
+  const created = await staff.front.post('/api/v1/records', { kind, data });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const id = created.body.id as string;
+  expect((await staff.front.post(`/api/v1/records/${id}/submit`)).status).toBe(200);
+  expect((await staff.back.post(`/api/v1/records/${id}/validate`)).status).toBe(200);
+  const reg = await staff.registrar.post(`/api/v1/records/${id}/register`);
+  expect(reg.status, JSON.stringify(reg.body)).toBe(200);
+  return reg.body;
+}
+
+export const registeredBirth = (staff: Staff, over: Parameters<typeof birthData>[0] = {}) =>
+  registered(staff, 'BIRTH', birthData(over));
+
+/** Receives a batch of blanks as the head of office. */
+export async function receiveBlanks(
+  head: Client,
+  batch: { document?: string; series?: string; from: string; to: string; office?: string },
+) {
+  const res = await head.post('/api/v1/blanks/batches', {
+    document: 'BIRTH_CERTIFICATE',
+    series: 'I-ДУ',
+    ...batch,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}

@@ -1,0 +1,311 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../auth/users.ts';
+import { certDb } from '../../certificates/tables.ts';
+import { receiveBlanks, registeredBirth, type Staff } from '../../certificates/testing/fixtures.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-data.ts';
+import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+let staff: Staff;
+let head: Client;
+let head2: Client;
+let admin: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  // a second head of office: a write-off needs two people
+  await createUser(t.dbx.db, {
+    login: 'head2',
+    password: DEMO_PASSWORD,
+    role: 'head_of_office',
+    officeId: 'DU-03-00',
+    fullName: 'Дилором Юсупова',
+  });
+  const [front, back, registrar] = await Promise.all([t.as('front'), t.as('back'), t.as('registrar')]);
+  staff = { front, back, registrar };
+  [head, head2, admin] = await Promise.all([t.as('head'), t.as('head2'), t.as('admin')]);
+});
+afterAll(() => t?.close());
+
+const stock = async (c: Client, office?: string) =>
+  (await c.get(`/api/v1/blanks/stock${office ? `?office=${office}` : ''}`)).body;
+const docStock = (report: { documents: { document: string }[] }, document: string) =>
+  report.documents.find((d) => d.document === document) as unknown as {
+    counts: Record<string, number>;
+    total: number;
+    ranges: { series: string; status: string; from: string; to: string; count: number }[];
+  };
+
+describe('receiving blanks', () => {
+  it('the head of office receives a batch: one blank per number, all in stock', async () => {
+    const batch = await receiveBlanks(head, {
+      document: 'DEATH_CERTIFICATE',
+      series: 'II-ДУ',
+      from: '000101',
+      to: '000150',
+    });
+    expect(batch).toMatchObject({
+      office: 'DU-03-00',
+      series: 'II-ДУ',
+      from: '000101',
+      to: '000150',
+      count: 50,
+      receivedBy: 'head',
+    });
+    const report = docStock(await stock(staff.front), 'DEATH_CERTIFICATE');
+    expect(report.counts.IN_STOCK).toBe(50);
+    expect(report.ranges).toEqual([
+      { series: 'II-ДУ', status: 'IN_STOCK', from: '000101', to: '000150', count: 50 },
+    ]);
+  });
+
+  it('refuses numbers already received, a series of the wrong form, a reversed range, and clerks', async () => {
+    await receiveBlanks(head, {
+      document: 'MARRIAGE_CERTIFICATE',
+      series: 'I-НК',
+      from: '000001',
+      to: '000010',
+    });
+    const overlap = await head.post('/api/v1/blanks/batches', {
+      document: 'MARRIAGE_CERTIFICATE',
+      series: 'I-НК',
+      from: '000010',
+      to: '000020',
+    });
+    expect(overlap.status).toBe(409);
+    expect(overlap.body.key).toBe('problem.blank.rangeTaken');
+    const series = await head.post(
+      '/api/v1/blanks/batches',
+      { document: 'MARRIAGE_CERTIFICATE', series: 'AB-12', from: '000001', to: '000002' },
+      { 'accept-language': 'ru' },
+    );
+    expect(series.status).toBe(422);
+    expect(series.body.errors[0]).toMatchObject({ path: 'series', key: 'error.blank.series' });
+    expect(series.body.errors[0].message).toMatch(/Серия/);
+    const reversed = await head.post('/api/v1/blanks/batches', {
+      document: 'MARRIAGE_CERTIFICATE',
+      series: 'II-НК',
+      from: '000020',
+      to: '000010',
+    });
+    expect(reversed.status).toBe(422);
+    expect(reversed.body.errors[0]).toMatchObject({ path: 'to', key: 'error.blank.range' });
+    const digits = await head.post('/api/v1/blanks/batches', {
+      document: 'MARRIAGE_CERTIFICATE',
+      series: 'II-НК',
+      from: '1',
+      to: '000010',
+    });
+    expect(digits.status).toBe(422);
+    const plainPaper = await head.post('/api/v1/blanks/batches', {
+      document: 'ARCHIVE_EXTRACT',
+      series: 'II-НК',
+      from: '000001',
+      to: '000010',
+    });
+    expect(plainPaper.status).toBe(400);
+    const clerk = await staff.front.post('/api/v1/blanks/batches', {
+      document: 'MARRIAGE_CERTIFICATE',
+      series: 'III-НК',
+      from: '000001',
+      to: '000002',
+    });
+    expect(clerk.status).toBe(403);
+  });
+
+  it('the central administrator receives for an office below; a head only for their own', async () => {
+    const forJamoat = await admin.post('/api/v1/blanks/batches', {
+      office: 'RA-13-01',
+      document: 'BIRTH_CERTIFICATE',
+      series: 'I-РТ',
+      from: '000001',
+      to: '000005',
+    });
+    // the demo administrator sits in the Firdavsi office: Rudaki's jamoat is outside their subtree
+    expect(forJamoat.status).toBe(404);
+    const forMobile = await admin.post('/api/v1/blanks/batches', {
+      office: 'DU-03-90',
+      document: 'BIRTH_CERTIFICATE',
+      series: 'I-МБ',
+      from: '000001',
+      to: '000005',
+    });
+    expect(forMobile.status, JSON.stringify(forMobile.body)).toBe(201);
+    expect(forMobile.body.office).toBe('DU-03-90');
+    const headElsewhere = await head.post('/api/v1/blanks/batches', {
+      office: 'DU-03-90',
+      document: 'BIRTH_CERTIFICATE',
+      series: 'II-МБ',
+      from: '000001',
+      to: '000005',
+    });
+    expect(headElsewhere.status).toBe(403);
+    expect(docStock(await stock(head, 'DU-03-90'), 'BIRTH_CERTIFICATE').counts.IN_STOCK).toBe(5);
+  });
+});
+
+describe('a spoiled blank', () => {
+  it('is written off only when a second person confirms the report', async () => {
+    await receiveBlanks(head, {
+      document: 'DIVORCE_CERTIFICATE',
+      series: 'I-ТК',
+      from: '000001',
+      to: '000003',
+    });
+    const blanks = (await staff.front.get('/api/v1/blanks?document=DIVORCE_CERTIFICATE')).body.items;
+    const blank = blanks[0];
+    expect(blank).toMatchObject({ series: 'I-ТК', number: '000001', status: 'IN_STOCK' });
+
+    const noReason = await staff.front.post(`/api/v1/blanks/${blank.id}/spoil`, { reason: '' });
+    expect(noReason.status).toBe(400);
+    const reported = await staff.front.post(`/api/v1/blanks/${blank.id}/spoil`, {
+      reason: 'Коғаз дар чопгар дарида шуд',
+    });
+    expect(reported.status, JSON.stringify(reported.body)).toBe(200);
+    expect(reported.body).toMatchObject({
+      status: 'SPOIL_REQUESTED',
+      spoil: {
+        outcome: 'SPOILED',
+        reason: 'Коғаз дар чопгар дарида шуд',
+        requestedBy: 'front',
+        decidedBy: null,
+      },
+    });
+    // the clerk cannot confirm it, nor can another clerk
+    expect((await staff.front.post(`/api/v1/blanks/${blank.id}/spoil/confirm`)).status).toBe(403);
+    expect((await staff.back.post(`/api/v1/blanks/${blank.id}/spoil/confirm`)).status).toBe(403);
+    expect(docStock(await stock(head), 'DIVORCE_CERTIFICATE').counts).toMatchObject({
+      IN_STOCK: 2,
+      SPOIL_REQUESTED: 1,
+    });
+
+    const confirmed = await head.post(`/api/v1/blanks/${blank.id}/spoil/confirm`);
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    expect(confirmed.body).toMatchObject({
+      status: 'SPOILED',
+      spoil: { requestedBy: 'front', decidedBy: 'head' },
+    });
+    const again = await head.post(`/api/v1/blanks/${blank.id}/spoil/confirm`);
+    expect(again.status).toBe(409);
+  });
+
+  it('reported by the head of office, needs another head: never the same person', async () => {
+    const blanks = (await head.get('/api/v1/blanks?document=DIVORCE_CERTIFICATE&status=IN_STOCK')).body.items;
+    const blank = blanks[0];
+    await head.post(`/api/v1/blanks/${blank.id}/spoil`, { reason: 'Гум шуд', lost: true });
+    const self = await head.post(`/api/v1/blanks/${blank.id}/spoil/confirm`, {}, { 'accept-language': 'en' });
+    expect(self.status).toBe(409);
+    expect(self.body.key).toBe('problem.blank.secondPerson');
+    expect(self.body.title).toMatch(/Another person must confirm/);
+    const other = await head2.post(`/api/v1/blanks/${blank.id}/spoil/confirm`);
+    expect(other.status).toBe(200);
+    expect(other.body.status).toBe('LOST');
+    // and the database itself refuses one person in both roles
+    await expect(
+      certDb(t.dbx.db)
+        .updateTable('blanks')
+        .set({
+          spoil_decided_by: (
+            await t.dbx.db
+              .selectFrom('users')
+              .select('id')
+              .where('login', '=', 'head')
+              .executeTakeFirstOrThrow()
+          ).id,
+        })
+        .where('id', '=', blank.id)
+        .execute(),
+    ).rejects.toThrow(/check constraint/);
+  });
+
+  it('can be rejected back into stock with a reason', async () => {
+    const blank = (await head.get('/api/v1/blanks?document=DIVORCE_CERTIFICATE&status=IN_STOCK')).body
+      .items[0];
+    await staff.back.post(`/api/v1/blanks/${blank.id}/spoil`, { reason: 'Доғ дорад' });
+    const noReason = await head.post(`/api/v1/blanks/${blank.id}/spoil/reject`, {});
+    expect(noReason.status).toBe(400);
+    const rejected = await head.post(`/api/v1/blanks/${blank.id}/spoil/reject`, {
+      reason: 'Бланк солим аст',
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({
+      status: 'IN_STOCK',
+      spoil: { decidedBy: 'head', decisionReason: 'Бланк солим аст' },
+    });
+  });
+
+  it('printed on: its certificate is spoiled, checks as such, and the next print is a first certificate again', async () => {
+    await receiveBlanks(head, { from: '000001', to: '000010' });
+    const rec = await registeredBirth(staff);
+    const cert = (await staff.front.post(`/api/v1/records/${rec.id}/certificates`, { mode: 'overlay' })).body;
+    expect(cert.issue).toBe('first');
+    await staff.front.post(`/api/v1/blanks/${cert.blankId}/spoil`, {
+      reason: 'Чопгар сатрҳоро каҷ чоп кард',
+    });
+    await head.post(`/api/v1/blanks/${cert.blankId}/spoil/confirm`);
+    const list = (await staff.front.get(`/api/v1/records/${rec.id}/certificates`)).body.items;
+    expect(list[0].status).toBe('spoiled');
+    const check = (await t.anonymous().get(`/api/v1/verify/${cert.qr}`)).body;
+    expect(check).toMatchObject({ genuine: true, status: 'spoiled' });
+    const receipt = await staff.front.post(`/api/v1/certificates/${cert.id}/receipt`, {
+      name: 'Каримов Фаридун',
+      idDocument: { type: 'PASSPORT', number: '01234567' },
+    });
+    expect(receipt.status).toBe(409);
+    expect(receipt.body.key).toBe('problem.certificate.spoiled');
+    const next = (await staff.front.post(`/api/v1/records/${rec.id}/certificates`, { mode: 'overlay' })).body;
+    expect(next.issue).toBe('first');
+    expect(next.number).not.toBe(cert.number);
+  });
+});
+
+describe('the stock report', () => {
+  it('counts per document and status and shows the ranges', async () => {
+    const jamoatHead = await createUser(t.dbx.db, {
+      login: 'mobile-head',
+      password: DEMO_PASSWORD,
+      role: 'head_of_office',
+      officeId: 'DU-03-90',
+      fullName: 'Сайёра Раҳимова',
+    });
+    expect(jamoatHead).toBeTruthy();
+    const mhead = await t.as('mobile-head');
+    await receiveBlanks(mhead, {
+      document: 'DEATH_CERTIFICATE',
+      series: 'I-МБ',
+      from: '000010',
+      to: '000019',
+    });
+    await receiveBlanks(mhead, {
+      document: 'DEATH_CERTIFICATE',
+      series: 'I-МБ',
+      from: '000030',
+      to: '000034',
+    });
+    const blanks = (await mhead.get('/api/v1/blanks?document=DEATH_CERTIFICATE')).body.items;
+    const b12 = blanks.find((b: { number: string }) => b.number === '000012');
+    await mhead.post(`/api/v1/blanks/${b12.id}/spoil`, { reason: 'Вайрон' });
+    const report = await stock(mhead);
+    expect(report.office.id).toBe('DU-03-90');
+    const death = docStock(report, 'DEATH_CERTIFICATE');
+    expect(death.counts).toEqual({
+      IN_STOCK: 14,
+      ISSUED: 0,
+      SPOIL_REQUESTED: 1,
+      SPOILED: 0,
+      LOST: 0,
+      WRITTEN_OFF: 0,
+    });
+    expect(death.total).toBe(15);
+    expect(death.ranges).toEqual([
+      { series: 'I-МБ', status: 'IN_STOCK', from: '000010', to: '000011', count: 2 },
+      { series: 'I-МБ', status: 'SPOIL_REQUESTED', from: '000012', to: '000012', count: 1 },
+      { series: 'I-МБ', status: 'IN_STOCK', from: '000013', to: '000019', count: 7 },
+      { series: 'I-МБ', status: 'IN_STOCK', from: '000030', to: '000034', count: 5 },
+    ]);
+    // the district office (above the mobile office) sees it; the mobile office does not see the district's
+    expect((await stock(head, 'DU-03-90')).office.id).toBe('DU-03-90');
+    expect((await mhead.get('/api/v1/blanks/stock?office=DU-03-00')).status).toBe(404);
+    expect((await (await t.as('statistician')).get('/api/v1/blanks/stock')).status).toBe(403);
+  });
+});

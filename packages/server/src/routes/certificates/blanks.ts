@@ -1,0 +1,174 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  listBatches,
+  listBlanks,
+  presentBatch,
+  stockReport,
+} from '../../certificates/blanks/blank-queries.ts';
+import { decideSpoiled, receiveBatch, reportSpoiled } from '../../certificates/blanks/blank-stock.ts';
+import { certDb } from '../../certificates/tables.ts';
+import { auditRead, readEvent, runWrite } from '../../commands/write.ts';
+import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
+import {
+  batchBody,
+  blankParams,
+  blanksQuery,
+  confirmBody,
+  officeQuery,
+  rejectSpoilBody,
+  spoilBody,
+} from './schema.ts';
+
+/** Strict-accountability blanks: batches received, the stock report, spoiled blanks written off by two people. */
+export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/blanks/batches',
+    {
+      schema: {
+        tags: ['blanks'],
+        summary: 'Receive a batch of blanks (series and number range) into an office',
+        body: batchBody,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { office, ...rest } = req.body;
+      const result = await runWrite(
+        dbx,
+        actor,
+        config,
+        { key: idempotencyKey(req), fingerprint: ['POST /blanks/batches', req.body] },
+        async (ctx) => {
+          const { id } = await receiveBatch(ctx, { ...rest, officeId: office });
+          const row = await certDb(ctx.trx)
+            .selectFrom('blank_batches as b')
+            .leftJoin('users as u', 'u.id', 'b.received_by')
+            .selectAll('b')
+            .select('u.login')
+            .where('b.id', '=', id)
+            .executeTakeFirstOrThrow();
+          return { status: 201, body: presentBatch(row) };
+        },
+      );
+      return sendWrite(reply, result);
+    },
+  );
+
+  r.get(
+    '/blanks/batches',
+    { schema: { tags: ['blanks'], summary: 'Batches an office has received', querystring: officeQuery } },
+    async (req) => ({ items: await listBatches(dbx.db, actorOf(req), req.query.office) }),
+  );
+
+  r.get(
+    '/blanks/stock',
+    {
+      schema: {
+        tags: ['blanks'],
+        summary: 'Stock report of an office: per document, counts by status and the number ranges',
+        querystring: officeQuery,
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const report = await stockReport(dbx.db, actor, req.query.office);
+      await auditRead(dbx, [readEvent(actor, 'blanks.stock', null, { office: report.office.id })]);
+      return report;
+    },
+  );
+
+  r.get(
+    '/blanks',
+    {
+      schema: {
+        tags: ['blanks'],
+        summary: 'Blanks of an office by status, document, series or number (e.g. spoil requests to confirm)',
+        querystring: blanksQuery,
+      },
+    },
+    async (req) => listBlanks(dbx.db, actorOf(req), req.query as never),
+  );
+
+  r.post(
+    '/blanks/:id/spoil',
+    {
+      schema: {
+        tags: ['blanks'],
+        summary: 'Report a blank spoiled or lost, with a reason; the head of office confirms',
+        params: blankParams,
+        body: spoilBody,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { id } = req.params;
+      const result = await runWrite(
+        dbx,
+        actor,
+        config,
+        { key: idempotencyKey(req), fingerprint: ['POST spoil', id, req.body] },
+        async (ctx) => {
+          await reportSpoiled(ctx, id, req.body);
+          return { status: 200, body: await blankView(ctx.trx, actor, id) };
+        },
+      );
+      return sendWrite(reply, result);
+    },
+  );
+
+  for (const verdict of ['confirm', 'reject'] as const) {
+    r.post(
+      `/blanks/:id/spoil/${verdict}`,
+      {
+        schema: {
+          tags: ['blanks'],
+          summary:
+            verdict === 'confirm'
+              ? 'Confirm a spoil report (head of office, not the reporter): the blank is written off'
+              : 'Reject a spoil report, with a reason: the blank returns to where it was',
+          params: blankParams,
+          body: verdict === 'confirm' ? confirmBody : rejectSpoilBody,
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const { id } = req.params;
+        const body = (req.body ?? {}) as { status?: 'SPOILED' | 'LOST' | 'WRITTEN_OFF'; reason?: string };
+        const result = await runWrite(
+          dbx,
+          actor,
+          config,
+          { key: idempotencyKey(req), fingerprint: [`POST spoil/${verdict}`, id, body] },
+          async (ctx) => {
+            await decideSpoiled(
+              ctx,
+              id,
+              verdict === 'confirm'
+                ? { confirm: true, status: body.status }
+                : { confirm: false, reason: body.reason! },
+            );
+            return { status: 200, body: await blankView(ctx.trx, actor, id) };
+          },
+        );
+        return sendWrite(reply, result);
+      },
+    );
+  }
+}
+
+async function blankView(
+  db: Parameters<typeof listBlanks>[0],
+  actor: Parameters<typeof listBlanks>[1],
+  id: number,
+) {
+  const blank = await certDb(db)
+    .selectFrom('blanks')
+    .select(['office_id'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const { items } = await listBlanks(db, actor, { office: blank.office_id, limit: 1, offset: 0, id });
+  return items[0];
+}

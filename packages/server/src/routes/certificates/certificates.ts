@@ -1,0 +1,153 @@
+import { mayCertificate } from '@sabt/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { renderCalibrationPage } from '../../certificates/documents/render.ts';
+import {
+  certificatePdf,
+  findCertificate,
+  recordCertificates,
+} from '../../certificates/issue/certificate-queries.ts';
+import { issueCertificate } from '../../certificates/issue/issue-certificate.ts';
+import { recordReceipt } from '../../certificates/issue/record-receipt.ts';
+import { ensureOfficeKeys } from '../../certificates/keys/key-store.ts';
+import { auditRead, readEvent, runWrite } from '../../commands/write.ts';
+import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { forbidden } from '../../http/problem.ts';
+import { calibrationQuery, certificateParams, issueBody, receiptBody, recordParams } from './schema.ts';
+
+/** Certificates of records: issue (on a blank or plain paper, signed), list, the PDF, hand-over. */
+export async function certificateRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/records/:id/certificates',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary:
+          'Issue a certificate of a registered record: the next blank (or the one named), a signed QR code, a signed PDF',
+        params: recordParams,
+        body: issueBody,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { id } = req.params;
+      // keys are made on an office's first certificate, outside the issuing transaction
+      if (mayCertificate('issue-certificate', actor)) await ensureOfficeKeys(dbx.db, config, actor.officeId);
+      const result = await runWrite(
+        dbx,
+        actor,
+        config,
+        { key: idempotencyKey(req), fingerprint: ['POST certificates', id, req.body] },
+        async (ctx) => {
+          const certId = await issueCertificate(ctx, id, req.body);
+          return { status: 201, body: (await findCertificate(ctx.trx, config, actor, certId)).body };
+        },
+      );
+      reply.header('location', `/api/v1/certificates/${result.body.id}`);
+      return sendWrite(reply, result);
+    },
+  );
+
+  r.get(
+    '/records/:id/certificates',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: "A record's certificates: first and repeat ones, superseded and spoiled ones marked",
+        params: recordParams,
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const { rec, items } = await recordCertificates(dbx.db, config, actor, req.params.id);
+      await auditRead(dbx, [readEvent(actor, 'record.certificates', rec.id)]);
+      return { items };
+    },
+  );
+
+  r.get(
+    '/certificates/calibration-page',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: "A printer test page for a blank, with this printer's offsets (PDF)",
+        querystring: calibrationQuery,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (!mayCertificate('issue-certificate', actor)) throw forbidden();
+      const { document, dxMm, dyMm } = req.query;
+      const pdf = await renderCalibrationPage(document, { dxMm, dyMm });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="calibration-${document}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  r.get(
+    '/certificates/:id',
+    { schema: { tags: ['certificates'], summary: 'One certificate', params: certificateParams } },
+    async (req) => {
+      const actor = actorOf(req);
+      const { body } = await findCertificate(dbx.db, config, actor, req.params.id);
+      await auditRead(dbx, [readEvent(actor, 'certificate.read', body.recordId, { certificateId: body.id })]);
+      return body;
+    },
+  );
+
+  r.get(
+    '/certificates/:id/pdf',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: 'The signed PDF exactly as issued (application/pdf)',
+        params: certificateParams,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { row, pdf, sealed } = await certificatePdf(dbx.db, config, actor, req.params.id);
+      await auditRead(dbx, [
+        readEvent(actor, sealed ? 'certificate.sealed-pdf' : 'certificate.pdf', row.record_id, {
+          certificateId: row.id,
+        }),
+      ]);
+      return reply
+        .type('application/pdf')
+        .header('etag', `"${row.pdf_sha256}"`)
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', `inline; filename="certificate-${row.id}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  r.post(
+    '/certificates/:id/receipt',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: 'Record who collected the certificate and their identity document',
+        params: certificateParams,
+        body: receiptBody,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const result = await runWrite(
+        dbx,
+        actor,
+        config,
+        { key: idempotencyKey(req), fingerprint: ['POST receipt', req.params.id, req.body] },
+        async (ctx) => {
+          await recordReceipt(ctx, req.params.id, req.body);
+          return { status: 200, body: (await findCertificate(ctx.trx, config, actor, req.params.id)).body };
+        },
+      );
+      return sendWrite(reply, result);
+    },
+  );
+}

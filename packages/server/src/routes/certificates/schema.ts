@@ -1,0 +1,114 @@
+import { idDocument, personName } from '@sabt/core';
+import { z } from 'zod';
+import { BLANK_DOCUMENTS, DOCUMENT_KINDS } from '../../certificates/issue/documents.ts';
+import { BLANK_STATUSES } from '../../certificates/tables.ts';
+
+export const certificateParams = z.strictObject({ id: z.uuid({ error: 'error.uuid' }) });
+export const recordParams = certificateParams;
+
+const calibration = z.strictObject({
+  dxMm: z.number().min(-30).max(30),
+  dyMm: z.number().min(-30).max(30),
+});
+
+export const issueBody = z
+  .strictObject({
+    mode: z
+      .enum(['full', 'overlay'])
+      .describe("'full': the whole form on plain paper; 'overlay': data onto a pre-printed blank"),
+    document: z
+      .enum(DOCUMENT_KINDS)
+      .optional()
+      .describe(
+        "'ARCHIVE_EXTRACT' for an extract on request (plain paper); otherwise the record's own document",
+      ),
+    blankNumber: z
+      .string()
+      .trim()
+      .max(20)
+      .optional()
+      .describe('the blank in the printer; else the next free one'),
+    blankSeries: z
+      .string()
+      .trim()
+      .max(20)
+      .optional()
+      .describe('needed only when the number exists in two series'),
+    calibration: calibration.optional().describe("this printer's offsets in millimetres"),
+    issue: z
+      .enum(['first', 'repeat', 'reissue'])
+      .optional()
+      .describe('what the clerk means to print; refused (409) when the registry says otherwise'),
+  })
+  .meta({
+    examples: [
+      { mode: 'overlay', calibration: { dxMm: 1.5, dyMm: -0.5 } },
+      { mode: 'full', document: 'ARCHIVE_EXTRACT' },
+    ],
+  });
+
+export const receiptBody = z
+  .strictObject({
+    name: personName.describe('who collected the certificate, as in their document'),
+    idDocument,
+  })
+  .meta({
+    examples: [
+      { name: 'Каримов Фаридун Саидович', idDocument: { type: 'PASSPORT', series: 'A', number: '01234567' } },
+    ],
+  });
+
+export const calibrationQuery = z.strictObject({
+  document: z.enum(DOCUMENT_KINDS),
+  dxMm: z.coerce.number().min(-30).max(30).default(0),
+  dyMm: z.coerce.number().min(-30).max(30).default(0),
+});
+
+const blankNumber = z.string().trim().min(1).max(12);
+
+export const batchBody = z
+  .strictObject({
+    office: z
+      .string()
+      .max(20)
+      .optional()
+      .describe('the receiving office (central administrators); default: yours'),
+    document: z.enum(BLANK_DOCUMENTS),
+    series: z.string().trim().min(1).max(20),
+    from: blankNumber.describe('first number, as printed (e.g. 000101)'),
+    to: blankNumber.describe('last number, as printed'),
+    note: z.string().trim().max(500).optional().describe('delivery note, invoice …'),
+  })
+  .meta({ examples: [{ document: 'BIRTH_CERTIFICATE', series: 'I-ДУ', from: '000101', to: '000200' }] });
+
+export const officeQuery = z.strictObject({ office: z.string().max(20).optional() });
+
+export const blanksQuery = z.strictObject({
+  office: z.string().max(20).optional(),
+  status: z.enum(BLANK_STATUSES as [string, ...string[]]).optional(),
+  document: z.enum(BLANK_DOCUMENTS).optional(),
+  series: z.string().max(20).optional(),
+  number: z
+    .string()
+    .regex(/^\d{1,12}$/, { error: 'error.format' })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const blankParams = z.strictObject({
+  id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
+
+export const spoilBody = z
+  .strictObject({
+    reason: z.string().trim().min(1).max(1000),
+    lost: z.boolean().optional().describe('the blank is lost, not spoiled'),
+  })
+  .meta({ examples: [{ reason: 'Принтер коғазро хоида вайрон кард' }] });
+
+export const confirmBody = z
+  .strictObject({ status: z.enum(['SPOILED', 'LOST', 'WRITTEN_OFF']).optional() })
+  .nullish();
+
+export const rejectSpoilBody = z.strictObject({ reason: z.string().trim().min(1).max(1000) });

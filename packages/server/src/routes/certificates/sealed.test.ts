@@ -1,0 +1,103 @@
+import { adoptionKind, type BirthData } from '@sabt/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receiveBlanks, registered, type Staff } from '../../certificates/testing/fixtures.ts';
+import { fetchBytes } from '../../certificates/testing/tools.ts';
+import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
+
+/**
+ * Adoption secrecy reaches certificates: a certificate of sealed data (the adoption, or the birth
+ * record as it was before) is printed and read only by those who may see sealed data, and the
+ * public check never names the person on it.
+ */
+
+let t: TestApp;
+let staff: Staff;
+let head: Client;
+
+const residence = { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе' };
+const ex = adoptionKind.example;
+const original: BirthData = {
+  child: {
+    surname: ex.childBefore.surname,
+    name: ex.childBefore.name,
+    birthDate: ex.childBefore.birthDate,
+    sex: 'M',
+    birthPlace: { country: 'TJ', unit: 'KT-01', settlement: 'Бохтар' },
+    liveBorn: true,
+    plurality: 1,
+  },
+  birthBasis: {
+    type: 'MEDICAL_CERTIFICATE',
+    number: 'BX-1',
+    date: ex.childBefore.birthDate,
+    issuer: 'Таваллудхона',
+  },
+  mother: { surname: 'Ҳамидова', name: 'Зарина', birthDate: '2003-01-17', citizenship: 'TJ', residence },
+  fatherBasis: { type: 'NONE' },
+  applicant: { type: 'MOTHER', surname: 'Ҳамидова', name: 'Зарина' },
+} as BirthData;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const [front, back, registrar] = await Promise.all([t.as('front'), t.as('back'), t.as('registrar')]);
+  staff = { front, back, registrar };
+  head = await t.as('head');
+  await receiveBlanks(head, { from: '000001', to: '000010' });
+  await receiveBlanks(head, {
+    document: 'ADOPTION_CERTIFICATE',
+    series: 'I-ФХ',
+    from: '000001',
+    to: '000010',
+  });
+});
+afterAll(() => t?.close());
+
+const verify = async (code: string) => (await t.anonymous().get(`/api/v1/verify/${code}`)).body;
+
+describe('after an adoption', () => {
+  it('the birth certificate of before is sealed, the new one names the child as adopted', async () => {
+    const birth = await registered(staff, 'BIRTH', original);
+    const before = (await staff.front.post(`/api/v1/records/${birth.id}/certificates`, { mode: 'overlay' }))
+      .body;
+    expect((await verify(before.qr)).names).toEqual([`${ex.childBefore.surname} ${ex.childBefore.name[0]}.`]);
+
+    const adoption = await registered(staff, 'ADOPTION', { ...structuredClone(ex), birthRecordId: birth.id });
+    const now = (await staff.front.get(`/api/v1/records/${birth.id}`)).body;
+    expect(now.version).toBe(2);
+    expect(now.flags).toEqual(expect.arrayContaining(['sealed', 'certificate-reissue']));
+
+    // the old certificate: still genuine, its name withheld, its PDF for sealed readers only
+    expect(await verify(before.qr)).toMatchObject({
+      genuine: true,
+      names: null,
+      recordVersion: 1,
+      currentVersion: 2,
+    });
+    expect((await fetchBytes(t, 'front', before.pdf)).status).toBe(403);
+    expect((await fetchBytes(t, 'registrar', before.pdf)).status).toBe(200);
+
+    const after = await staff.front.post(`/api/v1/records/${birth.id}/certificates`, { mode: 'overlay' });
+    expect(after.status, JSON.stringify(after.body)).toBe(201);
+    expect(after.body).toMatchObject({ issue: 'reissue', recordVersion: 2 });
+    expect(await verify(after.body.qr)).toMatchObject({
+      status: 'valid',
+      names: [`${ex.childAfter.surname} ${ex.childAfter.name[0]}.`],
+    });
+    expect((await verify(before.qr)).status).toBe('superseded');
+    expect((await fetchBytes(t, 'front', after.body.pdf)).status).toBe(200);
+
+    // the adoption certificate: only a sealed reader prints it; the check names nobody
+    const byClerk = await staff.front.post(`/api/v1/records/${adoption.id}/certificates`, {
+      mode: 'overlay',
+    });
+    expect(byClerk.status).toBe(403);
+    const byRegistrar = await staff.registrar.post(`/api/v1/records/${adoption.id}/certificates`, {
+      mode: 'overlay',
+    });
+    expect(byRegistrar.status, JSON.stringify(byRegistrar.body)).toBe(201);
+    expect(byRegistrar.body).toMatchObject({ document: 'ADOPTION_CERTIFICATE', series: 'I-ФХ' });
+    expect(await verify(byRegistrar.body.qr)).toMatchObject({ genuine: true, status: 'valid', names: null });
+    expect((await fetchBytes(t, 'front', byRegistrar.body.pdf)).status).toBe(403);
+    expect((await fetchBytes(t, 'head', byRegistrar.body.pdf)).status).toBe(200);
+  });
+});
