@@ -1,0 +1,545 @@
+/**
+ * The search benchmark: on a registry made by generate.ts, runs side by side, in one run on the
+ * same data,
+ *   - Sabt's `searchRecords` (called directly, as a central-office user, limit 20) and
+ *   - a plain pg_trgm query on the names as typed (`similarity(...) > 0.3 ORDER BY similarity DESC
+ *     LIMIT 20`), alone and with the date of birth,
+ * over the labelled query set (spelling variants with ground truth), and reports p50/p95 latency,
+ * recall and precision; then look-ups by act number and by national record ID, and `findDuplicates`
+ * for new birth records. Slow statements are explained (EXPLAIN ANALYZE) into the results.
+ *
+ *   DATABASE_URL=postgres://… node --import tsx bench/search-bench.ts [--queries bench/.data/queries-1000000.json]
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CompiledQuery, Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Actor } from '../packages/server/src/auth/sessions.ts';
+import { connect } from '../packages/server/src/db/connect.ts';
+import type { Database } from '../packages/server/src/db/schema.ts';
+import { findDuplicates } from '../packages/server/src/duplicates/find-duplicates.ts';
+import { CENTRAL_OFFICE_ID } from '../packages/server/src/offices/office-tree.ts';
+import { searchRecords } from '../packages/server/src/search/search-records.ts';
+import { BASELINE_INDEX_SQL, BENCH_USER_LOGIN, DATA_DIR, queriesPath } from './generate.ts';
+import type { QuerySet, Variant } from './query-set.ts';
+
+export interface Latency {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  max: number;
+}
+
+export interface Quality {
+  queries: number;
+  /** Σ truth records returned / Σ truth records. */
+  recall: number;
+  /** Σ truth records returned / Σ records returned (null when nothing was returned). */
+  precision: number | null;
+  /** Share of queries whose every truth record was returned. */
+  complete: number;
+  returned: number;
+  byVariant: Record<string, { queries: number; recall: number; precision: number | null }>;
+}
+
+export interface SearchSystem {
+  latency: Latency;
+  quality: Quality;
+  /** Queries where some truth record was not returned (up to 100), to read what went wrong. */
+  misses?: {
+    id: number;
+    variant: string;
+    query: unknown;
+    source: unknown;
+    missed: string[];
+    returned: number;
+  }[];
+}
+
+export interface BenchResult {
+  machine: Record<string, string | number>;
+  search: Record<string, SearchSystem>;
+  lookups: { actNumber: Latency & { found: number }; nationalId: Latency & { found: number } };
+  duplicates: {
+    latency: Latency;
+    detected: number;
+    expected: number;
+    /** New events (no duplicate exists) for which some candidate was still reported. */
+    falseAlarms: number;
+    newEvents: number;
+  };
+  slowest: { label: string; ms: number; sql: string; plan?: string }[];
+  /** Per statement shape (what each benchmarked call sends to the database): count and latency. */
+  statements: { label: string; sql: string; latency: Latency }[];
+}
+
+export interface BenchOptions {
+  limit?: number;
+  /** Queries run before measuring, to warm caches (default 20). */
+  warmup?: number;
+  /** Use only the first n search queries (default all). */
+  maxQueries?: number;
+  baselines?: ('pg_trgm' | 'pg_trgm+date')[];
+  /** Explain the slowest statements (EXPLAIN ANALYZE, BUFFERS). */
+  explain?: number;
+  log?: (line: string) => void;
+  trace?: Trace;
+}
+
+/** Statement timings from Kysely's log hook, labelled by what the benchmark was doing. */
+export class Trace {
+  label = '';
+  readonly statements: { label: string; ms: number; sql: string; params: readonly unknown[] }[] = [];
+  readonly hook = (e: LogEvent) => {
+    if (!this.label) return;
+    this.statements.push({
+      label: this.label,
+      ms: e.queryDurationMillis,
+      sql: e.query.sql,
+      params: e.query.parameters,
+    });
+  };
+}
+
+export function latency(samples: number[]): Latency {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]! : Number.NaN);
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return {
+    n: s.length,
+    p50: r(q(0.5)),
+    p95: r(q(0.95)),
+    p99: r(q(0.99)),
+    mean: r(s.reduce((a, b) => a + b, 0) / Math.max(1, s.length)),
+    max: r(s.at(-1) ?? Number.NaN),
+  };
+}
+
+class QualityCounter {
+  private tp = 0;
+  private truth = 0;
+  private returned = 0;
+  private complete = 0;
+  private queries = 0;
+  private readonly variants = new Map<
+    string,
+    { queries: number; tp: number; truth: number; returned: number }
+  >();
+
+  add(variant: Variant, truth: readonly string[], returned: readonly string[]) {
+    const t = new Set(truth);
+    const tp = new Set(returned.filter((id) => t.has(id))).size;
+    this.tp += tp;
+    this.truth += t.size;
+    this.returned += returned.length;
+    this.queries++;
+    if (tp === t.size) this.complete++;
+    const v = this.variants.get(variant) ?? { queries: 0, tp: 0, truth: 0, returned: 0 };
+    v.queries++;
+    v.tp += tp;
+    v.truth += t.size;
+    v.returned += returned.length;
+    this.variants.set(variant, v);
+  }
+
+  result(): Quality {
+    const r = (x: number) => Math.round(x * 10000) / 10000;
+    return {
+      queries: this.queries,
+      recall: r(this.tp / Math.max(1, this.truth)),
+      precision: this.returned ? r(this.tp / this.returned) : null,
+      complete: r(this.complete / Math.max(1, this.queries)),
+      returned: this.returned,
+      byVariant: Object.fromEntries(
+        [...this.variants].map(([k, v]) => [
+          k,
+          {
+            queries: v.queries,
+            recall: r(v.tp / Math.max(1, v.truth)),
+            precision: v.returned ? r(v.tp / v.returned) : null,
+          },
+        ]),
+      ),
+    };
+  }
+}
+
+const TYPED = `lower(surname || ' ' || given_name)`;
+
+/** The plain pg_trgm baseline: trigram similarity of the name as typed, optionally with the date of birth. */
+async function baseline(
+  db: Kysely<Database>,
+  text: string,
+  birthDate: string | undefined,
+  limit: number,
+): Promise<string[]> {
+  const res = await sql<{ record_id: string }>`
+    SELECT record_id, max(similarity(${sql.raw(TYPED)}, ${text})) AS score
+    FROM record_persons
+    WHERE ${sql.raw(TYPED)} % ${text} AND similarity(${sql.raw(TYPED)}, ${text}) > 0.3
+      ${birthDate ? sql`AND birth_date = ${birthDate}` : sql``}
+    GROUP BY record_id
+    ORDER BY score DESC, record_id
+    LIMIT ${limit}`.execute(db);
+  return res.rows.map((r) => r.record_id);
+}
+
+async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const v = await f();
+  return [v, performance.now() - t];
+}
+
+export async function centralActor(db: Kysely<Database>): Promise<Actor> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'login', 'full_name'])
+    .where('login', '=', BENCH_USER_LOGIN)
+    .executeTakeFirstOrThrow();
+  return {
+    id: user.id,
+    login: user.login,
+    fullName: user.full_name,
+    role: 'registrar',
+    officeId: CENTRAL_OFFICE_ID,
+    officeKind: 'central',
+    officePath: `${CENTRAL_OFFICE_ID}/`,
+    sessionHash: '',
+  };
+}
+
+export async function machineInfo(
+  db: Kysely<Database>,
+  engine: string,
+): Promise<Record<string, string | number>> {
+  const version = await sql<{ v: string }>`SELECT version() AS v`.execute(db);
+  const counts = await sql<{ records: number; persons: number; links: number }>`
+    SELECT (SELECT count(*)::int FROM records) AS records, (SELECT count(*)::int FROM record_persons) AS persons,
+      (SELECT count(*)::int FROM record_links) AS links`.execute(db);
+  let size = '';
+  if (engine === 'postgres') {
+    const s = await sql<{
+      s: string;
+    }>`SELECT pg_size_pretty(pg_database_size(current_database())) AS s`.execute(db);
+    size = s.rows[0]!.s;
+  }
+  const c = counts.rows[0]!;
+  return {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? '',
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    /** Other work on the machine skews latency: the load average when the run started. */
+    loadAverage: os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
+    database: `${engine}: ${version.rows[0]!.v.split(' on ')[0]}`,
+    ...(size ? { databaseSize: size } : {}),
+    records: c.records,
+    searchRows: c.persons,
+    links: c.links,
+  };
+}
+
+export async function runBenchmark(
+  db: Kysely<Database>,
+  engine: 'postgres' | 'pglite',
+  set: QuerySet,
+  opts: BenchOptions = {},
+): Promise<BenchResult> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const limit = opts.limit ?? 20;
+  const trace = opts.trace;
+  const setLabel = (l: string) => {
+    if (trace) trace.label = l;
+  };
+  const baselines = opts.baselines ?? ['pg_trgm', 'pg_trgm+date'];
+  const queries = set.search.slice(0, opts.maxQueries ?? set.search.length);
+  const actor = await centralActor(db);
+  await sql.raw(BASELINE_INDEX_SQL).execute(db);
+  const machine = await machineInfo(db, engine);
+
+  // Warm-up: a few of each, not measured.
+  const warm = opts.warmup ?? 20;
+  for (const q of queries.slice(-warm)) {
+    await searchRecords(db, actor, { ...q.query, limit });
+    for (const b of baselines)
+      await baseline(
+        db,
+        `${q.query.surname} ${q.query.name}`.toLowerCase(),
+        b === 'pg_trgm' ? undefined : q.query.birthDate,
+        limit,
+      );
+  }
+  for (const l of set.lookups.slice(-warm)) await searchRecords(db, actor, { nationalId: l.nationalId });
+
+  const search: Record<string, SearchSystem> = {};
+  {
+    const samples: number[] = [];
+    const quality = new QualityCounter();
+    const misses: NonNullable<SearchSystem['misses']> = [];
+    setLabel('sabt search');
+    for (const q of queries) {
+      const [hits, ms] = await timed(() => searchRecords(db, actor, { ...q.query, limit }));
+      samples.push(ms);
+      const ids = hits.map((h) => h.recordId);
+      quality.add(q.variant, q.truth, ids);
+      const missed = q.truth.filter((id) => !ids.includes(id));
+      if (missed.length > 0 && misses.length < 100)
+        misses.push({
+          id: q.id,
+          variant: q.variant,
+          query: q.query,
+          source: q.source,
+          missed,
+          returned: ids.length,
+        });
+    }
+    setLabel('');
+    search.Sabt = { latency: latency(samples), quality: quality.result(), misses };
+    log(`Sabt search: ${JSON.stringify(search.Sabt.latency)} recall ${search.Sabt.quality.recall}`);
+  }
+  for (const b of baselines) {
+    const samples: number[] = [];
+    const quality = new QualityCounter();
+    setLabel(b);
+    for (const q of queries) {
+      const text = `${q.query.surname} ${q.query.name}`.toLowerCase();
+      const [ids, ms] = await timed(() =>
+        baseline(db, text, b === 'pg_trgm' ? undefined : q.query.birthDate, limit),
+      );
+      samples.push(ms);
+      quality.add(q.variant, q.truth, ids);
+    }
+    setLabel('');
+    search[b] = { latency: latency(samples), quality: quality.result() };
+    log(`${b}: ${JSON.stringify(search[b].latency)} recall ${search[b].quality.recall}`);
+  }
+
+  // Look-ups by act number (+ year + office) and by national record ID.
+  const byNumber: number[] = [];
+  const byNid: number[] = [];
+  let foundNumber = 0;
+  let foundNid = 0;
+  setLabel('look-up');
+  for (const l of set.lookups) {
+    const [a, msA] = await timed(() =>
+      searchRecords(db, actor, { actNumber: l.number, year: l.year, office: l.officeId, limit }),
+    );
+    byNumber.push(msA);
+    if (a.some((h) => h.recordId === l.recordId)) foundNumber++;
+    const [b, msB] = await timed(() => searchRecords(db, actor, { nationalId: l.nationalId, limit }));
+    byNid.push(msB);
+    if (b.some((h) => h.recordId === l.recordId)) foundNid++;
+  }
+  setLabel('');
+
+  // Duplicate check at registration: a new birth record, compared with the registry.
+  const dupSamples: number[] = [];
+  let detected = 0;
+  let expected = 0;
+  let falseAlarms = 0;
+  let newEvents = 0;
+  setLabel('findDuplicates');
+  for (const d of set.duplicates) {
+    const [found, ms] = await timed(() =>
+      findDuplicates(db, { id: randomUUID(), kind: d.kind, data: d.data }),
+    );
+    dupSamples.push(ms);
+    if (d.expect) {
+      expected++;
+      if (found.some((c) => c.candidateId === d.expect)) detected++;
+    } else {
+      newEvents++;
+      if (found.length > 0) falseAlarms++;
+    }
+  }
+  setLabel('');
+
+  // The slowest statements, explained.
+  const slowest: BenchResult['slowest'] = [];
+  if (trace && (opts.explain ?? 3) > 0) {
+    const bySql = new Map<string, (typeof trace.statements)[number]>();
+    for (const s of trace.statements) {
+      const shape = `${s.label}|${s.sql}`;
+      const prev = bySql.get(shape);
+      if (!prev || s.ms > prev.ms) bySql.set(shape, s);
+    }
+    const top = [...bySql.values()].sort((a, b) => b.ms - a.ms).slice(0, opts.explain ?? 3);
+    for (const s of top) {
+      const plan = await db
+        .executeQuery<{ 'QUERY PLAN': string }>(
+          CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, [...s.params]),
+        )
+        .then((r) => r.rows.map((x) => x['QUERY PLAN']).join('\n'))
+        .catch((e: Error) => `EXPLAIN failed: ${e.message}`);
+      slowest.push({
+        label: s.label,
+        ms: Math.round(s.ms * 100) / 100,
+        sql: `${s.sql}\n-- params: ${JSON.stringify(s.params)}`,
+        plan,
+      });
+    }
+  }
+
+  const shapes = new Map<string, { label: string; sql: string; ms: number[] }>();
+  for (const st of trace?.statements ?? []) {
+    const key = `${st.label}|${st.sql}`;
+    const e = shapes.get(key) ?? { label: st.label, sql: st.sql, ms: [] };
+    e.ms.push(st.ms);
+    shapes.set(key, e);
+  }
+  const statements = [...shapes.values()].map((e) => ({
+    label: e.label,
+    sql: shapeOf(e.sql),
+    latency: latency(e.ms),
+  }));
+
+  return {
+    machine,
+    statements,
+    search,
+    lookups: {
+      actNumber: { ...latency(byNumber), found: foundNumber },
+      nationalId: { ...latency(byNid), found: foundNid },
+    },
+    duplicates: { latency: latency(dupSamples), detected, expected, falseAlarms, newEvents },
+    slowest,
+  };
+}
+
+/** A short name for a statement: what it selects from and its distinctive condition. */
+function shapeOf(text: string): string {
+  const oneLine = text.replace(/\s+/gu, ' ').trim();
+  const from = /from "?([a-z_]+)"?/iu.exec(oneLine)?.[1] ?? '';
+  const cond =
+    /(p\.latin % \$\d+|"p"\."surname_key" = |"p"\."name_key" = |"r"\."national_id" = |"r"\."number" = |similarity|"record_id" = |"record_id" in|data->'deceased')/u.exec(
+      oneLine,
+    )?.[1] ?? '';
+  return `${from}${cond ? `: ${cond.replaceAll('"', '')}` : ''} — ${oneLine.slice(0, 100)}`;
+}
+
+/** The figures as a Markdown table. */
+export function report(r: BenchResult): string {
+  const lines: string[] = [];
+  lines.push('## Machine', '');
+  for (const [k, v] of Object.entries(r.machine))
+    lines.push(`- ${k}: ${typeof v === 'number' ? v.toLocaleString('en') : v}`);
+  lines.push('', '## Name search (labelled spelling variants, top 20)', '');
+  const systems = Object.keys(r.search);
+  lines.push(`| | ${systems.join(' | ')} |`, `|---|${systems.map(() => '---:').join('|')}|`);
+  const row = (label: string, f: (s: SearchSystem) => string) =>
+    lines.push(`| ${label} | ${systems.map((s) => f(r.search[s]!)).join(' | ')} |`);
+  row('queries', (s) => String(s.quality.queries));
+  row('p50 ms', (s) => s.latency.p50.toFixed(1));
+  row('p95 ms', (s) => s.latency.p95.toFixed(1));
+  row('p99 ms', (s) => s.latency.p99.toFixed(1));
+  row('recall', (s) => s.quality.recall.toFixed(3));
+  row('precision', (s) => s.quality.precision?.toFixed(3) ?? '–');
+  row('all truth found', (s) => `${(s.quality.complete * 100).toFixed(1)}%`);
+  row('results returned', (s) => String(s.quality.returned));
+  const variants = Object.keys(r.search[systems[0]!]!.quality.byVariant);
+  for (const v of variants)
+    row(`recall / precision: ${v}`, (s) => {
+      const x = s.quality.byVariant[v];
+      return x ? `${x.recall.toFixed(3)} / ${x.precision?.toFixed(3) ?? '–'}` : '';
+    });
+  lines.push('', '## Look-ups and duplicate check', '');
+  lines.push('| | n | p50 ms | p95 ms | p99 ms | max ms | result |', '|---|---:|---:|---:|---:|---:|---|');
+  const l = r.lookups;
+  const fmt = (x: Latency) =>
+    `${x.n} | ${x.p50.toFixed(2)} | ${x.p95.toFixed(2)} | ${x.p99.toFixed(2)} | ${x.max.toFixed(2)}`;
+  lines.push(
+    `| act number + year + office | ${fmt(l.actNumber)} | found ${l.actNumber.found}/${l.actNumber.n} |`,
+  );
+  lines.push(`| national record ID | ${fmt(l.nationalId)} | found ${l.nationalId.found}/${l.nationalId.n} |`);
+  const d = r.duplicates;
+  lines.push(
+    `| findDuplicates (new birth) | ${fmt(d.latency)} | detected ${d.detected}/${d.expected}, false alarms ${d.falseAlarms}/${d.newEvents} |`,
+  );
+  if (r.statements.length) {
+    lines.push('', '## Statements per benchmarked call', '');
+    lines.push('| call | statement | n | p50 ms | p95 ms | max ms |', '|---|---|---:|---:|---:|---:|');
+    for (const s of r.statements)
+      lines.push(
+        `| ${s.label} | ${s.sql.split(' — ')[0]} | ${s.latency.n} | ${s.latency.p50.toFixed(2)} | ${s.latency.p95.toFixed(2)} | ${s.latency.max.toFixed(2)} |`,
+      );
+  }
+  if (r.slowest.length) {
+    lines.push('', '## Slowest statements', '');
+    for (const s of r.slowest)
+      lines.push(`- ${s.label}: ${s.ms} ms — ${s.sql.split('\n')[0]!.slice(0, 160)}`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      queries: { type: 'string' },
+      'max-queries': { type: 'string' },
+      baselines: { type: 'string', default: 'pg_trgm,pg_trgm+date' },
+      explain: { type: 'string', default: '4' },
+      /** Suffix for the result files, e.g. an experiment's name. */
+      tag: { type: 'string', default: '' },
+    },
+  });
+  const databaseUrl = process.env.DATABASE_URL;
+  const trace = new Trace();
+  let db: Kysely<Database>;
+  let close: () => Promise<void>;
+  let engine: 'postgres' | 'pglite';
+  if (databaseUrl) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: trace.hook });
+    close = () => db.destroy();
+    engine = 'postgres';
+  } else {
+    const dbx = await connect({ dataDir: process.env.SABT_DATA_DIR ?? 'memory://' });
+    db = dbx.db;
+    close = dbx.close;
+    engine = 'pglite';
+  }
+  try {
+    let file = values.queries;
+    if (!file) {
+      const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM records`.execute(db);
+      file = queriesPath(n.rows[0]!.n);
+    }
+    if (!existsSync(file)) throw new Error(`no query set at ${file}: run bench/generate.ts first`);
+    const set = JSON.parse(readFileSync(file, 'utf8')) as QuerySet;
+    const result = await runBenchmark(db, engine, set, {
+      ...(values['max-queries'] ? { maxQueries: Number(values['max-queries']) } : {}),
+      baselines: values.baselines.split(',').filter(Boolean) as BenchOptions['baselines'],
+      explain: Number(values.explain),
+      trace,
+    });
+    console.log(report(result));
+    mkdirSync(DATA_DIR, { recursive: true });
+    const tag = values.tag ? `-${values.tag}` : '';
+    const out = join(DATA_DIR, `results-${set.records}-${engine}${tag}.json`);
+    writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2)}\n`);
+    const plans = join(DATA_DIR, `plans-${set.records}-${engine}${tag}.txt`);
+    writeFileSync(
+      plans,
+      result.slowest.map((s) => `### ${s.label}: ${s.ms} ms\n${s.sql}\n\n${s.plan ?? ''}\n`).join('\n'),
+    );
+    console.log(`\nresults: ${out}\nplans: ${plans}`);
+  } finally {
+    await close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
