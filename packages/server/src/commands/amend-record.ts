@@ -3,7 +3,7 @@ import { diffData } from '@sabt/core';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
 import { mergePatch } from './edit-record.ts';
-import { appendAction, kindOf, lockRecord, requireValidData } from './record-store.ts';
+import { appendAction, kindOf, lockRecord, requireValidData, withFlags } from './record-store.ts';
 import { amendRegistered } from './record-versions.ts';
 import type { WriteContext } from './write.ts';
 
@@ -20,7 +20,7 @@ async function setFlag(ctx: WriteContext, id: string, flag: string, on: boolean)
     .select(['flags'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  const flags = on ? [...new Set([...r.flags, flag])].sort() : r.flags.filter((f) => f !== flag);
+  const flags = on ? withFlags(r.flags, [flag]) : withFlags(r.flags, [], [flag]);
   await ctx.trx.updateTable('records').set({ flags }).where('id', '=', id).execute();
 }
 
@@ -63,7 +63,7 @@ export async function requestAmendment(
   const revision = rec.revision + 1;
   await ctx.trx
     .updateTable('records')
-    .set({ flags: [...new Set([...rec.flags, 'amendment-requested'])].sort(), revision, updated_at: ctx.now })
+    .set({ flags: withFlags(rec.flags, ['amendment-requested']), revision, updated_at: ctx.now })
     .where('id', '=', id)
     .execute();
   await appendAction(ctx, {

@@ -1,4 +1,4 @@
-import { appendAction } from './record-store.ts';
+import { appendAction, withFlags } from './record-store.ts';
 import type { WriteContext } from './write.ts';
 
 /** Links two records both ways with typed rows (e.g. death → 'birth-of-deceased', birth → 'death'). */
@@ -39,7 +39,7 @@ export async function notate(
   const revision = rec.revision + 1;
   await ctx.trx
     .updateTable('records')
-    .set({ flags: [...new Set([...rec.flags, ...addFlags])].sort(), revision, updated_at: ctx.now })
+    .set({ flags: withFlags(rec.flags, addFlags), revision, updated_at: ctx.now })
     .where('id', '=', recordId)
     .execute();
   return appendAction(ctx, {

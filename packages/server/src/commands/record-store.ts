@@ -109,6 +109,15 @@ export async function appendAction(ctx: WriteContext, a: ActionEntry): Promise<n
 /** Flags that a data check decides, replaced on every check; the rest are kept. */
 const CHECK_FLAGS = ['late-registration', 'naming-warning'];
 
+/** A record's flags with some added and some removed: sorted, each once. */
+export function withFlags(
+  current: readonly string[],
+  add: readonly string[],
+  remove: readonly string[] = [],
+): string[] {
+  return [...new Set([...current.filter((f) => !remove.includes(f)), ...add])].sort();
+}
+
 export function mergeCheckFlags(
   current: string[],
   check: DataCheck,
@@ -116,7 +125,7 @@ export function mergeCheckFlags(
   add: string[] = [],
 ): string[] {
   const kept = current.filter((f) => !CHECK_FLAGS.includes(f) && !drop.includes(f));
-  return [...new Set([...kept, ...check.flags, ...add])].sort();
+  return withFlags(kept, [...check.flags, ...add]);
 }
 
 export function pgTextArray(values: string[]) {

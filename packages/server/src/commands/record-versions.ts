@@ -1,6 +1,6 @@
 import { diffData } from '@sabt/core';
 import { indexRecord } from '../search/index-record.ts';
-import { appendAction, kindOf, requireValidData, summaryColumns } from './record-store.ts';
+import { appendAction, kindOf, requireValidData, summaryColumns, withFlags } from './record-store.ts';
 import type { WriteContext } from './write.ts';
 
 /** Keeps a registered version of a record's data; versions are append-only. */
@@ -53,7 +53,7 @@ export async function amendRegistered(
   const version = rec.version + 1;
   const revision = rec.revision + 1;
   const changes = diffData(rec.data, newData);
-  const flags = [...new Set([...rec.flags, ...(input.addFlags ?? [])])].sort();
+  const flags = withFlags(rec.flags, input.addFlags ?? []);
   await ctx.trx
     .updateTable('records')
     .set({

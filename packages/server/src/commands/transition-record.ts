@@ -4,7 +4,14 @@ import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
 import { parseIfMatch } from './edit-record.ts';
 import { KIND_EFFECTS } from './effects/index.ts';
-import { appendAction, kindOf, lockRecord, mergeCheckFlags, requireValidData } from './record-store.ts';
+import {
+  appendAction,
+  kindOf,
+  lockRecord,
+  mergeCheckFlags,
+  requireValidData,
+  withFlags,
+} from './record-store.ts';
 import { registerLocked } from './register-record.ts';
 import type { WriteContext } from './write.ts';
 
@@ -33,7 +40,7 @@ export async function transitionRecord(
   const def = kindOf(rec.kind);
   const revision = rec.revision + 1;
   if (action === 'reject') {
-    const flags = [...new Set([...rec.flags, 'rejected'])].sort();
+    const flags = withFlags(rec.flags, ['rejected']);
     await ctx.trx
       .updateTable('records')
       .set({ status: decision.to ?? rec.status, flags, revision, updated_at: ctx.now })

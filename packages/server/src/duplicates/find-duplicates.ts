@@ -112,13 +112,17 @@ export async function findDuplicates(
   // The other spouse, the mother: both must fit too where both records name them.
   const second = compared[1];
   const mother = people.find((p) => p.role === 'mother');
+  // one query for the people of every candidate, not one per candidate
+  const everyone = found.size
+    ? await db
+        .selectFrom('record_persons')
+        .select(['record_id', 'role', 'surname', 'given_name', 'birth_date'])
+        .where('record_id', 'in', [...found.keys()])
+        .where('historical', '=', false)
+        .execute()
+    : [];
   for (const c of [...found.values()]) {
-    const others = await db
-      .selectFrom('record_persons')
-      .select(['record_id', 'role', 'surname', 'given_name', 'birth_date'])
-      .where('record_id', '=', c.candidateId)
-      .where('historical', '=', false)
-      .execute();
+    const others = everyone.filter((o) => o.record_id === c.candidateId);
     if (second) {
       const fits = others.some(
         (o) => comparedRoles(rule).includes(o.role) && o.given_name && comparePerson(rule, second, o),

@@ -1,4 +1,4 @@
-import { appendAction, lockRecord } from '../commands/record-store.ts';
+import { appendAction, lockRecord, withFlags } from '../commands/record-store.ts';
 import type { WriteContext } from '../commands/write.ts';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
@@ -49,7 +49,7 @@ export async function resolveDuplicate(
   let flags = rec.flags;
   let status = rec.status;
   if (input.verdict === 'duplicate') {
-    flags = [...new Set([...flags.filter((f) => f !== 'possible-duplicate'), 'duplicate'])];
+    flags = withFlags(flags, ['duplicate'], ['possible-duplicate']);
     if (rec.status !== 'registered') {
       status = 'draft';
       flags.push('rejected');

@@ -102,17 +102,6 @@ export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFil
   return { total: Number(total.n), items };
 }
 
-export function officeNames(db: Kysely<Database>, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('offices')
-    .select(['id', 'name_tg', 'name_ru', 'name_en'])
-    .where('id', 'in', ids)
-    .execute();
-}
-
-export { notFound };
-
 export async function recordVersions(db: Kysely<Database>, id: string) {
   return db
     .selectFrom('record_versions as v')

@@ -1,6 +1,7 @@
 import type { AdoptionData } from '@sabt/core';
 import { indexRecord } from '../../search/index-record.ts';
 import { findBirthRecord } from '../find-person.ts';
+import { withFlags } from '../record-store.ts';
 import { amendBirthRecord, requireBirthRecord, withNames } from './birth-amendments.ts';
 import type { KindEffects } from './types.ts';
 
@@ -99,7 +100,7 @@ export const adoptionEffects: KindEffects = {
         .executeTakeFirstOrThrow();
       await ctx.trx
         .updateTable('records')
-        .set({ flags: [...new Set([...r.flags, 'sealed'])].sort() })
+        .set({ flags: withFlags(r.flags, ['sealed']) })
         .where('id', '=', id)
         .execute();
     }
