@@ -99,6 +99,24 @@ describe('searching by name in any script or spelling', () => {
     expect(ids(otherMother)).not.toContain(rahimov.id);
   });
 
+  it('forgives a typo in a short name when the date of birth matches, not without it', async () => {
+    const typo = (extra: string) =>
+      back.get(
+        `/api/v1/search?surname=${encodeURIComponent('Раҳимов')}&name=${encodeURIComponent('Шамшед')}${extra}`,
+      );
+    const withDate = await typo('&birthDate=2025-01-10');
+    expect(ids(withDate)).toEqual([rahimov.id]);
+    expect(withDate.body.items[0].reasons).toEqual(
+      expect.arrayContaining(['surname:exact', 'name:fuzzy', 'birth-date']),
+    );
+    expect(ids(await typo(''))).not.toContain(rahimov.id);
+    // the same day does not make a different name match
+    const other = await back.get(
+      `/api/v1/search?surname=${encodeURIComponent('Раҳимов')}&name=${encodeURIComponent('Фирӯз')}&birthDate=2025-01-10`,
+    );
+    expect(ids(other)).toEqual([]);
+  });
+
   it('finds a person by an earlier name after a change of name', async () => {
     const nc = structuredClone(nameChangeKind.example);
     nc.person = {

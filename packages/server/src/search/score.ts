@@ -1,0 +1,140 @@
+import { jaroWinkler, keySimilarity, type NameKeys, nameKeys } from '@sabt/core';
+
+/** The name parts asked for, as keys; free-text words are tried against every part. */
+export interface AskedName {
+  surname?: NameKeys | undefined;
+  name?: NameKeys | undefined;
+  patronymic?: NameKeys | undefined;
+  words: NameKeys[];
+  /** Broad mode: a legal change of surname (Раҳимов → Раҳимзода) counts as a match. */
+  broad: boolean;
+}
+
+/** A stored person as search reads it from `record_persons`. */
+export interface PersonCandidate {
+  record_id: string;
+  role: string;
+  historical: boolean;
+  surname: string | null;
+  given_name: string | null;
+  patronymic: string | null;
+  birth_date: string | null;
+}
+
+/** The stored keys of a person, for a cheap first filter before full scoring. */
+export interface KeyedCandidate extends PersonCandidate {
+  surname_key: string | null;
+  name_key: string | null;
+  patronymic_key: string | null;
+  surname_loose: string | null;
+  name_loose: string | null;
+  surname_stem: string | null;
+}
+
+const PARTS = ['surname', 'name', 'patronymic'] as const;
+type Part = (typeof PARTS)[number];
+const WEIGHTS: Record<Part, number> = { surname: 0.4, name: 0.4, patronymic: 0.2 };
+
+/**
+ * A typo, not a different name: fuzzy matches count only this close (Jaro–Winkler on match keys).
+ * When the date of birth matches exactly, one wrong, missing or extra letter in a short name is
+ * still the same person (Лоа for Лола, Нясир for Носир); without the date it is too loose.
+ */
+export const TYPO_SIMILARITY = 0.9;
+export const TYPO_SIMILARITY_SAME_DATE = 0.8;
+
+function counts(sim: ReturnType<typeof keySimilarity>, broad: boolean, cutoff: number): boolean {
+  if (sim.reason === 'stem') return broad;
+  if (sim.reason === 'fuzzy') return sim.jaroWinkler >= cutoff;
+  return true;
+}
+
+const storedParts = (p: PersonCandidate): Record<Part, string | null> => ({
+  surname: p.surname,
+  name: p.given_name,
+  patronymic: p.patronymic,
+});
+
+/**
+ * Whether a stored person may fit the asked name, judged on the stored keys alone (no
+ * re-normalisation): every asked part within the typo cutoff or equal by a key, and some free-text
+ * word close to some part. Full scoring follows for the few that pass.
+ */
+export function mayFit(asked: AskedName, p: KeyedCandidate, cutoff: number): boolean {
+  const close = (a: NameKeys, key: string | null, loose: string | null, stem?: string | null) =>
+    !!key &&
+    (key === a.matchKey ||
+      loose === a.looseKey ||
+      (asked.broad && stem === a.stemKey) ||
+      jaroWinkler(a.matchKey, key) >= cutoff);
+  if (asked.surname && p.surname_key && !close(asked.surname, p.surname_key, p.surname_loose, p.surname_stem))
+    return false;
+  if (asked.name && p.name_key && !close(asked.name, p.name_key, p.name_loose)) return false;
+  if (asked.patronymic && p.patronymic_key && !close(asked.patronymic, p.patronymic_key, null)) return false;
+  if (!asked.surname && !asked.name && asked.words.length === 0) return false;
+  return (
+    asked.words.length === 0 ||
+    asked.words.some(
+      (w) =>
+        close(w, p.surname_key, p.surname_loose, p.surname_stem) ||
+        close(w, p.name_key, p.name_loose) ||
+        close(w, p.patronymic_key, null),
+    )
+  );
+}
+
+export interface Scored {
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * Scores one stored person against the asked name: the weighted similarity of the asked parts and
+ * the best-fitting part for each free-text word, with the reasons; null when an asked part does not match.
+ */
+export function scorePerson(
+  asked: AskedName,
+  p: PersonCandidate,
+  opts: { sameDate: boolean },
+): Scored | null {
+  const cutoff = opts.sameDate ? TYPO_SIMILARITY_SAME_DATE : TYPO_SIMILARITY;
+  const stored = storedParts(p);
+  const keys: Record<Part, NameKeys | undefined> = {
+    surname: p.surname ? nameKeys(p.surname) : undefined,
+    name: p.given_name ? nameKeys(p.given_name) : undefined,
+    patronymic: p.patronymic ? nameKeys(p.patronymic) : undefined,
+  };
+  let total = 0;
+  let weight = 0;
+  const reasons: string[] = [];
+  for (const part of PARTS) {
+    const a = asked[part];
+    if (!a) continue;
+    weight += WEIGHTS[part];
+    const k = keys[part];
+    if (!stored[part] || !k) continue;
+    const sim = keySimilarity(a, k);
+    if (!counts(sim, asked.broad, cutoff)) return null;
+    total += WEIGHTS[part] * sim.score;
+    reasons.push(`${part}:${sim.reason}`);
+  }
+  const partScore = weight > 0 ? total / weight : undefined;
+  if (asked.words.length === 0) return partScore === undefined ? null : { score: partScore, reasons };
+
+  // free text: each word takes the best-fitting part of the stored name
+  let sum = 0;
+  for (const w of asked.words) {
+    let top = { score: 0, reason: '', part: '' };
+    for (const part of PARTS) {
+      const k = keys[part];
+      if (!k) continue;
+      const sim = keySimilarity(w, k);
+      if (!counts(sim, asked.broad, cutoff)) continue;
+      if (sim.score > top.score) top = { score: sim.score, reason: sim.reason, part };
+    }
+    sum += top.score;
+    if (top.part) reasons.push(`${top.part}:${top.reason}`);
+  }
+  const textScore = sum / asked.words.length;
+  return { score: partScore === undefined ? textScore : (partScore + textScore) / 2, reasons };
+}
