@@ -73,6 +73,8 @@ export interface BenchResult {
     /** New events (no duplicate exists) for which some candidate was still reported. */
     falseAlarms: number;
     newEvents: number;
+    /** The repeated events not detected, with how they were spelled. */
+    misses: { variant: string; expect: string; data: unknown }[];
   };
   slowest: { label: string; ms: number; sql: string; plan?: string }[];
   /** Per statement shape (what each benchmarked call sends to the database): count and latency. */
@@ -347,6 +349,7 @@ export async function runBenchmark(
   let expected = 0;
   let falseAlarms = 0;
   let newEvents = 0;
+  const dupMisses: BenchResult['duplicates']['misses'] = [];
   setLabel('findDuplicates');
   for (const d of set.duplicates) {
     const [found, ms] = await timed(() =>
@@ -356,6 +359,7 @@ export async function runBenchmark(
     if (d.expect) {
       expected++;
       if (found.some((c) => c.candidateId === d.expect)) detected++;
+      else dupMisses.push({ variant: d.variant, expect: d.expect, data: d.data });
     } else {
       newEvents++;
       if (found.length > 0) falseAlarms++;
@@ -410,7 +414,14 @@ export async function runBenchmark(
       actNumber: { ...latency(byNumber), found: foundNumber },
       nationalId: { ...latency(byNid), found: foundNid },
     },
-    duplicates: { latency: latency(dupSamples), detected, expected, falseAlarms, newEvents },
+    duplicates: {
+      latency: latency(dupSamples),
+      detected,
+      expected,
+      falseAlarms,
+      newEvents,
+      misses: dupMisses,
+    },
     slowest,
   };
 }

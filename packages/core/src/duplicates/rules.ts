@@ -9,6 +9,11 @@ export interface DuplicateRule {
   persons: 'subject' | 'spouses';
   /** Least similarity (0..1, see nameSimilarity) of surname and given name for a candidate. */
   nameSimilarity: number;
+  /**
+   * A surname no key matches still fits at this Jaro–Winkler similarity of the match keys (a typo,
+   * or a keyboard substitute such as Ч for Ҷ), the given name having matched by its keys.
+   */
+  surnameTypoSimilarity?: number;
   /** How far apart the dates of birth of the compared people may be, in days (0: the same day). */
   birthDateWindowDays: number;
   /** Also compare the mother (births): least similarity of her name, when both records have one. */
@@ -18,8 +23,20 @@ export interface DuplicateRule {
 }
 
 export const DUPLICATE_RULES: Partial<Record<ActKindCode, DuplicateRule>> = {
-  BIRTH: { persons: 'subject', nameSimilarity: 0.85, birthDateWindowDays: 5, motherSimilarity: 0.85 },
-  DEATH: { persons: 'subject', nameSimilarity: 0.85, birthDateWindowDays: 0, sameBirthRecord: true },
+  BIRTH: {
+    persons: 'subject',
+    nameSimilarity: 0.85,
+    surnameTypoSimilarity: 0.9,
+    birthDateWindowDays: 5,
+    motherSimilarity: 0.85,
+  },
+  DEATH: {
+    persons: 'subject',
+    nameSimilarity: 0.85,
+    surnameTypoSimilarity: 0.9,
+    birthDateWindowDays: 0,
+    sameBirthRecord: true,
+  },
   MARRIAGE: { persons: 'spouses', nameSimilarity: 0.85, birthDateWindowDays: 0 },
   NAME_CHANGE: { persons: 'subject', nameSimilarity: 0.9, birthDateWindowDays: 0 },
 };

@@ -41,7 +41,11 @@ export function comparePerson(rule: DuplicateRule, asked: PersonEntry, stored: S
   const name = similarity(asked.name, stored.given_name);
   const surname = similarity(asked.surname, stored.surname);
   if (!name || name.score < rule.nameSimilarity) return undefined;
-  if (surname && surname.score < rule.nameSimilarity) return undefined;
+  const surnameFits =
+    !surname ||
+    surname.score >= rule.nameSimilarity ||
+    (rule.surnameTypoSimilarity !== undefined && surname.jaroWinkler >= rule.surnameTypoSimilarity);
+  if (!surnameFits) return undefined;
   const reasons = [`name:${name.reason}`];
   if (surname) reasons.push(`surname:${surname.reason}`);
   let dateScore = 0.5;

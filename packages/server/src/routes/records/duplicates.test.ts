@@ -102,6 +102,17 @@ describe('possible duplicate births', () => {
     expect(other.flags).not.toContain('possible-duplicate');
   });
 
+  it('flags a birth whose surname was typed with a keyboard substitute (Ч for Ҷ), not a different surname', async () => {
+    const first = await registered('BIRTH', baby('Раҷабова', 'Шабнам', '2025-06-02'));
+    const typed = await toValidated('BIRTH', baby('Рачабова', 'Шабнам', '2025-06-02'));
+    expect(typed.flags).toContain('possible-duplicate');
+    const side = await back.get(`${R}/${typed.id}/duplicates`);
+    expect(side.body.candidates.map((c: { candidateId: string }) => c.candidateId)).toEqual([first.id]);
+    expect(side.body.candidates[0].reasons).toEqual(expect.arrayContaining(['surname:fuzzy']));
+    const other = await toValidated('BIRTH', baby('Раҳимова', 'Шабнам', '2025-06-02'));
+    expect(other.flags).not.toContain('possible-duplicate');
+  });
+
   it('blocks a registration when a duplicate was registered after validation, and keeps the flag', async () => {
     const b = await toValidated('BIRTH', baby('Ғафурова', 'Дилноза', '2025-03-03'));
     expect(b.flags).not.toContain('possible-duplicate');
