@@ -51,6 +51,8 @@ export interface Quality {
 export interface SearchSystem {
   latency: Latency;
   quality: Quality;
+  /** Queries stopped at the time limit (counted with no results and the limit as their latency). */
+  timedOut?: number;
   /** Queries where some truth record was not returned (up to 100), to read what went wrong. */
   misses?: {
     id: number;
@@ -88,6 +90,8 @@ export interface BenchOptions {
   /** Use only the first n search queries (default all). */
   maxQueries?: number;
   baselines?: ('pg_trgm' | 'pg_trgm+date')[];
+  /** Per-query time limit of the baselines in ms (default 10,000): at 10 million rows one can take minutes. */
+  baselineTimeoutMs?: number;
   /** Explain the slowest statements (EXPLAIN ANALYZE, BUFFERS). */
   explain?: number;
   log?: (line: string) => void;
@@ -174,22 +178,35 @@ class QualityCounter {
 
 const TYPED = `lower(surname || ' ' || given_name)`;
 
-/** The plain pg_trgm baseline: trigram similarity of the name as typed, optionally with the date of birth. */
+/**
+ * The plain pg_trgm baseline: trigram similarity of the name as typed, optionally with the date of
+ * birth; null when it ran past the time limit.
+ */
 async function baseline(
   db: Kysely<Database>,
   text: string,
   birthDate: string | undefined,
   limit: number,
-): Promise<string[]> {
-  const res = await sql<{ record_id: string }>`
-    SELECT record_id, max(similarity(${sql.raw(TYPED)}, ${text})) AS score
-    FROM record_persons
-    WHERE ${sql.raw(TYPED)} % ${text} AND similarity(${sql.raw(TYPED)}, ${text}) > 0.3
-      ${birthDate ? sql`AND birth_date = ${birthDate}` : sql``}
-    GROUP BY record_id
-    ORDER BY score DESC, record_id
-    LIMIT ${limit}`.execute(db);
-  return res.rows.map((r) => r.record_id);
+  timeoutMs: number,
+): Promise<string[] | null> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      // on PGlite the setting exists and is honoured too; the value is a checked integer
+      await sql.raw(`SET LOCAL statement_timeout = ${Math.trunc(timeoutMs)}`).execute(trx);
+      const res = await sql<{ record_id: string }>`
+        SELECT record_id, max(similarity(${sql.raw(TYPED)}, ${text})) AS score
+        FROM record_persons
+        WHERE ${sql.raw(TYPED)} % ${text} AND similarity(${sql.raw(TYPED)}, ${text}) > 0.3
+          ${birthDate ? sql`AND birth_date = ${birthDate}` : sql``}
+        GROUP BY record_id
+        ORDER BY score DESC, record_id
+        LIMIT ${limit}`.execute(trx);
+      return res.rows.map((r) => r.record_id);
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === '57014') return null; // query_canceled: the time limit
+    throw e;
+  }
 }
 
 async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
@@ -263,6 +280,7 @@ export async function runBenchmark(
     if (trace) trace.label = l;
   };
   const baselines = opts.baselines ?? ['pg_trgm', 'pg_trgm+date'];
+  const baselineTimeout = opts.baselineTimeoutMs ?? 10_000;
   const queries = set.search.slice(0, opts.maxQueries ?? set.search.length);
   const actor = await centralActor(db);
   await sql.raw(BASELINE_INDEX_SQL).execute(db);
@@ -278,6 +296,7 @@ export async function runBenchmark(
         `${q.query.surname} ${q.query.name}`.toLowerCase(),
         b === 'pg_trgm' ? undefined : q.query.birthDate,
         limit,
+        baselineTimeout,
       );
   }
   for (const l of set.lookups.slice(-warm)) await searchRecords(db, actor, { nationalId: l.nationalId });
@@ -311,17 +330,19 @@ export async function runBenchmark(
   for (const b of baselines) {
     const samples: number[] = [];
     const quality = new QualityCounter();
+    let timedOut = 0;
     setLabel(b);
     for (const q of queries) {
       const text = `${q.query.surname} ${q.query.name}`.toLowerCase();
       const [ids, ms] = await timed(() =>
-        baseline(db, text, b === 'pg_trgm' ? undefined : q.query.birthDate, limit),
+        baseline(db, text, b === 'pg_trgm' ? undefined : q.query.birthDate, limit, baselineTimeout),
       );
       samples.push(ms);
-      quality.add(q.variant, q.truth, ids);
+      if (ids === null) timedOut++;
+      quality.add(q.variant, q.truth, ids ?? []);
     }
     setLabel('');
-    search[b] = { latency: latency(samples), quality: quality.result() };
+    search[b] = { latency: latency(samples), quality: quality.result(), timedOut };
     log(`${b}: ${JSON.stringify(search[b].latency)} recall ${search[b].quality.recall}`);
   }
 
@@ -456,6 +477,7 @@ export function report(r: BenchResult): string {
   row('precision', (s) => s.quality.precision?.toFixed(3) ?? '–');
   row('all truth found', (s) => `${(s.quality.complete * 100).toFixed(1)}%`);
   row('results returned', (s) => String(s.quality.returned));
+  row('stopped at the time limit', (s) => String(s.timedOut ?? 0));
   const variants = Object.keys(r.search[systems[0]!]!.quality.byVariant);
   for (const v of variants)
     row(`recall / precision: ${v}`, (s) => {
@@ -497,6 +519,7 @@ async function main() {
       queries: { type: 'string' },
       'max-queries': { type: 'string' },
       baselines: { type: 'string', default: 'pg_trgm,pg_trgm+date' },
+      'baseline-timeout': { type: 'string', default: '10000' },
       explain: { type: 'string', default: '4' },
       /** Suffix for the result files, e.g. an experiment's name. */
       tag: { type: 'string', default: '' },
@@ -530,6 +553,7 @@ async function main() {
       ...(values['max-queries'] ? { maxQueries: Number(values['max-queries']) } : {}),
       baselines: values.baselines.split(',').filter(Boolean) as BenchOptions['baselines'],
       explain: Number(values.explain),
+      baselineTimeoutMs: Number(values['baseline-timeout']),
       trace,
     });
     console.log(report(result));
