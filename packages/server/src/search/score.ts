@@ -67,9 +67,8 @@ export function mayFit(asked: AskedName, p: KeyedCandidate, cutoff: number): boo
       loose === a.looseKey ||
       (asked.broad && stem === a.stemKey) ||
       jaroWinkler(a.matchKey, key) >= cutoff);
-  if (asked.surname && p.surname_key && !close(asked.surname, p.surname_key, p.surname_loose, p.surname_stem))
-    return false;
-  if (asked.name && p.name_key && !close(asked.name, p.name_key, p.name_loose)) return false;
+  if (asked.surname && !close(asked.surname, p.surname_key, p.surname_loose, p.surname_stem)) return false;
+  if (asked.name && !close(asked.name, p.name_key, p.name_loose)) return false;
   if (asked.patronymic && p.patronymic_key && !close(asked.patronymic, p.patronymic_key, null)) return false;
   if (!asked.surname && !asked.name && asked.words.length === 0) return false;
   return (
