@@ -1,17 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  choosePlace,
   daysAgo,
   ddmmyyyy,
   field,
-  placeGroup,
   runAction,
   saveStatus,
   section,
   statusBadge,
   typeDate,
 } from './support/birth-form.ts';
+import { checkAndSubmit, fillBirthForm, unique, uniqueName } from './support/birth-workflow.ts';
 import { browserAvailable, launch, newContext, shot, signIn } from './support/browser.ts';
 import { type E2eServer, startServer, webBuilt } from './support/server.ts';
 
@@ -30,81 +29,6 @@ afterAll(async () => {
 });
 
 const T = { timeout: 15_000 };
-const unique = () => Math.random().toString(36).slice(2, 7);
-/** Tajik-looking unique names: a Cyrillic base plus a Cyrillic suffix from a random number. */
-function uniqueName(base: string): string {
-  const letters = 'абвгдеёжзиклмнопрстуфхчшэюя';
-  const n = Number.parseInt(unique(), 36);
-  let s = '';
-  for (let x = n; s.length < 4; x = Math.floor(x / letters.length)) s += letters[x % letters.length];
-  return `${base}${s}`;
-}
-
-/** Opens a new birth application as the given page and fills it completely (applicant = mother). */
-async function fillBirthForm(page: Page, child: { surname: string; name: string }) {
-  await page.goto('/records/new/BIRTH');
-  const kid = section(page, 'Кӯдак');
-  await kid.waitFor(T);
-  await field(kid, 'Насаб').fill(child.surname);
-  await field(kid, 'Ном').fill(child.name);
-  await field(kid, 'Номи падар').fill('Фирӯзович');
-  await field(kid, 'Ҷинс').selectOption({ label: 'Мард' });
-  const born = daysAgo(5);
-  await typeDate(field(kid, 'Санаи таваллуд'), ddmmyyyy(born));
-  await expect.poll(() => field(kid, 'Санаи таваллуд').inputValue()).toBe(ddmmyyyy(born));
-  const birthPlace = placeGroup(kid, 'Ҷои таваллуд');
-  await choosePlace(birthPlace);
-  await field(birthPlace, 'Шаҳр, шаҳрак ё деҳа').fill('Душанбе');
-  await shot(page, 'workflow-1-child');
-
-  const basis = section(page, 'Асоси бақайдгирии таваллуд');
-  await field(basis, 'Намуди ҳуҷҷат').selectOption({ label: 'Ҳуҷҷати тиббӣ дар бораи таваллуд' });
-  await field(basis, 'Рақами ҳуҷҷат').fill(`МТ-${unique()}`);
-  await typeDate(field(basis, 'Санаи ҳуҷҷат'), ddmmyyyy(born));
-  await field(basis, 'Муассисае, ки ҳуҷҷатро додааст').fill('Таваллудхонаи шаҳрии №3, ш. Душанбе');
-
-  const fatherBasis = section(page, 'Асоси маълумот дар бораи падар');
-  await field(fatherBasis, 'Асос').selectOption('NONE');
-  // no father: the father's section goes away
-  await expect.poll(() => section(page, 'Падар').count()).toBe(0);
-
-  const mother = section(page, 'Модар');
-  await field(mother, 'Насаб').fill(child.surname.replace(/ов$/, 'ова'));
-  await field(mother, 'Ном').fill('Нигина');
-  await field(mother, 'Номи падар').fill('Алиевна');
-  await typeDate(field(mother, 'Санаи таваллуд'), '14.05.1996');
-  const residence = placeGroup(mother, 'Ҷои зист');
-  await choosePlace(residence);
-  await field(residence, 'Шаҳр, шаҳрак ё деҳа').fill('Душанбе');
-  await field(residence, 'Суроға (кӯча, хона, ҳуҷра) ё муассиса').fill('кӯчаи Борбад 12, ҳуҷраи 5');
-  await shot(page, 'workflow-1-mother');
-
-  const applicant = section(page, 'Аризадиҳанда');
-  await applicant.getByRole('button', { name: 'Аз маълумоти модар' }).click();
-  await expect.poll(() => field(applicant, 'Кӣ ариза медиҳад').inputValue()).toBe('MOTHER');
-  await expect.poll(() => field(applicant, 'Ном').inputValue()).toBe('Нигина');
-}
-
-/** "Check", then "Submit for checking"; returns the new record's id from the record screen's URL. */
-async function checkAndSubmit(page: Page, name: string, opts: { reload?: boolean } = {}): Promise<string> {
-  await page.getByRole('button', { name: 'Санҷидан', exact: true }).click();
-  const ok = page.getByText('Ҳамаи майдонҳо дуруст пур карда шудаанд', { exact: false });
-  try {
-    await ok.waitFor(T);
-  } catch (error) {
-    await shot(page, `${name}-check-failed`);
-    const problems = await page.locator('[role="alert"], [id$="-errors"]').allInnerTexts();
-    throw new Error(`the form's check did not pass: ${problems.join(' | ')}`, { cause: error });
-  }
-  await shot(page, `${name}-checked`);
-  await page.getByRole('button', { name: 'Барои санҷиш фиристодан', exact: true }).click();
-  await page.waitForURL(/\/records\/[^/]+$/, T);
-  // App bug: the form invalidates ['records'] but the record screen caches ['record', id] (staleTime
-  // 30 s), so a record already viewed in this tab shows its old status after a resubmission.
-  if (opts.reload) await page.reload();
-  await expect.poll(() => statusBadge(page).innerText(), T).toBe('Барои санҷиш фиристода шуд');
-  return new URL(page.url()).pathname.split('/').pop()!;
-}
 
 describe('a birth from the front desk to the register', () => {
   it.runIf(ready)(

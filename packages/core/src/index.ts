@@ -22,6 +22,7 @@ export * from './names/similarity.ts';
 export * from './names/transliterate.ts';
 export * from './numbering/national-id.ts';
 export * from './offices/admin-units.ts';
+export * from './workflow/certificate-documents.ts';
 export * from './workflow/certificates.ts';
 export * from './workflow/matrix.ts';
 export * from './workflow/roles.ts';

@@ -3,20 +3,10 @@
  * documents (layouts, PDF): what a PDF is made from.
  */
 
-/** Which document is printed for a record. */
-export type DocumentKind =
-  | 'BIRTH_CERTIFICATE'
-  | 'DEATH_CERTIFICATE'
-  | 'MARRIAGE_CERTIFICATE'
-  | 'DIVORCE_CERTIFICATE'
-  | 'ADOPTION_CERTIFICATE'
-  | 'PATERNITY_CERTIFICATE'
-  | 'NAME_CHANGE_CERTIFICATE'
-  | 'STILLBIRTH_REFERENCE'
-  | 'ARCHIVE_EXTRACT';
+import type { DocumentKind, PrintMode } from '@sabt/core';
 
-/** 'full': the whole certificate on plain paper; 'overlay': only the data, onto a pre-printed blank. */
-export type PrintMode = 'full' | 'overlay';
+/** Which document is printed for a record; 'full' or 'overlay' printing (the rules are in core). */
+export type { DocumentKind, PrintMode };
 
 export interface Calibration {
   /** Millimetres to shift everything right (negative: left) for this printer. */

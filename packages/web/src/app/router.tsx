@@ -34,7 +34,7 @@ export function createAppRouter() {
             },
             {
               path: 'records/:id',
-              lazy: async () => ({ Component: (await import('../features/record/index.tsx')).default }),
+              lazy: async () => ({ Component: (await import('./routes/record.tsx')).default }),
             },
             {
               path: 'records/:id/edit',
@@ -47,6 +47,18 @@ export function createAppRouter() {
             {
               path: 'search',
               lazy: async () => ({ Component: (await import('../features/search/index.tsx')).default }),
+            },
+            {
+              path: 'blanks',
+              lazy: async () => ({
+                Component: (await import('../features/certificates/blanks-page.tsx')).default,
+              }),
+            },
+            {
+              path: 'printer',
+              lazy: async () => ({
+                Component: (await import('../features/certificates/printer-page.tsx')).default,
+              }),
             },
             { path: '*', lazy: () => import('./routes/not-found.tsx') },
           ],

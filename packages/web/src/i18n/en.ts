@@ -33,6 +33,8 @@ export const en: UiMessages = {
     mainNav: 'Main menu',
     queues: 'Work queues',
     search: 'Search',
+    blanks: 'Blanks',
+    printer: 'Printer calibration',
     working: 'Loading…',
   },
   queues: {

@@ -33,6 +33,8 @@ export const ru: UiMessages = {
     mainNav: 'Главное меню',
     queues: 'Очереди работ',
     search: 'Поиск',
+    blanks: 'Бланки',
+    printer: 'Настройка принтера',
     working: 'Загрузка…',
   },
   queues: {

@@ -35,6 +35,8 @@ export const tg = {
     mainNav: 'Менюи асосӣ',
     queues: 'Навбатҳои кор',
     search: 'Ҷустуҷӯ',
+    blanks: 'Бланкҳо',
+    printer: 'Танзими чопгар',
     working: 'Боркунӣ…',
   },
   queues: {

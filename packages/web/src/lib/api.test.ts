@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, isProblem, ProblemError, request, setUnauthorizedHandler } from './api.ts';
+import { api, apiBlob, isProblem, ProblemError, request, setUnauthorizedHandler } from './api.ts';
 import { i18n } from './i18n.ts';
 
 function answer(status: number, body?: unknown, headers: Record<string, string> = {}) {
@@ -107,5 +107,24 @@ describe('api client', () => {
     const gateway = (await api('/me').catch((e: unknown) => e)) as ProblemError;
     expect(gateway.status).toBe(502);
     expect(gateway.message).toMatch(/unexpected/);
+  });
+
+  it('fetches a PDF as bytes, and its refusal as a problem in the user language', async () => {
+    const pdf = vi.fn(
+      async (_input: RequestInfo | URL, _init?: RequestInit) =>
+        new Response('%PDF-1.7 …', { status: 200, headers: { 'content-type': 'application/pdf' } }),
+    );
+    vi.stubGlobal('fetch', pdf);
+    const blob = await apiBlob('/certificates/c1/pdf');
+    expect(blob.type).toBe('application/pdf');
+    expect((await blob.text()).slice(0, 5)).toBe('%PDF-');
+    const { url, headers } = sent(pdf as unknown as ReturnType<typeof answer>);
+    expect(url).toBe('/api/v1/certificates/c1/pdf');
+    expect(headers.get('accept')).toContain('application/pdf');
+
+    vi.stubGlobal('fetch', answer(403, { type: 'x', title: 'Дастрасӣ нест', status: 403 }));
+    const refused = (await apiBlob('/certificates/c1/pdf').catch((e: unknown) => e)) as ProblemError;
+    expect(isProblem(refused, 403)).toBe(true);
+    expect(refused.message).toBe('Дастрасӣ нест');
   });
 });

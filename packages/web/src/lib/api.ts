@@ -106,10 +106,10 @@ async function readProblem(res: Response): Promise<Problem> {
   return madeUpProblem(res.status, i18n.t('errors.unexpected'));
 }
 
-/** Calls the Sabt API: cookies, JSON, Accept-Language, Idempotency-Key on writes, If-Match. */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+/** Sends a request with the API's headers; a failed one throws a ProblemError in the user's language. */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers = new Headers({ accept: 'application/json', 'accept-language': currentLanguage() });
+  const headers = new Headers({ accept, 'accept-language': currentLanguage() });
   if (options.body !== undefined) headers.set('content-type', 'application/json');
   if (method !== 'GET') headers.set('idempotency-key', options.idempotencyKey ?? newUuid());
   if (options.ifMatch) headers.set('if-match', options.ifMatch);
@@ -133,9 +133,21 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (res.status === 401 && !options.expectUnauthenticated) onUnauthorized?.();
     throw new ProblemError(problem);
   }
+  return res;
+}
+
+/** Calls the Sabt API: cookies, JSON, Accept-Language, Idempotency-Key on writes, If-Match. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const res = await send(path, options, 'application/json');
   const text = res.status === 204 ? '' : await res.text();
   const data = (text ? JSON.parse(text) : undefined) as T;
   return { data, status: res.status, etag: res.headers.get('etag'), headers: res.headers };
+}
+
+/** A binary answer (a PDF): the bytes as a Blob; errors still come as problem+json. */
+export async function apiBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+  const res = await send(path, options, 'application/pdf, application/problem+json');
+  return res.blob();
 }
 
 /** The body only. */

@@ -115,6 +115,77 @@ export interface TakenBlank {
   number: string;
 }
 
+type BlankRow = { id: number; series: string; number: number; digits: number; status: string };
+type Db = Parameters<typeof certDb>[0];
+
+/** The blanks of an office with the number the clerk names (one per series). */
+function namedBlanks(db: Db, officeId: string, document: DocumentKind, number: number, series?: string) {
+  let q = certDb(db)
+    .selectFrom('blanks')
+    .select(['id', 'series', 'number', 'digits', 'status'])
+    .where('office_id', '=', officeId)
+    .where('document', '=', document)
+    .where('number', '=', number);
+  if (series) q = q.where('series', '=', series);
+  return q.orderBy('id');
+}
+
+/** The next free blank of a document: the lowest number in stock, whatever the series. */
+function nextFreeBlank(db: Db, officeId: string, document: DocumentKind) {
+  return certDb(db)
+    .selectFrom('blanks')
+    .select(['id', 'series', 'number', 'digits', 'status'])
+    .where('office_id', '=', officeId)
+    .where('document', '=', document)
+    .where('status', '=', 'IN_STOCK')
+    .orderBy('number')
+    .orderBy('id')
+    .limit(1);
+}
+
+/** The one in stock among the blanks of the named number, or why there is none. */
+function pickNamed(rows: BlankRow[], wanted: Wanted): BlankRow {
+  const inStock = rows.filter((r) => r.status === 'IN_STOCK');
+  if (inStock.length > 1) throw new Problem(409, 'problem.blank.ambiguous', { number: wanted.number });
+  if (!inStock[0]) {
+    throw new Problem(409, 'problem.blank.notInStock', {
+      series: wanted.series ?? '',
+      number: wanted.number,
+    });
+  }
+  return inStock[0];
+}
+
+const taken = (row: BlankRow): TakenBlank => ({
+  id: Number(row.id),
+  series: row.series,
+  number: formatBlankNumber(row.number, row.digits),
+});
+
+type Wanted = { series?: string | undefined; number: string };
+
+/**
+ * The blank a print would take now, without taking it (the preview, the issue dialog): the one
+ * the clerk names or the next free one, refused as a print would be refused.
+ */
+export async function peekBlank(
+  db: Db,
+  digits: number,
+  officeId: string,
+  document: DocumentKind,
+  wanted?: Wanted,
+): Promise<TakenBlank> {
+  if (wanted) {
+    const number = parseBlankNumber(wanted.number, digits, 'blankNumber');
+    return taken(
+      pickNamed(await namedBlanks(db, officeId, document, number, wanted.series).execute(), wanted),
+    );
+  }
+  const row = await nextFreeBlank(db, officeId, document).executeTakeFirst();
+  if (!row) throw new Problem(409, 'problem.blank.noneInStock', { document });
+  return taken(row);
+}
+
 /**
  * Takes a blank for a print and marks it ISSUED: the one the clerk names (it must be IN_STOCK in
  * the office), or the lowest free number of the document. Concurrent prints skip each other's
@@ -125,50 +196,25 @@ export async function takeBlank(
   ctx: WriteContext,
   officeId: string,
   document: DocumentKind,
-  wanted?: { series?: string | undefined; number: string },
+  wanted?: Wanted,
 ): Promise<TakenBlank> {
-  const db = certDb(ctx.trx);
-  let row: { id: number; series: string; number: number; digits: number; status: string } | undefined;
+  let row: BlankRow | undefined;
   if (wanted) {
-    const digits = ctx.config.blankNumberDigits;
-    const number = parseBlankNumber(wanted.number, digits, 'blankNumber');
-    let q = db
-      .selectFrom('blanks')
-      .select(['id', 'series', 'number', 'digits', 'status'])
-      .where('office_id', '=', officeId)
-      .where('document', '=', document)
-      .where('number', '=', number);
-    if (wanted.series) q = q.where('series', '=', wanted.series);
-    const rows = await q.orderBy('id').forUpdate().execute();
-    const notInStock = () =>
-      new Problem(409, 'problem.blank.notInStock', { series: wanted.series ?? '', number: wanted.number });
-    const inStock = rows.filter((r) => r.status === 'IN_STOCK');
-    if (inStock.length > 1) throw new Problem(409, 'problem.blank.ambiguous', { number: wanted.number });
-    row = inStock[0];
-    if (!row) throw notInStock();
+    const number = parseBlankNumber(wanted.number, ctx.config.blankNumberDigits, 'blankNumber');
+    const rows = await namedBlanks(ctx.trx, officeId, document, number, wanted.series).forUpdate().execute();
+    row = pickNamed(rows, wanted);
   } else {
-    row = await db
-      .selectFrom('blanks')
-      .select(['id', 'series', 'number', 'digits', 'status'])
-      .where('office_id', '=', officeId)
-      .where('document', '=', document)
-      .where('status', '=', 'IN_STOCK')
-      .orderBy('number')
-      .orderBy('id')
-      .limit(1)
-      .forUpdate()
-      .skipLocked()
-      .executeTakeFirst();
+    row = await nextFreeBlank(ctx.trx, officeId, document).forUpdate().skipLocked().executeTakeFirst();
     if (!row) throw new Problem(409, 'problem.blank.noneInStock', { document });
   }
-  const updated = await db
+  const updated = await certDb(ctx.trx)
     .updateTable('blanks')
     .set({ status: 'ISSUED', updated_at: ctx.now })
     .where('id', '=', row.id)
     .where('status', '=', 'IN_STOCK')
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new Problem(409, 'problem.conflict');
-  return { id: Number(row.id), series: row.series, number: formatBlankNumber(row.number, row.digits) };
+  return taken(row);
 }
 
 async function lockBlank(ctx: WriteContext, id: number) {

@@ -163,3 +163,26 @@ export function drawLine(
     .stroke()
     .restore();
 }
+
+/**
+ * Large diagonal text across the page (a preview's "sample, not valid"), pale enough to read the
+ * document under it and impossible to miss.
+ */
+export function drawWatermark(doc: PDFKit.PDFDocument, page: PageSize, text: string): void {
+  const cx = mm(page.widthMm / 2);
+  const cy = mm(page.heightMm / 2);
+  const angle = (-Math.atan2(page.heightMm, page.widthMm) * 180) / Math.PI;
+  const diagonal = mm(Math.hypot(page.widthMm, page.heightMm)) * 0.8;
+  doc.font(FONT_BOLD).fontSize(10);
+  const size = Math.min(72, (10 * diagonal) / doc.widthOfString(text));
+  doc.fontSize(size);
+  const w = doc.widthOfString(text);
+  const h = doc.currentLineHeight(true);
+  doc
+    .save()
+    .rotate(angle, { origin: [cx, cy] })
+    .fillColor('#b42318', 0.22)
+    .text(text, cx - w / 2, cy - h / 2, { lineBreak: false })
+    .restore();
+  doc.fillColor('black', 1);
+}

@@ -6,6 +6,7 @@ import {
   createDoc,
   drawLine,
   drawText,
+  drawWatermark,
   lineHeight,
   measureText,
   mm,
@@ -28,6 +29,8 @@ export { renderCalibrationPage } from './calibration-page.ts';
 export interface RenderOptions {
   /** Print on another sheet than the blank's default (positions stay in mm from the top-left corner). */
   page?: PageSize;
+  /** Text across every page: a preview is marked as no document. */
+  watermark?: string;
 }
 
 const DASH = '—';
@@ -83,6 +86,7 @@ export async function renderCertificate(
     off,
   );
   numberPages(doc, page, off);
+  if (options.watermark) watermarkPages(doc, page, options.watermark);
   return toBuffer(doc);
 }
 
@@ -265,6 +269,14 @@ function drawFlow(
     y += height;
   }
   if (y > flow.bottom) newPage();
+}
+
+function watermarkPages(doc: PDFKit.PDFDocument, page: PageSize, text: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    drawWatermark(doc, page, text);
+  }
 }
 
 /** "1 / 2" at the foot of each page when a document runs over more than one. */

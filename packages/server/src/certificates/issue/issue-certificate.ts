@@ -1,22 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { todayIn } from '@sabt/core';
+import { DOCUMENT_LABELS, type IssueKind } from '@sabt/core';
 import { sql } from 'kysely';
-import { appendAction, lockRecord, type RecordRow } from '../../commands/record-store.ts';
+import { appendAction, lockRecord } from '../../commands/record-store.ts';
 import type { WriteContext } from '../../commands/write.ts';
-import { forbidden, Problem } from '../../http/problem.ts';
+import { Problem } from '../../http/problem.ts';
 import { assertCanRead } from '../../policies/records.ts';
-import { sealInfo } from '../../queries/sealing.ts';
 import { takeBlank } from '../blanks/blank-stock.ts';
 import { renderCertificate } from '../documents/render.ts';
 import { officeSigner } from '../keys/key-store.ts';
 import { signPayload } from '../keys/qr-payload.ts';
-import { assertMay } from '../policy.ts';
 import { signPdf } from '../signing/sign-pdf.ts';
 import { certDb } from '../tables.ts';
-import type { Calibration, CertificateRenderInput, DocumentKind, PrintMode } from '../types.ts';
-import { DOCUMENT_LABELS, DOCUMENTS, documentFor } from './documents.ts';
-
-export type IssueKind = 'first' | 'repeat' | 'reissue';
+import type { Calibration, DocumentKind, PrintMode } from '../types.ts';
+import { assertMayIssue, chooseDocument, nextIssue, renderInputFor } from './render-input.ts';
 
 export interface IssueInput {
   mode: PrintMode;
@@ -30,57 +26,14 @@ export interface IssueInput {
   issue?: IssueKind | undefined;
 }
 
-/**
- * Which issue this is: the first certificate of the record; a new one ('reissue') when the record
- * changed since (amendment, paternity, adoption: a new version), when a later act asks for one (the
- * 'certificate-reissue' flag, e.g. a spouse's change of name noted on a marriage) or when every
- * earlier one was superseded; otherwise a repeat of a valid one. Spoiled prints do not count.
- */
-export function issueKindOf(
-  recordVersion: number,
-  earlier: { status: string; record_version: number }[],
-  reissueDue = false,
-): IssueKind {
-  const counted = earlier.filter((c) => c.status !== 'spoiled');
-  if (counted.length === 0) return 'first';
-  if (reissueDue) return 'reissue';
-  if (counted.some((c) => c.status === 'valid' && c.record_version === recordVersion)) return 'repeat';
-  return 'reissue';
-}
-
 /** Issues a certificate: blank, signed QR payload, PDF rendered and signed, all in one transaction. */
 export async function issueCertificate(ctx: WriteContext, recordId: string, input: IssueInput) {
   const { actor, config } = ctx;
   const rec = await lockRecord(ctx, recordId);
   assertCanRead(actor, rec);
-  if (rec.office_id !== actor.officeId) throw new Problem(403, 'problem.outsideOffice');
-  assertMay(actor, 'issue-certificate');
-  if (rec.status !== 'registered') throw new Problem(409, 'problem.certificate.notRegistered');
-  const seal = await sealInfo(ctx.trx, actor, rec);
-  if (seal.whole && !seal.canSee) throw forbidden();
-
-  const own = documentFor(rec);
-  const document = input.document ?? own;
-  if (document !== own && document !== 'ARCHIVE_EXTRACT') {
-    throw new Problem(422, 'problem.certificate.wrongDocument', { document }, [
-      { path: ['document'], key: 'error.choice', params: { options: [own, 'ARCHIVE_EXTRACT'] } },
-    ]);
-  }
-  const onBlank = DOCUMENTS[document].blank;
-  if (!onBlank && input.mode !== 'full') throw new Problem(422, 'problem.certificate.plainPaperOnly');
-
-  const db = certDb(ctx.trx);
-  const earlier = await db
-    .selectFrom('certificates')
-    .select(['id', 'status', 'record_version'])
-    .where('record_id', '=', rec.id)
-    .where('document', '=', document)
-    .execute();
-  const issue = issueKindOf(
-    rec.version,
-    earlier,
-    document === own && rec.flags.includes('certificate-reissue'),
-  );
+  const seal = await assertMayIssue(ctx.trx, actor, rec);
+  const { document, own, onBlank } = chooseDocument(rec, input);
+  const issue = await nextIssue(ctx.trx, rec, document, own);
   if (input.issue && input.issue !== issue) {
     throw new Problem(409, 'problem.certificate.issueMismatch', { expected: issue, requested: input.issue });
   }
@@ -94,6 +47,7 @@ export async function issueCertificate(ctx: WriteContext, recordId: string, inpu
       )
     : await nextPlainNumber(ctx, rec.office_id, document);
 
+  const db = certDb(ctx.trx);
   const signer = await officeSigner(ctx.trx, config, rec.office_id);
   const qr = signPayload(
     {
@@ -106,43 +60,26 @@ export async function issueCertificate(ctx: WriteContext, recordId: string, inpu
     signer.qrKey,
   );
   const calibration = input.calibration ?? { dxMm: 0, dyMm: 0 };
-  const office = await ctx.trx
-    .selectFrom('offices')
-    .select(['id', 'name_tg', 'name_ru'])
-    .where('id', '=', rec.office_id)
-    .executeTakeFirstOrThrow();
-  const renderInput: CertificateRenderInput = {
+  const renderInput = await renderInputFor(ctx.trx, config, rec, {
     document,
     mode: input.mode,
     calibration,
-    record: {
-      id: rec.id,
-      kind: rec.kind,
-      data: rec.data,
-      version: rec.version,
-      number: rec.number ?? 0,
-      registeredOn: todayIn(config.timeZone, new Date(rec.registered_at ?? ctx.now)),
-      nationalId: rec.national_id ?? '',
-      ...(document === 'ARCHIVE_EXTRACT'
-        ? { notations: await notations(ctx, rec, seal.sealed && !seal.canSee ? seal.untilActionId : 0) }
-        : {}),
-    },
-    office: { id: office.id, nameTg: office.name_tg, nameRu: office.name_ru },
-    certificate: {
-      series: numbered.series,
-      number: numbered.number,
-      issuedOn: ctx.today,
-      registrarName: actor.fullName,
-      issue,
-    },
+    series: numbered.series,
+    number: numbered.number,
+    issue,
+    issuedOn: ctx.today,
+    now: ctx.now,
+    registrarName: actor.fullName,
     qr,
     verifyUrl: `${config.publicUrl}/verify?c=${qr}`,
-  };
+    notationsAfter: seal.sealed && !seal.canSee ? seal.untilActionId : 0,
+  });
   const rendered = await renderCertificate(renderInput);
+  const officeName = renderInput.office.nameTg;
   const pdf = await signPdf(rendered, signer, {
     reason: `${DOCUMENT_LABELS[document].tg} ${numbered.series} ${numbered.number}`,
-    location: office.name_tg,
-    name: office.name_tg,
+    location: officeName,
+    name: officeName,
     signingTime: ctx.now,
   });
 
@@ -247,20 +184,4 @@ async function nextPlainNumber(
   `.execute(ctx.trx);
   const n = Number(row.rows[0]!.last_number);
   return { id: null, series: officeId, number: `${year}/${String(n).padStart(6, '0')}` };
-}
-
-/** Notations for an extract: later acts noted on the record (sealed ones withheld from those who may not see them). */
-async function notations(ctx: WriteContext, rec: RecordRow, hiddenUntilAction: number) {
-  const rows = await ctx.trx
-    .selectFrom('record_actions')
-    .select(['id', 'payload'])
-    .where('record_id', '=', rec.id)
-    .where('action', '=', 'notation')
-    .where('id', '>', hiddenUntilAction)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => {
-    const p = r.payload as { type: string; number?: number; year?: number; eventDate?: string };
-    return { type: p.type, number: p.number ?? null, year: p.year ?? null, eventDate: p.eventDate ?? null };
-  });
 }

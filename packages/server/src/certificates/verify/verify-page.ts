@@ -1,5 +1,4 @@
-import { formatDate, type Locale } from '@sabt/core';
-import { DOCUMENT_LABELS } from '../issue/documents.ts';
+import { DOCUMENT_LABELS, formatDate, type Locale } from '@sabt/core';
 import type { DocumentKind } from '../types.ts';
 import type { VerifyResult } from './verify.ts';
 

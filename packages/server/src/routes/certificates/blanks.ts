@@ -6,15 +6,23 @@ import {
   presentBatch,
   stockReport,
 } from '../../certificates/blanks/blank-queries.ts';
-import { decideSpoiled, receiveBatch, reportSpoiled } from '../../certificates/blanks/blank-stock.ts';
+import {
+  decideSpoiled,
+  peekBlank,
+  receiveBatch,
+  reportSpoiled,
+} from '../../certificates/blanks/blank-stock.ts';
+import { assertMay } from '../../certificates/policy.ts';
 import { certDb } from '../../certificates/tables.ts';
 import { auditRead, readEvent, runWrite } from '../../commands/write.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { Problem } from '../../http/problem.ts';
 import {
   batchBody,
   blankParams,
   blanksQuery,
   confirmBody,
+  nextBlankQuery,
   officeQuery,
   rejectSpoilBody,
   spoilBody,
@@ -77,6 +85,31 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
       const report = await stockReport(dbx.db, actor, req.query.office);
       await auditRead(dbx, [readEvent(actor, 'blanks.stock', null, { office: report.office.id })]);
       return report;
+    },
+  );
+
+  r.get(
+    '/blanks/next',
+    {
+      schema: {
+        tags: ['blanks'],
+        summary: "The blank the next print of a document takes in the user's office (null: none in stock)",
+        querystring: nextBlankQuery,
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      assertMay(actor, 'issue-certificate');
+      const blank = await peekBlank(
+        dbx.db,
+        config.blankNumberDigits,
+        actor.officeId,
+        req.query.document,
+      ).catch((err: unknown) => {
+        if (err instanceof Problem && err.key === 'problem.blank.noneInStock') return null;
+        throw err;
+      });
+      return { document: req.query.document, blank };
     },
   );
 

@@ -1,4 +1,4 @@
-import { mayCertificate } from '@sabt/core';
+import { mayCertificate, todayIn } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { renderCalibrationPage } from '../../certificates/documents/render.ts';
@@ -8,12 +8,20 @@ import {
   recordCertificates,
 } from '../../certificates/issue/certificate-queries.ts';
 import { issueCertificate } from '../../certificates/issue/issue-certificate.ts';
+import { previewCertificate } from '../../certificates/issue/preview-certificate.ts';
 import { recordReceipt } from '../../certificates/issue/record-receipt.ts';
 import { ensureOfficeKeys } from '../../certificates/keys/key-store.ts';
 import { auditRead, readEvent, runWrite } from '../../commands/write.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
 import { forbidden } from '../../http/problem.ts';
-import { calibrationQuery, certificateParams, issueBody, receiptBody, recordParams } from './schema.ts';
+import {
+  calibrationQuery,
+  certificateParams,
+  issueBody,
+  previewQuery,
+  receiptBody,
+  recordParams,
+} from './schema.ts';
 
 /** Certificates of records: issue (on a blank or plain paper, signed), list, the PDF, hand-over. */
 export async function certificateRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
@@ -47,6 +55,39 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx }: R
       );
       reply.header('location', `/api/v1/certificates/${result.body.id}`);
       return sendWrite(reply, result);
+    },
+  );
+
+  r.get(
+    '/records/:id/certificates/preview',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary:
+          'What a print would make now, marked as a sample (PDF): no blank taken, nothing signed or stored',
+        params: recordParams,
+        querystring: previewQuery,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { mode, document, blankNumber, blankSeries, dxMm, dyMm } = req.query;
+      const { pdf, recordId } = await previewCertificate(
+        dbx.db,
+        config,
+        actor,
+        req.params.id,
+        { mode, document, blankNumber, blankSeries, calibration: { dxMm, dyMm } },
+        todayIn(config.timeZone, new Date()),
+      );
+      await auditRead(dbx, [
+        readEvent(actor, 'certificate.preview', recordId, { document: document ?? null }),
+      ]);
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', 'inline; filename="preview.pdf"')
+        .send(pdf);
     },
   );
 

@@ -1,6 +1,5 @@
-import { idDocument, personName } from '@sabt/core';
+import { BLANK_DOCUMENTS, DOCUMENT_KINDS, idDocument, personName } from '@sabt/core';
 import { z } from 'zod';
-import { BLANK_DOCUMENTS, DOCUMENT_KINDS } from '../../certificates/issue/documents.ts';
 import { BLANK_STATUSES } from '../../certificates/tables.ts';
 
 export const certificateParams = z.strictObject({ id: z.uuid({ error: 'error.uuid' }) });
@@ -57,6 +56,19 @@ export const receiptBody = z
       { name: 'Каримов Фаридун Саидович', idDocument: { type: 'PASSPORT', series: 'A', number: '01234567' } },
     ],
   });
+
+export const previewQuery = z
+  .strictObject({
+    mode: z.enum(['full', 'overlay']).default('full'),
+    document: z.enum(DOCUMENT_KINDS).optional(),
+    blankNumber: z.string().trim().max(20).optional(),
+    blankSeries: z.string().trim().max(20).optional(),
+    dxMm: z.coerce.number().min(-30).max(30).default(0),
+    dyMm: z.coerce.number().min(-30).max(30).default(0),
+  })
+  .describe('as for issuing: the mode, the document, the blank named (else the next free one), offsets');
+
+export const nextBlankQuery = z.strictObject({ document: z.enum(BLANK_DOCUMENTS) });
 
 export const calibrationQuery = z.strictObject({
   document: z.enum(DOCUMENT_KINDS),

@@ -1,5 +1,6 @@
 import { Anchor, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { mayCertificate } from '@sabt/core';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
@@ -13,6 +14,7 @@ export function AppHeader({ me }: { me: Me }) {
   const navigate = useNavigate();
   const logout = useLogout();
   const lang = currentLanguage();
+  const who = { role: me.role, officeKind: me.office.kind };
 
   const signOut = () =>
     logout.mutate(undefined, {
@@ -45,6 +47,16 @@ export function AppHeader({ me }: { me: Me }) {
               <Anchor component={NavLink} to="/search" fw={500}>
                 {t('shell.search')}
               </Anchor>
+              {mayCertificate('read-blank-stock', who) && (
+                <Anchor component={NavLink} to="/blanks" fw={500}>
+                  {t('shell.blanks')}
+                </Anchor>
+              )}
+              {mayCertificate('issue-certificate', who) && (
+                <Anchor component={NavLink} to="/printer" fw={500}>
+                  {t('shell.printer')}
+                </Anchor>
+              )}
             </Group>
           </Box>
         </Group>

@@ -116,6 +116,9 @@ describe('record screen', () => {
     const request = within(history).getByRole('row', { name: /Тағйирот дархост шуд/ });
     expect(request.textContent).toContain('Модар › Насаб: Каримова → Каримзода');
     expect(request.textContent).toContain('Ариза, № 45, 12.05.2025');
+    const printed = within(history).getByRole('row', { name: /Шаҳодатнома дода шуд/ });
+    expect(printed.textContent).toContain('I-ДУ № 000007');
+    expect(printed.textContent).toContain('Мадина Раҳимова');
   });
 
   it('shows the same record in English', async () => {
@@ -424,5 +427,42 @@ describe('record screen', () => {
     await waitFor(() => expect(api.posts()).toHaveLength(1));
     expect(api.posts()[0]?.path).toBe(`/records/${BIRTH_ID}/amendments/reject`);
     expect(api.posts()[0]?.body).toEqual({ reason: 'Ҳуҷҷат нодуруст' });
+  });
+
+  it('gives a registered record the certificates the app composes in, on their own tab; a draft none', async () => {
+    const api = fakeApi(routesFor(registeredBirth()));
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    const certificates = vi.fn((record: RecordView, reload: () => void) => (
+      <button type="button" onClick={reload}>
+        certificates of {record.id}
+      </button>
+    ));
+    const router = createMemoryRouter(
+      [{ path: '/records/:id', Component: () => <RecordPage certificates={certificates} /> }],
+      { initialEntries: [`/records/${BIRTH_ID}?tab=certificates`] },
+    );
+    renderWithProviders(<RouterProvider router={router} />);
+    const tab = await screen.findByRole('tab', { name: 'Шаҳодатномаҳо' });
+    expect(tab.getAttribute('aria-selected')).toBe('true');
+    const section = await screen.findByRole('button', { name: `certificates of ${BIRTH_ID}` });
+    const reads = () =>
+      api.fetch.mock.calls.filter(([u]) => String(u) === `/api/v1/records/${BIRTH_ID}`).length;
+    const before = reads();
+    await user.click(section);
+    // after a print the record is read again (its history and revision changed)
+    await waitFor(() => expect(reads()).toBe(before + 1));
+    cleanup();
+
+    const draft = registeredBirth({ status: 'draft', number: null, nationalId: null });
+    vi.stubGlobal('fetch', fakeApi(routesFor(draft)).fetch);
+    const again = createMemoryRouter(
+      [{ path: '/records/:id', Component: () => <RecordPage certificates={certificates} /> }],
+      { initialEntries: [`/records/${BIRTH_ID}?tab=certificates`] },
+    );
+    renderWithProviders(<RouterProvider router={again} />);
+    expect(await screen.findByRole('tab', { name: 'Маълумот' })).toBeTruthy();
+    expect(screen.queryByRole('tab', { name: 'Шаҳодатномаҳо' })).toBeNull();
+    expect(screen.getByRole('tab', { name: 'Маълумот' }).getAttribute('aria-selected')).toBe('true');
   });
 });

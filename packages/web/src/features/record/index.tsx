@@ -3,11 +3,11 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { Action } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isProblem } from '../../lib/api.ts';
-import { recordQuery } from './api/record.ts';
+import { type RecordView, recordQuery } from './api/record.ts';
 import { ActionBar } from './components/actions/action-bar.tsx';
 import { RecordBanners } from './components/banners.tsx';
 import { CheckPanel } from './components/check-panel.tsx';
@@ -19,11 +19,19 @@ import { VersionsPanel } from './components/versions-panel.tsx';
 import { useLabels } from './hooks/use-labels.ts';
 import { subjectName } from './lib/data-paths.ts';
 
-const TABS = ['data', 'links', 'versions', 'history'] as const;
+const TABS = ['data', 'links', 'versions', 'history', 'certificates'] as const;
 type Tab = (typeof TABS)[number];
 
+interface Props {
+  /**
+   * The certificates of a registered (or annulled) record, composed in by the app (features do not
+   * import each other); `reload` reads the record again after a print or a hand-over.
+   */
+  certificates?: (record: RecordView, reload: () => void) => ReactNode;
+}
+
 /** The record screen (`/records/:id`): everything about one act record and what this user may do with it. */
-export default function RecordPage() {
+export default function RecordPage({ certificates }: Props = {}) {
   const id = useParams().id ?? '';
   const { t } = useTranslation();
   const { m, kindLabel } = useLabels();
@@ -78,6 +86,8 @@ export default function RecordPage() {
   }
 
   const reload = () => void query.refetch();
+  const withCertificates = !!certificates && (record.status === 'registered' || record.status === 'annulled');
+  const shownTab: Tab = tab === 'certificates' && !withCertificates ? 'data' : tab;
 
   return (
     <Stack gap="md">
@@ -90,7 +100,7 @@ export default function RecordPage() {
       <ActionBar record={record} etag={query.data.etag} onDone={onDone} onReload={reload} />
       <CheckPanel record={record} />
       <Tabs
-        value={tab}
+        value={shownTab}
         onChange={(v) =>
           setSearch(
             (prev) => {
@@ -114,6 +124,7 @@ export default function RecordPage() {
             {m.tabs.versions}
           </Tabs.Tab>
           <Tabs.Tab value="history">{m.tabs.history}</Tabs.Tab>
+          {withCertificates && <Tabs.Tab value="certificates">{m.tabs.certificates}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="data" pt="md">
           {record.data ? (
@@ -131,6 +142,11 @@ export default function RecordPage() {
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel record={record} />
         </Tabs.Panel>
+        {withCertificates && (
+          <Tabs.Panel value="certificates" pt="md">
+            {certificates?.(record, reload)}
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Stack>
   );

@@ -94,6 +94,13 @@ function details(item: HistoryItem, kind: string, l: Labels): ReactNode[] {
       </>,
     );
   }
+  if (
+    (item.action === 'issue-certificate' || item.action === 'certificate-receipt') &&
+    typeof p.series === 'string' &&
+    typeof p.number === 'string'
+  ) {
+    out.push(`${p.series} № ${p.number}`);
+  }
   if (item.action === 'duplicate-found' && Array.isArray(p.candidates)) {
     out.push(m.history.candidates(p.candidates.length));
   }

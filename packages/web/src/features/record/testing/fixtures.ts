@@ -164,6 +164,25 @@ export const HISTORY: HistoryItem[] = [
       changes: [{ path: 'mother.surname', after: 'Каримзода', before: 'Каримова' }],
     },
   },
+  {
+    id: 9,
+    action: 'issue-certificate',
+    at: '2026-11-23T06:50:00.000Z',
+    by: by('front', 'Мадина Раҳимова', 'front_office'),
+    office: 'DU-03-00',
+    from: 'registered',
+    to: 'registered',
+    revision: 8,
+    reason: null,
+    payload: {
+      certificateId: 'c0000000-0000-4000-8000-000000000002',
+      document: 'BIRTH_CERTIFICATE',
+      series: 'I-ДУ',
+      number: '000007',
+      issue: 'reissue',
+      version: 2,
+    },
+  },
 ];
 
 export interface Sent {

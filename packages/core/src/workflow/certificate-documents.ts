@@ -1,10 +1,29 @@
-import type { ActKindCode } from '@sabt/core';
-import type { DocumentKind } from '../types.ts';
+import type { ActKindCode } from './statuses.ts';
 
 /**
- * Which document is printed for which record, and whether it goes on a strict-accountability
- * blank (series + number from the office's stock) or on plain paper (numbered per office and year).
+ * Which document is printed for which record, whether it goes on a strict-accountability blank
+ * (series + number from the office's stock) or on plain paper (numbered per office and year), and
+ * which issue a new print is. Pure rules: the server issues by them, the web app shows the clerk
+ * beforehand what the server will do.
  */
+
+export type DocumentKind =
+  | 'BIRTH_CERTIFICATE'
+  | 'DEATH_CERTIFICATE'
+  | 'MARRIAGE_CERTIFICATE'
+  | 'DIVORCE_CERTIFICATE'
+  | 'ADOPTION_CERTIFICATE'
+  | 'PATERNITY_CERTIFICATE'
+  | 'NAME_CHANGE_CERTIFICATE'
+  | 'STILLBIRTH_REFERENCE'
+  | 'ARCHIVE_EXTRACT';
+
+/** 'full': the whole certificate on plain paper; 'overlay': only the data, onto a pre-printed blank. */
+export type PrintMode = 'full' | 'overlay';
+
+/** A record's first certificate, a repeat of a valid one, or a new one after a change (supersedes). */
+export type IssueKind = 'first' | 'repeat' | 'reissue';
+
 export const DOCUMENTS: Record<DocumentKind, { blank: boolean; recordKinds: readonly ActKindCode[] }> = {
   BIRTH_CERTIFICATE: { blank: true, recordKinds: ['BIRTH'] },
   DEATH_CERTIFICATE: { blank: true, recordKinds: ['DEATH'] },
@@ -28,28 +47,7 @@ export const BLANK_DOCUMENTS = DOCUMENT_KINDS.filter((d) => DOCUMENTS[d].blank) 
   ...DocumentKind[],
 ];
 
-const BY_KIND: Record<ActKindCode, DocumentKind> = {
-  BIRTH: 'BIRTH_CERTIFICATE',
-  DEATH: 'DEATH_CERTIFICATE',
-  MARRIAGE: 'MARRIAGE_CERTIFICATE',
-  DIVORCE: 'DIVORCE_CERTIFICATE',
-  ADOPTION: 'ADOPTION_CERTIFICATE',
-  PATERNITY: 'PATERNITY_CERTIFICATE',
-  NAME_CHANGE: 'NAME_CHANGE_CERTIFICATE',
-};
-
-/** The document a record gets: its kind's certificate, or a stillbirth reference for a child born dead. */
-export function documentFor(rec: { kind: string; data: unknown }): DocumentKind {
-  if (rec.kind === 'BIRTH') {
-    const child = (rec.data as { child?: { liveBorn?: unknown } } | null)?.child;
-    if (child?.liveBorn === false) return 'STILLBIRTH_REFERENCE';
-  }
-  const doc = BY_KIND[rec.kind as ActKindCode];
-  if (!doc) throw new Error(`no document for record kind ${rec.kind}`);
-  return doc;
-}
-
-/** Labels for people (verification page, PDF signature reason). */
+/** The documents' names for people (the web app, the verification page, the PDF signature reason). */
 export const DOCUMENT_LABELS: Record<DocumentKind, { tg: string; ru: string; en: string }> = {
   BIRTH_CERTIFICATE: {
     tg: 'Шаҳодатнома дар бораи таваллуд',
@@ -93,3 +91,48 @@ export const DOCUMENT_LABELS: Record<DocumentKind, { tg: string; ru: string; en:
   },
   ARCHIVE_EXTRACT: { tg: 'Иқтибос аз бойгонӣ', ru: 'Архивная выписка', en: 'Archive extract' },
 };
+
+const BY_KIND: Record<ActKindCode, DocumentKind> = {
+  BIRTH: 'BIRTH_CERTIFICATE',
+  DEATH: 'DEATH_CERTIFICATE',
+  MARRIAGE: 'MARRIAGE_CERTIFICATE',
+  DIVORCE: 'DIVORCE_CERTIFICATE',
+  ADOPTION: 'ADOPTION_CERTIFICATE',
+  PATERNITY: 'PATERNITY_CERTIFICATE',
+  NAME_CHANGE: 'NAME_CHANGE_CERTIFICATE',
+};
+
+/** The document a record gets: its kind's certificate, or a stillbirth reference for a child born dead. */
+export function documentFor(rec: { kind: string; data: unknown }): DocumentKind {
+  if (rec.kind === 'BIRTH') {
+    const child = (rec.data as { child?: { liveBorn?: unknown } } | null)?.child;
+    if (child?.liveBorn === false) return 'STILLBIRTH_REFERENCE';
+  }
+  const doc = BY_KIND[rec.kind as ActKindCode];
+  if (!doc) throw new Error(`no document for record kind ${rec.kind}`);
+  return doc;
+}
+
+/** What may be printed for a record: its own document, and an archive extract on request. */
+export function documentChoices(rec: { kind: string; data: unknown }): DocumentKind[] {
+  return [documentFor(rec), 'ARCHIVE_EXTRACT'];
+}
+
+/**
+ * Which issue a print is: the first certificate of the record; a new one ('reissue') when the
+ * record changed since (amendment, paternity, adoption: a new version), when a later act asks for
+ * one (the 'certificate-reissue' flag, e.g. a spouse's change of name noted on a marriage) or when
+ * every earlier one was superseded; otherwise a repeat of a valid one. Spoiled prints do not count.
+ * `earlier`: the record's certificates of the same document.
+ */
+export function issueKindOf(
+  recordVersion: number,
+  earlier: readonly { status: string; record_version: number }[],
+  reissueDue = false,
+): IssueKind {
+  const counted = earlier.filter((c) => c.status !== 'spoiled');
+  if (counted.length === 0) return 'first';
+  if (reissueDue) return 'reissue';
+  if (counted.some((c) => c.status === 'valid' && c.record_version === recordVersion)) return 'repeat';
+  return 'reissue';
+}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentFor } from './documents.ts';
-import { issueKindOf } from './issue-certificate.ts';
+import { BLANK_DOCUMENTS, documentChoices, documentFor, issueKindOf } from './certificate-documents.ts';
 
 describe('which issue a print is', () => {
   const valid = (v: number) => ({ status: 'valid', record_version: v });
@@ -31,5 +30,18 @@ describe('which document a record gets', () => {
     expect(documentFor({ kind: 'ADOPTION', data: {} })).toBe('ADOPTION_CERTIFICATE');
     expect(documentFor({ kind: 'PATERNITY', data: {} })).toBe('PATERNITY_CERTIFICATE');
     expect(documentFor({ kind: 'NAME_CHANGE', data: {} })).toBe('NAME_CHANGE_CERTIFICATE');
+  });
+});
+
+describe('what a clerk may print for a record', () => {
+  it("is the record's own document or an archive extract; only certificates go on blanks", () => {
+    expect(documentChoices({ kind: 'DEATH', data: {} })).toEqual(['DEATH_CERTIFICATE', 'ARCHIVE_EXTRACT']);
+    expect(documentChoices({ kind: 'BIRTH', data: { child: { liveBorn: false } } })).toEqual([
+      'STILLBIRTH_REFERENCE',
+      'ARCHIVE_EXTRACT',
+    ]);
+    expect(BLANK_DOCUMENTS).not.toContain('STILLBIRTH_REFERENCE');
+    expect(BLANK_DOCUMENTS).not.toContain('ARCHIVE_EXTRACT');
+    expect(BLANK_DOCUMENTS).toHaveLength(7);
   });
 });

@@ -1,0 +1,212 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { field } from './support/birth-form.ts';
+import { registerBirth, uniqueName } from './support/birth-workflow.ts';
+import { browserAvailable, launch, newContext, shot, signIn } from './support/browser.ts';
+import { type E2eServer, startServer, webBuilt } from './support/server.ts';
+
+const ready = browserAvailable() && webBuilt();
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!ready) return;
+  server = await startServer();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const T = { timeout: 20_000 };
+
+/** The counts of one document in the stock report: in stock, used, awaiting, spoiled, lost, written off, total. */
+async function stockCounts(page: Page): Promise<string[]> {
+  const table = page.getByRole('table', { name: 'Бланкҳои идора аз рӯи ҳуҷҷат ва ҳолат' });
+  const row = table.getByRole('row', { name: /Шаҳодатнома дар бораи таваллуд/ });
+  await row.waitFor(T);
+  return (await row.getByRole('cell').allInnerTexts()).map((s) => s.trim());
+}
+
+/** The first bytes and type of a PDF, fetched from the page as the signed-in user. */
+function pdfStart(page: Page, url: string) {
+  return page.evaluate(async (u) => {
+    const res = await fetch(u, { credentials: 'include' });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      start: String.fromCharCode(...bytes.slice(0, 5)),
+      size: bytes.length,
+    };
+  }, url);
+}
+
+async function receiveBatch(page: Page, series: string, from: string, to: string) {
+  await page.getByRole('tab', { name: 'Қабули баста' }).click();
+  const form = page.getByRole('form', { name: 'Қабули бастаи бланкҳо' });
+  await form.waitFor(T);
+  await field(form, 'Ҳуҷҷат').selectOption('BIRTH_CERTIFICATE');
+  await field(form, 'Силсила').fill(series);
+  await field(form, 'Аз рақами').fill(from);
+  await field(form, 'То рақами').fill(to);
+  await form.getByRole('button', { name: 'Қабул кардан' }).click();
+}
+
+const row = (scope: Locator, name: RegExp) => scope.getByRole('row', { name });
+
+describe('certificates in the staff workspace', () => {
+  it.runIf(ready)(
+    'the head of office receives blanks; a clerk previews, issues on the next blank and hands the certificate over',
+    async () => {
+      // the head of office receives a box of birth certificate blanks
+      const head = await newContext(browser, server.url);
+      const hp = await signIn(head, 'head');
+      await hp
+        .getByRole('navigation', { name: 'Менюи асосӣ' })
+        .getByRole('link', { name: 'Бланкҳо' })
+        .click();
+      await hp.waitForURL(/\/blanks$/, T);
+      await hp.getByRole('heading', { name: 'Бланкҳои ҳисоботи қатъӣ' }).waitFor(T);
+      await hp.getByText('Дар анбори идора ҳанӯз бланк нест.').waitFor(T);
+      await receiveBatch(hp, 'I-ДУ', '000101', '000150');
+      await hp.getByText('50 бланк қабул шуд: I-ДУ 000101–000150.').waitFor(T);
+      const batches = hp.getByRole('table', { name: 'Бастаҳои қабулшудаи бланкҳо, аз навтарин' });
+      await row(batches, /000101–000150/).waitFor(T);
+      // the same numbers twice: refused, in Tajik
+      await receiveBatch(hp, 'I-ДУ', '000150', '000160');
+      const refused = hp.getByRole('form', { name: 'Қабули бастаи бланкҳо' }).getByRole('alert');
+      await expect.poll(() => refused.innerText(), T).toContain('аллакай қабул шудаанд');
+      await shot(hp, 'certificates-1-batch-received');
+      await hp.getByRole('tab', { name: 'Анбор' }).click();
+      expect(await stockCounts(hp)).toEqual(['50', '0', '0', '0', '0', '0', '50']);
+
+      // a birth goes through the workflow in the browser
+      const surname = uniqueName('Раҳимов');
+      const id = await registerBirth(
+        browser,
+        server,
+        { surname, name: uniqueName('Сомон') },
+        'certificates-0',
+      );
+
+      // the front office opens the record's certificates: none yet
+      const front = await newContext(browser, server.url);
+      const fp = await signIn(front, 'front');
+      await fp.goto(`/records/${id}`);
+      await fp.getByRole('tab', { name: 'Шаҳодатномаҳо' }).click();
+      const section = fp.getByRole('region', { name: 'Шаҳодатномаҳо' });
+      await section.getByText('Барои ин сабт ҳанӯз шаҳодатнома дода нашудааст.').waitFor(T);
+      await section.getByRole('button', { name: 'Шаҳодатнома додан' }).click();
+      const dialog = fp.getByRole('dialog', { name: 'Додани шаҳодатнома' });
+      await dialog.getByLabel('Бланки навбатии холӣ: I-ДУ № 000101').waitFor(T);
+      expect(await dialog.innerText()).toContain('Ин аввалин шаҳодатномаи сабт мешавад.');
+
+      // the preview: a PDF marked as a sample; nothing is taken from the stock
+      const previewed = fp.waitForResponse(
+        (r) => new URL(r.url()).pathname.endsWith('/certificates/preview'),
+        T,
+      );
+      await dialog.getByRole('button', { name: 'Пешнамоиш' }).click();
+      const preview = await previewed;
+      expect(preview.status()).toBe(200);
+      expect(preview.headers()['content-type']).toContain('application/pdf');
+      // a sample, taken from the page: the same address as the clerk's browser asked
+      expect(await pdfStart(fp, preview.url())).toMatchObject({ status: 200, start: '%PDF-' });
+      await dialog.getByTitle('Пешнамоиши шаҳодатнома (намуна, ҳуҷҷат нест)').waitFor(T);
+      await shot(fp, 'certificates-2-preview');
+
+      // issue and print onto the blank in the printer
+      const posted = fp.waitForResponse(
+        (r) =>
+          r.request().method() === 'POST' &&
+          /\/records\/[^/]+\/certificates$/.test(new URL(r.url()).pathname),
+        T,
+      );
+      await dialog.getByRole('button', { name: 'Додан ва чоп кардан' }).click();
+      const response = await posted;
+      expect(response.status()).toBe(201);
+      const cert = (await response.json()) as { id: string; pdf: string; series: string; number: string };
+      expect(`${cert.series} ${cert.number}`).toBe('I-ДУ 000101');
+      const done = fp.getByRole('dialog', { name: 'Шаҳодатнома I-ДУ № 000101 дода шуд' });
+      await done.getByTitle('Шаҳодатнома I-ДУ № 000101 (PDF-и имзошуда)').waitFor(T);
+      await done.getByRole('button', { name: 'Чоп кардан' }).waitFor(T);
+      await shot(fp, 'certificates-3-issued');
+
+      // the signed PDF, as the browser gets it
+      const pdf = await pdfStart(fp, cert.pdf);
+      expect(pdf).toMatchObject({ status: 200, type: 'application/pdf', start: '%PDF-' });
+      expect(pdf.size).toBeGreaterThan(10_000);
+
+      // who collected it, with which document
+      await done.getByRole('button', { name: 'Супоридани шаҳодатномаро қайд кардан' }).click();
+      const receipt = fp.getByRole('dialog', { name: 'Қайди супоридани шаҳодатнома' });
+      await field(receipt, 'Насаб, ном ва номи падари гиранда').fill('Раҳимова Нигина Алиевна');
+      await field(receipt, 'Ҳуҷҷати тасдиқкунандаи шахсият').selectOption('PASSPORT');
+      await field(receipt, 'Силсила').fill('A');
+      await field(receipt, 'Рақами ҳуҷҷат').fill('01234567');
+      await receipt.getByRole('button', { name: 'Қайд кардан' }).click();
+      await receipt.waitFor({ state: 'detached', ...T });
+
+      const list = section.getByRole('table', { name: 'Шаҳодатномаҳои сабт' });
+      const printed = row(list, /I-ДУ № 000101/);
+      await expect.poll(() => printed.innerText(), T).toContain('Гирифт: Раҳимова Нигина Алиевна');
+      const text = await printed.innerText();
+      expect(text).toContain('Шиноснома A 01234567');
+      expect(text).toContain('Аввалин');
+      expect(text).toContain('Эътибор дорад');
+      expect(text).toContain('Мадина Раҳимова');
+      // the next print would be a repeat
+      await section.getByRole('button', { name: 'Шаҳодатномаи такрорӣ додан' }).waitFor(T);
+      await shot(fp, 'certificates-4-handed-over');
+
+      // the record's history tells it
+      await fp.getByRole('tab', { name: 'Таърих' }).click();
+      const history = fp.getByRole('table', { name: /Таърихи сабт/ });
+      await row(history, /Шаҳодатнома дода шуд/).waitFor(T);
+      expect(await row(history, /Шаҳодатнома супорида шуд/).innerText()).toContain('I-ДУ № 000101');
+      await front.close();
+
+      // the head of office sees the blank used
+      await hp.reload();
+      await expect.poll(() => stockCounts(hp), T).toEqual(['49', '1', '0', '0', '0', '0', '50']);
+      await shot(hp, 'certificates-5-stock-after');
+      await head.close();
+    },
+    300_000,
+  );
+
+  it.runIf(ready)(
+    'a clerk sets the printer offsets once; the test page opens as a PDF',
+    async () => {
+      const context = await newContext(browser, server.url);
+      const page = await signIn(context, 'back');
+      await page
+        .getByRole('navigation', { name: 'Менюи асосӣ' })
+        .getByRole('link', { name: 'Танзими чопгар' })
+        .click();
+      await page.waitForURL(/\/printer$/, T);
+      await page.getByRole('button', { name: 'Чопгар илова кардан' }).click();
+      const printer = page.getByRole('group', { name: 'Чопгари 1' });
+      await field(printer, 'Ба рост (X), мм').fill('1.5');
+      await field(printer, 'Ба поён (Y), мм').fill('-0.5');
+      const tested = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/calibration-page'), T);
+      await page.getByRole('button', { name: 'Саҳифаи санҷиширо кушодан' }).click();
+      const res = await tested;
+      expect(res.status()).toBe(200);
+      expect(new URL(res.url()).searchParams.get('dxMm')).toBe('1.5');
+      expect(new URL(res.url()).searchParams.get('dyMm')).toBe('-0.5');
+      expect(await pdfStart(page, res.url())).toMatchObject({ status: 200, start: '%PDF-' });
+      await page.getByTitle('Саҳифаи санҷишӣ: Чопгари 1').waitFor(T);
+      await shot(page, 'certificates-6-printer');
+      // kept in this browser: after a reload the offsets are there
+      await page.reload();
+      await expect
+        .poll(() => field(page.getByRole('group', { name: 'Чопгари 1' }), 'Ба рост (X), мм').inputValue(), T)
+        .toBe('1.5');
+      await context.close();
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../auth/sessions.ts';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/schema.ts';
+import { findRecord } from '../../queries/records.ts';
+import { peekBlank } from '../blanks/blank-stock.ts';
+import { renderCertificate } from '../documents/render.ts';
+import type { Calibration, DocumentKind, PrintMode } from '../types.ts';
+import { assertMayIssue, chooseDocument, nextIssue, renderInputFor } from './render-input.ts';
+
+export interface PreviewInput {
+  mode: PrintMode;
+  document?: DocumentKind | undefined;
+  blankNumber?: string | undefined;
+  blankSeries?: string | undefined;
+  calibration?: Calibration | undefined;
+}
+
+/** Printed across a preview and in its QR code: it is no document and checks as none. */
+export const PREVIEW_MARK = 'НАМУНА — ҲУҶҶАТ НЕСТ';
+
+/**
+ * The certificate as a print would make it now, to look at before printing: the same checks,
+ * document, issue (first, repeat, reissue) and blank number as issuing, but nothing is taken,
+ * signed or stored, and every page says it is a sample.
+ */
+export async function previewCertificate(
+  db: Kysely<Database>,
+  config: Config,
+  actor: Actor,
+  recordId: string,
+  input: PreviewInput,
+  today: string,
+): Promise<{ pdf: Buffer; recordId: string }> {
+  const rec = await findRecord(db, actor, recordId);
+  const seal = await assertMayIssue(db, actor, rec);
+  const { document, own, onBlank } = chooseDocument(rec, input);
+  const issue = await nextIssue(db, rec, document, own);
+  const wanted = input.blankNumber ? { series: input.blankSeries, number: input.blankNumber } : undefined;
+  const numbered = onBlank
+    ? await peekBlank(db, config.blankNumberDigits, rec.office_id, document, wanted)
+    : { series: rec.office_id, number: `${today.slice(0, 4)}/······` };
+  const renderInput = await renderInputFor(db, config, rec, {
+    document,
+    mode: input.mode,
+    calibration: input.calibration ?? { dxMm: 0, dyMm: 0 },
+    series: numbered.series,
+    number: numbered.number,
+    issue,
+    issuedOn: today,
+    now: new Date(),
+    registrarName: actor.fullName,
+    qr: PREVIEW_MARK,
+    verifyUrl: PREVIEW_MARK,
+    notationsAfter: seal.sealed && !seal.canSee ? seal.untilActionId : 0,
+  });
+  return { pdf: await renderCertificate(renderInput, { watermark: PREVIEW_MARK }), recordId: rec.id };
+}

@@ -1,0 +1,264 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../lib/i18n.ts';
+import { jsonResponse, renderWithProviders } from '../../testing/render.tsx';
+import BlanksPage, { blankOffices } from './blanks-page.tsx';
+import { blank, FRONT, fakeApi, HEAD, problem, STOCK } from './testing/fixtures.ts';
+
+function renderBlanks(path = '/blanks') {
+  const router = createMemoryRouter(
+    [
+      { path: '/blanks', Component: BlanksPage },
+      { path: '/records/:id', Component: () => <p>record</p> },
+    ],
+    { initialEntries: [path] },
+  );
+  return { router, ...renderWithProviders(<RouterProvider router={router} />) };
+}
+
+const REPORTED_BY_FRONT = blank({
+  id: 3,
+  number: '000003',
+  status: 'SPOIL_REQUESTED',
+  spoil: {
+    outcome: 'SPOILED',
+    reason: 'Коғаз дар чопгар дарида шуд',
+    requestedBy: 'front',
+    requestedAt: '2026-11-23T06:45:00.000Z',
+    decidedBy: null,
+    decidedAt: null,
+    decisionReason: null,
+  },
+});
+const REPORTED_BY_HEAD = blank({
+  id: 4,
+  number: '000004',
+  status: 'SPOIL_REQUESTED',
+  spoil: { ...REPORTED_BY_FRONT.spoil!, outcome: 'LOST', reason: 'Гум шуд', requestedBy: 'head' },
+});
+
+const blanksRoute = (all: ReturnType<typeof blank>[]) => (q: URLSearchParams) => {
+  const items = all.filter((b) => !q.get('status') || b.status === q.get('status'));
+  return { total: items.length, items };
+};
+
+beforeEach(async () => {
+  await i18n.changeLanguage('tg');
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('the blanks screen', () => {
+  it("shows the head of office the stock by status and the ranges, and receives a batch; the server's field errors are named", async () => {
+    const api = fakeApi(
+      HEAD,
+      {
+        '/blanks/stock': STOCK,
+        '/blanks/batches': { items: [] },
+        '/blanks': blanksRoute([REPORTED_BY_FRONT]),
+      },
+      (path, body) => {
+        if (path !== '/blanks/batches') return undefined;
+        const b = body as { series: string; from: string; to: string };
+        if (b.series === 'AB-12') {
+          return problem(422, 'Маълумот нодуруст аст', {
+            errors: [
+              {
+                path: 'series',
+                key: 'error.blank.series',
+                message: 'Силсила ба шакли муқарраршуда мувофиқ нест.',
+              },
+            ],
+          });
+        }
+        return jsonResponse(201, {
+          id: 'b1',
+          office: 'DU-03-00',
+          document: 'DEATH_CERTIFICATE',
+          ...b,
+          count: 50,
+          note: null,
+          receivedBy: 'head',
+          receivedAt: '2026-11-23T08:00:00Z',
+        });
+      },
+    );
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderBlanks();
+
+    const stock = await screen.findByRole('table', { name: 'Бланкҳои идора аз рӯи ҳуҷҷат ва ҳолат' });
+    const row = within(stock).getByRole('row', { name: /Шаҳодатнома дар бораи таваллуд/ });
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    expect(cells).toEqual(['97', '2', '1', '0', '0', '0', '100']);
+    const ranges = screen.getByRole('table', { name: 'Қаторҳои рақамҳо' });
+    expect(within(ranges).getByRole('row', { name: /000004–000100/ }).textContent).toContain('Дар анбор');
+    expect(within(ranges).getByRole('row', { name: /000003 Интизори тасдиқ/ })).toBeTruthy();
+    // one spoil report waits for the head of office
+    expect(screen.getByRole('tab', { name: /Барои тасдиқ/ }).textContent).toContain('1');
+
+    await user.click(screen.getByRole('tab', { name: 'Қабули баста' }));
+    const form = await screen.findByRole('form', { name: 'Қабули бастаи бланкҳо' });
+    await user.click(within(form).getByRole('button', { name: 'Қабул кардан' }));
+    expect(within(form).getAllByText('Ин майдонро пур кунед.')).toHaveLength(3);
+    expect(api.writes()).toEqual([]);
+
+    await user.selectOptions(within(form).getByLabelText('Ҳуҷҷат'), 'DEATH_CERTIFICATE');
+    await user.type(within(form).getByLabelText(/Силсила/), 'AB-12');
+    await user.type(within(form).getByLabelText(/Аз рақами/), '000101');
+    await user.type(within(form).getByLabelText(/То рақами/), '000150');
+    await user.click(within(form).getByRole('button', { name: 'Қабул кардан' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toContain('Силсила: Силсила ба шакли муқарраршуда мувофиқ нест.');
+
+    await user.clear(within(form).getByLabelText(/Силсила/));
+    await user.type(within(form).getByLabelText(/Силсила/), 'II-ДУ');
+    await user.click(within(form).getByRole('button', { name: 'Қабул кардан' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(2));
+    expect(api.writes()[1]?.body).toEqual({
+      document: 'DEATH_CERTIFICATE',
+      series: 'II-ДУ',
+      from: '000101',
+      to: '000150',
+    });
+    // the numbers are cleared for the next box; the series stays
+    await waitFor(() =>
+      expect((within(form).getByLabelText(/Аз рақами/) as HTMLInputElement).value).toBe(''),
+    );
+    expect((within(form).getByLabelText(/Силсила/) as HTMLInputElement).value).toBe('II-ДУ');
+  });
+
+  it('lets the head of office confirm another person’s report, never their own, and reject with a reason', async () => {
+    const api = fakeApi(
+      HEAD,
+      { '/blanks/stock': STOCK, '/blanks': blanksRoute([REPORTED_BY_FRONT, REPORTED_BY_HEAD]) },
+      (path) =>
+        jsonResponse(200, path.includes('confirm') ? { ...REPORTED_BY_FRONT, status: 'SPOILED' } : {}),
+    );
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderBlanks('/blanks?tab=writeOffs');
+
+    const table = await screen.findByRole('table', { name: /интизори тасдиқ/ });
+    const front = within(table).getByRole('row', { name: /000003/ });
+    expect(front.textContent).toContain('Коғаз дар чопгар дарида шуд');
+    expect(front.textContent).toContain('Хабар дод: front');
+    const own = within(table).getByRole('row', { name: /000004/ });
+    expect(own.textContent).toContain('Гум');
+    expect(own.textContent).toContain('Шумо хабар додаед: тасдиқро шахси дигар мекунад.');
+    expect(
+      within(own).getByRole('button', { name: 'Тасдиқ кардан: I-ДУ № 000004' }).hasAttribute('disabled'),
+    ).toBe(true);
+
+    await user.click(within(front).getByRole('button', { name: 'Тасдиқ кардан: I-ДУ № 000003' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Аз ҳисоб баровардани бланки I-ДУ № 000003' });
+    await user.click(within(confirm).getByRole('button', { name: 'Тасдиқ кардан' }));
+    await waitFor(() => expect(api.writes()[0]?.path).toBe('/blanks/3/spoil/confirm'));
+
+    await user.click(within(own).getByRole('button', { name: 'Рад кардан: I-ДУ № 000004' }));
+    const reject = await screen.findByRole('dialog', { name: /Рад кардани хабар/ });
+    await user.click(within(reject).getByRole('button', { name: 'Рад кардан' }));
+    expect(within(reject).getByText('Сабабро нависед.')).toBeTruthy();
+    await user.type(within(reject).getByLabelText(/Сабаби рад/), 'Бланк дар сейф ёфт шуд');
+    await user.click(within(reject).getByRole('button', { name: 'Рад кардан' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(2));
+    expect(api.writes()[1]).toMatchObject({
+      path: '/blanks/4/spoil/reject',
+      body: { reason: 'Бланк дар сейф ёфт шуд' },
+    });
+  });
+
+  it('shows a clerk the blanks (no batch to receive) and takes a report of a lost blank, in English', async () => {
+    await i18n.changeLanguage('en');
+    const issued = blank({
+      id: 2,
+      number: '000002',
+      status: 'ISSUED',
+      certificateId: 'c2',
+      recordId: '6a54b2fb-59e4-4a28-90e7-ca674db0a744',
+    });
+    const api = fakeApi(FRONT, {
+      '/blanks/stock': STOCK,
+      '/blanks': blanksRoute([issued, blank({ id: 5, number: '000005' })]),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderBlanks('/blanks?tab=blanks');
+
+    const list = await screen.findByRole('table', { name: "The office's blanks" });
+    expect(screen.queryByRole('tab', { name: 'Receive a batch' })).toBeNull();
+    const used = within(list).getByRole('row', { name: /000002/ });
+    expect(used.textContent).toContain('Used');
+    expect(within(used).getByRole('link', { name: 'Open the record' }).getAttribute('href')).toBe(
+      '/records/6a54b2fb-59e4-4a28-90e7-ca674db0a744',
+    );
+    expect(screen.getByText('1–2 of 2')).toBeTruthy();
+
+    await user.selectOptions(screen.getByLabelText('Status'), 'IN_STOCK');
+    await user.click(screen.getByRole('button', { name: 'Find' }));
+    await waitFor(() => expect(within(list).queryByRole('row', { name: /000002/ })).toBeNull());
+    expect(api.gets('/blanks').at(-1)?.query.get('status')).toBe('IN_STOCK');
+
+    await user.click(within(list).getByRole('button', { name: 'Spoiled or lost: I-ДУ № 000005' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Blank I-ДУ № 000005 spoiled or lost' });
+    await user.type(within(dialog).getByLabelText(/Reason/), 'Left on the bus');
+    await user.click(within(dialog).getByLabelText('The blank is lost (not spoiled)'));
+    await user.click(within(dialog).getByRole('button', { name: 'Report' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]).toMatchObject({
+      path: '/blanks/5/spoil',
+      body: { reason: 'Left on the bus', lost: true },
+    });
+  });
+});
+
+describe('the central administrator', () => {
+  it('starts at the first office below that keeps blanks, and receives a batch for it', async () => {
+    const admin = {
+      ...HEAD,
+      login: 'admin',
+      role: 'central_admin' as const,
+      office: { id: 'HQ-00-00', kind: 'central' as const, name: { tg: 'Марказ', ru: 'Центр', en: 'Centre' } },
+    };
+    const api = fakeApi(
+      admin,
+      { '/blanks/stock': STOCK, '/blanks/batches': { items: [] }, '/blanks': blanksRoute([]) },
+      () => jsonResponse(201, { id: 'b2', series: 'I-ДУ', from: '000001', to: '000010', count: 10 }),
+    );
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderBlanks('/blanks?tab=receive');
+    const form = await screen.findByRole('form', { name: 'Қабули бастаи бланкҳо' });
+    // never asked for the central department's stock (it keeps no blanks)
+    expect(api.gets('/blanks/stock').map((g) => g.query.get('office'))).toEqual(['DU-03-00']);
+    await user.type(within(form).getByLabelText(/Силсила/), 'I-ДУ');
+    await user.type(within(form).getByLabelText(/Аз рақами/), '000001');
+    await user.type(within(form).getByLabelText(/То рақами/), '000010');
+    await user.click(within(form).getByRole('button', { name: 'Қабул кардан' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]?.body).toMatchObject({ office: 'DU-03-00', series: 'I-ДУ' });
+  });
+});
+
+describe('offices whose blanks one sees', () => {
+  it('are one’s own and those below it that keep blanks', () => {
+    const o = (id: string, parent: string | null, kind: string) =>
+      ({ id, parent, kind, name: { tg: id, ru: id, en: id } }) as Parameters<typeof blankOffices>[0][number];
+    const all = [
+      o('HQ-00-00', null, 'central'),
+      o('DU', 'HQ-00-00', 'region'),
+      o('DU-03-00', 'DU', 'district'),
+      o('DU-03-90', 'DU-03-00', 'mobile'),
+      o('DU-04-00', 'DU', 'district'),
+    ];
+    expect(blankOffices(all, 'DU-03-00').map((x) => x.id)).toEqual(['DU-03-00', 'DU-03-90']);
+    expect(blankOffices(all, 'HQ-00-00').map((x) => x.id)).toEqual(['DU-03-00', 'DU-03-90', 'DU-04-00']);
+  });
+});

@@ -1,0 +1,187 @@
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { BLANK_DOCUMENTS } from '@sabt/core';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import {
+  BLANK_STATUSES,
+  type Blank,
+  type BlankFilter,
+  type BlankStatus,
+  blanksQuery,
+} from '../../api/blanks.ts';
+import { seriesNumber } from '../../lib/format.ts';
+import { useCertificateMessages } from '../../messages.ts';
+import { ProblemAlert } from '../problem-alert.tsx';
+
+const PAGE = 50;
+export const STATUS_COLOR: Record<BlankStatus, string> = {
+  IN_STOCK: 'teal',
+  ISSUED: 'blue',
+  SPOIL_REQUESTED: 'orange',
+  SPOILED: 'red',
+  LOST: 'red',
+  WRITTEN_OFF: 'gray',
+};
+
+interface Props {
+  office: string;
+  /** Absent when this user may not report blanks of this office spoiled. */
+  onSpoil?: ((b: Blank) => void) | undefined;
+}
+
+/** The office's blanks by status, document, series or number, a page at a time. */
+export function BlankList({ office, onSpoil }: Props) {
+  const { m, documentLabel } = useCertificateMessages();
+  const s = m.blanks;
+  const [draft, setDraft] = useState({ status: '', document: '', series: '', number: '' });
+  const [filter, setFilter] = useState<BlankFilter>({ office, limit: PAGE, offset: 0 });
+  const list = useQuery(blanksQuery({ ...filter, office }));
+
+  const find = (e: FormEvent) => {
+    e.preventDefault();
+    setFilter({
+      office,
+      limit: PAGE,
+      offset: 0,
+      status: (draft.status || undefined) as BlankStatus | undefined,
+      document: (draft.document || undefined) as BlankFilter['document'],
+      series: draft.series.trim() || undefined,
+      number: draft.number.trim() || undefined,
+    });
+  };
+  const page = (offset: number) => setFilter((f) => ({ ...f, offset }));
+  const data = list.data;
+
+  return (
+    <Stack gap="sm">
+      <form onSubmit={find} aria-label={s.list.filters}>
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <NativeSelect
+            label={s.list.status}
+            value={draft.status}
+            onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value })}
+            data={[
+              { value: '', label: s.list.all },
+              ...BLANK_STATUSES.map((st) => ({ value: st, label: s.statuses[st] ?? st })),
+            ]}
+          />
+          <NativeSelect
+            label={s.list.document}
+            value={draft.document}
+            onChange={(e) => setDraft({ ...draft, document: e.currentTarget.value })}
+            data={[
+              { value: '', label: s.list.all },
+              ...BLANK_DOCUMENTS.map((d) => ({ value: d, label: documentLabel(d) })),
+            ]}
+          />
+          <TextInput
+            label={s.list.series}
+            value={draft.series}
+            onChange={(e) => setDraft({ ...draft, series: e.currentTarget.value })}
+            maxLength={20}
+            w={120}
+          />
+          <TextInput
+            label={s.list.number}
+            value={draft.number}
+            onChange={(e) => setDraft({ ...draft, number: e.currentTarget.value })}
+            inputMode="numeric"
+            maxLength={12}
+            w={140}
+          />
+          <Button type="submit" variant="light">
+            {s.list.find}
+          </Button>
+        </Group>
+      </form>
+
+      {list.isError ? (
+        <ProblemAlert error={list.error} fieldLabels={{ number: s.list.number }} />
+      ) : !data ? null : data.items.length === 0 ? (
+        <Text c="dimmed">{s.list.empty}</Text>
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={760} type="native">
+            <Table verticalSpacing="xs" className="sabt-table" aria-busy={list.isFetching}>
+              <Table.Caption className="sabt-visually-hidden">{s.list.caption}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{s.list.number}</Table.Th>
+                  <Table.Th>{s.list.document}</Table.Th>
+                  <Table.Th>{s.list.status}</Table.Th>
+                  <Table.Th>{s.list.certificate}</Table.Th>
+                  <Table.Th>{s.list.actions}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((b) => (
+                  <Table.Tr key={b.id}>
+                    <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
+                      {seriesNumber(b)}
+                    </Table.Td>
+                    <Table.Td>{documentLabel(b.document)}</Table.Td>
+                    <Table.Td>
+                      <Badge tt="none" variant="light" color={STATUS_COLOR[b.status]}>
+                        {s.statuses[b.status] ?? b.status}
+                      </Badge>
+                      {b.spoil && (
+                        <Text size="xs">
+                          {s.list.reason(b.spoil.reason)}
+                          {b.spoil.decisionReason ? ` · ${s.list.decision(b.spoil.decisionReason)}` : ''}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {b.recordId && (
+                        <Anchor component={Link} to={`/records/${b.recordId}`} size="sm">
+                          {s.list.openRecord}
+                        </Anchor>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {onSpoil && (b.status === 'IN_STOCK' || b.status === 'ISSUED') && (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => onSpoil(b)}
+                          aria-label={`${s.list.spoil}: ${seriesNumber(b)}`}
+                        >
+                          {s.list.spoil}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Group justify="space-between" gap="sm">
+            <Text size="sm" c="dimmed" role="status">
+              {s.list.shown(filter.offset + 1, filter.offset + data.items.length, data.total)}
+            </Text>
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="default"
+                disabled={filter.offset === 0}
+                onClick={() => page(Math.max(0, filter.offset - PAGE))}
+              >
+                {s.list.previous}
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                disabled={filter.offset + PAGE >= data.total}
+                onClick={() => page(filter.offset + PAGE)}
+              >
+                {s.list.next}
+              </Button>
+            </Group>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,188 @@
+import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { formatInstant } from '../../../../lib/dates.ts';
+import { type Blank, blanksQuery, useDecideSpoiled } from '../../api/blanks.ts';
+import { seriesNumber } from '../../lib/format.ts';
+import { useCertificateMessages } from '../../messages.ts';
+import { ProblemAlert } from '../problem-alert.tsx';
+
+interface Props {
+  office: string;
+  /** May confirm or reject here (the head of office of this office). */
+  mayDecide: boolean;
+  /** The signed-in user's login: one never confirms one's own report. */
+  login: string | undefined;
+}
+
+/** Spoiled or lost blanks reported by clerks, waiting for the head of office to confirm or reject. */
+export function WriteOffs({ office, mayDecide, login }: Props) {
+  const { m, documentLabel } = useCertificateMessages();
+  const s = m.blanks.writeOffs;
+  const pending = useQuery(blanksQuery({ office, status: 'SPOIL_REQUESTED', limit: 500, offset: 0 }));
+  const [deciding, setDeciding] = useState<{ blank: Blank; confirm: boolean } | null>(null);
+
+  if (pending.isError) return <ProblemAlert error={pending.error} />;
+  if (!pending.data) return null;
+  return (
+    <Stack gap="sm">
+      {!mayDecide && (
+        <Text size="sm" c="dimmed">
+          {s.notAllowed}
+        </Text>
+      )}
+      {pending.data.items.length === 0 ? (
+        <Text c="dimmed">{s.empty}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={760} type="native">
+          <Table verticalSpacing="sm" className="sabt-table">
+            <Table.Caption className="sabt-visually-hidden">{s.caption}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{m.blanks.list.number}</Table.Th>
+                <Table.Th>{m.blanks.list.document}</Table.Th>
+                <Table.Th>{m.spoil.reason}</Table.Th>
+                <Table.Th>{m.blanks.list.actions}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {pending.data.items.map((b) => {
+                const own = !!login && b.spoil?.requestedBy === login;
+                return (
+                  <Table.Tr key={b.id}>
+                    <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
+                      {seriesNumber(b)}
+                    </Table.Td>
+                    <Table.Td>{documentLabel(b.document)}</Table.Td>
+                    <Table.Td>
+                      {b.spoil?.outcome && (
+                        <Badge tt="none" variant="light" color="red" mr="xs">
+                          {s.outcome[b.spoil.outcome]}
+                        </Badge>
+                      )}
+                      <Text size="sm" span>
+                        {b.spoil?.reason}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {s.reported(b.spoil?.requestedBy ?? '—', formatInstant(b.spoil?.requestedAt))}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {mayDecide && (
+                        <Stack gap={4} align="flex-start">
+                          <Group gap={6}>
+                            <Button
+                              size="xs"
+                              color="red"
+                              disabled={own}
+                              onClick={() => setDeciding({ blank: b, confirm: true })}
+                              aria-label={`${s.confirm}: ${seriesNumber(b)}`}
+                            >
+                              {s.confirm}
+                            </Button>
+                            <Button
+                              size="xs"
+                              variant="default"
+                              onClick={() => setDeciding({ blank: b, confirm: false })}
+                              aria-label={`${s.reject}: ${seriesNumber(b)}`}
+                            >
+                              {s.reject}
+                            </Button>
+                          </Group>
+                          {own && (
+                            <Text size="xs" c="orange.8">
+                              {s.ownReport}
+                            </Text>
+                          )}
+                        </Stack>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {deciding && (
+        <DecideDialog blank={deciding.blank} confirm={deciding.confirm} onClose={() => setDeciding(null)} />
+      )}
+    </Stack>
+  );
+}
+
+/** Confirming writes the blank off for good; rejecting needs a reason and returns it to where it was. */
+function DecideDialog({ blank, confirm, onClose }: { blank: Blank; confirm: boolean; onClose: () => void }) {
+  const { m } = useCertificateMessages();
+  const s = m.blanks.writeOffs;
+  const decide = useDecideSpoiled();
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const label = seriesNumber(blank);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (decide.isPending) return;
+    if (!confirm && !reason.trim()) {
+      setMissing(true);
+      return;
+    }
+    decide.mutate(
+      confirm ? { id: blank.id, confirm: true } : { id: blank.id, confirm: false, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          notifications.show({ message: confirm ? s.confirmed : s.rejected, color: 'teal' });
+          onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={decide.isPending ? () => undefined : onClose}
+      title={confirm ? s.confirmTitle(label) : s.rejectTitle(label)}
+      size="lg"
+      closeButtonProps={{ 'aria-label': m.issue.close }}
+      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{confirm ? s.confirmText : s.rejectText}</Text>
+          {!confirm && (
+            <Textarea
+              label={s.rejectReason}
+              value={reason}
+              onChange={(e) => {
+                setReason(e.currentTarget.value);
+                setMissing(false);
+              }}
+              error={missing ? m.spoil.reasonRequired : undefined}
+              required
+              withAsterisk
+              rows={3}
+              maxLength={1000}
+              data-autofocus
+            />
+          )}
+          <ProblemAlert error={decide.error} fieldLabels={{ reason: s.rejectReason }} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose} disabled={decide.isPending}>
+              {m.issue.cancel}
+            </Button>
+            <Button
+              type="submit"
+              color={confirm ? 'red' : undefined}
+              loading={decide.isPending}
+              data-autofocus={confirm || undefined}
+            >
+              {confirm ? s.confirm : s.reject}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,143 @@
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { formatDate } from '@sabt/core';
+import { formatInstant } from '../../../lib/dates.ts';
+import type { Certificate } from '../api/certificates.ts';
+import { seriesNumber } from '../lib/format.ts';
+import { useCertificateMessages } from '../messages.ts';
+
+export interface CertificateActions {
+  onView: (c: Certificate) => void;
+  /** Absent when this user may not record hand-overs here. */
+  onReceipt?: ((c: Certificate) => void) | undefined;
+  /** Absent when this user may not report spoiled blanks here. */
+  onSpoil?: ((c: Certificate) => void) | undefined;
+}
+
+const STATUS_COLOR = { valid: 'teal', superseded: 'gray', spoiled: 'red' } as const;
+/** Badges that wrap rather than cut a long status ("Вайрон, аз ҳисоб бароварда шуд"). */
+const WRAP = {
+  root: { height: 'auto', minHeight: 'var(--badge-height)', paddingBlock: 2, maxWidth: '100%' },
+  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25 },
+} as const;
+
+/** A record's certificates, oldest first: number, document, issue, status, who issued it and who collected it. */
+export function CertificateTable({ items, actions }: { items: Certificate[]; actions: CertificateActions }) {
+  const { m, documentLabel } = useCertificateMessages();
+  return (
+    <Table.ScrollContainer minWidth={860} type="native">
+      <Table verticalSpacing="sm" className="sabt-table">
+        <Table.Caption className="sabt-visually-hidden">{m.table.caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{m.table.number}</Table.Th>
+            <Table.Th>{m.table.document}</Table.Th>
+            <Table.Th>{m.table.status}</Table.Th>
+            <Table.Th>{m.table.issued}</Table.Th>
+            <Table.Th>{m.table.received}</Table.Th>
+            <Table.Th>{m.table.actions}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((c) => {
+            const number = seriesNumber(c);
+            return (
+              <Table.Tr key={c.id} data-certificate={c.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Text fw={700}>{number}</Text>
+                  <Text size="xs" c="dimmed">
+                    {c.onBlank ? m.table.onBlank : m.table.plainPaper} · {m.modes[c.mode]}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{documentLabel(c.document)}</Text>
+                  <Badge
+                    tt="none"
+                    variant="light"
+                    color={c.issue === 'first' ? 'blue' : 'grape'}
+                    size="sm"
+                    styles={WRAP}
+                  >
+                    {m.issueKinds[c.issue]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Badge tt="none" variant="light" color={STATUS_COLOR[c.status]} styles={WRAP}>
+                    {m.statuses[c.status]}
+                  </Badge>
+                  {!c.current && c.status === 'valid' && (
+                    <Text size="xs" c="orange.8">
+                      {m.table.earlierVersion(c.recordVersion)}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {formatDate(c.issuedOn)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {c.issuedBy?.name ?? c.issuedBy?.login ?? ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Receipt c={c} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={6} wrap="wrap">
+                    <Button size="xs" variant="light" onClick={() => actions.onView(c)}>
+                      {m.table.view}
+                    </Button>
+                    {actions.onReceipt && !c.receipt && c.status !== 'spoiled' && (
+                      <Button
+                        size="xs"
+                        onClick={() => actions.onReceipt?.(c)}
+                        aria-label={`${m.table.receipt}: ${number}`}
+                      >
+                        {m.table.receipt}
+                      </Button>
+                    )}
+                    {actions.onSpoil && c.onBlank && c.status === 'valid' && (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => actions.onSpoil?.(c)}
+                        aria-label={`${m.table.spoil}: ${number}`}
+                      >
+                        {m.table.spoil}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Receipt({ c }: { c: Certificate }) {
+  const { m } = useCertificateMessages();
+  if (!c.receipt) {
+    return (
+      <Text size="sm" c="dimmed">
+        {m.table.notReceived}
+      </Text>
+    );
+  }
+  const doc = c.receipt.idDocument;
+  return (
+    <Stack gap={0}>
+      <Text size="sm">{m.table.receivedBy(c.receipt.name)}</Text>
+      <Text size="xs">
+        {m.idTypes[doc.type] ?? doc.type} {[doc.series, doc.number].filter(Boolean).join(' ')}
+        {doc.issuer ? `, ${doc.issuer}` : ''}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {formatInstant(c.receipt.receivedAt)}
+        {c.receipt.recordedBy ? `, ${m.table.recordedBy(c.receipt.recordedBy)}` : ''}
+      </Text>
+    </Stack>
+  );
+}

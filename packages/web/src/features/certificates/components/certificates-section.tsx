@@ -1,0 +1,130 @@
+import { Alert, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { documentFor } from '@sabt/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type Certificate, type CertificateRecord, recordCertificatesQuery } from '../api/certificates.ts';
+import { seriesNumber } from '../lib/format.ts';
+import { useRights } from '../lib/rights.ts';
+import { useCertificateMessages } from '../messages.ts';
+import { CertificateTable } from './certificate-table.tsx';
+import { expectedIssue, IssueDialog } from './issue-dialog.tsx';
+import { PdfDialog } from './pdf-dialog.tsx';
+import { ReceiptDialog } from './receipt-dialog.tsx';
+import { SpoilDialog } from './spoil-dialog.tsx';
+
+interface Props {
+  record: CertificateRecord;
+  /** The record changed (a print or a hand-over is in its history): read it again. */
+  onChanged?: () => void;
+}
+
+type Open = { dialog: 'issue' } | { dialog: 'receipt' | 'pdf' | 'spoil'; certificate: Certificate } | null;
+
+/**
+ * The certificates of a record on the record screen: every print (first, repeat, new after a
+ * change; superseded and spoiled ones marked), who collected each, and for clerks and registrars of
+ * the record's office the print itself and the hand-over.
+ */
+export function CertificatesSection({ record, onChanged }: Props) {
+  const { m } = useCertificateMessages();
+  const rights = useRights();
+  const list = useQuery(recordCertificatesQuery(record.id));
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+
+  const registered = record.status === 'registered';
+  const mayIssue = rights.mayIn('issue-certificate', record.office) && registered;
+  const certificates = list.data ?? [];
+  const kind = list.data ? expectedIssue(record, certificates, documentFor(record)) : 'first';
+  const issueLabel =
+    kind === 'repeat' ? m.section.issueRepeat : kind === 'reissue' ? m.section.issueNew : m.section.issue;
+  const hint = !rights.may('issue-certificate')
+    ? null
+    : !registered
+      ? m.section.notRegistered
+      : !mayIssue
+        ? m.section.otherOffice
+        : null;
+
+  return (
+    <Box component="section" aria-labelledby="certificates-title">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-end" gap="sm">
+          <Stack gap={2}>
+            <Title order={2} size="h3" id="certificates-title">
+              {m.section.title}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {m.section.intro}
+            </Text>
+          </Stack>
+          {mayIssue && (
+            <Button onClick={() => setOpen({ dialog: 'issue' })} disabled={!list.data}>
+              {issueLabel}
+            </Button>
+          )}
+        </Group>
+        {record.flags.includes('certificate-reissue') && registered && (
+          <Alert color="orange" variant="light" role="note">
+            {m.section.reissueDue}
+          </Alert>
+        )}
+        {hint && (
+          <Text size="sm" c="dimmed">
+            {hint}
+          </Text>
+        )}
+        {list.isError && !list.data ? (
+          <Alert color="red" role="alert" title={m.section.loadError}>
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{list.error.message}</Text>
+              <Button size="xs" variant="light" color="red" onClick={() => void list.refetch()}>
+                {m.section.retry}
+              </Button>
+            </Stack>
+          </Alert>
+        ) : !list.data ? (
+          <Text c="dimmed" role="status">
+            {m.section.loading}
+          </Text>
+        ) : certificates.length === 0 ? (
+          <Text c="dimmed">{m.section.empty}</Text>
+        ) : (
+          <CertificateTable
+            items={certificates}
+            actions={{
+              onView: (c) => setOpen({ dialog: 'pdf', certificate: c }),
+              onReceipt: rights.mayIn('record-receipt', record.office)
+                ? (c) => setOpen({ dialog: 'receipt', certificate: c })
+                : undefined,
+              onSpoil: rights.mayIn('report-spoiled-blank', record.office)
+                ? (c) => setOpen({ dialog: 'spoil', certificate: c })
+                : undefined,
+            }}
+          />
+        )}
+      </Stack>
+
+      {open?.dialog === 'issue' && (
+        <IssueDialog
+          record={record}
+          certificates={certificates}
+          onClose={close}
+          onIssued={() => onChanged?.()}
+          onReceipt={(c) => setOpen({ dialog: 'receipt', certificate: c })}
+        />
+      )}
+      {open?.dialog === 'receipt' && (
+        <ReceiptDialog certificate={open.certificate} onClose={close} onDone={() => onChanged?.()} />
+      )}
+      {open?.dialog === 'pdf' && <PdfDialog certificate={open.certificate} onClose={close} />}
+      {open?.dialog === 'spoil' && open.certificate.blankId !== null && (
+        <SpoilDialog
+          blankId={open.certificate.blankId}
+          label={seriesNumber(open.certificate)}
+          onClose={close}
+        />
+      )}
+    </Box>
+  );
+}

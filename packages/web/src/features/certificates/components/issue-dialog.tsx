@@ -1,0 +1,244 @@
+import { Alert, Button, Group, Loader, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import {
+  DOCUMENTS,
+  type DocumentKind,
+  documentChoices,
+  documentFor,
+  type IssueKind,
+  issueKindOf,
+} from '@sabt/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { newUuid } from '../../../lib/api.ts';
+import {
+  type Certificate,
+  type CertificateRecord,
+  fetchCertificatePdf,
+  fetchPreview,
+  nextBlankQuery,
+  type PrintChoice,
+  useIssueCertificate,
+} from '../api/certificates.ts';
+import { seriesNumber } from '../lib/format.ts';
+import { usePrinters } from '../lib/printers.ts';
+import { useCertificateMessages } from '../messages.ts';
+import { type IssueForm, IssueOptions } from './issue-options.tsx';
+import { PdfFrame } from './pdf-frame.tsx';
+import { ProblemAlert } from './problem-alert.tsx';
+
+interface Props {
+  record: CertificateRecord;
+  certificates: Certificate[];
+  onClose: () => void;
+  /** After the print: record who collects it. */
+  onReceipt: (c: Certificate) => void;
+  onIssued: (c: Certificate) => void;
+}
+
+/** Which issue the next print of a document is, as the server will judge it. */
+export function expectedIssue(
+  record: CertificateRecord,
+  certificates: Certificate[],
+  document: DocumentKind,
+) {
+  const earlier = certificates
+    .filter((c) => c.document === document)
+    .map((c) => ({ status: c.status, record_version: c.recordVersion }));
+  const reissueDue = document === documentFor(record) && record.flags.includes('certificate-reissue');
+  return issueKindOf(record.version, earlier, reissueDue);
+}
+
+/**
+ * Issuing a certificate: choose the document, the mode and the blank, look at the preview (a
+ * sample, nothing taken), then issue: the server takes the blank, signs and stores the PDF, which
+ * is shown here to print. The same Idempotency-Key is kept for a retry of the same choice.
+ */
+export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued }: Props) {
+  const { m } = useCertificateMessages();
+  const documents = useMemo(() => documentChoices(record), [record]);
+  const own = documents[0]!;
+  const [form, setForm] = useState<IssueForm>({
+    document: own,
+    mode: DOCUMENTS[own].blank ? 'overlay' : 'full',
+    blank: 'next',
+    blankSeries: '',
+    blankNumber: '',
+  });
+  const [numberError, setNumberError] = useState<string | null>(null);
+  const { currentPrinter } = usePrinters();
+  const onBlank = DOCUMENTS[form.document].blank;
+  const next = useQuery({ ...nextBlankQuery(form.document), enabled: onBlank });
+  const issue = useIssueCertificate(record.id);
+  const preview = useMutation({
+    mutationFn: async ({ choice, signature }: { choice: PrintChoice; signature: string }) => ({
+      blob: await fetchPreview(record.id, choice),
+      signature,
+    }),
+  });
+  const issued = issue.data;
+  const pdf = useQuery({
+    queryKey: ['certificates', 'pdf', issued?.id],
+    queryFn: ({ signal }) => fetchCertificatePdf(issued!, signal),
+    enabled: !!issued,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+  const kind: IssueKind = expectedIssue(record, certificates, form.document);
+  const nextBlank = next.data?.blank;
+  const choice: PrintChoice = {
+    mode: form.mode,
+    document: form.document,
+    ...(onBlank && form.blank === 'other'
+      ? {
+          blankNumber: form.blankNumber.trim(),
+          ...(form.blankSeries.trim() ? { blankSeries: form.blankSeries.trim() } : {}),
+        }
+      : onBlank && nextBlank
+        ? { blankNumber: nextBlank.number, blankSeries: nextBlank.series }
+        : {}),
+    ...(form.mode === 'overlay' && currentPrinter
+      ? { calibration: { dxMm: currentPrinter.dxMm, dyMm: currentPrinter.dyMm } }
+      : {}),
+  };
+  const signature = JSON.stringify([choice, kind]);
+  // one key per choice: a retry of the same print is answered once; another choice is another print
+  const keys = useRef(new Map<string, string>());
+  const keyFor = (sig: string) => {
+    const known = keys.current.get(sig);
+    if (known) return known;
+    const made = newUuid();
+    keys.current.set(sig, made);
+    return made;
+  };
+  // a preview of another choice is no preview of this one
+  const previewed = preview.data?.signature === signature ? preview.data.blob : null;
+
+  const alertRef = useRef<HTMLDivElement>(null);
+  const error = issue.error ?? (preview.variables?.signature === signature ? preview.error : null);
+  useEffect(() => {
+    if (error) alertRef.current?.focus();
+  }, [error]);
+
+  const change = (c: Partial<IssueForm>) => {
+    setForm((f) => ({ ...f, ...c }));
+    if ('blankNumber' in c || 'blank' in c) setNumberError(null);
+    issue.reset();
+  };
+  const checked = () => {
+    if (onBlank && form.blank === 'other' && !form.blankNumber.trim()) {
+      setNumberError(m.issue.blankNumberRequired);
+      return false;
+    }
+    return true;
+  };
+  const noFreeBlank = onBlank && form.blank === 'next' && next.isSuccess && !nextBlank;
+  const busy = issue.isPending;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (busy || !checked()) return;
+    issue.mutate({ ...choice, issue: kind, idempotencyKey: keyFor(signature) }, { onSuccess: onIssued });
+  };
+  const showPreview = () => {
+    if (checked()) preview.mutate({ choice, signature });
+  };
+
+  const valid = certificates.filter((c) => c.document === form.document && c.status === 'valid').at(-1);
+  const kindText =
+    kind === 'first'
+      ? m.issue.first
+      : kind === 'repeat' && valid
+        ? m.issue.repeat(seriesNumber(valid))
+        : m.issue.reissue;
+
+  return (
+    <Modal
+      opened
+      onClose={busy ? () => undefined : onClose}
+      title={issued ? m.issue.issued(seriesNumber(issued)) : m.issue.title}
+      size="76rem"
+      closeButtonProps={{ 'aria-label': m.issue.close }}
+      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        {issued ? (
+          <Stack gap="md">
+            <Alert color="teal" variant="light" role="status" title={m.issue.issued(seriesNumber(issued))}>
+              {m.issue.issuedHint}
+            </Alert>
+            <Group gap="sm">
+              <Button onClick={() => onReceipt(issued)}>{m.issue.receipt}</Button>
+              <Button variant="default" onClick={onClose}>
+                {m.issue.close}
+              </Button>
+            </Group>
+          </Stack>
+        ) : (
+          <form onSubmit={submit} noValidate aria-label={m.issue.title}>
+            <Stack gap="md">
+              <Alert
+                color={kind === 'first' ? 'blue' : 'grape'}
+                variant="light"
+                title={m.issueKinds[kind]}
+                role="note"
+              >
+                {kindText}
+              </Alert>
+              <IssueOptions
+                form={form}
+                onChange={change}
+                documents={documents}
+                next={next}
+                blankNumberError={numberError}
+                disabled={busy}
+              />
+              <ProblemAlert
+                ref={alertRef}
+                error={error}
+                fieldLabels={{ blankNumber: m.issue.blankNumber, document: m.issue.document }}
+              />
+              <Group justify="flex-end" gap="sm">
+                <Button variant="default" onClick={onClose} disabled={busy}>
+                  {m.issue.cancel}
+                </Button>
+                <Button variant="light" onClick={showPreview} loading={preview.isPending} disabled={busy}>
+                  {m.issue.preview}
+                </Button>
+                <Button type="submit" loading={busy} disabled={noFreeBlank}>
+                  {m.issue.submit}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+        <Stack gap="xs">
+          {issued ? (
+            pdf.data ? (
+              <PdfFrame blob={pdf.data} title={m.issue.pdfTitle(seriesNumber(issued))} printable />
+            ) : pdf.error ? (
+              <ProblemAlert error={pdf.error} />
+            ) : (
+              <Waiting text={m.pdf.loading} />
+            )
+          ) : previewed ? (
+            <>
+              <Text size="sm">{m.issue.previewHint}</Text>
+              <PdfFrame blob={previewed} title={m.issue.previewTitle} />
+            </>
+          ) : preview.isPending ? (
+            <Waiting text={m.issue.previewing} />
+          ) : null}
+        </Stack>
+      </SimpleGrid>
+    </Modal>
+  );
+}
+
+function Waiting({ text }: { text: string }) {
+  return (
+    <Group gap="sm" role="status">
+      <Loader size="sm" aria-hidden="true" />
+      <Text c="dimmed">{text}</Text>
+    </Group>
+  );
+}

@@ -1,0 +1,40 @@
+import { Group, Loader, Modal, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { type Certificate, fetchCertificatePdf } from '../api/certificates.ts';
+import { seriesNumber } from '../lib/format.ts';
+import { useCertificateMessages } from '../messages.ts';
+import { PdfFrame } from './pdf-frame.tsx';
+import { ProblemAlert } from './problem-alert.tsx';
+
+/** A certificate's signed PDF exactly as issued, to look at or print again. */
+export function PdfDialog({ certificate, onClose }: { certificate: Certificate; onClose: () => void }) {
+  const { m } = useCertificateMessages();
+  const pdf = useQuery({
+    queryKey: ['certificates', 'pdf', certificate.id],
+    queryFn: ({ signal }) => fetchCertificatePdf(certificate, signal),
+    // the bytes of an issued certificate never change
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const number = seriesNumber(certificate);
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={m.pdf.dialogTitle(number)}
+      size="60rem"
+      closeButtonProps={{ 'aria-label': m.issue.close }}
+      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      {pdf.data ? (
+        <PdfFrame blob={pdf.data} title={m.issue.pdfTitle(number)} printable height="70vh" />
+      ) : pdf.error ? (
+        <ProblemAlert error={pdf.error} />
+      ) : (
+        <Group gap="sm" role="status">
+          <Loader size="sm" aria-hidden="true" />
+          <Text c="dimmed">{m.pdf.loading}</Text>
+        </Group>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,88 @@
+import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useReportSpoiled } from '../api/blanks.ts';
+import { useCertificateMessages } from '../messages.ts';
+import { ProblemAlert } from './problem-alert.tsx';
+
+interface Props {
+  blankId: number;
+  /** The blank as printed on it: "I-ДУ № 000123". */
+  label: string;
+  onClose: () => void;
+  onDone?: () => void;
+}
+
+/** A clerk reports a blank spoiled (or lost) with a reason; the head of office confirms the write-off. */
+export function SpoilDialog({ blankId, label, onClose, onDone }: Props) {
+  const { m } = useCertificateMessages();
+  const report = useReportSpoiled();
+  const [reason, setReason] = useState('');
+  const [lost, setLost] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const alertRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (report.error) alertRef.current?.focus();
+  }, [report.error]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (report.isPending) return;
+    if (!reason.trim()) {
+      setMissing(true);
+      return;
+    }
+    report.mutate(
+      { id: blankId, reason: reason.trim(), lost },
+      {
+        onSuccess: () => {
+          notifications.show({ message: m.spoil.done, color: 'teal' });
+          onDone?.();
+          onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={report.isPending ? () => undefined : onClose}
+      title={m.spoil.title(label)}
+      size="lg"
+      closeButtonProps={{ 'aria-label': m.issue.close }}
+      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{m.spoil.intro}</Text>
+          <Textarea
+            label={m.spoil.reason}
+            description={m.spoil.reasonHint}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setMissing(false);
+            }}
+            error={missing ? m.spoil.reasonRequired : undefined}
+            required
+            withAsterisk
+            rows={3}
+            maxLength={1000}
+            data-autofocus
+          />
+          <Checkbox label={m.spoil.lost} checked={lost} onChange={(e) => setLost(e.currentTarget.checked)} />
+          <ProblemAlert ref={alertRef} error={report.error} fieldLabels={{ reason: m.spoil.reason }} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose} disabled={report.isPending}>
+              {m.issue.cancel}
+            </Button>
+            <Button type="submit" color="red" loading={report.isPending}>
+              {m.spoil.submit}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
