@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BLANK_DOCUMENTS, documentChoices, documentFor, issueKindOf } from './certificate-documents.ts';
+import {
+  BLANK_DOCUMENTS,
+  documentChoices,
+  documentFor,
+  holdersOf,
+  issueKindOf,
+} from './certificate-documents.ts';
 
 describe('which issue a print is', () => {
   const valid = (v: number) => ({ status: 'valid', record_version: v });
@@ -43,5 +49,14 @@ describe('what a clerk may print for a record', () => {
     expect(BLANK_DOCUMENTS).not.toContain('STILLBIRTH_REFERENCE');
     expect(BLANK_DOCUMENTS).not.toContain('ARCHIVE_EXTRACT');
     expect(BLANK_DOCUMENTS).toHaveLength(7);
+  });
+});
+
+describe('who a certificate is issued to', () => {
+  it('gives each former spouse a divorce certificate of their own, and every other record one certificate', () => {
+    expect(holdersOf('DIVORCE_CERTIFICATE')).toEqual(['husband', 'wife']);
+    for (const d of BLANK_DOCUMENTS.filter((x) => x !== 'DIVORCE_CERTIFICATE'))
+      expect(holdersOf(d)).toEqual([]);
+    expect(holdersOf('ARCHIVE_EXTRACT')).toEqual([]);
   });
 });

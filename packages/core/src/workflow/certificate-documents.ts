@@ -24,11 +24,19 @@ export type PrintMode = 'full' | 'overlay';
 /** A record's first certificate, a repeat of a valid one, or a new one after a change (supersedes). */
 export type IssueKind = 'first' | 'repeat' | 'reissue';
 
-export const DOCUMENTS: Record<DocumentKind, { blank: boolean; recordKinds: readonly ActKindCode[] }> = {
+/** Who a certificate is issued to, where the law gives each party one of their own (divorce: each former spouse). */
+export type Holder = 'husband' | 'wife';
+export const HOLDERS: readonly [Holder, Holder] = ['husband', 'wife'];
+
+export const DOCUMENTS: Record<
+  DocumentKind,
+  { blank: boolean; recordKinds: readonly ActKindCode[]; holders?: readonly Holder[] }
+> = {
   BIRTH_CERTIFICATE: { blank: true, recordKinds: ['BIRTH'] },
   DEATH_CERTIFICATE: { blank: true, recordKinds: ['DEATH'] },
   MARRIAGE_CERTIFICATE: { blank: true, recordKinds: ['MARRIAGE'] },
-  DIVORCE_CERTIFICATE: { blank: true, recordKinds: ['DIVORCE'] },
+  // each former spouse receives a certificate of their own, with the same content
+  DIVORCE_CERTIFICATE: { blank: true, recordKinds: ['DIVORCE'], holders: HOLDERS },
   ADOPTION_CERTIFICATE: { blank: true, recordKinds: ['ADOPTION'] },
   PATERNITY_CERTIFICATE: { blank: true, recordKinds: ['PATERNITY'] },
   NAME_CHANGE_CERTIFICATE: { blank: true, recordKinds: ['NAME_CHANGE'] },
@@ -46,6 +54,16 @@ export const BLANK_DOCUMENTS = DOCUMENT_KINDS.filter((d) => DOCUMENTS[d].blank) 
   DocumentKind,
   ...DocumentKind[],
 ];
+
+/** The parties a document is issued to one by one; empty when one certificate serves the record. */
+export function holdersOf(document: DocumentKind): readonly Holder[] {
+  return DOCUMENTS[document].holders ?? [];
+}
+
+export const HOLDER_LABELS: Record<Holder, { tg: string; ru: string; en: string }> = {
+  husband: { tg: 'шавҳар', ru: 'муж', en: 'husband' },
+  wife: { tg: 'зан', ru: 'жена', en: 'wife' },
+};
 
 /** The documents' names for people (the web app, the verification page, the PDF signature reason). */
 export const DOCUMENT_LABELS: Record<DocumentKind, { tg: string; ru: string; en: string }> = {

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-/** Kysely types of the tables of migration 004 (certificates, blanks, keys). */
+/** Kysely types of the tables of migrations 004 and 007 (certificates, blanks, keys). */
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -85,6 +85,8 @@ export interface CertificatesTable {
   number: string;
   issue: 'first' | 'repeat' | 'reissue';
   mode: 'full' | 'overlay';
+  /** Which party it was issued to, where each gets their own (divorce); null otherwise. Migration 007. */
+  holder: Generated<'husband' | 'wife' | null>;
   calibration: Json;
   status: 'valid' | 'superseded' | 'spoiled';
   superseded_by: string | null;

@@ -42,6 +42,8 @@ export interface CertificateRenderInput {
     registrarName: string;
     /** 'first' | 'repeat' | 'reissue': repeat certificates say so on the document. */
     issue: 'first' | 'repeat' | 'reissue';
+    /** Who it is issued to, where each party gets their own (divorce). */
+    holder?: 'husband' | 'wife';
   };
   /** Text to encode in the QR code (the signed payload); the renderer draws it as a QR image. */
   qr: string;

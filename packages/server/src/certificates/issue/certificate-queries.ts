@@ -17,6 +17,7 @@ const COLUMNS = [
   'c.series',
   'c.number',
   'c.issue',
+  'c.holder',
   'c.mode',
   'c.calibration',
   'c.status',
@@ -65,6 +66,8 @@ export function presentCertificate(c: Row, config: Config, currentVersion: numbe
     onBlank: c.blank_id !== null,
     blankId: c.blank_id === null ? null : Number(c.blank_id),
     issue: c.issue,
+    /** Who it was issued to where each party gets their own (divorce), else null. */
+    holder: c.holder,
     mode: c.mode,
     calibration: c.calibration,
     status: c.status,

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { DOCUMENT_LABELS, type IssueKind } from '@sabt/core';
+import { DOCUMENT_LABELS, type Holder, type IssueKind } from '@sabt/core';
 import { sql } from 'kysely';
 import { appendAction, lockRecord } from '../../commands/record-store.ts';
 import type { WriteContext } from '../../commands/write.ts';
@@ -18,6 +18,8 @@ export interface IssueInput {
   mode: PrintMode;
   /** An archive extract on request; otherwise the record's own certificate. */
   document?: DocumentKind | undefined;
+  /** Who it is for, where each party gets their own (a divorce: 'husband' or 'wife'). */
+  holder?: Holder | undefined;
   /** The blank in the printer, when the clerk names it (else the next free one). */
   blankNumber?: string | undefined;
   blankSeries?: string | undefined;
@@ -32,8 +34,8 @@ export async function issueCertificate(ctx: WriteContext, recordId: string, inpu
   const rec = await lockRecord(ctx, recordId);
   assertCanRead(actor, rec);
   const seal = await assertMayIssue(ctx.trx, actor, rec);
-  const { document, own, onBlank } = chooseDocument(rec, input);
-  const issue = await nextIssue(ctx.trx, rec, document, own);
+  const { document, own, onBlank, holder } = chooseDocument(rec, input);
+  const issue = await nextIssue(ctx.trx, rec, document, own, holder);
   if (input.issue && input.issue !== issue) {
     throw new Problem(409, 'problem.certificate.issueMismatch', { expected: issue, requested: input.issue });
   }
@@ -67,6 +69,7 @@ export async function issueCertificate(ctx: WriteContext, recordId: string, inpu
     series: numbered.series,
     number: numbered.number,
     issue,
+    holder,
     issuedOn: ctx.today,
     now: ctx.now,
     registrarName: actor.fullName,
@@ -97,6 +100,7 @@ export async function issueCertificate(ctx: WriteContext, recordId: string, inpu
       series: numbered.series,
       number: numbered.number,
       issue,
+      holder,
       mode: input.mode,
       calibration: JSON.stringify(calibration),
       status: 'valid',
@@ -112,19 +116,16 @@ export async function issueCertificate(ctx: WriteContext, recordId: string, inpu
       pdf_sha256: sha256,
     })
     .execute();
-  // A new certificate after a change replaces the earlier ones: they no longer certify the record.
-  const superseded =
-    issue === 'reissue'
-      ? await db
-          .updateTable('certificates')
-          .set({ status: 'superseded', superseded_by: id, superseded_at: ctx.now })
-          .where('record_id', '=', rec.id)
-          .where('document', '=', document)
-          .where('status', '=', 'valid')
-          .where('id', '<>', id)
-          .returning('id')
-          .execute()
-      : [];
+  // A new certificate after a change replaces the holder's earlier ones: they no longer certify the record.
+  let replaced = db
+    .updateTable('certificates')
+    .set({ status: 'superseded', superseded_by: id, superseded_at: ctx.now })
+    .where('record_id', '=', rec.id)
+    .where('document', '=', document)
+    .where('status', '=', 'valid')
+    .where('id', '<>', id);
+  if (holder) replaced = replaced.where('holder', '=', holder);
+  const superseded = issue === 'reissue' ? await replaced.returning('id').execute() : [];
   // The record's own certificate is now current: the 'new certificate due' flag is done.
   const flags = document === own ? rec.flags.filter((f) => f !== 'certificate-reissue') : rec.flags;
   const revision = rec.revision + 1;

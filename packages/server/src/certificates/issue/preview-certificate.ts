@@ -1,3 +1,4 @@
+import type { Holder } from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
@@ -11,6 +12,7 @@ import { assertMayIssue, chooseDocument, nextIssue, renderInputFor } from './ren
 export interface PreviewInput {
   mode: PrintMode;
   document?: DocumentKind | undefined;
+  holder?: Holder | undefined;
   blankNumber?: string | undefined;
   blankSeries?: string | undefined;
   calibration?: Calibration | undefined;
@@ -34,8 +36,8 @@ export async function previewCertificate(
 ): Promise<{ pdf: Buffer; recordId: string }> {
   const rec = await findRecord(db, actor, recordId);
   const seal = await assertMayIssue(db, actor, rec);
-  const { document, own, onBlank } = chooseDocument(rec, input);
-  const issue = await nextIssue(db, rec, document, own);
+  const { document, own, onBlank, holder } = chooseDocument(rec, input);
+  const issue = await nextIssue(db, rec, document, own, holder);
   const wanted = input.blankNumber ? { series: input.blankSeries, number: input.blankNumber } : undefined;
   const numbered = onBlank
     ? await peekBlank(db, config.blankNumberDigits, rec.office_id, document, wanted)
@@ -47,6 +49,7 @@ export async function previewCertificate(
     series: numbered.series,
     number: numbered.number,
     issue,
+    holder,
     issuedOn: today,
     now: new Date(),
     registrarName: actor.fullName,

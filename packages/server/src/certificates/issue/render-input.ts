@@ -1,4 +1,4 @@
-import { DOCUMENTS, documentFor, issueKindOf, todayIn } from '@sabt/core';
+import { DOCUMENTS, documentFor, type Holder, holdersOf, issueKindOf, todayIn } from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { RecordRow } from '../../commands/record-store.ts';
@@ -25,11 +25,14 @@ export async function assertMayIssue(db: Kysely<Database>, actor: Actor, rec: Re
   return seal;
 }
 
-/** The document asked for (the record's own, or an archive extract), and whether it needs a blank. */
+/**
+ * The document asked for (the record's own, or an archive extract), whether it needs a blank, and
+ * who it is for where each party gets their own (a divorce: the husband or the wife).
+ */
 export function chooseDocument(
   rec: RecordRow,
-  input: { document?: DocumentKind | undefined; mode: PrintMode },
-): { document: DocumentKind; own: DocumentKind; onBlank: boolean } {
+  input: { document?: DocumentKind | undefined; mode: PrintMode; holder?: Holder | undefined },
+): { document: DocumentKind; own: DocumentKind; onBlank: boolean; holder: Holder | null } {
   const own = documentFor(rec);
   const document = input.document ?? own;
   if (document !== own && document !== 'ARCHIVE_EXTRACT') {
@@ -39,22 +42,35 @@ export function chooseDocument(
   }
   const onBlank = DOCUMENTS[document].blank;
   if (!onBlank && input.mode !== 'full') throw new Problem(422, 'problem.certificate.plainPaperOnly');
-  return { document, own, onBlank };
+  const holders = holdersOf(document);
+  if (holders.length > 0 && !input.holder) {
+    throw new Problem(422, 'problem.validation', {}, [
+      { path: ['holder'], key: 'error.choice', params: { options: holders } },
+    ]);
+  }
+  if (holders.length === 0 && input.holder) {
+    throw new Problem(422, 'problem.validation', {}, [
+      { path: ['holder'], key: 'error.unknownField', params: { field: 'holder' } },
+    ]);
+  }
+  return { document, own, onBlank, holder: input.holder ?? null };
 }
 
-/** The record's earlier prints of this document and which issue the next one is. */
+/** The record's earlier prints of this document (for this holder) and which issue the next one is. */
 export async function nextIssue(
   db: Kysely<Database>,
   rec: RecordRow,
   document: DocumentKind,
   own: DocumentKind,
+  holder: Holder | null,
 ) {
-  const earlier = await certDb(db)
+  let q = certDb(db)
     .selectFrom('certificates')
     .select(['id', 'status', 'record_version'])
     .where('record_id', '=', rec.id)
-    .where('document', '=', document)
-    .execute();
+    .where('document', '=', document);
+  if (holder) q = q.where('holder', '=', holder);
+  const earlier = await q.execute();
   return issueKindOf(rec.version, earlier, document === own && rec.flags.includes('certificate-reissue'));
 }
 
@@ -65,6 +81,7 @@ export interface PrintFacts {
   series: string;
   number: string;
   issue: CertificateRenderInput['certificate']['issue'];
+  holder: Holder | null;
   issuedOn: string;
   now: Date;
   registrarName: string;
@@ -107,6 +124,7 @@ export async function renderInputFor(
       issuedOn: p.issuedOn,
       registrarName: p.registrarName,
       issue: p.issue,
+      ...(p.holder ? { holder: p.holder } : {}),
     },
     qr: p.qr,
     verifyUrl: p.verifyUrl,

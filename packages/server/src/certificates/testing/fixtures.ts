@@ -15,7 +15,8 @@ export async function registered(staff: Staff, kind: string, data: unknown) {
   const created = await staff.front.post('/api/v1/records', { kind, data });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const id = created.body.id as string;
-  expect((await staff.front.post(`/api/v1/records/${id}/submit`)).status).toBe(200);
+  const submitted = await staff.front.post(`/api/v1/records/${id}/submit`);
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
   expect((await staff.back.post(`/api/v1/records/${id}/validate`)).status).toBe(200);
   const reg = await staff.registrar.post(`/api/v1/records/${id}/register`);
   expect(reg.status, JSON.stringify(reg.body)).toBe(200);

@@ -71,13 +71,13 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx }: R
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const { mode, document, blankNumber, blankSeries, dxMm, dyMm } = req.query;
+      const { mode, document, holder, blankNumber, blankSeries, dxMm, dyMm } = req.query;
       const { pdf, recordId } = await previewCertificate(
         dbx.db,
         config,
         actor,
         req.params.id,
-        { mode, document, blankNumber, blankSeries, calibration: { dxMm, dyMm } },
+        { mode, document, holder, blankNumber, blankSeries, calibration: { dxMm, dyMm } },
         todayIn(config.timeZone, new Date()),
       );
       await auditRead(dbx, [

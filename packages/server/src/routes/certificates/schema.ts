@@ -1,4 +1,4 @@
-import { BLANK_DOCUMENTS, DOCUMENT_KINDS, idDocument, personName } from '@sabt/core';
+import { BLANK_DOCUMENTS, DOCUMENT_KINDS, HOLDERS, idDocument, personName } from '@sabt/core';
 import { z } from 'zod';
 import { BLANK_STATUSES } from '../../certificates/tables.ts';
 
@@ -21,6 +21,10 @@ export const issueBody = z
       .describe(
         "'ARCHIVE_EXTRACT' for an extract on request (plain paper); otherwise the record's own document",
       ),
+    holder: z
+      .enum(HOLDERS)
+      .optional()
+      .describe('who the certificate is for, where each party gets their own: a divorce, each former spouse'),
     blankNumber: z
       .string()
       .trim()
@@ -43,6 +47,7 @@ export const issueBody = z
     examples: [
       { mode: 'overlay', calibration: { dxMm: 1.5, dyMm: -0.5 } },
       { mode: 'full', document: 'ARCHIVE_EXTRACT' },
+      { mode: 'overlay', holder: 'wife' },
     ],
   });
 
@@ -61,6 +66,7 @@ export const previewQuery = z
   .strictObject({
     mode: z.enum(['full', 'overlay']).default('full'),
     document: z.enum(DOCUMENT_KINDS).optional(),
+    holder: z.enum(HOLDERS).optional(),
     blankNumber: z.string().trim().max(20).optional(),
     blankSeries: z.string().trim().max(20).optional(),
     dxMm: z.coerce.number().min(-30).max(30).default(0),

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+
+import { divorceKind } from '@sabt/core';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -276,6 +278,45 @@ describe("a record's certificates", () => {
       within(stillborn).getByLabelText('Маълумотнома дар бораи мурда таваллуд шудани кӯдак'),
     ).toBeTruthy();
     expect(stillborn.textContent).toContain('Ин ҳуҷҷат дар коғази оддӣ чоп мешавад');
+  });
+
+  it('asks which former spouse a divorce certificate is for; the second spouse gets a first one too', async () => {
+    const toHusband = certificate({
+      document: 'DIVORCE_CERTIFICATE',
+      series: 'I-БН',
+      holder: 'husband',
+      recordVersion: 1,
+    });
+    const api = fakeApi(FRONT, {
+      [certificatesPath]: { items: [toHusband] },
+      '/blanks/next': { document: 'DIVORCE_CERTIFICATE', blank: { id: 3, series: 'I-БН', number: '000002' } },
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderSection({
+      ...birthRecord(),
+      kind: 'DIVORCE',
+      version: 1,
+      data: structuredClone(divorceKind.example),
+    });
+    const table = await screen.findByRole('table', { name: 'Шаҳодатномаҳои сабт' });
+    expect(table.textContent).toContain('Ба шавҳар');
+    // the wife has none yet: the button offers a first certificate, not a repeat
+    await user.click(await screen.findByRole('button', { name: 'Шаҳодатнома додан' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Додани шаҳодатнома' });
+    expect(within(dialog).getByRole('radiogroup', { name: /Барои кӣ/ })).toBeTruthy();
+    expect(dialog.textContent).toContain('Такрорӣ'); // for the husband, preselected
+    await user.click(within(dialog).getByLabelText('Ба зан'));
+    expect(within(dialog).getByRole('note').textContent).toContain('Аввалин');
+    await user.click(await within(dialog).findByLabelText('Бланки навбатии холӣ: I-БН № 000002'));
+    await user.click(within(dialog).getByRole('button', { name: 'Додан ва чоп кардан' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]?.body).toMatchObject({
+      document: 'DIVORCE_CERTIFICATE',
+      holder: 'wife',
+      issue: 'first',
+      blankNumber: '000002',
+    });
   });
 
   it('prints only for registered records of the own office', async () => {

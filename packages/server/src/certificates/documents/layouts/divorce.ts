@@ -1,4 +1,4 @@
-import type { DivorceData } from '@sabt/core';
+import { type DivorceData, HOLDER_LABELS } from '@sabt/core';
 import { actRef, date, fullName } from '../format.ts';
 import { A5_PORTRAIT, defineLayout, type LayoutField } from '../layout-types.ts';
 import {
@@ -44,8 +44,9 @@ function formerSpouse(side: Side, heading: string, y: number): LayoutField<Divor
 
 /**
  * Divorce certificate (шаҳодатнома дар бораи бекор кардани ақди никоҳ), handbook §2.4: both former
- * spouses (one certificate is issued to each, with the same content), the marriage that ended and
- * the date it ended, the surnames chosen on divorce, record number and date, office, issue date.
+ * spouses (one certificate is issued to each, with the same content and the holder named), the
+ * marriage that ended and the date it ended, the surnames chosen on divorce, record number and date,
+ * office, issue date.
  */
 export const divorceCertificateLayout = defineLayout<DivorceData>({
   document: 'DIVORCE_CERTIFICATE',
@@ -96,6 +97,25 @@ export const divorceCertificateLayout = defineLayout<DivorceData>({
       bold: true,
     },
     ...recordFields<DivorceData>(130, 'Сабти санади бекор кардани ақди никоҳ'),
+    {
+      key: 'holder',
+      label: 'Шаҳодатнома дода шуд ба',
+      value: ({ data, input }) => {
+        const side = input.certificate.holder;
+        if (!side) return '';
+        const p = data[side];
+        const name = fullName({
+          surname: p?.surnameAfter || p?.surnameBefore,
+          name: p?.name,
+          patronymic: p?.patronymic,
+        });
+        return `${HOLDER_LABELS[side].tg}: ${name}`;
+      },
+      x: LEFT,
+      y: 150,
+      width: FULL_WIDTH,
+      size: 9.5,
+    },
     ...a5Footer<DivorceData>(),
   ],
   repeatMark: A5_REPEAT_MARK,

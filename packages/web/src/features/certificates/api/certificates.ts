@@ -1,4 +1,4 @@
-import type { DocumentKind, IssueKind, PrintMode } from '@sabt/core';
+import type { DocumentKind, Holder, IssueKind, PrintMode } from '@sabt/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, apiBlob } from '../../../lib/api.ts';
 
@@ -37,6 +37,8 @@ export interface Certificate {
   onBlank: boolean;
   blankId: number | null;
   issue: IssueKind;
+  /** Who it was issued to, where each party gets their own (divorce); null otherwise. */
+  holder: Holder | null;
   mode: PrintMode;
   status: 'valid' | 'superseded' | 'spoiled';
   supersededBy: string | null;
@@ -63,6 +65,8 @@ export interface Calibration {
 export interface PrintChoice {
   mode: PrintMode;
   document: DocumentKind;
+  /** Which former spouse a divorce certificate is for. */
+  holder?: Holder;
   /** The blank in the printer, when the clerk names it; otherwise the next free one. */
   blankNumber?: string;
   blankSeries?: string;
@@ -98,6 +102,7 @@ export function fetchPreview(recordId: string, choice: PrintChoice, signal?: Abo
     query: {
       mode: choice.mode,
       document: choice.document,
+      holder: choice.holder,
       blankNumber: choice.blankNumber,
       blankSeries: choice.blankSeries,
       dxMm: choice.calibration?.dxMm,

@@ -50,6 +50,11 @@ export function CertificateTable({ items, actions }: { items: Certificate[]; act
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{documentLabel(c.document)}</Text>
+                  {c.holder && (
+                    <Text size="xs" fw={500}>
+                      {m.holders[c.holder]}
+                    </Text>
+                  )}
                   <Badge
                     tt="none"
                     variant="light"

@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { documentFor } from '@sabt/core';
+import { documentFor, holdersOf } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Certificate, type CertificateRecord, recordCertificatesQuery } from '../api/certificates.ts';
@@ -35,7 +35,13 @@ export function CertificatesSection({ record, onChanged }: Props) {
   const registered = record.status === 'registered';
   const mayIssue = rights.mayIn('issue-certificate', record.office) && registered;
   const certificates = list.data ?? [];
-  const kind = list.data ? expectedIssue(record, certificates, documentFor(record)) : 'first';
+  const own = documentFor(record);
+  // a divorce: the first for either former spouse still to come is a first certificate
+  const kinds = (holdersOf(own).length ? holdersOf(own) : [undefined]).map((h) =>
+    expectedIssue(record, certificates, own, h),
+  );
+  const kind =
+    !list.data || kinds.includes('first') ? 'first' : kinds.includes('reissue') ? 'reissue' : 'repeat';
   const issueLabel =
     kind === 'repeat' ? m.section.issueRepeat : kind === 'reissue' ? m.section.issueNew : m.section.issue;
   const hint = !rights.may('issue-certificate')

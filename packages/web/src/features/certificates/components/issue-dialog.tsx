@@ -4,6 +4,8 @@ import {
   type DocumentKind,
   documentChoices,
   documentFor,
+  type Holder,
+  holdersOf,
   type IssueKind,
   issueKindOf,
 } from '@sabt/core';
@@ -35,14 +37,15 @@ interface Props {
   onIssued: (c: Certificate) => void;
 }
 
-/** Which issue the next print of a document is, as the server will judge it. */
+/** Which issue the next print of a document (for this holder) is, as the server will judge it. */
 export function expectedIssue(
   record: CertificateRecord,
   certificates: Certificate[],
   document: DocumentKind,
+  holder?: Holder,
 ) {
   const earlier = certificates
-    .filter((c) => c.document === document)
+    .filter((c) => c.document === document && (!holder || c.holder === holder))
     .map((c) => ({ status: c.status, record_version: c.recordVersion }));
   const reissueDue = document === documentFor(record) && record.flags.includes('certificate-reissue');
   return issueKindOf(record.version, earlier, reissueDue);
@@ -60,6 +63,7 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
   const [form, setForm] = useState<IssueForm>({
     document: own,
     mode: DOCUMENTS[own].blank ? 'overlay' : 'full',
+    holder: holdersOf(own)[0] ?? null,
     blank: 'next',
     blankSeries: '',
     blankNumber: '',
@@ -83,11 +87,13 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-  const kind: IssueKind = expectedIssue(record, certificates, form.document);
+  const holder = holdersOf(form.document).length > 0 && form.holder ? form.holder : undefined;
+  const kind: IssueKind = expectedIssue(record, certificates, form.document, holder);
   const nextBlank = next.data?.blank;
   const choice: PrintChoice = {
     mode: form.mode,
     document: form.document,
+    ...(holder ? { holder } : {}),
     ...(onBlank && form.blank === 'other'
       ? {
           blankNumber: form.blankNumber.trim(),
@@ -143,7 +149,9 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
     if (checked()) preview.mutate({ choice, signature });
   };
 
-  const valid = certificates.filter((c) => c.document === form.document && c.status === 'valid').at(-1);
+  const valid = certificates
+    .filter((c) => c.document === form.document && c.status === 'valid' && (!holder || c.holder === holder))
+    .at(-1);
   const kindText =
     kind === 'first'
       ? m.issue.first
@@ -195,7 +203,11 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
               <ProblemAlert
                 ref={alertRef}
                 error={error}
-                fieldLabels={{ blankNumber: m.issue.blankNumber, document: m.issue.document }}
+                fieldLabels={{
+                  blankNumber: m.issue.blankNumber,
+                  document: m.issue.document,
+                  holder: m.issue.holder,
+                }}
               />
               <Group justify="flex-end" gap="sm">
                 <Button variant="default" onClick={onClose} disabled={busy}>

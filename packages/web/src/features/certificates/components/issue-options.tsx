@@ -1,5 +1,5 @@
 import { Alert, Anchor, Group, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { DOCUMENTS, type DocumentKind, type PrintMode } from '@sabt/core';
+import { DOCUMENTS, type DocumentKind, type Holder, holdersOf, type PrintMode } from '@sabt/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { NextBlank } from '../api/certificates.ts';
@@ -11,6 +11,8 @@ import { useCertificateMessages } from '../messages.ts';
 export interface IssueForm {
   document: DocumentKind;
   mode: PrintMode;
+  /** Which former spouse a divorce certificate is for; null where one certificate serves the record. */
+  holder: Holder | null;
   blank: 'next' | 'other';
   blankSeries: string;
   blankNumber: string;
@@ -38,7 +40,11 @@ export function IssueOptions({ form, onChange, documents, next, blankNumberError
           value={form.document}
           onChange={(v) => {
             const document = v as DocumentKind;
-            onChange({ document, mode: DOCUMENTS[document].blank ? form.mode : 'full' });
+            onChange({
+              document,
+              mode: DOCUMENTS[document].blank ? form.mode : 'full',
+              holder: holdersOf(document)[0] ?? null,
+            });
           }}
         >
           <Stack gap={6} mt={4}>
@@ -46,6 +52,21 @@ export function IssueOptions({ form, onChange, documents, next, blankNumberError
               <Radio key={d} value={d} label={documentLabel(d)} disabled={disabled} />
             ))}
           </Stack>
+        </Radio.Group>
+      )}
+
+      {holdersOf(form.document).length > 0 && (
+        <Radio.Group
+          label={m.issue.holder}
+          description={m.issue.holderHint}
+          value={form.holder ?? ''}
+          onChange={(v) => onChange({ holder: v as Holder })}
+        >
+          <Group gap="lg" mt={4}>
+            {holdersOf(form.document).map((h) => (
+              <Radio key={h} value={h} label={m.holders[h]} disabled={disabled} />
+            ))}
+          </Group>
         </Radio.Group>
       )}
 

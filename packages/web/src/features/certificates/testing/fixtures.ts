@@ -55,6 +55,7 @@ export function certificate(over: Partial<Certificate> = {}): Certificate {
     onBlank: true,
     blankId: 1,
     issue: 'first',
+    holder: null,
     mode: 'overlay',
     status: 'valid',
     supersededBy: null,
