@@ -263,6 +263,13 @@ describe('looseKey (§5.5 step 5)', () => {
     expect(looseKey('Mohammad')).not.toBe(looseKey('Muhammad'));
     expect(secondPassKey('Mohammad')).toBe(secondPassKey('Muhammad'));
   });
+
+  it('reads Ч typed for Ҷ as the same letter in the second pass only', () => {
+    expect(looseKey('Рачаб')).not.toBe(looseKey('Раҷаб'));
+    expectSameKey(secondPassKey, ['Раҷаб', 'Рачаб', 'Раджаб', 'Rajab']);
+    expectSameKey(secondPassKey, ['Ҷамшед', 'Чамшед', 'Jamshid']);
+    expect(secondPassKey('Ҷамила')).not.toBe(secondPassKey('Чамшед'));
+  });
 });
 
 describe('legacy and mixed-script input', () => {

@@ -8,7 +8,8 @@
  * - `stemKey` (step 4): the name without its surname suffix (Rahimov = Rahimzoda = Rahimi), for the
  *   "broad" search mode that follows legal name changes, not typos;
  * - `looseKey` (step 5): extra folds e→i, f→p (Jamshed = Jamshid, Yusufov = Yusupov);
- *   `secondPassKey` adds u→a, for second-pass ranking only (Muhammad = Mohammad).
+ *   `secondPassKey` adds u→a and ҷ→ч, for second-pass ranking only (Muhammad = Mohammad; Рачаб =
+ *   Раҷаб, typed on a keyboard without Ҷ).
  *
  * Multi-word names are keyed word by word and joined with one space. The parts of a hyphenated word
  * are keyed one by one and joined without a separator (Абдул-Карим = Абдулкарим).
@@ -246,11 +247,17 @@ export function looseKey(name: string, opts: NormalizeOptions = {}): string {
   return wordKeys(name, opts).map(looseWord).join(' ');
 }
 
-/** The loose key with u → a as well (Muhammad = Mohammad): for second-pass ranking only. */
+/**
+ * The loose key with u → a (Muhammad = Mohammad) and ҷ read as ч, the keyboard substitute of the
+ * letter (Рачаб = Раҷаб): for second-pass ranking only.
+ */
+function secondPassWord(key: string): string {
+  return collapse(looseWord(key.replaceAll('j', 'C')).replaceAll('u', 'a'));
+}
+
+/** Step 5, second pass: see `secondPassWord`. */
 export function secondPassKey(name: string, opts: NormalizeOptions = {}): string {
-  return wordKeys(name, opts)
-    .map((k) => collapse(looseWord(k).replaceAll('u', 'a')))
-    .join(' ');
+  return wordKeys(name, opts).map(secondPassWord).join(' ');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -269,13 +276,12 @@ export interface NameKeys {
 /** All keys of a name (one name part: surname, given name or patronymic), as stored for search. */
 export function nameKeys(name: string, opts: NormalizeOptions = {}): NameKeys {
   const words = wordKeys(name, opts);
-  const loose = words.map(looseWord);
   return {
     normalized: normalizeName(name, opts),
     latin: canonLatin(name, opts),
     matchKey: words.join(' '),
     stemKey: words.map(stemWord).join(' '),
-    looseKey: loose.join(' '),
-    secondPassKey: loose.map((k) => collapse(k.replaceAll('u', 'a'))).join(' '),
+    looseKey: words.map(looseWord).join(' '),
+    secondPassKey: words.map(secondPassWord).join(' '),
   };
 }

@@ -6,8 +6,29 @@ import {
   jaroWinkler,
   keySimilarity,
   nameSimilarity,
+  oneEditApart,
   SIMILARITY_SCORES,
 } from './similarity.ts';
+
+describe('oneEditApart', () => {
+  it('is one letter wrong, missing, extra or two neighbours swapped', () => {
+    expect(oneEditApart('parvin', 'piarvin')).toBe(true); // Пярвина for Парвина
+    expect(oneEditApart('Huseinav', 'Hsueinav')).toBe(true); // Хсуейнова for Ҳусейнова
+    expect(oneEditApart('karimav', 'krimav')).toBe(true);
+    expect(oneEditApart('lala', 'laa')).toBe(true);
+    expect(oneEditApart('nasir', 'nosir')).toBe(true);
+    expect(oneEditApart('ab', 'ba')).toBe(true);
+  });
+
+  it('is not two typos, nor no typo at all', () => {
+    expect(oneEditApart('sadikav', 'saidav')).toBe(false); // Содиқов, Саидов
+    expect(oneEditApart('ibadula', 'abdula')).toBe(false); // Ибодулло, Абдулло
+    expect(oneEditApart('abc', 'cab')).toBe(false);
+    expect(oneEditApart('lala', 'lala')).toBe(false);
+    expect(oneEditApart('', '')).toBe(false);
+    expect(oneEditApart('', 'a')).toBe(true);
+  });
+});
 
 describe('jaroWinkler', () => {
   it('gives the textbook values', () => {

@@ -31,6 +31,23 @@ export const SIMILARITY_SCORES = {
 export const FUZZY_MAX_SCORE = 0.8;
 
 /**
+ * Whether two different strings are one typo apart: one letter wrong, missing or extra, or two
+ * neighbours swapped (Damerau–Levenshtein distance 1), on code points.
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  const s = [...a];
+  const t = [...b];
+  if (Math.abs(s.length - t.length) > 1) return false;
+  let i = 0;
+  while (i < s.length && i < t.length && s[i] === t[i]) i++;
+  if (i === s.length && i === t.length) return false;
+  const rest = (x: number, y: number) => s.slice(x).join('') === t.slice(y).join('');
+  if (s.length === t.length)
+    return rest(i + 1, i + 1) || (s[i] === t[i + 1] && s[i + 1] === t[i] && rest(i + 2, i + 2));
+  return s.length > t.length ? rest(i + 1, i) : rest(i, i + 1);
+}
+
+/**
  * Jaro–Winkler similarity (prefix scale 0.1, prefix of up to 4, boost only above a Jaro of 0.7),
  * on code points. Two empty strings are identical (1); one empty string matches nothing (0).
  */

@@ -108,7 +108,7 @@ describe('possible duplicate births', () => {
     expect(typed.flags).toContain('possible-duplicate');
     const side = await back.get(`${R}/${typed.id}/duplicates`);
     expect(side.body.candidates.map((c: { candidateId: string }) => c.candidateId)).toEqual([first.id]);
-    expect(side.body.candidates[0].reasons).toEqual(expect.arrayContaining(['surname:fuzzy']));
+    expect(side.body.candidates[0].reasons).toEqual(expect.arrayContaining(['surname:loose']));
     const other = await toValidated('BIRTH', baby('Раҳимова', 'Шабнам', '2025-06-02'));
     expect(other.flags).not.toContain('possible-duplicate');
   });
