@@ -308,7 +308,7 @@ export async function runBenchmark(
     const misses: NonNullable<SearchSystem['misses']> = [];
     setLabel('sabt search');
     for (const q of queries) {
-      const [hits, ms] = await timed(() => searchRecords(db, actor, { ...q.query, limit }));
+      const [{ hits }, ms] = await timed(() => searchRecords(db, actor, { ...q.query, limit }));
       samples.push(ms);
       const ids = hits.map((h) => h.recordId);
       quality.add(q.variant, q.truth, ids);
@@ -357,10 +357,10 @@ export async function runBenchmark(
       searchRecords(db, actor, { actNumber: l.number, year: l.year, office: l.officeId, limit }),
     );
     byNumber.push(msA);
-    if (a.some((h) => h.recordId === l.recordId)) foundNumber++;
+    if (a.hits.some((h) => h.recordId === l.recordId)) foundNumber++;
     const [b, msB] = await timed(() => searchRecords(db, actor, { nationalId: l.nationalId, limit }));
     byNid.push(msB);
-    if (b.some((h) => h.recordId === l.recordId)) foundNid++;
+    if (b.hits.some((h) => h.recordId === l.recordId)) foundNid++;
   }
   setLabel('');
 

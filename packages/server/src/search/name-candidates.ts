@@ -1,13 +1,7 @@
 import type { Status } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import {
-  type AskedName,
-  type KeyedCandidate,
-  mayFit,
-  type PersonCandidate,
-  TYPO_SIMILARITY_SAME_DATE,
-} from './score.ts';
+import { type AskedName, mayFit, type PersonCandidate, TYPO_SIMILARITY_SAME_DATE } from './score.ts';
 
 /** Which records a search may return: the actor's jurisdiction and the query's filters. */
 export interface RecordScope {
@@ -48,9 +42,9 @@ export function recordsInScope(db: Kysely<Database>, scope: RecordScope) {
 }
 
 /**
- * With a date of birth: everyone born that day (a few hundred people even in a national registry,
- * one index range), filtered on their stored keys with the typo tolerance of an exact date, then
- * only the records of the few that fit are checked against the scope.
+ * With a date of birth: everyone born that day (about a thousand people even in a national registry),
+ * read from the date index that carries their keys (no table rows), filtered on those keys with the
+ * typo tolerance of an exact date; then the full rows of the few that fit, within the scope.
  */
 async function sameDateCandidates(
   db: Kysely<Database>,
@@ -61,7 +55,7 @@ async function sameDateCandidates(
   let q = db
     .selectFrom('record_persons as p')
     .select([
-      ...PERSON_COLUMNS,
+      'p.id',
       'p.surname_key',
       'p.name_key',
       'p.patronymic_key',
@@ -71,19 +65,18 @@ async function sameDateCandidates(
     ])
     .where('p.birth_date', '=', birthDate);
   if (!scope.seeSealed) q = q.where('p.sealed', '=', false);
-  const rows = (await q.limit(MAX_SAME_DATE_ROWS).execute()) as KeyedCandidate[];
-  const fit = rows.filter((p) => mayFit(asked, p, TYPO_SIMILARITY_SAME_DATE));
+  const keyed = await q.limit(MAX_SAME_DATE_ROWS).execute();
+  const fit = keyed.filter((p) => mayFit(asked, p, TYPO_SIMILARITY_SAME_DATE));
   if (fit.length === 0) return [];
-  const inScope = await recordsInScope(db, scope)
-    .select('r.id')
+  return (await recordsInScope(db, scope)
+    .innerJoin('record_persons as p', 'p.record_id', 'r.id')
+    .select([...PERSON_COLUMNS])
     .where(
-      'r.id',
+      'p.id',
       'in',
-      fit.map((p) => p.record_id),
+      fit.map((p) => p.id),
     )
-    .execute();
-  const ids = new Set(inScope.map((r) => r.id));
-  return fit.filter((p) => ids.has(p.record_id));
+    .execute()) as PersonCandidate[];
 }
 
 /**

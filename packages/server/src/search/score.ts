@@ -1,4 +1,4 @@
-import { jaroWinkler, keySimilarity, type NameKeys, nameKeys } from '@sabt/core';
+import { jaroWinkler, keySimilarity, type NameKeys, nameKeys, oneEditApart } from '@sabt/core';
 
 /** The name parts asked for, as keys; free-text words are tried against every part. */
 export interface AskedName {
@@ -22,7 +22,7 @@ export interface PersonCandidate {
 }
 
 /** The stored keys of a person, for a cheap first filter before full scoring. */
-export interface KeyedCandidate extends PersonCandidate {
+export interface StoredKeys {
   surname_key: string | null;
   name_key: string | null;
   patronymic_key: string | null;
@@ -39,14 +39,19 @@ const WEIGHTS: Record<Part, number> = { surname: 0.4, name: 0.4, patronymic: 0.2
  * A typo, not a different name: fuzzy matches count only this close (Jaro–Winkler on match keys).
  * When the date of birth matches exactly, one wrong, missing or extra letter in a short name is
  * still the same person (Лоа for Лола, Нясир for Носир); without the date it is too loose.
+ * Two asked parts may both be typos only if each is a single slip (one letter wrong, missing, extra
+ * or swapped: Хсуейнова Пярвина for Ҳусейнова Парвина); a surname and a given name both merely
+ * similar are a different person, however high Jaro–Winkler rates them (Саидов Абдулло for Содиқов
+ * Ибодулло: 0.92, 0.90).
  */
 export const TYPO_SIMILARITY = 0.9;
 export const TYPO_SIMILARITY_SAME_DATE = 0.8;
 
-function counts(sim: ReturnType<typeof keySimilarity>, broad: boolean, cutoff: number): boolean {
-  if (sim.reason === 'stem') return broad;
-  if (sim.reason === 'fuzzy') return sim.jaroWinkler >= cutoff;
-  return true;
+/** Whether a similarity counts as a match, and whether only as a typo. */
+function judge(sim: ReturnType<typeof keySimilarity>, broad: boolean, cutoff: number): 'key' | 'typo' | 'no' {
+  if (sim.reason === 'stem') return broad ? 'key' : 'no';
+  if (sim.reason !== 'fuzzy') return 'key';
+  return sim.jaroWinkler >= cutoff ? 'typo' : 'no';
 }
 
 const storedParts = (p: PersonCandidate): Record<Part, string | null> => ({
@@ -60,7 +65,7 @@ const storedParts = (p: PersonCandidate): Record<Part, string | null> => ({
  * re-normalisation): every asked part within the typo cutoff or equal by a key, and some free-text
  * word close to some part. Full scoring follows for the few that pass.
  */
-export function mayFit(asked: AskedName, p: KeyedCandidate, cutoff: number): boolean {
+export function mayFit(asked: AskedName, p: StoredKeys, cutoff: number): boolean {
   const close = (a: NameKeys, key: string | null, loose: string | null, stem?: string | null) =>
     !!key &&
     (key === a.matchKey ||
@@ -70,7 +75,6 @@ export function mayFit(asked: AskedName, p: KeyedCandidate, cutoff: number): boo
   if (asked.surname && !close(asked.surname, p.surname_key, p.surname_loose, p.surname_stem)) return false;
   if (asked.name && !close(asked.name, p.name_key, p.name_loose)) return false;
   if (asked.patronymic && p.patronymic_key && !close(asked.patronymic, p.patronymic_key, null)) return false;
-  if (!asked.surname && !asked.name && asked.words.length === 0) return false;
   return (
     asked.words.length === 0 ||
     asked.words.some(
@@ -105,6 +109,8 @@ export function scorePerson(
   };
   let total = 0;
   let weight = 0;
+  let typos = 0;
+  let slipsOnly = true;
   const reasons: string[] = [];
   for (const part of PARTS) {
     const a = asked[part];
@@ -113,7 +119,13 @@ export function scorePerson(
     const k = keys[part];
     if (!stored[part] || !k) continue;
     const sim = keySimilarity(a, k);
-    if (!counts(sim, asked.broad, cutoff)) return null;
+    const verdict = judge(sim, asked.broad, cutoff);
+    if (verdict === 'no') return null;
+    if (verdict === 'typo') {
+      typos++;
+      slipsOnly &&= oneEditApart(a.matchKey, k.matchKey);
+      if (typos > 1 && !slipsOnly) return null;
+    }
     total += WEIGHTS[part] * sim.score;
     reasons.push(`${part}:${sim.reason}`);
   }
@@ -128,7 +140,7 @@ export function scorePerson(
       const k = keys[part];
       if (!k) continue;
       const sim = keySimilarity(w, k);
-      if (!counts(sim, asked.broad, cutoff)) continue;
+      if (judge(sim, asked.broad, cutoff) === 'no') continue;
       if (sim.score > top.score) top = { score: sim.score, reason: sim.reason, part };
     }
     sum += top.score;

@@ -49,6 +49,23 @@ export interface SearchHit {
   } | null;
 }
 
+/** The hits a search returns, and how many weaker matches exact mode left out. */
+export interface SearchResult {
+  hits: SearchHit[];
+  weaker: number;
+}
+
+/**
+ * In exact mode, a hit that needed a typo forgiven is left out (and counted) when another hit matches
+ * the asked name by spelling rules alone, or when it scores more than this below the best typo hit:
+ * a namesake born the same day with a similar name is noise next to the person asked for. Broad
+ * mode shows them all.
+ */
+export const TYPO_MARGIN = 0.1;
+const typoForgiven = (h: SearchHit) => h.reasons.some((r) => r.endsWith(':fuzzy'));
+/** The lowest score a name match may have to be shown at all. */
+const MIN_SCORE = 0.5;
+
 const keysOrUndefined = (s: string | undefined) => {
   const k = s?.trim() ? nameKeys(s) : undefined;
   return k?.matchKey ? k : undefined;
@@ -64,7 +81,7 @@ export async function searchRecords(
   db: Kysely<Database>,
   actor: Actor,
   q: SearchQuery,
-): Promise<SearchHit[]> {
+): Promise<SearchResult> {
   const limit = Math.min(q.limit ?? 20, 100);
   const seeSealed = SEALED_READERS.includes(actor.role);
   const scope: RecordScope = { ...q, officePath: actor.officePath, seeSealed };
@@ -83,7 +100,7 @@ export async function searchRecords(
     const rows = await r.limit(limit).execute();
     const reason = q.nationalId ? 'national-id' : q.document ? 'document' : 'act-number';
     for (const row of rows) byId.push({ recordId: row.id, score: 1, reasons: [reason], person: null });
-    if (!q.q && !q.surname && !q.name) return byId;
+    if (!q.q && !q.surname && !q.name) return { hits: byId, weaker: 0 };
   }
 
   // Names: the asked parts, or the words of a free-text query tried as surname, name, patronymic.
@@ -99,7 +116,7 @@ export async function searchRecords(
       .filter((k): k is NameKeys => !!k),
     broad: q.mode === 'broad',
   };
-  if (!asked.surname && !asked.name && asked.words.length === 0) return byId;
+  if (!asked.surname && !asked.name && asked.words.length === 0) return { hits: byId, weaker: 0 };
   const rows = await nameCandidates(db, asked, { birthDate: q.birthDate, birthYear: q.birthYear }, scope);
 
   // Parents named in the query must appear in the same record.
@@ -157,11 +174,15 @@ export async function searchRecords(
       });
     }
   }
-  const ranked = [...best.values()]
-    .filter((h) => h.score >= 0.5)
-    .sort((a, b) => b.score - a.score || a.recordId.localeCompare(b.recordId));
   const seen = new Set(byId.map((h) => h.recordId));
-  return [...byId, ...ranked.filter((h) => !seen.has(h.recordId))].slice(0, limit);
+  const ranked = [...best.values()]
+    .filter((h) => h.score >= MIN_SCORE && !seen.has(h.recordId))
+    .sort((a, b) => b.score - a.score || a.recordId.localeCompare(b.recordId));
+  const typoFloor = ranked.some((h) => !typoForgiven(h))
+    ? Number.POSITIVE_INFINITY
+    : (ranked[0]?.score ?? 0) - TYPO_MARGIN;
+  const shown = asked.broad ? ranked : ranked.filter((h) => !typoForgiven(h) || h.score >= typoFloor - 1e-9);
+  return { hits: [...byId, ...shown].slice(0, limit), weaker: ranked.length - shown.length };
 }
 
 function words2keys(text: string): NameKeys[] {

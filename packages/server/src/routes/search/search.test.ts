@@ -117,6 +117,44 @@ describe('searching by name in any script or spelling', () => {
     expect(ids(other)).toEqual([]);
   });
 
+  it('leaves out a similar namesake born the same day while the asked name matches, and counts it', async () => {
+    const ismoilova = await register('BIRTH', child('Исмоилова', 'Фарзона', '2025-04-02'));
+    const ishoqova = await register('BIRTH', child('Исҳоқова', 'Фарзона', '2025-04-02'));
+    const ask = (mode: string) =>
+      back.get(
+        `/api/v1/search?surname=${encodeURIComponent('Исмоилова')}&name=${encodeURIComponent('Фарзона')}&birthDate=2025-04-02${mode}`,
+      );
+    const exact = await ask('');
+    expect(ids(exact)).toEqual([ismoilova.id]);
+    expect(exact.body.weaker).toBe(1);
+    const broad = await ask('&mode=broad');
+    expect(ids(broad)).toEqual([ismoilova.id, ishoqova.id]);
+    expect(broad.body.items[1].reasons).toContain('surname:fuzzy');
+    expect(broad.body.weaker).toBe(0);
+    // with a typo in the asked surname, both are typo matches: the closer one comes first
+    const typo = await back.get(
+      `/api/v1/search?surname=${encodeURIComponent('Исмолова')}&name=${encodeURIComponent('Фарзона')}&birthDate=2025-04-02`,
+    );
+    expect(ids(typo)[0]).toBe(ismoilova.id);
+  });
+
+  it('does not take two far-off name parts for typos, even born the same day', async () => {
+    await register('BIRTH', child('Саидов', 'Абдулло', '2025-05-03'));
+    const res = await back.get(
+      `/api/v1/search?surname=${encodeURIComponent('Содиқов')}&name=${encodeURIComponent('Ибодулло')}&birthDate=2025-05-03&mode=broad`,
+    );
+    expect(res.body.items, JSON.stringify(res.body.items)).toEqual([]);
+  });
+
+  it('reads Ч typed for Ҷ as a spelling, not a typo', async () => {
+    const rachab = await register('BIRTH', child('Шарифӣ', 'Рачаб', '2025-06-04'));
+    const res = await back.get(
+      `/api/v1/search?surname=${encodeURIComponent('Шарифи')}&name=${encodeURIComponent('Раҷаб')}&birthDate=2025-06-04`,
+    );
+    expect(ids(res)).toEqual([rachab.id]);
+    expect(res.body.items[0].reasons).toContain('name:loose');
+  });
+
   it('finds a person by an earlier name after a change of name', async () => {
     const nc = structuredClone(nameChangeKind.example);
     nc.person = {

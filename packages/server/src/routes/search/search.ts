@@ -36,7 +36,9 @@ export const searchQuery = z.strictObject({
   mode: z
     .enum(['exact', 'broad'])
     .default('exact')
-    .describe('broad also finds surname changes (-ов → -зода)'),
+    .describe(
+      'broad also finds surname changes (-ов → -зода) and shows the weaker matches exact mode leaves out',
+    ),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
@@ -54,7 +56,7 @@ export async function searchRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
     },
     async (req) => {
       const actor = actorOf(req);
-      const hits = await searchRecords(dbx.db, actor, req.query);
+      const { hits, weaker } = await searchRecords(dbx.db, actor, req.query);
       const rows = hits.length
         ? await dbx.db
             .selectFrom('records')
@@ -85,6 +87,7 @@ export async function searchRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
         readEvent(actor, 'search', null, { query: req.query, results: hits.map((h) => h.recordId) }),
       ]);
       return {
+        weaker,
         items: hits.flatMap((h) => {
           const rec = byId.get(h.recordId);
           if (!rec) return [];

@@ -34,12 +34,18 @@ export interface SearchHit {
   matched: MatchedPerson | null;
 }
 
+/** GET /search: the hits, and how many weaker matches (typos) exact mode left out. */
+export interface SearchResults {
+  items: SearchHit[];
+  weaker: number;
+}
+
 export const searchKey = ['search'] as const;
 
 export const searchQuery = (query: Record<string, string>) =>
   queryOptions({
     queryKey: [...searchKey, query],
-    queryFn: ({ signal }) => api<{ items: SearchHit[] }>('/search', { signal, query }).then((r) => r.items),
+    queryFn: ({ signal }) => api<SearchResults>('/search', { signal, query }),
     // "More results" keeps the rows on screen while the longer list loads; a new search does not.
     placeholderData: (previous, previousQuery) =>
       previousQuery && sameSearch(previousQuery.queryKey[1] as Record<string, string>, query)

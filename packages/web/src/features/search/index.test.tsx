@@ -282,6 +282,27 @@ describe('search', () => {
     await waitFor(() => expect(searchCalls(fetch)).toContain('/api/v1/search?q=Rakhimzoda&mode=broad'));
   });
 
+  it('says how many weaker matches were left out and shows them on request', async () => {
+    const fetch = fakeApi((url) =>
+      jsonResponse(
+        200,
+        url.searchParams.get('mode') === 'broad'
+          ? { items: [CHILD, AS_MOTHER], weaker: 0 }
+          : { items: [CHILD], weaker: 2 },
+      ),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const user = userEvent.setup();
+    const { router } = renderSearch('/search?surname=Rahimzoda&name=Farzona&birthDate=2025-03-14');
+    expect(
+      await screen.findByText('Боз 2 мувофиқати заифтар (бо хатои имло) нишон дода нашуд.'),
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Нишон додан' }));
+    await waitFor(() => expect(router.state.location.search).toContain('mode=broad'));
+    await waitFor(() => expect(screen.queryByText(/мувофиқати заифтар/u)).toBeNull());
+    expect(screen.getAllByRole('link', { name: /Саидов/u }).length).toBeGreaterThan(0);
+  });
+
   it('masks a pasted ISO date too', async () => {
     vi.stubGlobal('fetch', fakeApi());
     renderSearch();

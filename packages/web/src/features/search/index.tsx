@@ -38,7 +38,13 @@ export default function SearchPage() {
 
   const limit = limitOf(params);
   const nextLimit = LIMITS.find((l) => l > limit);
-  const items = query ? results.data : undefined;
+  const items = query ? results.data?.items : undefined;
+  const weaker = query ? (results.data?.weaker ?? 0) : 0;
+  const broaden = () => {
+    const next = new URLSearchParams(params);
+    next.set('mode', 'broad');
+    setParams(next);
+  };
   const status =
     query === null ? '' : results.isFetching && !items ? m.searching : items ? m.found(items.length) : '';
 
@@ -82,15 +88,7 @@ export default function SearchPage() {
               <Text fw={600}>{m.emptyTitle}</Text>
               <Text size="sm">{m.emptyHint}</Text>
               {params.get('mode') !== 'broad' && (
-                <Button
-                  variant="light"
-                  size="sm"
-                  onClick={() => {
-                    const next = new URLSearchParams(params);
-                    next.set('mode', 'broad');
-                    setParams(next);
-                  }}
-                >
+                <Button variant="light" size="sm" onClick={broaden}>
                   {m.tryBroad}
                 </Button>
               )}
@@ -99,6 +97,16 @@ export default function SearchPage() {
         ) : (
           <Stack gap="sm">
             <ResultList items={items} kinds={kinds} busy={results.isPlaceholderData} />
+            {weaker > 0 && params.get('mode') !== 'broad' && (
+              <Group gap="sm">
+                <Text size="sm" c="dimmed">
+                  {m.weakerHidden(weaker)}
+                </Text>
+                <Button variant="subtle" size="compact-sm" onClick={broaden}>
+                  {m.showWeaker}
+                </Button>
+              </Group>
+            )}
             {items.length >= limit && nextLimit && (
               <Group justify="center">
                 <Button

@@ -23,7 +23,8 @@ const tg = {
   submit: 'Ҷустан',
   clear: 'Тоза кардан',
   broad: 'Ҷустуҷӯи васеъ',
-  broadHint: 'Насабҳои пештара низ, масалан -ов → -зода (Раҳимов → Раҳимзода)',
+  broadHint:
+    'Насабҳои пештара низ, масалан -ов → -зода (Раҳимов → Раҳимзода), ва мувофиқатҳои заифтар бо хатои имло',
   advanced: 'Ҷустуҷӯи муфассал',
   advancedCount: (n: number) => `${n} шарт`,
   advancedHint:
@@ -68,6 +69,8 @@ const tg = {
   emptyTitle: 'Ҳеҷ сабт ёфт нашуд',
   emptyHint: 'Имлои дигарро санҷед, маълумоти камтар нависед ё ҷустуҷӯи васеъро истифода баред.',
   tryBroad: 'Ҷустуҷӯи васеъ',
+  weakerHidden: (n: number) => `Боз ${n} мувофиқати заифтар (бо хатои имло) нишон дода нашуд.`,
+  showWeaker: 'Нишон додан',
   more: 'Натиҷаҳои бештар',
   failed: 'Ҷустуҷӯ анҷом нашуд',
   retry: 'Аз нав кӯшиш кардан',
@@ -132,7 +135,8 @@ const ru: SearchMessages = {
   submit: 'Найти',
   clear: 'Очистить',
   broad: 'Широкий поиск',
-  broadHint: 'Также прежние фамилии, например -ов → -зода (Рахимов → Рахимзода)',
+  broadHint:
+    'Также прежние фамилии, например -ов → -зода (Рахимов → Рахимзода), и менее точные совпадения с опечатками',
   advanced: 'Расширенный поиск',
   advancedCount: (n) => `${n} ${ruCount(n, 'условие', 'условия', 'условий')}`,
   advancedHint: 'Эти поля сужают поиск. Чтобы искать, укажите ФИО, фамилию, имя или один из номеров.',
@@ -177,6 +181,9 @@ const ru: SearchMessages = {
   emptyTitle: 'Ничего не найдено',
   emptyHint: 'Попробуйте другое написание, меньше сведений или широкий поиск.',
   tryBroad: 'Широкий поиск',
+  weakerHidden: (n) =>
+    `Ещё ${n} ${ruCount(n, 'менее точное совпадение', 'менее точных совпадения', 'менее точных совпадений')} (с опечаткой) не ${ruCount(n, 'показано', 'показаны', 'показано')}.`,
+  showWeaker: 'Показать',
   more: 'Показать больше',
   failed: 'Поиск не выполнен',
   retry: 'Повторить',
@@ -239,7 +246,8 @@ const en: SearchMessages = {
   submit: 'Search',
   clear: 'Clear',
   broad: 'Broad search',
-  broadHint: 'Also earlier surnames like -ов → -зода (Rahimov → Rahimzoda)',
+  broadHint:
+    'Also earlier surnames like -ов → -зода (Rahimov → Rahimzoda), and weaker matches with a spelling error',
   advanced: 'Advanced search',
   advancedCount: (n) => `${n} ${n === 1 ? 'condition' : 'conditions'}`,
   advancedHint:
@@ -285,6 +293,8 @@ const en: SearchMessages = {
   emptyTitle: 'Nothing found',
   emptyHint: 'Try another spelling, fewer details, or the broad search.',
   tryBroad: 'Search broadly',
+  weakerHidden: (n) => `${n} weaker ${n === 1 ? 'match' : 'matches'} (with a spelling error) not shown.`,
+  showWeaker: 'Show them',
   more: 'More results',
   failed: 'The search failed',
   retry: 'Try again',
