@@ -2,11 +2,15 @@ import {
   addDays,
   DUPLICATE_RULES,
   type DuplicateRule,
+  FUZZY_MAX_SCORE,
   getActKind,
   isPlainDate,
+  jaroWinkler,
   keySimilarity,
+  type NameKeys,
   nameKeys,
   type PersonEntry,
+  SIMILARITY_SCORES,
 } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -70,9 +74,35 @@ export function comparePerson(rule: DuplicateRule, asked: PersonEntry, stored: S
   return { score, reasons };
 }
 
+/** People with the asked given name read from the index: their surname keys, for a first filter. */
+export interface BlockedPerson {
+  id: number;
+  role: string;
+  historical: boolean;
+  surname_key: string | null;
+  surname_loose: string | null;
+  surname_stem: string | null;
+}
+
+/** Rows with the asked given name and date read per check: every role and kind, bounded for the commonest names. */
+const MAX_BLOCK_ROWS = 5000;
+
+/**
+ * Whether a stored surname may pass `comparePerson`, judged on its stored keys alone: equal by a key,
+ * or close enough by Jaro–Winkler to score as the rule asks. A rule loose enough to accept the
+ * second-pass key (not stored) lets every surname through to the full comparison.
+ */
+export function surnameMayFit(rule: DuplicateRule, asked: NameKeys | undefined, p: BlockedPerson): boolean {
+  if (!asked || !p.surname_key || rule.nameSimilarity <= SIMILARITY_SCORES.secondPass) return true;
+  if (p.surname_key === asked.matchKey || p.surname_loose === asked.looseKey) return true;
+  if (p.surname_stem === asked.stemKey && SIMILARITY_SCORES.stem >= rule.nameSimilarity) return true;
+  const typo = Math.min(rule.surnameTypoSimilarity ?? 1, rule.nameSimilarity / FUZZY_MAX_SCORE);
+  return jaroWinkler(asked.matchKey, p.surname_key) >= typo;
+}
+
 /**
  * Records that may be the same event as this one, by the kind's duplicate rule: blocked on the
- * given name's match or loose key and the date of birth, then compared name by name (and mother,
+ * given name's loose key and the date of birth, then compared name by name (and mother,
  * for births). Pairs the back office has already judged are left out.
  */
 export async function findDuplicates(
@@ -87,25 +117,39 @@ export async function findDuplicates(
   const compared = people.filter((p) => !p.historical && comparedRoles(rule).includes(p.role) && p.name);
   const first = compared[0];
   if (!first?.name) return [];
+  // Blocking: the given name's loose key (covering its match key too) and the date of birth, read
+  // from the index that carries the surname keys; then the full rows of those whose surname may fit.
   const keys = nameKeys(first.name);
-  let q = db
+  let block = db
     .selectFrom('record_persons as p')
-    .innerJoin('records as r', 'r.id', 'p.record_id')
-    .select(['p.record_id', 'p.role', 'p.surname', 'p.given_name', 'p.birth_date'])
-    .where('r.kind', '=', record.kind)
-    .where('r.id', '!=', record.id)
-    .where('r.status', 'in', [...against])
-    .where('p.historical', '=', false)
-    .where('p.role', 'in', comparedRoles(rule))
-    .where((eb) => eb.or([eb('p.name_key', '=', keys.matchKey), eb('p.name_loose', '=', keys.looseKey)]));
+    .select(['p.id', 'p.role', 'p.historical', 'p.surname_key', 'p.surname_loose', 'p.surname_stem'])
+    .where('p.name_loose', '=', keys.looseKey);
   if (first.birthDate && isPlainDate(first.birthDate)) {
-    q = q
+    block = block
       .where('p.birth_date', '>=', addDays(first.birthDate, -rule.birthDateWindowDays))
       .where('p.birth_date', '<=', addDays(first.birthDate, rule.birthDateWindowDays));
   } else if (first.birthDate) {
-    q = q.where('p.birth_year', '=', Number(first.birthDate.slice(0, 4)));
+    block = block.where('p.birth_year', '=', Number(first.birthDate.slice(0, 4)));
   }
-  const rows = await q.limit(200).execute();
+  const surname = first.surname ? nameKeys(first.surname) : undefined;
+  const blocked = (await block.limit(MAX_BLOCK_ROWS).execute()).filter(
+    (p) => !p.historical && comparedRoles(rule).includes(p.role) && surnameMayFit(rule, surname, p),
+  );
+  const rows = blocked.length
+    ? await db
+        .selectFrom('record_persons as p')
+        .innerJoin('records as r', 'r.id', 'p.record_id')
+        .select(['p.record_id', 'p.role', 'p.surname', 'p.given_name', 'p.birth_date'])
+        .where(
+          'p.id',
+          'in',
+          blocked.map((p) => p.id),
+        )
+        .where('r.kind', '=', record.kind)
+        .where('r.id', '!=', record.id)
+        .where('r.status', 'in', [...against])
+        .execute()
+    : [];
   const found = new Map<string, DuplicateCandidate>();
   for (const row of rows) {
     const hit = comparePerson(rule, first, row);
