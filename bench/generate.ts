@@ -29,14 +29,12 @@ import {
   nameKeys,
   nationalRecordId,
   newbornNameWarnings,
-  type PersonEntry,
 } from '@sabt/core';
 import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { connect, type Db } from '../packages/server/src/db/connect.ts';
 import { prepareDatabase } from '../packages/server/src/db/prepare.ts';
-import type { RecordPersonsTable } from '../packages/server/src/db/schema.ts';
-import { personRow } from '../packages/server/src/search/index-record.ts';
+import { searchRows } from '../packages/server/src/search/index-record.ts';
 import {
   bgnLatin,
   FEMALE_NAMES,
@@ -79,7 +77,7 @@ export interface GenerateOptions {
   searchQueries?: number;
   lookups?: number;
   duplicates?: number;
-  /** Check every n-th record against the kind's schema and rules and the server's `personRow` (1 = all). */
+  /** Check every n-th record against the kind's schema and rules and its search rows against unmemoised keys (1 = all). */
   validateEvery?: number;
   /** Drop the secondary indexes during the load and build them after (default true). */
   rebuildIndexes?: boolean;
@@ -688,8 +686,6 @@ class Registry {
 // ---------------------------------------------------------------------------------------------------
 // Search rows, as indexRecord computes them
 
-type PersonRow = Omit<RecordPersonsTable, 'id'>;
-
 const keyCache = new Map<string, NameKeys>();
 function cachedKeys(s: string): NameKeys {
   let k = keyCache.get(s);
@@ -700,72 +696,6 @@ function cachedKeys(s: string): NameKeys {
   }
   return k;
 }
-
-/** `personRow` of index-record.ts with the name keys memoised (names repeat across millions of rows). */
-function fastPersonRow(recordId: string, p: PersonEntry, historical = false): PersonRow {
-  const sk = p.surname ? cachedKeys(p.surname) : undefined;
-  const nk = p.name ? cachedKeys(p.name) : undefined;
-  const pk = p.patronymic ? cachedKeys(p.patronymic) : undefined;
-  const year = p.birthDate && /^\d{4}/.test(p.birthDate) ? Number(p.birthDate.slice(0, 4)) : null;
-  return {
-    record_id: recordId,
-    role: p.role,
-    historical: Boolean(p.historical || historical),
-    sealed: Boolean(p.sealed),
-    surname: p.surname ?? null,
-    given_name: p.name ?? null,
-    patronymic: p.patronymic ?? null,
-    birth_date: p.birthDate ?? null,
-    birth_year: year,
-    surname_key: sk?.matchKey || null,
-    name_key: nk?.matchKey || null,
-    patronymic_key: pk?.matchKey || null,
-    surname_stem: sk?.stemKey || null,
-    surname_loose: sk?.looseKey || null,
-    name_loose: nk?.looseKey || null,
-    latin: [sk?.latin, nk?.latin, pk?.latin].filter(Boolean).join(' ') || null,
-  };
-}
-
-/** The rows indexRecord writes for a record: current names, then names only earlier versions had. */
-export function searchRows(
-  recordId: string,
-  kind: string,
-  data: unknown,
-  versions: unknown[] = [],
-  rowOf: (id: string, p: PersonEntry, historical?: boolean) => PersonRow = fastPersonRow,
-): PersonRow[] {
-  const def = getActKind(kind)!;
-  const seen = new Set<string>();
-  const rows: PersonRow[] = [];
-  const add = (row: PersonRow) => {
-    const key = [
-      row.role,
-      row.surname_key,
-      row.name_key,
-      row.patronymic_key,
-      row.birth_date,
-      row.historical,
-      row.sealed,
-    ].join('|');
-    if (!row.name_key && !row.surname_key) return;
-    if (seen.has(key)) return;
-    seen.add(key);
-    rows.push(row);
-  };
-  for (const p of def.persons(data as never)) add(rowOf(recordId, p));
-  const current = new Set(rows.map((r) => `${r.role}|${r.surname_key}|${r.name_key}`));
-  for (const v of versions) {
-    for (const p of def.persons(v as never)) {
-      const row = rowOf(recordId, p, true);
-      if (!current.has(`${row.role}|${row.surname_key}|${row.name_key}`)) add(row);
-    }
-  }
-  return rows;
-}
-
-const serverRowOf = (id: string, p: PersonEntry, historical?: boolean) =>
-  personRow(id, p, historical ? { historical: true, sealed: false } : {});
 
 // ---------------------------------------------------------------------------------------------------
 // Noise: typos and homoglyphs in a few records
@@ -1094,16 +1024,17 @@ export async function generate(
         ? ['naming-warning']
         : [];
     const versions = rec.versions ?? [];
-    const rows = searchRows(rec.id, rec.kind, rec.data, versions);
+    const earlier = versions.map((data) => ({ data, sealed: false }));
+    const rows = searchRows(rec.id, rec.kind, rec.data, earlier, cachedKeys);
     if (validateEvery > 0 && (done % validateEvery === 0 || versions.length > 0)) {
       const check = checkRecordData(def, rec.data, 'complete', { today: rec.date });
       if (!check.ok)
         throw new Error(
           `invalid ${rec.kind} record: ${JSON.stringify(check.errors)}\n${JSON.stringify(rec.data)}`,
         );
-      const expected = searchRows(rec.id, rec.kind, rec.data, versions, serverRowOf);
+      const expected = searchRows(rec.id, rec.kind, rec.data, earlier);
       if (JSON.stringify(expected) !== JSON.stringify(rows))
-        throw new Error(`search rows differ from personRow's for ${rec.id}`);
+        throw new Error(`search rows differ from unmemoised keys for ${rec.id}`);
     }
     const r = batch.r;
     const vals = [

@@ -1,20 +1,22 @@
-import { documentNumbers, getActKind, nameKeys, type PersonEntry } from '@sabt/core';
+import { documentNumbers, getActKind, type NameKeys, nameKeys, type PersonEntry } from '@sabt/core';
 import type { Transaction } from 'kysely';
 import type { Database, RecordPersonsTable } from '../db/schema.ts';
 
-type PersonRow = Omit<RecordPersonsTable, 'id'>;
+export type PersonRow = Omit<RecordPersonsTable, 'id'>;
 
-const keysOf = (s: string | undefined) => (s ? nameKeys(s) : undefined);
-
-/** The search rows of one person: each name part with its match, stem and loose keys. */
+/**
+ * The search row of one person: each name part with its match, stem and loose keys. `keys` may be
+ * a memoised `nameKeys` (the benchmark's generator keys millions of rows of the same names).
+ */
 export function personRow(
   recordId: string,
   p: PersonEntry,
   extra: { historical?: boolean; sealed?: boolean } = {},
+  keys: (name: string) => NameKeys = nameKeys,
 ): PersonRow {
-  const sk = keysOf(p.surname);
-  const nk = keysOf(p.name);
-  const pk = keysOf(p.patronymic);
+  const sk = p.surname ? keys(p.surname) : undefined;
+  const nk = p.name ? keys(p.name) : undefined;
+  const pk = p.patronymic ? keys(p.patronymic) : undefined;
   const year = p.birthDate && /^\d{4}/.test(p.birthDate) ? Number(p.birthDate.slice(0, 4)) : null;
   return {
     record_id: recordId,
@@ -36,26 +38,26 @@ export function personRow(
   };
 }
 
+/** An earlier version of a record: its data, and whether it was sealed (an adoption's birth data). */
+export interface EarlierVersion {
+  data: unknown;
+  sealed: boolean;
+}
+
 /**
- * Rewrites a record's search rows from its current data and every earlier version, so a person
- * is found by any name they have had; names from sealed versions are marked sealed.
+ * The search rows of a record: its current people, then the names only earlier versions had (so a
+ * person is found by any name they have had), each person and name once; names from sealed versions
+ * are marked sealed.
  */
-export async function indexRecord(trx: Transaction<Database>, recordId: string): Promise<void> {
-  const rec = await trx
-    .selectFrom('records')
-    .select(['kind', 'data'])
-    .where('id', '=', recordId)
-    .executeTakeFirstOrThrow();
-  const def = getActKind(rec.kind);
-  if (!def) return;
-  const versions = await trx
-    .selectFrom('record_versions as v')
-    .leftJoin('sealed_versions as s', (j) =>
-      j.onRef('s.record_id', '=', 'v.record_id').onRef('s.version', '=', 'v.version'),
-    )
-    .select(['v.data', 's.version as sealed'])
-    .where('v.record_id', '=', recordId)
-    .execute();
+export function searchRows(
+  recordId: string,
+  kind: string,
+  data: unknown,
+  versions: readonly EarlierVersion[],
+  keys: (name: string) => NameKeys = nameKeys,
+): PersonRow[] {
+  const def = getActKind(kind);
+  if (!def) return [];
   const seen = new Set<string>();
   const rows: PersonRow[] = [];
   const add = (row: PersonRow) => {
@@ -73,14 +75,40 @@ export async function indexRecord(trx: Transaction<Database>, recordId: string):
     seen.add(key);
     rows.push(row);
   };
-  for (const p of def.persons(rec.data as never)) add(personRow(recordId, p));
+  for (const p of def.persons(data as never)) add(personRow(recordId, p, {}, keys));
   const current = new Set(rows.map((r) => `${r.role}|${r.surname_key}|${r.name_key}`));
   for (const v of versions) {
     for (const p of def.persons(v.data as never)) {
-      const row = personRow(recordId, p, { historical: true, sealed: v.sealed !== null });
+      const row = personRow(recordId, p, { historical: true, sealed: v.sealed }, keys);
       if (!current.has(`${row.role}|${row.surname_key}|${row.name_key}`)) add(row);
     }
   }
+  return rows;
+}
+
+/** Rewrites a record's search rows from its current data and every earlier version. */
+export async function indexRecord(trx: Transaction<Database>, recordId: string): Promise<void> {
+  const rec = await trx
+    .selectFrom('records')
+    .select(['kind', 'data'])
+    .where('id', '=', recordId)
+    .executeTakeFirstOrThrow();
+  const def = getActKind(rec.kind);
+  if (!def) return;
+  const versions = await trx
+    .selectFrom('record_versions as v')
+    .leftJoin('sealed_versions as s', (j) =>
+      j.onRef('s.record_id', '=', 'v.record_id').onRef('s.version', '=', 'v.version'),
+    )
+    .select(['v.data', 's.version as sealed'])
+    .where('v.record_id', '=', recordId)
+    .execute();
+  const rows = searchRows(
+    recordId,
+    rec.kind,
+    rec.data,
+    versions.map((v) => ({ data: v.data, sealed: v.sealed !== null })),
+  );
   await trx.deleteFrom('record_persons').where('record_id', '=', recordId).execute();
   if (rows.length > 0) await trx.insertInto('record_persons').values(rows).execute();
   const summary = def.summary(rec.data as never);

@@ -37,6 +37,10 @@ interface Props {
   onIssued: (c: Certificate) => void;
 }
 
+/** The certificates already issued of one document (for this holder), oldest first. */
+const issuedOf = (certificates: Certificate[], document: DocumentKind, holder?: Holder) =>
+  certificates.filter((c) => c.document === document && (!holder || c.holder === holder));
+
 /** Which issue the next print of a document (for this holder) is, as the server will judge it. */
 export function expectedIssue(
   record: CertificateRecord,
@@ -44,9 +48,10 @@ export function expectedIssue(
   document: DocumentKind,
   holder?: Holder,
 ) {
-  const earlier = certificates
-    .filter((c) => c.document === document && (!holder || c.holder === holder))
-    .map((c) => ({ status: c.status, record_version: c.recordVersion }));
+  const earlier = issuedOf(certificates, document, holder).map((c) => ({
+    status: c.status,
+    record_version: c.recordVersion,
+  }));
   const reissueDue = document === documentFor(record) && record.flags.includes('certificate-reissue');
   return issueKindOf(record.version, earlier, reissueDue);
 }
@@ -149,8 +154,8 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
     if (checked()) preview.mutate({ choice, signature });
   };
 
-  const valid = certificates
-    .filter((c) => c.document === form.document && c.status === 'valid' && (!holder || c.holder === holder))
+  const valid = issuedOf(certificates, form.document, holder)
+    .filter((c) => c.status === 'valid')
     .at(-1);
   const kindText =
     kind === 'first'
