@@ -62,6 +62,18 @@ describe('scoring a stored person born on the asked date', () => {
     expect(scorePerson(asked(s2, n2, true), person(s1, n1), SAME_DATE)).toBeNull();
   });
 
+  it('tells a single slip from a merely similar name', () => {
+    expect(
+      scorePerson(asked('Собирзода', 'Замира'), person('Собирзода', 'Замра'), SAME_DATE)?.similarOnly,
+    ).toBe(false);
+    expect(
+      scorePerson(asked('Исмоилова', 'Фарзона'), person('Исҳоқова', 'Фарзона'), SAME_DATE)?.similarOnly,
+    ).toBe(true);
+    expect(
+      scorePerson(asked('Rakhimov', 'Jamshed'), person('Раҳимов', 'Ҷамшед'), SAME_DATE)?.similarOnly,
+    ).toBe(false);
+  });
+
   it('counts a changed surname (-ов → -зода) only in broad mode', () => {
     const p = person('Раҳимов', 'Ҷамшед');
     expect(scorePerson(asked('Раҳимзода', 'Ҷамшед'), p, SAME_DATE)).toBeNull();

@@ -89,11 +89,14 @@ export function mayFit(asked: AskedName, p: StoredKeys, cutoff: number): boolean
 export interface Scored {
   score: number;
   reasons: string[];
+  /** Some part matched only as a similar name, not by a key nor as a single slip of one. */
+  similarOnly: boolean;
 }
 
 /**
  * Scores one stored person against the asked name: the weighted similarity of the asked parts and
- * the best-fitting part for each free-text word, with the reasons; null when an asked part does not match.
+ * the best-fitting part for each free-text word, with the reasons, and whether some part is only a
+ * similar name (not a key match nor a single slip); null when an asked part does not match.
  */
 export function scorePerson(
   asked: AskedName,
@@ -112,6 +115,7 @@ export function scorePerson(
   let typos = 0;
   let slipsOnly = true;
   const reasons: string[] = [];
+  const done = (score: number): Scored => ({ score, reasons, similarOnly: !slipsOnly });
   for (const part of PARTS) {
     const a = asked[part];
     if (!a) continue;
@@ -130,22 +134,30 @@ export function scorePerson(
     reasons.push(`${part}:${sim.reason}`);
   }
   const partScore = weight > 0 ? total / weight : undefined;
-  if (asked.words.length === 0) return partScore === undefined ? null : { score: partScore, reasons };
+  if (asked.words.length === 0) return partScore === undefined ? null : done(partScore);
 
   // free text: each word takes the best-fitting part of the stored name
   let sum = 0;
   for (const w of asked.words) {
-    let top = { score: 0, reason: '', part: '' };
+    let top = { score: 0, reason: '', part: '', slip: true };
     for (const part of PARTS) {
       const k = keys[part];
       if (!k) continue;
       const sim = keySimilarity(w, k);
-      if (judge(sim, asked.broad, cutoff) === 'no') continue;
-      if (sim.score > top.score) top = { score: sim.score, reason: sim.reason, part };
+      const verdict = judge(sim, asked.broad, cutoff);
+      if (verdict === 'no') continue;
+      if (sim.score > top.score)
+        top = {
+          score: sim.score,
+          reason: sim.reason,
+          part,
+          slip: verdict === 'key' || oneEditApart(w.matchKey, k.matchKey),
+        };
     }
     sum += top.score;
     if (top.part) reasons.push(`${top.part}:${top.reason}`);
+    slipsOnly &&= top.slip;
   }
   const textScore = sum / asked.words.length;
-  return { score: partScore === undefined ? textScore : (partScore + textScore) / 2, reasons };
+  return done(partScore === undefined ? textScore : (partScore + textScore) / 2);
 }

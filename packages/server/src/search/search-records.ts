@@ -56,13 +56,12 @@ export interface SearchResult {
 }
 
 /**
- * In exact mode, a hit that needed a typo forgiven is left out (and counted) when another hit matches
- * the asked name by spelling rules alone, or when it scores more than this below the best typo hit:
- * a namesake born the same day with a similar name is noise next to the person asked for. Broad
- * mode shows them all.
+ * In exact mode, a hit whose name is only similar to the one asked (not equal by a key nor a single
+ * slip of it: Исҳоқова for Исмоилова) is left out, and counted, when another hit matches better than
+ * that, or when it scores more than this below the best similar one: a namesake born the same day
+ * with a similar name is noise next to the person asked for. Broad mode shows them all.
  */
-export const TYPO_MARGIN = 0.1;
-const typoForgiven = (h: SearchHit) => h.reasons.some((r) => r.endsWith(':fuzzy'));
+export const SIMILAR_MARGIN = 0.1;
 /** The lowest score a name match may have to be shown at all. */
 const MIN_SCORE = 0.5;
 
@@ -141,6 +140,7 @@ export async function searchRecords(
   ids = await parentFilter('father', q.father, ids);
 
   const best = new Map<string, SearchHit>();
+  const similarOnly = new Set<string>();
   for (const p of rows) {
     if (!ids.has(p.record_id)) continue;
     const sameDate = !!q.birthDate && p.birth_date === q.birthDate;
@@ -159,6 +159,8 @@ export async function searchRecords(
     }
     const prev = best.get(p.record_id);
     if (!prev || score > prev.score) {
+      if (scored.similarOnly) similarOnly.add(p.record_id);
+      else similarOnly.delete(p.record_id);
       best.set(p.record_id, {
         recordId: p.record_id,
         score: Math.round(score * 1000) / 1000,
@@ -178,10 +180,11 @@ export async function searchRecords(
   const ranked = [...best.values()]
     .filter((h) => h.score >= MIN_SCORE && !seen.has(h.recordId))
     .sort((a, b) => b.score - a.score || a.recordId.localeCompare(b.recordId));
-  const typoFloor = ranked.some((h) => !typoForgiven(h))
+  const similar = (h: SearchHit) => similarOnly.has(h.recordId);
+  const similarFloor = ranked.some((h) => !similar(h))
     ? Number.POSITIVE_INFINITY
-    : (ranked[0]?.score ?? 0) - TYPO_MARGIN;
-  const shown = asked.broad ? ranked : ranked.filter((h) => !typoForgiven(h) || h.score >= typoFloor - 1e-9);
+    : (ranked[0]?.score ?? 0) - SIMILAR_MARGIN;
+  const shown = asked.broad ? ranked : ranked.filter((h) => !similar(h) || h.score >= similarFloor - 1e-9);
   return { hits: [...byId, ...shown].slice(0, limit), weaker: ranked.length - shown.length };
 }
 

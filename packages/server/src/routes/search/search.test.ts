@@ -138,6 +138,15 @@ describe('searching by name in any script or spelling', () => {
     expect(ids(typo)[0]).toBe(ismoilova.id);
   });
 
+  it('shows a record with a single slip in the name next to the correctly spelt one', async () => {
+    const right = await register('BIRTH', child('Собирзода', 'Замира', '2025-04-09'));
+    const slip = await register('BIRTH', child('Собирзода', 'Замра', '2025-04-09'));
+    const res = await back.get(`/api/v1/search?surname=Sobirzoda&name=Zamira&birthDate=2025-04-09`);
+    expect(ids(res)).toEqual([right.id, slip.id]);
+    expect(res.body.items[1].reasons).toContain('name:fuzzy');
+    expect(res.body.weaker).toBe(0);
+  });
+
   it('does not take two far-off name parts for typos, even born the same day', async () => {
     await register('BIRTH', child('Саидов', 'Абдулло', '2025-05-03'));
     const res = await back.get(

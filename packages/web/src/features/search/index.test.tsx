@@ -282,7 +282,7 @@ describe('search', () => {
     await waitFor(() => expect(searchCalls(fetch)).toContain('/api/v1/search?q=Rakhimzoda&mode=broad'));
   });
 
-  it('says how many weaker matches were left out and shows them on request', async () => {
+  it('says how many records with a similar name were left out and shows them on request', async () => {
     const fetch = fakeApi((url) =>
       jsonResponse(
         200,
@@ -294,12 +294,10 @@ describe('search', () => {
     vi.stubGlobal('fetch', fetch);
     const user = userEvent.setup();
     const { router } = renderSearch('/search?surname=Rahimzoda&name=Farzona&birthDate=2025-03-14');
-    expect(
-      await screen.findByText('Боз 2 мувофиқати заифтар (бо хатои имло) нишон дода нашуд.'),
-    ).toBeTruthy();
+    expect(await screen.findByText('Боз 2 сабт бо номи монанд нишон дода нашуд.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Нишон додан' }));
     await waitFor(() => expect(router.state.location.search).toContain('mode=broad'));
-    await waitFor(() => expect(screen.queryByText(/мувофиқати заифтар/u)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(/бо номи монанд/u)).toBeNull());
     expect(screen.getAllByRole('link', { name: /Саидов/u }).length).toBeGreaterThan(0);
   });
 

@@ -23,8 +23,7 @@ const tg = {
   submit: 'Ҷустан',
   clear: 'Тоза кардан',
   broad: 'Ҷустуҷӯи васеъ',
-  broadHint:
-    'Насабҳои пештара низ, масалан -ов → -зода (Раҳимов → Раҳимзода), ва мувофиқатҳои заифтар бо хатои имло',
+  broadHint: 'Насабҳои пештара низ, масалан -ов → -зода (Раҳимов → Раҳимзода), ва сабтҳо бо номҳои монанд',
   advanced: 'Ҷустуҷӯи муфассал',
   advancedCount: (n: number) => `${n} шарт`,
   advancedHint:
@@ -69,7 +68,7 @@ const tg = {
   emptyTitle: 'Ҳеҷ сабт ёфт нашуд',
   emptyHint: 'Имлои дигарро санҷед, маълумоти камтар нависед ё ҷустуҷӯи васеъро истифода баред.',
   tryBroad: 'Ҷустуҷӯи васеъ',
-  weakerHidden: (n: number) => `Боз ${n} мувофиқати заифтар (бо хатои имло) нишон дода нашуд.`,
+  weakerHidden: (n: number) => `Боз ${n} сабт бо номи монанд нишон дода нашуд.`,
   showWeaker: 'Нишон додан',
   more: 'Натиҷаҳои бештар',
   failed: 'Ҷустуҷӯ анҷом нашуд',
@@ -135,8 +134,7 @@ const ru: SearchMessages = {
   submit: 'Найти',
   clear: 'Очистить',
   broad: 'Широкий поиск',
-  broadHint:
-    'Также прежние фамилии, например -ов → -зода (Рахимов → Рахимзода), и менее точные совпадения с опечатками',
+  broadHint: 'Также прежние фамилии, например -ов → -зода (Рахимов → Рахимзода), и записи с похожими именами',
   advanced: 'Расширенный поиск',
   advancedCount: (n) => `${n} ${ruCount(n, 'условие', 'условия', 'условий')}`,
   advancedHint: 'Эти поля сужают поиск. Чтобы искать, укажите ФИО, фамилию, имя или один из номеров.',
@@ -182,7 +180,7 @@ const ru: SearchMessages = {
   emptyHint: 'Попробуйте другое написание, меньше сведений или широкий поиск.',
   tryBroad: 'Широкий поиск',
   weakerHidden: (n) =>
-    `Ещё ${n} ${ruCount(n, 'менее точное совпадение', 'менее точных совпадения', 'менее точных совпадений')} (с опечаткой) не ${ruCount(n, 'показано', 'показаны', 'показано')}.`,
+    `Ещё ${n} ${ruCount(n, 'запись', 'записи', 'записей')} с похожим именем не ${ruCount(n, 'показана', 'показаны', 'показано')}.`,
   showWeaker: 'Показать',
   more: 'Показать больше',
   failed: 'Поиск не выполнен',
@@ -246,8 +244,7 @@ const en: SearchMessages = {
   submit: 'Search',
   clear: 'Clear',
   broad: 'Broad search',
-  broadHint:
-    'Also earlier surnames like -ов → -зода (Rahimov → Rahimzoda), and weaker matches with a spelling error',
+  broadHint: 'Also earlier surnames like -ов → -зода (Rahimov → Rahimzoda), and records with similar names',
   advanced: 'Advanced search',
   advancedCount: (n) => `${n} ${n === 1 ? 'condition' : 'conditions'}`,
   advancedHint:
@@ -293,7 +290,7 @@ const en: SearchMessages = {
   emptyTitle: 'Nothing found',
   emptyHint: 'Try another spelling, fewer details, or the broad search.',
   tryBroad: 'Search broadly',
-  weakerHidden: (n) => `${n} weaker ${n === 1 ? 'match' : 'matches'} (with a spelling error) not shown.`,
+  weakerHidden: (n) => `${n} more ${n === 1 ? 'record' : 'records'} with a similar name not shown.`,
   showWeaker: 'Show them',
   more: 'More results',
   failed: 'The search failed',
