@@ -4,6 +4,7 @@ import { mayCertificate } from '@sabt/core';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { forgetSyncedDrafts } from '../../features/forms/lib/local-drafts.ts';
 import { type Me, useLogout } from '../../lib/auth.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
 import { HOME } from '../paths.ts';
@@ -19,6 +20,7 @@ export function AppHeader({ me }: { me: Me }) {
   const signOut = () =>
     logout.mutate(undefined, {
       onSettled: () => {
+        forgetSyncedDrafts();
         notifications.show({ message: t('signIn.signedOut'), color: 'teal' });
         void navigate('/sign-in', { replace: true });
       },

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { isProblem } from '../../lib/api.ts';
+import { meQuery } from '../../lib/auth.ts';
 import { fetchRecord, type RecordBody } from './api/records.ts';
 import { catalogueOf } from './catalogue/index.ts';
 import type { Values } from './catalogue/types.ts';
 import { ApplicationForm } from './components/application-form.tsx';
-import { type LocalDraft, readLocalDraft, removeLocalDraft } from './lib/local-drafts.ts';
+import { draftOfferedTo, type LocalDraft, readLocalDraft, removeLocalDraft } from './lib/local-drafts.ts';
 import { deepEqual } from './lib/paths.ts';
 import { type FormMessages, fmt, isLang, MESSAGES } from './messages.ts';
 
@@ -46,7 +47,10 @@ export default function EditDraftPage() {
     retry: false,
     refetchOnWindowFocus: false,
   });
-  const [local] = useState(() => readLocalDraft(id));
+  const { data: me } = useQuery(meQuery());
+  const [kept] = useState(() => readLocalDraft(id));
+  // another user's copy on this computer is not theirs to open
+  const local = kept && draftOfferedTo(kept, me?.id) ? kept : undefined;
   const [override, setOverride] = useState<'server' | 'local' | null>(null);
 
   if (q.isPending) return <PageLoader />;

@@ -8,7 +8,7 @@ import { i18n } from '../../lib/i18n.ts';
 import { jsonResponse, renderWithProviders } from '../../testing/render.tsx';
 import EditDraftPage from './edit.tsx';
 import NewApplicationPage from './index.tsx';
-import { readLocalDraft, writeLocalDraft } from './lib/local-drafts.ts';
+import { listLocalDrafts, readLocalDraft, writeLocalDraft } from './lib/local-drafts.ts';
 
 const ID = '7d1c1c0e-5a4b-4d57-9a56-2f1b1b0c0a11';
 
@@ -37,6 +37,15 @@ function fakeApi(
       return res;
     };
     if (url.pathname === '/api/v1/offices') return jsonResponse(200, { items: [] });
+    if (url.pathname === '/api/v1/me')
+      return jsonResponse(200, {
+        id: 'user-front',
+        login: 'front',
+        name: 'Front',
+        role: 'front_office',
+        roleLabel: { tg: '', ru: '', en: '' },
+        office: { id: 'DU-03-00', kind: 'district', name: { tg: '', ru: '', en: '' } },
+      });
     if (method === 'POST' && url.pathname === '/api/v1/records') {
       const rec = {
         id: body.id,
@@ -203,6 +212,32 @@ describe('birth application form', () => {
     expect(input(child, 'Ном').value).toBe('Сино');
     expect(input(child, 'Санаи таваллуд').value).toBe('14.03.2025');
     expect(screen.queryByRole('region', { name: 'Аризаи нотамом ҳаст' })).toBeNull();
+  });
+
+  it("does not offer another user's unsaved draft, and keeps the owner on the copy it writes", async () => {
+    const api = fakeApi();
+    vi.stubGlobal('fetch', api.fetch);
+    writeLocalDraft({
+      id: ID,
+      kind: 'BIRTH',
+      values: { child: { surname: 'Каримзода', name: 'Сино' } },
+      revision: null,
+      base: null,
+      dirty: true,
+      savedAt: new Date().toISOString(),
+      label: 'Каримзода Сино',
+      owner: 'user-someone-else',
+    });
+    const user = userEvent.setup();
+    renderAt('/records/new/BIRTH');
+    const child = await screen.findByRole('region', { name: 'Кӯдак' });
+    await waitFor(() => expect(api.calls.some((c) => c.path === '/api/v1/me')).toBe(true));
+    expect(screen.queryByRole('region', { name: 'Аризаи нотамом ҳаст' })).toBeNull();
+    await user.type(input(child, 'Ном'), 'Фарзона');
+    await waitFor(() => {
+      const mine = listLocalDrafts().find((d) => d.id !== ID);
+      expect(mine?.owner).toBe('user-front');
+    });
   });
 
   it('opens a server draft with the newer copy from this browser', async () => {

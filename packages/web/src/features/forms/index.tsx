@@ -9,7 +9,13 @@ import { catalogueOf } from './catalogue/index.ts';
 import type { Values } from './catalogue/types.ts';
 import { ApplicationForm } from './components/application-form.tsx';
 import { DraftOffer } from './components/draft-offer.tsx';
-import { type LocalDraft, listLocalDrafts, pruneLocalDrafts, removeLocalDraft } from './lib/local-drafts.ts';
+import {
+  draftOfferedTo,
+  type LocalDraft,
+  listLocalDrafts,
+  pruneLocalDrafts,
+  removeLocalDraft,
+} from './lib/local-drafts.ts';
 import { newRecordId } from './lib/new-id.ts';
 import { isLang, MESSAGES } from './messages.ts';
 
@@ -55,7 +61,7 @@ export default function NewApplicationPage() {
     );
   }
 
-  const shown = offers.filter((d) => d.id !== session.id);
+  const shown = offers.filter((d) => d.id !== session.id && draftOfferedTo(d, me?.id));
   return (
     <ApplicationForm
       key={session.id}

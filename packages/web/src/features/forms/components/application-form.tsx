@@ -1,7 +1,7 @@
 import { Alert, Anchor, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { type ActKindCode, actKindJsonSchema, checkRecordData, getActKind, todayIn } from '@sabt/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type KeyboardEvent,
   type ReactNode,
@@ -17,6 +17,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { type FieldProblem, isProblem, ProblemError } from '../../../lib/api.ts';
+import { meQuery } from '../../../lib/auth.ts';
 import { fetchRecord, type RecordBody, submitRecord } from '../api/records.ts';
 import { catalogueOf } from '../catalogue/index.ts';
 import type { Lang, Text3, Values } from '../catalogue/types.ts';
@@ -83,6 +84,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
   const m = MESSAGES[lang];
   const navigate = useNavigate();
   const client = useQueryClient();
+  const { data: me } = useQuery(meQuery());
   const formId = `f${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const today = useMemo(() => todayIn(TIME_ZONE), []);
 
@@ -172,8 +174,9 @@ export function ApplicationForm(props: ApplicationFormProps) {
       dirty: !(saver?.isSynced(data) ?? false),
       savedAt: new Date().toISOString(),
       label: [s.surname, s.name, s.patronymic].filter(Boolean).join(' '),
+      owner: me?.id,
     });
-  }, [values, data, saverState, id, kind, def, props.serverData]);
+  }, [values, data, saverState, id, kind, def, props.serverData, me?.id]);
 
   // ---- the form API the inputs use ---------------------------------------------------------
   useLayoutEffect(() => store.setPlaced(placed.byPath), [store, placed]);

@@ -16,7 +16,13 @@ export interface LocalDraft {
   savedAt: string;
   /** Who the application is about, for the "continue" offer. */
   label: string;
+  /** The user who typed it (their id): only they are offered it. Absent in copies kept before. */
+  owner?: string | undefined;
 }
+
+/** Whether a kept copy may be offered to this user. */
+export const draftOfferedTo = (d: LocalDraft, userId: string | undefined) =>
+  d.owner === undefined || d.owner === userId;
 
 const PREFIX = 'sabt.forms.draft.';
 const KEEP_DAYS = 30;
@@ -71,6 +77,24 @@ export function listLocalDrafts(kind?: string): LocalDraft[] {
     if (kind === undefined || d.kind === kind) out.push(d);
   }
   return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+}
+
+/**
+ * On signing out: forgets the copies the server already has, so the next person at this computer
+ * finds none of them. Copies with changes the server has not got are kept for their owner's next
+ * sign-in: work is never thrown away.
+ */
+export function forgetSyncedDrafts(): void {
+  const s = storage();
+  if (!s) return;
+  const synced: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const key = s.key(i);
+    if (!key?.startsWith(PREFIX)) continue;
+    const d = readLocalDraft(key.slice(PREFIX.length));
+    if (!d || (!d.dirty && d.revision !== null)) synced.push(key);
+  }
+  for (const key of synced) s.removeItem(key);
 }
 
 /** Forgets copies older than the keeping period. */
