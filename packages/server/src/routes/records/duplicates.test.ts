@@ -3,16 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanDuplicates } from '../../duplicates/scan.ts';
 import { birthData, deathData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
+import { R, registerThrough, type Workflow } from '../../test/workflow.ts';
 
 let t: TestApp;
 let front: Client;
 let back: Client;
 let registrar: Client;
-const R = '/api/v1/records';
+let clerks: Workflow;
 
 beforeAll(async () => {
   t = await startTestApp();
   [front, back, registrar] = await Promise.all([t.as('front'), t.as('back'), t.as('registrar')]);
+  clerks = { front, back, registrar };
 });
 afterAll(() => t.close());
 
@@ -26,13 +28,6 @@ async function toValidated(kind: string, data: unknown) {
   return v.body;
 }
 
-async function registered(kind: string, data: unknown) {
-  const v = await toValidated(kind, data);
-  const r = await registrar.post(`${R}/${v.id}/register`);
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body;
-}
-
 const baby = (surname: string, name: string, birthDate: string, mother = 'Нигина') =>
   birthData({
     child: { ...birthKind.example.child, surname, name, birthDate },
@@ -41,7 +36,7 @@ const baby = (surname: string, name: string, birthDate: string, mother = 'Ниг
 
 describe('possible duplicate births', () => {
   it('flags a birth spelled another way, born within five days to a similar mother, and blocks its registration', async () => {
-    const first = await registered('BIRTH', baby('Раҳимова', 'Фарзона', '2025-05-10'));
+    const first = await registerThrough(clerks, 'BIRTH', baby('Раҳимова', 'Фарзона', '2025-05-10'));
     const second = await toValidated('BIRTH', baby('Рахимова', 'Фарзона', '2025-05-12', 'Нигина'));
     expect(second.flags).toContain('possible-duplicate');
     expect(second.actions).not.toContain('register');
@@ -61,7 +56,7 @@ describe('possible duplicate births', () => {
   });
 
   it('lets the back office clear a false alarm, after which the record registers', async () => {
-    await registered('BIRTH', baby('Саидзода', 'Меҳрона', '2025-04-01'));
+    await registerThrough(clerks, 'BIRTH', baby('Саидзода', 'Меҳрона', '2025-04-01'));
     const twin = await toValidated('BIRTH', baby('Саидзода', 'Меҳрона', '2025-04-01'));
     expect(twin.flags).toContain('possible-duplicate');
     const side = await back.get(`${R}/${twin.id}/duplicates`);
@@ -78,7 +73,7 @@ describe('possible duplicate births', () => {
   });
 
   it('sends a confirmed duplicate back and keeps it from being submitted again', async () => {
-    await registered('BIRTH', baby('Назарова', 'Шабнам', '2025-02-02'));
+    await registerThrough(clerks, 'BIRTH', baby('Назарова', 'Шабнам', '2025-02-02'));
     const dup = await toValidated('BIRTH', baby('Nazarova', 'Shabnam', '2025-02-03'));
     const side = await back.get(`${R}/${dup.id}/duplicates`);
     const candidate = side.body.candidates[0].candidateId;
@@ -95,7 +90,7 @@ describe('possible duplicate births', () => {
   });
 
   it('does not flag a different child of the same mother born far apart, nor a different name', async () => {
-    await registered('BIRTH', baby('Каримова', 'Зарина', '2025-01-05'));
+    await registerThrough(clerks, 'BIRTH', baby('Каримова', 'Зарина', '2025-01-05'));
     const sibling = await toValidated('BIRTH', baby('Каримова', 'Зарина', '2025-01-20'));
     expect(sibling.flags).not.toContain('possible-duplicate');
     const other = await toValidated('BIRTH', baby('Каримова', 'Малика', '2025-01-06'));
@@ -103,7 +98,7 @@ describe('possible duplicate births', () => {
   });
 
   it('flags a birth whose surname was typed with a keyboard substitute (Ч for Ҷ), not a different surname', async () => {
-    const first = await registered('BIRTH', baby('Раҷабова', 'Шабнам', '2025-06-02'));
+    const first = await registerThrough(clerks, 'BIRTH', baby('Раҷабова', 'Шабнам', '2025-06-02'));
     const typed = await toValidated('BIRTH', baby('Рачабова', 'Шабнам', '2025-06-02'));
     expect(typed.flags).toContain('possible-duplicate');
     const side = await back.get(`${R}/${typed.id}/duplicates`);
@@ -138,7 +133,8 @@ describe('possible duplicate births', () => {
 
 describe('possible duplicate deaths', () => {
   it('flags the same name with the same date of birth', async () => {
-    await registered(
+    await registerThrough(
+      clerks,
       'DEATH',
       deathData({
         deceased: { ...deathData().deceased, surname: 'Юсупов', name: 'Бахром', birthDate: '1950-03-03' },
@@ -163,8 +159,8 @@ describe('possible duplicate deaths', () => {
 
 describe('the batch scan across the registry', () => {
   it('finds registered duplicates that slipped in (here through an amendment) and flags the later one', async () => {
-    const a = await registered('BIRTH', baby('Шарипов', 'Некрӯз', '2024-07-07', 'Гулнора'));
-    const b = await registered('BIRTH', baby('Шарипов', 'Фирӯз', '2024-07-07', 'Гулнора'));
+    const a = await registerThrough(clerks, 'BIRTH', baby('Шарипов', 'Некрӯз', '2024-07-07', 'Гулнора'));
+    const b = await registerThrough(clerks, 'BIRTH', baby('Шарипов', 'Фирӯз', '2024-07-07', 'Гулнора'));
     const req = await front.post(`${R}/${b.id}/amendments`, {
       patch: { child: { name: 'Некруз' } },
       reason: 'Ислоҳи ном',

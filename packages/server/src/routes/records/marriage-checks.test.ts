@@ -1,6 +1,7 @@
 import { type BirthData, type DivorceData, divorceKind, type MarriageData, marriageKind } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type Response, startTestApp, type TestApp } from '../../test/harness.ts';
+import { advance, createRecord, R, registerThrough, show, type Workflow } from '../../test/workflow.ts';
 
 /**
  * Impediments to marriage: the age rule of the Family Code, and what the registry can see — a
@@ -11,34 +12,14 @@ let t: TestApp;
 let front: Client;
 let back: Client;
 let registrar: Client;
+let clerks: Workflow;
 
 beforeAll(async () => {
   t = await startTestApp();
   [front, back, registrar] = await Promise.all([t.as('front'), t.as('back'), t.as('registrar')]);
+  clerks = { front, back, registrar };
 });
 afterAll(() => t.close());
-
-const R = '/api/v1/records';
-const show = (res: Response) => JSON.stringify(res.body);
-
-async function create(kind: string, data: unknown): Promise<string> {
-  const res = await front.post(R, { kind, data });
-  expect(res.status, show(res)).toBe(201);
-  return res.body.id;
-}
-
-async function advance(id: string) {
-  const submitted = await front.post(`${R}/${id}/submit`);
-  expect(submitted.status, show(submitted)).toBe(200);
-  const validated = await back.post(`${R}/${id}/validate`);
-  expect(validated.status, show(validated)).toBe(200);
-  const registered = await registrar.post(`${R}/${id}/register`);
-  expect(registered.status, show(registered)).toBe(200);
-  expect(registered.body.status).toBe('registered');
-  return registered.body;
-}
-
-const registerThrough = async (kind: string, data: unknown) => advance(await create(kind, data));
 
 function expectRegistryError(res: Response, path: string, key: string) {
   expect(res.status, show(res)).toBe(422);
@@ -195,7 +176,7 @@ describe('marriage age', () => {
       expect.objectContaining({ path: 'data.husband.birthDate', key: 'error.marriage.underAge' }),
     ]);
     // The draft is unchanged and still goes through with its court decision.
-    const reg = await advance(created.body.id);
+    const reg = await advance(clerks, created.body.id);
     expect(reg.data.husband.courtAgeReduction).toEqual(court);
   });
 
@@ -233,7 +214,7 @@ describe('already married', () => {
   let wifeAgain: string;
 
   beforeAll(async () => {
-    first = await registerThrough('MARRIAGE', marriageOf(a, b));
+    first = await registerThrough(clerks, 'MARRIAGE', marriageOf(a, b));
   });
 
   it('refuses a second marriage of the husband while the first is in force', async () => {
@@ -245,7 +226,7 @@ describe('already married', () => {
       date: '2026-02-10',
       office: 'DU-03-00',
     };
-    husbandAgain = await create('MARRIAGE', data);
+    husbandAgain = await createRecord(front, 'MARRIAGE', data);
     const res = await front.post(`${R}/${husbandAgain}/submit`);
     expectRegistryError(res, 'data.husband', 'error.marriage.alreadyMarried');
     expect(res.body.errors).toHaveLength(1);
@@ -266,7 +247,7 @@ describe('already married', () => {
       date: '2026-02-10',
       office: 'DU-03-00',
     };
-    wifeAgain = await create('MARRIAGE', data);
+    wifeAgain = await createRecord(front, 'MARRIAGE', data);
     expectRegistryError(
       await front.post(`${R}/${wifeAgain}/submit`),
       'data.wife',
@@ -279,21 +260,24 @@ describe('already married', () => {
       { ...a, surname: 'Ҷӯраев' },
       { surname: 'Ҷӯраева', name: 'Мунира', birthDate: '1991-01-21' },
     );
-    const reg = await registerThrough('MARRIAGE', data);
+    const reg = await registerThrough(clerks, 'MARRIAGE', data);
     expect(reg.status).toBe('registered');
   });
 
   it('checks again at validation and registration, when the other marriage was registered in between', async () => {
     const h = { surname: 'Латифов', name: 'Шоҳрух', birthDate: '1994-10-10' };
-    const one = await create(
+    const one = await createRecord(
+      front,
       'MARRIAGE',
       marriageOf(h, { surname: 'Латифова', name: 'Зебо', birthDate: '1996-06-06' }),
     );
-    const two = await create(
+    const two = await createRecord(
+      front,
       'MARRIAGE',
       marriageOf(h, { surname: 'Латифова', name: 'Фотима', birthDate: '1997-07-07' }),
     );
-    const three = await create(
+    const three = await createRecord(
+      front,
       'MARRIAGE',
       marriageOf(h, { surname: 'Латифова', name: 'Гулшан', birthDate: '1998-08-08' }),
     );
@@ -315,11 +299,11 @@ describe('already married', () => {
   });
 
   it('lets both marry again once the first marriage is dissolved by a registered divorce', async () => {
-    const divorce = await registerThrough('DIVORCE', divorceOf(first, a, b));
+    const divorce = await registerThrough(clerks, 'DIVORCE', divorceOf(first, a, b));
     expect(divorce.links).toEqual([expect.objectContaining({ type: 'dissolves', recordId: first.id })]);
-    const h = await advance(husbandAgain);
+    const h = await advance(clerks, husbandAgain);
     expect(h.status).toBe('registered');
-    const w = await advance(wifeAgain);
+    const w = await advance(clerks, wifeAgain);
     expect(w.status).toBe('registered');
   });
 });
@@ -330,6 +314,7 @@ describe('close kinship through linked birth records', () => {
   it('refuses a marriage of half-siblings who share their mother', async () => {
     const mother = { surname: 'Шарифова', name: 'Гулбаҳор', birthDate: '1975-05-05' };
     const x = await registerThrough(
+      clerks,
       'BIRTH',
       birthOf({ surname: 'Шарифов', name: 'Бахтовар', sex: 'M', birthDate: '2000-02-02' }, mother, {
         surname: 'Шарифов',
@@ -338,6 +323,7 @@ describe('close kinship through linked birth records', () => {
       }),
     );
     const y = await registerThrough(
+      clerks,
       'BIRTH',
       birthOf(
         { surname: 'Қосимова', name: 'Нозия', sex: 'F', birthDate: '2003-03-03' },
@@ -347,13 +333,14 @@ describe('close kinship through linked birth records', () => {
     );
     const husband = { surname: 'Шарифов', name: 'Бахтовар', birthDate: '2000-02-02' };
     const wife = { surname: 'Қосимова', name: 'Нозия', birthDate: '2003-03-03' };
-    const cited = await create(
+    const cited = await createRecord(
+      front,
       'MARRIAGE',
       marriageOf({ ...husband, birthRecordId: x.id }, { ...wife, birthRecordId: y.id }),
     );
     expectRegistryError(await front.post(`${R}/${cited}/submit`), 'data.wife', 'error.marriage.kin.siblings');
     // Without the ids the registry finds the same birth records by name, date of birth and surname.
-    const found = await create('MARRIAGE', marriageOf(husband, wife));
+    const found = await createRecord(front, 'MARRIAGE', marriageOf(husband, wife));
     expectRegistryError(await front.post(`${R}/${found}/submit`), 'data.wife', 'error.marriage.kin.siblings');
   });
 
@@ -367,11 +354,12 @@ describe('close kinship through linked birth records', () => {
     const ids: Record<string, string> = {};
 
     beforeAll(async () => {
-      ids.aunt = (await registerThrough('BIRTH', birthOf(aunt, grandmother, grandfather))).id;
-      ids.uncle = (await registerThrough('BIRTH', birthOf(uncle, grandmother, grandfather))).id;
+      ids.aunt = (await registerThrough(clerks, 'BIRTH', birthOf(aunt, grandmother, grandfather))).id;
+      ids.uncle = (await registerThrough(clerks, 'BIRTH', birthOf(uncle, grandmother, grandfather))).id;
       // The aunt is the girl's mother (under her married surname); the uncle is the boy's father.
       ids.girl = (
         await registerThrough(
+          clerks,
           'BIRTH',
           birthOf(
             girl,
@@ -382,6 +370,7 @@ describe('close kinship through linked birth records', () => {
       ).id;
       ids.boy = (
         await registerThrough(
+          clerks,
           'BIRTH',
           birthOf(boy, { surname: 'Ҳакимова', name: 'Лола', birthDate: '1974-04-14' }, uncle),
         )
@@ -389,7 +378,8 @@ describe('close kinship through linked birth records', () => {
     });
 
     it('refuses a marriage of first cousins', async () => {
-      const id = await create(
+      const id = await createRecord(
+        front,
         'MARRIAGE',
         marriageOf({ ...boy, birthRecordId: ids.boy }, { ...girl, birthRecordId: ids.girl }),
       );
@@ -399,7 +389,8 @@ describe('close kinship through linked birth records', () => {
     });
 
     it('refuses a marriage of an uncle and his niece', async () => {
-      const id = await create(
+      const id = await createRecord(
+        front,
         'MARRIAGE',
         marriageOf({ ...uncle, birthRecordId: ids.uncle }, { ...girl, birthRecordId: ids.girl }),
       );
@@ -411,7 +402,8 @@ describe('close kinship through linked birth records', () => {
     });
 
     it('refuses a marriage of an aunt and her nephew', async () => {
-      const id = await create(
+      const id = await createRecord(
+        front,
         'MARRIAGE',
         marriageOf({ ...boy, birthRecordId: ids.boy }, { ...aunt, birthRecordId: ids.aunt }),
       );
@@ -423,7 +415,8 @@ describe('close kinship through linked birth records', () => {
     });
 
     it('refuses a marriage of full siblings', async () => {
-      const id = await create(
+      const id = await createRecord(
+        front,
         'MARRIAGE',
         marriageOf({ ...uncle, birthRecordId: ids.uncle }, { ...aunt, birthRecordId: ids.aunt }),
       );
@@ -433,6 +426,7 @@ describe('close kinship through linked birth records', () => {
 
   it('lets unrelated people marry, each with their birth record cited', async () => {
     const h = await registerThrough(
+      clerks,
       'BIRTH',
       birthOf(
         { surname: 'Давлатов', name: 'Хусрав', sex: 'M', birthDate: '1995-01-15' },
@@ -441,6 +435,7 @@ describe('close kinship through linked birth records', () => {
       ),
     );
     const w = await registerThrough(
+      clerks,
       'BIRTH',
       birthOf(
         { surname: 'Обидова', name: 'Фарангис', sex: 'F', birthDate: '1998-12-20' },
@@ -449,6 +444,7 @@ describe('close kinship through linked birth records', () => {
       ),
     );
     const reg = await registerThrough(
+      clerks,
       'MARRIAGE',
       marriageOf(
         { surname: 'Давлатов', name: 'Хусрав', birthDate: '1995-01-15', birthRecordId: h.id },

@@ -1,7 +1,14 @@
 import { isValidNationalRecordId, marriageKind } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { birthData, deathData } from '../../test/fixtures.ts';
-import { type Client, type Response, startTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
+import {
+  advance as advanceBy,
+  R,
+  registerThrough as registerThroughBy,
+  show,
+  type Workflow,
+} from '../../test/workflow.ts';
 
 /** Operations on registered records: amendment (request, approve, reject), restoration, annulment. */
 
@@ -10,6 +17,7 @@ let front: Client;
 let back: Client;
 let registrar: Client;
 let jamoat: Client;
+let clerks: Workflow;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -19,28 +27,14 @@ beforeAll(async () => {
     t.as('registrar'),
     t.as('jamoat'),
   ]);
+  clerks = { front, back, registrar };
 });
 afterAll(() => t.close());
 
-const R = '/api/v1/records';
-const show = (res: Response) => JSON.stringify(res.body);
-
-async function advance(id: string, by?: Client) {
-  const submitted = await (by ?? front).post(`${R}/${id}/submit`);
-  expect(submitted.status, show(submitted)).toBe(200);
-  const validated = await (by ?? back).post(`${R}/${id}/validate`);
-  expect(validated.status, show(validated)).toBe(200);
-  const registered = await (by ?? registrar).post(`${R}/${id}/register`);
-  expect(registered.status, show(registered)).toBe(200);
-  expect(registered.body.status).toBe('registered');
-  return registered.body;
-}
-
-async function registerThrough(kind: string, data: unknown, by?: Client) {
-  const created = await (by ?? front).post(R, { kind, data });
-  expect(created.status, show(created)).toBe(201);
-  return advance(created.body.id, by);
-}
+/** The shared workflow helpers with this file's clerks. */
+const advance = (id: string, by?: Client) => advanceBy(clerks, id, by);
+const registerThrough = (kind: string, data: unknown, by?: Client) =>
+  registerThroughBy(clerks, kind, data, by);
 
 const get = async (id: string, by: Client = back) => {
   const res = await by.get(`${R}/${id}`);

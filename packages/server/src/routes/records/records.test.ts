@@ -3,28 +3,20 @@ import { isValidNationalRecordId } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { birthData, deathData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
+import { registerThrough, type Workflow } from '../../test/workflow.ts';
 
 let t: TestApp;
 let front: Client;
 let back: Client;
 let registrar: Client;
+let clerks: Workflow;
 
 beforeAll(async () => {
   t = await startTestApp();
   [front, back, registrar] = await Promise.all([t.as('front'), t.as('back'), t.as('registrar')]);
+  clerks = { front, back, registrar };
 });
 afterAll(() => t.close());
-
-async function registerThrough(kind: 'BIRTH' | 'DEATH', data: unknown) {
-  const created = await front.post('/api/v1/records', { kind, data });
-  expect(created.status).toBe(201);
-  const id = created.body.id;
-  expect((await front.post(`/api/v1/records/${id}/submit`)).status).toBe(200);
-  expect((await back.post(`/api/v1/records/${id}/validate`)).status).toBe(200);
-  const reg = await registrar.post(`/api/v1/records/${id}/register`);
-  expect(reg.status).toBe(200);
-  return reg.body;
-}
 
 describe('the life of a birth record', () => {
   it('goes from draft to registered with an act number, a national ID and a full history', async () => {
@@ -105,6 +97,7 @@ describe('the life of a birth record', () => {
 
   it('flags a birth registered more than three months late', async () => {
     const body = await registerThrough(
+      clerks,
       'BIRTH',
       birthData({ child: { ...birthData().child, birthDate: '2020-01-10' } }),
     );
@@ -115,6 +108,7 @@ describe('the life of a birth record', () => {
 describe('the life of a death record', () => {
   it('registers a death and marks the deceased’s birth record', async () => {
     const birth = await registerThrough(
+      clerks,
       'BIRTH',
       birthData({
         child: {
@@ -127,6 +121,7 @@ describe('the life of a death record', () => {
       }),
     );
     const death = await registerThrough(
+      clerks,
       'DEATH',
       deathData({
         deceased: {
@@ -156,6 +151,7 @@ describe('the life of a death record', () => {
 
   it('accepts a year-only date of death and links nothing when no birth record matches', async () => {
     const death = await registerThrough(
+      clerks,
       'DEATH',
       deathData({
         deceased: { ...deathData().deceased, surname: 'Ғаюров', birthDate: '1931' },

@@ -1,6 +1,7 @@
 import { type AdoptionData, adoptionKind, type BirthData, type Role, SEALED_READERS } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type Response, startTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
+import { R, registerThrough, show, type Workflow } from '../../test/workflow.ts';
 
 /**
  * Adoption secrecy: once an adoption is registered, the adoption record and what the child's birth
@@ -12,9 +13,7 @@ let t: TestApp;
 let front: Client;
 let back: Client;
 let registrar: Client;
-
-const R = '/api/v1/records';
-const show = (res: Response) => JSON.stringify(res.body);
+let clerks: Workflow;
 
 /** Every demo role in the district office, by login. */
 const ROLES: [string, Role][] = [
@@ -28,24 +27,6 @@ const ROLES: [string, Role][] = [
   ['statistician', 'statistician'],
   ['auditor', 'auditor'],
 ];
-
-async function advance(id: string) {
-  for (const [who, action] of [
-    [front, 'submit'],
-    [back, 'validate'],
-    [registrar, 'register'],
-  ] as const) {
-    const res = await who.post(`${R}/${id}/${action}`);
-    expect(res.status, `${action}: ${show(res)}`).toBe(200);
-  }
-  return (await registrar.get(`${R}/${id}`)).body;
-}
-
-async function registerThrough(kind: string, data: unknown) {
-  const created = await front.post(R, { kind, data });
-  expect(created.status, show(created)).toBe(201);
-  return advance(created.body.id);
-}
 
 const residence = { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе' };
 
@@ -84,15 +65,17 @@ let adoption: { id: string; number: number };
 beforeAll(async () => {
   t = await startTestApp();
   [front, back, registrar] = await Promise.all([t.as('front'), t.as('back'), t.as('registrar')]);
+  clerks = { front, back, registrar };
   const ex = adoptionKind.example;
   birth = await registerThrough(
+    clerks,
     'BIRTH',
     originalBirth(
       { surname: ex.childBefore.surname, name: ex.childBefore.name, birthDate: ex.childBefore.birthDate },
       { surname: BIRTH_MOTHER, name: 'Зарина', birthDate: '2003-01-17' },
     ),
   );
-  adoption = await registerThrough('ADOPTION', { ...structuredClone(ex), birthRecordId: birth.id });
+  adoption = await registerThrough(clerks, 'ADOPTION', { ...structuredClone(ex), birthRecordId: birth.id });
 });
 afterAll(() => t.close());
 
@@ -280,6 +263,7 @@ describe('amendments made before the adoption', () => {
   beforeAll(async () => {
     const ex = adoptionKind.example;
     b2 = await registerThrough(
+      clerks,
       'BIRTH',
       originalBirth(
         { surname: 'Ҳамидзода', name: 'Ситора', birthDate: '2023-02-02' },
@@ -314,7 +298,7 @@ describe('amendments made before the adoption', () => {
       },
       birthMother: { surname: BIRTH_MOTHER, name: 'Малика', birthDate: '2001-05-05' },
     };
-    await registerThrough('ADOPTION', data);
+    await registerThrough(clerks, 'ADOPTION', data);
   });
 
   it('seal every earlier version of the birth record', async () => {

@@ -2,21 +2,13 @@ import { birthKind, nameChangeKind } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { birthData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
+import { registerThrough, type Workflow } from '../../test/workflow.ts';
 
 let t: TestApp;
 let front: Client;
 let back: Client;
 let registrar: Client;
-
-async function register(kind: string, data: unknown) {
-  const c = await front.post('/api/v1/records', { kind, data });
-  expect(c.status, JSON.stringify(c.body)).toBe(201);
-  await front.post(`/api/v1/records/${c.body.id}/submit`);
-  await back.post(`/api/v1/records/${c.body.id}/validate`);
-  const r = await registrar.post(`/api/v1/records/${c.body.id}/register`);
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body;
-}
+let clerks: Workflow;
 
 const child = (surname: string, name: string, birthDate: string, patronymic = 'Ҷамшед') =>
   birthData({
@@ -30,9 +22,10 @@ let qurbonov: { id: string };
 beforeAll(async () => {
   t = await startTestApp();
   [front, back, registrar] = await Promise.all([t.as('front'), t.as('back'), t.as('registrar')]);
-  rahimov = await register('BIRTH', child('Раҳимов', 'Ҷамшед', '2025-01-10', 'Абдуллоевич'));
-  qurbonov = await register('BIRTH', child('Қурбонов', 'Ёқуб', '2025-02-11'));
-  await register('BIRTH', child('Раҳмонов', 'Ҷамила', '2025-03-12'));
+  clerks = { front, back, registrar };
+  rahimov = await registerThrough(clerks, 'BIRTH', child('Раҳимов', 'Ҷамшед', '2025-01-10', 'Абдуллоевич'));
+  qurbonov = await registerThrough(clerks, 'BIRTH', child('Қурбонов', 'Ёқуб', '2025-02-11'));
+  await registerThrough(clerks, 'BIRTH', child('Раҳмонов', 'Ҷамила', '2025-03-12'));
 });
 afterAll(() => t.close());
 
@@ -118,8 +111,8 @@ describe('searching by name in any script or spelling', () => {
   });
 
   it('leaves out a similar namesake born the same day while the asked name matches, and counts it', async () => {
-    const ismoilova = await register('BIRTH', child('Исмоилова', 'Фарзона', '2025-04-02'));
-    const ishoqova = await register('BIRTH', child('Исҳоқова', 'Фарзона', '2025-04-02'));
+    const ismoilova = await registerThrough(clerks, 'BIRTH', child('Исмоилова', 'Фарзона', '2025-04-02'));
+    const ishoqova = await registerThrough(clerks, 'BIRTH', child('Исҳоқова', 'Фарзона', '2025-04-02'));
     const ask = (mode: string) =>
       back.get(
         `/api/v1/search?surname=${encodeURIComponent('Исмоилова')}&name=${encodeURIComponent('Фарзона')}&birthDate=2025-04-02${mode}`,
@@ -139,8 +132,8 @@ describe('searching by name in any script or spelling', () => {
   });
 
   it('shows a record with a single slip in the name next to the correctly spelt one', async () => {
-    const right = await register('BIRTH', child('Собирзода', 'Замира', '2025-04-09'));
-    const slip = await register('BIRTH', child('Собирзода', 'Замра', '2025-04-09'));
+    const right = await registerThrough(clerks, 'BIRTH', child('Собирзода', 'Замира', '2025-04-09'));
+    const slip = await registerThrough(clerks, 'BIRTH', child('Собирзода', 'Замра', '2025-04-09'));
     const res = await back.get(`/api/v1/search?surname=Sobirzoda&name=Zamira&birthDate=2025-04-09`);
     expect(ids(res)).toEqual([right.id, slip.id]);
     expect(res.body.items[1].reasons).toContain('name:fuzzy');
@@ -148,7 +141,7 @@ describe('searching by name in any script or spelling', () => {
   });
 
   it('does not take two far-off name parts for typos, even born the same day', async () => {
-    await register('BIRTH', child('Саидов', 'Абдулло', '2025-05-03'));
+    await registerThrough(clerks, 'BIRTH', child('Саидов', 'Абдулло', '2025-05-03'));
     const res = await back.get(
       `/api/v1/search?surname=${encodeURIComponent('Содиқов')}&name=${encodeURIComponent('Ибодулло')}&birthDate=2025-05-03&mode=broad`,
     );
@@ -156,7 +149,7 @@ describe('searching by name in any script or spelling', () => {
   });
 
   it('reads Ч typed for Ҷ as a spelling, not a typo', async () => {
-    const rachab = await register('BIRTH', child('Шарифӣ', 'Рачаб', '2025-06-04'));
+    const rachab = await registerThrough(clerks, 'BIRTH', child('Шарифӣ', 'Рачаб', '2025-06-04'));
     const res = await back.get(
       `/api/v1/search?surname=${encodeURIComponent('Шарифи')}&name=${encodeURIComponent('Раҷаб')}&birthDate=2025-06-04`,
     );
