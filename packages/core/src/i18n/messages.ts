@@ -370,6 +370,11 @@ export const MESSAGES = {
     ru: 'Запись может быть дубликатом: регистрация невозможна, пока бэк-офис её не проверит.',
     en: 'This record may be a duplicate: it cannot be registered until the back office has checked it.',
   },
+  'problem.annul.spouseMarriedAgain': {
+    tg: 'Бекор кардан мумкин нест: ақди никоҳе, ки ин сабт қатъ карда буд, бояд боз эътибор пайдо кунад, вале ҳамсар ақди никоҳи дигар дорад (сабти № {number}, соли {year}, {office}). Аввал ҳамон ақдро тибқи қарори суд бекор кунед.',
+    ru: 'Аннулировать нельзя: брак, прекращённый этой записью, снова станет действующим, а супруг уже состоит в другом браке (запись № {number}, {year} год, {office}). Сначала аннулируйте тот брак по решению суда.',
+    en: 'This cannot be annulled: the marriage it ended would be in force again, but a spouse is in another marriage (record No. {number}, {year}, {office}). Annul that marriage on a court decision first.',
+  },
   'problem.registryCheck': {
     tg: 'Санҷиш бо феҳрист монеа ёфт: сабабҳои нишондодашударо бинед.',
     ru: 'Проверка по реестру выявила препятствие: см. указанные причины.',

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { diffData } from '@sabt/core';
+import { type ActKindCode, diffData } from '@sabt/core';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
 import { mergePatch } from './edit-record.ts';
+import { KIND_EFFECTS } from './effects/index.ts';
+import { citation } from './effects/types.ts';
 import { appendAction, kindOf, lockRecord, requireValidData, withFlags } from './record-store.ts';
 import { amendRegistered } from './record-versions.ts';
 import type { WriteContext } from './write.ts';
@@ -154,7 +156,8 @@ export interface AnnulBasis {
 
 /**
  * Annuls a registered record on a court decision or as a duplicate of another registered record.
- * Nothing is deleted: the record keeps its data, versions and links, with status annulled.
+ * Nothing is deleted: the record keeps its data, versions and links, with status annulled. On a
+ * court decision, what the act did to earlier records is undone (see KindEffects.revoke).
  */
 export async function annulRecord(
   ctx: WriteContext,
@@ -195,6 +198,15 @@ export async function annulRecord(
     reason: input.reason,
     payload: { basis: input.basis },
   });
+  // A court annulling an act undoes what it did to earlier records. A duplicate's effects stand:
+  // the event happened, and the record kept in force stands for it.
+  if (input.basis.type === 'COURT_DECISION') {
+    await KIND_EFFECTS[rec.kind as ActKindCode]?.revoke?.(ctx, rec, {
+      actionId,
+      reason: input.reason,
+      cite: { ...citation(rec), nationalId: rec.national_id },
+    });
+  }
   if (input.basis.type === 'DUPLICATE' && input.basis.duplicateOf) {
     await ctx.trx
       .insertInto('record_links')

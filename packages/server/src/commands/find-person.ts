@@ -49,6 +49,24 @@ export async function findBirthRecord(trx: Transaction<Database>, p: PersonRef):
   return rows.length === 1 ? rows[0]!.id : undefined;
 }
 
+/** A spouse as a marriage or divorce record names them: the surname before and after, and the rest. */
+export interface Spouse {
+  surnameBefore?: string;
+  surnameAfter?: string;
+  name?: string;
+  patronymic?: string;
+  birthDate?: string;
+  birthRecordId?: string;
+}
+
+export const spouseRef = (s: Spouse): PersonRef => ({
+  surnames: [s.surnameBefore, s.surnameAfter],
+  name: s.name,
+  patronymic: s.patronymic,
+  birthDate: s.birthDate,
+  birthRecordId: s.birthRecordId,
+});
+
 export interface MarriageInForce {
   id: string;
   number: number | null;
@@ -86,6 +104,20 @@ export async function marriagesInForce(
       if (sameRecord || sameName)
         out.push({ id: r.id, number: r.number, year: r.year, office_id: r.office_id, side });
     }
+  }
+  return out;
+}
+
+/** Marriages in force of either spouse of a marriage, other than that marriage itself. */
+export async function otherMarriagesOfSpouses(
+  trx: Transaction<Database>,
+  marriageId: string,
+): Promise<MarriageInForce[]> {
+  const m = await trx.selectFrom('records').select(['data']).where('id', '=', marriageId).executeTakeFirst();
+  const data = (m?.data ?? {}) as { husband?: Spouse; wife?: Spouse };
+  const out: MarriageInForce[] = [];
+  for (const s of [data.husband, data.wife]) {
+    if (s) out.push(...(await marriagesInForce(trx, spouseRef(s), marriageId)));
   }
   return out;
 }

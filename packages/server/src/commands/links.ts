@@ -22,13 +22,15 @@ export async function linkRecords(
 
 /**
  * Writes a notation on a record, as a paper registrar writes in the margin of an earlier act:
- * an action in its log, plus flags (such as 'certificate-reissue' when a new certificate is due).
+ * an action in its log, plus flags added (such as 'certificate-reissue' when a new certificate is
+ * due) or taken off (when the act that set them is annulled).
  */
 export async function notate(
   ctx: WriteContext,
   recordId: string,
   notation: Record<string, unknown> & { type: string },
   addFlags: string[] = [],
+  removeFlags: string[] = [],
 ) {
   const rec = await ctx.trx
     .selectFrom('records')
@@ -39,7 +41,7 @@ export async function notate(
   const revision = rec.revision + 1;
   await ctx.trx
     .updateTable('records')
-    .set({ flags: withFlags(rec.flags, addFlags), revision, updated_at: ctx.now })
+    .set({ flags: withFlags(rec.flags, addFlags, removeFlags), revision, updated_at: ctx.now })
     .where('id', '=', recordId)
     .execute();
   return appendAction(ctx, {
@@ -50,4 +52,38 @@ export async function notate(
     revision,
     payload: notation,
   });
+}
+
+/** The records an act links to with one type (e.g. the marriage a divorce 'dissolves'). */
+export async function linkedRecords(ctx: WriteContext, from: string, type: string): Promise<string[]> {
+  const rows = await ctx.trx
+    .selectFrom('record_links')
+    .select('linked_record_id')
+    .where('record_id', '=', from)
+    .where('type', '=', type)
+    .orderBy('linked_record_id')
+    .execute();
+  return rows.map((r) => r.linked_record_id);
+}
+
+/**
+ * Whether an act in force other than `except` still stands behind a record's link of this type
+ * (another registered death behind a birth record's 'death' link, say).
+ */
+export async function stillLinkedInForce(
+  ctx: WriteContext,
+  recordId: string,
+  type: string,
+  except: string,
+): Promise<boolean> {
+  const row = await ctx.trx
+    .selectFrom('record_links as l')
+    .innerJoin('records as r', 'r.id', 'l.linked_record_id')
+    .select('r.id')
+    .where('l.record_id', '=', recordId)
+    .where('l.type', '=', type)
+    .where('r.id', '!=', except)
+    .where('r.status', '=', 'registered')
+    .executeTakeFirst();
+  return row !== undefined;
 }

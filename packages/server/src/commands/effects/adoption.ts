@@ -1,8 +1,9 @@
 import type { AdoptionData } from '@sabt/core';
 import { indexRecord } from '../../search/index-record.ts';
 import { findBirthRecord } from '../find-person.ts';
+import { linkedRecords } from '../links.ts';
 import { withFlags } from '../record-store.ts';
-import { amendBirthRecord, requireBirthRecord, withNames } from './birth-amendments.ts';
+import { amendBirthRecord, requireBirthRecord, revertBirthAmendment, withNames } from './birth-amendments.ts';
 import type { KindEffects } from './types.ts';
 
 const childRef = (d: AdoptionData) => ({
@@ -16,7 +17,9 @@ const childRef = (d: AdoptionData) => ({
 /**
  * Adoption amends the child's birth record as the court decided and seals what it said before:
  * the earlier versions (and the adoption record itself) are readable only by roles that may see
- * sealed records.
+ * sealed records. When a court annuls the adoption, the birth record says again what it said
+ * before, and the versions that named the adopters are sealed in turn, with the action that turned
+ * them back (its difference names them too): the adoption stays secret.
  */
 export const adoptionEffects: KindEffects = {
   check: (ctx, rec) => requireBirthRecord(ctx, childRef(rec.data as AdoptionData), true),
@@ -112,5 +115,34 @@ export const adoptionEffects: KindEffects = {
       recordId: birthId,
       detail: { sealedVersions: earlier.map((v) => v.version), currentVersion: version, adoption: rec.id },
     });
+  },
+  async revoke(ctx, rec, a) {
+    for (const birthId of await linkedRecords(ctx, rec.id, 'amends-birth')) {
+      const reverted = await revertBirthAmendment(ctx, rec, birthId, a, 'amendment-annulled');
+      const { amendedVersion, version, actionId } = reverted;
+      if (!amendedVersion || !version || !actionId) continue;
+      const adoptive = await ctx.trx
+        .selectFrom('record_versions')
+        .select('version')
+        .where('record_id', '=', birthId)
+        .where('version', '>=', amendedVersion)
+        .where('version', '<', version)
+        .execute();
+      if (adoptive.length === 0) continue;
+      await ctx.trx
+        .insertInto('sealed_versions')
+        .values(adoptive.map((v) => ({ record_id: birthId, version: v.version, action_id: actionId })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      await indexRecord(ctx.trx, birthId);
+      ctx.audit.push({
+        event: 'record.seal',
+        actorId: ctx.actor.id,
+        actorLogin: ctx.actor.login,
+        officeId: ctx.actor.officeId,
+        recordId: birthId,
+        detail: { sealedVersions: adoptive.map((v) => v.version), currentVersion: version, annulled: rec.id },
+      });
+    }
   },
 };

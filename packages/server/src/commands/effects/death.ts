@@ -1,11 +1,13 @@
 import type { DeathData } from '@sabt/core';
 import { findBirthRecord, marriagesInForce } from '../find-person.ts';
-import { linkRecords, notate } from '../links.ts';
+import { linkedRecords, linkRecords, notate } from '../links.ts';
+import { liftMark, restoreMarriage } from './revocation.ts';
 import type { KindEffects } from './types.ts';
 
 /**
  * A registered death marks the deceased's birth record and ends their marriage in force; the
- * surviving spouse is noted as widowed.
+ * surviving spouse is noted as widowed. Annulled by a court, the death no longer marks the birth
+ * record and the marriage it ended is in force again.
  */
 export const deathEffects: KindEffects = {
   async apply(ctx, rec, reg) {
@@ -47,5 +49,11 @@ export const deathEffects: KindEffects = {
         ['ended'],
       );
     }
+  },
+  async revoke(ctx, rec, a) {
+    for (const id of await linkedRecords(ctx, rec.id, 'ended-marriage'))
+      await restoreMarriage(ctx, id, a, { flag: 'ended', backLink: 'ended-by-death' });
+    for (const id of await linkedRecords(ctx, rec.id, 'birth-of-deceased'))
+      await liftMark(ctx, id, a, { flag: 'deceased', backLink: 'death', notation: 'death-annulled' });
   },
 };

@@ -1,8 +1,9 @@
 import type { FieldIssue } from '@sabt/core';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { linkRecords, notate } from '../links.ts';
+import { linkedRecords, linkRecords, notate } from '../links.ts';
 import type { RecordRow } from '../record-store.ts';
+import { restoreMarriage } from './revocation.ts';
 import type { KindEffects } from './types.ts';
 
 interface DivorceRef {
@@ -26,6 +27,7 @@ async function findMarriage(trx: Transaction<Database>, d: DivorceRef) {
   return q.executeTakeFirst();
 }
 
+/** A divorce ends a marriage in force; annulled by a court, the marriage is in force again. */
 export const divorceEffects: KindEffects = {
   async check(ctx, rec) {
     const d = rec.data as DivorceRef;
@@ -56,5 +58,9 @@ export const divorceEffects: KindEffects = {
       },
       ['dissolved'],
     );
+  },
+  async revoke(ctx, rec, a) {
+    for (const id of await linkedRecords(ctx, rec.id, 'dissolves'))
+      await restoreMarriage(ctx, id, a, { flag: 'dissolved', backLink: 'dissolved-by' });
   },
 };

@@ -1,23 +1,6 @@
 import type { FieldIssue } from '@sabt/core';
-import { closeKinship, findBirthRecord, marriagesInForce, type PersonRef } from '../find-person.ts';
+import { closeKinship, findBirthRecord, marriagesInForce, type Spouse, spouseRef } from '../find-person.ts';
 import type { KindEffects } from './types.ts';
-
-interface Spouse {
-  surnameBefore?: string;
-  surnameAfter?: string;
-  name?: string;
-  patronymic?: string;
-  birthDate?: string;
-  birthRecordId?: string;
-}
-
-const ref = (s: Spouse): PersonRef => ({
-  surnames: [s.surnameBefore, s.surnameAfter],
-  name: s.name,
-  patronymic: s.patronymic,
-  birthDate: s.birthDate,
-  birthRecordId: s.birthRecordId,
-});
 
 const KINSHIP_KEYS = {
   'direct-line': 'error.marriage.kin.directLine',
@@ -35,7 +18,7 @@ export const marriageEffects: KindEffects = {
     for (const side of ['husband', 'wife'] as const) {
       const s = d[side];
       if (!s) continue;
-      const existing = await marriagesInForce(ctx.trx, ref(s), rec.id);
+      const existing = await marriagesInForce(ctx.trx, spouseRef(s), rec.id);
       if (existing[0]) {
         const m = existing[0];
         issues.push({
@@ -44,7 +27,7 @@ export const marriageEffects: KindEffects = {
           params: { number: m.number, year: m.year, office: m.office_id },
         });
       }
-      births[side] = await findBirthRecord(ctx.trx, ref(s));
+      births[side] = await findBirthRecord(ctx.trx, spouseRef(s));
     }
     if (births.husband && births.wife) {
       const kin = await closeKinship(ctx.trx, births.husband, births.wife);

@@ -1,7 +1,7 @@
 import type { FieldIssue, NameChangeData } from '@sabt/core';
 import { findBirthRecord } from '../find-person.ts';
-import { linkRecords, notate } from '../links.ts';
-import { amendBirthRecord, requireBirthRecord, withNames } from './birth-amendments.ts';
+import { linkedRecords, linkRecords, notate } from '../links.ts';
+import { amendBirthRecord, requireBirthRecord, revertBirthAmendment, withNames } from './birth-amendments.ts';
 import type { KindEffects } from './types.ts';
 
 const personRef = (d: NameChangeData) => ({
@@ -14,7 +14,9 @@ const personRef = (d: NameChangeData) => ({
 
 /**
  * A change of name amends the person's birth record, and notes the change on their marriage record
- * and their minor children's birth records, each of which then needs a new certificate.
+ * and their minor children's birth records, each of which then needs a new certificate. Annulled
+ * by a court, the birth record gets the earlier names back and the noted records are told, each
+ * again needing a new certificate.
  */
 export const nameChangeEffects: KindEffects = {
   async check(ctx, rec) {
@@ -69,5 +71,25 @@ export const nameChangeEffects: KindEffects = {
       await linkRecords(ctx, rec.id, id, 'notes-on', type, reg.actionId);
       await notate(ctx, id, { type, ...cite, before, after }, ['certificate-reissue']);
     }
+  },
+  async revoke(ctx, rec, a) {
+    const d = rec.data as NameChangeData;
+    for (const id of await linkedRecords(ctx, rec.id, 'amends-birth'))
+      await revertBirthAmendment(ctx, rec, id, a, 'amendment-annulled');
+    // The names swap places: what the change brought is what the annulment takes away.
+    const before = {
+      surname: d.person.surnameAfter,
+      name: d.person.nameAfter,
+      patronymic: d.person.patronymicAfter,
+    };
+    const after = {
+      surname: d.person.surnameBefore,
+      name: d.person.nameBefore,
+      patronymic: d.person.patronymicBefore,
+    };
+    for (const id of await linkedRecords(ctx, rec.id, 'notes-on'))
+      await notate(ctx, id, { type: 'name-change-annulled', ...a.cite, before, after }, [
+        'certificate-reissue',
+      ]);
   },
 };

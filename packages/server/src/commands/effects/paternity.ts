@@ -1,6 +1,7 @@
 import type { PaternityData } from '@sabt/core';
 import { findBirthRecord } from '../find-person.ts';
-import { amendBirthRecord, requireBirthRecord, withNames } from './birth-amendments.ts';
+import { linkedRecords } from '../links.ts';
+import { amendBirthRecord, requireBirthRecord, revertBirthAmendment, withNames } from './birth-amendments.ts';
 import type { KindEffects } from './types.ts';
 
 const childRef = (d: PaternityData) => ({
@@ -11,7 +12,10 @@ const childRef = (d: PaternityData) => ({
   birthRecordId: d.birthRecordId,
 });
 
-/** Paternity amends the child's birth record: the father's data and the child's changed names. */
+/**
+ * Paternity amends the child's birth record: the father's data and the child's changed names.
+ * Contested in court and annulled, the birth record says again what it said before.
+ */
 export const paternityEffects: KindEffects = {
   check: (ctx, rec) => requireBirthRecord(ctx, childRef(rec.data as PaternityData), true),
   async apply(ctx, rec, reg) {
@@ -37,5 +41,9 @@ export const paternityEffects: KindEffects = {
       }),
       { link: 'amends-birth', backLink: 'paternity', notation: 'paternity' },
     );
+  },
+  async revoke(ctx, rec, a) {
+    for (const id of await linkedRecords(ctx, rec.id, 'amends-birth'))
+      await revertBirthAmendment(ctx, rec, id, a, 'amendment-annulled');
   },
 };

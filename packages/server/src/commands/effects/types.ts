@@ -9,14 +9,25 @@ export interface Registration {
   actionId: number;
 }
 
+/** The annulment of an act, as the records it had changed are told of it. */
+export interface Annulment {
+  actionId: number;
+  reason: string;
+  /** The annulled act, cited as notations cite acts. */
+  cite: ReturnType<typeof citation> & { nationalId: string | null };
+}
+
 /**
  * What an act kind does beyond its own record: checks against the registry before it moves on
  * (an impediment to marriage, the marriage a divorce ends), and effects on earlier records once
  * registered (amendments, notations, links), as a paper registrar notes later acts on earlier ones.
+ * When a court annuls the act, `revoke` undoes those effects: a mark comes off unless another act
+ * in force still bears it, and amended fields return to what they were before the act.
  */
 export interface KindEffects {
   check?(ctx: WriteContext, rec: RecordRow): Promise<FieldIssue[]>;
   apply?(ctx: WriteContext, rec: RecordRow, reg: Registration): Promise<void>;
+  revoke?(ctx: WriteContext, rec: RecordRow, annulment: Annulment): Promise<void>;
 }
 
 /** A short citation of a registered act, as a notation or a message shows it. */

@@ -7,7 +7,15 @@ import { i18n } from '../../lib/i18n.ts';
 import { jsonResponse, renderWithProviders } from '../../testing/render.tsx';
 import type { RecordView } from './api/record.ts';
 import RecordPage from './index.tsx';
-import { BIRTH_ID, DEATH_ID, fakeApi, HISTORY, registeredBirth, VERSIONS } from './testing/fixtures.ts';
+import {
+  BIRTH_ID,
+  DEATH_ID,
+  fakeApi,
+  HISTORY,
+  OTHER_ID,
+  registeredBirth,
+  VERSIONS,
+} from './testing/fixtures.ts';
 
 function renderRecord(path = `/records/${BIRTH_ID}`) {
   const router = createMemoryRouter(
@@ -157,6 +165,52 @@ describe('record screen', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual(['Каримова', 'Каримзода']);
+  });
+
+  it('tells on the earlier record what a court annulment of a later act undid', async () => {
+    await i18n.changeLanguage('en');
+    const record = registeredBirth({
+      flags: ['certificate-reissue'],
+      notations: [
+        {
+          at: '2026-11-20T09:00:00Z',
+          type: 'death-annulled',
+          kind: 'DEATH',
+          recordId: DEATH_ID,
+          number: 1,
+          year: 2026,
+          officeId: 'DU-03-00',
+          markLifted: true,
+        },
+        {
+          at: '2026-11-21T09:00:00Z',
+          type: 'amendment-annulled',
+          kind: 'PATERNITY',
+          recordId: OTHER_ID,
+          number: 4,
+          year: 2026,
+          officeId: 'DU-03-00',
+          version: 3,
+          changed: ['father.surname'],
+          kept: ['child.surname'],
+        },
+      ],
+    });
+    vi.stubGlobal('fetch', fakeApi(routesFor(record)).fetch);
+    const user = userEvent.setup();
+    renderRecord();
+    await user.click(await screen.findByRole('tab', { name: /Links and notations/ }));
+    const notations = await screen.findByRole('region', { name: 'Notations on this record' });
+    const [death, paternity] = within(notations).getAllByRole('listitem');
+    expect(death!.textContent).toContain('The death record was annulled by a court');
+    expect(death!.textContent).toContain('The death mark was taken off.');
+    expect(within(death!).getByRole('link', { name: 'Death № 1 / 2026' })).toBeTruthy();
+    expect(paternity!.textContent).toContain('The act that amended this record was annulled by a court');
+    const cited = within(paternity!).getByRole('link', { name: /№ 4 \/ 2026/ });
+    expect(cited.textContent).toMatch(/paternity/i);
+    expect(cited.getAttribute('href')).toBe(`/records/${OTHER_ID}`);
+    expect(paternity!.textContent).toContain('Restored: Father › Surname (New version: 3)');
+    expect(paternity!.textContent).toContain('Later changes kept: Child › Surname');
   });
 
   it('offers only the actions the server lists', async () => {

@@ -109,7 +109,18 @@ const tg = {
       'name-change': 'Ном иваз карда шуд',
       'name-change-of-spouse': 'Ҳамсар номашро иваз кард',
       'name-change-of-parent': 'Волид номашро иваз кард',
+      'death-annulled': 'Сабти вафот бо қарори суд бекор карда шуд',
+      'marriage-end-annulled': 'Сабте, ки ақди никоҳро қатъ карда буд, бо қарори суд бекор карда шуд',
+      'amendment-annulled': 'Сабте, ки ин сабтро тағйир дода буд, бо қарори суд бекор карда шуд',
+      'name-change-annulled': 'Ивази ном бо қарори суд бекор карда шуд',
     } as Record<string, string>,
+    markLifted: {
+      'death-annulled': 'Қайди вафот аз сабт гирифта шуд.',
+      'marriage-end-annulled': 'Ақди никоҳ боз эътибор дорад.',
+    } as Record<string, string>,
+    markKept: 'Сабти дигари амалкунанда ҳамин қайдро дорад: қайд боқӣ монд.',
+    restored: 'Баргардонида шуд',
+    kept: 'Тағйироти баъдина боқӣ монд',
     otherType: 'Пайванд',
     otherNotation: 'Қайд',
   },
@@ -280,6 +291,19 @@ const tg = {
     duplicateOfInvalid: 'Идентификатори сабтро пурра нависед (36 аломат).',
     reason: 'Сабаби бекор кардан',
     send: 'Сабтро бекор кардан',
+    undoes: {
+      DEATH:
+        'Бо қарори суд қайди вафот аз сабти таваллуд гирифта мешавад ва ақди никоҳе, ки бо ин вафот қатъ шуда буд, боз эътибор пайдо мекунад.',
+      DIVORCE: 'Бо қарори суд ақди никоҳе, ки ин сабт бекор карда буд, боз эътибор пайдо мекунад.',
+      PATERNITY:
+        'Бо қарори суд сабти таваллуди кӯдак ба ҳолати пеш аз муқаррар намудани падарӣ бармегардад; шаҳодатномаи нав лозим мешавад.',
+      ADOPTION:
+        'Бо қарори суд сабти таваллуди кӯдак ба ҳолати пеш аз фарзандхонӣ бармегардад; версияҳое, ки фарзандхондагонро номбар мекунанд, махфӣ мемонанд.',
+      NAME_CHANGE:
+        'Бо қарори суд номҳои пешина ба сабти таваллуд бармегарданд; дар сабти ақди никоҳ ва сабтҳои таваллуди фарзандон қайд гузошта мешавад.',
+    } as Record<string, string>,
+    duplicateKeeps:
+      'Таъсири ин сабт ба сабтҳои дигар боқӣ мемонад: сабти асосӣ ҳамон ҳодисаро тасдиқ мекунад.',
   },
   duplicates: {
     title: 'Сабтҳои монанд',
@@ -450,7 +474,18 @@ const ru: RecordMessages = {
       'name-change': 'Имя изменено',
       'name-change-of-spouse': 'Супруг(а) переменил(а) имя',
       'name-change-of-parent': 'Родитель переменил имя',
+      'death-annulled': 'Запись акта о смерти аннулирована по решению суда',
+      'marriage-end-annulled': 'Запись, прекратившая брак, аннулирована по решению суда',
+      'amendment-annulled': 'Запись, изменившая эту запись, аннулирована по решению суда',
+      'name-change-annulled': 'Перемена имени аннулирована по решению суда',
     },
+    markLifted: {
+      'death-annulled': 'Отметка о смерти снята.',
+      'marriage-end-annulled': 'Брак снова действует.',
+    },
+    markKept: 'Другая действующая запись несёт ту же отметку: отметка сохранена.',
+    restored: 'Восстановлено',
+    kept: 'Сохранены более поздние изменения',
     otherType: 'Связь',
     otherNotation: 'Отметка',
   },
@@ -619,6 +654,19 @@ const ru: RecordMessages = {
     duplicateOfInvalid: 'Укажите идентификатор записи полностью (36 символов).',
     reason: 'Причина аннулирования',
     send: 'Аннулировать запись',
+    undoes: {
+      DEATH:
+        'По решению суда отметка о смерти снимается с записи о рождении, а брак, прекращённый этой смертью, снова действует.',
+      DIVORCE: 'По решению суда брак, расторгнутый этой записью, снова действует.',
+      PATERNITY:
+        'По решению суда запись о рождении ребёнка возвращается к виду до установления отцовства; потребуется новое свидетельство.',
+      ADOPTION:
+        'По решению суда запись о рождении ребёнка возвращается к виду до усыновления; версии, называющие усыновителей, остаются закрытыми.',
+      NAME_CHANGE:
+        'По решению суда прежние имена возвращаются в запись о рождении; на записи о браке и о рождении детей ставится отметка.',
+    },
+    duplicateKeeps:
+      'Действие этой записи на другие записи сохраняется: основная запись подтверждает то же событие.',
   },
   duplicates: {
     title: 'Похожие записи',
@@ -787,7 +835,18 @@ const en: RecordMessages = {
       'name-change': 'The name was changed',
       'name-change-of-spouse': 'The spouse changed their name',
       'name-change-of-parent': 'A parent changed their name',
+      'death-annulled': 'The death record was annulled by a court',
+      'marriage-end-annulled': 'The record that ended the marriage was annulled by a court',
+      'amendment-annulled': 'The act that amended this record was annulled by a court',
+      'name-change-annulled': 'The change of name was annulled by a court',
     },
+    markLifted: {
+      'death-annulled': 'The death mark was taken off.',
+      'marriage-end-annulled': 'The marriage is in force again.',
+    },
+    markKept: 'Another act in force bears the same mark: the mark stays.',
+    restored: 'Restored',
+    kept: 'Later changes kept',
     otherType: 'Link',
     otherNotation: 'Notation',
   },
@@ -957,6 +1016,19 @@ const en: RecordMessages = {
     duplicateOfInvalid: 'Write the full record ID (36 characters).',
     reason: 'Reason for the annulment',
     send: 'Annul the record',
+    undoes: {
+      DEATH:
+        'On a court decision the death mark comes off the birth record, and the marriage this death ended is in force again.',
+      DIVORCE: 'On a court decision the marriage this record dissolved is in force again.',
+      PATERNITY:
+        "On a court decision the child's birth record returns to what it said before paternity was established; a new certificate is due.",
+      ADOPTION:
+        "On a court decision the child's birth record returns to what it said before the adoption; the versions naming the adopters stay sealed.",
+      NAME_CHANGE:
+        "On a court decision the earlier names return to the birth record; the marriage record and the children's birth records are given a notation.",
+    },
+    duplicateKeeps:
+      'What this record did to other records stays: the record kept in force stands for the same event.',
   },
   duplicates: {
     title: 'Similar records',

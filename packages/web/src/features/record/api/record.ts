@@ -29,6 +29,12 @@ export interface Notation {
   version?: number;
   changed?: string[];
   deceased?: 'husband' | 'wife';
+  /** The act the notation cites, when the type alone does not tell (an annulment). */
+  kind?: string;
+  /** After an annulment: whether the mark the act had set came off (false: another act bears it). */
+  markLifted?: boolean;
+  /** After an annulment: fields changed again since the act, which keep their later value. */
+  kept?: string[];
   before?: { surname?: string; name?: string; patronymic?: string };
   after?: { surname?: string; name?: string; patronymic?: string };
   [extra: string]: unknown;

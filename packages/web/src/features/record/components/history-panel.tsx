@@ -72,7 +72,7 @@ function details(item: HistoryItem, kind: string, l: Labels): ReactNode[] {
             {' — '}
             <RecordRef
               id={p.recordId}
-              kind={notationKind(p.type)}
+              kind={notationKind(p.type, p.kind)}
               number={typeof p.number === 'number' ? p.number : null}
               year={typeof p.year === 'number' ? p.year : null}
             />

@@ -5,8 +5,9 @@ import type { Notation, RecordView } from '../api/record.ts';
 import { useLabels } from '../hooks/use-labels.ts';
 import { RecordRef } from './record-ref.tsx';
 
-/** The kind of the later act a notation cites. */
-export function notationKind(type: string): string {
+/** The kind of the later act a notation cites: named in the notation, or told by its type. */
+export function notationKind(type: string, kind?: unknown): string {
+  if (typeof kind === 'string') return kind;
   if (type === 'death' || type === 'marriage-ended-by-death') return 'DEATH';
   if (type === 'divorce') return 'DIVORCE';
   if (type === 'adoption') return 'ADOPTION';
@@ -88,7 +89,7 @@ export function LinksPanel({ record }: { record: RecordView }) {
 
 function NotationItem({ notation: n, kind }: { notation: Notation; kind: string }) {
   const { m, officeName, pathLabel } = useLabels();
-  const linkedKind = notationKind(n.type);
+  const linkedKind = notationKind(n.type, n.kind);
   return (
     <Stack gap={2}>
       <Text size="sm" fw={600}>
@@ -124,10 +125,20 @@ function NotationItem({ notation: n, kind }: { notation: Notation; kind: string 
           {m.links.deceasedSpouse}: {pathLabel('MARRIAGE', [n.deceased])}
         </Text>
       )}
+      {n.markLifted === true && m.links.markLifted[n.type] && (
+        <Text size="sm">{m.links.markLifted[n.type]}</Text>
+      )}
+      {n.markLifted === false && <Text size="sm">{m.links.markKept}</Text>}
       {n.changed && n.changed.length > 0 && (
         <Text size="sm">
-          {m.links.changed}: {n.changed.map((p) => pathLabel(kind, p)).join('; ')}
+          {n.type === 'amendment-annulled' ? m.links.restored : m.links.changed}:{' '}
+          {n.changed.map((p) => pathLabel(kind, p)).join('; ')}
           {n.version ? ` (${m.links.version}: ${n.version})` : ''}
+        </Text>
+      )}
+      {n.kept && n.kept.length > 0 && (
+        <Text size="sm">
+          {m.links.kept}: {n.kept.map((p) => pathLabel(kind, p)).join('; ')}
         </Text>
       )}
       {(n.before || n.after) && (

@@ -1,4 +1,4 @@
-import { Fieldset, Group, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Fieldset, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { Action } from '@sabt/core';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { isProblem } from '../../../../lib/api.ts';
@@ -162,6 +162,11 @@ export function AnnulDialog({
               autoComplete="off"
             />
           </SimpleGrid>
+          {m.annul.undoes[record.kind] && (
+            <Text size="sm" mt="sm">
+              {m.annul.undoes[record.kind]}
+            </Text>
+          )}
         </Fieldset>
       ) : (
         <Stack gap={4}>
@@ -180,6 +185,7 @@ export function AnnulDialog({
             ff="monospace"
             autoComplete="off"
           />
+          {m.annul.undoes[record.kind] && <Text size="sm">{m.annul.duplicateKeeps}</Text>}
         </Stack>
       )}
       <ReasonField
