@@ -3,6 +3,7 @@ import { indexRecord } from '../../search/index-record.ts';
 import { findBirthRecord } from '../find-person.ts';
 import { linkedRecords } from '../links.ts';
 import { withFlags } from '../record-store.ts';
+import type { WriteContext } from '../write.ts';
 import { amendBirthRecord, requireBirthRecord, revertBirthAmendment, withNames } from './birth-amendments.ts';
 import type { KindEffects } from './types.ts';
 
@@ -32,7 +33,7 @@ export const adoptionEffects: KindEffects = {
       .select(['version'])
       .where('record_id', '=', birthId)
       .execute();
-    const version = await amendBirthRecord(
+    const { version, actionId } = await amendBirthRecord(
       ctx,
       rec,
       reg,
@@ -78,23 +79,7 @@ export const adoptionEffects: KindEffects = {
       },
       { link: 'amends-birth', backLink: 'adoption', notation: 'adoption' },
     );
-    const action = await ctx.trx
-      .selectFrom('record_actions')
-      .select('id')
-      .where('record_id', '=', birthId)
-      .where('action', '=', 'amend')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    if (earlier.length > 0) {
-      await ctx.trx
-        .insertInto('sealed_versions')
-        .values(
-          earlier.map((v) => ({ record_id: birthId, version: v.version, action_id: Number(action.id) })),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
-    await indexRecord(ctx.trx, birthId);
+    await sealVersions(ctx, birthId, earlier, actionId, { currentVersion: version, adoption: rec.id });
     for (const id of [birthId, rec.id]) {
       const r = await ctx.trx
         .selectFrom('records')
@@ -107,14 +92,6 @@ export const adoptionEffects: KindEffects = {
         .where('id', '=', id)
         .execute();
     }
-    ctx.audit.push({
-      event: 'record.seal',
-      actorId: ctx.actor.id,
-      actorLogin: ctx.actor.login,
-      officeId: ctx.actor.officeId,
-      recordId: birthId,
-      detail: { sealedVersions: earlier.map((v) => v.version), currentVersion: version, adoption: rec.id },
-    });
   },
   async revoke(ctx, rec, a) {
     for (const birthId of await linkedRecords(ctx, rec.id, 'amends-birth')) {
@@ -128,21 +105,36 @@ export const adoptionEffects: KindEffects = {
         .where('version', '>=', amendedVersion)
         .where('version', '<', version)
         .execute();
-      if (adoptive.length === 0) continue;
-      await ctx.trx
-        .insertInto('sealed_versions')
-        .values(adoptive.map((v) => ({ record_id: birthId, version: v.version, action_id: actionId })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      await indexRecord(ctx.trx, birthId);
-      ctx.audit.push({
-        event: 'record.seal',
-        actorId: ctx.actor.id,
-        actorLogin: ctx.actor.login,
-        officeId: ctx.actor.officeId,
-        recordId: birthId,
-        detail: { sealedVersions: adoptive.map((v) => v.version), currentVersion: version, annulled: rec.id },
-      });
+      await sealVersions(ctx, birthId, adoptive, actionId, { currentVersion: version, annulled: rec.id });
     }
   },
 };
+
+/**
+ * Seals versions of a birth record, with the actions up to `actionId` (their differences name
+ * what the versions held), re-indexes its names and writes the seal to the audit log.
+ */
+async function sealVersions(
+  ctx: WriteContext,
+  birthId: string,
+  versions: { version: number }[],
+  actionId: number,
+  detail: Record<string, unknown>,
+) {
+  if (versions.length > 0) {
+    await ctx.trx
+      .insertInto('sealed_versions')
+      .values(versions.map((v) => ({ record_id: birthId, version: v.version, action_id: actionId })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  await indexRecord(ctx.trx, birthId);
+  ctx.audit.push({
+    event: 'record.seal',
+    actorId: ctx.actor.id,
+    actorLogin: ctx.actor.login,
+    officeId: ctx.actor.officeId,
+    recordId: birthId,
+    detail: { sealedVersions: versions.map((v) => v.version), ...detail },
+  });
+}

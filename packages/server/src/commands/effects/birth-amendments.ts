@@ -21,7 +21,7 @@ export async function requireBirthRecord(
 
 /**
  * Amends the birth record as a later act decided, links the two both ways, notes the act on the
- * birth record and asks for a new birth certificate.
+ * birth record and asks for a new birth certificate. Returns the new version and its action.
  */
 export async function amendBirthRecord(
   ctx: WriteContext,
@@ -37,7 +37,7 @@ export async function amendBirthRecord(
     .where('id', '=', birthId)
     .executeTakeFirstOrThrow();
   const amended = change(structuredClone(birth.data as BirthData));
-  const { version, changes } = await amendRegistered(ctx, birthId, amended, {
+  const { version, changes, actionId } = await amendRegistered(ctx, birthId, amended, {
     cause: { type: act.kind, recordId: act.id },
     addFlags: ['certificate-reissue'],
   });
@@ -52,7 +52,7 @@ export async function amendBirthRecord(
     version,
     changed: changes.map((c) => c.path),
   });
-  return version;
+  return { version, actionId };
 }
 
 /** Writes optional name parts: an absent patronymic removes the old one. */

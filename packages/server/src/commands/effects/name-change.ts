@@ -12,6 +12,13 @@ const personRef = (d: NameChangeData) => ({
   birthRecordId: d.birthRecordId,
 });
 
+/** The person's names before or after the change. */
+const namesOf = (d: NameChangeData, when: 'Before' | 'After') => ({
+  surname: d.person[`surname${when}`],
+  name: d.person[`name${when}`],
+  patronymic: d.person[`patronymic${when}`],
+});
+
 /**
  * A change of name amends the person's birth record, and notes the change on their marriage record
  * and their minor children's birth records, each of which then needs a new certificate. Annulled
@@ -46,16 +53,8 @@ export const nameChangeEffects: KindEffects = {
       nationalId: reg.nationalId,
       officeId: rec.office_id,
     };
-    const after = {
-      surname: d.person.surnameAfter,
-      name: d.person.nameAfter,
-      patronymic: d.person.patronymicAfter,
-    };
-    const before = {
-      surname: d.person.surnameBefore,
-      name: d.person.nameBefore,
-      patronymic: d.person.patronymicBefore,
-    };
+    const after = namesOf(d, 'After');
+    const before = namesOf(d, 'Before');
     const birthId = await findBirthRecord(ctx.trx, personRef(d));
     if (birthId) {
       await amendBirthRecord(ctx, rec, reg, birthId, (b) => ({ ...b, child: withNames(b.child, after) }), {
@@ -77,16 +76,8 @@ export const nameChangeEffects: KindEffects = {
     for (const id of await linkedRecords(ctx, rec.id, 'amends-birth'))
       await revertBirthAmendment(ctx, rec, id, a, 'amendment-annulled');
     // The names swap places: what the change brought is what the annulment takes away.
-    const before = {
-      surname: d.person.surnameAfter,
-      name: d.person.nameAfter,
-      patronymic: d.person.patronymicAfter,
-    };
-    const after = {
-      surname: d.person.surnameBefore,
-      name: d.person.nameBefore,
-      patronymic: d.person.patronymicBefore,
-    };
+    const before = namesOf(d, 'After');
+    const after = namesOf(d, 'Before');
     for (const id of await linkedRecords(ctx, rec.id, 'notes-on'))
       await notate(ctx, id, { type: 'name-change-annulled', ...a.cite, before, after }, [
         'certificate-reissue',

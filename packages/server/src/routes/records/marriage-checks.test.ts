@@ -1,5 +1,6 @@
-import { type BirthData, type DivorceData, divorceKind, type MarriageData, marriageKind } from '@sabt/core';
+import type { MarriageData } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { birthOf, divorceOf, marriageOf } from '../../test/family.ts';
 import { type Client, type Response, startTestApp, type TestApp } from '../../test/harness.ts';
 import { advance, createRecord, R, registerThrough, show, type Workflow } from '../../test/workflow.ts';
 
@@ -25,102 +26,6 @@ function expectRegistryError(res: Response, path: string, key: string) {
   expect(res.status, show(res)).toBe(422);
   expect(res.body.key).toBe('problem.registryCheck');
   expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, key })]));
-}
-
-interface Named {
-  surname: string;
-  name: string;
-  patronymic?: string;
-  birthDate: string;
-}
-interface Child extends Named {
-  sex: 'M' | 'F';
-}
-type SpouseRef = Named & { surnameAfter?: string; birthRecordId?: string };
-
-const residence = { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Айнӣ 12' };
-
-const adult = (p: Named) => ({
-  surname: p.surname,
-  name: p.name,
-  ...(p.patronymic ? { patronymic: p.patronymic } : {}),
-  birthDate: p.birthDate,
-  citizenship: 'TJ',
-  residence,
-});
-
-function birthOf(child: Child, mother: Named, father?: Named): BirthData {
-  return {
-    child: {
-      surname: child.surname,
-      name: child.name,
-      ...(child.patronymic ? { patronymic: child.patronymic } : {}),
-      sex: child.sex,
-      birthDate: child.birthDate,
-      birthPlace: { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе' },
-      liveBorn: true,
-      plurality: 1,
-    },
-    birthBasis: {
-      type: 'MEDICAL_CERTIFICATE',
-      number: `103-${child.birthDate}`,
-      date: child.birthDate,
-      issuer: 'Таваллудхонаи шаҳрии №3, ш. Душанбе',
-    },
-    mother: adult(mother),
-    ...(father ? { father: adult(father) } : {}),
-    fatherBasis: father ? { type: 'MOTHER_STATEMENT' } : { type: 'NONE' },
-    applicant: { type: 'MOTHER', surname: mother.surname, name: mother.name },
-  } as BirthData;
-}
-
-const spouse = (p: SpouseRef) => ({
-  surnameBefore: p.surname,
-  surnameAfter: p.surnameAfter ?? p.surname,
-  name: p.name,
-  ...(p.patronymic ? { patronymic: p.patronymic } : {}),
-  birthDate: p.birthDate,
-  citizenship: 'TJ',
-  residence,
-  previousMaritalStatus: 'NEVER_MARRIED' as const,
-  ...(p.birthRecordId ? { birthRecordId: p.birthRecordId } : {}),
-});
-
-function marriageOf(husband: SpouseRef, wife: SpouseRef): MarriageData {
-  return {
-    husband: spouse(husband),
-    wife: spouse(wife),
-    applicationDate: '2025-04-18',
-    registrationDate: '2025-05-24',
-    medicalExamination: { ...marriageKind.example.medicalExamination },
-    applicant: { type: 'SPOUSE', surname: husband.surname, name: husband.name },
-  };
-}
-
-function divorceOf(marriage: { id: string; number: number }, husband: Named, wife: SpouseRef): DivorceData {
-  const ex = structuredClone(divorceKind.example);
-  return {
-    ...ex,
-    marriageRecordId: marriage.id,
-    marriage: { number: String(marriage.number), date: '2025-05-24', office: 'DU-03-00' },
-    husband: {
-      ...ex.husband,
-      surnameBefore: husband.surname,
-      surnameAfter: husband.surname,
-      name: husband.name,
-      birthDate: husband.birthDate,
-    },
-    wife: {
-      ...ex.wife,
-      surnameBefore: wife.surnameAfter ?? wife.surname,
-      surnameAfter: wife.surname,
-      name: wife.name,
-      birthDate: wife.birthDate,
-    },
-    marriageEndDate: '2026-02-10',
-    applicationDate: '2026-01-09',
-    applicant: { type: 'SPOUSE', surname: husband.surname, name: husband.name },
-  };
 }
 
 const court = { court: 'Суди ноҳияи Фирдавсӣ', caseNumber: '2-55/2025', date: '2025-04-01' };
