@@ -23,6 +23,7 @@ export interface Config {
   publicUrl: string;
   /** Format of a blank's series (a regular expression), e.g. `I-ДУ`. */
   blankSeriesPattern: string;
+  blankSeriesExample: string;
   /** Digits of a blank's number, e.g. 6 for `000123`. */
   blankNumberDigits: number;
   /** Requests per minute from one address to the public verification routes. */
@@ -80,6 +81,11 @@ export const VARIABLES: readonly Variable[] = [
     default: '^[IVXLC]{1,4}-[А-ЯЁӢҚӮҲҶҒ]{2}$',
     help: 'regular expression a blank series must match (Tajik format not fixed yet)',
   },
+  {
+    name: 'SABT_BLANK_SERIES_EXAMPLE',
+    default: 'I-ДУ',
+    help: 'a series that fits the pattern, shown to staff when one does not',
+  },
   { name: 'SABT_BLANK_NUMBER_DIGITS', default: '6', help: 'digits of a blank number' },
   {
     name: 'SABT_VERIFY_RATE_LIMIT',
@@ -132,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyPassphrase: read(env, 'SABT_KEY_PASSPHRASE') || DEV_KEY_PASSPHRASE,
     publicUrl: read(env, 'SABT_PUBLIC_URL').replace(/\/+$/, ''),
     blankSeriesPattern: pattern(env, 'SABT_BLANK_SERIES_PATTERN'),
+    blankSeriesExample: read(env, 'SABT_BLANK_SERIES_EXAMPLE'),
     blankNumberDigits: int(env, 'SABT_BLANK_NUMBER_DIGITS'),
     verifyRateLimitPerMinute: int(env, 'SABT_VERIFY_RATE_LIMIT'),
   };

@@ -103,6 +103,11 @@ export const MESSAGES = {
     ru: 'Дата не может быть в будущем.',
     en: 'The date cannot be in the future.',
   },
+  'error.court.inForceBeforeDecision': {
+    tg: 'Қарор наметавонад пеш аз санаи қабулаш эътибор пайдо кунад.',
+    ru: 'Решение не может вступить в силу раньше даты его вынесения.',
+    en: 'A decision cannot come into force before the date it was made.',
+  },
   'error.date.beforeBirth': {
     tg: 'Сана набояд пеш аз таваллуд бошад.',
     ru: 'Дата не может быть раньше даты рождения.',
@@ -452,9 +457,9 @@ export const MESSAGES = {
     en: 'This office does not keep blanks or print certificates.',
   },
   'error.blank.series': {
-    tg: 'Силсила ба шакли муқарраршуда мувофиқ нест ({pattern}).',
-    ru: 'Серия не соответствует установленному формату ({pattern}).',
-    en: 'The series does not fit the configured format ({pattern}).',
+    tg: 'Силсила ба шакли муқарраршуда мувофиқ нест. Намуна: {example}.',
+    ru: 'Серия не соответствует установленному формату. Образец: {example}.',
+    en: 'The series does not fit the set format. For example: {example}.',
   },
   'error.blank.number': {
     tg: 'Рақами бланк танҳо аз {digits} рақам иборат аст.',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type ActKindCode, diffData } from '@sabt/core';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
+import { courtDateIssues, dateIssues, refuseIssues } from './basis-dates.ts';
 import { mergePatch } from './edit-record.ts';
 import { KIND_EFFECTS } from './effects/index.ts';
 import { citation } from './effects/types.ts';
@@ -38,6 +39,7 @@ export async function requestAmendment(
 ) {
   const rec = await lockRecord(ctx, id);
   authorize(ctx.actor, 'request-amendment', rec);
+  refuseIssues(dateIssues(ctx.today, [[input.basis.date, ['basis', 'date']]]));
   const proposed = mergePatch(rec.data, input.patch);
   const changes = diffData(rec.data, proposed);
   if (changes.length === 0) {
@@ -169,6 +171,7 @@ export async function annulRecord(
   if (input.basis.type === 'COURT_DECISION' && !input.basis.court) {
     throw new Problem(422, 'problem.validation', {}, [{ path: ['basis', 'court'], key: 'error.required' }]);
   }
+  refuseIssues(courtDateIssues(ctx.today, input.basis.court, ['basis', 'court']));
   if (input.basis.type === 'DUPLICATE') {
     const original = input.basis.duplicateOf
       ? await ctx.trx

@@ -3,6 +3,7 @@ import { canonicalJson } from '../audit/audit-log.ts';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
 import { indexRecord } from '../search/index-record.ts';
+import { courtDateIssues, dateIssues, refuseIssues } from './basis-dates.ts';
 import { appendAction, kindOf, requireValidData, summaryColumns } from './record-store.ts';
 import type { WriteContext } from './write.ts';
 
@@ -32,6 +33,12 @@ export async function createRecord(
   const def = kindOf(input.kind);
   const action = restoration ? 'restore' : 'create';
   authorize(ctx.actor, action, { kind: def.code });
+  if (restoration) {
+    refuseIssues([
+      ...courtDateIssues(ctx.today, restoration.court, ['court']),
+      ...dateIssues(ctx.today, [[restoration.original?.date, ['original', 'date']]]),
+    ]);
+  }
   const check = requireValidData(ctx, def, input.data, 'draft');
   const id = input.id ?? randomUUID();
   // Insert first: a concurrent request with the same id waits here, then finds the row.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FieldIssue } from '@sabt/core';
 import { sql } from 'kysely';
 import type { WriteContext } from '../../commands/write.ts';
 import { notFound, Problem } from '../../http/problem.ts';
@@ -26,24 +27,40 @@ export interface BatchInput {
 
 export const formatBlankNumber = (n: number, digits: number) => String(n).padStart(digits, '0');
 
-function blankNumberIssue(path: string, digits: number) {
-  return new Problem(422, 'problem.validation', {}, [
-    { path: [path], key: 'error.blank.number', params: { digits } },
-  ]);
-}
+const isBlankNumber = (value: string, digits: number) => new RegExp(`^\\d{${digits}}$`).test(value);
 
 /** A blank number as printed (exactly the configured digits) → its integer. */
 export function parseBlankNumber(value: string, digits: number, path = 'number'): number {
-  if (!new RegExp(`^\\d{${digits}}$`).test(value)) throw blankNumberIssue(path, digits);
+  if (!isBlankNumber(value, digits)) {
+    throw new Problem(422, 'problem.validation', {}, [
+      { path: [path], key: 'error.blank.number', params: { digits } },
+    ]);
+  }
   return Number(value);
 }
 
-export function checkSeries(series: string, pattern: string, path = 'series'): void {
-  if (!new RegExp(pattern, 'u').test(series)) {
-    throw new Problem(422, 'problem.validation', {}, [
-      { path: [path], key: 'error.blank.series', params: { pattern } },
-    ]);
+/** What is wrong with a batch as typed: the series against the set format, both numbers, the range. */
+function batchIssues(input: BatchInput, config: WriteContext['config']): FieldIssue[] {
+  const digits = config.blankNumberDigits;
+  const issues: FieldIssue[] = [];
+  if (!new RegExp(config.blankSeriesPattern, 'u').test(input.series)) {
+    issues.push({
+      path: ['series'],
+      key: 'error.blank.series',
+      params: { example: config.blankSeriesExample },
+    });
   }
+  for (const path of ['from', 'to'] as const) {
+    if (!isBlankNumber(input[path], digits))
+      issues.push({ path: [path], key: 'error.blank.number', params: { digits } });
+  }
+  if (issues.length > 0) return issues;
+  const from = Number(input.from);
+  const to = Number(input.to);
+  if (to < from || to - from + 1 > MAX_BATCH) {
+    issues.push({ path: ['to'], key: 'error.blank.range', params: { max: MAX_BATCH } });
+  }
+  return issues;
 }
 
 /** Receives a batch of blanks into an office's stock: one row per blank, all IN_STOCK. */
@@ -51,14 +68,10 @@ export async function receiveBatch(ctx: WriteContext, input: BatchInput) {
   assertMay(ctx.actor, 'receive-blanks');
   const office = await stockOffice(ctx.trx, ctx.actor, input.officeId);
   const digits = ctx.config.blankNumberDigits;
-  checkSeries(input.series, ctx.config.blankSeriesPattern);
-  const from = parseBlankNumber(input.from, digits, 'from');
-  const to = parseBlankNumber(input.to, digits, 'to');
-  if (to < from || to - from + 1 > MAX_BATCH) {
-    throw new Problem(422, 'problem.validation', {}, [
-      { path: ['to'], key: 'error.blank.range', params: { max: MAX_BATCH } },
-    ]);
-  }
+  const issues = batchIssues(input, ctx.config);
+  if (issues.length > 0) throw new Problem(422, 'problem.validation', {}, issues);
+  const from = Number(input.from);
+  const to = Number(input.to);
   const db = certDb(ctx.trx);
   const taken = await db
     .selectFrom('blanks')

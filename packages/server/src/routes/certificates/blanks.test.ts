@@ -81,7 +81,20 @@ describe('receiving blanks', () => {
     );
     expect(series.status).toBe(422);
     expect(series.body.errors[0]).toMatchObject({ path: 'series', key: 'error.blank.series' });
-    expect(series.body.errors[0].message).toMatch(/Серия/);
+    expect(series.body.errors[0].message).toBe('Серия не соответствует установленному формату. Образец: I-ДУ.');
+    // Every wrong field at once, each under its own name.
+    const allWrong = await head.post('/api/v1/blanks/batches', {
+      document: 'MARRIAGE_CERTIFICATE',
+      series: 'AB-12',
+      from: '12a',
+      to: '7',
+    });
+    expect(allWrong.status).toBe(422);
+    expect(allWrong.body.errors.map((e: { path: string; key: string }) => [e.path, e.key])).toEqual([
+      ['series', 'error.blank.series'],
+      ['from', 'error.blank.number'],
+      ['to', 'error.blank.number'],
+    ]);
     const reversed = await head.post('/api/v1/blanks/batches', {
       document: 'MARRIAGE_CERTIFICATE',
       series: 'II-НК',

@@ -235,6 +235,25 @@ describe('amendment of a registered record', () => {
     expect(res.status).toBe(409);
     expect(res.body.key).toBe('problem.transitionNotAllowed');
   });
+
+  it('refuses a basis document dated in the future, and nothing is requested', async () => {
+    const rec = await registerThrough('BIRTH', birthData());
+    const res = await front.post(
+      `${R}/${rec.id}/amendments`,
+      { patch: { child: { birthTime: '07:00' } }, reason: 'x', basis: { ...basis, date: '2099-01-01' } },
+      { 'accept-language': 'tg' },
+    );
+    expect(res.status, show(res)).toBe(422);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        path: 'basis.date',
+        key: 'error.date.future',
+        message: 'Сана набояд дар оянда бошад.',
+      }),
+    ]);
+    expect((await get(rec.id)).flags).not.toContain('amendment-requested');
+    expect((await back.get(`${R}/${rec.id}/amendments`)).body.items).toEqual([]);
+  });
 });
 
 // ---- restoration -----------------------------------------------------------------------------
@@ -293,6 +312,23 @@ describe('restoration of a lost record on a court decision', () => {
   it('needs the court decision', async () => {
     const res = await back.post(`${R}/restorations`, { kind: 'BIRTH', data: lost(), original });
     expect(res.status).toBe(400);
+  });
+
+  it('refuses a decision or an original record dated in the future, and makes no draft', async () => {
+    const id = '3f0c2a55-8d7e-4b1a-9c4e-5a6b7c8d9e01';
+    const res = await back.post(`${R}/restorations`, {
+      id,
+      kind: 'BIRTH',
+      data: lost(),
+      court: { ...court, date: '2099-01-01' },
+      original: { ...original, date: '2099-02-02' },
+    });
+    expect(res.status, show(res)).toBe(422);
+    expect(res.body.errors.map((e: { path: string; key: string }) => [e.path, e.key])).toEqual([
+      ['court.date', 'error.date.future'],
+      ['original.date', 'error.date.future'],
+    ]);
+    expect((await back.get(`${R}/${id}`)).status).toBe(404);
   });
 });
 
@@ -383,6 +419,31 @@ describe('annulment', () => {
     ]);
     const noReason = await registrar.post(`${R}/${rec.id}/annul`, { basis: annulOnCourt.basis });
     expect(noReason.status).toBe(400);
+    expect((await get(rec.id)).status).toBe('registered');
+  });
+
+  it('refuses a court decision dated in the future, or in force before it was made', async () => {
+    const rec = await registerThrough('BIRTH', birthData());
+    const future = await registrar.post(`${R}/${rec.id}/annul`, {
+      reason: 'x',
+      basis: { type: 'COURT_DECISION', court: { ...court, date: '2099-01-01' } },
+    });
+    expect(future.status, show(future)).toBe(422);
+    expect(future.body.errors).toEqual([
+      expect.objectContaining({ path: 'basis.court.date', key: 'error.date.future' }),
+    ]);
+    const early = await registrar.post(
+      `${R}/${rec.id}/annul`,
+      { reason: 'x', basis: { type: 'COURT_DECISION', court: { ...court, inForceDate: '2026-01-01' } } },
+      { 'accept-language': 'en' },
+    );
+    expect(early.status, show(early)).toBe(422);
+    expect(early.body.errors).toEqual([
+      expect.objectContaining({
+        path: 'basis.court.inForceDate',
+        message: 'A decision cannot come into force before the date it was made.',
+      }),
+    ]);
     expect((await get(rec.id)).status).toBe('registered');
   });
 
