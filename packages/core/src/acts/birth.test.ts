@@ -132,6 +132,27 @@ describe('birth record: wrong data is refused even in a draft', () => {
     ]);
   });
 
+  it('refuses digits and signs in a name, and keeps names joined by a hyphen or an apostrophe', () => {
+    for (const bad of ['Ҷӯраев1', 'Rahimov123', 'Раҳимов!', '-Раҳимов', 'Раҳим--', '{асанов']) {
+      const data = example();
+      data.child.surname = bad;
+      expect(keysAt(check(data, 'draft').errors, 'child.surname'), bad).toEqual(['error.name.letters']);
+    }
+    for (const good of [
+      'Абдулло-Ҷон',
+      'Саъдӣ',
+      "O'Neil",
+      'Ғулом Ҳайдар',
+      'Раҳимзода',
+      'Rakhimov',
+      'Ма́рьям',
+    ]) {
+      const data = example();
+      data.child.surname = good;
+      expect(keysAt(check(data, 'draft').errors, 'child.surname'), good).toEqual([]);
+    }
+  });
+
   it('refuses dates that do not exist', () => {
     for (const bad of ['2023-02-29', '2025-04-31', '2025-13-01', '14.03.2025']) {
       const data = example();

@@ -4,7 +4,17 @@ import { isAdminUnitCode } from '../offices/admin-units.ts';
 
 /** Reusable field shapes for act-kind schemas. Error messages are message keys (see i18n/messages.ts). */
 
-export const personName = z.string().trim().min(1).max(100);
+/**
+ * A name part: letters of any script (with their marks), and the hyphen, apostrophe and space that
+ * join or mark them (Абдулло-Ҷон, Саъдӣ, O'Neil). Digits and other signs are typing mistakes.
+ */
+export const personName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  // Empty passes here: a missing name is reported once, as required.
+  .regex(/^(?:[\p{L}\p{M}]+(?:[-'ʼ’ ]+[\p{L}\p{M}]+)*)?$/u, { error: 'error.name.letters' });
 export const shortText = z.string().trim().min(1).max(200);
 export const longText = z.string().trim().min(1).max(1000);
 

@@ -18,6 +18,11 @@ export const MESSAGES = {
     ru: 'Неверное значение: ожидается {expected}.',
     en: 'Wrong kind of value: {expected} expected.',
   },
+  'error.name.letters': {
+    tg: 'Ном танҳо аз ҳарфҳо иборат аст; байни қисмҳо нимтире, апостроф ё фосила гузоштан мумкин аст.',
+    ru: 'Имя состоит только из букв; между частями допустимы дефис, апостроф или пробел.',
+    en: 'A name is letters only; its parts may be joined by a hyphen, an apostrophe or a space.',
+  },
   'error.tooLong': {
     tg: 'Матн дароз аст: на зиёда аз {max} аломат.',
     ru: 'Слишком длинный текст: не более {max} символов.',
