@@ -44,9 +44,30 @@ export function documentNumbers(data: unknown): string[] {
   return [...out].sort();
 }
 
-/** Document numbers compare without spaces, dashes or case. */
+/** Cyrillic capitals that look like Latin ones: a series typed on either keyboard is one series. */
+const LOOKALIKE_CAPITALS: Readonly<Record<string, string>> = {
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+};
+
+/**
+ * Document numbers compare without spaces, dashes or case, and with look-alike Cyrillic letters
+ * read as Latin (А23710935 = A23710935). Migration 010 applies the same fold to stored numbers.
+ */
 export function normalizeDocumentNumber(s: string): string {
-  return s.replace(/[\s\-–.№#]/gu, '').toUpperCase();
+  let out = '';
+  for (const ch of s.replace(/[\s\-–.№#]/gu, '').toUpperCase()) out += LOOKALIKE_CAPITALS[ch] ?? ch;
+  return out;
 }
 
 interface SpouseNames {

@@ -1,5 +1,7 @@
 import { birthKind, nameChangeKind } from '@sabt/core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../db/migrate.ts';
 import { birthData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { registerThrough, type Workflow } from '../../test/workflow.ts';
@@ -79,6 +81,26 @@ describe('searching by name in any script or spelling', () => {
     ).toEqual([rahimov.id]);
     const byPassport = await back.get('/api/v1/search?document=A%20402543058');
     expect(ids(byPassport)).toContain(rahimov.id);
+  });
+
+  it('finds a passport whatever keyboard its series was typed on', async () => {
+    // Stored with a Latin A; asked with the Cyrillic А that looks the same.
+    expect(ids(await back.get(`/api/v1/search?document=${encodeURIComponent('А 402543058')}`))).toContain(
+      rahimov.id,
+    );
+    // A number stored before look-alikes were folded is folded by migration 010.
+    await sql`UPDATE records SET documents = ARRAY['А402543058', '402543058'] WHERE id = ${rahimov.id}`.execute(
+      t.dbx.db,
+    );
+    await sql`DELETE FROM schema_migrations WHERE name = '010-document-lookalikes.sql'`.execute(t.dbx.db);
+    expect(await migrate(t.dbx.db)).toEqual(['010-document-lookalikes.sql']);
+    const row = await t.dbx.db
+      .selectFrom('records')
+      .select('documents')
+      .where('id', '=', rahimov.id)
+      .executeTakeFirstOrThrow();
+    expect(row.documents).toEqual(['402543058', 'A402543058']);
+    expect(ids(await back.get('/api/v1/search?document=A402543058'))).toContain(rahimov.id);
   });
 
   it('narrows by date of birth and by the mother’s name', async () => {
