@@ -9,6 +9,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import type { Database } from '../db/schema.ts';
+import { typedIdentifier } from './identifier.ts';
 import { nameCandidates, type RecordScope, recordsInScope } from './name-candidates.ts';
 import { type AskedName, scorePerson } from './score.ts';
 
@@ -79,8 +80,11 @@ const keysOrUndefined = (s: string | undefined) => {
 export async function searchRecords(
   db: Kysely<Database>,
   actor: Actor,
-  q: SearchQuery,
+  query: SearchQuery,
 ): Promise<SearchResult> {
+  // A number typed into the one search box is looked up as the number it is.
+  const typed = query.q ? typedIdentifier(query.q) : undefined;
+  const q: SearchQuery = typed ? { ...query, ...typed, q: undefined } : query;
   const limit = Math.min(q.limit ?? 20, 100);
   const seeSealed = SEALED_READERS.includes(actor.role);
   const scope: RecordScope = { ...q, officePath: actor.officePath, seeSealed };

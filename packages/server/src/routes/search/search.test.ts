@@ -83,6 +83,15 @@ describe('searching by name in any script or spelling', () => {
     expect(ids(byPassport)).toContain(rahimov.id);
   });
 
+  it('finds by a number typed into the one search box: national ID, act number, passport', async () => {
+    const box = (text: string) => back.get(`/api/v1/search?q=${encodeURIComponent(text)}`);
+    expect(ids(await box(rahimov.nationalId))).toEqual([rahimov.id]);
+    expect(ids(await box(`${rahimov.number}/${rahimov.year}`))).toContain(rahimov.id);
+    expect(ids(await box('А 402543058'))).toContain(rahimov.id);
+    const byId = await box(rahimov.nationalId);
+    expect(byId.body.items[0].reasons).toEqual(['national-id']);
+  });
+
   it('finds a passport whatever keyboard its series was typed on', async () => {
     // Stored with a Latin A; asked with the Cyrillic А that looks the same.
     expect(ids(await back.get(`/api/v1/search?document=${encodeURIComponent('А 402543058')}`))).toContain(
