@@ -66,7 +66,12 @@ export function presentRecord(
     sealed: seal.sealed,
     rejection:
       rec.flags.includes('rejected') && lastReject
-        ? { reason: lastReject.reason, at: iso(lastReject.at), by: lastReject.login }
+        ? {
+            reason: lastReject.reason,
+            at: iso(lastReject.at),
+            by: lastReject.login,
+            byName: lastReject.full_name,
+          }
         : null,
     links: links.map((l) => ({
       type: l.type,
@@ -125,6 +130,8 @@ export function presentVersions(versions: Versions, seal: SealInfo = NOT_SEALED)
       schemaVersion: v.schema_version,
       at: iso(v.created_at),
       by: v.login,
+      /** The person's full name, where `by` is their login. */
+      byName: v.full_name ?? null,
       action: v.action,
       reason: v.reason,
       sealed: seal.whole || seal.versions.has(v.version),

@@ -116,6 +116,7 @@ export async function recordVersions(db: Kysely<Database>, id: string) {
       'a.reason',
       'a.payload',
       'u.login',
+      'u.full_name',
     ])
     .where('v.record_id', '=', id)
     .orderBy('v.version')
@@ -139,7 +140,9 @@ export async function amendmentRequests(db: Kysely<Database>, id: string) {
       'r.decision_reason',
       'r.result_version',
       'u.login as requested_by',
+      'u.full_name as requested_by_name',
       'd.login as decided_by',
+      'd.full_name as decided_by_name',
     ])
     .where('r.record_id', '=', id)
     .orderBy('r.requested_at')

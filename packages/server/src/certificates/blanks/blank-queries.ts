@@ -110,7 +110,9 @@ export async function listBlanks(db: Kysely<Database>, actor: Actor, f: BlankFil
       'c.id as certificate_id',
       'c.record_id',
       'r.login as requested_by',
+      'r.full_name as requested_by_name',
       'd.login as decided_by',
+      'd.full_name as decided_by_name',
     ])
     .orderBy('b.document')
     .orderBy('b.series')
@@ -134,8 +136,10 @@ export async function listBlanks(db: Kysely<Database>, actor: Actor, f: BlankFil
             outcome: b.spoil_outcome,
             reason: b.spoil_reason,
             requestedBy: b.requested_by,
+            requestedByName: b.requested_by_name,
             requestedAt: iso(b.spoil_requested_at),
             decidedBy: b.decided_by,
+            decidedByName: b.decided_by_name,
             decidedAt: iso(b.spoil_decided_at),
             decisionReason: b.spoil_decision_reason,
           }
@@ -153,7 +157,7 @@ export async function listBatches(db: Kysely<Database>, actor: Actor, officeId: 
     .selectFrom('blank_batches as b')
     .leftJoin('users as u', 'u.id', 'b.received_by')
     .selectAll('b')
-    .select('u.login')
+    .select(['u.login', 'u.full_name'])
     .where('b.office_id', '=', office.id)
     .orderBy('b.received_at', 'desc')
     .execute();
@@ -171,6 +175,7 @@ export function presentBatch(b: {
   note: string | null;
   received_at: Date | string;
   login?: string | null;
+  full_name?: string | null;
 }) {
   return {
     id: b.id,
@@ -182,6 +187,7 @@ export function presentBatch(b: {
     count: b.number_to - b.number_from + 1,
     note: b.note,
     receivedBy: b.login ?? null,
+    receivedByName: b.full_name ?? null,
     receivedAt: iso(b.received_at),
   };
 }

@@ -51,6 +51,7 @@ describe('receiving blanks', () => {
       to: '000150',
       count: 50,
       receivedBy: 'head',
+      receivedByName: 'Зарина Саидзода',
     });
     const report = docStock(await stock(staff.front), 'DEATH_CERTIFICATE');
     expect(report.counts.IN_STOCK).toBe(50);
@@ -81,7 +82,9 @@ describe('receiving blanks', () => {
     );
     expect(series.status).toBe(422);
     expect(series.body.errors[0]).toMatchObject({ path: 'series', key: 'error.blank.series' });
-    expect(series.body.errors[0].message).toBe('Серия не соответствует установленному формату. Образец: I-ДУ.');
+    expect(series.body.errors[0].message).toBe(
+      'Серия не соответствует установленному формату. Образец: I-ДУ.',
+    );
     // Every wrong field at once, each under its own name.
     const allWrong = await head.post('/api/v1/blanks/batches', {
       document: 'MARRIAGE_CERTIFICATE',
@@ -196,7 +199,12 @@ describe('a spoiled blank', () => {
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     expect(confirmed.body).toMatchObject({
       status: 'SPOILED',
-      spoil: { requestedBy: 'front', decidedBy: 'head' },
+      spoil: {
+        requestedBy: 'front',
+        requestedByName: 'Мадина Раҳимова',
+        decidedBy: 'head',
+        decidedByName: 'Зарина Саидзода',
+      },
     });
     const again = await head.post(`/api/v1/blanks/${blank.id}/spoil/confirm`);
     expect(again.status).toBe(409);

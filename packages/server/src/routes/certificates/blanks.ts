@@ -55,7 +55,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
             .selectFrom('blank_batches as b')
             .leftJoin('users as u', 'u.id', 'b.received_by')
             .selectAll('b')
-            .select('u.login')
+            .select(['u.login', 'u.full_name'])
             .where('b.id', '=', id)
             .executeTakeFirstOrThrow();
           return { status: 201, body: presentBatch(row) };

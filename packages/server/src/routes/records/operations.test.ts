@@ -75,6 +75,7 @@ describe('amendment of a registered record', () => {
         reason: 'Хатои имлоӣ дар насаби модар',
         basis,
         requestedBy: 'front',
+        requestedByName: 'Мадина Раҳимова',
         decidedBy: null,
         resultVersion: null,
       }),
@@ -116,6 +117,7 @@ describe('amendment of a registered record', () => {
       version: 2,
       action: 'amend',
       by: 'registrar',
+      byName: 'Шералӣ Қодиров',
       reason: 'Хатои имлоӣ дар насаби модар',
       changes: [{ path: 'mother.surname', before: 'Каримова', after: 'Каримзода' }],
     });
