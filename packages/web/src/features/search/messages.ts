@@ -99,7 +99,7 @@ const tg = {
   reasonHow: {
     exact: 'айнан ҳамин навишт',
     'match-key': 'ҳамон калиди имло (хат ё транслитератсияи дигар)',
-    loose: 'варианти имло (Ҷамшед / Ҷамшид)',
+    loose: 'имлои дигари ҳамон ном',
     stem: 'ҳамон реша, охираи дигар (-ов → -зода)',
     fuzzy: 'монанд (шояд хатои чопӣ)',
   },
@@ -211,7 +211,7 @@ const ru: SearchMessages = {
   reasonHow: {
     exact: 'точно так же написано',
     'match-key': 'тот же ключ написания (другой алфавит или транслитерация)',
-    loose: 'вариант написания (Джамшед / Джамшид)',
+    loose: 'другое написание того же имени',
     stem: 'та же основа, другое окончание (-ов → -зода)',
     fuzzy: 'похоже (возможна опечатка)',
   },
@@ -321,7 +321,7 @@ const en: SearchMessages = {
   reasonHow: {
     exact: 'spelled the same',
     'match-key': 'same spelling key (another script or transliteration)',
-    loose: 'spelling variant (Jamshed / Jamshid)',
+    loose: 'another spelling of the same name',
     stem: 'same root, other ending (-ов → -зода)',
     fuzzy: 'similar (maybe a typo)',
   },
