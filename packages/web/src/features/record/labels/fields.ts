@@ -6,7 +6,7 @@ const e = (tg: string, ru: string, en: string): Entry => ({ tg, ru, en });
 
 /**
  * The label catalogue of record data: every key that occurs in the data of the seven act kinds,
- * in Tajik, Russian and English. A path is labelled segment by segment ("Модар › Ҷойи истиқомат
+ * in Tajik, Russian and English. A path is labelled segment by segment ("Модар › Ҷои истиқомат
  * › Кишвар"); where a key means something else in one act kind or under one parent, an override
  * below says so. `labels.test.ts` walks the schemas of all seven kinds and fails on a path that
  * this catalogue does not cover.
@@ -74,17 +74,17 @@ export const FIELD_LABELS: Record<string, Entry> = {
   sex: e('Ҷинс', 'Пол', 'Sex'),
   birthDate: e('Санаи таваллуд', 'Дата рождения', 'Date of birth'),
   birthTime: e('Вақти таваллуд', 'Время рождения', 'Time of birth'),
-  birthPlace: e('Ҷойи таваллуд', 'Место рождения', 'Place of birth'),
+  birthPlace: e('Ҷои таваллуд', 'Место рождения', 'Place of birth'),
   liveBorn: e('Зинда таваллуд шудааст', 'Родился живым', 'Born alive'),
   plurality: e(
-    'Шумораи кӯдакони якбора таваллудшуда',
+    'Шумораи кӯдакони якҷоя таваллудшуда',
     'Число детей, родившихся при этих родах',
     'Children born at this birth',
   ),
   birthOrder: e('Тартиби таваллуд', 'Очерёдность рождения', 'Birth order'),
   citizenship: e('Шаҳрвандӣ', 'Гражданство', 'Citizenship'),
   nationality: e('Миллат', 'Национальность', 'Nationality'),
-  residence: e('Ҷойи истиқомат', 'Место жительства', 'Residence'),
+  residence: e('Ҷои истиқомат', 'Место жительства', 'Residence'),
   idDocument: e('Ҳуҷҷати тасдиқкунандаи шахсият', 'Документ, удостоверяющий личность', 'Identity document'),
   identityEstablished: e('Шахсият муқаррар шудааст', 'Личность установлена', 'Identity established'),
   maritalStatus: e('Вазъи оилавӣ', 'Семейное положение', 'Marital status'),

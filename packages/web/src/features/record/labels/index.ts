@@ -42,7 +42,7 @@ export function splitPath(path: string | readonly string[]): string[] {
   return parts[0] === 'data' ? parts.slice(1) : parts;
 }
 
-/** "Модар › Ҷойи истиқомат › Кишвар": a readable name for a data path. */
+/** "Модар › Ҷои истиқомат › Кишвар": a readable name for a data path. */
 export function pathLabel(kind: string, path: string | readonly string[], locale: Locale): string {
   const parts = splitPath(path).filter(Boolean);
   return parts.map((_, i) => segmentLabel(kind, parts.slice(0, i + 1), locale)).join(' › ');

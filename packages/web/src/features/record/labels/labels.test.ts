@@ -41,7 +41,7 @@ describe('the label catalogue of record data', () => {
   );
 
   it('labels paths segment by segment, with the meaning a key has in its act', () => {
-    expect(pathLabel('BIRTH', 'data.mother.residence.country', 'tg')).toBe('Модар › Ҷойи истиқомат › Кишвар');
+    expect(pathLabel('BIRTH', 'data.mother.residence.country', 'tg')).toBe('Модар › Ҷои истиқомат › Кишвар');
     expect(pathLabel('BIRTH', 'mother.residence.country', 'en')).toBe('Mother › Residence › Country');
     expect(pathLabel('MARRIAGE', 'wife.surnameAfter', 'ru')).toBe('Жена › Фамилия после брака');
     expect(pathLabel('DIVORCE', 'wife.surnameAfter', 'en')).toBe('Former wife › Surname after the divorce');
