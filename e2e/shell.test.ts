@@ -1,5 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { birthOf } from '../packages/server/src/test/family.ts';
+import { registerThrough } from '../packages/server/src/test/workflow.ts';
+import { uniqueName } from './support/birth-workflow.ts';
 import { browserAvailable, launch, newContext, shot, signIn } from './support/browser.ts';
 import { type E2eServer, startServer, webBuilt } from './support/server.ts';
 
@@ -77,4 +80,47 @@ describe('the staff workspace in a real browser', () => {
     expect(await page.locator('input[autocomplete="username"]').count()).toBe(1);
     await context.close();
   });
+
+  it.runIf(ready)(
+    'fits a 390 px wide phone screen: no sideways scrolling on the queues and a record',
+    async () => {
+      const [front, back, registrar] = await Promise.all(
+        ['front', 'back', 'registrar'].map((l) => server.t.as(l)),
+      );
+      const surname = uniqueName('Раҳимов');
+      const birth = await registerThrough(
+        { front: front!, back: back!, registrar: registrar! },
+        'BIRTH',
+        birthOf(
+          { surname, name: 'Суҳроб', sex: 'M', birthDate: '2026-01-19' },
+          { surname: `${surname}а`, name: 'Саодат', birthDate: '1996-02-11' },
+        ),
+      );
+      const context = await newContext(browser, server.url, { width: 390, height: 800 });
+      // the registrar has the longest navigation (blanks and the printer too)
+      const page = await signIn(context, 'registrar');
+      const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+      const nav = page.getByRole('navigation', { name: 'Менюи асосӣ' });
+      await nav.getByRole('link', { name: 'Танзими чопгар' }).waitFor({ timeout: 15_000 });
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
+      expect(await width()).toBeLessThanOrEqual(390);
+      // every link of the navigation is whole on screen
+      for (const link of await nav.getByRole('link').all()) {
+        const box = await link.boundingBox();
+        expect(box, await link.innerText()).not.toBeNull();
+        expect(box!.x).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      }
+      await shot(page, 'shell-390-queues');
+
+      await page.goto(`/records/${birth.id}`);
+      const facts = page.getByRole('region', { name: 'Маълумоти асосии сабт' });
+      await facts.getByText('Санаи бақайдгирӣ').waitFor({ timeout: 15_000 });
+      expect(await width()).toBeLessThanOrEqual(390);
+      const registered = await facts.getByText('Санаи бақайдгирӣ').boundingBox();
+      expect(registered!.x + registered!.width).toBeLessThanOrEqual(390);
+      await shot(page, 'shell-390-record');
+      await context.close();
+    },
+  );
 });

@@ -15,7 +15,8 @@ export function AppProvider({ client, children }: { client: QueryClient; childre
     <MantineProvider theme={theme} defaultColorScheme="light">
       <I18nextProvider i18n={i18n}>
         <QueryClientProvider client={client}>
-          <Notifications position="top-right" />
+          {/* Bottom right: a toast (registered, annulled …) never covers the header's language switch and sign-out. */}
+          <Notifications position="bottom-right" />
           {children}
         </QueryClientProvider>
       </I18nextProvider>

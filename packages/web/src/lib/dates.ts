@@ -1,11 +1,14 @@
 /**
- * Instants (received, changed) as staff read them: dd.mm.yyyy hh:mm in Dushanbe time.
- * Event dates are plain `YYYY-MM-DD` strings: show them with `formatDate` from `@sabt/core`,
- * never through a JS Date.
+ * Instants (received, changed, saved) as staff read them: dd.mm.yyyy hh:mm in Dushanbe time, on
+ * every screen and whatever zone the computer is set to. Event dates are plain `YYYY-MM-DD`
+ * strings: show them with `formatDate` from `@sabt/core`, never through a JS Date.
  */
 
+/** The one time zone the app shows times of day in. */
+export const TIME_ZONE = 'Asia/Dushanbe';
+
 const instantFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Dushanbe',
+  timeZone: TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -14,11 +17,27 @@ const instantFormat = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** An ISO instant as `dd.mm.yyyy hh:mm` in Asia/Dushanbe. */
-export function formatInstant(value: string | null | undefined): string {
-  if (!value) return '';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  const p = Object.fromEntries(instantFormat.formatToParts(date).map((x) => [x.type, x.value]));
+/** An instant: an ISO string, milliseconds since the epoch, or a Date. */
+export type Instant = string | number | Date;
+
+function parts(value: Instant): Record<string, string> | null {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  return Object.fromEntries(instantFormat.formatToParts(date).map((x) => [x.type, x.value]));
+}
+
+/** An instant as `dd.mm.yyyy hh:mm` in Asia/Dushanbe. */
+export function formatInstant(value: Instant | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const p = parts(value);
+  if (!p) return String(value);
   return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** The time of day of an instant, `hh:mm` in Asia/Dushanbe ("Saved, 16:24"). */
+export function formatTime(value: Instant | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const p = parts(value);
+  if (!p) return String(value);
+  return `${p.hour}:${p.minute}`;
 }

@@ -9,6 +9,9 @@ import { type Me, useLogout } from '../../lib/auth.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
 import { HOME } from '../paths.ts';
 
+/** A link of the navigation stays on one line; the links wrap as a whole. */
+const NAV_LINK = { whiteSpace: 'nowrap' } as const;
+
 /** Always on screen: who is working, in which office, in which role; language; sign out. */
 export function AppHeader({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -37,25 +40,30 @@ export function AppHeader({ me }: { me: Me }) {
       }}
     >
       <Group justify="space-between" wrap="wrap" gap="sm">
-        <Group gap="lg" wrap="nowrap">
+        {/* On a narrow screen the navigation, the user and the buttons each wrap onto their own lines. */}
+        <Group
+          gap="lg"
+          wrap="wrap"
+          style={{ minWidth: 0, maxWidth: '100%', rowGap: 'var(--mantine-spacing-xs)' }}
+        >
           <Anchor component={Link} to={HOME} fw={700} fz={24} c="teal.9" underline="never">
             {t('app.name')}
           </Anchor>
-          <Box component="nav" aria-label={t('shell.mainNav')}>
-            <Group gap="md" wrap="nowrap">
-              <Anchor component={NavLink} to={HOME} fw={500}>
+          <Box component="nav" aria-label={t('shell.mainNav')} style={{ minWidth: 0, maxWidth: '100%' }}>
+            <Group gap="md" wrap="wrap" style={{ rowGap: 4 }}>
+              <Anchor component={NavLink} to={HOME} fw={500} style={NAV_LINK}>
                 {t('shell.queues')}
               </Anchor>
-              <Anchor component={NavLink} to="/search" fw={500}>
+              <Anchor component={NavLink} to="/search" fw={500} style={NAV_LINK}>
                 {t('shell.search')}
               </Anchor>
               {mayCertificate('read-blank-stock', who) && (
-                <Anchor component={NavLink} to="/blanks" fw={500}>
+                <Anchor component={NavLink} to="/blanks" fw={500} style={NAV_LINK}>
                   {t('shell.blanks')}
                 </Anchor>
               )}
               {mayCertificate('issue-certificate', who) && (
-                <Anchor component={NavLink} to="/printer" fw={500}>
+                <Anchor component={NavLink} to="/printer" fw={500} style={NAV_LINK}>
                   {t('shell.printer')}
                 </Anchor>
               )}
@@ -75,7 +83,7 @@ export function AppHeader({ me }: { me: Me }) {
             {me.roleLabel[lang]}
           </Text>
         </Stack>
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="sm" wrap="wrap">
           <LanguageSwitch size="xs" />
           <Button variant="default" size="sm" onClick={signOut} loading={logout.isPending}>
             {t('shell.signOut')}

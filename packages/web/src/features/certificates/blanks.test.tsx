@@ -115,8 +115,11 @@ describe('the blanks screen', () => {
     await user.type(within(form).getByLabelText(/Аз рақами/), '000101');
     await user.type(within(form).getByLabelText(/То рақами/), '000150');
     await user.click(within(form).getByRole('button', { name: 'Қабул кардан' }));
-    const alert = await within(form).findByRole('alert');
-    expect(alert.textContent).toContain('Силсила: Силсила ба шакли муқарраршуда мувофиқ нест.');
+    // the server's field error under its own input, which gets the focus
+    const series = within(form).getByLabelText(/Силсила/);
+    await waitFor(() => expect(series.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(form).getByText('Силсила ба шакли муқарраршуда мувофиқ нест.')).toBeTruthy();
+    expect(document.activeElement).toBe(series);
 
     await user.clear(within(form).getByLabelText(/Силсила/));
     await user.type(within(form).getByLabelText(/Силсила/), 'II-ДУ');
@@ -133,6 +136,83 @@ describe('the blanks screen', () => {
       expect((within(form).getByLabelText(/Аз рақами/) as HTMLInputElement).value).toBe(''),
     );
     expect((within(form).getByLabelText(/Силсила/) as HTMLInputElement).value).toBe('II-ДУ');
+  });
+
+  it('marks every wrong field of a batch under its own input; what is no field’s stays in the alert', async () => {
+    const api = fakeApi(HEAD, { '/blanks/stock': STOCK, '/blanks/batches': { items: [] } }, (path, body) => {
+      if (path !== '/blanks/batches') return undefined;
+      const b = body as { series: string; from: string };
+      if (b.from === '000001') return problem(409, 'Ин рақамҳо аллакай қабул шудаанд.');
+      return problem(422, 'Маълумот нодуруст аст', {
+        errors: [
+          {
+            path: 'series',
+            key: 'error.blank.series',
+            message: 'Силсила ба шакли муқарраршуда мувофиқ нест.',
+          },
+          { path: 'from', key: 'error.blank.number', message: 'Рақами бланк танҳо аз 6 рақам иборат аст.' },
+          { path: 'to', key: 'error.blank.range', message: 'Охири қатор аз аввалаш хурд аст.' },
+        ],
+      });
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderBlanks('/blanks?tab=receive');
+    const form = await screen.findByRole('form', { name: 'Қабули бастаи бланкҳо' });
+    const series = within(form).getByLabelText(/Силсила/);
+    const from = within(form).getByLabelText(/Аз рақами/);
+    const to = within(form).getByLabelText(/То рақами/);
+    const send = () => user.click(within(form).getByRole('button', { name: 'Қабул кардан' }));
+
+    // checked here first: numbers in digits only, the last not below the first
+    await user.type(series, 'II-ДУ');
+    await user.type(from, '12a');
+    await user.type(to, '000100');
+    await send();
+    expect(from.getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByText(/танҳо бо рақамҳо нависед/)).toBeTruthy();
+    expect(document.activeElement).toBe(from);
+    await user.clear(from);
+    await user.type(from, '000200');
+    expect(from.getAttribute('aria-invalid')).not.toBe('true');
+    await send();
+    expect(to.getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByText('Рақами охир аз рақами аввал хурд аст.')).toBeTruthy();
+    expect(api.writes()).toEqual([]);
+
+    // the server finds three fields wrong: each is marked with its own message, none in an alert
+    await user.clear(from);
+    await user.type(from, '0000101');
+    await user.clear(to);
+    await user.type(to, '0000150');
+    await send();
+    await waitFor(() => expect(series.getAttribute('aria-invalid')).toBe('true'));
+    expect(from.getAttribute('aria-invalid')).toBe('true');
+    expect(to.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (el: HTMLElement) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    expect(describedBy(series)).toContain('Силсила ба шакли муқарраршуда мувофиқ нест.');
+    expect(describedBy(from)).toContain('Рақами бланк танҳо аз 6 рақам иборат аст.');
+    expect(describedBy(to)).toContain('Охири қатор аз аввалаш хурд аст.');
+    expect(within(form).queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(series);
+    // correcting a field takes its mark away; the others keep theirs
+    await user.clear(from);
+    await user.type(from, '000001');
+    expect(from.getAttribute('aria-invalid')).not.toBe('true');
+    expect(series.getAttribute('aria-invalid')).toBe('true');
+
+    // a problem that is no field's: the form-level alert, focused
+    await user.clear(to);
+    await user.type(to, '000010');
+    await send();
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toContain('Ин рақамҳо аллакай қабул шудаанд.');
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    expect(series.getAttribute('aria-invalid')).not.toBe('true');
   });
 
   it('lets the head of office confirm another person’s report, never their own, and reject with a reason', async () => {

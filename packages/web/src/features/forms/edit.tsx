@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { isProblem } from '../../lib/api.ts';
 import { meQuery } from '../../lib/auth.ts';
+import { formatInstant } from '../../lib/dates.ts';
 import { fetchRecord, type RecordBody } from './api/records.ts';
 import { catalogueOf } from './catalogue/index.ts';
 import type { Values } from './catalogue/types.ts';
@@ -13,12 +14,6 @@ import { ApplicationForm } from './components/application-form.tsx';
 import { draftOfferedTo, type LocalDraft, readLocalDraft, removeLocalDraft } from './lib/local-drafts.ts';
 import { deepEqual } from './lib/paths.ts';
 import { type FormMessages, fmt, isLang, MESSAGES } from './messages.ts';
-
-const when = (iso: string) => {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
-};
 
 type Start =
   | { from: 'server' }
@@ -155,7 +150,7 @@ function Notice({
   return (
     <Alert color="orange" role="alert">
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">{fmt(m.local.older, { time: when(start.local.savedAt) })}</Text>
+        <Text size="sm">{fmt(m.local.older, { time: formatInstant(start.local.savedAt) })}</Text>
         <Group gap="xs">
           <Button size="xs" onClick={onUseLocal}>
             {m.local.useMine}

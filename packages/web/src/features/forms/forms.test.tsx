@@ -395,3 +395,47 @@ describe('birth application form', () => {
     expect(readLocalDraft(ID)).toBeUndefined();
   });
 });
+
+describe('death application form', () => {
+  it('reads partial dates typed as digits alone: 8 digits a date, 6 a month and year, 4 a year', async () => {
+    const api = fakeApi();
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderAt('/records/new/DEATH');
+    const deceased = await screen.findByRole('region', { name: 'Фавтида' });
+    const death = section('Вафот');
+
+    const born = input(deceased, 'Санаи таваллуд');
+    await user.type(born, '01031950');
+    expect(born.value).toBe('01.03.1950');
+    const died = input(death, 'Санаи вафот');
+    await user.type(died, '1503202');
+    expect(died.value).toBe('15.03.202');
+    await user.type(died, '5');
+    expect(died.value).toBe('15.03.2025');
+    await user.tab();
+    // a whole, valid date: no complaint once the field is left
+    expect(died.getAttribute('aria-invalid')).not.toBe('true');
+
+    await user.clear(born);
+    await user.type(born, '061950');
+    expect(born.value).toBe('06.1950');
+    await user.clear(born);
+    await user.type(born, '1950');
+    expect(born.value).toBe('1950');
+    await user.clear(born);
+    await user.type(born, '6.1950');
+    expect(born.value).toBe('06.1950');
+    await user.tab();
+
+    // kept as YYYY-MM and YYYY-MM-DD in the draft the server has
+    await waitFor(
+      () =>
+        expect(api.records.values().next().value?.data).toMatchObject({
+          deceased: { birthDate: '1950-06' },
+          death: { date: '2025-03-15' },
+        }),
+      { timeout: 3000 },
+    );
+  });
+});

@@ -407,6 +407,83 @@ describe('record screen', () => {
     });
   });
 
+  it('puts the dots into the dialog dates as digits are typed, as the application forms do', async () => {
+    const api = fakeApi(routesFor(registeredBirth()));
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderRecord();
+    await user.click(await screen.findByRole('button', { name: 'Тағйирот дархост кардан' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Дархости тағйирот' });
+
+    const field = within(dialog).getByRole('combobox', { name: /^Майдон/ });
+    await user.type(field, 'Кӯдак › Санаи таваллуд');
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect((field as HTMLInputElement).value).toBe('Кӯдак › Санаи таваллуд');
+    const value = within(dialog).getByRole('textbox', { name: /Қимати нав/ }) as HTMLInputElement;
+    expect(value.value).toBe('14.03.2025');
+    await user.clear(value);
+    await user.type(value, '15032025');
+    expect(value.value).toBe('15.03.2025');
+    await user.type(within(dialog).getByRole('textbox', { name: /Сабаби тағйирот/ }), 'Хатои рақам');
+    const date = within(dialog).getByRole('textbox', { name: /Санаи ҳуҷҷат/ }) as HTMLInputElement;
+    await user.type(date, '01012030');
+    expect(date.value).toBe('01.01.2030');
+    await user.click(within(dialog).getByRole('button', { name: 'Дархостро фиристодан' }));
+
+    await waitFor(() => expect(api.posts()).toHaveLength(1));
+    expect(api.posts()[0]?.body).toEqual({
+      patch: { child: { birthDate: '2025-03-15' } },
+      reason: 'Хатои рақам',
+      basis: { type: 'APPLICATION', date: '2030-01-01' },
+    });
+  });
+
+  it('annuls on a court decision: required fields said so, dates typed as digits', async () => {
+    const api = fakeApi(routesFor(registeredBirth()));
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderRecord();
+    await user.click(await screen.findByRole('button', { name: 'Бекор кардан' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Сабтро бекор кардан' });
+    await user.click(within(dialog).getByRole('button', { name: 'Сабтро бекор кардан' }));
+
+    const court = within(dialog).getByRole('textbox', { name: /^Суд/ });
+    const caseNumber = within(dialog).getByRole('textbox', { name: /^Рақами парванда/ });
+    const date = within(dialog).getByRole('textbox', { name: /^Санаи қарор/ }) as HTMLInputElement;
+    const inForce = within(dialog).getByRole('textbox', {
+      name: /^Санаи эътибор пайдо кардан/,
+    }) as HTMLInputElement;
+    // each required field says it is required (not the amendment's "write the new value")
+    expect(within(dialog).getAllByText('Ин майдон ҳатмист: онро пур кунед.')).toHaveLength(3);
+    expect(within(dialog).queryByText('Қимати навро нависед ё интихоб кунед.')).toBeNull();
+    for (const input of [court, caseNumber, date]) expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByText('Сабабро нависед.')).toBeTruthy();
+    expect(api.posts()).toHaveLength(0);
+
+    await user.type(court, 'Суди ноҳияи Фирдавсӣ');
+    await user.type(caseNumber, '2-77/2026');
+    await user.type(date, '02032026');
+    expect(date.value).toBe('02.03.2026');
+    await user.type(inForce, '1.4.2026');
+    expect(inForce.value).toBe('01.04.2026');
+    await user.type(within(dialog).getByRole('textbox', { name: /Сабаби бекор кардан/ }), 'Қарори суд');
+    await user.click(within(dialog).getByRole('button', { name: 'Сабтро бекор кардан' }));
+
+    await waitFor(() => expect(api.posts()).toHaveLength(1));
+    expect(api.posts()[0]?.body).toEqual({
+      reason: 'Қарори суд',
+      basis: {
+        type: 'COURT_DECISION',
+        court: {
+          court: 'Суди ноҳияи Фирдавсӣ',
+          caseNumber: '2-77/2026',
+          date: '2026-03-02',
+          inForceDate: '2026-04-01',
+        },
+      },
+    });
+  });
+
   it('says so when the data is sealed for this user, in the record and in its old versions', async () => {
     await i18n.changeLanguage('en');
     const sealed = registeredBirth({

@@ -33,24 +33,8 @@ export function maskDate(raw: string): string {
   return parts.join('.') + (open ? '.' : '');
 }
 
-/** How many digits stand before `position` in `text` (to keep the caret in place after masking). */
-export function digitsBefore(text: string, position: number): number {
-  return text.slice(0, position).replace(/\D/gu, '').length;
-}
-
-/** The position in a masked value just after its `count`-th digit. */
-export function positionAfterDigits(masked: string, count: number): number {
-  if (count <= 0) return 0;
-  let seen = 0;
-  for (let i = 0; i < masked.length; i++) {
-    if (/\d/u.test(masked[i]!)) seen += 1;
-    if (seen === count) {
-      // step over a dot that directly follows, as typing would
-      return masked[i + 1] === '.' ? i + 2 : i + 1;
-    }
-  }
-  return masked.length;
-}
+// Keeping the caret among the digits is the same for every date input of the app.
+export { digitsBefore, positionAfterDigits } from '../../lib/date-mask.ts';
 
 export type DateCheck =
   | { ok: true; iso: string | null }

@@ -7,6 +7,11 @@ interface Props {
   error: unknown;
   /** Names of the form's fields by the problem's path (blankNumber, idDocument.number …). */
   fieldLabels?: Record<string, string>;
+  /**
+   * Paths whose errors the form shows under their own inputs: left out here, and when nothing else
+   * is wrong there is no alert at all (the marked fields say it).
+   */
+  atFields?: readonly string[];
 }
 
 /**
@@ -14,14 +19,16 @@ interface Props {
  * error with the field's name. Announced at once and focusable, so a dialog can move focus to it.
  */
 export const ProblemAlert = forwardRef<HTMLDivElement, Props>(function ProblemAlert(
-  { error, fieldLabels = {} },
+  { error, fieldLabels = {}, atFields = [] },
   ref,
 ) {
   const { m } = useCertificateMessages();
   if (!error) return null;
   const problem = isProblem(error) ? error.problem : null;
   const title = problem?.title ?? (error instanceof Error ? error.message : String(error));
-  const errors = problem?.errors ?? [];
+  const all = problem?.errors ?? [];
+  const errors = all.filter((e) => !atFields.includes(e.path));
+  if (all.length > 0 && errors.length === 0) return null;
   return (
     <Alert ref={ref} tabIndex={-1} color="red" role="alert" title={m.problem.title} variant="light">
       <Stack gap={6} align="flex-start">

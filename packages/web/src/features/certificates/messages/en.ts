@@ -165,6 +165,8 @@ export const en: CertificateMessages = {
       note: 'Note',
       noteHint: 'Delivery note, invoice (if any)',
       required: 'Fill in this field.',
+      digitsOnly: 'Write the number in digits only, as printed on the blank (e.g. 000101).',
+      reversed: 'The last number is smaller than the first.',
       submit: 'Receive',
       done: (count, range) => `${count} blanks received: ${range}.`,
     },

@@ -1,4 +1,4 @@
-import { fullYearsBetween, isPlainDate } from '@sabt/core';
+import { fullYearsBetween, isPlainDate, todayIn } from '@sabt/core';
 import { getAt } from '../lib/paths.ts';
 import {
   applicantSection,
@@ -22,7 +22,7 @@ const underAge =
       (d): d is string => typeof d === 'string' && isPlainDate(d),
     );
     if (typeof born !== 'string' || !isPlainDate(born)) return false;
-    return fullYearsBetween(born, on ?? new Date().toISOString().slice(0, 10)) < 18;
+    return fullYearsBetween(born, on ?? todayIn('Asia/Dushanbe')) < 18;
   };
 
 function spouseSection(side: 'husband' | 'wife', title: Text3): Section {

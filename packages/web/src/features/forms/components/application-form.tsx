@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { type FieldProblem, isProblem, ProblemError } from '../../../lib/api.ts';
 import { meQuery } from '../../../lib/auth.ts';
+import { TIME_ZONE } from '../../../lib/dates.ts';
 import { fetchRecord, type RecordBody, submitRecord } from '../api/records.ts';
 import { catalogueOf } from '../catalogue/index.ts';
 import type { Lang, Text3, Values } from '../catalogue/types.ts';
@@ -61,8 +62,6 @@ export interface ApplicationFormProps {
   /** A message above the form (a restored local copy …). */
   notice?: ReactNode;
 }
-
-const TIME_ZONE = 'Asia/Dushanbe';
 
 /** Every path that holds a value (what was loaded counts as visited: its errors show at once). */
 function valuePaths(v: unknown, prefix = '', out = new Set<string>()): Set<string> {

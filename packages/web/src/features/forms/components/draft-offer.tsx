@@ -1,12 +1,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { formatInstant } from '../../../lib/dates.ts';
 import type { LocalDraft } from '../lib/local-drafts.ts';
 import { type FormMessages, fmt } from '../messages.ts';
-
-const when = (iso: string) => {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
-};
 
 /** Unfinished applications of this kind kept in this browser: continue one, or delete it. */
 export function DraftOffer({
@@ -29,7 +24,7 @@ export function DraftOffer({
           return (
             <Group key={d.id} justify="space-between" wrap="wrap" gap="xs">
               <Text size="sm">
-                {fmt(m.offer.body, { name, time: when(d.savedAt) })}{' '}
+                {fmt(m.offer.body, { name, time: formatInstant(d.savedAt) })}{' '}
                 <Text span size="sm" c="dimmed">
                   ({d.revision !== null && !d.dirty ? m.offer.savedInSabt : m.offer.localOnly})
                 </Text>

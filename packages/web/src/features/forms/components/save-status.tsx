@@ -1,14 +1,10 @@
 import { Group, Loader, Text } from '@mantine/core';
 import type { Problem } from '../../../lib/api.ts';
+import { formatTime } from '../../../lib/dates.ts';
 import type { Lang } from '../catalogue/types.ts';
 import type { SaverState } from '../lib/draft-saver.ts';
 import { issueText } from '../lib/issues.ts';
 import { type FormMessages, fmt } from '../messages.ts';
-
-const time = (ms: number) => {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-};
 
 /** A problem's title in the user's language (from its key when the server gave one). */
 export function problemText(p: Problem | null, lang: Lang, m: FormMessages): string {
@@ -38,7 +34,7 @@ export function SaveStatus({
       ? m.save.saving
       : status === 'saved'
         ? state.savedAt
-          ? fmt(m.save.savedAt, { time: time(state.savedAt) })
+          ? fmt(m.save.savedAt, { time: formatTime(state.savedAt) })
           : m.save.saved
         : status === 'offline'
           ? m.save.offline

@@ -1,53 +1,13 @@
 /**
- * Dates are typed as dd.mm.yyyy (no picker): the mask puts the dots in as digits are typed and the
- * value kept is the plain `YYYY-MM-DD` string. Where the law allows a partial date, mm.yyyy and
- * yyyy are accepted too (`YYYY-MM`, `YYYY`). Text that is not a date yet is kept as typed, so the
+ * Dates are typed as dd.mm.yyyy (no picker): the mask (`lib/date-mask.ts`) puts the dots in as
+ * digits are typed and the value kept is the plain `YYYY-MM-DD` string. Where the law allows a
+ * partial date, mm.yyyy and yyyy are accepted too (`YYYY-MM`, `YYYY`; typed as digits alone: 4 → a
+ * year, 6 → month and year, 8 → a full date). Text that is not a date yet is kept as typed, so the
  * schema's own check says what is wrong with it.
  */
 
-const SEPARATORS = /[./\-\s,]/;
-const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;
-
-/** Formats what was typed into a full-date field: `14032025` → `14.03.2025`, `1.3.` → `01.03.`. */
-export function maskFullDate(input: string): string {
-  const iso = ISO.exec(input);
-  if (iso) return `${iso[3]}.${iso[2]}.${iso[1]}`;
-  const groups: string[] = [''];
-  const max = [2, 2, 4];
-  for (const c of input) {
-    const i = groups.length - 1;
-    const g = groups[i]!;
-    if (c >= '0' && c <= '9') {
-      if (g.length < max[i]!) groups[i] = g + c;
-      else if (i < 2) groups.push(c);
-    } else if (SEPARATORS.test(c) && i < 2 && g.length > 0) {
-      groups[i] = g.padStart(2, '0');
-      groups.push('');
-    }
-  }
-  return groups.join('.');
-}
-
-/** Formats what was typed into a partial-date field: `1950`, `06.1950`, `21.06.1950`. */
-export function maskPartialDate(input: string): string {
-  const iso = ISO.exec(input);
-  if (iso) return `${iso[3]}.${iso[2]}.${iso[1]}`;
-  const cleaned = input.replace(/[^\d./\-\s,]/g, '');
-  if (!SEPARATORS.test(cleaned)) {
-    const d = cleaned.slice(0, 8);
-    if (d.length <= 4) return d;
-    if (d.length <= 6) return `${d.slice(0, 2)}.${d.slice(2)}`;
-    return `${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4)}`;
-  }
-  const parts = cleaned.split(SEPARATORS).slice(0, 3);
-  return parts
-    .map((p, i) => {
-      const last = i === parts.length - 1;
-      if (last) return p.slice(0, 4);
-      return p.length === 1 ? `0${p}` : p.slice(0, 2);
-    })
-    .join('.');
-}
+// The mask itself is shared with every other date input of the app.
+export { maskFullDate, maskPartialDate } from '../../../lib/date-mask.ts';
 
 /** The value kept for what is shown: `14.03.2025` → `2025-03-14`; empty → undefined; otherwise the text. */
 export function dateTextToValue(text: string, partial = false): string | undefined {

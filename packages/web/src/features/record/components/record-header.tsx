@@ -1,5 +1,5 @@
 import { ActionIcon, Box, CopyButton, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { forwardRef, type ReactNode } from 'react';
+import { Fragment, forwardRef, type ReactNode } from 'react';
 import { formatInstant } from '../../../lib/dates.ts';
 import type { RecordView } from '../api/record.ts';
 import { useLabels } from '../hooks/use-labels.ts';
@@ -8,7 +8,7 @@ import { RecordBadges } from './record-badges.tsx';
 
 function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
-    <Box style={wide ? { gridColumn: 'span 2' } : undefined}>
+    <Box className={wide ? 'sabt-fact-wide' : undefined} style={{ minWidth: 0 }}>
       <Text component="dt" size="sm" c="dimmed">
         {label}
       </Text>
@@ -42,14 +42,22 @@ function CopyIcon({ done }: { done: boolean }) {
   );
 }
 
-/** Groups of 6 digits with gaps (margins, so a copy or a search still finds the digits in one piece). */
+/**
+ * Groups of 6 digits with gaps (margins, so a copy or a search still finds the digits in one piece);
+ * on a narrow phone screen the groups may wrap (<wbr>), never the digits of a group.
+ */
 function spaced(id: string) {
-  return (id.match(/.{1,6}/g) ?? [id]).map((part, i) => (
-    // biome-ignore lint/suspicious/noArrayIndexKey: the groups of one id never move
-    <span key={i} style={{ marginLeft: i > 0 ? '0.3em' : 0 }}>
-      {part}
-    </span>
-  ));
+  const parts = id.match(/.{1,6}/g) ?? [id];
+  return parts.map((part, i) => {
+    const last = i === parts.length - 1;
+    return (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the groups of one id never move
+      <Fragment key={i}>
+        <span style={{ marginRight: last ? 0 : '0.3em' }}>{part}</span>
+        {!last && <wbr />}
+      </Fragment>
+    );
+  });
 }
 
 /** The act, whom it is about, its number and national ID (large), status and flags, office and dates. */
@@ -68,13 +76,20 @@ export const RecordHeader = forwardRef<HTMLHeadingElement, { record: RecordView 
         {m.page.title(kindLabel(record.kind), name || m.page.noName)}
       </Title>
       <RecordBadges status={record.status} flags={record.flags} />
-      <Paper withBorder p="md" radius="sm" component="section" aria-label={m.page.facts}>
+      <Paper
+        withBorder
+        p="md"
+        radius="sm"
+        component="section"
+        aria-label={m.page.facts}
+        className="sabt-facts"
+      >
         <Box
           component="dl"
           m={0}
           style={{
             display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fill, minmax(10.5rem, 1fr))',
+            gridTemplateColumns: 'repeat(auto-fill, minmax(min(10.5rem, 100%), 1fr))',
             gap: 'var(--mantine-spacing-sm) var(--mantine-spacing-md)',
             alignItems: 'start',
           }}
@@ -91,7 +106,7 @@ export const RecordHeader = forwardRef<HTMLHeadingElement, { record: RecordView 
           <Fact label={m.facts.nationalId} wide>
             {record.nationalId ? (
               <Group gap={6} wrap="nowrap">
-                <Text fz={24} fw={700} lh={1.15} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                <Text fz={24} fw={700} lh={1.15} ff="monospace">
                   {spaced(record.nationalId)}
                 </Text>
                 <CopyButton value={record.nationalId}>

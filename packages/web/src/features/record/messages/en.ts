@@ -287,6 +287,7 @@ export const en: RecordMessages = {
     duplicateOf: 'The original record (ID of the correct record)',
     duplicateOfHint: 'The ID of the registered record of the same kind that this one duplicates.',
     duplicateOfInvalid: 'Write the full record ID (36 characters).',
+    required: 'This field is required: fill it in.',
     reason: 'Reason for the annulment',
     send: 'Annul the record',
     undoes: {

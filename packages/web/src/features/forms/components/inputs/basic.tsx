@@ -1,5 +1,6 @@
 import { Checkbox, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { DateInput } from '../../../../components/date-input.tsx';
 import { COUNTRIES, KNOWN_COUNTRY } from '../../catalogue/countries.ts';
 import type {
   CheckboxField,
@@ -12,14 +13,7 @@ import type {
   TimeField,
   YesNoField,
 } from '../../catalogue/types.ts';
-import {
-  dateTextToValue,
-  dateValueToText,
-  maskFullDate,
-  maskPartialDate,
-  maskTime,
-  timeTextToValue,
-} from '../../lib/date-text.ts';
+import { dateTextToValue, dateValueToText, maskTime, timeTextToValue } from '../../lib/date-text.ts';
 import { useForm, useMessages, useValue } from '../form-context.tsx';
 import { inputProps, WithWarning } from './field-frame.tsx';
 
@@ -70,22 +64,17 @@ export function DateFieldInput({ field, path }: Props<DateField | PartialDateFie
   const partial = field.type === 'partialDate';
   return (
     <WithWarning id={id} warning={warning}>
-      <TextInput
+      <DateInput
         {...inputProps(id, warning)}
+        partial={partial}
         label={f.label(field.label)}
         description={field.hint ? f.label(field.hint) : partial ? f.m.input.partialHint : undefined}
         placeholder={partial ? f.m.input.partialPlaceholder : f.m.input.datePlaceholder}
         withAsterisk={field.required}
         aria-required={field.required || undefined}
-        inputMode="numeric"
-        maxLength={10}
         error={error}
         value={dateValueToText(useValue(path))}
-        onChange={(e) => {
-          const typed = e.currentTarget.value;
-          const masked = partial ? maskPartialDate(typed) : maskFullDate(typed);
-          f.set(path, dateTextToValue(masked, partial));
-        }}
+        onChange={(masked) => f.set(path, dateTextToValue(masked, partial))}
         onBlur={() => f.touch(path)}
       />
     </WithWarning>

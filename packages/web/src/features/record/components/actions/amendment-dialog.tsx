@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import type { Action } from '@sabt/core';
 import { useMemo, useRef, useState } from 'react';
+import { DateInput } from '../../../../components/date-input.tsx';
 import { useActKinds } from '../../../../lib/act-kinds.ts';
 import { isProblem } from '../../../../lib/api.ts';
 import { type RecordView, useRecordWrite } from '../../api/record.ts';
@@ -311,19 +312,17 @@ export function AmendmentDialog({
             maxLength={50}
             error={server['basis.number']}
           />
-          <TextInput
+          <DateInput
             id="amend-basis-date"
             label={m.amendment.basisDate}
             placeholder={m.amendment.dateHint}
             description={m.amendment.dateHint}
             value={basis.date}
-            onChange={(e) => {
-              const date = e.currentTarget.value;
+            onChange={(date) => {
               setBasis((b) => ({ ...b, date }));
               setErrors((x) => ({ ...x, basisDate: undefined }));
             }}
             error={errors.basisDate ?? server['basis.date']}
-            autoComplete="off"
           />
           <TextInput
             label={m.amendment.basisIssuer}

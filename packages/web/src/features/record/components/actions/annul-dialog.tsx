@@ -1,6 +1,7 @@
 import { Fieldset, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { Action } from '@sabt/core';
 import { type ChangeEvent, useRef, useState } from 'react';
+import { DateInput } from '../../../../components/date-input.tsx';
 import { isProblem } from '../../../../lib/api.ts';
 import { type RecordView, useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
@@ -44,9 +45,10 @@ export function AnnulDialog({
     const date = parseDisplayDate(court.date);
     const inForce = court.inForceDate.trim() ? parseDisplayDate(court.inForceDate) : undefined;
     if (type === 'COURT_DECISION') {
-      if (!court.court.trim()) found.court = m.amendment.valueRequired;
-      if (!court.caseNumber.trim()) found.caseNumber = m.amendment.valueRequired;
-      if (!date) found.date = m.amendment.dateInvalid;
+      if (!court.court.trim()) found.court = m.annul.required;
+      if (!court.caseNumber.trim()) found.caseNumber = m.annul.required;
+      if (!court.date.trim()) found.date = m.annul.required;
+      else if (!date) found.date = m.amendment.dateInvalid;
       if (inForce === null) found.inForceDate = m.amendment.dateInvalid;
     } else if (!isUuid(duplicateOf)) {
       found.duplicateOf = m.annul.duplicateOfInvalid;
@@ -84,11 +86,12 @@ export function AnnulDialog({
     );
   };
 
-  const setCourtField = (key: keyof typeof court) => (e: ChangeEvent<HTMLInputElement>) => {
-    const v = e.currentTarget.value;
+  const setCourtValue = (key: keyof typeof court, v: string) => {
     setCourt((c) => ({ ...c, [key]: v }));
     setErrors((x) => ({ ...x, [key]: undefined }));
   };
+  const setCourtField = (key: keyof typeof court) => (e: ChangeEvent<HTMLInputElement>) =>
+    setCourtValue(key, e.currentTarget.value);
 
   return (
     <ActionDialog
@@ -140,26 +143,24 @@ export function AnnulDialog({
               required
               maxLength={50}
             />
-            <TextInput
+            <DateInput
               id="annul-date"
               label={m.annul.courtDate}
               placeholder={m.amendment.dateHint}
               description={m.amendment.dateHint}
               value={court.date}
-              onChange={setCourtField('date')}
+              onChange={(v) => setCourtValue('date', v)}
               error={errors.date ?? server['basis.court.date']}
               required
-              autoComplete="off"
             />
-            <TextInput
+            <DateInput
               id="annul-inForceDate"
               label={m.annul.inForceDate}
               placeholder={m.amendment.dateHint}
               description={m.amendment.dateHint}
               value={court.inForceDate}
-              onChange={setCourtField('inForceDate')}
+              onChange={(v) => setCourtValue('inForceDate', v)}
               error={errors.inForceDate ?? server['basis.court.inForceDate']}
-              autoComplete="off"
             />
           </SimpleGrid>
           {m.annul.undoes[record.kind] && (

@@ -1,6 +1,7 @@
 import { Select, TextInput } from '@mantine/core';
 import { ADMIN_UNITS } from '@sabt/core';
 import { useMemo } from 'react';
+import { DateInput } from '../../../../components/date-input.tsx';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { valueLabel } from '../../labels/index.ts';
 import type { SchemaField } from '../../labels/schema-fields.ts';
@@ -109,16 +110,25 @@ export function ValueInput({ field, label, value, onChange, error, disabled, des
       />
     );
   }
+  if (field.type === 'date' || field.type === 'partial-date') {
+    const hint = field.type === 'date' ? m.amendment.dateHint : m.amendment.partialDateHint;
+    return (
+      <DateInput
+        {...common}
+        partial={field.type === 'partial-date'}
+        value={value}
+        onChange={onChange}
+        placeholder={hint}
+        description={description ?? hint}
+      />
+    );
+  }
   const hint =
-    field.type === 'date'
-      ? m.amendment.dateHint
-      : field.type === 'partial-date'
-        ? m.amendment.partialDateHint
-        : field.type === 'time'
-          ? m.amendment.timeHint
-          : field.type === 'country'
-            ? m.amendment.countryHint
-            : undefined;
+    field.type === 'time'
+      ? m.amendment.timeHint
+      : field.type === 'country'
+        ? m.amendment.countryHint
+        : undefined;
   return (
     <TextInput
       {...common}
