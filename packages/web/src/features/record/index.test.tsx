@@ -240,6 +240,7 @@ describe('record screen', () => {
       rejection: {
         reason: 'Насаби модар бо шиноснома мувофиқат намекунад',
         by: 'back',
+        byName: 'Фирӯза Назарова',
         at: '2026-11-23T06:50:00Z',
       },
       check: {
@@ -272,6 +273,8 @@ describe('record screen', () => {
     ).toEqual(['Барои санҷиш фиристодан']);
     const rejected = screen.getByRole('region', { name: 'Сабт баргардонида шуд' });
     expect(rejected.textContent).toContain('Насаби модар бо шиноснома мувофиқат намекунад');
+    // staff are named as people, not by their logins
+    expect(rejected.textContent).toContain('Баргардонид: Фирӯза Назарова');
     const duplicate = screen.getByRole('region', { name: 'Ин сабт метавонад такрорӣ бошад' });
     expect(within(duplicate).getByRole('link').getAttribute('href')).toBe(`/records/${BIRTH_ID}/duplicates`);
     const check = screen.getByRole('region', { name: 'Санҷиш пеш аз фиристодан' });
@@ -530,6 +533,7 @@ describe('record screen', () => {
             reason: 'Вақт дар маълумотнома 06:45',
             basis: { type: 'OTHER_DOCUMENT', number: '12', date: '2025-07-01' },
             requestedBy: 'front',
+            requestedByName: 'Мадина Раҳимова',
             requestedAt: '2026-11-23T07:00:00Z',
             decidedBy: null,
             decidedAt: null,
@@ -551,6 +555,8 @@ describe('record screen', () => {
         .map((c) => c.textContent),
     ).toEqual(['06:40', '06:45']);
     expect(dialog.textContent).toContain('Ҳуҷҷати дигар, № 12, 01.07.2025');
+    expect(dialog.textContent).toContain('Мадина Раҳимова');
+    expect(dialog.textContent).not.toContain('front');
     await user.click(within(dialog).getByRole('button', { name: 'Рад кардан' }));
     expect(await within(dialog).findByText('Сабабро нависед.')).toBeTruthy();
     await user.type(within(dialog).getByRole('textbox', { name: /Сабаб/ }), 'Ҳуҷҷат нодуруст');

@@ -33,6 +33,8 @@ export interface Batch {
   count: number;
   note: string | null;
   receivedBy: string | null;
+  /** The person's full name (`receivedBy` is their login). */
+  receivedByName?: string | null;
   receivedAt: string;
 }
 
@@ -49,8 +51,10 @@ export interface Blank {
     outcome: 'SPOILED' | 'LOST' | null;
     reason: string;
     requestedBy: string | null;
+    requestedByName?: string | null;
     requestedAt: string | null;
     decidedBy: string | null;
+    decidedByName?: string | null;
     decidedAt: string | null;
     decisionReason: string | null;
   } | null;

@@ -59,7 +59,7 @@ export interface RecordView {
   /** Null when the data is sealed for this user. */
   data: Record<string, unknown> | null;
   sealed: boolean;
-  rejection: { reason: string | null; at: string | null; by: string | null } | null;
+  rejection: { reason: string | null; at: string | null; by: string | null; byName?: string | null } | null;
   links: RecordLink[];
   notations: Notation[];
   check: { complete: boolean; errors: Issue[]; warnings: Issue[] } | null;
@@ -91,6 +91,8 @@ export interface VersionItem {
   schemaVersion: number;
   at: string;
   by: string | null;
+  /** The person's full name (`by` is their login). */
+  byName?: string | null;
   action: string;
   reason: string | null;
   sealed: boolean;
@@ -114,8 +116,11 @@ export interface AmendmentRequest {
   reason: string | null;
   basis: BasisDocument | null;
   requestedBy: string | null;
+  /** The person's full name (`requestedBy` is their login). */
+  requestedByName?: string | null;
   requestedAt: string;
   decidedBy: string | null;
+  decidedByName?: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
   resultVersion: number | null;
@@ -128,6 +133,7 @@ export interface DuplicateCandidate {
   status: 'open' | 'duplicate' | 'not-duplicate';
   foundAt: string;
   decidedBy: string | null;
+  decidedByName?: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
   /** Null when the candidate is outside this user's jurisdiction. */

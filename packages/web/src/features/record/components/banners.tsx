@@ -29,7 +29,10 @@ export function RecordBanners({ record }: { record: RecordView }) {
             )}
             {record.rejection.by && (
               <Text size="sm" c="dimmed">
-                {m.banners.rejectedBy(record.rejection.by, formatInstant(record.rejection.at))}
+                {m.banners.rejectedBy(
+                  record.rejection.byName ?? record.rejection.by,
+                  formatInstant(record.rejection.at),
+                )}
               </Text>
             )}
           </Stack>
@@ -106,7 +109,10 @@ function PendingAmendment({ record }: { record: RecordView }) {
       {pending && (
         <Stack gap={6}>
           <Text size="sm" c="dimmed">
-            {m.banners.amendmentBy(pending.requestedBy ?? '—', formatInstant(pending.requestedAt))}
+            {m.banners.amendmentBy(
+              pending.requestedByName ?? pending.requestedBy ?? '—',
+              formatInstant(pending.requestedAt),
+            )}
           </Text>
           {pending.reason && (
             <Text size="sm">

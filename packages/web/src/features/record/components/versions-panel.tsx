@@ -64,7 +64,7 @@ export function VersionsPanel({ record }: { record: RecordView }) {
             </Group>
             <Text size="sm" c="dimmed">
               {formatInstant(v.at)}
-              {v.by ? ` · ${m.versions.by}: ${v.by}` : ''}
+              {v.by ? ` · ${m.versions.by}: ${v.byName ?? v.by}` : ''}
               {' · '}
               {m.versions.causes[v.action] ?? v.action}
             </Text>

@@ -228,7 +228,7 @@ export function BatchList({ office }: { office: string }) {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {formatInstant(b.receivedAt)}
                     <Text size="xs" c="dimmed">
-                      {b.receivedBy}
+                      {b.receivedByName ?? b.receivedBy}
                     </Text>
                   </Table.Td>
                   <Table.Td>{documentLabel(b.document)}</Table.Td>

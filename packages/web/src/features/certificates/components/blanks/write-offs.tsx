@@ -65,7 +65,10 @@ export function WriteOffs({ office, mayDecide, login }: Props) {
                         {b.spoil?.reason}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {s.reported(b.spoil?.requestedBy ?? '—', formatInstant(b.spoil?.requestedAt))}
+                        {s.reported(
+                          b.spoil?.requestedByName ?? b.spoil?.requestedBy ?? '—',
+                          formatInstant(b.spoil?.requestedAt),
+                        )}
                       </Text>
                     </Table.Td>
                     <Table.Td>

@@ -80,7 +80,10 @@ export function DecisionDialog({
         <Stack gap="xs" role="group" aria-label={m.decision.requested}>
           <Text size="sm">
             <strong>{m.decision.requested}:</strong>{' '}
-            {m.decision.requestedBy(pending.requestedBy ?? '—', formatInstant(pending.requestedAt))}
+            {m.decision.requestedBy(
+              pending.requestedByName ?? pending.requestedBy ?? '—',
+              formatInstant(pending.requestedAt),
+            )}
           </Text>
           {pending.sealed ? (
             <Text size="sm" c="dimmed">
