@@ -49,7 +49,7 @@ export async function fillBirthForm(
   await shot(page, `${shots}-child`);
 
   const basis = section(page, 'Асоси бақайдгирии таваллуд');
-  await field(basis, 'Намуди ҳуҷҷат').selectOption({ label: 'Ҳуҷҷати тиббӣ дар бораи таваллуд' });
+  await field(basis, 'Намуди ҳуҷҷат').selectOption({ label: 'Маълумотномаи тиббӣ дар бораи таваллуд' });
   await field(basis, 'Рақами ҳуҷҷат').fill(`МТ-${unique()}`);
   await typeDate(field(basis, 'Санаи ҳуҷҷат'), ddmmyyyy(born));
   await field(basis, 'Муассисае, ки ҳуҷҷатро додааст').fill('Таваллудхонаи шаҳрии №3, ш. Душанбе');
@@ -64,7 +64,7 @@ export async function fillBirthForm(
   await field(mother, 'Ном').fill('Нигина');
   await field(mother, 'Номи падар').fill('Алиевна');
   await typeDate(field(mother, 'Санаи таваллуд'), '14.05.1996');
-  const residence = placeGroup(mother, 'Ҷои зист');
+  const residence = placeGroup(mother, 'Ҷои истиқомат');
   await choosePlace(residence);
   await field(residence, 'Шаҳр, шаҳрак ё деҳа').fill('Душанбе');
   await field(residence, 'Суроға (кӯча, хона, ҳуҷра) ё муассиса').fill('кӯчаи Борбад 12, ҳуҷраи 5');

@@ -91,7 +91,7 @@ const tg = {
     issueDate: 'Санаи додан',
     types: {
       PASSPORT: 'Шиноснома',
-      ID_CARD: 'Корти шахсӣ (ID)',
+      ID_CARD: 'Корти шахсият',
       FOREIGN_PASSPORT: 'Шиносномаи хориҷӣ',
       BIRTH_CERTIFICATE: 'Шаҳодатномаи таваллуд',
       RESIDENCE_PERMIT: 'Иҷозатнома барои истиқомат',

@@ -17,7 +17,7 @@ const BASIS: Option[] = [
   {
     value: 'MEDICAL_CERTIFICATE',
     label: L(
-      'Ҳуҷҷати тиббӣ дар бораи таваллуд',
+      'Маълумотномаи тиббӣ дар бораи таваллуд',
       'Медицинский документ о рождении',
       'Medical birth certificate',
     ),

@@ -36,7 +36,7 @@ export const LABELS = {
   birthPlace: L('Ҷои таваллуд', 'Место рождения', 'Place of birth'),
   citizenship: L('Шаҳрвандӣ', 'Гражданство', 'Citizenship'),
   nationality: L('Миллат', 'Национальность', 'Nationality (ethnicity)'),
-  residence: L('Ҷои зист', 'Место жительства', 'Place of residence'),
+  residence: L('Ҷои истиқомат', 'Место жительства', 'Place of residence'),
   idDocument: L('Ҳуҷҷати тасдиқкунандаи шахсият', 'Документ, удостоверяющий личность', 'Identity document'),
   birthRecord: L('Сабти таваллуд', 'Запись акта о рождении', 'Birth record'),
   marriageRecord: L('Сабти ақди никоҳ', 'Запись акта о заключении брака', 'Marriage record'),
@@ -161,7 +161,7 @@ export function applicantSection(opts: { optional: boolean; copyFrom?: CopySpec[
         type: 'place',
         path: 'applicant.residence',
         label: L(
-          'Ҷои зист ё суроғаи ташкилот',
+          'Ҷои истиқомат ё суроғаи ташкилот',
           'Место жительства или адрес организации',
           'Residence, or the address of the organisation',
         ),

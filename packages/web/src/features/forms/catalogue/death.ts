@@ -54,7 +54,7 @@ export const deathCatalogue: Catalogue = {
               label: L('Ҳеҷ гоҳ дар никоҳ набуд', 'Никогда не состоял(а) в браке', 'Never married'),
             },
             { value: 'DIVORCED', label: L('Ҷудошуда', 'Разведён (разведена)', 'Divorced') },
-            { value: 'WIDOWED', label: L('Бева', 'Вдовец (вдова)', 'Widowed') },
+            { value: 'WIDOWED', label: L('Бевамард ё бевазан', 'Вдовец (вдова)', 'Widowed') },
             { value: 'UNKNOWN', label: L('Номаълум', 'Неизвестно', 'Unknown') },
           ],
         },
@@ -169,7 +169,7 @@ export const deathCatalogue: Catalogue = {
             {
               type: 'text',
               path: 'icd10',
-              label: L('Рамзи БМБ-10', 'Код МКБ-10', 'ICD-10 code'),
+              label: L('Рамзи ТББ-10', 'Код МКБ-10', 'ICD-10 code'),
               upper: true,
               maxLength: 6,
             },
@@ -209,10 +209,10 @@ export const deathCatalogue: Catalogue = {
         {
           type: 'select',
           path: 'cause.icdVersion',
-          label: L('Нашри БМБ', 'Версия МКБ', 'ICD version'),
+          label: L('Версияи ТББ', 'Версия МКБ', 'ICD version'),
           options: [
-            { value: 'ICD-10', label: L('БМБ-10', 'МКБ-10', 'ICD-10') },
-            { value: 'ICD-11', label: L('БМБ-11', 'МКБ-11', 'ICD-11') },
+            { value: 'ICD-10', label: L('ТББ-10', 'МКБ-10', 'ICD-10') },
+            { value: 'ICD-11', label: L('ТББ-11', 'МКБ-11', 'ICD-11') },
           ],
         },
       ],
@@ -232,7 +232,7 @@ export const deathCatalogue: Catalogue = {
             {
               value: 'MEDICAL_DEATH_CERTIFICATE',
               label: L(
-                'Шаҳодатномаи тиббии вафот',
+                'Маълумотномаи тиббӣ дар бораи марг',
                 'Медицинское свидетельство о смерти',
                 'Medical death certificate',
               ),
@@ -240,7 +240,7 @@ export const deathCatalogue: Catalogue = {
             {
               value: 'PERINATAL_DEATH_CERTIFICATE',
               label: L(
-                'Шаҳодатномаи тиббии вафоти перинаталӣ',
+                'Маълумотномаи тиббӣ дар бораи марги перинаталӣ',
                 'Медицинское свидетельство о перинатальной смерти',
                 'Perinatal death certificate',
               ),

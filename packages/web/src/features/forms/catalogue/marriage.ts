@@ -74,7 +74,7 @@ function spouseSection(side: 'husband' | 'wife', title: Text3): Section {
           label: L('Қаблан дар никоҳ набуд', 'В браке не состоял(а)', 'Never married'),
         },
         { value: 'DIVORCED', label: L('Никоҳ бекор шудааст', 'Разведён (разведена)', 'Divorced') },
-        { value: 'WIDOWED', label: L('Бева', 'Вдовец (вдова)', 'Widowed') },
+        { value: 'WIDOWED', label: L('Бевамард ё бевазан', 'Вдовец (вдова)', 'Widowed') },
       ],
     },
     {

@@ -1,7 +1,7 @@
 /** Interface strings of the record screens in Tajik: the source the other languages follow. */
 export const tg = {
   page: {
-    back: 'Ба навбатҳои корӣ',
+    back: 'Ба навбатҳои кор',
     loading: 'Сабт бор карда мешавад…',
     loadError: 'Сабтро кушодан муяссар нашуд.',
     notFound: 'Чунин сабт нест ё шумо ба он дастрасӣ надоред.',
