@@ -49,7 +49,11 @@ export const tg = {
     duplicates: 'Эҳтимолан такрорӣ',
     amendments: 'Дархостҳои тағйирот',
     registered: 'Бақайдгирифташуда',
-    count: '{{count}} сабт',
+    // plural forms as i18next names them: Tajik does not inflect, Russian has all four
+    count_one: '{{count}} сабт',
+    count_few: '{{count}} сабт',
+    count_many: '{{count}} сабт',
+    count_other: '{{count}} сабт',
     unknown: 'Чунин навбат нест.',
     newApplication: 'Аризаи нав',
     newApplicationOf: 'Аризаи нав: {{kind}}',

@@ -128,6 +128,16 @@ describe('work queues', () => {
       Бақайдгирифташуда: 57,
     });
     expect(within(nav).getByRole('link', { current: 'page' }).textContent).toContain('Бақайдгирифташуда');
+    // the count a screen reader hears, with the plural each language needs
+    expect(within(nav).getByLabelText('57 сабт')).toBeTruthy();
+    await i18n.changeLanguage('ru');
+    await waitFor(() => expect(within(nav).getByLabelText('57 записей')).toBeTruthy());
+    expect(within(nav).getByLabelText('2 записи')).toBeTruthy();
+    expect(within(nav).getByLabelText('1 запись')).toBeTruthy();
+    await i18n.changeLanguage('en');
+    await waitFor(() => expect(within(nav).getByLabelText('1 record')).toBeTruthy());
+    expect(within(nav).getByLabelText('57 records')).toBeTruthy();
+    await i18n.changeLanguage('tg');
     // counts come from limit=1 calls
     expect(recordCalls(fetch)).toContain('/api/v1/records?flag=amendment-requested&limit=1');
 
