@@ -6,35 +6,12 @@ import { formatDate, isPlainDate } from '@sabt/core';
  * (`4.3.2025` → `04.03.2025`) and takes a pasted ISO date (`2025-03-14`) as it is meant.
  */
 
-const SEPARATOR = /[.,/\\\-\s]/u;
-const ISO = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/u;
 const DISPLAY = /^(\d{2})\.(\d{2})\.(\d{4})$/u;
 
-export function maskDate(raw: string): string {
-  const iso = ISO.exec(raw);
-  if (iso) return `${iso[3]!.padStart(2, '0')}.${iso[2]!.padStart(2, '0')}.${iso[1]}`;
-  const parts: string[] = [''];
-  let open = false; // a separator was typed after the last part
-  for (const ch of raw) {
-    const last = parts.length - 1;
-    if (ch >= '0' && ch <= '9') {
-      const max = last < 2 ? 2 : 4;
-      if (parts[last]!.length < max) parts[last] += ch;
-      else if (last < 2) parts.push(ch);
-      else break;
-      open = false;
-    } else if (SEPARATOR.test(ch) && last < 2 && parts[last] !== '') {
-      parts[last] = parts[last]!.padStart(2, '0');
-      parts.push('');
-      open = true;
-    }
-  }
-  if (parts.at(-1) === '') parts.pop();
-  return parts.join('.') + (open ? '.' : '');
-}
+// The mask and the caret are the same for every date input of the app.
+export { digitsBefore, maskFullDate as maskDate, positionAfterDigits } from '../../lib/date-mask.ts';
 
-// Keeping the caret among the digits is the same for every date input of the app.
-export { digitsBefore, positionAfterDigits } from '../../lib/date-mask.ts';
+import { maskFullDate as maskDate } from '../../lib/date-mask.ts';
 
 export type DateCheck =
   | { ok: true; iso: string | null }
