@@ -52,7 +52,7 @@ describe('annulment in the staff workspace', () => {
       const context = await newContext(browser, server.url);
       const page = await signIn(context, 'registrar');
       await page.goto(`/records/${death.id}`);
-      await page.getByRole('button', { name: 'Бекор кардан', exact: true }).click();
+      await page.getByRole('button', { name: 'Сабтро бекор кардан', exact: true }).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor(T);
       // The registrar is told what a court annulment of a death undoes before confirming.

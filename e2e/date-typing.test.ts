@@ -80,7 +80,7 @@ describe('dates typed as digits in a real browser', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', ...T });
 
-    await page.getByRole('button', { name: 'Бекор кардан', exact: true }).click();
+    await page.getByRole('button', { name: 'Сабтро бекор кардан', exact: true }).click();
     dialog = page.getByRole('dialog');
     await dialog.waitFor(T);
     await dialog.getByRole('button', { name: 'Сабтро бекор кардан' }).click();

@@ -221,7 +221,7 @@ describe('record screen', () => {
       within(actions)
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['Тағйирот дархост кардан', 'Бекор кардан']);
+    ).toEqual(['Тағйирот дархост кардан', 'Сабтро бекор кардан']);
     expect(within(actions).queryByRole('link')).toBeNull();
     cleanup();
 
@@ -446,7 +446,7 @@ describe('record screen', () => {
     vi.stubGlobal('fetch', api.fetch);
     const user = userEvent.setup();
     renderRecord();
-    await user.click(await screen.findByRole('button', { name: 'Бекор кардан' }));
+    await user.click(await screen.findByRole('button', { name: 'Сабтро бекор кардан' }));
     const dialog = await screen.findByRole('dialog', { name: 'Сабтро бекор кардан' });
     await user.click(within(dialog).getByRole('button', { name: 'Сабтро бекор кардан' }));
 

@@ -190,7 +190,7 @@ export const tg = {
     'request-amendment': 'Тағйирот дархост кардан',
     'approve-amendment': 'Тағйиротро тасдиқ кардан',
     'reject-amendment': 'Тағйиротро рад кардан',
-    annul: 'Бекор кардан',
+    annul: 'Сабтро бекор кардан',
     'resolve-duplicate': 'Сабтҳои монандро санҷидан',
     done: {
       submit: 'Сабт барои санҷиш фиристода шуд.',
