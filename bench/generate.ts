@@ -12,8 +12,8 @@
  * bench/.data/queries-<N>.json: people sampled from the data, a spelling of their name in another
  * script, and the ids of all records that name them (ground truth).
  *
- *   DATABASE_URL=postgres://… node --import tsx bench/generate.ts --records 1000000 [--fresh]
- *   SABT_DATA_DIR=memory:// node --import tsx bench/generate.ts --records 10000
+ *   DATABASE_URL=postgres://… node bench/generate.ts --records 1000000 [--fresh]
+ *   SABT_DATA_DIR=memory:// node bench/generate.ts --records 10000
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

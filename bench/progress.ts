@@ -4,11 +4,15 @@ export class Progress {
   private last = 0;
   private lastLine = 0;
 
-  constructor(
-    private readonly label: string,
-    private readonly total: number,
-    private readonly enabled = true,
-  ) {}
+  private readonly label: string;
+  private readonly total: number;
+  private readonly enabled: boolean;
+
+  constructor(label: string, total: number, enabled = true) {
+    this.label = label;
+    this.total = total;
+    this.enabled = enabled;
+  }
 
   update(done: number, force = false): void {
     if (!this.enabled) return;

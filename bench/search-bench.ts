@@ -8,7 +8,7 @@
  * recall and precision; then look-ups by act number and by national record ID, and `findDuplicates`
  * for new birth records. Slow statements are explained (EXPLAIN ANALYZE) into the results.
  *
- *   DATABASE_URL=postgres://… node --import tsx bench/search-bench.ts [--queries bench/.data/queries-1000000.json]
+ *   DATABASE_URL=postgres://… node bench/search-bench.ts [--queries bench/.data/queries-1000000.json]
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

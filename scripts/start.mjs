@@ -4,7 +4,7 @@
 //   1. builds the web app (vite build in packages/web) when packages/web/dist/index.html is missing
 //      or older than any of its sources (packages/web/src, index.html, vite.config.ts, package.json)
 //      or of packages/core/src, which the app bundles;
-//   2. runs the server with demo data: `node --import tsx packages/server/src/cli/main.ts start --demo`,
+//   2. runs the server with demo data: `node packages/server/src/cli/main.ts start --demo`,
 //      forwarding SIGINT/SIGTERM/SIGHUP to it and exiting with its exit code.
 //
 // Extra arguments are passed to `sabt start`. Set SABT_SKIP_WEB_BUILD=1 to start without building.
@@ -75,7 +75,7 @@ else buildWeb();
 
 const server = spawn(
   process.execPath,
-  ['--import', 'tsx', 'packages/server/src/cli/main.ts', 'start', '--demo', ...process.argv.slice(2)],
+  ['packages/server/src/cli/main.ts', 'start', '--demo', ...process.argv.slice(2)],
   // Its own process group: a Ctrl-C in the terminal reaches it once, through us, not twice.
   { cwd: ROOT, stdio: 'inherit', detached: true },
 );

@@ -21,10 +21,12 @@ import type { GenRecord, Mention } from './registry.ts';
 export class Reservoir<T> {
   readonly items: T[] = [];
   private seen = 0;
-  constructor(
-    private readonly size: number,
-    private readonly rng: Rng,
-  ) {}
+  private readonly size: number;
+  private readonly rng: Rng;
+  constructor(size: number, rng: Rng) {
+    this.size = size;
+    this.rng = rng;
+  }
   offer(make: () => T): void {
     this.seen++;
     if (this.items.length < this.size) this.items.push(make());

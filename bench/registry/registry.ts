@@ -80,10 +80,10 @@ export class Registry {
   readonly unitPool: Office[] = [];
   private readonly officeByUnit = new Map<string, Office>();
 
-  constructor(
-    readonly rng: Rng,
-    offices: Office[],
-  ) {
+  readonly rng: Rng;
+
+  constructor(rng: Rng, offices: Office[]) {
+    this.rng = rng;
     for (const o of offices) this.officeByUnit.set(o.unit, o);
     for (const u of ADMIN_UNITS) {
       const o = this.officeByUnit.get(u.code);

@@ -2,22 +2,35 @@ import { type FieldIssue, type Locale, t } from '@sabt/core';
 
 /** An error a user can act on: RFC 9457 problem+json, its text in the user's language. */
 export class Problem extends Error {
+  readonly status: number;
+  readonly key: string;
+  readonly params: Record<string, unknown>;
+  readonly errors: FieldIssue[];
+  readonly extra: Record<string, unknown>;
+
   constructor(
-    readonly status: number,
-    readonly key: string,
-    readonly params: Record<string, unknown> = {},
-    readonly errors: FieldIssue[] = [],
-    readonly extra: Record<string, unknown> = {},
+    status: number,
+    key: string,
+    params: Record<string, unknown> = {},
+    errors: FieldIssue[] = [],
+    extra: Record<string, unknown> = {},
   ) {
     super(key);
+    this.status = status;
+    this.key = key;
+    this.params = params;
+    this.errors = errors;
+    this.extra = extra;
   }
 }
 
 /** A request that did not pass its route schema (where: body, querystring, params, headers). */
 export class RequestValidationError extends Error {
   statusCode = 400;
-  constructor(readonly issues: FieldIssue[]) {
+  readonly issues: FieldIssue[];
+  constructor(issues: FieldIssue[]) {
     super('request validation failed');
+    this.issues = issues;
   }
 }
 

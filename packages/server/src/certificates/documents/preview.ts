@@ -1,6 +1,6 @@
 /**
  * Writes every document, in both modes, and a printer test page per blank, as PDF and PNG, to
- * look at: `node --import tsx packages/server/src/certificates/documents/preview.ts [dir]`
+ * look at: `node packages/server/src/certificates/documents/preview.ts [dir]`
  * (default /tmp/cert-shots; PNGs need pdftoppm, see scripts/install-tools.sh).
  */
 import { execFileSync } from 'node:child_process';
