@@ -28,6 +28,21 @@ export interface Config {
   blankNumberDigits: number;
   /** Requests per minute from one address to the public verification routes. */
   verifyRateLimitPerMinute: number;
+  /** How e-mail notifications go out: SMTP, the server log (development), or not at all. */
+  notifyEmail: 'smtp' | 'log' | 'off';
+  /** How SMS notifications go out: the HTTP gateway, the server log (development), or not at all. */
+  notifySms: 'http' | 'log' | 'off';
+  smtpHost: string;
+  smtpPort: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  smtpSecure: boolean;
+  smtpUser: string;
+  smtpPassword: string;
+  /** The From of every e-mail, e.g. `Sabt <noreply@sabt.tj>`. */
+  smtpFrom: string;
+  /** The SMS gateway: POST {to, text} as JSON with `Authorization: Bearer <token>`. */
+  smsUrl: string;
+  smsToken: string;
 }
 
 /** The passphrase used when SABT_KEY_PASSPHRASE is unset: for demos and tests only. */
@@ -92,6 +107,32 @@ export const VARIABLES: readonly Variable[] = [
     default: '60',
     help: 'requests per minute from one address to the public certificate check',
   },
+  {
+    name: 'SABT_NOTIFY_EMAIL',
+    default: 'log',
+    help: 'how e-mail notifications go out: smtp, log (the text in the server log, for development) or off',
+  },
+  {
+    name: 'SABT_NOTIFY_SMS',
+    default: 'log',
+    help: 'how SMS notifications go out: http (the SMS gateway), log (for development) or off',
+  },
+  { name: 'SABT_SMTP_HOST', default: 'localhost', help: 'SMTP server for e-mail notifications' },
+  { name: 'SABT_SMTP_PORT', default: '587', help: 'SMTP port' },
+  {
+    name: 'SABT_SMTP_SECURE',
+    default: 'false',
+    help: 'true: TLS from the start (port 465); false: STARTTLS when the server offers it',
+  },
+  { name: 'SABT_SMTP_USER', default: '', help: 'SMTP user name (none: no authentication)' },
+  { name: 'SABT_SMTP_PASSWORD', default: '', help: 'SMTP password' },
+  { name: 'SABT_SMTP_FROM', default: 'Sabt <noreply@localhost>', help: 'sender of notification e-mails' },
+  {
+    name: 'SABT_SMS_URL',
+    default: '',
+    help: 'SMS gateway URL: Sabt POSTs JSON {to, text} there (required with SABT_NOTIFY_SMS=http)',
+  },
+  { name: 'SABT_SMS_TOKEN', default: '', help: 'bearer token sent to the SMS gateway' },
 ];
 
 function read(env: NodeJS.ProcessEnv, name: string): string {
@@ -109,6 +150,25 @@ function int(env: NodeJS.ProcessEnv, name: string): number {
 
 const bool = (env: NodeJS.ProcessEnv, name: string) =>
   ['1', 'true', 'yes'].includes(read(env, name).toLowerCase());
+
+function choice<const T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[]): T {
+  const raw = read(env, name).toLowerCase();
+  if (!(choices as readonly string[]).includes(raw))
+    throw new Error(`${name} must be one of ${choices.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+function smsUrl(env: NodeJS.ProcessEnv): string {
+  const raw = read(env, 'SABT_SMS_URL');
+  if (!raw) {
+    if (read(env, 'SABT_NOTIFY_SMS').toLowerCase() === 'http')
+      throw new Error('SABT_SMS_URL is required when SABT_NOTIFY_SMS=http');
+    return '';
+  }
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol))
+    throw new Error(`SABT_SMS_URL must be an http(s) URL, got "${raw}"`);
+  return raw;
+}
 
 function pattern(env: NodeJS.ProcessEnv, name: string): string {
   const raw = read(env, name);
@@ -141,6 +201,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     blankSeriesExample: read(env, 'SABT_BLANK_SERIES_EXAMPLE'),
     blankNumberDigits: int(env, 'SABT_BLANK_NUMBER_DIGITS'),
     verifyRateLimitPerMinute: int(env, 'SABT_VERIFY_RATE_LIMIT'),
+    notifyEmail: choice(env, 'SABT_NOTIFY_EMAIL', ['smtp', 'log', 'off']),
+    notifySms: choice(env, 'SABT_NOTIFY_SMS', ['http', 'log', 'off']),
+    smtpHost: read(env, 'SABT_SMTP_HOST'),
+    smtpPort: int(env, 'SABT_SMTP_PORT'),
+    smtpSecure: bool(env, 'SABT_SMTP_SECURE'),
+    smtpUser: read(env, 'SABT_SMTP_USER'),
+    smtpPassword: read(env, 'SABT_SMTP_PASSWORD'),
+    smtpFrom: read(env, 'SABT_SMTP_FROM'),
+    smsUrl: smsUrl(env),
+    smsToken: read(env, 'SABT_SMS_TOKEN'),
   };
 }
 

@@ -476,6 +476,27 @@ export const MESSAGES = {
     ru: 'Конец диапазона меньше начала, или в диапазоне больше {max} бланков.',
     en: 'The range ends before it starts, or holds more than {max} blanks.',
   },
+  // notifications
+  'error.email': {
+    tg: 'Суроғаи почтаи электронӣ нодуруст аст. Намуна: name@example.tj.',
+    ru: 'Неверный адрес электронной почты. Пример: name@example.tj.',
+    en: 'Not a valid e-mail address. For example: name@example.tj.',
+  },
+  'error.phone': {
+    tg: 'Рақами телефонро бо рамзи кишвар нависед. Намуна: +992 90 123 45 67.',
+    ru: 'Укажите номер телефона с кодом страны. Пример: +992 90 123 45 67.',
+    en: 'Give the phone number with its country code. For example: +992 90 123 45 67.',
+  },
+  'problem.notification.emailOff': {
+    tg: 'Фиристодани паём ба почтаи электронӣ ҳоло хомӯш аст. Роҳи дигарро интихоб кунед ё ба идора муроҷиат намоед.',
+    ru: 'Отправка сообщений по электронной почте сейчас отключена. Выберите другой способ или обратитесь в учреждение.',
+    en: 'Sending messages by e-mail is switched off. Choose another way or contact the office.',
+  },
+  'problem.notification.smsOff': {
+    tg: 'Фиристодани SMS ҳоло хомӯш аст. Роҳи дигарро интихоб кунед ё ба идора муроҷиат намоед.',
+    ru: 'Отправка SMS сейчас отключена. Выберите другой способ или обратитесь в учреждение.',
+    en: 'Sending text messages (SMS) is switched off. Choose another way or contact the office.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -10,6 +10,7 @@ import { prepareDatabase } from '../db/prepare.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../demo/demo-data.ts';
 import { scanDuplicates } from '../duplicates/scan.ts';
 import { Problem } from '../http/problem.ts';
+import { notificationsCommand } from '../notifications/cli.ts';
 
 const HELP = `sabt — civil registration system
 
@@ -27,6 +28,10 @@ Usage:
                                encrypted with SABT_KEY_PASSPHRASE
   sabt keys rotate --office O  new keys for an office; the old ones are retired, kept for checks
   sabt keys list               every key: id, office, algorithm, status, validity
+  sabt notifications list [--failed] [--limit 50]
+                               the latest e-mails and SMS: status, attempts, last error
+  sabt notifications test --to ADDRESS|+PHONE [--lang tg|ru|en]
+                               send the operator's test message now through the configured channel
   sabt --help                  this text
 
 Roles: ${ROLES.join(', ')}
@@ -80,6 +85,10 @@ export async function main(argv: string[]): Promise<number> {
       office: { type: 'string' },
       name: { type: 'string' },
       kind: { type: 'string' },
+      failed: { type: 'boolean' },
+      limit: { type: 'string' },
+      to: { type: 'string' },
+      lang: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -187,6 +196,15 @@ export async function main(argv: string[]): Promise<number> {
           return 1;
         }
         throw e;
+      } finally {
+        await dbx.close();
+      }
+    }
+    case 'notifications': {
+      if (sub !== 'list' && sub !== 'test') break;
+      const dbx = await openDb(config);
+      try {
+        return await notificationsCommand(dbx.db, config, sub, values);
       } finally {
         await dbx.close();
       }

@@ -1,0 +1,54 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface GatewayRequest {
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  /** The status the gateway answered with. */
+  status: number;
+}
+
+export interface SmsGateway {
+  url: string;
+  requests: GatewayRequest[];
+  /** What the next requests are answered with, from now on. */
+  answer(status: number): void;
+  close(): Promise<void>;
+}
+
+/** A stand-in SMS gateway on a loopback port: records each POST and answers with the status set. */
+export async function startSmsGateway(initial = 200): Promise<SmsGateway> {
+  const requests: GatewayRequest[] = [];
+  let status = initial;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {}
+      requests.push({ headers: req.headers, body, status });
+      res.writeHead(status, { 'content-type': 'application/json' });
+      // like some gateways, a refusal quotes the message it refused
+      const refused = (body as { text?: string } | null)?.text;
+      res.end(
+        JSON.stringify(status < 300 ? { id: `sms-${requests.length}` } : { error: 'refused', refused }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`,
+    requests,
+    answer: (s) => {
+      status = s;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
