@@ -13,6 +13,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A browser on a busy 2-core machine may take seconds to paint: polls wait for it, not 1 s.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     fileParallelism: true,
     // CI machines have 2 cores; keep the worker count bounded.
     maxWorkers: 2,
