@@ -47,6 +47,12 @@ export const en: UiMessages = {
     duplicates: 'Possible duplicates',
     amendments: 'Amendment requests',
     registered: 'Registered',
+    stale: 'Forgotten drafts',
+    selfRegistered: 'Self-registered',
+    staleHint:
+      'Drafts nobody has changed for {{days}} days or more: finish them, or cancel them with a reason.',
+    selfRegisteredHint:
+      'Acts the registrar took, submitted or validated and then registered themselves (where the office may).',
     count_one: '{{count}} record',
     count_few: '{{count}} records',
     count_many: '{{count}} records',
@@ -88,6 +94,7 @@ export const en: UiMessages = {
     validated: 'Validated',
     registered: 'Registered',
     annulled: 'Annulled',
+    cancelled: 'Draft cancelled',
   },
   flag: {
     rejected: 'Rejected',
@@ -103,8 +110,10 @@ export const en: UiMessages = {
     dissolved: 'Dissolved',
     ended: 'Ended',
     'certificate-reissue': 'New certificate needed',
+    'self-registered': 'Self-registered',
   },
   errors: {
+    signInNeeded: 'Sign in to continue.',
     network: 'The server does not answer. Check the connection and try again.',
     unexpected: 'Something unexpected went wrong. Try again.',
     notFound: 'This page was not found.',

@@ -49,6 +49,12 @@ export const tg = {
     duplicates: 'Эҳтимолан такрорӣ',
     amendments: 'Дархостҳои тағйирот',
     registered: 'Бақайдгирифташуда',
+    stale: 'Лоиҳаҳои фаромӯшшуда',
+    selfRegistered: 'Бақайдгирии худӣ',
+    staleHint:
+      'Лоиҳаҳое, ки {{days}} рӯз ё зиёда касе тағйир надодааст: онҳоро анҷом диҳед ё бо сабаб бекор кунед.',
+    selfRegisteredHint:
+      'Санадҳое, ки бақайдгиранда худаш қабул, ирсол ё санҷида ва худаш ба қайд гирифтааст (дар идораҳое, ки ин иҷозат аст).',
     // plural forms as i18next names them: Tajik does not inflect, Russian has all four
     count_one: '{{count}} сабт',
     count_few: '{{count}} сабт',
@@ -91,6 +97,7 @@ export const tg = {
     validated: 'Санҷида шуд',
     registered: 'Ба қайд гирифта шуд',
     annulled: 'Бекор карда шуд',
+    cancelled: 'Лоиҳа бекор шуд',
   },
   flag: {
     rejected: 'Баргардонида шуд',
@@ -106,8 +113,10 @@ export const tg = {
     dissolved: 'Бекор шудааст',
     ended: 'Қатъ шудааст',
     'certificate-reissue': 'Шаҳодатномаи нав лозим',
+    'self-registered': 'Бақайдгирии худӣ',
   },
   errors: {
+    signInNeeded: 'Барои идома ба система ворид шавед.',
     network: 'Сервер ҷавоб намедиҳад. Пайвастро санҷед ва аз нав кӯшиш кунед.',
     unexpected: 'Хатои ғайричашмдошт рух дод. Аз нав кӯшиш кунед.',
     notFound: 'Ин саҳифа ёфт нашуд.',

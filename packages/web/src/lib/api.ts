@@ -91,6 +91,11 @@ function madeUpProblem(status: number, title: string): Problem {
   return { type: 'about:blank', title, status };
 }
 
+/** The 401 of "nobody is signed in", for answers that say so without failing. */
+export function signedOutProblem(): Problem {
+  return madeUpProblem(401, i18n.t('errors.signInNeeded'));
+}
+
 async function readProblem(res: Response): Promise<Problem> {
   const type = res.headers.get('content-type') ?? '';
   if (type.includes('json')) {

@@ -1,6 +1,6 @@
 import type { Locale, OfficeKind, Role } from '@sabt/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from './api.ts';
+import { api, ProblemError, signedOutProblem } from './api.ts';
 
 /** The signed-in user as GET /me and POST /auth/login return them. */
 export interface Me {
@@ -14,11 +14,22 @@ export interface Me {
 
 export const meQueryKey = ['me'] as const;
 
-/** Who is signed in; a 401 is the caller's to handle (the sign-in redirect, not "session expired"). */
+/**
+ * Who is signed in. Asked through GET /auth/session, which answers 200 either way, so a signed-out
+ * visit logs no failed request; nobody signed in becomes a 401 problem here, the caller's to handle
+ * (the sign-in redirect, not "session expired").
+ */
 export const meQuery = () =>
   queryOptions({
     queryKey: meQueryKey,
-    queryFn: ({ signal }) => api<Me>('/me', { signal, expectUnauthenticated: true }),
+    queryFn: async ({ signal }) => {
+      const { user } = await api<{ user: Me | null }>('/auth/session', {
+        signal,
+        expectUnauthenticated: true,
+      });
+      if (!user) throw new ProblemError(signedOutProblem());
+      return user;
+    },
     staleTime: 5 * 60_000,
   });
 

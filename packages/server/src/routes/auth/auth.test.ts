@@ -113,6 +113,18 @@ describe('signing in', () => {
     expect(jamoat.body.office).toMatchObject({ id: 'RA-13-01', kind: 'jamoat' });
   });
 
+  it('GET /auth/session answers 200 whether or not someone is signed in, naming the user when so', async () => {
+    const nobody = await call('GET', '/api/v1/auth/session', undefined);
+    expect(nobody.status).toBe(200);
+    expect(nobody.body).toEqual({ user: null });
+    const stale = await call('GET', '/api/v1/auth/session', 'sabt_session=not-a-session');
+    expect(stale).toMatchObject({ status: 200, body: { user: null } });
+    const { cookie } = await login('registrar', 'sabt-demo');
+    const signedIn = await call('GET', '/api/v1/auth/session', cookie);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toEqual((await call('GET', '/api/v1/me', cookie)).body);
+  });
+
   it('accepts the login in any letter case and with surrounding spaces', async () => {
     const res = await login('  Back ', 'sabt-demo');
     expect(res.status).toBe(200);

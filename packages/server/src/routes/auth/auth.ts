@@ -45,6 +45,17 @@ export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDep
     },
   );
 
+  // The web app asks this on every load: "nobody signed in" is an answer, not an error, so the
+  // browser's console stays clean on the sign-in page.
+  r.get(
+    '/auth/session',
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], summary: 'Who is signed in, if anyone: { user } or { user: null }' },
+    },
+    async (req) => ({ user: req.actor ? await loadMe(dbx, req.actor.login) : null }),
+  );
+
   r.get(
     '/me',
     { schema: { tags: ['auth'], summary: 'The signed-in user, their role and office' } },

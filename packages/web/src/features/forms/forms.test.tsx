@@ -37,14 +37,16 @@ function fakeApi(
       return res;
     };
     if (url.pathname === '/api/v1/offices') return jsonResponse(200, { items: [] });
-    if (url.pathname === '/api/v1/me')
+    if (url.pathname === '/api/v1/auth/session')
       return jsonResponse(200, {
-        id: 'user-front',
-        login: 'front',
-        name: 'Front',
-        role: 'front_office',
-        roleLabel: { tg: '', ru: '', en: '' },
-        office: { id: 'DU-03-00', kind: 'district', name: { tg: '', ru: '', en: '' } },
+        user: {
+          id: 'user-front',
+          login: 'front',
+          name: 'Front',
+          role: 'front_office',
+          roleLabel: { tg: '', ru: '', en: '' },
+          office: { id: 'DU-03-00', kind: 'district', name: { tg: '', ru: '', en: '' } },
+        },
       });
     if (method === 'POST' && url.pathname === '/api/v1/records') {
       const rec = {
@@ -231,7 +233,7 @@ describe('birth application form', () => {
     const user = userEvent.setup();
     renderAt('/records/new/BIRTH');
     const child = await screen.findByRole('region', { name: 'Кӯдак' });
-    await waitFor(() => expect(api.calls.some((c) => c.path === '/api/v1/me')).toBe(true));
+    await waitFor(() => expect(api.calls.some((c) => c.path === '/api/v1/auth/session')).toBe(true));
     expect(screen.queryByRole('region', { name: 'Аризаи нотамом ҳаст' })).toBeNull();
     await user.type(input(child, 'Ном'), 'Фарзона');
     await waitFor(() => {

@@ -54,14 +54,16 @@ const TOTALS: Record<string, number> = {
 function fakeApi(officeKind = 'district') {
   return vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://sabt.test');
-    if (url.pathname === '/api/v1/me')
+    if (url.pathname === '/api/v1/auth/session')
       return jsonResponse(200, {
-        id: 'u',
-        login: 'front',
-        name: 'Мадина Раҳимова',
-        role: officeKind === 'jamoat' ? 'registrar' : 'front_office',
-        roleLabel: label('Корманди қабул', 'Специалист', 'Clerk'),
-        office: office(officeKind),
+        user: {
+          id: 'u',
+          login: 'front',
+          name: 'Мадина Раҳимова',
+          role: officeKind === 'jamoat' ? 'registrar' : 'front_office',
+          roleLabel: label('Корманди қабул', 'Специалист', 'Clerk'),
+          office: office(officeKind),
+        },
       });
     if (url.pathname === '/api/v1/act-kinds') return jsonResponse(200, { items: KINDS });
     if (url.pathname === '/api/v1/records') {

@@ -142,7 +142,7 @@ export function fakeApi(
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
     sent.push({ method, path, query: url.searchParams, body, headers });
     if (method !== 'GET') return onWrite(path, body, headers) ?? jsonResponse(200, {});
-    if (path === '/me') return jsonResponse(200, me);
+    if (path === '/auth/session') return jsonResponse(200, { user: me });
     if (path === '/offices') return jsonResponse(200, { items: OFFICES });
     if (path in routes) {
       const answer = routes[path];
