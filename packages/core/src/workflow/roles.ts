@@ -20,9 +20,9 @@ export const ROLE_LABELS: Record<Role, { tg: string; ru: string; en: string }> =
   back_office: { tg: 'Мутахассиси бэк-офис', ru: 'Специалист бэк-офиса', en: 'Back-office specialist' },
   registrar: { tg: 'Бақайдгиранда', ru: 'Регистратор', en: 'Registrar' },
   head_of_office: { tg: 'Роҳбари идора', ru: 'Руководитель учреждения', en: 'Head of office' },
-  archivist: { tg: 'Бойгон', ru: 'Архивист', en: 'Archivist' },
+  archivist: { tg: 'Корманди бойгонӣ', ru: 'Архивист', en: 'Archivist' },
   verifier: { tg: 'Санҷанда', ru: 'Верификатор', en: 'Verifier' },
   central_admin: { tg: 'Маъмури марказӣ', ru: 'Центральный администратор', en: 'Central administrator' },
-  statistician: { tg: 'Омормуҳаррир', ru: 'Статистик', en: 'Statistician' },
+  statistician: { tg: 'Мутахассиси омор', ru: 'Статистик', en: 'Statistician' },
   auditor: { tg: 'Аудитор', ru: 'Аудитор', en: 'Auditor' },
 };

@@ -124,3 +124,10 @@ describe('field catalogue', () => {
     });
   }
 });
+
+describe('applicant labels', () => {
+  it('spell the police as Tajik spells it (Милитсия), as the record screen does', async () => {
+    const { APPLICANT_OPTIONS } = await import('./common.ts');
+    expect(APPLICANT_OPTIONS.find((o) => o.value === 'POLICE')?.label).toMatchObject({ tg: 'Милитсия' });
+  });
+});

@@ -113,7 +113,7 @@ const APPLICANT_LABELS: Record<(typeof APPLICANT_TYPES)[number], Text3> = {
     'Орган опеки и попечительства',
     'Guardianship authority',
   ),
-  POLICE: L('Милиция', 'Милиция', 'Police'),
+  POLICE: L('Милитсия', 'Милиция', 'Police'),
   ORGANISATION: L('Ташкилоти дигар', 'Другая организация', 'Another organisation'),
 };
 export const APPLICANT_OPTIONS: Option[] = APPLICANT_TYPES.map((value) => ({
