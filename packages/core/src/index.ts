@@ -27,3 +27,4 @@ export * from './workflow/certificates.ts';
 export * from './workflow/matrix.ts';
 export * from './workflow/roles.ts';
 export * from './workflow/statuses.ts';
+export * from './workflow/waiting-period.ts';

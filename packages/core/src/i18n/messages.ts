@@ -385,6 +385,31 @@ export const MESSAGES = {
     ru: 'Аннулировать нельзя: брак, прекращённый этой записью, снова станет действующим, а супруг уже состоит в другом браке (запись № {number}, {year} год, {office}). Сначала аннулируйте тот брак по решению суда.',
     en: 'This cannot be annulled: the marriage it ended would be in force again, but a spouse is in another marriage (record No. {number}, {year}, {office}). Annul that marriage on a court decision first.',
   },
+  'problem.selfRegistration': {
+    tg: 'Дар ин идора касе, ки аризаро қабул, ирсол ё санҷидааст, онро ба қайд намегирад: сабтро бақайдгирандаи дигар ба қайд гирад.',
+    ru: 'В этом учреждении тот, кто принял, направил или проверил заявление, не регистрирует его: запись должен зарегистрировать другой регистратор.',
+    en: 'In this office whoever took, submitted or validated an application does not register it: another registrar must register the record.',
+  },
+  'problem.notAuthor': {
+    tg: 'Лоиҳаро танҳо касе, ки онро оғоз кардааст, ё роҳбари идора бекор карда метавонад.',
+    ru: 'Отменить черновик может только тот, кто его начал, или руководитель учреждения.',
+    en: 'Only the one who started this draft, or the head of office, may cancel it.',
+  },
+  'problem.waitingPeriod': {
+    tg: 'Ақди никоҳ як моҳ баъд аз ариза ба қайд гирифта мешавад: на пеш аз {allowedFrom} (ариза {applicationDate} дода шудааст). Барои пештар ба қайд гирифтан қарори роҳбари идора дар бораи кӯтоҳ кардани мӯҳлат лозим аст.',
+    ru: 'Брак регистрируется через месяц после подачи заявления: не ранее {allowedFrom} (заявление подано {applicationDate}). Для более ранней регистрации нужно решение руководителя учреждения о сокращении срока.',
+    en: 'A marriage is registered a month after the application: not before {allowedFrom} (applied on {applicationDate}). Registering earlier needs the head of office’s decision to shorten the period.',
+  },
+  'problem.waitingPeriodOver': {
+    tg: 'Як моҳ аз рӯзи ариза аллакай гузаштааст: кӯтоҳ кардани мӯҳлат лозим нест.',
+    ru: 'Месяц со дня подачи заявления уже истёк: сокращать срок не нужно.',
+    en: 'The month since the application has already passed: there is nothing to shorten.',
+  },
+  'error.waiting.allowedFrom': {
+    tg: 'Сана бояд аз рӯзи ариза ({from}) то пеш аз анҷоми моҳ ({to}) бошад.',
+    ru: 'Дата должна быть не раньше дня подачи заявления ({from}) и раньше окончания месяца ({to}).',
+    en: 'The date must fall on or after the application day ({from}) and before the month ends ({to}).',
+  },
   'problem.registryCheck': {
     tg: 'Санҷиш бо феҳрист монеа ёфт: сабабҳои нишондодашударо бинед.',
     ru: 'Проверка по реестру выявила препятствие: см. указанные причины.',

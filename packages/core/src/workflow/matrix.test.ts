@@ -16,12 +16,20 @@ import { ACT_KINDS, type ActKindCode, STATUSES, type Status } from './statuses.t
  *   back_office restores a lost record (a new draft); both only in district offices and consulates;
  * - central and region offices work with no kind; jamoats with BIRTH, DEATH, MARRIAGE and PATERNITY;
  *   district, mobile and consulate offices with all seven kinds;
- * - head_of_office, archivist, verifier, central_admin, statistician and auditor take none of them.
+ * - a draft is cancelled (draft → cancelled, reason required) by the clerk who created (or restored)
+ *   it, or by the head of office; nobody acts on a cancelled record;
+ * - the head of office, and only they, shortens a marriage's waiting period (reason required) while
+ *   it is a draft, submitted or validated;
+ * - whoever created, restored, submitted or validated a record may not register it in a district
+ *   (nor central or region) office; in jamoats, mobile offices and consulates they may, and the
+ *   registration marks the record 'self-registered';
+ * - archivist, verifier, central_admin, statistician and auditor take none of them.
  */
 const CLERKS: readonly Role[] = ['front_office', 'back_office', 'registrar'];
 const CHECKERS: readonly Role[] = ['back_office', 'registrar'];
 const JAMOAT_KINDS: readonly ActKindCode[] = ['BIRTH', 'DEATH', 'MARRIAGE', 'PATERNITY'];
 const COURT_OFFICES: readonly OfficeKind[] = ['district', 'consulate'];
+const SMALL_OFFICES: readonly OfficeKind[] = ['jamoat', 'mobile', 'consulate'];
 
 function officeWorksWith(office: OfficeKind, kind: ActKindCode): boolean {
   switch (office) {
@@ -41,6 +49,7 @@ interface Expected {
   allowed: boolean;
   to?: Status | undefined;
   reason?: boolean;
+  marks?: readonly string[];
 }
 
 function expected(
@@ -50,8 +59,10 @@ function expected(
   kind: ActKindCode,
   status: Status | undefined,
   flags: readonly string[],
+  mine: readonly string[] = [],
 ): Expected {
   if (!officeWorksWith(office, kind)) return { allowed: false };
+  const author = mine.includes('create') || mine.includes('restore');
   const pending = flags.includes('amendment-requested');
   switch (action) {
     case 'request-amendment':
@@ -72,6 +83,16 @@ function expected(
         (status === 'submitted' || status === 'validated' || status === 'registered') &&
         flags.includes('possible-duplicate')
         ? { allowed: true, to: undefined, reason: false }
+        : { allowed: false };
+    case 'cancel':
+      return status === 'draft' && (role === 'head_of_office' || (CLERKS.includes(role) && author))
+        ? { allowed: true, to: 'cancelled', reason: true }
+        : { allowed: false };
+    case 'shorten-waiting':
+      return role === 'head_of_office' &&
+        kind === 'MARRIAGE' &&
+        (status === 'draft' || status === 'submitted' || status === 'validated')
+        ? { allowed: true, to: undefined, reason: true }
         : { allowed: false };
     case 'restore':
       return CHECKERS.includes(role) && status === undefined && COURT_OFFICES.includes(office)
@@ -100,10 +121,15 @@ function expected(
       return CHECKERS.includes(role) && (status === 'submitted' || status === 'validated')
         ? { allowed: true, to: 'draft', reason: true }
         : { allowed: false };
-    case 'register':
-      return role === 'registrar' && status === 'validated' && !flags.includes('possible-duplicate')
-        ? { allowed: true, to: 'registered', reason: false }
+    case 'register': {
+      if (role !== 'registrar' || status !== 'validated' || flags.includes('possible-duplicate'))
+        return { allowed: false };
+      const selfRegistration = author || mine.includes('submit') || mine.includes('validate');
+      if (!selfRegistration) return { allowed: true, to: 'registered', reason: false };
+      return SMALL_OFFICES.includes(office)
+        ? { allowed: true, to: 'registered', reason: false, marks: ['self-registered'] }
         : { allowed: false };
+    }
   }
 }
 
@@ -114,6 +140,15 @@ const FLAG_CHOICES: readonly (readonly string[])[] = [
   ['rejected'],
   ['amendment-requested'],
 ];
+/** What the user did to the record before: nothing, an edit only, or one of the steps that matter. */
+const MINE_CHOICES: readonly (readonly string[])[] = [
+  [],
+  ['edit'],
+  ['create', 'edit'],
+  ['restore'],
+  ['submit'],
+  ['validate'],
+];
 
 describe('who may do what to a record (the action matrix)', () => {
   describe.each(ACTIONS)('%s', (action) => {
@@ -122,23 +157,29 @@ describe('who may do what to a record (the action matrix)', () => {
       for (const office of OFFICE_KINDS)
         for (const kind of ACT_KINDS)
           for (const status of STATUS_CHOICES)
-            for (const flags of FLAG_CHOICES) {
-              const want = expected(action, role, office, kind, status, flags);
-              const got = decide(action, { role, officeKind: office }, { kind, status, flags });
-              const gotShape: Expected = got.allowed
-                ? { allowed: true, to: got.to, reason: got.reason }
-                : { allowed: false };
-              if (JSON.stringify(gotShape) !== JSON.stringify(want)) {
-                mismatches.push(
-                  `${office} ${kind} ${status ?? '(new)'} [${flags.join(',')}]: got ${JSON.stringify(gotShape)}, want ${JSON.stringify(want)}`,
-                );
+            for (const flags of FLAG_CHOICES)
+              for (const mine of MINE_CHOICES) {
+                const want = expected(action, role, office, kind, status, flags, mine);
+                const got = decide(action, { role, officeKind: office }, { kind, status, flags, mine });
+                const gotShape: Expected = got.allowed
+                  ? {
+                      allowed: true,
+                      to: got.to,
+                      reason: got.reason,
+                      ...(got.marks ? { marks: got.marks } : {}),
+                    }
+                  : { allowed: false };
+                if (JSON.stringify(gotShape) !== JSON.stringify(want)) {
+                  mismatches.push(
+                    `${office} ${kind} ${status ?? '(new)'} [${flags.join(',')}] mine [${mine.join(',')}]: got ${JSON.stringify(gotShape)}, want ${JSON.stringify(want)}`,
+                  );
+                }
               }
-            }
       expect(mismatches).toEqual([]);
     });
   });
 
-  it('allows exactly 517 (action, role, office kind, act kind, status) combinations', () => {
+  it('allows exactly 554 (action, role, office kind, act kind, status) combinations', () => {
     // create 3 roles × 25 office/kind pairs; edit 75; submit 75; validate 2 × 25; reject 2 × 25 × 2 statuses;
     // register 1 × 25. The 25 pairs are 7 kinds in district, mobile and consulate offices plus 4 in jamoats.
     let count = 0;
@@ -148,8 +189,10 @@ describe('who may do what to a record (the action matrix)', () => {
           for (const kind of ACT_KINDS)
             for (const status of STATUS_CHOICES)
               if (decide(action, { role, officeKind: office }, { kind, status, flags: [] }).allowed) count++;
-    // plus request-amendment 3 × 25; annul 1 × 14 and restore 2 × 14 (district and consulate offices, 7 kinds each)
-    expect(count).toBe(75 + 75 + 75 + 50 + 100 + 25 + 75 + 14 + 28);
+    // plus request-amendment 3 × 25; annul 1 × 14 and restore 2 × 14 (district and consulate offices, 7 kinds each);
+    // cancel: the head of office on 25 drafts (a clerk only on their own); shorten-waiting: the head
+    // on marriages (4 office kinds) in 3 statuses
+    expect(count).toBe(75 + 75 + 75 + 50 + 100 + 25 + 75 + 14 + 28 + 25 + 12);
   });
 
   it('says why an action is refused, so the user sees the right message', () => {
@@ -217,7 +260,7 @@ describe('the actions offered to a user on a record', () => {
     ).toEqual(['reject', 'resolve-duplicate']);
   });
 
-  it('offers only amendment and annulment on a registered record, nothing to a head of office or the centre', () => {
+  it('offers only amendment and annulment on a registered record, only cancelling to a head of office, nothing to the centre', () => {
     expect(
       allowedActions({ role: 'registrar', officeKind: 'district' }, { kind: 'BIRTH', status: 'registered' }),
     ).toEqual(['request-amendment', 'annul']);
@@ -235,9 +278,59 @@ describe('the actions offered to a user on a record', () => {
     ).toEqual([]);
     expect(
       allowedActions({ role: 'head_of_office', officeKind: 'district' }, { kind: 'BIRTH', status: 'draft' }),
+    ).toEqual(['cancel']);
+    expect(
+      allowedActions(
+        { role: 'head_of_office', officeKind: 'district' },
+        { kind: 'BIRTH', status: 'submitted' },
+      ),
     ).toEqual([]);
     expect(
       allowedActions({ role: 'registrar', officeKind: 'central' }, { kind: 'BIRTH', status: 'validated' }),
     ).toEqual([]);
+  });
+});
+
+describe('cancelled drafts, the waiting period and the separation of duties', () => {
+  it("offers a draft's author to cancel it, not another clerk", () => {
+    const front = { role: 'front_office', officeKind: 'district' } as const;
+    expect(allowedActions(front, { kind: 'BIRTH', status: 'draft', mine: ['create', 'edit'] })).toEqual([
+      'edit',
+      'submit',
+      'cancel',
+    ]);
+    expect(allowedActions(front, { kind: 'BIRTH', status: 'draft', mine: ['edit'] })).toEqual([
+      'edit',
+      'submit',
+    ]);
+    expect(decide('cancel', front, { kind: 'BIRTH', status: 'draft' })).toEqual({
+      allowed: false,
+      why: 'not-author',
+    });
+    expect(allowedActions(front, { kind: 'BIRTH', status: 'cancelled', mine: ['create'] })).toEqual([]);
+  });
+
+  it('offers the head of office to shorten the waiting period of a marriage only', () => {
+    const head = { role: 'head_of_office', officeKind: 'jamoat' } as const;
+    expect(allowedActions(head, { kind: 'MARRIAGE', status: 'validated' })).toEqual(['shorten-waiting']);
+    expect(decide('shorten-waiting', head, { kind: 'BIRTH', status: 'validated' })).toEqual({
+      allowed: false,
+      why: 'kind',
+    });
+  });
+
+  it('refuses a district registrar their own act and marks a jamoat registrar’s', () => {
+    const target = { kind: 'BIRTH', status: 'validated' } as const;
+    for (const step of ['create', 'submit', 'validate']) {
+      expect(
+        decide('register', { role: 'registrar', officeKind: 'district' }, { ...target, mine: [step] }),
+      ).toEqual({ allowed: false, why: 'duties' });
+      expect(
+        decide('register', { role: 'registrar', officeKind: 'jamoat' }, { ...target, mine: [step] }),
+      ).toEqual({ allowed: true, to: 'registered', reason: false, marks: ['self-registered'] });
+    }
+    expect(
+      decide('register', { role: 'registrar', officeKind: 'district' }, { ...target, mine: ['edit'] }),
+    ).toEqual({ allowed: true, to: 'registered', reason: false });
   });
 });

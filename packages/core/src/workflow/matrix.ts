@@ -15,6 +15,8 @@ export const ACTIONS = [
   'annul',
   'restore',
   'resolve-duplicate',
+  'cancel',
+  'shorten-waiting',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -33,6 +35,10 @@ interface Row {
   officeKinds?: readonly OfficeKind[];
   /** The action needs a written reason. */
   reason?: boolean;
+  /** Act kinds the action exists for (all when omitted). */
+  kinds?: readonly ActKindCode[];
+  /** Roles that may take the action only on a record they created themselves. */
+  authorOnly?: readonly Role[];
 }
 
 /**
@@ -105,7 +111,42 @@ export const ACTION_MATRIX: readonly Row[] = [
     roles: ['back_office', 'registrar'],
     officeKinds: ['district', 'consulate'],
   },
+  {
+    // a mistaken or abandoned draft is withdrawn, never deleted: its author or the head of office
+    action: 'cancel',
+    from: ['draft'],
+    to: 'cancelled',
+    roles: ['front_office', 'back_office', 'registrar', 'head_of_office'],
+    authorOnly: ['front_office', 'back_office', 'registrar'],
+    reason: true,
+  },
+  {
+    // Family Code: the head of office may shorten (or waive) the month between application and marriage
+    action: 'shorten-waiting',
+    from: ['draft', 'submitted', 'validated'],
+    roles: ['head_of_office'],
+    kinds: ['MARRIAGE'],
+    reason: true,
+  },
 ];
+
+/** Earlier steps on a record that make its registration a self-registration (four eyes: the one who took the application or checked it is not the one who registers). */
+export const REGISTRATION_CONFLICTS: readonly Action[] = ['create', 'restore', 'submit', 'validate'];
+
+/**
+ * Separation of duties per office kind, as data: `refused` — whoever created, submitted or
+ * validated a record may not register it (offices with a front and a back office); `flagged` —
+ * small offices where one registrar may do it all, but the act is flagged `self-registered` and
+ * shown to the head of office.
+ */
+export const SELF_REGISTRATION: Record<OfficeKind, 'refused' | 'flagged'> = {
+  central: 'refused',
+  region: 'refused',
+  district: 'refused',
+  consulate: 'flagged',
+  mobile: 'flagged',
+  jamoat: 'flagged',
+};
 
 /** Roles that may see sealed data (the original birth record of an adopted child, adoption records); every view is audited. */
 export const SEALED_READERS: readonly Role[] = ['registrar', 'head_of_office'];
@@ -130,11 +171,23 @@ export interface Target {
   /** Undefined for create. */
   status?: Status;
   flags?: readonly string[];
+  /** What this user did to the record so far (its action log's entries by them); none when omitted. */
+  mine?: readonly string[];
 }
 
 export type Decision =
-  | { allowed: true; to: Status | undefined; reason: boolean }
-  | { allowed: false; why: 'role' | 'status' | 'office-kind' | 'flag' | 'missing-flag'; flag?: string };
+  | {
+      allowed: true;
+      to: Status | undefined;
+      reason: boolean;
+      /** Flags the action sets on the record (a self-registration is marked). */
+      marks?: readonly Flag[];
+    }
+  | {
+      allowed: false;
+      why: 'role' | 'status' | 'office-kind' | 'kind' | 'flag' | 'missing-flag' | 'not-author' | 'duties';
+      flag?: string;
+    };
 
 /** The one place that says whether an action is allowed. */
 export function decide(action: Action, who: Subject, target: Target): Decision {
@@ -142,6 +195,7 @@ export function decide(action: Action, who: Subject, target: Target): Decision {
   if (!row) return { allowed: false, why: 'role' };
   if (!row.roles.includes(who.role)) return { allowed: false, why: 'role' };
   if (!OFFICE_ACT_KINDS[who.officeKind].includes(target.kind)) return { allowed: false, why: 'office-kind' };
+  if (row.kinds && !row.kinds.includes(target.kind)) return { allowed: false, why: 'kind' };
   if (row.officeKinds && !row.officeKinds.includes(who.officeKind))
     return { allowed: false, why: 'office-kind' };
   if (row.from === null ? target.status !== undefined : !target.status || !row.from.includes(target.status)) {
@@ -151,6 +205,13 @@ export function decide(action: Action, who: Subject, target: Target): Decision {
   if (flag) return { allowed: false, why: 'flag', flag };
   const missing = row.requires?.find((f) => !target.flags?.includes(f));
   if (missing) return { allowed: false, why: 'missing-flag', flag: missing };
+  const mine = target.mine ?? [];
+  if (row.authorOnly?.includes(who.role) && !mine.includes('create') && !mine.includes('restore'))
+    return { allowed: false, why: 'not-author' };
+  if (action === 'register' && REGISTRATION_CONFLICTS.some((a) => mine.includes(a))) {
+    if (SELF_REGISTRATION[who.officeKind] === 'refused') return { allowed: false, why: 'duties' };
+    return { allowed: true, to: row.to, reason: row.reason === true, marks: ['self-registered'] };
+  }
   return { allowed: true, to: row.to, reason: row.reason === true };
 }
 

@@ -72,6 +72,18 @@ export interface ActionEntry {
   payload?: Record<string, unknown>;
 }
 
+/** What the acting user did to the record so far (their entries in its log): authorship and separation of duties. */
+export async function actionsBy(ctx: WriteContext, recordId: string): Promise<string[]> {
+  const rows = await ctx.trx
+    .selectFrom('record_actions')
+    .select('action')
+    .distinct()
+    .where('record_id', '=', recordId)
+    .where('actor_id', '=', ctx.actor.id)
+    .execute();
+  return rows.map((r) => r.action);
+}
+
 /** Appends to a record's action log (and the audit trail) as the acting user. */
 export async function appendAction(ctx: WriteContext, a: ActionEntry): Promise<number> {
   const row = await ctx.trx

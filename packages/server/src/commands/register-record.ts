@@ -19,13 +19,17 @@ async function nextActNumber(
   return Number(res.rows[0]!.last_number);
 }
 
-/** Registers a locked, validated record: act number, national ID, then the effects on other records. */
+/**
+ * Registers a locked, validated record: act number, national ID, then the effects on other records.
+ * `marks` are flags the registration sets (`self-registered`, where the office kind allows it).
+ */
 export async function registerLocked(
   ctx: WriteContext,
   rec: RecordRow,
   def: ActKindDefinition<unknown>,
   check: DataCheck,
   revision: number,
+  marks: readonly string[] = [],
 ) {
   const office = await ctx.trx
     .selectFrom('offices')
@@ -39,7 +43,7 @@ export async function registerLocked(
     .updateTable('records')
     .set({
       status: 'registered',
-      flags: mergeCheckFlags(rec.flags, check, ['rejected']),
+      flags: mergeCheckFlags(rec.flags, check, ['rejected'], [...marks]),
       year,
       number,
       national_id: nationalId,
@@ -55,7 +59,13 @@ export async function registerLocked(
     fromStatus: rec.status,
     toStatus: 'registered',
     revision,
-    payload: { number, year, nationalId, ...(check.warnings.length ? { warnings: check.warnings } : {}) },
+    payload: {
+      number,
+      year,
+      nationalId,
+      ...(check.warnings.length ? { warnings: check.warnings } : {}),
+      ...(marks.includes('self-registered') ? { selfRegistered: true } : {}),
+    },
   });
   await saveVersion(ctx, rec.id, rec.version, def.schemaVersion, rec.data, actionId);
   await KIND_EFFECTS[def.code]?.apply?.(

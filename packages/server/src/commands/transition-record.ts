@@ -5,6 +5,7 @@ import { authorize } from '../policies/records.ts';
 import { parseIfMatch } from './edit-record.ts';
 import { KIND_EFFECTS } from './effects/index.ts';
 import {
+  actionsBy,
   appendAction,
   kindOf,
   lockRecord,
@@ -13,13 +14,21 @@ import {
   withFlags,
 } from './record-store.ts';
 import { registerLocked } from './register-record.ts';
+import { assertWaitingPeriod } from './waiting-period.ts';
 import type { WriteContext } from './write.ts';
 
-export type TransitionAction = Extract<Action, 'submit' | 'validate' | 'reject' | 'register'>;
-export const TRANSITIONS: readonly TransitionAction[] = ['submit', 'validate', 'reject', 'register'];
+export type TransitionAction = Extract<Action, 'submit' | 'validate' | 'reject' | 'register' | 'cancel'>;
+export const TRANSITIONS: readonly TransitionAction[] = [
+  'submit',
+  'validate',
+  'reject',
+  'register',
+  'cancel',
+];
 
 /**
- * Moves a record along draft → submitted → validated → registered, or sends it back with a reason.
+ * Moves a record along draft → submitted → validated → registered, sends it back with a reason,
+ * or cancels a draft with a reason (kept with its history, out of the queues).
  * Submitting, validating and registering need complete, valid data.
  */
 export async function transitionRecord(
@@ -29,7 +38,7 @@ export async function transitionRecord(
   input: { reason?: string | undefined; ifMatch?: string | undefined },
 ) {
   const rec = await lockRecord(ctx, id);
-  const decision = authorize(ctx.actor, action, rec);
+  const decision = authorize(ctx.actor, action, rec, await actionsBy(ctx, id));
   const expected = parseIfMatch(input.ifMatch);
   if (expected !== undefined && expected !== '*' && expected !== rec.revision) {
     throw new Problem(412, 'problem.preconditionFailed', {}, [], { revision: rec.revision });
@@ -39,8 +48,12 @@ export async function transitionRecord(
     throw new Problem(422, 'problem.reasonRequired', {}, [{ path: ['reason'], key: 'error.required' }]);
   const def = kindOf(rec.kind);
   const revision = rec.revision + 1;
-  if (action === 'reject') {
-    const flags = withFlags(rec.flags, ['rejected']);
+  if (action === 'reject' || action === 'cancel') {
+    // a cancelled draft leaves the work queues, the flag-based ones too
+    const flags =
+      action === 'reject'
+        ? withFlags(rec.flags, ['rejected'])
+        : withFlags(rec.flags, [], ['rejected', 'possible-duplicate']);
     await ctx.trx
       .updateTable('records')
       .set({ status: decision.to ?? rec.status, flags, revision, updated_at: ctx.now })
@@ -67,12 +80,13 @@ export async function transitionRecord(
     );
   }
   if (action === 'register') {
+    await assertWaitingPeriod(ctx, rec);
     // A possible duplicate registered since validation blocks this registration: it is kept
     // (with the flag) for the back office, and the registrar is told. Pending look-alikes were
     // flagged on their own submission.
     const duplicates = await checkForDuplicates(ctx, rec, ['registered']);
     if (duplicates.length > 0) return { id, duplicates };
-    await registerLocked(ctx, rec, def, check, revision);
+    await registerLocked(ctx, rec, def, check, revision, decision.marks);
     return { id };
   }
   const flags = mergeCheckFlags(rec.flags, check, action === 'submit' ? ['rejected'] : []);

@@ -22,9 +22,15 @@ export function assertCanRead(actor: Actor, record: Pick<RecordScope, 'office_pa
 
 /**
  * The single gate for record actions: jurisdiction (users act in their own office), then the
- * action matrix (role × status × act kind × office kind) from core.
+ * action matrix (role × status × act kind × office kind) from core. `mine` is what this user did
+ * to the record before (authorship, separation of duties).
  */
-export function authorize(actor: Actor, action: Action, record: RecordScope | { kind: ActKindCode }) {
+export function authorize(
+  actor: Actor,
+  action: Action,
+  record: RecordScope | { kind: ActKindCode },
+  mine: readonly string[] = [],
+) {
   if ('office_id' in record) {
     assertCanRead(actor, record);
     if (record.office_id !== actor.officeId) throw new Problem(403, 'problem.outsideOffice');
@@ -33,7 +39,7 @@ export function authorize(actor: Actor, action: Action, record: RecordScope | { 
     action,
     { role: actor.role, officeKind: actor.officeKind },
     'status' in record
-      ? { kind: record.kind as ActKindCode, status: record.status as Status, flags: record.flags }
+      ? { kind: record.kind as ActKindCode, status: record.status as Status, flags: record.flags, mine }
       : { kind: record.kind },
   );
   if (decision.allowed) return decision;
@@ -50,6 +56,12 @@ export function authorize(actor: Actor, action: Action, record: RecordScope | { 
       throw new Problem(409, 'problem.conflict', {}, [], { flag: decision.flag });
     case 'missing-flag':
       throw new Problem(409, 'problem.conflict', {}, [], { flag: decision.flag });
+    case 'kind':
+      throw new Problem(409, 'problem.conflict');
+    case 'not-author':
+      throw new Problem(403, 'problem.notAuthor');
+    case 'duties':
+      throw new Problem(403, 'problem.selfRegistration');
     default:
       throw forbidden();
   }

@@ -5,9 +5,13 @@ import {
   diffData,
   getActKind,
   type Locale,
+  marriageRegistrationDay,
   type Status,
+  type WaitingShortening,
+  waitingPeriod,
 } from '@sabt/core';
 import type { Actor } from '../auth/sessions.ts';
+import { mergePatch } from '../commands/edit-record.ts';
 import type { RecordRow } from '../commands/record-store.ts';
 import { renderIssues } from '../http/problem.ts';
 import type { recordActions, recordLinks, recordVersions } from '../queries/records.ts';
@@ -46,6 +50,7 @@ export function presentRecord(
   const check = def && !hidden ? checkRecordData(def, rec.data, 'complete', { today }) : undefined;
   const lastReject = [...actions].reverse().find((a) => a.action === 'reject');
   const canAct = rec.office_id === actor.officeId;
+  const mine = [...new Set(actions.filter((a) => a.actor_id === actor.id).map((a) => a.action))];
   return {
     id: rec.id,
     kind: rec.kind,
@@ -97,15 +102,57 @@ export function presentRecord(
     actions: canAct
       ? allowedActions(
           { role: actor.role, officeKind: actor.officeKind },
-          { kind: rec.kind as ActKindCode, status: rec.status as Status, flags: rec.flags },
+          { kind: rec.kind as ActKindCode, status: rec.status as Status, flags: rec.flags, mine },
         )
       : [],
+    waitingPeriod: rec.kind === 'MARRIAGE' && !hidden ? presentWaiting(rec, today, actions) : null,
   };
 }
 
-/** The action log; payloads that carry sealed data are withheld from users who may not see it. */
-export function presentHistory(actions: Actions, seal: SealInfo = NOT_SEALED) {
-  return actions.map((a) => ({
+/**
+ * A marriage's month between application and registration: from when it may be registered,
+ * whether that day has come, and the head of office's decision that shortened it (who, why, basis).
+ */
+function presentWaiting(rec: RecordRow, today: string, actions: Actions) {
+  const data = (rec.data ?? {}) as { applicationDate?: unknown; registrationDate?: unknown };
+  const decisions = actions.filter((a) => a.action === 'shorten-waiting');
+  const period = waitingPeriod(
+    data.applicationDate,
+    decisions.map((a) => a.payload as WaitingShortening),
+  );
+  if (!period) return null;
+  const standing = period.shortening && decisions.findLast((a) => a.payload === period.shortening);
+  return {
+    applicationDate: period.applicationDate,
+    earliest: period.earliest,
+    allowedFrom: period.allowedFrom,
+    /** The registration day (the ceremony day, else today) is on or after `allowedFrom`. */
+    met:
+      rec.status === 'registered' ||
+      marriageRegistrationDay(data.registrationDate, today) >= period.allowedFrom,
+    shortening:
+      period.shortening && standing
+        ? {
+            allowedFrom: period.shortening.allowedFrom,
+            ground: period.shortening.ground,
+            basis: period.shortening.basis ?? null,
+            reason: standing.reason,
+            at: iso(standing.at),
+            by: standing.login,
+            byName: standing.full_name,
+          }
+        : null,
+  };
+}
+
+/**
+ * The action log; payloads that carry sealed data are withheld from users who may not see it.
+ * With `combine`, consecutive edits (the form's autosaves) by one person are one entry with the
+ * combined difference, before → after, and how many saves it holds; every save stays in the log.
+ */
+export function presentHistory(actions: Actions, seal: SealInfo = NOT_SEALED, combine = false) {
+  const hidden = (a: Actions[number]) => seal.sealed && !seal.canSee && Number(a.id) <= seal.untilActionId;
+  const entry = (a: Actions[number]) => ({
     id: Number(a.id),
     action: a.action,
     at: iso(a.at),
@@ -115,8 +162,42 @@ export function presentHistory(actions: Actions, seal: SealInfo = NOT_SEALED) {
     to: a.to_status,
     revision: a.revision,
     reason: a.reason,
-    payload: seal.sealed && !seal.canSee && Number(a.id) <= seal.untilActionId ? { sealed: true } : a.payload,
-  }));
+    payload: hidden(a) ? { sealed: true } : a.payload,
+  });
+  if (!combine) return actions.map(entry);
+  const out: ReturnType<typeof entry>[] = [];
+  let data: unknown = {};
+  for (let i = 0; i < actions.length; i++) {
+    const a = actions[i]!;
+    const p = (a.payload ?? {}) as { data?: unknown; patch?: unknown };
+    if (a.action !== 'edit') {
+      if ((a.action === 'create' || a.action === 'restore') && p.data !== undefined) data = p.data;
+      out.push(entry(a));
+      continue;
+    }
+    // the run of edits by this person, up to the next entry of anything else or anyone else
+    let j = i;
+    while (actions[j + 1]?.action === 'edit' && actions[j + 1]?.actor_id === a.actor_id) j++;
+    const run = actions.slice(i, j + 1);
+    const before = data;
+    for (const e of run) data = mergePatch(data, (e.payload as { patch?: unknown } | null)?.patch ?? {});
+    const last = run.at(-1)!;
+    out.push({
+      ...entry(last),
+      id: Number(a.id),
+      payload: run.some(hidden)
+        ? { sealed: true }
+        : {
+            autosaves: run.length,
+            firstAt: iso(a.at),
+            fromRevision: a.revision - 1,
+            changes: diffData(before, data),
+            entries: run.map((e) => Number(e.id)),
+          },
+    });
+    i = j;
+  }
+  return out;
 }
 
 /** Every registered version with what changed from the one before; sealed versions only for those allowed. */

@@ -39,11 +39,16 @@ export async function recordView(
   return { body, sealedShown: seal.canSee && seal.whole };
 }
 
-export async function historyView(db: Kysely<Database>, actor: Actor, id: string) {
+/** The action log; `combineAutosaves` shows a person's consecutive edits as one entry. */
+export async function historyView(db: Kysely<Database>, actor: Actor, id: string, combineAutosaves = true) {
   const rec = await findRecord(db, actor, id);
   const seal = await sealInfo(db, actor, rec);
   const actions = await recordActions(db, id);
-  return { rec, items: presentHistory(actions, seal), sealedShown: seal.sealed && seal.canSee };
+  return {
+    rec,
+    items: presentHistory(actions, seal, combineAutosaves),
+    sealedShown: seal.sealed && seal.canSee,
+  };
 }
 
 export async function versionsView(db: Kysely<Database>, actor: Actor, id: string) {

@@ -1,3 +1,4 @@
+import { STALE_DRAFT_DAYS } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import type { RecordRow } from '../commands/record-store.ts';
@@ -20,6 +21,7 @@ export async function recordActions(db: Kysely<Database>, id: string) {
       'a.id',
       'a.action',
       'a.at',
+      'a.actor_id',
       'a.actor_role',
       'a.office_id',
       'a.from_status',
@@ -60,6 +62,8 @@ export interface ListFilter {
   kind?: string | undefined;
   office?: string | undefined;
   flag?: string | undefined;
+  /** Only records nobody has changed for this many days. */
+  untouchedDays?: number | undefined;
   limit: number;
   offset: number;
   sort: 'updated' | 'created' | 'number';
@@ -73,6 +77,7 @@ export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFil
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.office) q = q.where('office_id', '=', f.office);
   if (f.flag) q = q.where('flags', '@>', sql<string[]>`ARRAY[${f.flag}]::text[]`);
+  if (f.untouchedDays) q = q.where('updated_at', '<', new Date(Date.now() - f.untouchedDays * 86_400_000));
   const total = await q.select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const column = f.sort === 'created' ? 'created_at' : f.sort === 'number' ? 'number' : 'updated_at';
   const items = await q
@@ -149,6 +154,9 @@ export async function amendmentRequests(db: Kysely<Database>, id: string) {
     .execute();
 }
 
+/** Drafts untouched since this instant are stale (STALE_DRAFT_DAYS). */
+const staleSince = () => new Date(Date.now() - STALE_DRAFT_DAYS * 86_400_000);
+
 /** How many records wait in each work queue of the user's jurisdiction (no personal data). */
 export async function queueCounts(db: Kysely<Database>, actor: Actor) {
   const row = await db
@@ -162,6 +170,10 @@ export async function queueCounts(db: Kysely<Database>, actor: Actor) {
       sql<number>`count(*) FILTER (WHERE 'rejected' = ANY(flags))`.as('rejected'),
       sql<number>`count(*) FILTER (WHERE 'possible-duplicate' = ANY(flags))`.as('possibleDuplicate'),
       sql<number>`count(*) FILTER (WHERE 'amendment-requested' = ANY(flags))`.as('amendmentRequested'),
+      sql<number>`count(*) FILTER (WHERE status = 'draft' AND updated_at < ${staleSince()})`.as(
+        'staleDrafts',
+      ),
+      sql<number>`count(*) FILTER (WHERE 'self-registered' = ANY(flags))`.as('selfRegistered'),
     ])
     .executeTakeFirstOrThrow();
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));

@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Stage = 'draft' | 'submitted' | 'validated' | 'registered';
-const WORKFLOW = ['edit', 'submit', 'validate', 'reject', 'register'];
+const WORKFLOW = ['edit', 'submit', 'validate', 'reject', 'register', 'cancel'];
 
 /** A BIRTH record of DU-03-00 brought to the given status by the demo clerks. */
 async function recordAt(stage: Stage, kind: 'BIRTH' | 'DEATH' = 'BIRTH'): Promise<string> {
@@ -297,7 +297,7 @@ describe('office kinds', () => {
     const created = await jamoat.post('/api/v1/records', { kind: 'BIRTH', data: birthData() });
     expect(created.status).toBe(201);
     expect(created.body.office).toBe('RA-13-01');
-    expect(created.body.actions).toEqual(['edit', 'submit']);
+    expect(created.body.actions).toEqual(['edit', 'submit', 'cancel']);
     const id = created.body.id;
     const submitted = await jamoat.post(`/api/v1/records/${id}/submit`);
     expect(submitted.status).toBe(200);
@@ -391,12 +391,13 @@ describe('office kinds', () => {
 
 describe('the actions list', () => {
   const EXPECTED: Record<Stage, Record<string, string[]>> = {
+    // front started the draft: only its author (and the head of office) may cancel it
     draft: {
-      front: ['edit', 'submit'],
+      front: ['edit', 'submit', 'cancel'],
       back: ['edit', 'submit'],
       registrar: ['edit', 'submit'],
       statistician: [],
-      head: [],
+      head: ['cancel'],
     },
     submitted: {
       front: [],
@@ -408,7 +409,7 @@ describe('the actions list', () => {
     validated: { front: [], back: ['reject'], registrar: ['reject', 'register'], statistician: [], head: [] },
     registered: { front: [], back: [], registrar: [], statistician: [], head: [] },
   };
-  /** Staff who take no part in the workflow: their list is always empty. */
+  /** Staff who take no part in the workflow (the head only cancels drafts): their list is exactly that. */
   const BYSTANDERS = ['statistician', 'head'];
 
   it.each(['draft', 'submitted', 'validated', 'registered'] as Stage[])(
@@ -431,14 +432,15 @@ describe('the actions list', () => {
 
   it('matches what the server then allows: every listed action succeeds, every other one is refused and changes nothing', async () => {
     const logins = ['front', 'back', 'registrar', 'statistician', 'auditor'];
-    const transitions = ['submit', 'validate', 'reject', 'register'] as const;
+    const transitions = ['submit', 'validate', 'reject', 'register', 'cancel'] as const;
     for (const stage of ['draft', 'submitted', 'validated', 'registered'] as Stage[]) {
       const shared = await recordAt(stage);
       for (const login of logins) {
         const c = await t.as(login);
         const listed: string[] = (await c.get(`/api/v1/records/${shared}`)).body.actions;
         for (const action of transitions) {
-          const body = action === 'reject' ? { reason: 'Маълумот нопурра' } : undefined;
+          const body =
+            action === 'reject' || action === 'cancel' ? { reason: 'Маълумот нопурра' } : undefined;
           if (listed.includes(action)) {
             const fresh = await recordAt(stage);
             const res = await c.post(`/api/v1/records/${fresh}/${action}`, body);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createRecord } from '../../commands/create-record.ts';
 import { editRecord } from '../../commands/edit-record.ts';
 import { transitionRecord } from '../../commands/transition-record.ts';
+import { shortenWaitingPeriod } from '../../commands/waiting-period.ts';
 import { auditRead, readEvent } from '../../commands/write.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
 import { Problem } from '../../http/problem.ts';
@@ -13,9 +14,11 @@ import {
   actionBody,
   actionParams,
   createRecordBody,
+  historyQuery,
   listQuery,
   patchRecordBody,
   recordParams,
+  shortenWaitingBody,
 } from './schema.ts';
 import { writeRecord } from './write-record.ts';
 
@@ -68,7 +71,8 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
     {
       schema: {
         tags: ['records'],
-        summary: 'Submit, validate, reject (with a reason) or register a record',
+        summary:
+          'Submit, validate, reject (with a reason) or register a record; cancel a draft (with a reason)',
         params: actionParams,
         body: actionBody,
       },
@@ -88,6 +92,24 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
         return { id };
       });
     },
+  );
+
+  r.post(
+    '/records/:id/shorten-waiting',
+    {
+      schema: {
+        tags: ['records'],
+        summary:
+          "The head of office shortens (or waives) a marriage's month between application and registration: ground, reason, basis document",
+        params: recordParams,
+        body: shortenWaitingBody,
+      },
+    },
+    (req, reply) =>
+      writeRecord(deps, req, reply, ['POST shorten-waiting', req.params.id, req.body], async (ctx) => {
+        await shortenWaitingPeriod(ctx, req.params.id, { ...req.body, ifMatch: req.headers['if-match'] });
+        return { id: req.params.id };
+      }),
   );
 
   r.get(
@@ -112,13 +134,20 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
     {
       schema: {
         tags: ['records'],
-        summary: "The record's action log: who, role, office, when, what",
+        summary:
+          "The record's action log: who, role, office, when, what; a person's consecutive autosaves as one entry with the combined difference (autosaves=each: every save)",
         params: recordParams,
+        querystring: historyQuery,
       },
     },
     async (req) => {
       const actor = actorOf(req);
-      const { rec, items, sealedShown } = await historyView(dbx.db, actor, req.params.id);
+      const { rec, items, sealedShown } = await historyView(
+        dbx.db,
+        actor,
+        req.params.id,
+        req.query.autosaves !== 'each',
+      );
       await auditRead(dbx, [
         readEvent(actor, sealedShown ? 'record.sealed-history' : 'record.history', rec.id),
       ]);

@@ -1,4 +1,4 @@
-import { ACT_KIND_DEFINITIONS, ACT_KINDS, FLAGS, plainDate, STATUSES } from '@sabt/core';
+import { ACT_KIND_DEFINITIONS, ACT_KINDS, FLAGS, plainDate, STATUSES, WAITING_GROUNDS } from '@sabt/core';
 import { z } from 'zod';
 import { TRANSITIONS } from '../../commands/transition-record.ts';
 
@@ -37,11 +37,27 @@ export const actionBody = z
   .nullish()
   .meta({ examples: [{ reason: 'Насаби модар бо шиноснома мувофиқат намекунад' }] });
 
+export const historyQuery = z.strictObject({
+  autosaves: z
+    .enum(['combined', 'each'])
+    .default('combined')
+    .describe("combined: a person's consecutive autosaves as one entry; each: every save"),
+});
+
 export const listQuery = z.strictObject({
   status: z.enum(STATUSES).optional(),
   kind: z.enum(ACT_KINDS).optional(),
   office: z.string().max(20).optional(),
   flag: z.enum(FLAGS).optional(),
+  untouchedDays: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .optional()
+    .describe(
+      'only records nobody has changed for this many days (stale drafts: status=draft&untouchedDays=30)',
+    ),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   sort: z.enum(['updated', 'created', 'number']).default('updated'),
@@ -74,6 +90,26 @@ export const amendmentBody = z
         patch: { mother: { surname: 'Каримзода' } },
         reason: 'Хатои имлоӣ дар насаби модар',
         basis: { type: 'APPLICATION', number: '45', date: '2025-05-12', issuer: 'Каримзода Н. С.' },
+      },
+    ],
+  });
+
+export const shortenWaitingBody = z
+  .strictObject({
+    ground: z.enum(WAITING_GROUNDS),
+    allowedFrom: plainDate.describe(
+      'the first day the marriage may be registered; the application day waives the month',
+    ),
+    reason: z.string().trim().min(1).max(1000),
+    basis: basisDocument.optional(),
+  })
+  .meta({
+    examples: [
+      {
+        ground: 'PREGNANCY',
+        allowedFrom: '2026-12-08',
+        reason: 'Ҳомиладории арӯс, маълумотномаи табиб',
+        basis: { type: 'OTHER_DOCUMENT', number: '118', date: '2026-12-02', issuer: 'Маркази саломатии №5' },
       },
     ],
   });

@@ -8,6 +8,7 @@ const STATUS_COLORS: Record<Status, string> = {
   validated: 'cyan',
   registered: 'green',
   annulled: 'red',
+  cancelled: 'gray',
 };
 
 const FLAG_COLORS: Partial<Record<Flag, string>> = {

@@ -16,6 +16,7 @@ const STATUS_COLORS: Record<Status, string> = {
   validated: 'cyan',
   registered: 'green',
   annulled: 'red',
+  cancelled: 'gray',
 };
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
