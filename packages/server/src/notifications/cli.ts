@@ -89,7 +89,7 @@ export async function notificationsCommand(
       }
       throw e;
     }
-    const outcome = await deliverNotification(db, config, id, { maxAttempts: 1, log: consoleLog });
+    const outcome = await deliverNotification(db, config, id, { lastAttempt: true, log: consoleLog });
     if (outcome.status === 'sent') {
       console.log(`test message sent to ${values.to} (notification ${id})`);
       return 0;

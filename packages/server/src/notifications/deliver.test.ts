@@ -78,7 +78,7 @@ describe('an e-mail notification', () => {
     });
     const before = smtp.received.length;
     const log = memoryLog();
-    expect(await deliverNotification(dbx.db, config, id, { maxAttempts: 3, log })).toEqual({
+    expect(await deliverNotification(dbx.db, config, id, { lastAttempt: false, log })).toEqual({
       status: 'sent',
     });
 
@@ -139,7 +139,7 @@ describe('an e-mail notification', () => {
         language,
         cause: { kind: 'system' },
       });
-      await deliverNotification(dbx.db, config, id, { maxAttempts: 1, log: memoryLog() });
+      await deliverNotification(dbx.db, config, id, { lastAttempt: true, log: memoryLog() });
       const mail = smtp.received.find((m) => m.headers.get('x-sabt-notification') === id)!;
       expect(mail.subject).toBe(subject);
       expect(mail.text).toContain(line);
@@ -169,7 +169,7 @@ describe('an e-mail notification', () => {
       ).rows[0]!.n;
     expect(await anywhere()).toBe(0);
 
-    await deliverNotification(dbx.db, config, id, { maxAttempts: 3, log: memoryLog() });
+    await deliverNotification(dbx.db, config, id, { lastAttempt: false, log: memoryLog() });
     const mail = smtp.received.find((m) => m.headers.get('x-sabt-notification') === id)!;
     expect(mail.subject).toBe('Код для входа в Сабт');
     expect(mail.text).toContain('Ваш код для входа: 730451');
@@ -187,8 +187,8 @@ describe('an e-mail notification', () => {
       cause: { kind: 'system' },
     });
     const log = memoryLog();
-    const first = await deliverNotification(dbx.db, config, id, { maxAttempts: 3, log });
-    const second = await deliverNotification(dbx.db, config, id, { maxAttempts: 3, log });
+    const first = await deliverNotification(dbx.db, config, id, { lastAttempt: false, log });
+    const second = await deliverNotification(dbx.db, config, id, { lastAttempt: false, log });
     expect([first.status, second.status]).toEqual(['sent', 'done-before']);
     expect(smtp.received.filter((m) => m.headers.get('x-sabt-notification') === id)).toHaveLength(1);
     expect((await row(id)).attempts).toBe(1);
@@ -203,7 +203,7 @@ describe('an e-mail notification', () => {
       cause: { kind: 'system' },
     });
     const outcomes = await Promise.all(
-      [1, 2, 3].map(() => deliverNotification(dbx.db, config, id, { maxAttempts: 3, log: memoryLog() })),
+      [1, 2, 3].map(() => deliverNotification(dbx.db, config, id, { lastAttempt: false, log: memoryLog() })),
     );
     expect(outcomes.filter((o) => o.status === 'sent')).toHaveLength(1);
     for (const o of outcomes) expect(['sent', 'busy', 'done-before']).toContain(o.status);
@@ -219,7 +219,7 @@ describe('an e-mail notification', () => {
       cause: { kind: 'system' },
     });
     const log = memoryLog();
-    const outcome = await deliverNotification(dbx.db, config, id, { maxAttempts: 5, log });
+    const outcome = await deliverNotification(dbx.db, config, id, { lastAttempt: false, log });
     expect(outcome.status).toBe('failed');
     const r = await row(id);
     expect(r).toMatchObject({ status: 'failed', attempts: 1 });
@@ -243,10 +243,10 @@ describe('an e-mail notification', () => {
       down,
     );
     const log = memoryLog();
-    expect((await deliverNotification(dbx.db, down, id, { maxAttempts: 2, log })).status).toBe('retry');
+    expect((await deliverNotification(dbx.db, down, id, { lastAttempt: false, log })).status).toBe('retry');
     expect(await row(id)).toMatchObject({ status: 'queued', attempts: 1, leased_until: null });
     expect((await row(id)).last_error).toMatch(/ECONNREFUSED|connect/i);
-    expect((await deliverNotification(dbx.db, down, id, { maxAttempts: 2, log })).status).toBe('failed');
+    expect((await deliverNotification(dbx.db, down, id, { lastAttempt: true, log })).status).toBe('failed');
     expect(await row(id)).toMatchObject({ status: 'failed', attempts: 2 });
     expect(log.lines.map((l) => l.level)).toEqual(['warn', 'error']);
   });
@@ -263,7 +263,7 @@ describe('an SMS notification', () => {
       cause: { kind: 'system' },
     });
     const log = memoryLog();
-    const first = await deliverNotification(dbx.db, config, id, { maxAttempts: 3, log });
+    const first = await deliverNotification(dbx.db, config, id, { lastAttempt: false, log });
     expect(first.status).toBe('retry');
     const failed = await row(id);
     expect(failed).toMatchObject({ status: 'queued', attempts: 1, recipient: '+992901234567' });
@@ -274,7 +274,7 @@ describe('an SMS notification', () => {
     expect(JSON.stringify(log.lines)).not.toContain('118822');
 
     gateway.answer(200);
-    expect((await deliverNotification(dbx.db, config, id, { maxAttempts: 3, log })).status).toBe('sent');
+    expect((await deliverNotification(dbx.db, config, id, { lastAttempt: false, log })).status).toBe('sent');
     const [refused, accepted] = gateway.requests.slice(-2);
     expect(refused!.status).toBe(500);
     expect(accepted!.headers.authorization).toBe('Bearer gateway-token');
@@ -300,9 +300,9 @@ describe('an SMS notification', () => {
       language: 'ru',
       cause: { kind: 'system' },
     });
-    expect((await deliverNotification(dbx.db, config, id, { maxAttempts: 5, log: memoryLog() })).status).toBe(
-      'failed',
-    );
+    expect(
+      (await deliverNotification(dbx.db, config, id, { lastAttempt: false, log: memoryLog() })).status,
+    ).toBe('failed');
     expect(await row(id)).toMatchObject({ status: 'failed', attempts: 1 });
     gateway.answer(200);
   });
@@ -376,7 +376,7 @@ describe('recording a notification', () => {
       off,
     );
     const log = memoryLog();
-    expect(await deliverNotification(dbx.db, off, id, { maxAttempts: 3, log })).toEqual({
+    expect(await deliverNotification(dbx.db, off, id, { lastAttempt: false, log })).toEqual({
       status: 'skipped',
     });
     expect(await row(id)).toMatchObject({ status: 'skipped', last_error: 'SABT_NOTIFY_EMAIL=off: not sent' });
@@ -393,7 +393,7 @@ describe('recording a notification', () => {
       expiresAt: new Date(Date.now() - 1000),
     });
     const before = smtp.received.length;
-    const outcome = await deliverNotification(dbx.db, config, id, { maxAttempts: 3, log: memoryLog() });
+    const outcome = await deliverNotification(dbx.db, config, id, { lastAttempt: false, log: memoryLog() });
     expect(outcome).toEqual({ status: 'failed', error: 'expired before it could be sent' });
     expect(smtp.received).toHaveLength(before);
     expect((await row(id)).secret_params).toBeNull();

@@ -26,10 +26,8 @@ export type DeliveryOutcome =
   | { status: 'missing' };
 
 export interface DeliveryOptions {
-  /** Attempts in all; the attempt that reaches this count is the last one. */
-  maxAttempts: number;
-  /** The queue says this run is its last, whatever the row counts. */
-  lastAttempt?: boolean;
+  /** No retry follows this attempt (the job queue's last, or a one-off send): a failure is final. */
+  lastAttempt: boolean;
   signal?: AbortSignal;
   log: NotifyLog;
 }
@@ -116,7 +114,7 @@ export async function deliverNotification(
   } catch (e) {
     const error = redact(e instanceof Error ? e.message : String(e), secrets).slice(0, 1000);
     const permanent = e instanceof SendError && e.permanent;
-    if (permanent || opts.lastAttempt || row.attempts >= opts.maxAttempts) return fail(error);
+    if (permanent || opts.lastAttempt) return fail(error);
     await ndb
       .updateTable('notifications')
       .set({ last_error: error, leased_until: null })
@@ -124,7 +122,7 @@ export async function deliverNotification(
       .execute();
     opts.log.warn(
       { ...where, attempts: row.attempts, error },
-      `notification ${id}: attempt ${row.attempts} of ${opts.maxAttempts} failed, to be retried: ${error}`,
+      `notification ${id}: attempt ${row.attempts} failed, to be retried: ${error}`,
     );
     return { status: 'retry', error };
   }

@@ -13,13 +13,16 @@ export interface SmsGateway {
   requests: GatewayRequest[];
   /** What the next requests are answered with, from now on. */
   answer(status: number): void;
+  /** The statuses the next messages to this number get, one each; then the general answer. */
+  script(to: string, statuses: number[]): void;
   close(): Promise<void>;
 }
 
 /** A stand-in SMS gateway on a loopback port: records each POST and answers with the status set. */
 export async function startSmsGateway(initial = 200): Promise<SmsGateway> {
   const requests: GatewayRequest[] = [];
-  let status = initial;
+  let answer = initial;
+  const scripts = new Map<string, number[]>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -29,6 +32,8 @@ export async function startSmsGateway(initial = 200): Promise<SmsGateway> {
       try {
         body = JSON.parse(text);
       } catch {}
+      const to = (body as { to?: string } | null)?.to ?? '';
+      const status = scripts.get(to)?.shift() ?? answer;
       requests.push({ headers: req.headers, body, status });
       res.writeHead(status, { 'content-type': 'application/json' });
       // like some gateways, a refusal quotes the message it refused
@@ -43,7 +48,10 @@ export async function startSmsGateway(initial = 200): Promise<SmsGateway> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`,
     requests,
     answer: (s) => {
-      status = s;
+      answer = s;
+    },
+    script: (to, statuses) => {
+      scripts.set(to, [...statuses]);
     },
     close: () =>
       new Promise<void>((resolve) => {
