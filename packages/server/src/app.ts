@@ -17,6 +17,7 @@ import { actKindRoutes } from './routes/act-kinds/act-kinds.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { blankRoutes } from './routes/certificates/blanks.ts';
 import { certificateRoutes } from './routes/certificates/certificates.ts';
+import { signatoryRoutes } from './routes/certificates/signatories.ts';
 import { officeRoutes } from './routes/offices/offices.ts';
 import { duplicateRoutes } from './routes/records/duplicates.ts';
 import { recordOperationRoutes } from './routes/records/operations.ts';
@@ -98,6 +99,7 @@ export async function buildApp({ config, dbx, logger }: AppOptions): Promise<Fas
       await duplicateRoutes(api, deps);
       await certificateRoutes(api, deps);
       await blankRoutes(api, deps);
+      await signatoryRoutes(api, deps);
       await verifyApiRoutes(api, deps);
     },
     { prefix: '/api/v1' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOCALE, LOCALES, pickLocale } from './locale.ts';
-import { isMessageKey, MESSAGES, t } from './messages.ts';
+import { isMessageKey, localizeParams, MESSAGES, t } from './messages.ts';
 
 const ENTRIES = Object.entries(MESSAGES);
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -72,6 +72,21 @@ describe('messages shown to users', () => {
 });
 
 describe('rendering a message', () => {
+  it('fills a name given in every language in the language of the message, never a code', () => {
+    const document = {
+      tg: 'Шаҳодатнома дар бораи таваллуд',
+      ru: 'Свидетельство о рождении',
+      en: 'Birth certificate',
+    };
+    expect(t('problem.blank.noneInStock', 'tg', { document })).toContain('«Шаҳодатнома дар бораи таваллуд»');
+    expect(t('problem.blank.noneInStock', 'ru', { document })).toContain('«Свидетельство о рождении»');
+    expect(t('problem.blank.noneInStock', 'en', { document })).toContain('“Birth certificate”');
+    expect(localizeParams({ office: { tg: 'Идора', ru: 'Отдел', en: 'Office' }, number: 3 }, 'ru')).toEqual({
+      office: 'Отдел',
+      number: 3,
+    });
+  });
+
   it('fills placeholders from the parameters', () => {
     expect(t('error.tooLong', 'en', { max: 100 })).toBe('Too long: at most 100 characters.');
     expect(t('error.tooLong', 'tg', { max: 100 })).toBe('Матн дароз аст: на зиёда аз 100 аломат.');

@@ -427,13 +427,13 @@ export const MESSAGES = {
     en: 'This document cannot be issued for this record: {document}.',
   },
   'problem.certificate.plainPaperOnly': {
-    tg: 'Ин ҳуҷҷат дар коғази оддӣ чоп мешавад: шакли пурраро (full) интихоб кунед.',
-    ru: 'Этот документ печатается на чистой бумаге: выберите полный режим (full).',
-    en: 'This document is printed on plain paper: choose the full mode.',
+    tg: 'Ин ҳуҷҷат бе бланк, дар коғази оддӣ чоп мешавад: тамоми шакл чоп мешавад, на танҳо маълумот.',
+    ru: 'Этот документ печатается без бланка, на чистой бумаге: печатается вся форма, а не только сведения.',
+    en: 'This document is printed without a blank, on plain paper: the whole form is printed, not only the data.',
   },
   'problem.certificate.issueMismatch': {
-    tg: 'Ин шаҳодатнома «{expected}» мешавад, на «{requested}». Навъи додашударо санҷед.',
-    ru: 'Это будет свидетельство вида «{expected}», а не «{requested}». Проверьте вид выдачи.',
+    tg: 'Ин шаҳодатномаи «{expected}» мешавад, на «{requested}». Навъи додашударо санҷед.',
+    ru: 'Это будет свидетельство «{expected}», а не «{requested}». Проверьте вид выдачи.',
     en: 'This would be a “{expected}” certificate, not “{requested}”. Check the kind of issue.',
   },
   'problem.certificate.spoiled': {
@@ -445,6 +445,11 @@ export const MESSAGES = {
     tg: 'Супоридани ин шаҳодатнома аллакай қайд шудааст.',
     ru: 'Выдача этого свидетельства уже отмечена.',
     en: 'The hand-over of this certificate has already been recorded.',
+  },
+  'problem.certificate.noSignatory': {
+    tg: '{office}: муқаррар нашудааст, ки ҳуҷҷатҳоро кӣ имзо мекунад. Роҳбари идора онро дар саҳифаи «Бланкҳо», қисми «Имзокунанда» муқаррар мекунад.',
+    ru: '{office}: не указано, кто подписывает документы. Руководитель учреждения указывает это на странице «Бланки», раздел «Подписант».',
+    en: '{office}: nobody has been named to sign its documents. The head of office names them on the Blanks page, under “Signatory”.',
   },
   'problem.certificate.keysUnavailable': {
     tg: 'Калидҳои имзо кушода нашуданд: SABT_KEY_PASSPHRASE-ро санҷед.',
@@ -472,9 +477,9 @@ export const MESSAGES = {
     en: 'Some blanks {series} from {from} to {to} have already been received.',
   },
   'problem.blank.wrongStatus': {
-    tg: 'Бо бланк дар ҳолати {status} ин амал иҷро намешавад.',
-    ru: 'С бланком в состоянии {status} это действие невозможно.',
-    en: 'This cannot be done with a blank in status {status}.',
+    tg: 'Бо бланк дар ҳолати «{status}» ин амал иҷро намешавад.',
+    ru: 'С бланком в состоянии «{status}» это действие невозможно.',
+    en: 'This cannot be done with a blank that is “{status}”.',
   },
   'problem.blank.secondPerson': {
     tg: 'Тасдиқро шахси дигар бояд кунад: на он касе, ки бланкро вайроншуда эълон кард.',
@@ -530,12 +535,32 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(MESSAGES, key);
 }
 
-/** Renders a message key in a locale, filling `{name}` placeholders. */
+/** A parameter given in every language (a document's or an office's name): filled in the reader's. */
+export type LocalizedText = Record<Locale, string>;
+
+function isLocalized(v: unknown): v is LocalizedText {
+  return (
+    typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as LocalizedText).tg === 'string'
+  );
+}
+
+const paramText = (v: unknown, locale: Locale): string =>
+  isLocalized(v) ? v[locale] : Array.isArray(v) ? v.map((x) => paramText(x, locale)).join(', ') : String(v);
+
+/** The parameters as a reader in this locale sees them: names given in every language in theirs. */
+export function localizeParams(params: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, isLocalized(v) ? v[locale] : v]));
+}
+
+/**
+ * Renders a message key in a locale, filling `{name}` placeholders. A parameter given as
+ * `{tg, ru, en}` (a name, never a code) is filled in the message's language.
+ */
 export function t(key: string, locale: Locale, params: Record<string, unknown> = {}): string {
   const entry = isMessageKey(key) ? MESSAGES[key] : undefined;
   const text: string = entry ? entry[locale] : key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params[name];
-    return v === undefined ? `{${name}}` : Array.isArray(v) ? v.join(', ') : String(v);
+    return v === undefined ? `{${name}}` : paramText(v, locale);
   });
 }

@@ -18,7 +18,13 @@ export type DocumentKind =
   | 'STILLBIRTH_REFERENCE'
   | 'ARCHIVE_EXTRACT';
 
-/** 'full': the whole certificate on plain paper; 'overlay': only the data, onto a pre-printed blank. */
+/**
+ * 'full': the whole form is printed (frame, titles, labels, data): on a numbered strict-accountability
+ * blank for a certificate, which takes the blank, or on plain paper for a document printed without
+ * one (an extract, a reference), which takes none; 'overlay': only the data, onto a blank whose form
+ * is pre-printed. Whether a blank is taken depends on the document (`DOCUMENTS[d].blank`), never
+ * on the mode.
+ */
 export type PrintMode = 'full' | 'overlay';
 
 /** A record's first certificate, a repeat of a valid one, or a new one after a change (supersedes). */
@@ -59,6 +65,13 @@ export const BLANK_DOCUMENTS = DOCUMENT_KINDS.filter((d) => DOCUMENTS[d].blank) 
 export function holdersOf(document: DocumentKind): readonly Holder[] {
   return DOCUMENTS[document].holders ?? [];
 }
+
+/** The kinds of issue by name, for messages ("a repeat certificate", not "repeat"). */
+export const ISSUE_KIND_LABELS: Record<IssueKind, { tg: string; ru: string; en: string }> = {
+  first: { tg: 'аввалин', ru: 'первичное', en: 'first' },
+  repeat: { tg: 'такрорӣ', ru: 'повторное', en: 'repeat' },
+  reissue: { tg: 'нав, пас аз тағйир', ru: 'новое, после изменения', en: 'new, after a change' },
+};
 
 export const HOLDER_LABELS: Record<Holder, { tg: string; ru: string; en: string }> = {
   husband: { tg: 'шавҳар', ru: 'муж', en: 'husband' },

@@ -12,6 +12,7 @@ export const CERTIFICATE_ACTIONS = [
   'report-spoiled-blank',
   'confirm-spoiled-blank',
   'read-blank-stock',
+  'set-signatory',
 ] as const;
 export type CertificateAction = (typeof CERTIFICATE_ACTIONS)[number];
 
@@ -45,6 +46,18 @@ export const CERTIFICATE_MATRIX: Record<
   'read-blank-stock': {
     roles: ['front_office', 'back_office', 'registrar', 'head_of_office', 'central_admin', 'auditor'],
   },
+  // who signs the office's certificates: the head of office, or the central department for any office
+  'set-signatory': { roles: ['head_of_office', 'central_admin'] },
+};
+
+/** A blank's statuses by name, for messages. */
+export const BLANK_STATUS_LABELS: Record<string, { tg: string; ru: string; en: string }> = {
+  IN_STOCK: { tg: 'дар анбор', ru: 'на складе', en: 'in stock' },
+  ISSUED: { tg: 'истифода шуд', ru: 'использован', en: 'used' },
+  SPOIL_REQUESTED: { tg: 'интизори тасдиқ', ru: 'ожидает подтверждения', en: 'awaiting confirmation' },
+  SPOILED: { tg: 'вайрон', ru: 'испорчен', en: 'spoiled' },
+  LOST: { tg: 'гумшуда', ru: 'утерян', en: 'lost' },
+  WRITTEN_OFF: { tg: 'аз ҳисоб бароварда шуд', ru: 'списан', en: 'written off' },
 };
 
 /** Whether a role in an office of this kind may take a certificate action (jurisdiction is checked by the server). */

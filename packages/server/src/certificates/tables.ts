@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-/** Kysely types of the tables of migrations 004 and 007 (certificates, blanks, keys). */
+/** Kysely types of the tables of migrations 004, 007 and 015 (certificates, blanks, keys, signatories). */
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -105,7 +105,22 @@ export interface CertificatesTable {
   pdf_sha256: string;
 }
 
+/** Who signs an office's documents, from when (migration 015): append-only. */
+export interface OfficeSignatoriesTable {
+  id: Generated<number>;
+  office_id: string;
+  basis: 'head' | 'authorised';
+  full_name: string;
+  title: string;
+  head_title: string | null;
+  authority: string | null;
+  valid_from: Timestamp;
+  set_by: string | null;
+  set_at: Generated<Date>;
+}
+
 export type CertificateTables = {
+  office_signatories: OfficeSignatoriesTable;
   signing_keys: SigningKeysTable;
   blank_batches: BlankBatchesTable;
   blanks: BlanksTable;

@@ -29,17 +29,26 @@ export interface CertificateRenderInput {
     /** Registration date, YYYY-MM-DD. */
     registeredOn: string;
     nationalId: string;
-    /** Notations shown on an extract (later acts noted on the record). */
-    notations?: { type: string; number?: number | null; year?: number | null; eventDate?: string | null }[];
+    /**
+     * What an extract lists after the data, oldest first: corrections and changes made after
+     * registration (what changed, on which basis, when) and notations of later acts.
+     */
+    notes?: ExtractNote[];
   };
-  office: { id: string; nameTg: string; nameRu: string };
+  /** The issuing office: its short name, and the full official name documents print. */
+  office: { id: string; nameTg: string; nameRu: string; officialNameTg: string };
   certificate: {
     /** Blank series and number, e.g. 'I-ДУ' and '000123'. */
     series: string;
     number: string;
     /** Issue date, YYYY-MM-DD. */
     issuedOn: string;
-    registrarName: string;
+    /**
+     * Who signs: the head of office or the person authorised to sign for them, as in force on the
+     * issue date; `title` is the printed title line ("Муовини сардор, барои сардори шуъбаи САҲШ").
+     * Never the clerk who printed it.
+     */
+    signatory: { title: string; fullName: string };
     /** 'first' | 'repeat' | 'reissue': repeat certificates say so on the document. */
     issue: 'first' | 'repeat' | 'reissue';
     /** Who it is issued to, where each party gets their own (divorce). */
@@ -49,4 +58,38 @@ export interface CertificateRenderInput {
   qr: string;
   /** Where anyone can check the certificate, printed under the QR code. */
   verifyUrl: string;
+}
+
+/** A correction or change of the record after its registration, or a later act noted on it. */
+export type ExtractNote =
+  | {
+      kind: 'amendment';
+      /** When it was made, YYYY-MM-DD. */
+      on: string;
+      /** The fields changed: dotted paths of the data, the values before and after. */
+      changes: { path: string; before: unknown; after: unknown }[];
+      /** The basis document of a correction (an application, a court decision …), if any. */
+      basis?: { type?: string; number?: string; date?: string; issuer?: string } | null;
+      /** What made the change: 'AMENDMENT' (a request with its basis), a later act's kind, or 'ANNULMENT'. */
+      cause?: string | null;
+      /** The later act (or the annulled act) that made the change, cited. */
+      act?: NoteAct | null;
+      /** The notation the act wrote with the change ('paternity', 'adoption', 'name-change' …). */
+      notation?: string | null;
+    }
+  | {
+      kind: 'notation';
+      on: string;
+      /** The notation's type ('death', 'divorce', 'name-change-of-spouse' …). */
+      type: string;
+      act?: NoteAct | null;
+      eventDate?: string | null;
+    };
+
+/** An act cited in a note: its kind, number, year and the registering office's name. */
+export interface NoteAct {
+  kind?: string | null;
+  number?: number | null;
+  year?: number | null;
+  office?: string | null;
 }

@@ -1,6 +1,7 @@
 import type { Role } from '@sabt/core';
 import type { Kysely } from 'kysely';
 import { createUser } from '../auth/users.ts';
+import { certDb } from '../certificates/tables.ts';
 import type { Database } from '../db/schema.ts';
 import { childOffice, consulate, ensureOffices } from '../offices/office-tree.ts';
 
@@ -67,5 +68,50 @@ export async function loadDemoData(db: Kysely<Database>): Promise<{ created: str
     await createUser(db, { ...u, password: DEMO_PASSWORD });
     created.push(u.login);
   }
+  await demoSignatories(db);
   return { created };
+}
+
+/**
+ * Who signs the demo offices' documents: their heads (the Firdavsi office's head is the demo user
+ * `head`; the mobile office is the Firdavsi office's and has the same head). Only where none is set.
+ */
+export const DEMO_SIGNATORIES: { officeId: string; fullName: string; title: string }[] = [
+  { officeId: DEMO_OFFICE_ID, fullName: 'Зарина Саидзода', title: 'Сардори шуъбаи САҲШ' },
+  { officeId: 'DU-03-90', fullName: 'Зарина Саидзода', title: 'Сардори шуъбаи САҲШ' },
+  { officeId: 'RA-13-01', fullName: 'Раҳмон Назаров', title: 'Раиси ҷамоат' },
+  { officeId: 'RA-13-02', fullName: 'Фаррух Азимов', title: 'Раиси ҷамоат' },
+  { officeId: 'RA-13-03', fullName: 'Меҳрубон Каримова', title: 'Раиси ҷамоат' },
+  { officeId: 'CN-RU-01', fullName: 'Ҷамшед Ҳакимов', title: 'Консул' },
+];
+
+async function demoSignatories(db: Kysely<Database>) {
+  const sdb = certDb(db);
+  for (const s of DEMO_SIGNATORIES) {
+    const office = await db
+      .selectFrom('offices')
+      .select('id')
+      .where('id', '=', s.officeId)
+      .executeTakeFirst();
+    if (!office) continue;
+    const set = await sdb
+      .selectFrom('office_signatories')
+      .select('id')
+      .where('office_id', '=', s.officeId)
+      .executeTakeFirst();
+    if (set) continue;
+    await sdb
+      .insertInto('office_signatories')
+      .values({
+        office_id: s.officeId,
+        basis: 'head',
+        full_name: s.fullName,
+        title: s.title,
+        head_title: null,
+        authority: null,
+        valid_from: new Date(0),
+        set_by: null,
+      })
+      .execute();
+  }
 }

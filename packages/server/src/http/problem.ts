@@ -1,4 +1,4 @@
-import { type FieldIssue, type Locale, t } from '@sabt/core';
+import { type FieldIssue, type Locale, localizeParams, t } from '@sabt/core';
 
 /** An error a user can act on: RFC 9457 problem+json, its text in the user's language. */
 export class Problem extends Error {
@@ -48,7 +48,7 @@ export function renderIssues(issues: FieldIssue[], locale: Locale, prefix: (stri
     path: [...prefix, ...i.path].join('.'),
     key: i.key,
     message: t(i.key, locale, { field: i.path.at(-1), ...i.params }),
-    ...(i.params ? { params: i.params } : {}),
+    ...(i.params ? { params: localizeParams(i.params, locale) } : {}),
   }));
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FieldIssue } from '@sabt/core';
+import { BLANK_STATUS_LABELS, DOCUMENT_LABELS, type FieldIssue } from '@sabt/core';
 import { sql } from 'kysely';
 import type { WriteContext } from '../../commands/write.ts';
 import { notFound, Problem } from '../../http/problem.ts';
@@ -195,7 +195,7 @@ export async function peekBlank(
     );
   }
   const row = await nextFreeBlank(db, officeId, document).executeTakeFirst();
-  if (!row) throw new Problem(409, 'problem.blank.noneInStock', { document });
+  if (!row) throw new Problem(409, 'problem.blank.noneInStock', { document: DOCUMENT_LABELS[document] });
   return taken(row);
 }
 
@@ -218,7 +218,7 @@ export async function takeBlank(
     row = pickNamed(rows, wanted);
   } else {
     row = await nextFreeBlank(ctx.trx, officeId, document).forUpdate().skipLocked().executeTakeFirst();
-    if (!row) throw new Problem(409, 'problem.blank.noneInStock', { document });
+    if (!row) throw new Problem(409, 'problem.blank.noneInStock', { document: DOCUMENT_LABELS[document] });
   }
   const updated = await certDb(ctx.trx)
     .updateTable('blanks')
@@ -253,7 +253,9 @@ export async function reportSpoiled(
   assertMay(ctx.actor, 'report-spoiled-blank');
   const blank = await lockBlank(ctx, id);
   if (blank.status !== 'IN_STOCK' && blank.status !== 'ISSUED') {
-    throw new Problem(409, 'problem.blank.wrongStatus', { status: blank.status });
+    throw new Problem(409, 'problem.blank.wrongStatus', {
+      status: BLANK_STATUS_LABELS[blank.status] ?? blank.status,
+    });
   }
   const outcome = input.lost ? 'LOST' : 'SPOILED';
   await certDb(ctx.trx)
@@ -289,7 +291,9 @@ export async function decideSpoiled(
   assertMay(ctx.actor, 'confirm-spoiled-blank');
   const blank = await lockBlank(ctx, id);
   if (blank.status !== 'SPOIL_REQUESTED') {
-    throw new Problem(409, 'problem.blank.wrongStatus', { status: blank.status });
+    throw new Problem(409, 'problem.blank.wrongStatus', {
+      status: BLANK_STATUS_LABELS[blank.status] ?? blank.status,
+    });
   }
   if (blank.spoil_requested_by === ctx.actor.id) throw new Problem(409, 'problem.blank.secondPerson');
   const db = certDb(ctx.trx);

@@ -1,4 +1,4 @@
-import { ADMIN_UNITS, formatDate } from '@sabt/core';
+import { ADMIN_UNITS, DOCUMENTS, formatDate } from '@sabt/core';
 import type { CertificateRenderInput } from '../types.ts';
 
 /** How values are written on Tajik certificates: names, dates, places, citizenship, references. */
@@ -118,9 +118,14 @@ export function recordRef(input: CertificateRenderInput): string {
   return `№ ${input.record.number} аз ${date(input.record.registeredOn)}`;
 }
 
-/** "I-ДУ № 000123": the blank's series and number. */
+/**
+ * "I-ДУ № 000123": the blank's series and number. A document on plain paper carries the office's
+ * own number ("№ 2026/000017"): the office is named in words elsewhere on it, never by its code.
+ */
 export function blankNumber(input: CertificateRenderInput): string {
-  return `${clean(input.certificate.series)} № ${clean(input.certificate.number)}`;
+  const number = `№ ${clean(input.certificate.number)}`;
+  const series = DOCUMENTS[input.document].blank ? clean(input.certificate.series) : '';
+  return series ? `${series} ${number}` : number;
 }
 
 /** A date written in the record plus its time, when there is one: "14.03.2025, соати 06:40". */

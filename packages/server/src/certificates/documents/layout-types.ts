@@ -40,8 +40,10 @@ export interface LayoutField<T> {
   align?: 'left' | 'center' | 'right';
   /** Printed by the blank's maker (the blank's series and number): drawn in full mode only. */
   preprinted?: boolean;
-  /** Goes on the last page, after a flowing listing (place and date of issue, registrar). */
+  /** Goes on the last page, after a flowing listing (place and date of issue, who signs). */
   lastPage?: boolean;
+  /** No writing line under it in full mode (a title over a name). */
+  noRule?: boolean;
 }
 
 /** Text that is part of the blank (title, headings, "Ҷ.М."): full mode only. */

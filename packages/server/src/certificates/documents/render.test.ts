@@ -39,9 +39,10 @@ describe('birth certificate, full mode', () => {
       'Каримова Нигина Саидовна',
       '№ 17 аз 20.03.2025',
       '110300320250000178',
-      'Шуъбаи САҲШ — Фирдавсӣ',
+      'Шуъбаи сабти асноди ҳолати шаҳрвандии ноҳияи Фирдавсӣ, шаҳри Душанбе',
       'Санаи таваллуд',
-      'Саидова М. Р.',
+      'Сардори шуъбаи САҲШ',
+      'Саидзода Зарина Ҳасановна',
       'I-ДУ № 000123',
     ]) {
       expect(text).toContain(expected);
@@ -52,7 +53,12 @@ describe('birth certificate, full mode', () => {
   it('prints every letter of the Tajik alphabet, capital and small, and gives them back as text', async () => {
     const pdf = await renderCertificate(
       sampleInput('BIRTH_CERTIFICATE', {
-        office: { id: 'DU-03-00', nameTg: `${ALPHABET} ${ALPHABET.toLowerCase()}`, nameRu: '' },
+        office: {
+          id: 'DU-03-00',
+          nameTg: '',
+          nameRu: '',
+          officialNameTg: `${ALPHABET} ${ALPHABET.toLowerCase()}`,
+        },
       }),
     );
     const text = pdfText(pdf);
@@ -66,7 +72,12 @@ describe('birth certificate, full mode', () => {
     const latin = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789';
     const pdf = await renderCertificate(
       sampleInput('BIRTH_CERTIFICATE', {
-        office: { id: 'DU-03-00', nameTg: `${ALPHABET} ${ALPHABET.toLowerCase()} ${latin}`, nameRu: '' },
+        office: {
+          id: 'DU-03-00',
+          nameTg: '',
+          nameRu: '',
+          officialNameTg: `${ALPHABET} ${ALPHABET.toLowerCase()} ${latin}`,
+        },
       }),
     );
     const text = pdfTextFlat(pdf);
@@ -271,7 +282,7 @@ const MAIN_VALUES: Record<DocumentKind, string[]> = {
   PATERNITY_CERTIFICATE: ['Ғафуров Бахтиёр Алиевич', 'Сафарзода Нилуфар', 'Ғафурзода Нилуфар Бахтиёр'],
   NAME_CHANGE_CERTIFICATE: ['Алиева Мавлуда Раҳимовна', 'Алӣзода Мавлуда Раҳим', '15.09.1990'],
   STILLBIRTH_REFERENCE: ['Каримова Нигина Саидовна', '14.03.2025', 'духтар'],
-  ARCHIVE_EXTRACT: ['Раҳимзода Фарзона Ҷамшед', 'Каримова Нигина Саидовна', 'Қайдҳо'],
+  ARCHIVE_EXTRACT: ['Раҳимзода Фарзона Ҷамшед', 'Каримова Нигина Саидовна', 'Ислоҳот, тағйирот ва қайдҳо'],
 };
 
 describe('every document kind', () => {
@@ -305,14 +316,25 @@ describe('every document kind', () => {
           record: {
             kind,
             data,
-            notations: [{ type: 'DEATH', number: 12, year: 2025, eventDate: '2025-04-02' }],
+            notes: [
+              {
+                kind: 'notation',
+                on: '2025-04-03',
+                type: 'death',
+                act: { kind: 'DEATH', number: 12, year: 2025, office: 'Шуъбаи САҲШ — Сино' },
+                eventDate: '2025-04-02',
+              },
+            ],
           },
         }),
       );
       const text = pdfTextFlat(pdf);
       expect(text).toContain('Иқтибос аз сабти санади ҳолати шаҳрвандӣ');
       expect(text).toContain(MAIN_VALUES[document][0]!);
-      expect(text).toContain('сабти № 12, соли 2025, санаи ҳодиса 02.04.2025');
+      expect(text).toContain('03.04.2025 — Вафоти шахс ба қайд гирифта шуд');
+      expect(text).toContain(
+        'сабти санади вафот № 12, соли 2025, Шуъбаи САҲШ — Сино, санаи ҳодиса 02.04.2025',
+      );
       expect(pdfInfo(pdf)['Page size']).toMatch(/^595\.2\d* x 841\.8\d* pts/);
     }
   });
@@ -321,18 +343,125 @@ describe('every document kind', () => {
     expect(decodeQr(await renderCertificate(sampleInput('ARCHIVE_EXTRACT')))).toBe(SAMPLE_QR);
   });
 
-  it('a long extract runs onto a second page, numbered, with the registrar and QR on the last', async () => {
-    const notations = Array.from({ length: 40 }, (_, i) => ({
-      type: 'MARRIAGE',
-      number: i + 1,
-      year: 2000 + i,
+  it('a long extract runs onto a second page, numbered, with the signatory and QR on the last', async () => {
+    const notes = Array.from({ length: 40 }, (_, i) => ({
+      kind: 'notation' as const,
+      on: '2025-04-03',
+      type: 'name-change-of-parent',
+      act: { kind: 'NAME_CHANGE', number: i + 1, year: 2000 + i, office: null },
     }));
-    const pdf = await renderCertificate(sampleInput('ARCHIVE_EXTRACT', { record: { notations } }));
+    const pdf = await renderCertificate(sampleInput('ARCHIVE_EXTRACT', { record: { notes } }));
     expect(pdfInfo(pdf).Pages).toBe('2');
     const words = pdfWords(pdf);
     expect(pdfText(pdf)).toContain('Саҳифаи 2 аз 2');
-    expect(firstWord(words, 'Саидова').page).toBe(2);
+    expect(firstWord(words, 'Саидзода').page).toBe(2);
     expect(firstWord(words, '2039').page).toBe(2);
+  });
+});
+
+describe('who signs', () => {
+  const authorised = {
+    title: 'Муовини сардори шуъбаи САҲШ, барои сардори шуъбаи САҲШ',
+    fullName: 'Каримова Нигина Саидовна',
+  };
+
+  for (const document of Object.keys(LAYOUTS) as DocumentKind[]) {
+    it(`${document} names the signatory with their title, in both modes, left of the signature line`, async () => {
+      for (const mode of ['full', 'overlay'] as const) {
+        const pdf = await renderCertificate(sampleInput(document, { mode }));
+        const text = pdfTextFlat(pdf);
+        expect(text).toContain('Сардори шуъбаи САҲШ');
+        expect(text).toContain('Саидзода Зарина Ҳасановна');
+        const name = firstWord(pdfWords(pdf), 'Саидзода');
+        const line = LAYOUTS[document].lines.find((l) => l.lastPage && l.y1 === l.y2)!;
+        expect(name.xMax / PT_PER_MM).toBeLessThan(line.x1 + 0.5);
+      }
+    });
+  }
+
+  it('an authorised signer signs for the head: their title and the "for" wording, then their name', async () => {
+    for (const document of ['BIRTH_CERTIFICATE', 'ARCHIVE_EXTRACT'] as const) {
+      const text = pdfTextFlat(
+        await renderCertificate(sampleInput(document, { certificate: { signatory: authorised } })),
+      );
+      expect(text).toContain('Муовини сардори шуъбаи САҲШ, барои сардори шуъбаи САҲШ');
+      expect(text).toContain('Каримова Нигина Саидовна');
+    }
+  });
+});
+
+describe('the archive extract of an amended record', () => {
+  const amended = (data: unknown, kind = 'BIRTH') =>
+    sampleInput('ARCHIVE_EXTRACT', {
+      record: {
+        kind,
+        data,
+        notes: [
+          {
+            kind: 'amendment',
+            on: '2025-06-10',
+            cause: 'AMENDMENT',
+            changes: [{ path: 'mother.surname', before: 'Каримова', after: 'Каримзода' }],
+            basis: { type: 'APPLICATION', number: '45', date: '2025-06-02', issuer: 'Каримзода Н. С.' },
+          },
+          {
+            kind: 'amendment',
+            on: '2025-07-01',
+            cause: 'PATERNITY',
+            notation: 'paternity',
+            changes: [{ path: 'father.surname', before: null, after: 'Раҳимзода' }],
+            act: { kind: 'PATERNITY', number: 3, year: 2025, office: 'Шуъбаи САҲШ — Сино' },
+          },
+        ],
+      },
+    });
+
+  it('lists every correction: what changed, on which basis, when; "none" only when there is none', async () => {
+    const text = pdfTextFlat(await renderCertificate(amended(sampleInput('BIRTH_CERTIFICATE').record.data)));
+    expect(text).toContain('10.06.2025 — Ислоҳ ва тағйир дар сабт');
+    expect(text).toContain('Модар — Насаб: Каримова → Каримзода');
+    expect(text).toContain('ариза № 45 аз 02.06.2025, Каримзода Н. С.');
+    expect(text).toContain('01.07.2025 — Падарӣ муқаррар карда шуд');
+    expect(text).toContain('Падар — Насаб: нест → Раҳимзода');
+    expect(text).toContain('сабти санади муқаррар намудани падарӣ № 3, соли 2025, Шуъбаи САҲШ — Сино');
+    expect(text).not.toMatch(/Ислоҳот, тағйирот ва қайдҳо\s*нест/);
+
+    const plain = pdfTextFlat(await renderCertificate(sampleInput('ARCHIVE_EXTRACT')));
+    expect(plain).toMatch(/Ислоҳот, тағйирот ва қайдҳо\s*нест/);
+  });
+
+  it('names the office in words and its own number, never the office code, in the header', async () => {
+    const pdf = await renderCertificate(
+      sampleInput('ARCHIVE_EXTRACT', { certificate: { series: 'DU-03-00', number: '2025/000017' } }),
+    );
+    const text = pdfTextFlat(pdf);
+    expect(text).toContain('№ 2025/000017');
+    expect(text).not.toContain('DU-03-00');
+    expect(text).toContain('Шуъбаи сабти асноди ҳолати шаҳрвандии ноҳияи Фирдавсӣ, шаҳри Душанбе');
+  });
+
+  it('prints the marital status for the person’s sex: a widower, a widow', async () => {
+    const death = deathKind.example;
+    for (const [sex, word, other] of [
+      ['M', 'бевамард', 'бевазан'],
+      ['F', 'бевазан', 'бевамард'],
+    ] as const) {
+      const data = { ...death, deceased: { ...death.deceased, sex, maritalStatus: 'WIDOWED' } };
+      const text = pdfTextFlat(
+        await renderCertificate(sampleInput('ARCHIVE_EXTRACT', { record: { kind: 'DEATH', data } })),
+      );
+      expect(text).toContain(word);
+      expect(text).not.toContain(other);
+    }
+    const marriage = sampleInput('MARRIAGE_CERTIFICATE').record.data as {
+      wife: Record<string, unknown>;
+    };
+    const data = { ...marriage, wife: { ...marriage.wife, previousMaritalStatus: 'WIDOWED' } };
+    const text = pdfTextFlat(
+      await renderCertificate(sampleInput('ARCHIVE_EXTRACT', { record: { kind: 'MARRIAGE', data } })),
+    );
+    expect(text).toContain('бевазан');
+    expect(text).not.toContain('бевамард');
   });
 });
 

@@ -175,7 +175,7 @@ function drawField(
       minSize: 5,
     });
   }
-  if (full && !f.preprinted) {
+  if (full && !f.preprinted && !f.noRule) {
     // The writing lines of the blank under each line of the value.
     const lh = lineHeight(doc, size, f.bold);
     for (let i = 1; i <= (f.lines ?? 1); i++) {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { DOCUMENT_LABELS, type Holder, type IssueKind } from '@sabt/core';
+import { DOCUMENT_LABELS, type Holder, ISSUE_KIND_LABELS, type IssueKind } from '@sabt/core';
 import { sql } from 'kysely';
 import { appendAction, lockRecord } from '../../commands/record-store.ts';
 import type { WriteContext } from '../../commands/write.ts';
@@ -37,7 +37,10 @@ export async function issueCertificate(ctx: WriteContext, recordId: string, inpu
   const { document, own, onBlank, holder } = chooseDocument(rec, input);
   const issue = await nextIssue(ctx.trx, rec, document, own, holder);
   if (input.issue && input.issue !== issue) {
-    throw new Problem(409, 'problem.certificate.issueMismatch', { expected: issue, requested: input.issue });
+    throw new Problem(409, 'problem.certificate.issueMismatch', {
+      expected: ISSUE_KIND_LABELS[issue],
+      requested: ISSUE_KIND_LABELS[input.issue],
+    });
   }
 
   const numbered = onBlank
@@ -72,7 +75,6 @@ export async function issueCertificate(ctx: WriteContext, recordId: string, inpu
     holder,
     issuedOn: ctx.today,
     now: ctx.now,
-    registrarName: actor.fullName,
     qr,
     verifyUrl: `${config.publicUrl}/verify?c=${qr}`,
     notationsAfter: seal.sealed && !seal.canSee ? seal.untilActionId : 0,

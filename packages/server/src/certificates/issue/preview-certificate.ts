@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
+import { Problem } from '../../http/problem.ts';
 import { findRecord } from '../../queries/records.ts';
-import { peekBlank } from '../blanks/blank-stock.ts';
+import { parseBlankNumber, peekBlank } from '../blanks/blank-stock.ts';
 import { renderCertificate } from '../documents/render.ts';
 import type { Calibration, DocumentKind, PrintMode } from '../types.ts';
 import { assertMayIssue, chooseDocument, nextIssue, renderInputFor } from './render-input.ts';
@@ -23,8 +24,10 @@ export const PREVIEW_MARK = 'НАМУНА — ҲУҶҶАТ НЕСТ';
 
 /**
  * The certificate as a print would make it now, to look at before printing: the same checks,
- * document, issue (first, repeat, reissue) and blank number as issuing, but nothing is taken,
- * signed or stored, and every page says it is a sample.
+ * document, issue (first, repeat, reissue), signatory and blank number as issuing, but nothing is
+ * taken, signed or stored, and every page says it is a sample. A preview needs no blank in stock:
+ * without one (or when the blank named is not in stock) it shows the number as typed or dots; the
+ * print itself is refused then.
  */
 export async function previewCertificate(
   db: Kysely<Database>,
@@ -40,8 +43,8 @@ export async function previewCertificate(
   const issue = await nextIssue(db, rec, document, own, holder);
   const wanted = input.blankNumber ? { series: input.blankSeries, number: input.blankNumber } : undefined;
   const numbered = onBlank
-    ? await peekBlank(db, config.blankNumberDigits, rec.office_id, document, wanted)
-    : { series: rec.office_id, number: `${today.slice(0, 4)}/······` };
+    ? await blankToShow(db, config.blankNumberDigits, rec.office_id, document, wanted)
+    : { series: '', number: `${today.slice(0, 4)}/······` };
   const renderInput = await renderInputFor(db, config, rec, {
     document,
     mode: input.mode,
@@ -52,10 +55,29 @@ export async function previewCertificate(
     holder,
     issuedOn: today,
     now: new Date(),
-    registrarName: actor.fullName,
     qr: PREVIEW_MARK,
     verifyUrl: PREVIEW_MARK,
     notationsAfter: seal.sealed && !seal.canSee ? seal.untilActionId : 0,
   });
   return { pdf: await renderCertificate(renderInput, { watermark: PREVIEW_MARK }), recordId: rec.id };
+}
+
+const NO_NUMBER = '······';
+
+/** The blank a print would take, or when there is none in stock, the number as the clerk typed it (or dots). */
+async function blankToShow(
+  db: Kysely<Database>,
+  digits: number,
+  officeId: string,
+  document: DocumentKind,
+  wanted: { series?: string | undefined; number: string } | undefined,
+): Promise<{ series: string; number: string }> {
+  if (wanted) parseBlankNumber(wanted.number, digits, 'blankNumber');
+  try {
+    return await peekBlank(db, digits, officeId, document, wanted);
+  } catch (err) {
+    if (!(err instanceof Problem)) throw err;
+    if (err.key !== 'problem.blank.noneInStock' && err.key !== 'problem.blank.notInStock') throw err;
+    return { series: wanted?.series ?? '', number: wanted?.number ?? NO_NUMBER };
+  }
 }

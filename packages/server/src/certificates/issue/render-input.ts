@@ -5,10 +5,19 @@ import type { RecordRow } from '../../commands/record-store.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { forbidden, Problem } from '../../http/problem.ts';
+import { officeNames, officialName } from '../../offices/office-names.ts';
 import { sealInfo } from '../../queries/sealing.ts';
 import { assertMay } from '../policy.ts';
+import { signatoryFor } from '../signatories/signatories.ts';
 import { certDb } from '../tables.ts';
-import type { Calibration, CertificateRenderInput, DocumentKind, PrintMode } from '../types.ts';
+import type {
+  Calibration,
+  CertificateRenderInput,
+  DocumentKind,
+  ExtractNote,
+  NoteAct,
+  PrintMode,
+} from '../types.ts';
 
 /**
  * What issuing and previewing share: who may print for a record, which document it gets and which
@@ -84,14 +93,16 @@ export interface PrintFacts {
   holder: Holder | null;
   issuedOn: string;
   now: Date;
-  registrarName: string;
   qr: string;
   verifyUrl: string;
-  /** Notations of an extract are read after this action id (sealed ones hidden): 0 shows all. */
+  /** An extract's corrections and notations are read after this action id (sealed ones hidden): 0 shows all. */
   notationsAfter: number;
 }
 
-/** The renderer's input: the record as registered, the office, the blank and who prints. */
+/**
+ * The renderer's input: the record as registered, the office, the blank, and who signs (the
+ * office's signatory in force at `p.now`, never the clerk who prints).
+ */
 export async function renderInputFor(
   db: Kysely<Database>,
   config: Config,
@@ -100,9 +111,10 @@ export async function renderInputFor(
 ): Promise<CertificateRenderInput> {
   const office = await db
     .selectFrom('offices')
-    .select(['id', 'name_tg', 'name_ru'])
+    .select(['id', 'kind', 'unit', 'name_tg', 'name_ru'])
     .where('id', '=', rec.office_id)
     .executeTakeFirstOrThrow();
+  const signatory = await signatoryFor(db, rec.office_id, p.now);
   return {
     document: p.document,
     mode: p.mode,
@@ -115,14 +127,21 @@ export async function renderInputFor(
       number: rec.number ?? 0,
       registeredOn: todayIn(config.timeZone, new Date(rec.registered_at ?? p.now)),
       nationalId: rec.national_id ?? '',
-      ...(p.document === 'ARCHIVE_EXTRACT' ? { notations: await notations(db, rec, p.notationsAfter) } : {}),
+      ...(p.document === 'ARCHIVE_EXTRACT'
+        ? { notes: await extractNotes(db, config, rec, p.notationsAfter) }
+        : {}),
     },
-    office: { id: office.id, nameTg: office.name_tg, nameRu: office.name_ru },
+    office: {
+      id: office.id,
+      nameTg: office.name_tg,
+      nameRu: office.name_ru,
+      officialNameTg: officialName(office),
+    },
     certificate: {
       series: p.series,
       number: p.number,
       issuedOn: p.issuedOn,
-      registrarName: p.registrarName,
+      signatory,
       issue: p.issue,
       ...(p.holder ? { holder: p.holder } : {}),
     },
@@ -131,18 +150,94 @@ export async function renderInputFor(
   };
 }
 
-/** Notations for an extract: later acts noted on the record (sealed ones withheld from those who may not see them). */
-async function notations(db: Kysely<Database>, rec: RecordRow, hiddenUntilAction: number) {
+/**
+ * What an extract lists after the data, oldest first: every correction or change since
+ * registration (what changed, on which basis document or later act, when) and every notation of a
+ * later act; sealed ones withheld from those who may not see them.
+ */
+type AmendmentNote = Extract<ExtractNote, { kind: 'amendment' }>;
+
+async function extractNotes(
+  db: Kysely<Database>,
+  config: Config,
+  rec: RecordRow,
+  hiddenUntilAction: number,
+): Promise<ExtractNote[]> {
   const rows = await db
     .selectFrom('record_actions')
-    .select(['id', 'payload'])
+    .select(['id', 'action', 'at', 'payload'])
     .where('record_id', '=', rec.id)
-    .where('action', '=', 'notation')
+    .where('action', 'in', ['amend', 'notation'])
     .where('id', '>', hiddenUntilAction)
     .orderBy('id')
     .execute();
-  return rows.map((r) => {
-    const p = r.payload as { type: string; number?: number; year?: number; eventDate?: string };
-    return { type: p.type, number: p.number ?? null, year: p.year ?? null, eventDate: p.eventDate ?? null };
-  });
+  const offices = new Map<string, string>();
+  const officeName = async (id: unknown) => {
+    if (typeof id !== 'string' || !id) return null;
+    if (!offices.has(id)) offices.set(id, (await officeNames(db, id)).tg);
+    return offices.get(id)!;
+  };
+  const cite = async (p: Record<string, unknown>): Promise<NoteAct | null> => {
+    if (p.number == null && p.recordId == null) return null;
+    let kind = typeof p.kind === 'string' ? p.kind : null;
+    if (!kind && typeof p.recordId === 'string') {
+      const r = await db.selectFrom('records').select('kind').where('id', '=', p.recordId).executeTakeFirst();
+      kind = r?.kind ?? null;
+    }
+    return {
+      kind,
+      number: typeof p.number === 'number' ? p.number : null,
+      year: typeof p.year === 'number' ? p.year : null,
+      office: await officeName(p.officeId),
+    };
+  };
+  const notes: ExtractNote[] = [];
+  const amendments = new Map<number, AmendmentNote>();
+  for (const r of rows) {
+    const p = (r.payload ?? {}) as Record<string, unknown>;
+    const on = todayIn(config.timeZone, new Date(r.at));
+    if (r.action === 'amend') {
+      const cause = (p.cause ?? {}) as { type?: string; recordId?: string };
+      // a later act (paternity, adoption, change of name) or an annulment: cited from its record
+      const act =
+        cause.recordId && cause.type !== 'AMENDMENT' ? await actOf(db, cause.recordId, officeName) : null;
+      const note: AmendmentNote = {
+        kind: 'amendment',
+        on,
+        changes: Array.isArray(p.changes) ? (p.changes as AmendmentNote['changes']) : [],
+        basis: (p.basis as AmendmentNote['basis']) ?? null,
+        cause: cause.type ?? null,
+        act,
+      };
+      if (typeof p.version === 'number') amendments.set(p.version, note);
+      notes.push(note);
+    } else if (typeof p.version === 'number' && amendments.has(p.version)) {
+      // the notation a later act wrote with its change: one entry, named by the notation
+      amendments.get(p.version)!.notation = String(p.type ?? '');
+    } else {
+      notes.push({
+        kind: 'notation',
+        on,
+        type: String(p.type ?? ''),
+        act: await cite(p),
+        eventDate: typeof p.eventDate === 'string' ? p.eventDate : null,
+      });
+    }
+  }
+  return notes;
+}
+
+/** A record cited by id: its kind, number, year and office by name. */
+async function actOf(
+  db: Kysely<Database>,
+  recordId: string,
+  officeName: (id: unknown) => Promise<string | null>,
+): Promise<NoteAct | null> {
+  const r = await db
+    .selectFrom('records')
+    .select(['kind', 'number', 'year', 'office_id'])
+    .where('id', '=', recordId)
+    .executeTakeFirst();
+  if (!r) return null;
+  return { kind: r.kind, number: r.number, year: r.year, office: await officeName(r.office_id) };
 }

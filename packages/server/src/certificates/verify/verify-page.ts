@@ -1,4 +1,4 @@
-import { DOCUMENT_LABELS, formatDate, type Locale } from '@sabt/core';
+import { DOCUMENT_LABELS, DOCUMENTS, formatDate, type Locale } from '@sabt/core';
 import type { DocumentKind } from '../types.ts';
 import type { VerifyResult } from './verify.ts';
 
@@ -19,6 +19,7 @@ const TEXTS = {
     number: 'Силсила ва рақам',
     issued: 'Санаи додан',
     office: 'Идора',
+    signatory: 'Имзо кардааст',
     person: 'Шахс',
     version: 'Нусхаи сабт',
     versionOf: '{v} аз {current}',
@@ -39,6 +40,7 @@ const TEXTS = {
     number: 'Серия и номер',
     issued: 'Дата выдачи',
     office: 'Учреждение',
+    signatory: 'Подписал',
     person: 'Лицо',
     version: 'Версия записи',
     versionOf: '{v} из {current}',
@@ -59,6 +61,7 @@ const TEXTS = {
     number: 'Series and number',
     issued: 'Issued on',
     office: 'Office',
+    signatory: 'Signed by',
     person: 'Person',
     version: 'Record version',
     versionOf: '{v} of {current}',
@@ -127,9 +130,12 @@ function resultBox(locale: Locale, r: VerifyResult): string {
   const office = r.office ? { tg: r.office.nameTg, ru: r.office.nameRu, en: r.office.nameEn }[locale] : '';
   const rows: [string, string][] = [
     [t.document, DOCUMENT_LABELS[doc]?.[locale] ?? r.document ?? ''],
-    [t.number, r.certificateNumber ?? ''],
+    [t.number, shownNumber(doc, r.certificateNumber ?? '')],
     [t.issued, r.issuedOn ? formatDate(r.issuedOn) : ''],
     [t.office, office],
+    ...(r.signatory
+      ? [[t.signatory, `${r.signatory.title}: ${r.signatory.fullName}`] as [string, string]]
+      : []),
     [t.person, r.names === null ? `(${t.sealed})` : (r.names ?? []).join(', ')],
     [
       t.version,
@@ -140,4 +146,11 @@ function resultBox(locale: Locale, r: VerifyResult): string {
 <p class="verdict">${tone === 'ok' ? '✓' : tone === 'warn' ? '!' : '✗'} ${esc(verdict)}</p>
 <table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>
 </div>`;
+}
+
+/** A blank's series and number; a document on plain paper by its own number, not the office's code. */
+function shownNumber(doc: DocumentKind, code: string): string {
+  if (DOCUMENTS[doc]?.blank !== false) return code;
+  const [, ...number] = code.split(' ');
+  return `№ ${number.join(' ')}`;
 }

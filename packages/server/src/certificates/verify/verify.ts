@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { qrPublicKey } from '../keys/key-store.ts';
 import { parsePayload, verifySignature } from '../keys/qr-payload.ts';
+import { signatoryAt } from '../signatories/signatories.ts';
 import { certDb } from '../tables.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface VerifyResult {
   certificateNumber?: string;
   issuedOn?: string;
   office?: { id: string; nameTg: string; nameRu: string; nameEn: string };
+  /** Who signed it: the office's signatory in force when it was issued (null: none was set then). */
+  signatory?: { title: string; fullName: string } | null;
   /** Surname and initial of each person the document is about; null when the data is sealed. */
   names?: string[] | null;
   recordVersion?: number;
@@ -65,6 +68,7 @@ export async function verifyCode(
       'c.number',
       'c.status',
       'c.issued_on',
+      'c.issued_at',
       'c.key_id',
       'r.kind',
       'r.status as record_status',
@@ -101,11 +105,17 @@ export async function verifyCode(
     certificateNumber: claims.c,
     issuedOn: cert.issued_on,
     office: { id: cert.office_id, nameTg: cert.name_tg, nameRu: cert.name_ru, nameEn: cert.name_en },
+    signatory: await signedBy(db, cert.office_id, new Date(cert.issued_at)),
     names: await names(db, cert),
     recordVersion: cert.record_version,
     currentVersion: cert.current_version,
     keyId: cert.key_id,
   };
+}
+
+async function signedBy(db: Kysely<Database>, officeId: string, at: Date) {
+  const s = await signatoryAt(db, officeId, at);
+  return s ? { title: s.printedTitle, fullName: s.fullName } : null;
 }
 
 /** "Каримов А." for each person the document is about, from the certified version; sealed data stays sealed. */

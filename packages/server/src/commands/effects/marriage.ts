@@ -1,4 +1,5 @@
 import type { FieldIssue } from '@sabt/core';
+import { officeNames } from '../../offices/office-names.ts';
 import { closeKinship, findBirthRecord, marriagesInForce, type Spouse, spouseRef } from '../find-person.ts';
 import type { KindEffects } from './types.ts';
 
@@ -24,7 +25,7 @@ export const marriageEffects: KindEffects = {
         issues.push({
           path: [side],
           key: 'error.marriage.alreadyMarried',
-          params: { number: m.number, year: m.year, office: m.office_id },
+          params: { number: m.number, year: m.year, office: await officeNames(ctx.trx, m.office_id) },
         });
       }
       births[side] = await findBirthRecord(ctx.trx, spouseRef(s));

@@ -1,4 +1,5 @@
 import { Problem } from '../../http/problem.ts';
+import { officeNames } from '../../offices/office-names.ts';
 import { otherMarriagesOfSpouses } from '../find-person.ts';
 import { notate, stillLinkedInForce } from '../links.ts';
 import type { WriteContext } from '../write.ts';
@@ -48,7 +49,7 @@ export async function restoreMarriage(
       throw new Problem(409, 'problem.annul.spouseMarriedAgain', {
         number: later.number,
         year: later.year,
-        office: later.office_id,
+        office: await officeNames(ctx.trx, later.office_id),
       });
     }
   }

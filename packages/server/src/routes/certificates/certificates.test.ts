@@ -101,6 +101,9 @@ describe('issuing a birth certificate', () => {
     const mismatch = await issue(staff.front, rec.id, { mode: 'full', issue: 'first' });
     expect(mismatch.status).toBe(409);
     expect(mismatch.body.key).toBe('problem.certificate.issueMismatch');
+    expect(mismatch.body.title).toBe(
+      'Ин шаҳодатномаи «такрорӣ» мешавад, на «аввалин». Навъи додашударо санҷед.',
+    );
     const repeat = await issue(staff.back, rec.id, { mode: 'full', issue: 'repeat' });
     expect(repeat.status).toBe(201);
     expect(repeat.body.issue).toBe('repeat');
@@ -144,7 +147,9 @@ describe('issuing a birth certificate', () => {
     const res = await issue(staff.front, rec.id, { mode: 'overlay' });
     expect(res.status).toBe(409);
     expect(res.body.key).toBe('problem.blank.noneInStock');
-    expect(res.body.title).toContain('MARRIAGE_CERTIFICATE');
+    // the document by its name, in the reader's language, never by its code
+    expect(res.body.title).toContain('«Шаҳодатнома дар бораи ақди никоҳ»');
+    expect(res.body.title).not.toContain('MARRIAGE_CERTIFICATE');
   });
 });
 

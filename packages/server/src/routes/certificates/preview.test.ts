@@ -34,6 +34,23 @@ const next = async (c: Client, document = 'BIRTH_CERTIFICATE') =>
 const preview = (recordId: string, query: string, login = 'front') =>
   fetchBytes(t, login, `/api/v1/records/${recordId}/certificates/preview?${query}`);
 
+describe('with no blank in stock', () => {
+  it('a preview still shows the print, without a number; the print itself is refused, naming the document', async () => {
+    const rec = await registeredBirth(staff);
+    for (const mode of ['full', 'overlay']) {
+      const res = await preview(rec.id, `mode=${mode}`);
+      expect(res.status, res.body.toString()).toBe(200);
+      expect(pdfTextFlat(res.body)).toContain(PREVIEW_MARK);
+    }
+    expect(pdfTextFlat((await preview(rec.id, 'mode=full')).body)).toContain('№ ······');
+    const issued = await staff.front.post(`/api/v1/records/${rec.id}/certificates`, { mode: 'full' });
+    expect(issued.status).toBe(409);
+    expect(issued.body.key).toBe('problem.blank.noneInStock');
+    expect(issued.body.title).toContain('«Шаҳодатнома дар бораи таваллуд»');
+    expect(issued.body.title).not.toContain('BIRTH_CERTIFICATE');
+  });
+});
+
 describe('the next free blank', () => {
   it('is none before a batch arrives, then the lowest number; looking takes nothing', async () => {
     const before = await next(staff.front);
@@ -77,7 +94,7 @@ describe('a preview', () => {
     expect(repeat).toContain('I-ДУ № 000102');
   });
 
-  it('of the blank the clerk names; refused as the print would be', async () => {
+  it('of the blank the clerk names, in stock or not; the print is refused when it is not', async () => {
     const rec = await registeredBirth(staff);
     const named = await preview(
       rec.id,
@@ -85,9 +102,17 @@ describe('a preview', () => {
     );
     expect(named.status).toBe(200);
     expect(pdfTextFlat(named.body)).toContain('II-ДУ № 000205');
-    const absent = await preview(rec.id, 'mode=overlay&blankNumber=000999');
-    expect(absent.status).toBe(409);
-    expect(JSON.parse(absent.body.toString()).key).toBe('problem.blank.notInStock');
+    const absent = await preview(rec.id, 'mode=full&blankNumber=000999');
+    expect(absent.status).toBe(200);
+    expect(pdfTextFlat(absent.body)).toContain('№ 000999');
+    const wrong = await preview(rec.id, 'mode=full&blankNumber=12');
+    expect(wrong.status).toBe(422);
+    const print = await staff.front.post(`/api/v1/records/${rec.id}/certificates`, {
+      mode: 'overlay',
+      blankNumber: '000999',
+    });
+    expect(print.status).toBe(409);
+    expect(print.body.key).toBe('problem.blank.notInStock');
 
     const data = birthData();
     const stillborn = await registered(staff, 'BIRTH', {
@@ -99,7 +124,9 @@ describe('a preview', () => {
     expect(JSON.parse(overlay.body.toString()).key).toBe('problem.certificate.plainPaperOnly');
     const reference = await preview(stillborn.id, 'mode=full');
     expect(reference.status).toBe(200);
-    expect(pdfTextFlat(reference.body)).toContain('DU-03-00');
+    // on plain paper: its own number, the office named in words, not by its code
+    expect(pdfTextFlat(reference.body)).toMatch(/№ \d{4}\/······/);
+    expect(pdfTextFlat(reference.body)).not.toContain('DU-03-00');
 
     const draft = await staff.front.post('/api/v1/records', { kind: 'BIRTH', data: birthData() });
     expect((await preview(draft.body.id, 'mode=full')).status).toBe(409);

@@ -1,4 +1,11 @@
-import { BLANK_DOCUMENTS, DOCUMENT_KINDS, HOLDERS, idDocument, personName } from '@sabt/core';
+import {
+  BLANK_DOCUMENTS,
+  DOCUMENT_KINDS,
+  HOLDERS,
+  idDocument,
+  personName,
+  SIGNATORY_BASES,
+} from '@sabt/core';
 import { z } from 'zod';
 import { BLANK_STATUSES } from '../../certificates/tables.ts';
 
@@ -14,7 +21,9 @@ export const issueBody = z
   .strictObject({
     mode: z
       .enum(['full', 'overlay'])
-      .describe("'full': the whole form on plain paper; 'overlay': data onto a pre-printed blank"),
+      .describe(
+        "'full': the whole form, on the document's numbered blank (a certificate: takes the blank) or on plain paper (an extract, a reference: takes none); 'overlay': only the data, onto a blank with the form pre-printed",
+      ),
     document: z
       .enum(DOCUMENT_KINDS)
       .optional()
@@ -130,3 +139,36 @@ export const confirmBody = z
   .nullish();
 
 export const rejectSpoilBody = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
+
+export const signatoryBody = z
+  .strictObject({
+    office: z.string().max(20).optional().describe('the office (central administrators); default: yours'),
+    basis: z
+      .enum(SIGNATORY_BASES)
+      .describe("'head': the head of office signs; 'authorised': a person authorised to sign for the head"),
+    fullName: z.string().trim().min(1).max(200).describe('the full name printed under the signature'),
+    title: z.string().trim().min(1).max(200).describe("the signer's own title, in Tajik, as printed"),
+    headTitle: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .describe("for 'authorised': the title of the head they sign for (default by office kind)"),
+    authority: z
+      .string()
+      .trim()
+      .max(300)
+      .optional()
+      .describe("for 'authorised': the order or power of attorney that authorises them"),
+  })
+  .meta({
+    examples: [
+      { basis: 'head', fullName: 'Зарина Саидзода', title: 'Сардори шуъбаи САҲШ' },
+      {
+        basis: 'authorised',
+        fullName: 'Нигина Каримова',
+        title: 'Муовини сардори шуъбаи САҲШ',
+        authority: 'Фармоиши № 14 аз 02.03.2026',
+      },
+    ],
+  });

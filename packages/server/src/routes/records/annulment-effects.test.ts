@@ -110,6 +110,8 @@ describe('a death annulled by a court', () => {
     expect(res.status, show(res)).toBe(409);
     expect(res.body.key).toBe('problem.annul.spouseMarriedAgain');
     expect(res.body.title).toContain(`№ ${second.number}`);
+    expect(res.body.title).toContain('Шуъбаи САҲШ — Фирдавсӣ');
+    expect(res.body.title).not.toMatch(/[A-Z]{2}-\d{2}-\d{2}/);
 
     expect((await read(death.id)).status).toBe('registered');
     expect((await read(f.birth.id)).flags).toContain('deceased');

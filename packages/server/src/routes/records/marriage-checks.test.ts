@@ -135,7 +135,14 @@ describe('already married', () => {
     const res = await front.post(`${R}/${husbandAgain}/submit`);
     expectRegistryError(res, 'data.husband', 'error.marriage.alreadyMarried');
     expect(res.body.errors).toHaveLength(1);
-    expect(res.body.errors[0].params).toEqual({ number: first.number, year: first.year, office: 'DU-03-00' });
+    // the office by its name, never by its code
+    expect(res.body.errors[0].params).toEqual({
+      number: first.number,
+      year: first.year,
+      office: 'Шуъбаи САҲШ — Фирдавсӣ',
+    });
+    expect(res.body.errors[0].message).toContain('Шуъбаи САҲШ — Фирдавсӣ');
+    expect(res.body.errors[0].message).not.toContain('DU-03-00');
     const draft = await front.get(`${R}/${husbandAgain}`);
     expect(draft.body.status).toBe('draft');
   });

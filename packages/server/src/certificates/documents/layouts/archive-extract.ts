@@ -1,13 +1,13 @@
 import { ACT_KINDS, getActKind } from '@sabt/core';
 import { date, recordRef } from '../format.ts';
 import { A4_PORTRAIT, defineLayout } from '../layout-types.ts';
-import { blankNumberField } from './common.ts';
+import { blankNumberField, signatoryFields } from './common.ts';
 import { extractRows } from './extract-rows.ts';
 
 /**
  * Archive extract (иқтибос аз сабти санади ҳолати шаҳрвандӣ) on A4: the record's kind, number,
- * date, national number and office, then the record's data as registered and its notations,
- * flowing onto further pages when long; place and date of issue, registrar and QR code on the
+ * date, national number and office, then the record's data as registered, its corrections and
+ * notations, flowing onto further pages when long; place and date of issue, who signs and QR code on the
  * last page. Positions are millimetres on a 210 × 297 mm sheet.
  */
 
@@ -26,7 +26,7 @@ export const archiveExtractLayout = defineLayout<unknown>({
     { text: 'Ҷ.М.', x: L, y: 276, width: 20, size: 9, bold: true, lastPage: true },
   ],
   lines: [
-    { x1: L, y1: 69, x2: R, y2: 69 },
+    { x1: L, y1: 71, x2: R, y2: 71 },
     { x1: 96, y1: 270, x2: 136, y2: 270, lastPage: true },
   ],
   fields: [
@@ -60,20 +60,22 @@ export const archiveExtractLayout = defineLayout<unknown>({
     {
       key: 'office',
       label: 'Мақоми САҲШ, ки сабтро тартиб додааст',
-      value: ({ input }) => input.office.nameTg,
+      value: ({ input }) => input.office.officialNameTg,
       x: MID,
       y: 63,
       width: R - MID,
-      size: 9,
+      size: 8.5,
+      lines: 2,
     },
     {
       key: 'issuePlace',
       label: 'Ҷойи додани иқтибос',
-      value: ({ input }) => input.office.nameTg,
+      value: ({ input }) => input.office.officialNameTg,
       x: L,
       y: 253,
       width: 86,
       size: 9.5,
+      lines: 2,
       lastPage: true,
     },
     {
@@ -85,19 +87,10 @@ export const archiveExtractLayout = defineLayout<unknown>({
       width: 30,
       lastPage: true,
     },
-    {
-      key: 'registrar',
-      label: 'Сардори мақоми САҲШ',
-      value: ({ input }) => input.certificate.registrarName,
-      x: L,
-      y: 264,
-      width: 70,
-      size: 9.5,
-      lastPage: true,
-    },
+    ...signatoryFields(L, 262, 74, 9.5),
   ],
   repeatMark: { x: 152, y: 11, width: 36 },
   qr: { x: 160, y: 246, size: 27 },
   verifyUrl: { x: 147, y: 277, width: 53, height: 9 },
-  flow: { x: L, y: 73, width: R - L, bottom: 243, rows: ({ input }) => extractRows(input) },
+  flow: { x: L, y: 74, width: R - L, bottom: 243, rows: ({ input }) => extractRows(input) },
 });

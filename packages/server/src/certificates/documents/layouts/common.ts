@@ -4,7 +4,7 @@ import type { Box, LayoutContext, LayoutField, StaticLine, StaticText } from '..
 
 /**
  * The parts every A5 certificate blank shares: the header (emblem, state name, title, blank
- * number), the record citation, and the footer (place and date of issue, registrar, signature,
+ * number), the record citation, and the footer (place and date of issue, who signs, signature,
  * seal, QR code). Positions are millimetres from the top-left corner of a 148 × 210 mm sheet.
  */
 
@@ -58,7 +58,7 @@ export function recordFields<T>(y: number, recordLabel: string): LayoutField<T>[
     {
       key: 'office',
       label: 'Ҷойи бақайдгирии давлатӣ (мақоми САҲШ)',
-      value: ({ input }: Input) => input.office.nameTg,
+      value: ({ input }: Input) => input.office.officialNameTg,
       x: LEFT,
       y: y + 9,
       width: FULL_WIDTH,
@@ -68,13 +68,46 @@ export function recordFields<T>(y: number, recordLabel: string): LayoutField<T>[
   ];
 }
 
-/** Place and date of issue and the registrar, left of the QR code. */
+/**
+ * Who signs, as every document prints it: the title line (the head's title, or an authorised
+ * signer's own title and whom they sign for) and the full name, left of the signature line. The
+ * title varies by office and signer, so it is printed in both modes, never pre-printed.
+ */
+export function signatoryFields<T>(x: number, y: number, width: number, size = 9): LayoutField<T>[] {
+  return [
+    {
+      key: 'signatoryTitle',
+      label: '',
+      value: ({ input }: Input) => input.certificate.signatory.title,
+      x,
+      y,
+      width,
+      size: size - 1.5,
+      lines: 2,
+      lastPage: true,
+      noRule: true,
+    },
+    {
+      key: 'signatory',
+      label: '',
+      value: ({ input }: Input) => input.certificate.signatory.fullName,
+      x,
+      y: y + 6.5,
+      width,
+      size,
+      bold: true,
+      lastPage: true,
+    },
+  ];
+}
+
+/** Place and date of issue and who signs, left of the QR code. */
 export function a5Footer<T>(issuePlaceLabel = 'Ҷойи додани шаҳодатнома'): LayoutField<T>[] {
   return [
     {
       key: 'issuePlace',
       label: issuePlaceLabel,
-      value: ({ input }: Input) => input.office.nameTg,
+      value: ({ input }: Input) => input.office.officialNameTg,
       x: LEFT,
       y: 160,
       width: 88,
@@ -91,16 +124,7 @@ export function a5Footer<T>(issuePlaceLabel = 'Ҷойи додани шаҳод�
       width: 40,
       lastPage: true,
     },
-    {
-      key: 'registrar',
-      label: 'Сардори мақоми САҲШ',
-      value: ({ input }: Input) => input.certificate.registrarName,
-      x: LEFT,
-      y: 184,
-      width: 50,
-      size: 9,
-      lastPage: true,
-    },
+    ...signatoryFields<T>(LEFT, 180.5, 52),
   ];
 }
 

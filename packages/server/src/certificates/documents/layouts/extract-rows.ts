@@ -1,6 +1,6 @@
 import { getActKind } from '@sabt/core';
-import type { CertificateRenderInput } from '../../types.ts';
-import { citizenship, countryName, date, fullName, officeName, place } from '../format.ts';
+import type { CertificateRenderInput, ExtractNote, NoteAct } from '../../types.ts';
+import { citizenship, countryName, date, fullName, officeName, place, unitName } from '../format.ts';
 import type { FlowRow } from '../layout-types.ts';
 
 /**
@@ -98,6 +98,10 @@ const LABELS: Record<string, string> = {
   childConsent: 'Розигии фарзанд',
   reasons: 'Сабабҳо',
   body: 'Мақом',
+  country: 'Кишвар',
+  unit: 'Ноҳия ё шаҳр',
+  settlement: 'Маҳалли аҳолинишин',
+  address: 'Суроға',
 };
 
 const VALUES: Record<string, string> = {
@@ -138,6 +142,9 @@ const VALUES: Record<string, string> = {
   NEVER_MARRIED: 'ҳеҷ гоҳ оиладор набуд',
   DIVORCED: 'ақди никоҳ бекор шудааст',
   WIDOWED: 'бевамард / бевазан',
+  APPLICATION: 'ариза',
+  GUARDIANSHIP_DECISION: 'қарори мақоми васоят ва парасторӣ',
+  CONCLUSION: 'хулосаи мақоми САҲШ',
   DIVORCE_RECORD: 'сабти санади бекор кардани ақди никоҳ',
   DEATH_RECORD: 'сабти санади вафот',
   OTHER_DOCUMENT: 'ҳуҷҷати дигар',
@@ -174,22 +181,44 @@ function placeText(v: Record<string, unknown>): string {
   return [p, address].filter(Boolean).join(', ');
 }
 
-function scalar(key: string, v: unknown): string {
+type Sex = 'M' | 'F' | undefined;
+
+/** The sex a group's person has: their own `sex`, else what their part in the act says (a wife, a father). */
+const SEX_OF_GROUP: Record<string, Sex> = {
+  husband: 'M',
+  wife: 'F',
+  mother: 'F',
+  father: 'M',
+  birthMother: 'F',
+  birthFather: 'M',
+  adoptiveMother: 'F',
+  adoptiveFather: 'M',
+};
+
+/** Values that depend on the person's sex: a widower is "бевамард", a widow "бевазан". */
+const GENDERED: Record<string, Record<'M' | 'F', string>> = {
+  WIDOWED: { M: 'бевамард', F: 'бевазан' },
+};
+
+function scalar(key: string, v: unknown, sex?: Sex): string {
   if (typeof v === 'boolean') return v ? 'ҳа' : 'не';
   if (typeof v === 'number') return String(v);
   if (typeof v !== 'string') return '';
   if (key === 'citizenship') return citizenship(v);
   if (key === 'country') return countryName(v);
+  if (key === 'unit') return unitName(v);
   if (key === 'office' || key === 'recordOffice') return officeName(v);
   if (isDateKey(key)) return date(v);
+  if (sex && GENDERED[v]) return GENDERED[v][sex];
   return VALUES[v] ?? v;
 }
 
 const NAME_PARTS = ['surname', 'name', 'patronymic'];
 
-function walk(obj: Record<string, unknown>, rows: FlowRow[], depth: number): void {
+function walk(obj: Record<string, unknown>, rows: FlowRow[], depth: number, inherited?: Sex): void {
   // A person's name reads as one line, as everywhere in the registry: "Насаб Ном Номи падар".
   const hasName = NAME_PARTS.some((k) => typeof obj[k] === 'string' && obj[k]);
+  const sex: Sex = obj.sex === 'M' || obj.sex === 'F' ? obj.sex : inherited;
   let nameDone = false;
   for (const [key, v] of Object.entries(obj)) {
     if (SKIP.has(key) || v === undefined || v === null || v === '') continue;
@@ -200,7 +229,7 @@ function walk(obj: Record<string, unknown>, rows: FlowRow[], depth: number): voi
     }
     const label = LABELS[key] ?? key;
     if (Array.isArray(v)) {
-      rows.push({ label, value: v.map((x) => scalar(key, x)).join('; ') });
+      rows.push({ label, value: v.map((x) => scalar(key, x, sex)).join('; ') });
     } else if (typeof v === 'object') {
       const o = v as Record<string, unknown>;
       if (key === 'idDocument') rows.push({ label, value: idDocumentText(o) });
@@ -208,15 +237,15 @@ function walk(obj: Record<string, unknown>, rows: FlowRow[], depth: number): voi
       else if (depth > 4) continue;
       else {
         rows.push({ label: GROUPS[key] ?? LABELS[key] ?? key });
-        walk(o, rows, depth + 1);
+        walk(o, rows, depth + 1, SEX_OF_GROUP[key] ?? sex);
       }
     } else {
-      rows.push({ label, value: scalar(key, v) });
+      rows.push({ label, value: scalar(key, v, sex) });
     }
   }
 }
 
-/** Data rows, then the notations (later acts noted on the record). */
+/** Data rows, then the corrections and notations since registration. */
 export function extractRows(input: CertificateRenderInput): FlowRow[] {
   const rows: FlowRow[] = [];
   const data = input.record.data;
@@ -233,19 +262,110 @@ export function extractRows(input: CertificateRenderInput): FlowRow[] {
     walk(top, rows, 0);
     if (rows.length > before) rows.splice(before, 0, { label: 'Маълумоти дигар' });
   }
-  rows.push({ label: 'Қайдҳо' });
-  const notes = input.record.notations ?? [];
-  if (notes.length === 0) rows.push({ label: 'Қайдҳо', value: 'нест' });
-  for (const n of notes) {
-    const kind = getActKind(n.type)?.labels.tg ?? n.type;
-    const value = [
-      n.number != null ? `сабти № ${n.number}` : '',
-      n.year != null ? `соли ${n.year}` : '',
-      n.eventDate ? `санаи ҳодиса ${date(n.eventDate)}` : '',
-    ]
+  rows.push({ label: 'Ислоҳот, тағйирот ва қайдҳо' });
+  const notes = input.record.notes ?? [];
+  if (notes.length === 0) rows.push({ label: 'Ислоҳот, тағйирот ва қайдҳо', value: 'нест' });
+  for (const n of notes) rows.push(...noteRows(n, sexOfRecord(data)));
+  return rows;
+}
+
+/** Tajik names of notations, as the record screen shows them. */
+const NOTATIONS: Record<string, string> = {
+  death: 'Вафоти шахс ба қайд гирифта шуд',
+  'marriage-ended-by-death': 'Ақди никоҳ бо вафоти ҳамсар қатъ шуд',
+  divorce: 'Ақди никоҳ бекор карда шуд',
+  adoption: 'Фарзандхондӣ ба қайд гирифта шуд',
+  paternity: 'Падарӣ муқаррар карда шуд',
+  'name-change': 'Ном иваз карда шуд',
+  'name-change-of-spouse': 'Ҳамсар номашро иваз кард',
+  'name-change-of-parent': 'Волид номашро иваз кард',
+  'death-annulled': 'Сабти вафот бо қарори суд бекор карда шуд',
+  'marriage-end-annulled': 'Сабте, ки ақди никоҳро қатъ карда буд, бо қарори суд бекор карда шуд',
+  'amendment-annulled': 'Сабте, ки ин сабтро тағйир дода буд, бо қарори суд бекор карда шуд',
+  'name-change-annulled': 'Ивази ном бо қарори суд бекор карда шуд',
+};
+
+const lowerFirst = (s: string) => (s ? s[0]!.toLocaleLowerCase('tg') + s.slice(1) : s);
+
+/** "сабти санади муқаррар намудани падарӣ № 3, соли 2026, Шуъбаи САҲШ — Фирдавсӣ". */
+function actText(act: NoteAct | null | undefined): string {
+  if (!act) return '';
+  const label = act.kind ? getActKind(act.kind)?.labels.tg : undefined;
+  return [
+    label ? `сабти санади ${lowerFirst(label)}` : 'сабти санад',
+    act.number != null ? `№ ${act.number}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ')
+    .concat(act.year != null ? `, соли ${act.year}` : '', act.office ? `, ${act.office}` : '');
+}
+
+/** "ариза № 45 аз 12.01.2026, Каримзода Н. С.": the basis document of a correction. */
+function basisText(b: Extract<ExtractNote, { kind: 'amendment' }>['basis']): string {
+  if (!b) return '';
+  const type = b.type ? (VALUES[b.type] ?? b.type) : 'ҳуҷҷат';
+  const no = [b.number ? `№ ${b.number}` : '', b.date ? `аз ${date(b.date)}` : ''].filter(Boolean).join(' ');
+  return [[type, no].filter(Boolean).join(' '), b.issuer?.trim() ?? ''].filter(Boolean).join(', ');
+}
+
+/** "Падар — Насаб": a changed field by its place in the record. */
+function pathLabel(path: string): string {
+  return path
+    .split('.')
+    .filter((seg) => !/^\d+$/.test(seg))
+    .map((seg) => GROUPS[seg] ?? LABELS[seg] ?? seg)
+    .join(' — ');
+}
+
+function changeValue(path: string, v: unknown, sex: Sex): string {
+  const key =
+    path
+      .split('.')
+      .filter((seg) => !/^\d+$/.test(seg))
+      .at(-1) ?? '';
+  const group = path.split('.')[0] ?? '';
+  const s = SEX_OF_GROUP[group] ?? sex;
+  if (v === null || v === undefined || v === '') return 'нест';
+  if (Array.isArray(v)) return v.map((x) => scalar(key, x, s)).join('; ');
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (key === 'idDocument') return idDocumentText(o);
+    if (isPlace(key)) return placeText(o);
+    return fullName(o as never) || JSON.stringify(o);
+  }
+  return scalar(key, v, s) || String(v);
+}
+
+function sexOfRecord(data: unknown): Sex {
+  const d = (data ?? {}) as Record<string, { sex?: unknown } | undefined>;
+  const sex = d.deceased?.sex ?? d.child?.sex ?? d.person?.sex;
+  return sex === 'M' || sex === 'F' ? sex : undefined;
+}
+
+/** One correction or notation: when and what, what changed, and on which basis. */
+function noteRows(n: ExtractNote, sex: Sex): FlowRow[] {
+  const when = date(n.on);
+  if (n.kind === 'notation') {
+    const what = NOTATIONS[n.type] ?? 'Қайд';
+    const value = [actText(n.act), n.eventDate ? `санаи ҳодиса ${date(n.eventDate)}` : '']
       .filter(Boolean)
       .join(', ');
-    rows.push({ label: kind, value });
+    return [{ label: `${when} — ${what}`, value: value || what }];
   }
-  return rows;
+  const what = n.notation
+    ? (NOTATIONS[n.notation] ?? 'Тағйирот')
+    : n.cause === 'ANNULMENT'
+      ? NOTATIONS['amendment-annulled']!
+      : 'Ислоҳ ва тағйир дар сабт';
+  const changed = n.changes
+    .map(
+      (c) =>
+        `${pathLabel(c.path)}: ${changeValue(c.path, c.before, sex)} → ${changeValue(c.path, c.after, sex)}`,
+    )
+    .join('; ');
+  const basis = n.cause === 'AMENDMENT' || !n.act ? basisText(n.basis) : actText(n.act);
+  return [
+    { label: `${when} — ${what}`, value: changed || what },
+    { label: 'Асос', value: basis || 'нест' },
+  ];
 }

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { officeSignatories, setSignatory } from '../../certificates/signatories/signatories.ts';
+import { runWrite } from '../../commands/write.ts';
+import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { officeQuery, signatoryBody } from './schema.ts';
+
+/** Who signs an office's certificates and extracts: read by those who print, set by the head of office. */
+export async function signatoryRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/signatories',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: "Who signs an office's documents now, and who signed before (newest first)",
+        querystring: officeQuery,
+      },
+    },
+    async (req) => officeSignatories(dbx.db, actorOf(req), req.query.office),
+  );
+
+  r.post(
+    '/signatories',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary:
+          'Put a signatory in force for an office from now on (head of office, central administrators); earlier ones stay as history',
+        body: signatoryBody,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { office, ...rest } = req.body;
+      const result = await runWrite(
+        dbx,
+        actor,
+        config,
+        { key: idempotencyKey(req), fingerprint: ['POST /signatories', req.body] },
+        async (ctx) => ({ status: 201, body: await setSignatory(ctx, { ...rest, officeId: office }) }),
+      );
+      return sendWrite(reply, result);
+    },
+  );
+}
