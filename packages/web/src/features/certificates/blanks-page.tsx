@@ -8,6 +8,7 @@ import { useSearchParams } from 'react-router';
 import { type Blank, blanksQuery, type Office, officesQuery, stockQuery } from './api/blanks.ts';
 import { BlankList } from './components/blanks/blank-list.tsx';
 import { BatchList, ReceiveBatchForm } from './components/blanks/receive-batch.tsx';
+import { SignatoryPanel } from './components/blanks/signatory-panel.tsx';
 import { StockReport } from './components/blanks/stock-report.tsx';
 import { WriteOffs } from './components/blanks/write-offs.tsx';
 import { SpoilDialog } from './components/spoil-dialog.tsx';
@@ -15,7 +16,7 @@ import { seriesNumber } from './lib/format.ts';
 import { useRights } from './lib/rights.ts';
 import { useCertificateMessages } from './messages.ts';
 
-const TABS = ['stock', 'receive', 'blanks', 'writeOffs'] as const;
+const TABS = ['stock', 'receive', 'blanks', 'writeOffs', 'signatory'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The offices below (and including) one, in tree order, that keep blanks. */
@@ -28,7 +29,8 @@ export function blankOffices(all: readonly Office[], root: string): Office[] {
 
 /**
  * The strict-accountability blanks of an office (`/blanks`): the stock report, receiving a batch,
- * every blank with spoil reports, and the write-offs that wait for the head of office.
+ * every blank with spoil reports, the write-offs that wait for the head of office, and who signs
+ * the office's certificates and extracts (set by the head of office).
  */
 export default function BlanksPage() {
   const { m, lang } = useCertificateMessages();
@@ -139,6 +141,7 @@ export default function BlanksPage() {
           >
             {s.tabs.writeOffs}
           </Tabs.Tab>
+          <Tabs.Tab value="signatory">{m.signatory.tab}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="stock" pt="md">
           {stock.data && <StockReport report={stock.data} />}
@@ -163,6 +166,13 @@ export default function BlanksPage() {
             office={office}
             mayDecide={rights.mayIn('confirm-spoiled-blank', office)}
             login={me.login}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="signatory" pt="md">
+          <SignatoryPanel
+            office={office}
+            ownOffice={own}
+            mayChange={rights.may('set-signatory') && (own || me.role === 'central_admin')}
           />
         </Tabs.Panel>
       </Tabs>

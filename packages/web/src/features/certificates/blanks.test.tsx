@@ -327,6 +327,84 @@ describe('the central administrator', () => {
   });
 });
 
+describe('who signs the office’s documents', () => {
+  const HEAD_SIGNS = {
+    id: 1,
+    office: 'DU-03-00',
+    basis: 'head',
+    fullName: 'Зарина Саидзода',
+    title: 'Сардори шуъбаи САҲШ',
+    headTitle: null,
+    authority: null,
+    printedTitle: 'Сардори шуъбаи САҲШ',
+    validFrom: '2026-01-01T04:00:00.000Z',
+    setAt: '2026-01-01T04:00:00.000Z',
+    setBy: null,
+  };
+  const signatories = {
+    office: { id: 'DU-03-00', nameTg: 'Шуъбаи САҲШ — Фирдавсӣ', nameRu: '', nameEn: '' },
+    defaultHeadTitle: 'Сардори шуъбаи САҲШ',
+    current: HEAD_SIGNS,
+    history: [HEAD_SIGNS],
+  };
+  const routes = {
+    '/blanks/stock': STOCK,
+    '/blanks': blanksRoute([]),
+    '/signatories': signatories,
+  };
+
+  it('shows the head of office who signs as documents print it, and authorises a deputy to sign for them', async () => {
+    const api = fakeApi(HEAD, routes, (path, body) =>
+      path === '/signatories'
+        ? jsonResponse(201, { ...HEAD_SIGNS, ...(body as object), id: 2, printedTitle: 'x' })
+        : undefined,
+    );
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderBlanks('/blanks?tab=signatory');
+
+    const printed = await screen.findByTestId('printed-signatory');
+    expect(printed.textContent).toContain('Сардори шуъбаи САҲШ');
+    expect(printed.textContent).toContain('Зарина Саидзода');
+    expect(screen.getByRole('table', { name: /Имзокунандагони идора/ })).toBeTruthy();
+
+    const form = screen.getByRole('form', { name: 'Имзокунандаи нав' });
+    await user.click(within(form).getByRole('radio', { name: 'Шахси ваколатдор, ба ҷои роҳбар' }));
+    await user.click(within(form).getByRole('button', { name: 'Аз ҳозир ҷорӣ кардан' }));
+    expect(within(form).getAllByText('Ин майдонро пур кунед.')).toHaveLength(2);
+    expect(api.writes()).toEqual([]);
+
+    await user.type(within(form).getByLabelText(/Насаб, ном ва номи падар/), 'Нигина Каримова');
+    await user.type(within(form).getByLabelText(/^Вазифа/), 'Муовини сардори шуъбаи САҲШ');
+    // whom they sign for: the head's title, filled in for the office
+    expect((within(form).getByLabelText(/Ба ҷои кӣ имзо мекунад/) as HTMLInputElement).value).toBe(
+      'Сардори шуъбаи САҲШ',
+    );
+    await user.type(within(form).getByLabelText(/Асоси ваколат/), 'Фармоиши № 14 аз 02.03.2026');
+    await user.click(within(form).getByRole('button', { name: 'Аз ҳозир ҷорӣ кардан' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]).toMatchObject({
+      path: '/signatories',
+      body: {
+        basis: 'authorised',
+        fullName: 'Нигина Каримова',
+        title: 'Муовини сардори шуъбаи САҲШ',
+        headTitle: 'Сардори шуъбаи САҲШ',
+        authority: 'Фармоиши № 14 аз 02.03.2026',
+      },
+    });
+  });
+
+  it('shows a clerk who signs, without the form; warns when nobody does', async () => {
+    const api = fakeApi(FRONT, { ...routes, '/signatories': { ...signatories, current: null, history: [] } });
+    vi.stubGlobal('fetch', api.fetch);
+    renderBlanks('/blanks?tab=signatory');
+    expect((await screen.findByRole('alert')).textContent).toContain('Имзокунанда муқаррар нашудааст');
+    expect(screen.queryByRole('form', { name: 'Имзокунандаи нав' })).toBeNull();
+    expect(screen.getByText(/роҳбари идора ё Раёсати марказӣ муқаррар мекунад/)).toBeTruthy();
+  });
+});
+
 describe('offices whose blanks one sees', () => {
   it('are one’s own and those below it that keep blanks', () => {
     const o = (id: string, parent: string | null, kind: string) =>

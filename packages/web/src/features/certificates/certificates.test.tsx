@@ -245,6 +245,7 @@ describe("a record's certificates", () => {
     const api = fakeApi(FRONT, {
       [certificatesPath]: { items: [] },
       '/blanks/next': { document: 'BIRTH_CERTIFICATE', blank: null },
+      [`/records/${RECORD_ID}/certificates/preview`]: () => pdfResponse('sample'),
     });
     vi.stubGlobal('fetch', api.fetch);
     const user = userEvent.setup();
@@ -255,6 +256,19 @@ describe("a record's certificates", () => {
     expect((await within(dialog).findByRole('alert')).textContent).toContain('Аз роҳбари идора хоҳиш кунед');
     const print = within(dialog).getByRole('button', { name: 'Додан ва чоп кардан' });
     expect(print.hasAttribute('disabled')).toBe(true);
+    // both ways of printing a certificate use a numbered blank, and say so
+    expect(
+      within(dialog).getByLabelText('Тамоми шакл: шакл ва маълумот дар бланки рақамдор чоп мешаванд'),
+    ).toBeTruthy();
+    expect(dialog.textContent).toContain(
+      'шаҳодатнома дар бланки рақамдор чоп мешавад ва бланк аз анбор истифода мешавад',
+    );
+    expect(dialog.textContent).not.toContain('коғази оддӣ');
+    // a preview needs no blank in stock
+    const previewButton = within(dialog).getByRole('button', { name: 'Пешнамоиш' });
+    expect(previewButton.hasAttribute('disabled')).toBe(false);
+    await user.click(previewButton);
+    await waitFor(() => expect(api.gets(`/records/${RECORD_ID}/certificates/preview`)).toHaveLength(1));
 
     await user.click(within(dialog).getByLabelText('Бланки дигар, ки дар чопгар аст'));
     await user.click(within(dialog).getByRole('button', { name: 'Додан ва чоп кардан' }));
@@ -262,8 +276,9 @@ describe("a record's certificates", () => {
     expect(api.writes()).toEqual([]);
 
     await user.click(within(dialog).getByLabelText('Иқтибос аз бойгонӣ'));
-    expect(dialog.textContent).toContain('Ин ҳуҷҷат дар коғази оддӣ чоп мешавад');
-    expect(within(dialog).queryByLabelText(/Ба бланк/)).toBeNull();
+    expect(dialog.textContent).toContain('Ин ҳуҷҷат бе бланк, дар коғази оддӣ, бо тамоми шакл чоп мешавад');
+    expect(dialog.textContent).toContain('бланк истифода намешавад');
+    expect(within(dialog).queryByLabelText(/Танҳо маълумот/)).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Додан ва чоп кардан' }));
     await waitFor(() => expect(api.writes()).toHaveLength(1));
     expect(api.writes()[0]?.body).toEqual({ mode: 'full', document: 'ARCHIVE_EXTRACT', issue: 'first' });
@@ -277,7 +292,9 @@ describe("a record's certificates", () => {
     expect(
       within(stillborn).getByLabelText('Маълумотнома дар бораи мурда таваллуд шудани кӯдак'),
     ).toBeTruthy();
-    expect(stillborn.textContent).toContain('Ин ҳуҷҷат дар коғази оддӣ чоп мешавад');
+    expect(stillborn.textContent).toContain(
+      'Ин ҳуҷҷат бе бланк, дар коғази оддӣ, бо тамоми шакл чоп мешавад',
+    );
   });
 
   it('asks which former spouse a divorce certificate is for; the second spouse gets a first one too', async () => {

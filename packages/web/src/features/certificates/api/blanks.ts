@@ -141,3 +141,49 @@ export const useDecideSpoiled = () =>
       ? api<Blank>(`/blanks/${v.id}/spoil/confirm`, { method: 'POST', body: {} })
       : api<Blank>(`/blanks/${v.id}/spoil/reject`, { method: 'POST', body: { reason: v.reason } }),
   );
+
+/** Who signs an office's documents (GET /signatories): the one in force and every earlier one. */
+export interface Signatory {
+  id: number;
+  office: string;
+  basis: 'head' | 'authorised';
+  fullName: string;
+  title: string;
+  headTitle: string | null;
+  authority: string | null;
+  /** The title line documents print over the signature. */
+  printedTitle: string;
+  validFrom: string;
+  setAt: string;
+  setBy: { login: string; name: string | null } | null;
+}
+
+export interface OfficeSignatories {
+  office: { id: string; nameTg: string; nameRu: string; nameEn: string };
+  defaultHeadTitle: string;
+  current: Signatory | null;
+  history: Signatory[];
+}
+
+export const signatoriesQuery = (office: string) =>
+  queryOptions({
+    queryKey: ['signatories', office],
+    queryFn: ({ signal }) => api<OfficeSignatories>('/signatories', { signal, query: { office } }),
+  });
+
+export interface SignatoryInput {
+  office?: string;
+  basis: 'head' | 'authorised';
+  fullName: string;
+  title: string;
+  headTitle?: string;
+  authority?: string;
+}
+
+export function useSetSignatory() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SignatoryInput) => api<Signatory>('/signatories', { method: 'POST', body }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['signatories'] }),
+  });
+}

@@ -79,6 +79,9 @@ export function IssueOptions({ form, onChange, documents, next, blankNumberError
           <Stack gap={6} mt={4}>
             <Radio value="overlay" label={m.issue.modeOverlay} disabled={disabled} />
             <Radio value="full" label={m.issue.modeFull} disabled={disabled} />
+            <Text size="sm" c="dimmed">
+              {m.issue.blankTaken}
+            </Text>
           </Stack>
         </Radio.Group>
       ) : (

@@ -1,0 +1,268 @@
+import { Alert, Button, Group, Paper, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { formatInstant } from '../../../../lib/dates.ts';
+import { type OfficeSignatories, signatoriesQuery, useSetSignatory } from '../../api/blanks.ts';
+import { useCertificateMessages } from '../../messages.ts';
+import { ProblemAlert } from '../problem-alert.tsx';
+
+type Field = 'fullName' | 'title' | 'headTitle' | 'authority';
+
+/**
+ * Who signs the office's certificates and extracts: the one in force, as documents print them,
+ * the earlier ones, and (for the head of office or the central department) a new one from now on.
+ */
+export function SignatoryPanel({
+  office,
+  mayChange,
+  ownOffice,
+}: {
+  office: string;
+  mayChange: boolean;
+  ownOffice: boolean;
+}) {
+  const { m } = useCertificateMessages();
+  const s = m.signatory;
+  const query = useQuery(signatoriesQuery(office));
+  if (query.isError) {
+    return (
+      <Alert color="red" role="alert" title={m.blanks.loadError}>
+        {query.error.message}
+      </Alert>
+    );
+  }
+  if (!query.data) {
+    return (
+      <Text c="dimmed" role="status">
+        {m.blanks.loading}
+      </Text>
+    );
+  }
+  const data = query.data;
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={2} size="h4">
+          {s.heading}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {s.intro}
+        </Text>
+      </Stack>
+      <Current data={data} />
+      {mayChange ? (
+        <SignatoryForm
+          key={office}
+          office={office}
+          ownOffice={ownOffice}
+          defaultHeadTitle={data.defaultHeadTitle}
+        />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {s.notAllowed}
+        </Text>
+      )}
+      {data.history.length > 0 && <History data={data} />}
+    </Stack>
+  );
+}
+
+function Current({ data }: { data: OfficeSignatories }) {
+  const { m } = useCertificateMessages();
+  const s = m.signatory;
+  const c = data.current;
+  if (!c) {
+    return (
+      <Alert color="orange" role="alert" title={s.current}>
+        {s.none}
+      </Alert>
+    );
+  }
+  return (
+    <Paper withBorder p="md" aria-labelledby="signatory-current">
+      <Stack gap={6}>
+        <Text fw={700} id="signatory-current">
+          {s.current}: {c.fullName}
+        </Text>
+        <Text size="sm">
+          {s.bases[c.basis]}
+          {c.authority ? ` · ${c.authority}` : ''} · {s.since(formatInstant(c.validFrom))}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {s.printed}:
+        </Text>
+        <Stack gap={0} pl="md" data-testid="printed-signatory">
+          <Text size="sm">{c.printedTitle}</Text>
+          <Text size="sm" fw={700}>
+            {c.fullName}
+          </Text>
+        </Stack>
+      </Stack>
+    </Paper>
+  );
+}
+
+function History({ data }: { data: OfficeSignatories }) {
+  const { m } = useCertificateMessages();
+  const s = m.signatory;
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped withTableBorder>
+        <Table.Caption>{s.history}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{s.from}</Table.Th>
+            <Table.Th>{s.person}</Table.Th>
+            <Table.Th>{s.printed}</Table.Th>
+            <Table.Th>{s.setBy}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data.history.map((h) => (
+            <Table.Tr key={h.id}>
+              <Table.Td>{formatInstant(h.validFrom)}</Table.Td>
+              <Table.Td>{h.fullName}</Table.Td>
+              <Table.Td>{h.printedTitle}</Table.Td>
+              <Table.Td>{h.setBy ? (h.setBy.name ?? h.setBy.login) : '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function SignatoryForm({
+  office,
+  ownOffice,
+  defaultHeadTitle,
+}: {
+  office: string;
+  ownOffice: boolean;
+  defaultHeadTitle: string;
+}) {
+  const { m } = useCertificateMessages();
+  const s = m.signatory;
+  const save = useSetSignatory();
+  const [basis, setBasis] = useState<'head' | 'authorised'>('head');
+  const [values, setValues] = useState<Record<Field, string>>({
+    fullName: '',
+    title: '',
+    headTitle: defaultHeadTitle,
+    authority: '',
+  });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const set = (k: Field, v: string) => {
+    setValues((x) => ({ ...x, [k]: v }));
+    setErrors((x) => ({ ...x, [k]: undefined }));
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (save.isPending) return;
+    const needed: Field[] = basis === 'head' ? ['fullName', 'title'] : ['fullName', 'title', 'headTitle'];
+    const found: Partial<Record<Field, string>> = {};
+    for (const k of needed) if (!values[k].trim()) found[k] = s.required;
+    setErrors(found);
+    const first = needed.find((k) => found[k]);
+    if (first) {
+      document.getElementById(`signatory-${first}`)?.focus();
+      return;
+    }
+    save.mutate(
+      {
+        ...(ownOffice ? {} : { office }),
+        basis,
+        fullName: values.fullName.trim(),
+        title: values.title.trim(),
+        ...(basis === 'authorised'
+          ? {
+              headTitle: values.headTitle.trim(),
+              ...(values.authority.trim() ? { authority: values.authority.trim() } : {}),
+            }
+          : {}),
+      },
+      {
+        onSuccess: () => {
+          notifications.show({ message: s.done, color: 'teal' });
+          setValues({ fullName: '', title: '', headTitle: defaultHeadTitle, authority: '' });
+        },
+      },
+    );
+  };
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate aria-labelledby="signatory-form-title">
+        <Stack gap="sm">
+          <Title order={3} size="h5" id="signatory-form-title">
+            {s.form}
+          </Title>
+          <Radio.Group label={s.basis} value={basis} onChange={(v) => setBasis(v as 'head' | 'authorised')}>
+            <Group gap="lg" mt={4}>
+              <Radio value="head" label={s.bases.head} />
+              <Radio value="authorised" label={s.bases.authorised} />
+            </Group>
+          </Radio.Group>
+          <TextInput
+            id="signatory-fullName"
+            label={s.fullName}
+            description={s.fullNameHint}
+            value={values.fullName}
+            onChange={(e) => set('fullName', e.currentTarget.value)}
+            error={errors.fullName}
+            required
+            withAsterisk
+            maxLength={200}
+          />
+          <TextInput
+            id="signatory-title"
+            label={s.title}
+            description={s.titleHint}
+            value={values.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={errors.title}
+            required
+            withAsterisk
+            maxLength={200}
+          />
+          {basis === 'authorised' && (
+            <>
+              <TextInput
+                id="signatory-headTitle"
+                label={s.headTitle}
+                value={values.headTitle}
+                onChange={(e) => set('headTitle', e.currentTarget.value)}
+                error={errors.headTitle}
+                required
+                withAsterisk
+                maxLength={200}
+              />
+              <TextInput
+                id="signatory-authority"
+                label={s.authority}
+                description={s.authorityHint}
+                value={values.authority}
+                onChange={(e) => set('authority', e.currentTarget.value)}
+                maxLength={300}
+              />
+            </>
+          )}
+          <ProblemAlert
+            error={save.error}
+            fieldLabels={{
+              fullName: s.fullName,
+              title: s.title,
+              headTitle: s.headTitle,
+              authority: s.authority,
+            }}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.isPending}>
+              {s.submit}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
