@@ -15,8 +15,11 @@ const consoleLog: NotifyLog = {
   error: (_obj, msg) => console.error(`error: ${msg}`),
 };
 
-const when = (d: Date | string | null) =>
-  d ? new Date(d).toISOString().slice(0, 16).replace('T', ' ') : '—';
+/** A moment as `yyyy-mm-dd hh:mm` in the registry's time zone (SABT_TIME_ZONE). */
+function clock(timeZone: string) {
+  const f = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' });
+  return (d: Date | string | null) => (d ? f.format(new Date(d)) : '—');
+}
 
 /**
  * `sabt notifications list [--failed] [--limit N]`: the latest notifications, newest first.
@@ -37,6 +40,7 @@ export async function notificationsCommand(
       return 2;
     }
     const rows = await listNotifications(db, { status: values.failed ? 'failed' : undefined, limit });
+    const when = clock(config.timeZone);
     if (rows.length === 0) console.log(values.failed ? 'no failed notifications' : 'no notifications');
     for (const r of rows) {
       console.log(
