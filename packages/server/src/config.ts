@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type FilePurpose, parseFileLimits } from './storage/purposes.ts';
 
 export interface Config {
   port: number;
@@ -6,6 +7,8 @@ export interface Config {
   /** PostgreSQL connection string; when empty, Sabt runs on embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where files (certificate PDFs, scans, attachments, reports) are stored; see storage/. */
+  files: FileStorageConfig;
   /** Time zone of the registry's civil dates (deadlines, act years). */
   timeZone: string;
   sessionIdleMinutes: number;
@@ -45,6 +48,30 @@ export interface Config {
   smsToken: string;
 }
 
+export interface S3Settings {
+  bucket: string;
+  /** Prepended to every object's key, e.g. `sabt/files/`. */
+  prefix: string;
+  /** An S3-compatible server's URL; empty for AWS itself. */
+  endpoint: string;
+  region: string;
+  /** Empty: the SDK's usual sources (AWS_* variables, instance role). */
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** `<endpoint>/<bucket>/<key>` rather than `<bucket>.<endpoint>/<key>` (most compatible servers). */
+  forcePathStyle: boolean;
+}
+
+export interface FileStorageConfig {
+  /** memory: with an in-memory database (`SABT_DATA_DIR=memory://`), files live as long as it does. */
+  store: 'fs' | 's3' | 'memory';
+  /** The directory of the fs store. */
+  dir: string;
+  s3: S3Settings;
+  /** Size limit in bytes per purpose. */
+  limits: Record<FilePurpose, number>;
+}
+
 /** The passphrase used when SABT_KEY_PASSPHRASE is unset: for demos and tests only. */
 export const DEV_KEY_PASSPHRASE = 'sabt-dev-passphrase';
 
@@ -64,6 +91,40 @@ export const VARIABLES: readonly Variable[] = [
     help: 'PostgreSQL connection string; when unset, embedded PGlite is used',
   },
   { name: 'SABT_DATA_DIR', default: './data', help: 'directory of the embedded PGlite database' },
+  {
+    name: 'SABT_STORAGE',
+    default: 'fs',
+    help: 'where files (certificate PDFs, scans, attachments, reports) are kept: fs (a directory) or s3',
+  },
+  {
+    name: 'SABT_FILES_DIR',
+    default: '',
+    help: 'directory of the fs file store (default: <SABT_DATA_DIR>/files; in memory with memory://)',
+  },
+  {
+    name: 'SABT_FILE_LIMITS_MB',
+    default: '',
+    help: 'size limits in MB per purpose, e.g. scan=80,report=200 (defaults: certificate=10, receipt=10, scan=50, attachment=20, report=100)',
+  },
+  { name: 'SABT_S3_BUCKET', default: '', help: 'S3 bucket of the files (required with SABT_STORAGE=s3)' },
+  { name: 'SABT_S3_PREFIX', default: 'files/', help: 'key prefix of the files in the bucket (/ for none)' },
+  {
+    name: 'SABT_S3_ENDPOINT',
+    default: '',
+    help: 'URL of an S3-compatible server (MinIO, Ceph …); unset for AWS S3',
+  },
+  { name: 'SABT_S3_REGION', default: 'us-east-1', help: 'S3 region' },
+  {
+    name: 'SABT_S3_ACCESS_KEY_ID',
+    default: '',
+    help: 'S3 access key; unset: the usual sources of the AWS SDK (AWS_* variables, instance role)',
+  },
+  { name: 'SABT_S3_SECRET_ACCESS_KEY', default: '', help: 'S3 secret key' },
+  {
+    name: 'SABT_S3_FORCE_PATH_STYLE',
+    default: 'false',
+    help: 'address the bucket in the path (<endpoint>/<bucket>/…), as most S3-compatible servers need',
+  },
   {
     name: 'SABT_TIME_ZONE',
     default: 'Asia/Dushanbe',
@@ -180,12 +241,51 @@ function pattern(env: NodeJS.ProcessEnv, name: string): string {
   return raw;
 }
 
+/** SABT_DATA_DIR as a path, except the in-memory database's `memory://`. */
+function dataDir(env: NodeJS.ProcessEnv): string {
+  const raw = read(env, 'SABT_DATA_DIR');
+  return raw.startsWith('memory://') ? raw : path.resolve(raw);
+}
+
+function fileStorage(env: NodeJS.ProcessEnv, dataPath: string): FileStorageConfig {
+  const kind = read(env, 'SABT_STORAGE').toLowerCase();
+  if (kind !== 'fs' && kind !== 's3') throw new Error(`SABT_STORAGE must be fs or s3, got "${kind}"`);
+  const bucket = read(env, 'SABT_S3_BUCKET');
+  if (kind === 's3' && !bucket) throw new Error('SABT_S3_BUCKET is required when SABT_STORAGE=s3');
+  const endpoint = read(env, 'SABT_S3_ENDPOINT');
+  if (endpoint && (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol))) {
+    throw new Error(`SABT_S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+  }
+  const filesDir = read(env, 'SABT_FILES_DIR');
+  const inMemory = kind === 'fs' && !filesDir && dataPath.startsWith('memory://');
+  // files in memory beside a database that outlives the process would be lost
+  if (inMemory && read(env, 'DATABASE_URL')) {
+    throw new Error('SABT_FILES_DIR is required when DATABASE_URL is set and SABT_DATA_DIR is memory://');
+  }
+  const prefix = read(env, 'SABT_S3_PREFIX').replace(/^\/+/, '');
+  return {
+    store: kind === 's3' ? 's3' : inMemory ? 'memory' : 'fs',
+    dir: filesDir ? path.resolve(filesDir) : inMemory ? '' : path.join(dataPath, 'files'),
+    s3: {
+      bucket,
+      prefix: prefix && !prefix.endsWith('/') ? `${prefix}/` : prefix,
+      endpoint,
+      region: read(env, 'SABT_S3_REGION'),
+      accessKeyId: read(env, 'SABT_S3_ACCESS_KEY_ID'),
+      secretAccessKey: read(env, 'SABT_S3_SECRET_ACCESS_KEY'),
+      forcePathStyle: bool(env, 'SABT_S3_FORCE_PATH_STYLE'),
+    },
+    limits: parseFileLimits(read(env, 'SABT_FILE_LIMITS_MB')),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env, 'PORT'),
     host: read(env, 'HOST'),
     databaseUrl: read(env, 'DATABASE_URL') || undefined,
-    dataDir: path.resolve(read(env, 'SABT_DATA_DIR')),
+    dataDir: dataDir(env),
+    files: fileStorage(env, dataDir(env)),
     timeZone: read(env, 'SABT_TIME_ZONE'),
     sessionIdleMinutes: int(env, 'SABT_SESSION_IDLE_MINUTES'),
     sessionMaxHours: int(env, 'SABT_SESSION_MAX_HOURS'),

@@ -527,6 +527,47 @@ export const MESSAGES = {
     ru: 'Отправка SMS сейчас отключена. Выберите другой способ или обратитесь в учреждение.',
     en: 'Sending text messages (SMS) is switched off. Choose another way or contact the office.',
   },
+  // files: uploads refused, stored files that fail their check
+  'problem.file.empty': {
+    tg: 'Файл холӣ аст: файли дорои мӯҳтаворо интихоб кунед.',
+    ru: 'Файл пуст: выберите файл с содержимым.',
+    en: 'The file is empty: choose one that has content.',
+  },
+  'problem.file.tooLarge': {
+    tg: 'Файл хеле калон аст: {size} МБ. Дар ин ҷо то {max} МБ қабул карда мешавад.',
+    ru: 'Файл слишком большой: {size} МБ. Здесь принимаются файлы до {max} МБ.',
+    en: 'The file is too large: {size} MB. Files of up to {max} MB are accepted here.',
+  },
+  'problem.file.wrongType': {
+    tg: 'Ин файл аз рӯи мӯҳтавояш {actual} аст; дар ин ҷо қабул карда мешавад: {allowed}.',
+    ru: 'По содержимому это файл {actual}; здесь принимаются: {allowed}.',
+    en: 'By its content this file is {actual}; accepted here: {allowed}.',
+  },
+  'problem.file.text': {
+    tg: 'Ин файли матнии оддӣ аст; дар ин ҷо қабул карда мешавад: {allowed}. Навъи файл аз рӯи мӯҳтавояш муайян карда мешавад, на аз рӯи номаш.',
+    ru: 'Это обычный текстовый файл; здесь принимаются: {allowed}. Тип файла определяется по содержимому, а не по имени.',
+    en: 'This is a plain text file; accepted here: {allowed}. A file’s type is judged by its content, not by its name.',
+  },
+  'problem.file.unrecognised': {
+    tg: 'Навъи ин файл аз рӯи мӯҳтавояш муайян нашуд. Дар ин ҷо қабул карда мешавад: {allowed}.',
+    ru: 'Тип файла не удалось определить по содержимому. Здесь принимаются: {allowed}.',
+    en: 'The file’s type could not be recognised from its content. Accepted here: {allowed}.',
+  },
+  'problem.file.typeMismatch': {
+    tg: 'Файл ҳамчун {claimed} нишон дода шудааст, вале аз рӯи мӯҳтавояш {actual} аст.',
+    ru: 'Файл указан как {claimed}, но по содержимому это {actual}.',
+    en: 'The file is given as {claimed}, but by its content it is {actual}.',
+  },
+  'problem.file.damaged': {
+    tg: 'Файли нигоҳдошта бо ҳаши худ мувофиқат намекунад: он вайрон ё тағйир дода шудааст, бинобар ин нишон дода намешавад. Ба маъмур хабар диҳед.',
+    ru: 'Хранимый файл не совпадает со своей контрольной суммой: он повреждён или изменён, поэтому не выдаётся. Сообщите администратору.',
+    en: 'The stored file does not match its checksum: it has been damaged or altered, so it is not served. Tell the administrator.',
+  },
+  'problem.file.missing': {
+    tg: 'Файли нигоҳдошта ёфт нашуд. Ба маъмур хабар диҳед.',
+    ru: 'Хранимый файл не найден. Сообщите администратору.',
+    en: 'The stored file was not found. Tell the administrator.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;
