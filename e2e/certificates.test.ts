@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfTextFlat } from '../packages/server/src/certificates/documents/pdf-tools.ts';
 import { field } from './support/birth-form.ts';
 import { registerBirth, uniqueName } from './support/birth-workflow.ts';
 import { browserAvailable, launch, newContext, shot, signIn } from './support/browser.ts';
@@ -43,6 +44,17 @@ function pdfStart(page: Page, url: string) {
   }, url);
 }
 
+/** The text of a PDF as pdftotext reads it, fetched from the page as the signed-in user. */
+async function pdfTextOf(page: Page, url: string): Promise<string> {
+  const base64 = await page.evaluate(async (u) => {
+    const bytes = new Uint8Array(await (await fetch(u, { credentials: 'include' })).arrayBuffer());
+    let bin = '';
+    for (const b of bytes) bin += String.fromCharCode(b);
+    return btoa(bin);
+  }, url);
+  return pdfTextFlat(Buffer.from(base64, 'base64'));
+}
+
 async function receiveBatch(page: Page, series: string, from: string, to: string) {
   await page.getByRole('tab', { name: 'Қабули баста' }).click();
   const form = page.getByRole('form', { name: 'Қабули бастаи бланкҳо' });
@@ -81,6 +93,16 @@ describe('certificates in the staff workspace', () => {
       await shot(hp, 'certificates-1-batch-received');
       await hp.getByRole('tab', { name: 'Анбор' }).click();
       expect(await stockCounts(hp)).toEqual(['50', '0', '0', '0', '0', '0', '50']);
+
+      // who signs the office's documents: the head of office, as documents print it
+      await hp.getByRole('tab', { name: 'Имзокунанда' }).click();
+      const signatory = hp.getByTestId('printed-signatory');
+      await signatory.waitFor(T);
+      expect(await signatory.innerText()).toContain('Сардори шуъбаи САҲШ');
+      expect(await signatory.innerText()).toContain('Зарина Саидзода');
+      await hp.getByRole('form', { name: 'Имзокунандаи нав' }).waitFor(T);
+      await shot(hp, 'certificates-1b-signatory');
+      await hp.getByRole('tab', { name: 'Анбор' }).click();
 
       // a birth goes through the workflow in the browser
       const surname = uniqueName('Раҳимов');
@@ -138,6 +160,12 @@ describe('certificates in the staff workspace', () => {
       const pdf = await pdfStart(fp, cert.pdf);
       expect(pdf).toMatchObject({ status: 200, type: 'application/pdf', start: '%PDF-' });
       expect(pdf.size).toBeGreaterThan(10_000);
+      // it is signed by the head of office, with her title; the clerk who printed it is not named
+      const printedText = await pdfTextOf(fp, cert.pdf);
+      expect(printedText).toContain('Сардори шуъбаи САҲШ');
+      expect(printedText).toContain('Зарина Саидзода');
+      expect(printedText).not.toContain('Мадина Раҳимова');
+      expect(printedText).toContain('Шуъбаи сабти асноди ҳолати шаҳрвандии ноҳияи Фирдавсӣ, шаҳри Душанбе');
 
       // who collected it, with which document
       await done.getByRole('button', { name: 'Супоридани шаҳодатномаро қайд кардан' }).click();

@@ -85,6 +85,9 @@ export const DEMO_SIGNATORIES: { officeId: string; fullName: string; title: stri
   { officeId: 'CN-RU-01', fullName: 'Ҷамшед Ҳакимов', title: 'Консул' },
 ];
 
+/** Since when the demo heads sign: before any certificate the demo prints. */
+const DEMO_SIGNATORIES_SINCE = new Date('2025-01-01T00:00:00+05:00');
+
 async function demoSignatories(db: Kysely<Database>) {
   const sdb = certDb(db);
   for (const s of DEMO_SIGNATORIES) {
@@ -109,7 +112,7 @@ async function demoSignatories(db: Kysely<Database>) {
         title: s.title,
         head_title: null,
         authority: null,
-        valid_from: new Date(0),
+        valid_from: DEMO_SIGNATORIES_SINCE,
         set_by: null,
       })
       .execute();
