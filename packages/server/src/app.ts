@@ -24,16 +24,25 @@ import { recordOperationRoutes } from './routes/records/operations.ts';
 import { recordRoutes } from './routes/records/records.ts';
 import { searchRoutes } from './routes/search/search.ts';
 import { verifyApiRoutes, verifyPageRoutes } from './routes/verify/verify.ts';
+import type { FileStore } from './storage/file-store.ts';
+import { openFileStore } from './storage/open-store.ts';
 import { webApp } from './web/static.ts';
 
 export interface AppOptions {
   config: Config;
   dbx: Db;
+  /** The file store; by default the one the configuration names. */
+  files?: FileStore;
   logger?: boolean;
 }
 
 /** The HTTP application: REST API under /api/v1, OpenAPI at /api/openapi.json, docs at /api/docs. */
-export async function buildApp({ config, dbx, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  dbx,
+  files = openFileStore(config.files),
+  logger,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
@@ -89,7 +98,7 @@ export async function buildApp({ config, dbx, logger }: AppOptions): Promise<Fas
 
   await app.register(
     async (api) => {
-      const deps = { config, dbx };
+      const deps = { config, dbx, files };
       await authRoutes(api, deps);
       await officeRoutes(api, deps);
       await actKindRoutes(api, deps);
@@ -104,7 +113,7 @@ export async function buildApp({ config, dbx, logger }: AppOptions): Promise<Fas
     },
     { prefix: '/api/v1' },
   );
-  await verifyPageRoutes(app, { config, dbx });
+  await verifyPageRoutes(app, { config, dbx, files });
   await app.register(webApp);
   return app;
 }

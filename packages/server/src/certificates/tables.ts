@@ -101,7 +101,9 @@ export interface CertificatesTable {
   qr_payload: string;
   key_id: string;
   signing_key_id: string;
-  pdf: Buffer;
+  /** The PDF's bytes before migration 012, until its data step moves them to the file store; null after. */
+  pdf: Buffer | null;
+  /** Names the signed PDF in the file store (stored_files). */
   pdf_sha256: string;
 }
 

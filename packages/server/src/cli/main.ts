@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../demo/demo-data.ts';
 import { scanDuplicates } from '../duplicates/scan.ts';
 import { Problem } from '../http/problem.ts';
 import { notificationsCommand } from '../notifications/cli.ts';
+import { openFileStore } from '../storage/open-store.ts';
 
 const HELP = `sabt — civil registration system
 
@@ -42,7 +43,7 @@ ${variablesHelp()}
 
 async function openDb(config: Config) {
   const dbx = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await prepareDatabase(dbx.db);
+  await prepareDatabase(dbx.db, { files: openFileStore(config.files) });
   return dbx;
 }
 
@@ -50,9 +51,11 @@ async function start(config: Config, demo: boolean) {
   if (!demo && !process.env.SABT_KEY_PASSPHRASE) {
     console.warn('warning: SABT_KEY_PASSPHRASE is not set: signing keys use the development passphrase');
   }
-  const dbx = await openDb(config);
+  const files = openFileStore(config.files);
+  const dbx = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await prepareDatabase(dbx.db, { files });
   if (demo) await loadDemoData(dbx.db);
-  const app = await buildApp({ config, dbx, logger: true });
+  const app = await buildApp({ config, dbx, files, logger: true });
   const close = async () => {
     await app.close();
     await dbx.close();
@@ -62,8 +65,14 @@ async function start(config: Config, demo: boolean) {
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+  const kept =
+    config.files.store === 's3'
+      ? `S3 bucket ${config.files.s3.bucket}`
+      : config.files.store === 'memory'
+        ? 'memory'
+        : config.files.dir;
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  console.log(`\nSabt is running on http://${shown}:${config.port} (${where})`);
+  console.log(`\nSabt is running on http://${shown}:${config.port} (${where}; files in ${kept})`);
   console.log(`API docs: http://${shown}:${config.port}/api/docs`);
   if (demo) {
     console.log(`\nDemo logins (password "${DEMO_PASSWORD}"):`);
@@ -103,10 +112,13 @@ export async function main(argv: string[]): Promise<number> {
       return -1;
     case 'migrate': {
       const dbx = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      const res = await prepareDatabase(dbx.db);
+      const res = await prepareDatabase(dbx.db, { files: openFileStore(config.files) });
       await dbx.close();
       console.log(
-        `migrations applied: ${res.migrations.length ? res.migrations.join(', ') : 'none (up to date)'}; offices added: ${res.offices}`,
+        `migrations applied: ${res.migrations.length ? res.migrations.join(', ') : 'none (up to date)'}; offices added: ${res.offices}` +
+          (res.certificatePdfsMoved
+            ? `; certificate PDFs moved to the file store: ${res.certificatePdfsMoved}`
+            : ''),
       );
       return 0;
     }

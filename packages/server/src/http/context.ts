@@ -4,6 +4,7 @@ import type { Actor } from '../auth/sessions.ts';
 import type { WriteResult } from '../commands/write.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
+import type { FileStore } from '../storage/file-store.ts';
 import { Problem } from './problem.ts';
 
 declare module 'fastify' {
@@ -20,6 +21,8 @@ declare module 'fastify' {
 export interface RouteDeps {
   config: Config;
   dbx: Db;
+  /** Where files live (certificate PDFs …): content-addressed, checked on read. */
+  files: FileStore;
 }
 
 export function actorOf(req: FastifyRequest): Actor {

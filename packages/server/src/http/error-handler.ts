@@ -15,8 +15,11 @@ export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | Problem | RequestValidationError, req, reply) => {
     const locale = pickLocale(req.headers['accept-language']);
     let problem: Problem;
-    if (err instanceof Problem) problem = err;
-    else if (err instanceof RequestValidationError) {
+    if (err instanceof Problem) {
+      problem = err;
+      // our own faults the user is told about (a damaged stored file …) are logged all the same
+      if (problem.status >= 500) req.log.error({ err }, problem.message);
+    } else if (err instanceof RequestValidationError) {
       const where = (err as unknown as { validationContext?: string }).validationContext;
       const issues = err.issues.map((i) => ({
         ...i,

@@ -6,6 +6,8 @@ import { type Config, loadConfig } from '../config.ts';
 import { connect, type Db } from '../db/connect.ts';
 import { prepareDatabase } from '../db/prepare.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
+import type { FileStore } from '../storage/file-store.ts';
+import { openFileStore } from '../storage/open-store.ts';
 
 /**
  * A fresh database for one test file: in-memory PGlite by default, or a new database on the
@@ -70,6 +72,8 @@ export interface TestApp {
   app: FastifyInstance;
   dbx: Db;
   config: Config;
+  /** The file store: in memory, as the database is (or as SABT_DATA_DIR / SABT_FILES_DIR in env say). */
+  files: FileStore;
   /** Signs in a demo user (password sabt-demo) and returns a client carrying their session cookie. */
   as(login: string): Promise<Client>;
   anonymous(): Client;
@@ -78,10 +82,11 @@ export interface TestApp {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { dbx, drop } = await testDatabase();
-  await prepareDatabase(dbx.db);
-  await loadDemoData(dbx.db);
   const config = loadConfig({ SABT_LOGIN_RATE_LIMIT: '100000', SABT_DATA_DIR: 'memory://', ...env });
-  const app = await buildApp({ config, dbx });
+  const files = openFileStore(config.files);
+  await prepareDatabase(dbx.db, { files });
+  await loadDemoData(dbx.db);
+  const app = await buildApp({ config, dbx, files });
   await app.ready();
 
   const client = (login: string, cookie: string | undefined): Client => {
@@ -121,6 +126,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     dbx,
     config,
+    files,
     async as(login: string) {
       const res = await app.inject({
         method: 'POST',

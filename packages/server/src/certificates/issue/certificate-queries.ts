@@ -5,6 +5,8 @@ import type { Database } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../http/problem.ts';
 import { findRecord } from '../../queries/records.ts';
 import { sealInfo } from '../../queries/sealing.ts';
+import type { FileStore } from '../../storage/file-store.ts';
+import { readCertificatePdf } from '../pdf-files.ts';
 import { certDb } from '../tables.ts';
 
 const COLUMNS = [
@@ -118,18 +120,21 @@ export async function findCertificate(db: Kysely<Database>, config: Config, acto
 }
 
 /**
- * The signed PDF exactly as issued. A certificate of sealed data (an adoption, or a birth record's
- * version from before the adoption) only for those who may see sealed data.
+ * The signed PDF exactly as issued, from the file store, checked against its hash (a damaged or
+ * altered file is an error, never a wrong document). A certificate of sealed data (an adoption, or
+ * a birth record's version from before the adoption) only for those who may see sealed data.
  */
-export async function certificatePdf(db: Kysely<Database>, config: Config, actor: Actor, id: string) {
+export async function certificatePdf(
+  db: Kysely<Database>,
+  files: FileStore,
+  config: Config,
+  actor: Actor,
+  id: string,
+) {
   const { rec, row } = await findCertificate(db, config, actor, id);
   const seal = await sealInfo(db, actor, rec);
   const sealed = seal.whole || seal.versions.has(row.record_version);
   if (sealed && !seal.canSee) throw forbidden();
-  const { pdf } = await certDb(db)
-    .selectFrom('certificates')
-    .select('pdf')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  const pdf = await readCertificatePdf(db, files, row);
   return { rec, row, pdf, sealed };
 }

@@ -1,14 +1,17 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DOCUMENT_LABELS, type Holder, ISSUE_KIND_LABELS, type IssueKind } from '@sabt/core';
 import { sql } from 'kysely';
 import { appendAction, lockRecord } from '../../commands/record-store.ts';
 import type { WriteContext } from '../../commands/write.ts';
 import { Problem } from '../../http/problem.ts';
 import { assertCanRead } from '../../policies/records.ts';
+import type { FileStore } from '../../storage/file-store.ts';
+import { recordStoredFile } from '../../storage/tables.ts';
 import { takeBlank } from '../blanks/blank-stock.ts';
 import { renderCertificate } from '../documents/render.ts';
 import { officeSigner } from '../keys/key-store.ts';
 import { signPayload } from '../keys/qr-payload.ts';
+import { storeCertificatePdf } from '../pdf-files.ts';
 import { signPdf } from '../signing/sign-pdf.ts';
 import { certDb } from '../tables.ts';
 import type { Calibration, DocumentKind, PrintMode } from '../types.ts';
@@ -28,8 +31,16 @@ export interface IssueInput {
   issue?: IssueKind | undefined;
 }
 
-/** Issues a certificate: blank, signed QR payload, PDF rendered and signed, all in one transaction. */
-export async function issueCertificate(ctx: WriteContext, recordId: string, input: IssueInput) {
+/**
+ * Issues a certificate: blank, signed QR payload, PDF rendered and signed, all in one transaction.
+ * The signed PDF is written to the file store before the rows that name it are inserted.
+ */
+export async function issueCertificate(
+  ctx: WriteContext,
+  files: FileStore,
+  recordId: string,
+  input: IssueInput,
+) {
   const { actor, config } = ctx;
   const rec = await lockRecord(ctx, recordId);
   assertCanRead(actor, rec);
@@ -89,7 +100,10 @@ export async function issueCertificate(ctx: WriteContext, recordId: string, inpu
   });
 
   const id = randomUUID();
-  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  // the file first (content-addressed, never overwritten), then the rows that name it
+  const file = await storeCertificatePdf(files, pdf);
+  const sha256 = file.sha256;
+  await recordStoredFile(ctx.trx, file, ctx.now);
   await db
     .insertInto('certificates')
     .values({
@@ -114,7 +128,7 @@ export async function issueCertificate(ctx: WriteContext, recordId: string, inpu
       qr_payload: qr,
       key_id: signer.qrKeyId,
       signing_key_id: signer.x509KeyId,
-      pdf,
+      pdf: null,
       pdf_sha256: sha256,
     })
     .execute();

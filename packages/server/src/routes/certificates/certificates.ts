@@ -24,7 +24,7 @@ import {
 } from './schema.ts';
 
 /** Certificates of records: issue (on a blank or plain paper, signed), list, the PDF, hand-over. */
-export async function certificateRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
+export async function certificateRoutes(app: FastifyInstance, { config, dbx, files }: RouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -49,7 +49,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx }: R
         config,
         { key: idempotencyKey(req), fingerprint: ['POST certificates', id, req.body] },
         async (ctx) => {
-          const certId = await issueCertificate(ctx, id, req.body);
+          const certId = await issueCertificate(ctx, files, id, req.body);
           return { status: 201, body: (await findCertificate(ctx.trx, config, actor, certId)).body };
         },
       );
@@ -151,7 +151,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx }: R
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const { row, pdf, sealed } = await certificatePdf(dbx.db, config, actor, req.params.id);
+      const { row, pdf, sealed } = await certificatePdf(dbx.db, files, config, actor, req.params.id);
       await auditRead(dbx, [
         readEvent(actor, sealed ? 'certificate.sealed-pdf' : 'certificate.pdf', row.record_id, {
           certificateId: row.id,
