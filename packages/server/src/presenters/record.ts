@@ -49,6 +49,7 @@ export function presentRecord(
   const def = getActKind(rec.kind);
   const check = def && !hidden ? checkRecordData(def, rec.data, 'complete', { today }) : undefined;
   const lastReject = [...actions].reverse().find((a) => a.action === 'reject');
+  const cancel = rec.status === 'cancelled' ? actions.findLast((a) => a.action === 'cancel') : undefined;
   const canAct = rec.office_id === actor.officeId;
   const mine = [...new Set(actions.filter((a) => a.actor_id === actor.id).map((a) => a.action))];
   return {
@@ -78,6 +79,10 @@ export function presentRecord(
             byName: lastReject.full_name,
           }
         : null,
+    /** Who cancelled the draft, when and why (a cancelled record only). */
+    cancellation: cancel
+      ? { reason: cancel.reason, at: iso(cancel.at), by: cancel.login, byName: cancel.full_name }
+      : null,
     links: links.map((l) => ({
       type: l.type,
       recordId: l.linked_record_id,

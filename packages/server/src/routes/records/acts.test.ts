@@ -66,7 +66,7 @@ describe('MARRIAGE', () => {
     const id = await createRecord(front, 'MARRIAGE', marriageKind.example);
     const draft = await read(id, front);
     expect(draft.status).toBe('draft');
-    expect(draft.actions).toEqual(['edit', 'submit']);
+    expect(draft.actions).toEqual(['edit', 'submit', 'cancel']);
     const reg = await advance(clerks, id);
     expect(reg.number).toBeGreaterThanOrEqual(1);
     expect(reg.year).toBe(Number(todayIn(t.config.timeZone).slice(0, 4)));

@@ -24,7 +24,7 @@ describe('the life of a birth record', () => {
     expect(created.status).toBe(201);
     expect(created.body.status).toBe('draft');
     expect(created.headers.etag).toBe('"1"');
-    expect(created.body.actions).toEqual(['edit', 'submit']);
+    expect(created.body.actions).toEqual(['edit', 'submit', 'cancel']);
     const id = created.body.id;
 
     const submitted = await front.post(`/api/v1/records/${id}/submit`);

@@ -49,6 +49,8 @@ const TOTALS: Record<string, number> = {
   'flag=possible-duplicate': 0,
   'flag=amendment-requested': 3,
   'status=registered': 57,
+  'status=draft&untouchedDays=30': 5,
+  'flag=self-registered': 6,
 };
 
 function fakeApi(officeKind = 'district') {
@@ -68,7 +70,9 @@ function fakeApi(officeKind = 'district') {
     if (url.pathname === '/api/v1/act-kinds') return jsonResponse(200, { items: KINDS });
     if (url.pathname === '/api/v1/records') {
       const q = url.searchParams;
-      const filter = q.has('status') ? `status=${q.get('status')}` : `flag=${q.get('flag')}`;
+      const filter =
+        (q.has('status') ? `status=${q.get('status')}` : `flag=${q.get('flag')}`) +
+        (q.has('untouchedDays') ? `&untouchedDays=${q.get('untouchedDays')}` : '');
       const total = TOTALS[filter] ?? 0;
       const items = filter === 'status=registered' && q.get('limit') !== '1' ? [ROW] : [];
       return jsonResponse(200, {
@@ -122,12 +126,14 @@ describe('work queues', () => {
     );
     expect(counts).toEqual({
       Лоиҳаҳо: 9,
+      'Лоиҳаҳои фаромӯшшуда': 5,
       'Барои санҷиш': 2,
       'Барои бақайдгирӣ': 4,
       Баргардонидашуда: 1,
       'Эҳтимолан такрорӣ': 0,
       'Дархостҳои тағйирот': 3,
       Бақайдгирифташуда: 57,
+      'Бақайдгирии худӣ': 6,
     });
     expect(within(nav).getByRole('link', { current: 'page' }).textContent).toContain('Бақайдгирифташуда');
     // the count a screen reader hears, with the plural each language needs
@@ -155,6 +161,28 @@ describe('work queues', () => {
     expect(screen.getByText('1–1 аз 57')).toBeTruthy();
     expect(recordCalls(fetch)).toContain(
       '/api/v1/records?status=registered&limit=25&offset=0&sort=updated&order=desc',
+    );
+  });
+
+  it('lists the drafts nobody touched for 30 days, and the self-registered acts for the head, each saying what it holds', async () => {
+    const fetch = fakeApi();
+    vi.stubGlobal('fetch', fetch);
+    const { router } = renderQueues('/queues/stale');
+    expect(await screen.findByRole('heading', { name: 'Лоиҳаҳои фаромӯшшуда' })).toBeTruthy();
+    expect(screen.getByText(/Лоиҳаҳое, ки 30 рӯз ё зиёда касе тағйир надодааст/)).toBeTruthy();
+    await waitFor(() =>
+      expect(recordCalls(fetch)).toContain(
+        '/api/v1/records?status=draft&untouchedDays=30&limit=25&offset=0&sort=updated&order=desc',
+      ),
+    );
+    await i18n.changeLanguage('ru');
+    await router.navigate('/queues/selfRegistered');
+    expect(await screen.findByRole('heading', { name: 'Самостоятельная регистрация' })).toBeTruthy();
+    expect(screen.getByText(/сам принял, направил или проверил и сам же зарегистрировал/)).toBeTruthy();
+    await waitFor(() =>
+      expect(recordCalls(fetch)).toContain(
+        '/api/v1/records?flag=self-registered&limit=25&offset=0&sort=updated&order=desc',
+      ),
     );
   });
 

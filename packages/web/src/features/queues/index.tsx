@@ -12,6 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { STALE_DRAFT_DAYS } from '@sabt/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -106,6 +107,11 @@ function QueueRecords({ queue }: { queue: Queue }) {
       <Title order={2} size="h3">
         {title}
       </Title>
+      {'hint' in queue && (
+        <Text size="sm" c="dimmed">
+          {t(`queues.${queue.hint}`, { days: STALE_DRAFT_DAYS })}
+        </Text>
+      )}
       {list.isError && !list.data ? (
         <Alert color="red" role="alert" title={t('queues.loadError')}>
           <Stack gap="xs" align="flex-start">

@@ -56,7 +56,7 @@ export const recordListQuery = (p: ListParams) =>
   });
 
 function sameFilter(a: QueueFilter, b: QueueFilter): boolean {
-  return a.status === b.status && a.flag === b.flag;
+  return a.status === b.status && a.flag === b.flag && a.untouchedDays === b.untouchedDays;
 }
 
 /** How many records a queue holds (one row fetched; `total` is what counts). */

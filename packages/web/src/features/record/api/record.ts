@@ -63,8 +63,36 @@ export interface RecordView {
   links: RecordLink[];
   notations: Notation[];
   check: { complete: boolean; errors: Issue[]; warnings: Issue[] } | null;
+  /** Who cancelled the draft, when and why (a cancelled record only). */
+  cancellation?: {
+    reason: string | null;
+    at: string | null;
+    by: string | null;
+    byName?: string | null;
+  } | null;
+  /** A marriage's month between application and registration (marriages only). */
+  waitingPeriod?: WaitingPeriodView | null;
   actions: Action[];
   versions: { version: number; at: string; sealed: boolean }[];
+}
+
+export interface WaitingPeriodView {
+  applicationDate: string;
+  /** Registration from this day needs no decision. */
+  earliest: string;
+  /** The first day registration is allowed now (earlier when the head shortened the month). */
+  allowedFrom: string;
+  /** The registration day (the ceremony day, else today) has come. */
+  met: boolean;
+  shortening: {
+    allowedFrom: string;
+    ground: string;
+    basis: BasisDocument | null;
+    reason: string | null;
+    at: string | null;
+    by: string | null;
+    byName: string | null;
+  } | null;
 }
 
 export interface HistoryItem {

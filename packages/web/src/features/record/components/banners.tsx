@@ -7,7 +7,7 @@ import { useLabels } from '../hooks/use-labels.ts';
 import { patchChanges } from '../lib/data-paths.ts';
 import { DiffTable } from './diff-table.tsx';
 
-/** What needs attention first: sent back (with the reason), possible duplicate, pending amendment, annulled, sealed. */
+/** What needs attention first: sent back (with the reason), possible duplicate, pending amendment, a marriage's waiting period, annulled, cancelled, sealed. */
 export function RecordBanners({ record }: { record: RecordView }) {
   const { m } = useLabels();
   const flags = new Set<string>(record.flags);
@@ -68,6 +68,33 @@ export function RecordBanners({ record }: { record: RecordView }) {
         </Alert>
       )}
       {flags.has('amendment-requested') && <PendingAmendment record={record} />}
+      {record.waitingPeriod && <WaitingPeriod record={record} />}
+      {record.status === 'cancelled' && (
+        <Alert
+          color="gray"
+          variant="light"
+          title={m.banners.cancelled}
+          role="region"
+          aria-label={m.banners.cancelled}
+        >
+          <Stack gap={4}>
+            <Text size="sm">{m.banners.cancelledText}</Text>
+            {record.cancellation?.reason && (
+              <Text size="sm">
+                <strong>{m.banners.reasonLabel}:</strong> {record.cancellation.reason}
+              </Text>
+            )}
+            {record.cancellation?.by && (
+              <Text size="sm" c="dimmed">
+                {m.banners.cancelledBy(
+                  record.cancellation.byName ?? record.cancellation.by,
+                  formatInstant(record.cancellation.at),
+                )}
+              </Text>
+            )}
+          </Stack>
+        </Alert>
+      )}
       {record.status === 'annulled' && (
         <Alert
           color="red"
@@ -91,6 +118,55 @@ export function RecordBanners({ record }: { record: RecordView }) {
         </Alert>
       )}
     </Stack>
+  );
+}
+
+/** A marriage: from when it may be registered, and the head of office's decision that shortened the month. */
+function WaitingPeriod({ record }: { record: RecordView }) {
+  const { m, value } = useLabels();
+  const w = record.waitingPeriod;
+  if (!w) return null;
+  const date = (d: string) => value(['date'], d);
+  const s = w.shortening;
+  const late = !w.met && record.status !== 'registered';
+  if (!s && !late) return null;
+  return (
+    <Alert
+      color={late ? 'yellow' : 'blue'}
+      variant="light"
+      title={m.banners.waiting}
+      role="region"
+      aria-label={m.banners.waiting}
+    >
+      <Stack gap={4}>
+        <Text size="sm">
+          {s
+            ? s.allowedFrom === w.applicationDate
+              ? m.banners.waitingWaived(date(w.applicationDate))
+              : m.banners.waitingShortened(date(w.allowedFrom), date(w.applicationDate))
+            : m.banners.waitingText(date(w.allowedFrom), date(w.applicationDate))}
+        </Text>
+        {late && <Text size="sm">{m.banners.waitingNotYet}</Text>}
+        {s && (
+          <>
+            <Text size="sm">
+              <strong>{m.banners.waitingGround}:</strong> {m.waiting.grounds[s.ground] ?? s.ground}
+              {s.reason ? ` — ${s.reason}` : ''}
+            </Text>
+            {s.basis && (
+              <Text size="sm">
+                <strong>{m.decision.basis}:</strong> {basisText(s.basis, value)}
+              </Text>
+            )}
+            {s.by && (
+              <Text size="sm" c="dimmed">
+                {m.banners.waitingDecidedBy(s.byName ?? s.by, formatInstant(s.at))}
+              </Text>
+            )}
+          </>
+        )}
+      </Stack>
+    </Alert>
   );
 }
 

@@ -29,6 +29,19 @@ function details(item: HistoryItem, kind: string, l: Labels): ReactNode[] {
       </>,
     );
   }
+  if (item.action === 'edit' && typeof p.autosaves === 'number' && p.autosaves > 1) {
+    // a person's consecutive autosaves, shown as one entry with their combined difference
+    const time = (at: unknown) => formatInstant(typeof at === 'string' ? at : null).split(' ')[1] ?? '';
+    out.push(m.history.autosaves(p.autosaves, `${time(p.firstAt)}–${time(item.at)}`));
+  }
+  if (item.action === 'register' && p.selfRegistered === true) out.push(m.history.selfRegistered);
+  if (item.action === 'shorten-waiting' && typeof p.ground === 'string') {
+    out.push(
+      `${m.waiting.grounds[p.ground] ?? p.ground}${
+        typeof p.allowedFrom === 'string' ? ` · ${m.history.allowedFrom(value(['date'], p.allowedFrom))}` : ''
+      }`,
+    );
+  }
   if (item.action === 'edit' && isObject(p.patch)) {
     const fields = patchLeaves(p.patch).map((leaf) => pathLabel(kind, leaf.path));
     if (fields.length > 0) out.push(`${m.links.changed}: ${fields.join('; ')}`);

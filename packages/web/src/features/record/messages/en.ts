@@ -30,6 +30,20 @@ export const en: RecordMessages = {
     duplicate: 'Confirmed duplicate',
   },
   banners: {
+    cancelled: 'The draft is cancelled',
+    cancelledText: 'It is kept with its history, but it is out of the work queues and goes no further.',
+    cancelledBy: (by: string, at: string) => `Cancelled by ${by}, ${at}`,
+    waiting: 'Marriage waiting period',
+    waitingText: (from: string, applied: string) =>
+      `The marriage is registered from ${from}: a month after the application (${applied}).`,
+    waitingShortened: (from: string, applied: string) =>
+      `The head of office shortened the period: registration from ${from} (applied ${applied}).`,
+    waitingWaived: (applied: string) =>
+      `The head of office waived the period: from the application day (${applied}).`,
+    waitingNotYet:
+      'Before that date the marriage can be registered only on the head of office’s decision to shorten the period.',
+    waitingDecidedBy: (by: string, at: string) => `Decided by ${by}, ${at}`,
+    waitingGround: 'Ground',
     rejected: 'The record was sent back',
     rejectedBy: (by, at) => `Sent back by ${by}, ${at}`,
     reasonLabel: 'Reason',
@@ -145,6 +159,9 @@ export const en: RecordMessages = {
     changesCaption: (n) => `Changes in version ${n}`,
   },
   history: {
+    autosaves: (n: number, span: string) => `${n} autosaves, ${span}`,
+    selfRegistered: 'Self-registration: the same person took, submitted or validated the application',
+    allowedFrom: (date: string) => `registration from ${date}`,
     caption: 'History of the record: every action, who, when and why',
     loadError: 'The history could not be loaded.',
     none: 'The history is empty.',
@@ -155,6 +172,8 @@ export const en: RecordMessages = {
     reason: 'Reason and details',
     system: 'System',
     actions: {
+      cancel: 'Draft cancelled',
+      'shorten-waiting': 'Marriage waiting period shortened',
       create: 'Record started',
       restore: 'Record restored',
       edit: 'Draft edited',
@@ -182,6 +201,8 @@ export const en: RecordMessages = {
     candidates: (n) => `similar records: ${n}`,
   },
   actions: {
+    cancel: 'Cancel the draft',
+    'shorten-waiting': 'Shorten the period',
     title: 'Actions',
     none: 'You have no actions on this record now.',
     edit: 'Edit',
@@ -195,6 +216,8 @@ export const en: RecordMessages = {
     annul: 'Annul',
     'resolve-duplicate': 'Check the similar records',
     done: {
+      cancel: 'The draft is cancelled.',
+      'shorten-waiting': 'The decision on the period is recorded.',
       submit: 'The record was submitted for validation.',
       validate: 'The record was validated.',
       reject: 'The record was sent back.',
@@ -206,6 +229,8 @@ export const en: RecordMessages = {
     },
   },
   confirm: {
+    cancelDraft:
+      'The draft will be cancelled: it is not deleted, it stays with its history, but it leaves the work queues. Give the reason.',
     submit: 'Submit the record for validation? It cannot be edited until it is sent back.',
     validate: 'Have you checked the data against the documents, and is it all correct?',
     register:
@@ -216,6 +241,27 @@ export const en: RecordMessages = {
     reasonHint: 'Staff and auditors will see this text.',
     reasonRequired: 'Write the reason.',
     optionalReason: 'Comment (optional)',
+  },
+  waiting: {
+    title: 'Shorten the marriage waiting period',
+    intro:
+      'Family Code: a marriage is registered a month after the application. For valid reasons the head of office may shorten or waive that month.',
+    period: (applied: string, earliest: string) =>
+      `Applied on ${applied}. Without a decision: from ${earliest}.`,
+    ground: 'Ground for shortening',
+    grounds: {
+      PREGNANCY: 'Pregnancy',
+      CHILD_BORN: 'Birth of a child',
+      THREAT_TO_LIFE: 'Threat to life',
+      OTHER: 'Another valid reason',
+    } as Record<string, string>,
+    allowedFrom: 'Registration from',
+    allowedFromHint: (from: string, to: string) =>
+      `From ${from} (the application day: period waived) and before ${to}`,
+    waive: 'From the application day (waive the period)',
+    basis: 'Basis document (optional)',
+    reason: 'Reason for the decision',
+    send: 'Record the decision',
   },
   problem: {
     title: 'The action was not done',

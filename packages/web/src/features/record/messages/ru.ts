@@ -30,6 +30,21 @@ export const ru: RecordMessages = {
     duplicate: 'Подтверждён дубликат',
   },
   banners: {
+    cancelled: 'Черновик отменён',
+    cancelledText:
+      'Запись хранится вместе с историей, но её нет в рабочих очередях и дальше она не движется.',
+    cancelledBy: (by: string, at: string) => `Отменил(а): ${by}, ${at}`,
+    waiting: 'Срок регистрации брака',
+    waitingText: (from: string, applied: string) =>
+      `Брак регистрируется с ${from}: через месяц после подачи заявления (${applied}).`,
+    waitingShortened: (from: string, applied: string) =>
+      `Руководитель учреждения сократил срок: регистрация с ${from} (заявление ${applied}).`,
+    waitingWaived: (applied: string) =>
+      `Руководитель учреждения отменил срок: с дня подачи заявления (${applied}).`,
+    waitingNotYet:
+      'До этой даты зарегистрировать брак можно только по решению руководителя учреждения о сокращении срока.',
+    waitingDecidedBy: (by: string, at: string) => `Решение: ${by}, ${at}`,
+    waitingGround: 'Основание',
     rejected: 'Запись отклонена',
     rejectedBy: (by, at) => `Отклонил(а): ${by}, ${at}`,
     reasonLabel: 'Причина',
@@ -145,6 +160,9 @@ export const ru: RecordMessages = {
     changesCaption: (n) => `Изменения версии ${n}`,
   },
   history: {
+    autosaves: (n: number, span: string) => `автосохранений: ${n}, ${span}`,
+    selfRegistered: 'Самостоятельная регистрация: тот же сотрудник принял, направил или проверил заявление',
+    allowedFrom: (date: string) => `регистрация с ${date}`,
     caption: 'История записи: каждое действие — кто, когда и почему',
     loadError: 'Не удалось загрузить историю.',
     none: 'История пуста.',
@@ -155,6 +173,8 @@ export const ru: RecordMessages = {
     reason: 'Причина и подробности',
     system: 'Система',
     actions: {
+      cancel: 'Черновик отменён',
+      'shorten-waiting': 'Срок регистрации брака сокращён',
       create: 'Запись создана',
       restore: 'Запись восстановлена',
       edit: 'Изменён черновик',
@@ -182,6 +202,8 @@ export const ru: RecordMessages = {
     candidates: (n) => `похожих записей: ${n}`,
   },
   actions: {
+    cancel: 'Отменить черновик',
+    'shorten-waiting': 'Сократить срок',
     title: 'Действия',
     none: 'Сейчас у вас нет действий с этой записью.',
     edit: 'Редактировать',
@@ -195,6 +217,8 @@ export const ru: RecordMessages = {
     annul: 'Аннулировать',
     'resolve-duplicate': 'Проверить похожие записи',
     done: {
+      cancel: 'Черновик отменён.',
+      'shorten-waiting': 'Решение о сроке записано.',
       submit: 'Запись подана на проверку.',
       validate: 'Запись проверена.',
       reject: 'Запись отклонена.',
@@ -206,6 +230,8 @@ export const ru: RecordMessages = {
     },
   },
   confirm: {
+    cancelDraft:
+      'Черновик будет отменён: он не удаляется, сохраняется вместе с историей, но уходит из рабочих очередей. Укажите причину.',
     submit: 'Подать запись на проверку? После этого её нельзя редактировать, пока её не вернут.',
     validate: 'Вы сверили сведения с документами, и всё верно?',
     register:
@@ -216,6 +242,25 @@ export const ru: RecordMessages = {
     reasonHint: 'Этот текст увидят сотрудники и проверка.',
     reasonRequired: 'Напишите причину.',
     optionalReason: 'Комментарий (необязательно)',
+  },
+  waiting: {
+    title: 'Сокращение срока регистрации брака',
+    intro:
+      'Семейный кодекс: брак регистрируется через месяц после подачи заявления. Руководитель учреждения при уважительных причинах может сократить или отменить этот срок.',
+    period: (applied: string, earliest: string) => `Заявление: ${applied}. Без решения — с ${earliest}.`,
+    ground: 'Основание сокращения',
+    grounds: {
+      PREGNANCY: 'Беременность',
+      CHILD_BORN: 'Рождение ребёнка',
+      THREAT_TO_LIFE: 'Угроза жизни',
+      OTHER: 'Другая уважительная причина',
+    } as Record<string, string>,
+    allowedFrom: 'Регистрация с даты',
+    allowedFromHint: (from: string, to: string) => `С ${from} (день заявления: срок отменён) и раньше ${to}`,
+    waive: 'Со дня заявления (отменить срок)',
+    basis: 'Документ-основание (необязательно)',
+    reason: 'Причина решения',
+    send: 'Записать решение',
   },
   problem: {
     title: 'Действие не выполнено',

@@ -28,6 +28,20 @@ export const tg = {
     duplicate: 'Такрорӣ будан тасдиқ шуд',
   } as Record<string, string>,
   banners: {
+    cancelled: 'Лоиҳа бекор карда шуд',
+    cancelledText:
+      'Сабт бо таърихаш нигоҳ дошта мешавад, вале дар навбатҳои кор нест ва дигар пеш намеравад.',
+    cancelledBy: (by: string, at: string) => `Бекор кард: ${by}, ${at}`,
+    waiting: 'Мӯҳлати ақди никоҳ',
+    waitingText: (from: string, applied: string) =>
+      `Ақди никоҳ аз ${from} ба қайд гирифта мешавад: як моҳ баъд аз ариза (${applied}).`,
+    waitingShortened: (from: string, applied: string) =>
+      `Роҳбари идора мӯҳлатро кӯтоҳ кард: ба қайд гирифтан аз ${from} (ариза ${applied}).`,
+    waitingWaived: (applied: string) => `Роҳбари идора мӯҳлатро бекор кард: аз рӯзи ариза (${applied}).`,
+    waitingNotYet:
+      'То ин сана бақайдгирӣ танҳо бо қарори роҳбари идора оид ба кӯтоҳ кардани мӯҳлат мумкин аст.',
+    waitingDecidedBy: (by: string, at: string) => `Қарор: ${by}, ${at}`,
+    waitingGround: 'Асос',
     rejected: 'Сабт баргардонида шуд',
     rejectedBy: (by: string, at: string) => `Баргардонид: ${by}, ${at}`,
     reasonLabel: 'Сабаб',
@@ -143,6 +157,9 @@ export const tg = {
     changesCaption: (n: number) => `Тағйироти версияи ${n}`,
   },
   history: {
+    autosaves: (n: number, span: string) => `${n} нигоҳдории худкор, ${span}`,
+    selfRegistered: 'Бақайдгирии худӣ: ҳамон корманд аризаро қабул, ирсол ё санҷида буд',
+    allowedFrom: (date: string) => `бақайдгирӣ аз ${date}`,
     caption: 'Таърихи сабт: ҳар амал бо кӣ, кай ва чаро',
     loadError: 'Таърихро бор кардан муяссар нашуд.',
     none: 'Таърих холӣ аст.',
@@ -153,6 +170,8 @@ export const tg = {
     reason: 'Сабаб ва тафсилот',
     system: 'Система',
     actions: {
+      cancel: 'Лоиҳа бекор карда шуд',
+      'shorten-waiting': 'Мӯҳлати ақди никоҳ кӯтоҳ карда шуд',
       create: 'Сабт оғоз шуд',
       restore: 'Сабт барқарор карда шуд',
       edit: 'Таҳрир шуд',
@@ -180,6 +199,8 @@ export const tg = {
     candidates: (n: number) => `сабтҳои монанд: ${n}`,
   },
   actions: {
+    cancel: 'Лоиҳаро бекор кардан',
+    'shorten-waiting': 'Мӯҳлатро кӯтоҳ кардан',
     title: 'Амалҳо',
     none: 'Ҳоло барои шумо дар ин сабт амале нест.',
     edit: 'Таҳрир кардан',
@@ -193,6 +214,8 @@ export const tg = {
     annul: 'Сабтро бекор кардан',
     'resolve-duplicate': 'Сабтҳои монандро санҷидан',
     done: {
+      cancel: 'Лоиҳа бекор карда шуд.',
+      'shorten-waiting': 'Қарор оид ба мӯҳлат сабт шуд.',
       submit: 'Сабт барои санҷиш фиристода шуд.',
       validate: 'Сабт санҷида шуд.',
       reject: 'Сабт баргардонида шуд.',
@@ -204,6 +227,8 @@ export const tg = {
     } as Record<string, string>,
   },
   confirm: {
+    cancelDraft:
+      'Лоиҳа бекор карда мешавад: он нест намешавад, бо таърихаш боқӣ мемонад, вале аз навбатҳои кор мебарояд. Сабабро нависед.',
     submit:
       'Сабтро барои санҷиш фиристонед? Баъд аз он таҳрир кардан мумкин нест, то он баргардонида нашавад.',
     validate: 'Маълумотро бо ҳуҷҷатҳо санҷидед ва ҳама дуруст аст?',
@@ -215,6 +240,25 @@ export const tg = {
     reasonHint: 'Кормандон ва санҷиш ин матнро мебинанд.',
     reasonRequired: 'Сабабро нависед.',
     optionalReason: 'Эзоҳ (ихтиёрӣ)',
+  },
+  waiting: {
+    title: 'Кӯтоҳ кардани мӯҳлати ақди никоҳ',
+    intro:
+      'Кодекси оила: ақди никоҳ як моҳ баъд аз ариза ба қайд гирифта мешавад. Роҳбари идора бо сабабҳои узрнок ин мӯҳлатро кӯтоҳ ё бекор карда метавонад.',
+    period: (applied: string, earliest: string) => `Ариза: ${applied}. Бе қарор — аз ${earliest}.`,
+    ground: 'Асоси кӯтоҳ кардан',
+    grounds: {
+      PREGNANCY: 'Ҳомиладорӣ',
+      CHILD_BORN: 'Таваллуди кӯдак',
+      THREAT_TO_LIFE: 'Хатар ба ҳаёт',
+      OTHER: 'Сабаби дигари узрнок',
+    } as Record<string, string>,
+    allowedFrom: 'Бақайдгирӣ аз санаи',
+    allowedFromHint: (from: string, to: string) => `Аз ${from} (рӯзи ариза: мӯҳлат бекор) то пеш аз ${to}`,
+    waive: 'Аз рӯзи ариза (мӯҳлатро бекор кардан)',
+    basis: 'Ҳуҷҷати асос (ихтиёрӣ)',
+    reason: 'Сабаби қарор',
+    send: 'Қарорро сабт кардан',
   },
   problem: {
     title: 'Амал иҷро нашуд',

@@ -8,6 +8,7 @@ import { AmendmentDialog } from './amendment-dialog.tsx';
 import { AnnulDialog } from './annul-dialog.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { DecisionDialog } from './decision-dialog.tsx';
+import { WaitingDialog } from './waiting-dialog.tsx';
 
 /** The order buttons appear in: the next step first, destructive ones last. */
 const ORDER: Action[] = [
@@ -15,15 +16,17 @@ const ORDER: Action[] = [
   'submit',
   'validate',
   'register',
+  'shorten-waiting',
   'resolve-duplicate',
   'approve-amendment',
   'request-amendment',
   'reject',
   'reject-amendment',
   'annul',
+  'cancel',
 ];
 
-const RED: readonly Action[] = ['reject', 'reject-amendment', 'annul'];
+const RED: readonly Action[] = ['reject', 'reject-amendment', 'annul', 'cancel'];
 const PRIMARY: readonly Action[] = ['submit', 'validate', 'register', 'approve-amendment'];
 
 /**
@@ -101,9 +104,12 @@ export function ActionBar({
           })}
         </Group>
       )}
-      {(open === 'submit' || open === 'validate' || open === 'register' || open === 'reject') && (
-        <ConfirmDialog action={open} {...props} />
-      )}
+      {(open === 'submit' ||
+        open === 'validate' ||
+        open === 'register' ||
+        open === 'reject' ||
+        open === 'cancel') && <ConfirmDialog action={open} {...props} />}
+      {open === 'shorten-waiting' && <WaitingDialog {...props} />}
       {open === 'request-amendment' && <AmendmentDialog {...props} />}
       {(open === 'approve-amendment' || open === 'reject-amendment') && (
         <DecisionDialog action={open} {...props} />

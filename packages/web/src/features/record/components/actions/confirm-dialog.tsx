@@ -8,14 +8,14 @@ import { useLabels } from '../../hooks/use-labels.ts';
 import { ActionDialog } from './action-dialog.tsx';
 import { ReasonField } from './reason-field.tsx';
 
-export type TransitionAction = Extract<Action, 'submit' | 'validate' | 'reject' | 'register'>;
+export type TransitionAction = Extract<Action, 'submit' | 'validate' | 'reject' | 'register' | 'cancel'>;
 
 /** Whether the law (the action matrix) asks for a written reason. */
 export function needsReason(action: Action): boolean {
   return ACTION_MATRIX.find((r) => r.action === action)?.reason === true;
 }
 
-/** Submit, validate, send back (with a reason) or register: one confirmation, then the server. */
+/** Submit, validate, send back (with a reason), register or cancel a draft (with a reason): one confirmation, then the server. */
 export function ConfirmDialog({
   action,
   record,
@@ -59,9 +59,9 @@ export function ConfirmDialog({
       opened
       onClose={onClose}
       title={m.actions[action]}
-      intro={m.confirm[action]}
+      intro={action === 'cancel' ? m.confirm.cancelDraft : m.confirm[action]}
       confirmLabel={m.actions[action]}
-      color={action === 'reject' ? 'red' : undefined}
+      color={action === 'reject' || action === 'cancel' ? 'red' : undefined}
       pending={write.isPending}
       error={write.error}
       kind={record.kind}

@@ -1,0 +1,206 @@
+import { Button, Fieldset, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { type Action, WAITING_GROUNDS } from '@sabt/core';
+import { useRef, useState } from 'react';
+import { DateInput } from '../../../../components/date-input.tsx';
+import { isProblem } from '../../../../lib/api.ts';
+import { type RecordView, useRecordWrite } from '../../api/record.ts';
+import { useLabels } from '../../hooks/use-labels.ts';
+import { parseDisplayDate } from '../../lib/data-paths.ts';
+import { ActionDialog } from './action-dialog.tsx';
+import { ReasonField } from './reason-field.tsx';
+
+type Errors = Partial<Record<'allowedFrom' | 'basisDate' | 'reason', string>>;
+
+/** "2026-12-01" → "01.12.2026", as the date input shows it. */
+const display = (iso: string) => iso.split('-').reverse().join('.');
+
+/**
+ * The head of office shortens (or waives) a marriage's month between application and registration:
+ * the ground, the first day it may be registered, the reason, and the document it rests on.
+ */
+export function WaitingDialog({
+  record,
+  etag,
+  onClose,
+  onDone,
+  onReload,
+}: {
+  record: RecordView;
+  etag: string;
+  onClose: () => void;
+  onDone: (action: Action) => void;
+  onReload: () => void;
+}) {
+  const { m, value } = useLabels();
+  const write = useRecordWrite(record.id, etag);
+  const period = record.waitingPeriod;
+  const [ground, setGround] = useState<string>('PREGNANCY');
+  const [allowedFrom, setAllowedFrom] = useState('');
+  const [basis, setBasis] = useState({ number: '', date: '', issuer: '' });
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const server = isProblem(write.error) ? write.error.fieldErrors : {};
+  const date = (d: string) => value(['date'], d);
+
+  const send = () => {
+    const found: Errors = {};
+    const from = parseDisplayDate(allowedFrom);
+    if (!allowedFrom.trim()) found.allowedFrom = m.annul.required;
+    else if (!from) found.allowedFrom = m.amendment.dateInvalid;
+    const basisDate = basis.date.trim() ? parseDisplayDate(basis.date) : undefined;
+    if (basisDate === null) found.basisDate = m.amendment.dateInvalid;
+    if (!reason.trim()) found.reason = m.confirm.reasonRequired;
+    setErrors(found);
+    if (found.allowedFrom) {
+      document.getElementById('waiting-allowedFrom')?.focus();
+      return;
+    }
+    if (found.basisDate) {
+      document.getElementById('waiting-basis-date')?.focus();
+      return;
+    }
+    if (found.reason) {
+      reasonRef.current?.focus();
+      return;
+    }
+    const hasBasis = basis.number.trim() || basisDate || basis.issuer.trim();
+    write.mutate(
+      {
+        path: '/shorten-waiting',
+        body: {
+          ground,
+          allowedFrom: from,
+          reason: reason.trim(),
+          ...(hasBasis
+            ? {
+                basis: {
+                  type: 'OTHER_DOCUMENT',
+                  ...(basis.number.trim() ? { number: basis.number.trim() } : {}),
+                  ...(basisDate ? { date: basisDate } : {}),
+                  ...(basis.issuer.trim() ? { issuer: basis.issuer.trim() } : {}),
+                },
+              }
+            : {}),
+        },
+      },
+      { onSuccess: () => onDone('shorten-waiting') },
+    );
+  };
+
+  return (
+    <ActionDialog
+      opened
+      onClose={onClose}
+      title={m.waiting.title}
+      intro={m.waiting.intro}
+      confirmLabel={m.waiting.send}
+      pending={write.isPending}
+      error={write.error}
+      kind={record.kind}
+      fieldLabels={{
+        allowedFrom: m.waiting.allowedFrom,
+        reason: m.waiting.reason,
+        'basis.date': m.amendment.basisDate,
+      }}
+      onSubmit={send}
+      onReload={onReload}
+      size="lg"
+    >
+      {period && (
+        <Text size="sm" fw={600}>
+          {m.waiting.period(date(period.applicationDate), date(period.earliest))}
+        </Text>
+      )}
+      <Radio.Group label={m.waiting.ground} value={ground} onChange={setGround} required>
+        <Stack gap={6} mt={4}>
+          {WAITING_GROUNDS.map((g, i) => (
+            <Radio
+              key={g}
+              value={g}
+              label={m.waiting.grounds[g] ?? g}
+              data-autofocus={i === 0 || undefined}
+            />
+          ))}
+        </Stack>
+      </Radio.Group>
+      <Stack gap={4} align="flex-start">
+        <DateInput
+          id="waiting-allowedFrom"
+          label={m.waiting.allowedFrom}
+          placeholder={m.amendment.dateHint}
+          description={
+            period
+              ? m.waiting.allowedFromHint(date(period.applicationDate), date(period.earliest))
+              : undefined
+          }
+          value={allowedFrom}
+          onChange={(v) => {
+            setAllowedFrom(v);
+            setErrors((x) => ({ ...x, allowedFrom: undefined }));
+          }}
+          error={errors.allowedFrom ?? server.allowedFrom}
+          required
+        />
+        {period && (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => {
+              setAllowedFrom(display(period.applicationDate));
+              setErrors((x) => ({ ...x, allowedFrom: undefined }));
+            }}
+          >
+            {m.waiting.waive}
+          </Button>
+        )}
+      </Stack>
+      <ReasonField
+        ref={reasonRef}
+        label={m.waiting.reason}
+        value={reason}
+        onChange={(v) => {
+          setReason(v);
+          setErrors((x) => ({ ...x, reason: undefined }));
+        }}
+        required
+        error={errors.reason ?? server.reason}
+      />
+      <Fieldset legend={m.waiting.basis}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <TextInput
+            label={m.amendment.basisNumber}
+            value={basis.number}
+            onChange={(e) => {
+              const number = e.currentTarget.value;
+              setBasis((b) => ({ ...b, number }));
+            }}
+            maxLength={50}
+            error={server['basis.number']}
+          />
+          <DateInput
+            id="waiting-basis-date"
+            label={m.amendment.basisDate}
+            placeholder={m.amendment.dateHint}
+            value={basis.date}
+            onChange={(d) => {
+              setBasis((b) => ({ ...b, date: d }));
+              setErrors((x) => ({ ...x, basisDate: undefined }));
+            }}
+            error={errors.basisDate ?? server['basis.date']}
+          />
+          <TextInput
+            label={m.amendment.basisIssuer}
+            value={basis.issuer}
+            onChange={(e) => {
+              const issuer = e.currentTarget.value;
+              setBasis((b) => ({ ...b, issuer }));
+            }}
+            maxLength={200}
+            error={server['basis.issuer']}
+          />
+        </SimpleGrid>
+      </Fieldset>
+    </ActionDialog>
+  );
+}
