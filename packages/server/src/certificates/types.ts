@@ -35,6 +35,8 @@ export interface CertificateRenderInput {
      */
     notes?: ExtractNote[];
   };
+  /** The Tajik names of the offices the record's data cites by code (a marriage record's office …). */
+  officeNames?: Record<string, string>;
   /** The issuing office: its short name, and the full official name documents print. */
   office: { id: string; nameTg: string; nameRu: string; officialNameTg: string };
   certificate: {

@@ -134,9 +134,16 @@ export function dateAndTime(d: string | undefined, time: string | undefined): st
   return day && clean(time) ? `${day}, соати ${clean(time)}` : day;
 }
 
-/** An office as records cite it: a Sabt code (DU-03-00) becomes its name; older names print as written. */
-export function officeName(ref: string | undefined): string {
+/** Whether a value is a Sabt office code (DU-03-00, RA-13-01, CN-RU-01). */
+export const isOfficeCode = (v: string) => /^[A-Z]{2}-[A-Z0-9]{2}-\d{2}$/.test(v);
+
+/**
+ * An office as records cite it: a Sabt code becomes the office's name (from `names`, the registry's
+ * offices the record cites, else from the district's name); older names print as written.
+ */
+export function officeName(ref: string | undefined, names: Readonly<Record<string, string>> = {}): string {
   const r = clean(ref);
+  if (names[r]) return names[r];
   const m = /^([A-Z]{2}-\d{2})-(\d{2})$/.exec(r);
   const u = m ? UNITS.get(m[1]!) : undefined;
   if (!m || !u) return r;
@@ -144,12 +151,15 @@ export function officeName(ref: string | undefined): string {
 }
 
 /** An earlier act record as cited: "№ 305 аз 18.08.2012, Шуъбаи САҲШ — Хуҷанд". */
-export function actRef(ref: { number?: string; date?: string; office?: string } | undefined): string {
+export function actRef(
+  ref: { number?: string; date?: string; office?: string } | undefined,
+  names: Readonly<Record<string, string>> = {},
+): string {
   if (!ref) return '';
   const parts = [
     clean(ref.number) ? `№ ${clean(ref.number)}` : '',
     date(ref.date) ? `аз ${date(ref.date)}` : '',
   ].filter(Boolean);
-  const office = officeName(ref.office);
+  const office = officeName(ref.office, names);
   return [parts.join(' '), office].filter(Boolean).join(', ');
 }

@@ -440,6 +440,19 @@ describe('the archive extract of an amended record', () => {
     expect(text).toContain('Шуъбаи сабти асноди ҳолати шаҳрвандии ноҳияи Фирдавсӣ, шаҳри Душанбе');
   });
 
+  it('names the offices the record cites by their names, a jamoat too, never by code', async () => {
+    const divorce = sampleInput('DIVORCE_CERTIFICATE').record.data as { marriage: Record<string, unknown> };
+    const data = { ...divorce, marriage: { ...divorce.marriage, office: 'RA-13-01' } };
+    const officeNames = { 'RA-13-01': 'Ҷамоати деҳоти Чимтеппа' };
+    for (const document of ['DIVORCE_CERTIFICATE', 'ARCHIVE_EXTRACT'] as const) {
+      const text = pdfTextFlat(
+        await renderCertificate(sampleInput(document, { officeNames, record: { kind: 'DIVORCE', data } })),
+      );
+      expect(text).toContain('Ҷамоати деҳоти Чимтеппа');
+      expect(text).not.toContain('RA-13-01');
+    }
+  });
+
   it('prints the marital status for the person’s sex: a widower, a widow', async () => {
     const death = deathKind.example;
     for (const [sex, word, other] of [

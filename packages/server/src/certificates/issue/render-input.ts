@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import { forbidden, Problem } from '../../http/problem.ts';
 import { officeNames, officialName } from '../../offices/office-names.ts';
 import { sealInfo } from '../../queries/sealing.ts';
+import { isOfficeCode } from '../documents/format.ts';
 import { assertMay } from '../policy.ts';
 import { signatoryFor } from '../signatories/signatories.ts';
 import { certDb } from '../tables.ts';
@@ -131,6 +132,7 @@ export async function renderInputFor(
         ? { notes: await extractNotes(db, config, rec, p.notationsAfter) }
         : {}),
     },
+    officeNames: await citedOffices(db, rec.data),
     office: {
       id: office.id,
       nameTg: office.name_tg,
@@ -155,6 +157,25 @@ export async function renderInputFor(
  * registration (what changed, on which basis document or later act, when) and every notation of a
  * later act; sealed ones withheld from those who may not see them.
  */
+/** The Tajik names of the registry's offices a record's data cites by code (where earlier acts were registered). */
+async function citedOffices(db: Kysely<Database>, data: unknown): Promise<Record<string, string>> {
+  const codes = new Set<string>();
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') {
+      if (isOfficeCode(v.trim())) codes.add(v.trim());
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(data);
+  if (codes.size === 0) return {};
+  const rows = await db
+    .selectFrom('offices')
+    .select(['id', 'name_tg'])
+    .where('id', 'in', [...codes])
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.id, r.name_tg]));
+}
+
 type AmendmentNote = Extract<ExtractNote, { kind: 'amendment' }>;
 
 async function extractNotes(

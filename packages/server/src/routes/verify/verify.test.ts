@@ -58,6 +58,8 @@ describe('the verification API (no sign-in)', () => {
         nameRu: expect.any(String),
         nameEn: expect.any(String),
       },
+      // who signed it: the head of office, not the clerk who printed it
+      signatory: { title: 'Сардори шуъбаи САҲШ', fullName: 'Зарина Саидзода' },
       names: [expect.stringMatching(new RegExp(`^${surname} .\\.$`))],
       recordVersion: 1,
       currentVersion: 1,

@@ -63,7 +63,7 @@ export const divorceCertificateLayout = defineLayout<DivorceData>({
     {
       key: 'marriageRecord',
       label: 'Сабти санади ақди никоҳ, ки бекор карда шуд',
-      value: ({ data }) => actRef(data.marriage),
+      value: ({ data, input }) => actRef(data.marriage, input.officeNames),
       x: LEFT,
       y: 97,
       width: FULL_WIDTH,

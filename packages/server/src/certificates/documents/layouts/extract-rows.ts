@@ -248,7 +248,7 @@ function walk(obj: Record<string, unknown>, rows: FlowRow[], depth: number, inhe
 /** Data rows, then the corrections and notations since registration. */
 export function extractRows(input: CertificateRenderInput): FlowRow[] {
   const rows: FlowRow[] = [];
-  const data = input.record.data;
+  const data = withOfficeNames(input.record.data, input.officeNames ?? {});
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const top: Record<string, unknown> = {};
     const groups: [string, unknown][] = [];
@@ -267,6 +267,15 @@ export function extractRows(input: CertificateRenderInput): FlowRow[] {
   if (notes.length === 0) rows.push({ label: 'Ислоҳот, тағйирот ва қайдҳо', value: 'нест' });
   for (const n of notes) rows.push(...noteRows(n, sexOfRecord(data)));
   return rows;
+}
+
+/** The data with every office the record cites by code written by its name. */
+function withOfficeNames(v: unknown, names: Readonly<Record<string, string>>, key = ''): unknown {
+  if (typeof v === 'string') return key === 'office' || key === 'recordOffice' ? officeName(v, names) : v;
+  if (Array.isArray(v)) return v.map((x) => withOfficeNames(x, names, key));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withOfficeNames(x, names, k)]));
+  return v;
 }
 
 /** Tajik names of notations, as the record screen shows them. */
