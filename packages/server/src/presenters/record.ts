@@ -97,7 +97,7 @@ export function presentRecord(
       .filter((a) => a.action === 'notation')
       .map((a) => ({ at: iso(a.at), ...(a.payload as Record<string, unknown>) })),
     check:
-      check && rec.status !== 'registered' && rec.status !== 'annulled'
+      check && rec.status !== 'registered' && rec.status !== 'annulled' && rec.status !== 'cancelled'
         ? {
             complete: check.ok,
             errors: renderIssues(check.errors, locale, ['data']),

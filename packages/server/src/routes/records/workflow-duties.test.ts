@@ -219,6 +219,8 @@ describe('cancelling a draft, and drafts nobody touches (item 8)', () => {
     expect(cancelled.status, show(cancelled)).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
     expect(cancelled.body.actions).toEqual([]);
+    expect(cancelled.body.check).toBeNull();
+    expect(cancelled.body.cancellation).toMatchObject({ reason: 'Ариза ду бор ворид шуд', by: 'front' });
     const drafts = await front.get(`${R}?status=draft&limit=200`);
     expect(drafts.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
     expect((await front.get(`${R}?status=cancelled`)).body.items.map((i: { id: string }) => i.id)).toContain(

@@ -15,6 +15,7 @@ const FLAG_COLORS: Partial<Record<Flag, string>> = {
   rejected: 'red',
   'possible-duplicate': 'orange',
   'amendment-requested': 'grape',
+  'self-registered': 'violet',
   'late-registration': 'yellow',
   'naming-warning': 'yellow',
 };

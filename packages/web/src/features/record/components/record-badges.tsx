@@ -16,6 +16,7 @@ const FLAG_COLORS: Partial<Record<string, string>> = {
   duplicate: 'red',
   'possible-duplicate': 'orange',
   'amendment-requested': 'grape',
+  'self-registered': 'violet',
   'late-registration': 'yellow',
   'naming-warning': 'yellow',
   sealed: 'dark',
