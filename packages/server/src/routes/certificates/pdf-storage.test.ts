@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,8 @@ import { loadConfig } from '../../config.ts';
 import { sha256Hex } from '../../storage/file-store.ts';
 import { FsBackend } from '../../storage/fs-store.ts';
 import type { MemoryBackend } from '../../storage/memory-store.ts';
+import { S3Backend } from '../../storage/s3-store.ts';
+import { s3rverInstalled, startS3Server, type TestS3Server } from '../../storage/testing/s3-server.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 
 /** Certificate PDFs live in the file store: written at issue, read back checked against their hash. */
@@ -132,28 +135,28 @@ describe('with the store in memory beside the in-memory database (the tests’ d
   });
 });
 
-describe('stores the configuration names (the same database, another app)', () => {
-  /** An app as `sabt start` builds it from these variables, on the test's database. */
-  async function appWith(env: Record<string, string>) {
-    const config = loadConfig({ SABT_DATA_DIR: 'memory://', SABT_LOGIN_RATE_LIMIT: '100000', ...env });
-    const app = await buildApp({ config, dbx: t.dbx });
-    apps.push(app);
-    return { app, config };
-  }
-  const send = async (
-    app: FastifyInstance,
-    login: string,
-    method: 'GET' | 'POST',
-    url: string,
-    body?: unknown,
-  ) =>
-    app.inject({
-      method,
-      url,
-      headers: { cookie: await cookie(app, login), 'accept-language': 'en' },
-      ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
-    });
+/** An app as `sabt start` builds it from these variables, on the test's database. */
+async function appWith(env: Record<string, string>) {
+  const config = loadConfig({ SABT_DATA_DIR: 'memory://', SABT_LOGIN_RATE_LIMIT: '100000', ...env });
+  const app = await buildApp({ config, dbx: t.dbx });
+  apps.push(app);
+  return { app, config };
+}
+const send = async (
+  app: FastifyInstance,
+  login: string,
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+) =>
+  app.inject({
+    method,
+    url,
+    headers: { cookie: await cookie(app, login), 'accept-language': 'en' },
+    ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+  });
 
+describe('stores the configuration names (the same database, another app)', () => {
   it('SABT_FILES_DIR: the PDF is <dir>/ab/cd/<sha256>, served byte for byte, refused once altered on disk', async () => {
     const { app, config } = await appWith({ SABT_FILES_DIR: dir });
     expect(config.files).toMatchObject({ store: 'fs', dir });
@@ -188,5 +191,51 @@ describe('stores the configuration names (the same database, another app)', () =
     );
     expect((await send(app, 'front', 'GET', next)).json()).toEqual(before);
     expect((await staff.front.get(`/api/v1/records/${rec.id}/certificates`)).body.items).toEqual([]);
+  });
+});
+
+describe.skipIf(!s3rverInstalled)('SABT_STORAGE=s3: against s3rver on a loopback port', () => {
+  let s3: TestS3Server;
+  beforeAll(async () => {
+    s3 = await startS3Server('sabt-certificates');
+  });
+  afterAll(async () => {
+    await s3?.close();
+  });
+
+  it('the PDF is an object <prefix>ab/cd/<sha256> in the bucket, served byte for byte, refused once replaced', async () => {
+    const { settings } = s3;
+    const { app, config } = await appWith({
+      SABT_STORAGE: 's3',
+      SABT_S3_BUCKET: settings.bucket,
+      SABT_S3_PREFIX: 'registry/',
+      SABT_S3_ENDPOINT: settings.endpoint,
+      SABT_S3_ACCESS_KEY_ID: settings.accessKeyId,
+      SABT_S3_SECRET_ACCESS_KEY: settings.secretAccessKey,
+      SABT_S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(config.files.store).toBe('s3');
+    const rec = await registeredBirth(staff);
+    const res = await send(app, 'front', 'POST', `/api/v1/records/${rec.id}/certificates`, { mode: 'full' });
+    expect(res.statusCode, res.body).toBe(201);
+    const cert = res.json() as { pdf: string; pdfSha256: string };
+    const backend = new S3Backend({ ...settings, prefix: 'registry/' });
+    const object = await backend.read(cert.pdfSha256);
+    expect(backend.key(cert.pdfSha256)).toMatch(/^registry\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/);
+    const served = await send(app, 'back', 'GET', cert.pdf);
+    expect(served.statusCode).toBe(200);
+    expect(served.rawPayload.equals(object!)).toBe(true);
+    expect(sha256Hex(served.rawPayload)).toBe(cert.pdfSha256);
+
+    await backend.client.send(
+      new PutObjectCommand({
+        Bucket: settings.bucket,
+        Key: backend.key(cert.pdfSha256),
+        Body: Buffer.concat([object!, Buffer.from('%% appended\n')]),
+      }),
+    );
+    const altered = await send(app, 'back', 'GET', cert.pdf);
+    expect(altered.statusCode).toBe(500);
+    expect(altered.json().key).toBe('problem.file.damaged');
   });
 });
