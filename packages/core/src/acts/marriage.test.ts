@@ -219,10 +219,21 @@ describe('marriage record: dates', () => {
     expect(check(data, 'draft').ok).toBe(false);
   });
 
-  it('accepts a registration on the day of the application (the waiting period may be shortened)', () => {
+  it('accepts a registration on the day of the application (the waiting period may be shortened), with a warning', () => {
     const data = example();
     data.registrationDate = data.applicationDate;
-    expect(check(data).ok).toBe(true);
+    const result = check(data);
+    expect(result.ok).toBe(true);
+    // applied 18 April: a ceremony before 18 May needs the head of office's decision
+    expect(result.warnings).toEqual([
+      {
+        path: ['registrationDate'],
+        key: 'warning.marriage.waitingPeriod',
+        params: { earliest: '18.05.2025' },
+      },
+    ]);
+    data.registrationDate = '2025-05-18';
+    expect(check(data).warnings).toEqual([]);
   });
 
   it('accepts a ceremony set for a later day', () => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { formatDate } from '../dates/plain-date.ts';
+import { marriageEarliestDate } from '../workflow/waiting-period.ts';
 import { checkApplicant } from './birth.ts';
 import {
   applicant,
@@ -145,6 +147,14 @@ export const marriageKind: ActKindDefinition<MarriageData> = {
     notInFuture(report, ['applicationDate'], d.applicationDate, ctx.today);
     if (isDate(d.applicationDate) && isDate(d.registrationDate) && d.registrationDate < d.applicationDate)
       report.error(['registrationDate'], 'error.marriage.beforeApplication');
+    else if (isDate(d.applicationDate) && isDate(d.registrationDate)) {
+      // within the month after the application: only on the head of office's decision
+      const earliest = marriageEarliestDate(d.applicationDate);
+      if (d.registrationDate < earliest)
+        report.warn(['registrationDate'], 'warning.marriage.waitingPeriod', {
+          earliest: formatDate(earliest),
+        });
+    }
     checkApplicant(d.applicant, report);
   },
   persons: (d) => spousePersons(d),

@@ -194,6 +194,11 @@ export const MESSAGES = {
     ru: 'С рождения прошло более 3 месяцев: поздняя регистрация.',
     en: 'More than 3 months since the birth: late registration.',
   },
+  'warning.marriage.waitingPeriod': {
+    tg: 'Ин сана ба моҳи баъд аз ариза рост меояд: пеш аз {earliest} ақди никоҳ танҳо бо қарори роҳбари идора оид ба кӯтоҳ кардани мӯҳлат ба қайд гирифта мешавад.',
+    ru: 'Эта дата приходится на месяц после подачи заявления: до {earliest} брак регистрируется только по решению руководителя учреждения о сокращении срока.',
+    en: 'This date falls within the month after the application: before {earliest} a marriage is registered only on the head of office’s decision to shorten the period.',
+  },
   'warning.lateDeath': {
     tg: 'Аз вафот зиёда аз 1 сол гузаштааст: бақайдгирии дер.',
     ru: 'Со дня смерти прошло более 1 года: поздняя регистрация.',
