@@ -85,6 +85,9 @@ describe('rendering a message', () => {
       office: 'Отдел',
       number: 3,
     });
+    const husband = { tg: 'шавҳар', ru: 'муж', en: 'husband' };
+    expect(localizeParams({ options: [husband, 'x'] }, 'en')).toEqual({ options: ['husband', 'x'] });
+    expect(t('error.choice', 'tg', { options: [husband] })).toContain(': шавҳар.');
   });
 
   it('fills placeholders from the parameters', () => {

@@ -595,7 +595,8 @@ const paramText = (v: unknown, locale: Locale): string =>
 
 /** The parameters as a reader in this locale sees them: names given in every language in theirs. */
 export function localizeParams(params: Record<string, unknown>, locale: Locale): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, isLocalized(v) ? v[locale] : v]));
+  const one = (v: unknown): unknown => (isLocalized(v) ? v[locale] : Array.isArray(v) ? v.map(one) : v);
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, one(v)]));
 }
 
 /**

@@ -1,4 +1,13 @@
-import { DOCUMENTS, documentFor, type Holder, holdersOf, issueKindOf, todayIn } from '@sabt/core';
+import {
+  DOCUMENT_LABELS,
+  DOCUMENTS,
+  documentFor,
+  HOLDER_LABELS,
+  type Holder,
+  holdersOf,
+  issueKindOf,
+  todayIn,
+} from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { RecordRow } from '../../commands/record-store.ts';
@@ -46,8 +55,12 @@ export function chooseDocument(
   const own = documentFor(rec);
   const document = input.document ?? own;
   if (document !== own && document !== 'ARCHIVE_EXTRACT') {
-    throw new Problem(422, 'problem.certificate.wrongDocument', { document }, [
-      { path: ['document'], key: 'error.choice', params: { options: [own, 'ARCHIVE_EXTRACT'] } },
+    throw new Problem(422, 'problem.certificate.wrongDocument', { document: DOCUMENT_LABELS[document] }, [
+      {
+        path: ['document'],
+        key: 'error.choice',
+        params: { options: [DOCUMENT_LABELS[own], DOCUMENT_LABELS.ARCHIVE_EXTRACT] },
+      },
     ]);
   }
   const onBlank = DOCUMENTS[document].blank;
@@ -55,7 +68,7 @@ export function chooseDocument(
   const holders = holdersOf(document);
   if (holders.length > 0 && !input.holder) {
     throw new Problem(422, 'problem.validation', {}, [
-      { path: ['holder'], key: 'error.choice', params: { options: holders } },
+      { path: ['holder'], key: 'error.choice', params: { options: holders.map((h) => HOLDER_LABELS[h]) } },
     ]);
   }
   if (holders.length === 0 && input.holder) {

@@ -215,6 +215,10 @@ describe('which document a record gets', () => {
     const wrong = await issue(staff.front, rec.id, { mode: 'full', document: 'DEATH_CERTIFICATE' });
     expect(wrong.status).toBe(422);
     expect(wrong.body.key).toBe('problem.certificate.wrongDocument');
+    // documents by their names, in the reader's language
+    expect(wrong.body.title).toContain('Шаҳодатнома дар бораи вафот');
+    expect(wrong.body.errors[0].message).toContain('Шаҳодатнома дар бораи таваллуд, Иқтибос аз бойгонӣ');
+    expect(JSON.stringify(wrong.body)).not.toMatch(/DEATH_CERTIFICATE|ARCHIVE_EXTRACT/);
   });
 });
 

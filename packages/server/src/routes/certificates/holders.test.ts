@@ -67,6 +67,8 @@ describe('divorce certificates', () => {
     const res = await post(divorceId, { mode: 'overlay' });
     expect(res.status).toBe(422);
     expect(res.body.errors[0]).toMatchObject({ path: 'holder', key: 'error.choice' });
+    // the parties by name, not by code
+    expect(res.body.errors[0].message).toContain('шавҳар, зан');
     const stock = await head.get('/api/v1/blanks?document=DIVORCE_CERTIFICATE&status=IN_STOCK');
     expect(stock.body.items.length).toBe(20);
   });
