@@ -89,7 +89,7 @@ describe('the OpenAPI document', () => {
     const params = Object.fromEntries((action.parameters ?? []).map((p) => [p.name, p]));
     expect(params.id).toMatchObject({ in: 'path', required: true });
     expect(params.action).toMatchObject({ in: 'path', required: true });
-    expect(params.action!.schema.enum).toEqual(['submit', 'validate', 'reject', 'register']);
+    expect(params.action!.schema.enum).toEqual(['submit', 'validate', 'reject', 'register', 'cancel']);
   });
 
   it('carries one example per act kind for POST /records, each complete and valid as is', async () => {
