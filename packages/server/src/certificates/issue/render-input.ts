@@ -227,9 +227,13 @@ async function extractNotes(
   };
   const notes: ExtractNote[] = [];
   const amendments = new Map<number, AmendmentNote>();
+  // adoption secrecy: to one who may not see sealed data, the adoption itself is not noted either
+  const secret = hiddenUntilAction > 0;
   for (const r of rows) {
     const p = (r.payload ?? {}) as Record<string, unknown>;
     const on = todayIn(config.timeZone, new Date(r.at));
+    if (secret && p.type === 'adoption') continue;
+    if (secret && (p.cause as { type?: string } | undefined)?.type === 'ADOPTION') continue;
     if (r.action === 'amend') {
       const cause = (p.cause ?? {}) as { type?: string; recordId?: string };
       // a later act (paternity, adoption, change of name) or an annulment: cited from its record

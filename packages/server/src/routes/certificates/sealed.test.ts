@@ -1,5 +1,6 @@
 import { adoptionKind, type BirthData } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanUpPdfFiles, pdfTextFlat } from '../../certificates/documents/pdf-tools.ts';
 import { receiveBlanks, registered, type Staff } from '../../certificates/testing/fixtures.ts';
 import { fetchBytes } from '../../certificates/testing/tools.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
@@ -50,7 +51,10 @@ beforeAll(async () => {
     to: '000010',
   });
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  cleanUpPdfFiles();
+  await t?.close();
+});
 
 const verify = async (code: string) => (await t.anonymous().get(`/api/v1/verify/${code}`)).body;
 
@@ -99,5 +103,24 @@ describe('after an adoption', () => {
     expect(await verify(byRegistrar.body.qr)).toMatchObject({ genuine: true, status: 'valid', names: null });
     expect((await fetchBytes(t, 'front', byRegistrar.body.pdf)).status).toBe(403);
     expect((await fetchBytes(t, 'head', byRegistrar.body.pdf)).status).toBe(200);
+
+    // an extract of the birth record: a clerk's notes neither the adoption nor what it changed;
+    // a sealed reader's lists the change the adoption made, with the adoption record
+    const extract = async (c: Client) => {
+      const res = await c.post(`/api/v1/records/${birth.id}/certificates`, {
+        mode: 'full',
+        document: 'ARCHIVE_EXTRACT',
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return pdfTextFlat((await fetchBytes(t, c.login, res.body.pdf)).body);
+    };
+    const forClerk = await extract(staff.front);
+    expect(forClerk).toContain(ex.childAfter.surname);
+    expect(forClerk).not.toContain('Фарзандхондӣ ба қайд гирифта шуд');
+    expect(forClerk).toContain('Ислоҳот, тағйирот ва қайдҳо нест');
+    expect(forClerk).not.toContain('Ҳамидова');
+    const forRegistrar = await extract(staff.registrar);
+    expect(forRegistrar).toContain('Фарзандхондӣ ба қайд гирифта шуд');
+    expect(forRegistrar).toContain(`сабти санади фарзандхондӣ № ${adoption.number}`);
   });
 });
