@@ -257,10 +257,8 @@ describe('the history (items 7 and 9)', () => {
         payload: { number: 3, year: 2026, nationalId: '105130120260000037', selfRegistered: true },
       },
     ];
-    vi.stubGlobal(
-      'fetch',
-      fakeApi(routesFor(registeredBirth({ flags: ['self-registered'] }), history)).fetch,
-    );
+    const api = fakeApi(routesFor(registeredBirth({ flags: ['self-registered'] }), history));
+    vi.stubGlobal('fetch', api.fetch);
     const user = userEvent.setup();
     renderRecord();
     expect(await screen.findByText('Бақайдгирии худӣ')).toBeTruthy(); // the flag
@@ -274,6 +272,14 @@ describe('the history (items 7 and 9)', () => {
     const registered = within(table).getByRole('row', { name: /Ба қайд гирифта шуд/ });
     expect(registered.textContent).toContain(
       'Бақайдгирии худӣ: ҳамон корманд аризаро қабул, ирсол ё санҷида буд',
+    );
+
+    // every autosave stays in the log: shown on request
+    await user.click(screen.getByRole('switch', { name: 'Ҳар нигоҳдории худкорро алоҳида нишон додан' }));
+    await waitFor(() =>
+      expect(api.fetch.mock.calls.map(([u]) => String(u))).toContain(
+        `/api/v1/records/${BIRTH_ID}/history?autosaves=each`,
+      ),
     );
   });
 });

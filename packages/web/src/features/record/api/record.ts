@@ -192,11 +192,15 @@ export const recordQuery = (id: string) =>
     },
   });
 
-export const historyQuery = (id: string) =>
+/** The action log; `each`: every autosave as its own entry (by default a person's run of them is one). */
+export const historyQuery = (id: string, each = false) =>
   queryOptions({
-    queryKey: [...recordKey(id), 'history'],
+    queryKey: [...recordKey(id), 'history', each ? 'each' : 'combined'],
     queryFn: ({ signal }) =>
-      api<{ items: HistoryItem[] }>(`/records/${id}/history`, { signal }).then((r) => r.items),
+      api<{ items: HistoryItem[] }>(`/records/${id}/history`, {
+        signal,
+        ...(each ? { query: { autosaves: 'each' } } : {}),
+      }).then((r) => r.items),
   });
 
 export const versionsQuery = (id: string) =>

@@ -1,7 +1,7 @@
-import { Alert, Button, List, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, List, Stack, Switch, Table, Text } from '@mantine/core';
 import { t as coreT } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { formatInstant } from '../../../lib/dates.ts';
 import { type HistoryItem, historyQuery, type RecordView } from '../api/record.ts';
 import { type Labels, useLabels } from '../hooks/use-labels.ts';
@@ -137,7 +137,9 @@ function details(item: HistoryItem, kind: string, l: Labels): ReactNode[] {
 export function HistoryPanel({ record }: { record: RecordView }) {
   const labels = useLabels();
   const { m, roleLabel, officeName, statusLabel } = labels;
-  const history = useQuery(historyQuery(record.id));
+  const [each, setEach] = useState(false);
+  // the entries shown stay while the other view loads
+  const history = useQuery({ ...historyQuery(record.id, each), placeholderData: (previous) => previous });
 
   if (history.isError) {
     return (
@@ -158,74 +160,82 @@ export function HistoryPanel({ record }: { record: RecordView }) {
   if (history.data.length === 0) return <Text c="dimmed">{m.history.none}</Text>;
 
   return (
-    <Table.ScrollContainer minWidth={680} type="native">
-      <Table verticalSpacing="sm" striped withTableBorder fz="sm">
-        <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{m.history.caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={96}>{m.history.when}</Table.Th>
-            <Table.Th w={170}>{m.history.who}</Table.Th>
-            <Table.Th w={170}>{m.history.action}</Table.Th>
-            <Table.Th>{m.history.reason}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {history.data.map((item) => {
-            const more = details(item, record.kind, labels);
-            const moved = item.from !== item.to && item.to;
-            const [date, time] = formatInstant(item.at).split(' ');
-            return (
-              <Table.Tr key={item.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
-                  {date}
-                  <Text size="xs" c="dimmed">
-                    {time}
-                  </Text>
-                </Table.Td>
-                <Table.Td style={{ verticalAlign: 'top' }}>
-                  <Text size="sm" fw={600}>
-                    {item.by ? (item.by.name ?? item.by.login) : m.history.system}
-                  </Text>
-                  {item.by?.role && (
+    <Stack gap="xs">
+      <Switch
+        label={m.history.showEach}
+        checked={each}
+        onChange={(e) => setEach(e.currentTarget.checked)}
+        size="sm"
+      />
+      <Table.ScrollContainer minWidth={680} type="native">
+        <Table verticalSpacing="sm" striped withTableBorder fz="sm">
+          <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{m.history.caption}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={96}>{m.history.when}</Table.Th>
+              <Table.Th w={170}>{m.history.who}</Table.Th>
+              <Table.Th w={170}>{m.history.action}</Table.Th>
+              <Table.Th>{m.history.reason}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.data.map((item) => {
+              const more = details(item, record.kind, labels);
+              const moved = item.from !== item.to && item.to;
+              const [date, time] = formatInstant(item.at).split(' ');
+              return (
+                <Table.Tr key={item.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
+                    {date}
                     <Text size="xs" c="dimmed">
-                      {roleLabel(item.by.role)}
+                      {time}
                     </Text>
-                  )}
-                  {item.office && (
-                    <Text size="xs" c="dimmed">
-                      {officeName(item.office)}
+                  </Table.Td>
+                  <Table.Td style={{ verticalAlign: 'top' }}>
+                    <Text size="sm" fw={600}>
+                      {item.by ? (item.by.name ?? item.by.login) : m.history.system}
                     </Text>
-                  )}
-                </Table.Td>
-                <Table.Td style={{ verticalAlign: 'top' }}>
-                  <Text size="sm" fw={600}>
-                    {m.history.actions[item.action] ?? item.action}
-                  </Text>
-                  {moved && (
-                    <Text size="xs" c="dimmed">
-                      {item.from ? `${statusLabel(item.from)} → ` : ''}
-                      {statusLabel(item.to)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td style={{ verticalAlign: 'top' }}>
-                  <Stack gap={2}>
-                    {item.reason && <Text size="sm">{item.reason}</Text>}
-                    {more.length > 0 && (
-                      <List size="xs" spacing={0}>
-                        {more.map((d, i) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: details of one log entry never move
-                          <List.Item key={i}>{d}</List.Item>
-                        ))}
-                      </List>
+                    {item.by?.role && (
+                      <Text size="xs" c="dimmed">
+                        {roleLabel(item.by.role)}
+                      </Text>
                     )}
-                  </Stack>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+                    {item.office && (
+                      <Text size="xs" c="dimmed">
+                        {officeName(item.office)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td style={{ verticalAlign: 'top' }}>
+                    <Text size="sm" fw={600}>
+                      {m.history.actions[item.action] ?? item.action}
+                    </Text>
+                    {moved && (
+                      <Text size="xs" c="dimmed">
+                        {item.from ? `${statusLabel(item.from)} → ` : ''}
+                        {statusLabel(item.to)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td style={{ verticalAlign: 'top' }}>
+                    <Stack gap={2}>
+                      {item.reason && <Text size="sm">{item.reason}</Text>}
+                      {more.length > 0 && (
+                        <List size="xs" spacing={0}>
+                          {more.map((d, i) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: details of one log entry never move
+                            <List.Item key={i}>{d}</List.Item>
+                          ))}
+                        </List>
+                      )}
+                    </Stack>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
   );
 }

@@ -159,6 +159,7 @@ export const en: RecordMessages = {
     changesCaption: (n) => `Changes in version ${n}`,
   },
   history: {
+    showEach: 'Show every autosave on its own',
     autosaves: (n: number, span: string) => `${n} autosaves, ${span}`,
     selfRegistered: 'Self-registration: the same person took, submitted or validated the application',
     allowedFrom: (date: string) => `registration from ${date}`,

@@ -160,6 +160,7 @@ export const ru: RecordMessages = {
     changesCaption: (n) => `Изменения версии ${n}`,
   },
   history: {
+    showEach: 'Показать каждое автосохранение отдельно',
     autosaves: (n: number, span: string) => `автосохранений: ${n}, ${span}`,
     selfRegistered: 'Самостоятельная регистрация: тот же сотрудник принял, направил или проверил заявление',
     allowedFrom: (date: string) => `регистрация с ${date}`,

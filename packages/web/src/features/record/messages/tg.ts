@@ -157,6 +157,7 @@ export const tg = {
     changesCaption: (n: number) => `Тағйироти версияи ${n}`,
   },
   history: {
+    showEach: 'Ҳар нигоҳдории худкорро алоҳида нишон додан',
     autosaves: (n: number, span: string) => `${n} нигоҳдории худкор, ${span}`,
     selfRegistered: 'Бақайдгирии худӣ: ҳамон корманд аризаро қабул, ирсол ё санҷида буд',
     allowedFrom: (date: string) => `бақайдгирӣ аз ${date}`,
