@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUpPdfFiles, pdfTextFlat } from '../../certificates/documents/pdf-tools.ts';
 import { signatoryFor } from '../../certificates/signatories/signatories.ts';
@@ -113,6 +114,11 @@ describe("an office's signatory", () => {
     expect(await pdfText('front', before.body.pdf)).toContain('Зарина Саидзода');
     const check = await t.anonymous().get(`/api/v1/verify/${before.body.qr}`);
     expect(check.body.signatory).toEqual({ title: 'Сардори шуъбаи САҲШ', fullName: 'Зарина Саидзода' });
+    // the history cannot be rewritten: who signed then stays who signed then
+    await expect(
+      sql`UPDATE office_signatories SET full_name = 'Касе дигар'`.execute(t.dbx.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM office_signatories`.execute(t.dbx.db)).rejects.toThrow(/append-only/);
     const checkNew = await t.anonymous().get(`/api/v1/verify/${repeat.body.qr}`);
     expect(checkNew.body.signatory.fullName).toBe('Нигина Каримова');
     const page = await t.app.inject({ url: `/verify?c=${encodeURIComponent(before.body.qr)}` });
