@@ -151,8 +151,10 @@ describe('certificates in the staff workspace', () => {
       expect(response.status()).toBe(201);
       const cert = (await response.json()) as { id: string; pdf: string; series: string; number: string };
       expect(`${cert.series} ${cert.number}`).toBe('I-ДУ 000101');
-      const done = fp.getByRole('dialog', { name: 'Шаҳодатнома I-ДУ № 000101 дода шуд' });
-      await done.getByTitle('Шаҳодатнома I-ДУ № 000101 (PDF-и имзошуда)').waitFor(T);
+      const done = fp.getByRole('dialog', {
+        name: 'Шаҳодатнома дар бораи таваллуд I-ДУ № 000101 дода шуд',
+      });
+      await done.getByTitle('Шаҳодатнома дар бораи таваллуд I-ДУ № 000101 (PDF-и имзошуда)').waitFor(T);
       await done.getByRole('button', { name: 'Чоп кардан' }).waitFor(T);
       await shot(fp, 'certificates-3-issued');
 

@@ -168,7 +168,9 @@ describe("a record's certificates", () => {
     expect(api.writes()).toEqual([]);
 
     await user.click(within(dialog).getByRole('button', { name: 'Додан ва чоп кардан' }));
-    const done = await screen.findByRole('dialog', { name: 'Шаҳодатнома I-ДУ № 000012 дода шуд' });
+    const done = await screen.findByRole('dialog', {
+      name: 'Шаҳодатнома дар бораи таваллуд I-ДУ № 000012 дода шуд',
+    });
     const [post] = api.writes();
     expect(post?.body).toEqual({
       mode: 'overlay',
@@ -179,7 +181,9 @@ describe("a record's certificates", () => {
       issue: 'repeat',
     });
     expect(post?.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
-    const signed = await within(done).findByTitle('Шаҳодатнома I-ДУ № 000012 (PDF-и имзошуда)');
+    const signed = await within(done).findByTitle(
+      'Шаҳодатнома дар бораи таваллуд I-ДУ № 000012 (PDF-и имзошуда)',
+    );
     expect(signed.getAttribute('src')).toMatch(/^blob:/);
     expect(api.gets(`/certificates/${issued.id}/pdf`)).toHaveLength(1);
     expect(within(done).getByRole('button', { name: 'Чоп кардан' })).toBeTruthy();
@@ -242,11 +246,25 @@ describe("a record's certificates", () => {
   });
 
   it('asks for the number of another blank; an extract and a stillbirth reference go on plain paper only', async () => {
-    const api = fakeApi(FRONT, {
-      [certificatesPath]: { items: [] },
-      '/blanks/next': { document: 'BIRTH_CERTIFICATE', blank: null },
-      [`/records/${RECORD_ID}/certificates/preview`]: () => pdfResponse('sample'),
+    const extract = certificate({
+      id: 'c1a2b3c4-0000-4000-8000-0000000000e1',
+      document: 'ARCHIVE_EXTRACT',
+      series: 'DU-03-00',
+      number: '2026/000001',
+      onBlank: false,
+      blankId: null,
+      mode: 'full',
     });
+    const api = fakeApi(
+      FRONT,
+      {
+        [certificatesPath]: { items: [] },
+        '/blanks/next': { document: 'BIRTH_CERTIFICATE', blank: null },
+        [`/records/${RECORD_ID}/certificates/preview`]: () => pdfResponse('sample'),
+        [`/certificates/${extract.id}/pdf`]: () => pdfResponse('extract'),
+      },
+      (path) => (path === certificatesPath ? jsonResponse(201, extract) : undefined),
+    );
     vi.stubGlobal('fetch', api.fetch);
     const user = userEvent.setup();
     renderSection(birthRecord());
@@ -282,6 +300,12 @@ describe("a record's certificates", () => {
     await user.click(within(dialog).getByRole('button', { name: 'Додан ва чоп кардан' }));
     await waitFor(() => expect(api.writes()).toHaveLength(1));
     expect(api.writes()[0]?.body).toEqual({ mode: 'full', document: 'ARCHIVE_EXTRACT', issue: 'first' });
+    // issued: named as the extract it is, by its own number, printed on plain paper
+    const issuedExtract = await screen.findByRole('dialog', {
+      name: 'Иқтибос аз бойгонӣ № 2026/000001 дода шуд',
+    });
+    expect(issuedExtract.textContent).toContain('Коғази оддиро ба чопгар гузоред');
+    expect(issuedExtract.textContent).not.toContain('DU-03-00');
     cleanup();
 
     const data = structuredClone(birthRecord().data) as { child: Record<string, unknown> };

@@ -21,7 +21,7 @@ import {
   type PrintChoice,
   useIssueCertificate,
 } from '../api/certificates.ts';
-import { seriesNumber } from '../lib/format.ts';
+import { namedDocument, seriesNumber } from '../lib/format.ts';
 import { usePrinters } from '../lib/printers.ts';
 import { useCertificateMessages } from '../messages.ts';
 import { type IssueForm, IssueOptions } from './issue-options.tsx';
@@ -62,7 +62,7 @@ export function expectedIssue(
  * is shown here to print. The same Idempotency-Key is kept for a retry of the same choice.
  */
 export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued }: Props) {
-  const { m } = useCertificateMessages();
+  const { m, documentLabel } = useCertificateMessages();
   const documents = useMemo(() => documentChoices(record), [record]);
   const own = documents[0]!;
   const [form, setForm] = useState<IssueForm>({
@@ -85,6 +85,7 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
     }),
   });
   const issued = issue.data;
+  const issuedName = issued ? namedDocument(documentLabel(issued.document), issued) : '';
   const pdf = useQuery({
     queryKey: ['certificates', 'pdf', issued?.id],
     queryFn: ({ signal }) => fetchCertificatePdf(issued!, signal),
@@ -168,7 +169,7 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
     <Modal
       opened
       onClose={busy ? () => undefined : onClose}
-      title={issued ? m.issue.issued(seriesNumber(issued)) : m.issue.title}
+      title={issued ? m.issue.issued(issuedName) : m.issue.title}
       size="76rem"
       closeButtonProps={{ 'aria-label': m.issue.close }}
       styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
@@ -176,8 +177,8 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         {issued ? (
           <Stack gap="md">
-            <Alert color="teal" variant="light" role="status" title={m.issue.issued(seriesNumber(issued))}>
-              {m.issue.issuedHint}
+            <Alert color="teal" variant="light" role="status" title={m.issue.issued(issuedName)}>
+              {issued.onBlank ? m.issue.issuedHint : m.issue.issuedHintPlain}
             </Alert>
             <Group gap="sm">
               <Button onClick={() => onReceipt(issued)}>{m.issue.receipt}</Button>
@@ -231,7 +232,7 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
         <Stack gap="xs">
           {issued ? (
             pdf.data ? (
-              <PdfFrame blob={pdf.data} title={m.issue.pdfTitle(seriesNumber(issued))} printable />
+              <PdfFrame blob={pdf.data} title={m.issue.pdfTitle(issuedName)} printable />
             ) : pdf.error ? (
               <ProblemAlert error={pdf.error} />
             ) : (
@@ -239,7 +240,7 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
             )
           ) : previewed ? (
             <>
-              <Text size="sm">{m.issue.previewHint}</Text>
+              <Text size="sm">{onBlank ? m.issue.previewHint : m.issue.previewHintPlain}</Text>
               <PdfFrame blob={previewed} title={m.issue.previewTitle} />
             </>
           ) : preview.isPending ? (

@@ -1,21 +1,21 @@
 import { Group, Loader, Modal, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type Certificate, fetchCertificatePdf } from '../api/certificates.ts';
-import { seriesNumber } from '../lib/format.ts';
+import { namedDocument } from '../lib/format.ts';
 import { useCertificateMessages } from '../messages.ts';
 import { PdfFrame } from './pdf-frame.tsx';
 import { ProblemAlert } from './problem-alert.tsx';
 
 /** A certificate's signed PDF exactly as issued, to look at or print again. */
 export function PdfDialog({ certificate, onClose }: { certificate: Certificate; onClose: () => void }) {
-  const { m } = useCertificateMessages();
+  const { m, documentLabel } = useCertificateMessages();
   const pdf = useQuery({
     queryKey: ['certificates', 'pdf', certificate.id],
     queryFn: ({ signal }) => fetchCertificatePdf(certificate, signal),
     // the bytes of an issued certificate never change
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const number = seriesNumber(certificate);
+  const number = namedDocument(documentLabel(certificate.document), certificate);
   return (
     <Modal
       opened

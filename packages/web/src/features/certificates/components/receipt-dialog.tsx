@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { ID_DOCUMENT_TYPES } from '@sabt/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type Certificate, useRecordReceipt } from '../api/certificates.ts';
-import { seriesNumber } from '../lib/format.ts';
+import { namedDocument } from '../lib/format.ts';
 import { useCertificateMessages } from '../messages.ts';
 import { ProblemAlert } from './problem-alert.tsx';
 
@@ -16,7 +16,7 @@ interface Props {
 
 /** Who collected the certificate, as in their identity document. Recorded once. */
 export function ReceiptDialog({ certificate, onClose, onDone }: Props) {
-  const { m } = useCertificateMessages();
+  const { m, documentLabel } = useCertificateMessages();
   const receipt = useRecordReceipt(certificate.recordId, certificate.id);
   const [name, setName] = useState('');
   const [type, setType] = useState<string>('PASSPORT');
@@ -55,7 +55,7 @@ export function ReceiptDialog({ certificate, onClose, onDone }: Props) {
     );
   };
 
-  const label = seriesNumber(certificate);
+  const label = namedDocument(documentLabel(certificate.document), certificate);
   return (
     <Modal
       opened
