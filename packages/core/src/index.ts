@@ -13,6 +13,7 @@ export * from './acts/registry.ts';
 export * from './acts/validation.ts';
 export * from './dates/plain-date.ts';
 export * from './duplicates/rules.ts';
+export * from './events/outbox-events.ts';
 export * from './i18n/locale.ts';
 export * from './i18n/messages.ts';
 export * from './names/match-keys.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 export interface AuditEvent {
@@ -54,18 +54,30 @@ export function entryHash(prevHash: string, e: ChainedFields): string {
     .digest('hex');
 }
 
+/** The chain's head: the last entry's sequence number and hash. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** Locks the chain's head row until the transaction ends (every writer queues here) and reads it. */
+export async function lockAuditHead(trx: Transaction<Database>): Promise<AuditHead> {
+  const head = await sql<AuditHead>`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`.execute(trx);
+  const { seq, hash } = head.rows[0]!;
+  return { seq: Number(seq), hash };
+}
+
 /**
- * Appends events to the hash chain inside the caller's transaction. The chain head row is locked
- * until commit, so entries are gapless and ordered; call it last in a transaction to hold the lock briefly.
+ * The entries chained after `head`, and the statements that write them: their rows and the head
+ * moved on, to run as parts (CTEs) of one statement, with others if need be (see appendOutbox).
  */
-export async function appendAudit(trx: Transaction<Database>, events: AuditEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const head = await sql<{
-    seq: number;
-    hash: string;
-  }>`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`.execute(trx);
-  let { seq, hash } = head.rows[0]!;
-  seq = Number(seq);
+export function chainAudit(
+  trx: Transaction<Database>,
+  head: AuditHead,
+  events: AuditEvent[],
+): RawBuilder<unknown>[] {
+  if (events.length === 0) return [];
+  let { seq, hash } = head;
   const rows = events.map((e) => {
     seq += 1;
     const fields: ChainedFields = {
@@ -82,8 +94,21 @@ export async function appendAudit(trx: Transaction<Database>, events: AuditEvent
     hash = entryHash(prev, fields);
     return { ...fields, detail: JSON.stringify(fields.detail), prev_hash: prev, hash };
   });
-  await trx.insertInto('audit_log').values(rows).execute();
-  await trx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute();
+  return [
+    sql`audit_entries AS (${trx.insertInto('audit_log').values(rows)})`,
+    sql`audit_head_moved AS (${trx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1)})`,
+  ];
+}
+
+/**
+ * Appends events to the hash chain inside the caller's transaction. The chain head row is locked
+ * until commit, so entries are gapless and ordered; call it last in a transaction to hold the lock
+ * briefly. Two round trips: the lock, then one statement writing the entries and the head.
+ */
+export async function appendAudit(trx: Transaction<Database>, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const writes = chainAudit(trx, await lockAuditHead(trx), events);
+  await sql`WITH ${sql.join(writes)} SELECT 1`.execute(trx);
 }
 
 export interface AuditFinding {

@@ -6,6 +6,7 @@ import { courtDateIssues, dateIssues, refuseIssues } from './basis-dates.ts';
 import { mergePatch } from './edit-record.ts';
 import { KIND_EFFECTS } from './effects/index.ts';
 import { citation } from './effects/types.ts';
+import { recordAnnulled } from './record-events.ts';
 import { appendAction, kindOf, lockRecord, requireValidData, withFlags } from './record-store.ts';
 import { amendRegistered } from './record-versions.ts';
 import type { WriteContext } from './write.ts';
@@ -201,6 +202,7 @@ export async function annulRecord(
     reason: input.reason,
     payload: { basis: input.basis },
   });
+  recordAnnulled(ctx, rec, input.basis);
   // A court annulling an act undoes what it did to earlier records. A duplicate's effects stand:
   // the event happened, and the record kept in force stands for it.
   if (input.basis.type === 'COURT_DECISION') {

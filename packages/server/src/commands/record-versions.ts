@@ -1,5 +1,6 @@
 import { diffData } from '@sabt/core';
 import { indexRecord } from '../search/index-record.ts';
+import { recordAmended } from './record-events.ts';
 import { appendAction, kindOf, requireValidData, summaryColumns, withFlags } from './record-store.ts';
 import type { WriteContext } from './write.ts';
 
@@ -84,5 +85,11 @@ export async function amendRegistered(
   });
   await saveVersion(ctx, recordId, version, def.schemaVersion, newData, actionId);
   await indexRecord(ctx.trx, recordId);
+  recordAmended(ctx, rec, {
+    version,
+    previousVersion: rec.version,
+    changedFields: changes.map((c) => c.path),
+    cause: input.cause,
+  });
   return { version, changes, actionId };
 }

@@ -1,6 +1,7 @@
 import { type ActKindCode, type ActKindDefinition, type DataCheck, nationalRecordId } from '@sabt/core';
 import { sql } from 'kysely';
 import { KIND_EFFECTS } from './effects/index.ts';
+import { recordRegistered } from './record-events.ts';
 import { appendAction, mergeCheckFlags, type RecordRow } from './record-store.ts';
 import { saveVersion } from './record-versions.ts';
 import type { WriteContext } from './write.ts';
@@ -68,6 +69,7 @@ export async function registerLocked(
     },
   });
   await saveVersion(ctx, rec.id, rec.version, def.schemaVersion, rec.data, actionId);
+  await recordRegistered(ctx, rec, { number, year, nationalId });
   await KIND_EFFECTS[def.code]?.apply?.(
     ctx,
     { ...rec, status: 'registered', number, year },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { todayIn } from '@sabt/core';
+import { type OutboxEvent, todayIn } from '@sabt/core';
 import type { Transaction } from 'kysely';
 import { type AuditEvent, appendAudit, canonicalJson } from '../audit/audit-log.ts';
 import type { Actor } from '../auth/sessions.ts';
@@ -7,8 +7,10 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { Problem } from '../http/problem.ts';
+import { appendAuditAndEvents } from '../outbox/append-outbox.ts';
+import { outboxWritten } from '../outbox/outbox-signal.ts';
 
-/** What a command gets: its transaction, who acts, the civil date, and the audit entries to append. */
+/** What a command gets: its transaction, who acts, the civil date, and the audit entries and events to append. */
 export interface WriteContext {
   trx: Transaction<Database>;
   actor: Actor;
@@ -16,6 +18,8 @@ export interface WriteContext {
   now: Date;
   today: string;
   audit: AuditEvent[];
+  /** Events for the outbox (core/events), written with the audit entries under the audit head lock. */
+  events: OutboxEvent[];
 }
 
 export interface WriteResult<T> {
@@ -34,8 +38,9 @@ export interface WriteRequest {
 
 /**
  * Runs one command in one transaction: the idempotency key is claimed first (a concurrent retry
- * waits for the first and then gets its answer), then the command, then its audit entries.
- * A failed command leaves nothing behind, the key included.
+ * waits for the first and then gets its answer), then the command, then its audit entries and
+ * outbox events, both under the audit head lock (so outbox positions rise in commit order).
+ * A failed command leaves nothing behind, the key and the events included.
  */
 export async function runWrite<T>(
   { db }: Db,
@@ -50,8 +55,10 @@ export async function runWrite<T>(
     ]);
   }
   const requestHash = createHash('sha256').update(canonicalJson(req.fingerprint)).digest('hex');
-  return retryOnConflict(() =>
+  let wroteEvents = false;
+  const written = await retryOnConflict(() =>
     db.transaction().execute(async (trx) => {
+      wroteEvents = false;
       if (req.key) {
         const claimed = await trx
           .insertInto('idempotency_keys')
@@ -77,7 +84,15 @@ export async function runWrite<T>(
         }
       }
       const now = new Date();
-      const ctx: WriteContext = { trx, actor, config, now, today: todayIn(config.timeZone, now), audit: [] };
+      const ctx: WriteContext = {
+        trx,
+        actor,
+        config,
+        now,
+        today: todayIn(config.timeZone, now),
+        audit: [],
+        events: [],
+      };
       const result = await command(ctx);
       if (req.key) {
         await trx
@@ -87,10 +102,14 @@ export async function runWrite<T>(
           .where('key', '=', req.key)
           .execute();
       }
-      await appendAudit(trx, ctx.audit);
+      await appendAuditAndEvents(trx, ctx.audit, ctx.events);
+      wroteEvents = ctx.events.length > 0;
       return result;
     }),
   );
+  // Committed: the dispatcher of this process moves the events now rather than at its next poll.
+  if (wroteEvents) outboxWritten();
+  return written;
 }
 
 /** PostgreSQL codes of transactions that lost a race (deadlock, serialization): run them again. */

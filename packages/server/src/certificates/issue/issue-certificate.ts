@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DOCUMENT_LABELS, type Holder, ISSUE_KIND_LABELS, type IssueKind } from '@sabt/core';
+import {
+  type ActKindCode,
+  DOCUMENT_LABELS,
+  type Holder,
+  ISSUE_KIND_LABELS,
+  type IssueKind,
+  outboxEvent,
+} from '@sabt/core';
 import { sql } from 'kysely';
 import { appendAction, lockRecord } from '../../commands/record-store.ts';
 import type { WriteContext } from '../../commands/write.ts';
@@ -184,6 +191,23 @@ export async function issueCertificate(
       pdfSha256: sha256,
     },
   });
+  ctx.events.push(
+    outboxEvent('certificate.issued', {
+      recordId: rec.id,
+      kind: rec.kind as ActKindCode,
+      officeId: rec.office_id,
+      nationalId: rec.national_id,
+      certificateId: id,
+      document,
+      series: numbered.series,
+      number: numbered.number,
+      issue,
+      holder,
+      recordVersion: rec.version,
+      issuedBy: actor.officeId,
+      supersedes: superseded.map((s) => s.id),
+    }),
+  );
   return id;
 }
 
