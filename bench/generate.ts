@@ -24,6 +24,10 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { connect, type Db } from '../packages/server/src/db/connect.ts';
 import { prepareDatabase } from '../packages/server/src/db/prepare.ts';
+import { addNoise } from '../packages/server/src/demo/generator/noise.ts';
+import { type GenRecord, type Office, Registry } from '../packages/server/src/demo/generator/registry.ts';
+import { Rng } from '../packages/server/src/demo/generator/rng.ts';
+import { cachedKeys } from '../packages/server/src/demo/generator/search-keys.ts';
 import { searchRows } from '../packages/server/src/search/index-record.ts';
 import { Progress } from './progress.ts';
 import type { Lookup, QuerySet } from './query-set.ts';
@@ -36,11 +40,7 @@ import {
   makeQuery,
   Reservoir,
 } from './registry/ground-truth.ts';
-import { addNoise } from './registry/noise.ts';
-import { type GenRecord, type Office, Registry } from './registry/registry.ts';
-import { cachedKeys } from './registry/search-keys.ts';
 import { arrayLiteral, BATCH_SQL, Batch, makeSink, secondaryIndexes } from './registry/sink.ts';
-import { Rng } from './rng.ts';
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = join(BENCH_DIR, '.data');

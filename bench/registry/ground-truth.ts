@@ -1,4 +1,6 @@
 /** The labelled query set: reservoir sampling, name groups (ground truth), queries and duplicate probes. */
+
+import { addYears, LAST_DAY, minDate } from '../../packages/server/src/demo/generator/dates.ts';
 import {
   bgnLatin,
   FEMALE_NAMES,
@@ -11,12 +13,11 @@ import {
   surnameOf,
   typo,
   uzbekLatin,
-} from '../names.ts';
+} from '../../packages/server/src/demo/generator/names.ts';
+import { namesAt } from '../../packages/server/src/demo/generator/people.ts';
+import type { GenRecord, Mention } from '../../packages/server/src/demo/generator/registry.ts';
+import type { Rng } from '../../packages/server/src/demo/generator/rng.ts';
 import type { DuplicateProbe, NameQuery, Variant } from '../query-set.ts';
-import type { Rng } from '../rng.ts';
-import { addYears, LAST_DAY, minDate } from './dates.ts';
-import { namesAt } from './people.ts';
-import type { GenRecord, Mention } from './registry.ts';
 
 export class Reservoir<T> {
   readonly items: T[] = [];

@@ -1,16 +1,6 @@
 /** The registry generator: offices, the generated records and whole families with all their records. */
 import { type ActKindCode, ADMIN_UNITS, nationalRecordId } from '@sabt/core';
 import {
-  FEMALE_NAMES,
-  MALE_NAMES,
-  patronymicFor,
-  type Sex,
-  SURNAME_ROOTS,
-  type SuffixKind,
-  suffixFor,
-} from '../names.ts';
-import type { Rng } from '../rng.ts';
-import {
   addDays,
   addYears,
   FIRST_YEAR,
@@ -21,7 +11,17 @@ import {
   randomDateIn,
   yearOf,
 } from './dates.ts';
+import {
+  FEMALE_NAMES,
+  MALE_NAMES,
+  patronymicFor,
+  type Sex,
+  SURNAME_ROOTS,
+  type SuffixKind,
+  suffixFor,
+} from './names.ts';
 import { namesAt, type Person, render, type Style, styleFor } from './people.ts';
+import type { Rng } from './rng.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Offices and units

@@ -7,8 +7,8 @@ import {
   type Sex,
   type SuffixKind,
   surnameOf,
-} from '../names.ts';
-import type { Rng } from '../rng.ts';
+} from './names.ts';
+import type { Rng } from './rng.ts';
 
 export interface Person {
   idx: number;

@@ -1,5 +1,5 @@
 /** Dates as ISO strings (YYYY-MM-DD), the registry's span (1925–2025) and the random draws of dates. */
-import type { Rng } from '../rng.ts';
+import type { Rng } from './rng.ts';
 
 export const FIRST_YEAR = 1925;
 export const LAST_DAY = '2025-12-31';

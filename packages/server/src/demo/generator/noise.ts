@@ -1,7 +1,7 @@
 /** Noise: one-letter typos and Latin homoglyphs in the names of a few records. */
-import { homoglyph, typo } from '../names.ts';
-import type { Rng } from '../rng.ts';
+import { homoglyph, typo } from './names.ts';
 import type { GenRecord } from './registry.ts';
+import type { Rng } from './rng.ts';
 
 export function addNoise(rng: Rng, rec: GenRecord): void {
   const r = rng.next();
