@@ -8,6 +8,7 @@ import { type Config, loadConfig, variablesHelp } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { prepareDatabase } from '../db/prepare.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../demo/demo-data.ts';
+import { loadDemoRegistry } from '../demo/demo-registry.ts';
 import { scanDuplicates } from '../duplicates/scan.ts';
 import { Problem } from '../http/problem.ts';
 import { notificationsCommand } from '../notifications/cli.ts';
@@ -16,7 +17,8 @@ import { openFileStore } from '../storage/open-store.ts';
 const HELP = `sabt — civil registration system
 
 Usage:
-  sabt start [--demo]          run the server (migrates first; --demo loads demo offices and users)
+  sabt start [--demo]          run the server (migrates first; --demo loads demo offices and users,
+                               and once per database a demo registry: records, blanks, queues)
   sabt migrate                 apply database migrations and the national office tree
   sabt users create --login L --password P --role R --office O [--name "Full Name"]
                                create a user (the first administrator, for example)
@@ -56,6 +58,14 @@ async function start(config: Config, demo: boolean) {
   await prepareDatabase(dbx.db, { files });
   if (demo) await loadDemoData(dbx.db);
   const app = await buildApp({ config, dbx, files, logger: true });
+  if (demo) {
+    // Once per database: a few thousand records, blanks, work in every queue (demo/demo-registry.ts).
+    const loaded = await loadDemoRegistry(app, dbx);
+    if (loaded.loaded)
+      console.log(
+        `Demo registry: ${loaded.records.toLocaleString('en')} records loaded in ${loaded.seconds.toFixed(1)} s`,
+      );
+  }
   const close = async () => {
     await app.close();
     await dbx.close();

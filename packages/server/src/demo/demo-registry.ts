@@ -1,0 +1,442 @@
+/**
+ * The demo registry (`sabt start --demo`, `npm start`): a few thousand registered records of
+ * families over a century made by the benchmark's generator (demo-bulk.ts), and around them a
+ * handful of cases taken through the real API by the demo users — drafts, records waiting in each
+ * queue, an amendment approved and one pending, an adoption (which seals), a paternity and a
+ * divorce linked to their earlier records, a possible duplicate waiting for review, blanks received,
+ * some spoiled and written off, certificates issued. Loaded once per database: a marker entry in
+ * the audit log, written with the bulk, says it is there. Never loaded by the test harness.
+ */
+import {
+  addDays,
+  adoptionKind,
+  type BirthData,
+  birthKind,
+  divorceKind,
+  marriageKind,
+  paternityKind,
+} from '@sabt/core';
+import type { FastifyInstance } from 'fastify';
+import { appendAudit } from '../audit/audit-log.ts';
+import type { Db } from '../db/connect.ts';
+import { type BulkResult, writeBulk } from './demo-bulk.ts';
+import { DEMO_OFFICE_ID, DEMO_PASSWORD } from './demo-data.ts';
+import type { GenRecord } from './generator/registry.ts';
+import { Rng } from './generator/rng.ts';
+
+export const DEMO_REGISTRY_EVENT = 'demo.registry-loaded';
+const DEMO_UNIT = 'DU-03';
+
+export interface DemoRegistryOptions {
+  /** About this many generated records (whole families; default 3000). */
+  records?: number;
+  seed?: number;
+  /** The civil date the showcase takes as today (default: today in Dushanbe). */
+  today?: string;
+}
+
+export interface DemoRegistryResult {
+  loaded: boolean;
+  records: number;
+  byKind: Record<string, number>;
+  seconds: number;
+}
+
+/** Whether this database already has the demo registry. */
+export async function hasDemoRegistry(dbx: Db): Promise<boolean> {
+  const row = await dbx.db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('event', '=', DEMO_REGISTRY_EVENT)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Loads the demo registry into a database that has the demo users (loadDemoData) and none yet. */
+export async function loadDemoRegistry(
+  app: FastifyInstance,
+  dbx: Db,
+  opts: DemoRegistryOptions = {},
+): Promise<DemoRegistryResult> {
+  const t0 = performance.now();
+  if (await hasDemoRegistry(dbx)) return { loaded: false, records: 0, byKind: {}, seconds: 0 };
+  const users = await dbx.db
+    .selectFrom('users')
+    .select(['id', 'login'])
+    .where('login', 'in', ['front', 'back', 'registrar'])
+    .execute();
+  const id = (login: string) => {
+    const u = users.find((x) => x.login === login);
+    if (!u) throw new Error(`the demo user ${login} is missing: load the demo data first`);
+    return u.id;
+  };
+  const rng = new Rng(opts.seed ?? 20261206);
+  const actors = {
+    officeId: DEMO_OFFICE_ID,
+    front: id('front'),
+    back: id('back'),
+    registrar: id('registrar'),
+  };
+  const bulk = await dbx.db.transaction().execute(async (trx) => {
+    const res = await writeBulk(trx, rng, opts.records ?? 3000, actors, DEMO_UNIT);
+    await appendAudit(trx, [
+      {
+        event: DEMO_REGISTRY_EVENT,
+        actorId: null,
+        actorLogin: null,
+        officeId: DEMO_OFFICE_ID,
+        detail: { records: res.records, byKind: res.byKind, seed: opts.seed ?? 20261206 },
+      },
+    ]);
+    return res;
+  });
+  const shown = await showcase(app, opts.today ?? todayInDushanbe(), bulk, rng);
+  const byKind = { ...bulk.byKind };
+  for (const [k, n] of Object.entries(shown)) byKind[k] = (byKind[k] ?? 0) + n;
+  return {
+    loaded: true,
+    records: Object.values(byKind).reduce((a, b) => a + b, 0),
+    byKind,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+function todayInDushanbe(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Dushanbe' }).format(new Date());
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The API as the demo users
+
+interface Answer {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON as it comes
+  body: any;
+}
+
+interface Clerk {
+  post(url: string, body?: unknown): Promise<Answer>;
+  get(url: string): Promise<Answer>;
+}
+
+async function signIn(app: FastifyInstance, login: string): Promise<Clerk> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { login, password: DEMO_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`demo: ${login} cannot sign in (${res.statusCode})`);
+  const set = res.headers['set-cookie'];
+  const cookie = (Array.isArray(set) ? set[0] : set)?.split(';')[0] ?? '';
+  const send = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<Answer> => {
+    const r = await app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+    return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : undefined };
+  };
+  return { post: (url, body) => send('POST', url, body), get: (url) => send('GET', url) };
+}
+
+/** A call that must succeed: the demo stops with what the API said otherwise. */
+async function ok(what: string, call: Promise<Answer>): Promise<Answer['body']> {
+  const res = await call;
+  if (res.status >= 300) throw new Error(`demo: ${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Record data
+
+interface Person {
+  surname: string;
+  name: string;
+  patronymic: string;
+  birthDate: string;
+}
+
+const RESIDENCE = { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Айнӣ 12, ҳуҷраи 5' };
+
+function birthOf(
+  child: Person & { sex: 'M' | 'F' },
+  mother: Person,
+  father: Person | undefined,
+  basisNumber: string,
+): BirthData {
+  const ex = structuredClone(birthKind.example);
+  const adult = (p: Person, base: typeof ex.mother) => ({
+    ...base,
+    surname: p.surname,
+    name: p.name,
+    patronymic: p.patronymic,
+    birthDate: p.birthDate,
+    residence: RESIDENCE,
+  });
+  const { father: exFather, ...rest } = ex;
+  const { patronymic: _p, ...exChild } = ex.child;
+  return {
+    ...rest,
+    child: { ...exChild, ...child, ...(child.patronymic ? {} : { patronymic: undefined }) },
+    birthBasis: { ...ex.birthBasis, number: basisNumber, date: child.birthDate },
+    mother: adult(mother, ex.mother),
+    ...(father ? { father: adult(father, exFather!) } : {}),
+    fatherBasis: father ? { type: 'MOTHER_STATEMENT' } : { type: 'NONE' },
+    applicant: { type: 'MOTHER', surname: mother.surname, name: mother.name },
+  } as BirthData;
+}
+
+/** Newborns of the last weeks, in the Firdavsi district. */
+const NEWBORNS: [Person & { sex: 'M' | 'F' }, Person, Person][] = [
+  [
+    { surname: 'Назарзода', name: 'Сомон', patronymic: 'Фирӯз', sex: 'M', birthDate: '' },
+    { surname: 'Каримова', name: 'Шаҳло', patronymic: 'Рустамовна', birthDate: '1997-04-11' },
+    { surname: 'Назарзода', name: 'Фирӯз', patronymic: 'Саидович', birthDate: '1994-10-02' },
+  ],
+  [
+    { surname: 'Шарифӣ', name: 'Мадина', patronymic: 'Далер', sex: 'F', birthDate: '' },
+    { surname: 'Ҳасанова', name: 'Нигора', patronymic: 'Умедовна', birthDate: '1999-01-23' },
+    { surname: 'Шарифӣ', name: 'Далер', patronymic: 'Ҷалолович', birthDate: '1996-06-14' },
+  ],
+  [
+    { surname: 'Раҷабзода', name: 'Амир', patronymic: 'Бахтиёр', sex: 'M', birthDate: '' },
+    { surname: 'Раҷабова', name: 'Зарина', patronymic: 'Исмоиловна', birthDate: '2000-03-05' },
+    { surname: 'Раҷабзода', name: 'Бахтиёр', patronymic: 'Олимович', birthDate: '1995-12-19' },
+  ],
+  [
+    { surname: 'Қодирӣ', name: 'Сорбон', patronymic: 'Манучеҳр', sex: 'M', birthDate: '' },
+    { surname: 'Юсуфова', name: 'Мижгона', patronymic: 'Каримовна', birthDate: '1998-07-30' },
+    { surname: 'Қодирӣ', name: 'Манучеҳр', patronymic: 'Абдуллоевич', birthDate: '1993-02-08' },
+  ],
+  [
+    { surname: 'Саидзода', name: 'Парисо', patronymic: 'Ҷамшед', sex: 'F', birthDate: '' },
+    { surname: 'Азизова', name: 'Тахмина', patronymic: 'Саидовна', birthDate: '2001-09-17' },
+    { surname: 'Саидзода', name: 'Ҷамшед', patronymic: 'Носирович', birthDate: '1997-05-25' },
+  ],
+  [
+    { surname: 'Ғафурзода', name: 'Анис', patronymic: 'Зафар', sex: 'M', birthDate: '' },
+    { surname: 'Мирзоева', name: 'Гулрухсор', patronymic: 'Назаровна', birthDate: '1996-11-02' },
+    { surname: 'Ғафурзода', name: 'Зафар', patronymic: 'Ҳакимович', birthDate: '1991-08-13' },
+  ],
+  [
+    { surname: 'Исмоилзода', name: 'Сафия', patronymic: 'Илҳом', sex: 'F', birthDate: '' },
+    { surname: 'Бобоева', name: 'Малика', patronymic: 'Умаровна', birthDate: '1999-12-01' },
+    { surname: 'Исмоилзода', name: 'Илҳом', patronymic: 'Шарифович', birthDate: '1995-04-04' },
+  ],
+  [
+    { surname: 'Олимов', name: 'Самир', patronymic: 'Комронович', sex: 'M', birthDate: '' },
+    { surname: 'Олимова', name: 'Дилноза', patronymic: 'Фарҳодовна', birthDate: '2002-02-22' },
+    { surname: 'Олимов', name: 'Комрон', patronymic: 'Хуршедович', birthDate: '1999-10-10' },
+  ],
+  [
+    { surname: 'Ҳакимзода', name: 'Ясмина', patronymic: 'Парвиз', sex: 'F', birthDate: '' },
+    { surname: 'Латипова', name: 'Фарангис', patronymic: 'Аҳмадовна', birthDate: '1998-05-16' },
+    { surname: 'Ҳакимзода', name: 'Парвиз', patronymic: 'Муҳаммадович', birthDate: '1994-01-29' },
+  ],
+];
+
+// ---------------------------------------------------------------------------------------------------
+// The showcase
+
+async function showcase(
+  app: FastifyInstance,
+  today: string,
+  bulk: BulkResult,
+  rng: Rng,
+): Promise<Record<string, number>> {
+  const front = await signIn(app, 'front');
+  const back = await signIn(app, 'back');
+  const registrar = await signIn(app, 'registrar');
+  const head = await signIn(app, 'head');
+  const count: Record<string, number> = {};
+  const create = async (kind: string, data: unknown) => {
+    count[kind] = (count[kind] ?? 0) + 1;
+    return (await ok(`create ${kind}`, front.post('/records', { kind, data }))).id as string;
+  };
+  const submit = (id: string) => ok('submit', front.post(`/records/${id}/submit`));
+  const validate = (id: string) => ok('validate', back.post(`/records/${id}/validate`));
+  const register = (id: string) => ok('register', registrar.post(`/records/${id}/register`));
+  const through = async (kind: string, data: unknown) => {
+    const id = await create(kind, data);
+    await submit(id);
+    await validate(id);
+    return register(id);
+  };
+
+  // Blank stock: batches received by the head, one blank spoiled and one lost (written off by the
+  // head on the clerks' reports), one spoiled report waiting for the head.
+  for (const [document, to] of [
+    ['BIRTH_CERTIFICATE', '000100'],
+    ['MARRIAGE_CERTIFICATE', '000050'],
+    ['DIVORCE_CERTIFICATE', '000030'],
+    ['DEATH_CERTIFICATE', '000050'],
+    ['ADOPTION_CERTIFICATE', '000010'],
+    ['PATERNITY_CERTIFICATE', '000010'],
+    ['NAME_CHANGE_CERTIFICATE', '000020'],
+  ] as const) {
+    await ok(
+      `receive ${document}`,
+      head.post('/blanks/batches', { document, series: 'I-ДУ', from: '000001', to }),
+    );
+  }
+  const births = (await ok('blanks', front.get('/blanks?document=BIRTH_CERTIFICATE&status=IN_STOCK')))
+    .items as { id: string; number: string }[];
+  const blank = (n: string) => births.find((b) => b.number === n)!.id;
+  await ok(
+    'spoil',
+    front.post(`/blanks/${blank('000001')}/spoil`, { reason: 'Коғаз дар чопгар дарида шуд' }),
+  );
+  await ok('confirm', head.post(`/blanks/${blank('000001')}/spoil/confirm`));
+  await ok(
+    'lost',
+    registrar.post(`/blanks/${blank('000002')}/spoil`, {
+      reason: 'Бланк ҳангоми интиқол аз анбор гум шуд',
+      lost: true,
+    }),
+  );
+  await ok('confirm', head.post(`/blanks/${blank('000002')}/spoil/confirm`));
+  await ok(
+    'spoil',
+    registrar.post(`/blanks/${blank('000003')}/spoil`, { reason: 'Ҳангоми чоп рангпошак доғ гузошт' }),
+  );
+
+  // Newborns: registered (two with certificates, one handed over), validated, submitted, drafts, one
+  // sent back to the front office.
+  const born = NEWBORNS.map(([c, m, f], i) => {
+    const birthDate = addDays(today, -(40 - i * 4));
+    return birthOf(
+      { ...c, birthDate },
+      m,
+      f,
+      `103-${birthDate.slice(0, 4)}-${String(700 + i).padStart(5, '0')}`,
+    );
+  });
+  const registered = [];
+  for (const data of born.slice(0, 3)) registered.push(await through('BIRTH', data));
+  for (const r of registered.slice(0, 2)) {
+    const cert = await ok('issue', registrar.post(`/records/${r.id}/certificates`, { mode: 'full' }));
+    if (r === registered[0])
+      await ok(
+        'receipt',
+        registrar.post(`/certificates/${cert.id}/receipt`, {
+          name: `${r.data.mother.surname} ${r.data.mother.name} ${r.data.mother.patronymic}`,
+          idDocument: r.data.mother.idDocument,
+        }),
+      );
+  }
+  for (const data of born.slice(3, 5)) {
+    const id = await create('BIRTH', data);
+    await submit(id);
+    await validate(id);
+  }
+  for (const data of born.slice(5, 7)) await submit(await create('BIRTH', data));
+  const sentBack = await create('BIRTH', born[7]);
+  await submit(sentBack);
+  await ok(
+    'reject',
+    back.post(`/records/${sentBack}/reject`, {
+      reason: 'Рақами маълумотномаи таваллуд бо нусхаи пешниҳодшуда мувофиқ нест',
+    }),
+  );
+  await create('BIRTH', born[8]);
+  const partial = structuredClone(born[0]!) as Partial<BirthData>;
+  delete partial.father;
+  delete partial.fatherBasis;
+  await create('BIRTH', {
+    child: { ...partial.child, name: 'Умед', sex: 'M', birthDate: addDays(today, -3) },
+    mother: { ...partial.mother, surname: 'Раҳимова', name: 'Нозия' },
+  });
+
+  // An amendment approved by the registrar, and one waiting for the registrar.
+  const basis = { type: 'APPLICATION', number: '17', date: addDays(today, -6), issuer: 'Каримова Ш. Р.' };
+  await ok(
+    'amendment',
+    front.post(`/records/${registered[0].id}/amendments`, {
+      patch: { child: { name: 'Сомонҷон' } },
+      reason: 'Номи кӯдак дар ариза бо хатои имлоӣ навишта шуда буд',
+      basis,
+    }),
+  );
+  await ok('approve', registrar.post(`/records/${registered[0].id}/amendments/approve`));
+  await ok(
+    'amendment',
+    front.post(`/records/${registered[1].id}/amendments`, {
+      patch: { mother: { patronymic: 'Умидовна' } },
+      reason: 'Номи падари модар дар шиноснома дигар аст',
+      basis: { ...basis, number: '21', issuer: 'Ҳасанова Н. У.' },
+    }),
+  );
+
+  // An adoption: the child's birth record, then the court's adoption, which seals the earlier data.
+  const ad = structuredClone(adoptionKind.example);
+  await through(
+    'BIRTH',
+    birthOf(
+      { ...ad.childBefore, patronymic: '', sex: 'M' } as Person & { sex: 'M' },
+      { surname: 'Ҳамидова', name: 'Зарина', patronymic: 'Олимовна', birthDate: '2003-01-17' },
+      undefined,
+      '104-2022-01187',
+    ),
+  );
+  await through('ADOPTION', { ...ad, childAfter: { ...ad.childAfter, birthDate: '2022-08-20' } });
+
+  // Paternity: a birth with no father named, then the father's and mother's joint application.
+  const pa = structuredClone(paternityKind.example);
+  await through(
+    'BIRTH',
+    birthOf(
+      { ...pa.childBefore, patronymic: '' } as Person & { sex: 'F' },
+      pa.mother as Person,
+      undefined,
+      '103-2024-02210',
+    ),
+  );
+  await through('PATERNITY', pa);
+
+  // A marriage of 2012, dissolved now.
+  const dv = structuredClone(divorceKind.example);
+  const mx = structuredClone(marriageKind.example);
+  const spouse = (p: typeof dv.husband, before: string, after: string) => ({
+    ...mx.husband,
+    surnameBefore: before,
+    surnameAfter: after,
+    name: p.name,
+    patronymic: p.patronymic,
+    birthDate: p.birthDate,
+    birthPlace: p.birthPlace,
+    residence: p.residence,
+    idDocument: p.idDocument,
+    previousMaritalStatus: 'NEVER_MARRIED',
+  });
+  const marriage = await through('MARRIAGE', {
+    ...mx,
+    husband: spouse(dv.husband, 'Юсуфов', 'Юсуфов'),
+    wife: spouse(dv.wife, 'Раҷабова', 'Юсуфова'),
+    applicationDate: '2012-07-10',
+    registrationDate: '2012-08-18',
+    applicant: { type: 'SPOUSE', surname: 'Юсуфов', name: dv.husband.name },
+  });
+  const divorceApplied = addDays(today, -45);
+  await through('DIVORCE', {
+    ...dv,
+    marriageRecordId: marriage.id,
+    marriage: { number: String(marriage.number), date: '2012-08-18', office: DEMO_OFFICE_ID },
+    applicationDate: divorceApplied,
+    marriageEndDate: addDays(divorceApplied, 35),
+  });
+
+  // A possible duplicate: a late application repeating a birth the registry already has.
+  const original = pick(bulk.sampleBirths, rng);
+  if (original) {
+    const data = structuredClone(original.data) as unknown as BirthData;
+    data.birthBasis = { ...data.birthBasis, number: `${data.birthBasis.number}-Д` };
+    const twin = await create('BIRTH', data);
+    await submit(twin);
+  }
+  return count;
+}
+
+function pick(xs: GenRecord[], rng: Rng): GenRecord | undefined {
+  return xs.length ? rng.pick(xs) : undefined;
+}
