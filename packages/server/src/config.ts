@@ -20,6 +20,8 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   demo: boolean;
+  /** Run the job queue's workers and the outbox dispatcher inside `sabt start` (else `sabt worker` does). */
+  jobs: boolean;
   /** Encrypts the private keys of Sabt's CA and offices (AES-256-GCM, key derived with scrypt). */
   keyPassphrase: string;
   /** Where the public verification page is reached: QR codes point to `<publicUrl>/verify?c=…`. */
@@ -143,6 +145,11 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'SABT_LOG_LEVEL', default: 'info', help: 'log level: fatal, error, warn, info, debug' },
   { name: 'SABT_DEMO', default: 'false', help: 'load demo offices and users at start (npm start sets it)' },
   {
+    name: 'SABT_JOBS',
+    default: 'on',
+    help: 'run the job workers and the outbox dispatcher inside sabt start; off: run sabt worker beside it (PostgreSQL)',
+  },
+  {
     name: 'SABT_KEY_PASSPHRASE',
     default: '',
     help: 'encrypts the signing keys (CA, offices); required in production, a dev passphrase is used in demo and tests',
@@ -231,6 +238,13 @@ function smsUrl(env: NodeJS.ProcessEnv): string {
   return raw;
 }
 
+function onOff(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = read(env, name).toLowerCase();
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  throw new Error(`${name} must be on or off, got "${raw}"`);
+}
+
 function pattern(env: NodeJS.ProcessEnv, name: string): string {
   const raw = read(env, name);
   try {
@@ -295,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: bool(env, 'SABT_SECURE_COOKIES'),
     logLevel: read(env, 'SABT_LOG_LEVEL'),
     demo: bool(env, 'SABT_DEMO'),
+    jobs: onOff(env, 'SABT_JOBS'),
     keyPassphrase: read(env, 'SABT_KEY_PASSPHRASE') || DEV_KEY_PASSPHRASE,
     publicUrl: read(env, 'SABT_PUBLIC_URL').replace(/\/+$/, ''),
     blankSeriesPattern: pattern(env, 'SABT_BLANK_SERIES_PATTERN'),

@@ -11,6 +11,8 @@ import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../demo/demo-data.ts';
 import { loadDemoRegistry } from '../demo/demo-registry.ts';
 import { scanDuplicates } from '../duplicates/scan.ts';
 import { Problem } from '../http/problem.ts';
+import { JOBS_HELP, jobsCommand, workerCommand } from '../jobs/cli.ts';
+import { type JobsRuntime, startJobs } from '../jobs/runtime.ts';
 import { notificationsCommand } from '../notifications/cli.ts';
 import { openFileStore } from '../storage/open-store.ts';
 
@@ -35,6 +37,7 @@ Usage:
                                the latest e-mails and SMS: status, attempts, last error
   sabt notifications test --to ADDRESS|+PHONE [--lang tg|ru|en]
                                send the operator's test message now through the configured channel
+${JOBS_HELP}
   sabt --help                  this text
 
 Roles: ${ROLES.join(', ')}
@@ -66,14 +69,18 @@ async function start(config: Config, demo: boolean) {
         `Demo registry: ${loaded.records.toLocaleString('en')} records loaded in ${loaded.seconds.toFixed(1)} s`,
       );
   }
+  // The job runtime runs here unless SABT_JOBS=off; SIGTERM lets running jobs finish (or releases them).
+  let jobs: JobsRuntime | null = null;
   const close = async () => {
     await app.close();
+    await jobs?.stop();
     await dbx.close();
     process.exit(0);
   };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
+  if (config.jobs) jobs = await startJobs({ dbx, config, log: app.log });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   const kept =
     config.files.store === 's3'
@@ -231,6 +238,10 @@ export async function main(argv: string[]): Promise<number> {
         await dbx.close();
       }
     }
+    case 'worker':
+      return workerCommand(config, openDb);
+    case 'jobs':
+      return jobsCommand(config, openDb, { sub, id: positionals[2] });
     case 'duplicates': {
       if (sub !== 'scan') break;
       const dbx = await openDb(config);

@@ -14,6 +14,8 @@ export interface Db {
   db: Kysely<Database>;
   /** 'pglite' is single-connection: every transaction waits its turn. */
   engine: 'pglite' | 'postgres';
+  /** The pool under `db` (one connection on PGlite), for what must take its turn with Sabt's queries (the job queue). */
+  pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export async function connect(opts: {
     // An idle connection dropped by the server (restart, admin) must not bring Sabt down; the pool reconnects.
     pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return { db, engine: 'postgres', pool, close: () => db.destroy() };
   }
   if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
   const pglite = new PGlite(opts.dataDir, { extensions: { pg_trgm } });
@@ -38,6 +40,7 @@ export async function connect(opts: {
   return {
     db,
     engine: 'pglite',
+    pool,
     close: async () => {
       await db.destroy();
       await pglite.close();
