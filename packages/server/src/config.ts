@@ -143,7 +143,11 @@ export const VARIABLES: readonly Variable[] = [
     help: 'mark session cookies Secure (set true behind HTTPS)',
   },
   { name: 'SABT_LOG_LEVEL', default: 'info', help: 'log level: fatal, error, warn, info, debug' },
-  { name: 'SABT_DEMO', default: 'false', help: 'load demo offices and users at start (npm start sets it)' },
+  {
+    name: 'SABT_DEMO',
+    default: 'false',
+    help: 'load demo offices and users at start, and once per database the demo registry (as start --demo)',
+  },
   {
     name: 'SABT_JOBS',
     default: 'on',
