@@ -9,7 +9,7 @@ import { FsBackend } from './fs-store.ts';
 import { MemoryBackend } from './memory-store.ts';
 import { parseFileLimits } from './purposes.ts';
 import { S3Backend } from './s3-store.ts';
-import { S3RVER_PACKAGE, s3rverInstalled, startS3Server, type TestS3Server } from './testing/s3-server.ts';
+import { startS3Server, type TestS3Server } from './testing/s3-server.ts';
 import { samplePdf, samplePng, sampleTiff } from './testing/samples.ts';
 
 /**
@@ -172,42 +172,36 @@ afterAll(async () => {
   await s3?.close();
 });
 
-if (s3rverInstalled) {
-  contract('S3 (s3rver on a loopback port)', async () => {
-    s3 = await startS3Server();
-    const backend = new S3Backend(s3.settings);
-    return {
-      backend,
-      // someone with write access to the bucket replaces the object
-      tamper: async (sha, bytes) => {
-        await backend.client.send(
-          new PutObjectCommand({ Bucket: backend.bucket, Key: backend.key(sha), Body: bytes }),
-        );
-      },
-      remove: async (sha) => {
-        await backend.client.send(new DeleteObjectCommand({ Bucket: backend.bucket, Key: backend.key(sha) }));
-      },
-    };
+contract('S3 (s3rver on a loopback port)', async () => {
+  s3 = await startS3Server();
+  const backend = new S3Backend(s3.settings);
+  return {
+    backend,
+    // someone with write access to the bucket replaces the object
+    tamper: async (sha, bytes) => {
+      await backend.client.send(
+        new PutObjectCommand({ Bucket: backend.bucket, Key: backend.key(sha), Body: bytes }),
+      );
+    },
+    remove: async (sha) => {
+      await backend.client.send(new DeleteObjectCommand({ Bucket: backend.bucket, Key: backend.key(sha) }));
+    },
+  };
+});
+
+describe('the S3 store in its bucket', () => {
+  it('keys objects as <prefix>ab/cd/<sha256> with the verified content type', async () => {
+    const backend = new S3Backend(s3!.settings);
+    const store = new FileStore(backend, limits);
+    const png = samplePng();
+    const { sha256 } = await store.put(Buffer.concat([png]), { purpose: 'attachment' });
+    expect(backend.key(sha256)).toBe(`files/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`);
+    const listed = readdirSync(path.join(s3!.dir, s3!.settings.bucket), { recursive: true }).map(String);
+    expect(listed.some((f) => f.includes(sha256))).toBe(true);
   });
 
-  describe('the S3 store in its bucket', () => {
-    it('keys objects as <prefix>ab/cd/<sha256> with the verified content type', async () => {
-      const backend = new S3Backend(s3!.settings);
-      const store = new FileStore(backend, limits);
-      const png = samplePng();
-      const { sha256 } = await store.put(Buffer.concat([png]), { purpose: 'attachment' });
-      expect(backend.key(sha256)).toBe(`files/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`);
-      const listed = readdirSync(path.join(s3!.dir, s3!.settings.bucket), { recursive: true }).map(String);
-      expect(listed.some((f) => f.includes(sha256))).toBe(true);
-    });
-
-    it('fails loudly, not silently, when the credentials are wrong', async () => {
-      const store = new FileStore(new S3Backend({ ...s3!.settings, secretAccessKey: 'wrong' }), limits);
-      await expect(store.put(samplePdf('denied'), { purpose: 'certificate' })).rejects.toThrow();
-    });
+  it('fails loudly, not silently, when the credentials are wrong', async () => {
+    const store = new FileStore(new S3Backend({ ...s3!.settings, secretAccessKey: 'wrong' }), limits);
+    await expect(store.put(samplePdf('denied'), { purpose: 'certificate' })).rejects.toThrow();
   });
-} else {
-  describe.skip(`the S3 store against s3rver (${S3RVER_PACKAGE} is not installed)`, () => {
-    it('runs the contract against a real S3-compatible server', () => {});
-  });
-}
+});

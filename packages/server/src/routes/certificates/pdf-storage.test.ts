@@ -13,7 +13,7 @@ import { sha256Hex } from '../../storage/file-store.ts';
 import { FsBackend } from '../../storage/fs-store.ts';
 import type { MemoryBackend } from '../../storage/memory-store.ts';
 import { S3Backend } from '../../storage/s3-store.ts';
-import { s3rverInstalled, startS3Server, type TestS3Server } from '../../storage/testing/s3-server.ts';
+import { startS3Server, type TestS3Server } from '../../storage/testing/s3-server.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 
 /** Certificate PDFs live in the file store: written at issue, read back checked against their hash. */
@@ -194,7 +194,7 @@ describe('stores the configuration names (the same database, another app)', () =
   });
 });
 
-describe.skipIf(!s3rverInstalled)('SABT_STORAGE=s3: against s3rver on a loopback port', () => {
+describe('SABT_STORAGE=s3: against s3rver on a loopback port', () => {
   let s3: TestS3Server;
   beforeAll(async () => {
     s3 = await startS3Server('sabt-certificates');
