@@ -2,9 +2,11 @@
  * The demo registry's bulk: families made by the benchmark's generator (generator/), written as
  * registered records with everything a registered record has — the row, its action log (created,
  * submitted, validated, registered; by the demo clerks in the demo office), its versions, its search
- * rows, its links — and the act counters, so that new registrations continue the numbers.
+ * rows, its links — and the act counters, so that new registrations continue the numbers. What a
+ * later act did to an earlier record is in the earlier record's log too, as the effects write it: a
+ * death's notation (and the flag `deceased`) on the birth record, a change of name's amendment.
  */
-import { documentNumbers, getActKind, newbornNameWarnings } from '@sabt/core';
+import { diffData, documentNumbers, getActKind, newbornNameWarnings } from '@sabt/core';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { searchRows } from '../search/index-record.ts';
@@ -75,9 +77,10 @@ export async function writeBulk(
   const byKind: Record<string, number> = {};
   let persons = 0;
   let links = 0;
+  const later = laterEvents(recs);
   for (let i = 0; i < recs.length; i += CHUNK) {
     const part = recs.slice(i, i + CHUNK);
-    persons += await writeChunk(trx, part, actors);
+    persons += await writeChunk(trx, part, actors, later);
   }
   links = await writeLinks(trx, recs);
   for (const r of recs) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
@@ -100,7 +103,66 @@ export async function writeBulk(
   return { records: recs.length, byKind, persons, links, sampleBirths };
 }
 
-async function writeChunk(trx: Transaction<Database>, part: GenRecord[], actors: BulkActors) {
+/** What a later act wrote in an earlier record's log (effects/death.ts, effects/name-change.ts). */
+interface LaterEvent {
+  action: 'notation' | 'amend';
+  at: string;
+  office: string;
+  payload: Record<string, unknown>;
+  flag?: string;
+}
+
+function laterEvents(recs: GenRecord[]): Map<string, LaterEvent[]> {
+  const byId = new Map(recs.map((r) => [r.id, r]));
+  const later = new Map<string, LaterEvent[]>();
+  const add = (id: string, e: LaterEvent) => later.set(id, [...(later.get(id) ?? []), e]);
+  for (const rec of recs) {
+    const cite = {
+      recordId: rec.id,
+      number: rec.number,
+      year: rec.year,
+      nationalId: rec.nationalId,
+      officeId: rec.office.id,
+    };
+    for (const [from, to, type] of rec.links) {
+      if (from !== rec.id) continue;
+      const at = stamp(rec.date, 15);
+      if (type === 'birth-of-deceased') {
+        const death = rec.data.death as { date: string };
+        add(to, {
+          action: 'notation',
+          at,
+          office: rec.office.id,
+          payload: { type: 'death', ...cite, eventDate: death.date },
+          flag: 'deceased',
+        });
+      }
+      const birth = byId.get(to);
+      if (type === 'amends-birth' && birth?.versions?.length === 2) {
+        add(to, {
+          action: 'amend',
+          at,
+          office: rec.office.id,
+          payload: {
+            version: 2,
+            previousVersion: 1,
+            changes: diffData(birth.versions[0], birth.versions[1]),
+            cause: { type: rec.kind, recordId: rec.id },
+            basis: null,
+          },
+        });
+      }
+    }
+  }
+  return later;
+}
+
+async function writeChunk(
+  trx: Transaction<Database>,
+  part: GenRecord[],
+  actors: BulkActors,
+  later: Map<string, LaterEvent[]>,
+) {
   const records: Record<string, unknown>[] = [];
   const actions: Record<string, unknown>[] = [];
   const versions: Record<string, unknown>[] = [];
@@ -108,10 +170,13 @@ async function writeChunk(trx: Transaction<Database>, part: GenRecord[], actors:
   for (const rec of part) {
     const def = getActKind(rec.kind)!;
     const sum = def.summary(rec.data as never);
-    const flags =
-      rec.kind === 'BIRTH' && newbornNameWarnings(rec.data.child as never, ['child']).length > 0
+    const events = (later.get(rec.id) ?? []).sort((a, b) => (a.at < b.at ? -1 : 1));
+    const flags = [
+      ...(rec.kind === 'BIRTH' && newbornNameWarnings(rec.data.child as never, ['child']).length > 0
         ? ['naming-warning']
-        : [];
+        : []),
+      ...events.flatMap((e) => (e.flag ? [e.flag] : [])),
+    ].sort();
     const all = rec.versions ?? [rec.data];
     const earlier = (rec.versions ?? []).map((data) => ({ data, sealed: false }));
     const registeredAt = stamp(rec.date, 14, rec.number! % 60);
@@ -137,10 +202,10 @@ async function writeChunk(trx: Transaction<Database>, part: GenRecord[], actors:
         .join(',')}}`}::text[]`,
       registered_at: registeredAt,
       version: all.length,
-      revision: 3 + all.length,
+      revision: 4 + events.length,
       created_by: actors.front,
       created_at: stamp(rec.date, 9, 10),
-      updated_at: registeredAt,
+      updated_at: events.at(-1)?.at ?? registeredAt,
     });
     // The office's clerks took it through the workflow; elsewhere, that office's staff (not demo users).
     const ours = rec.office.id === actors.officeId;
@@ -167,6 +232,21 @@ async function writeChunk(trx: Transaction<Database>, part: GenRecord[], actors:
         payload: JSON.stringify(action === 'create' ? { data: all[0] } : {}),
       });
     }
+    events.forEach((e, i) => {
+      actions.push({
+        record_id: rec.id,
+        action: e.action,
+        actor_id: e.office === actors.officeId ? actors.registrar : null,
+        actor_role: 'registrar',
+        office_id: e.office,
+        at: e.at,
+        from_status: 'registered',
+        to_status: 'registered',
+        revision: 5 + i,
+        reason: null,
+        payload: JSON.stringify(e.payload),
+      });
+    });
     all.forEach((data, i) => {
       versions.push({
         record_id: rec.id,
@@ -174,7 +254,7 @@ async function writeChunk(trx: Transaction<Database>, part: GenRecord[], actors:
         schema_version: def.schemaVersion,
         data: JSON.stringify(data),
         action_id: null,
-        created_at: i === 0 ? registeredAt : stamp(rec.date, 14),
+        created_at: i === 0 ? registeredAt : (events.find((e) => e.action === 'amend')?.at ?? registeredAt),
       });
     });
     for (const row of searchRows(rec.id, rec.kind, rec.data, earlier, cachedKeys)) personRows.push(row);

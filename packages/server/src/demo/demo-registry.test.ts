@@ -84,6 +84,27 @@ describe('the demo registry', () => {
     expect(rec.body.nationalId).toMatch(/^\d{18}$/);
   });
 
+  it('shows on a birth record what later acts did: the death noted, the change of name amended', async () => {
+    const links = async (type: string) =>
+      t.dbx.db
+        .selectFrom('record_links as l')
+        .innerJoin('records as r', 'r.id', 'l.record_id')
+        .select('l.record_id as id')
+        .where('l.type', '=', type)
+        .where('r.office_id', '=', 'DU-03-00')
+        .executeTakeFirstOrThrow();
+    const died = await links('death');
+    const rec = await registrar.get(`${R}/${died.id}`);
+    expect(rec.body.flags).toContain('deceased');
+    expect(rec.body.notations.map((n: { type: string }) => n.type)).toContain('death');
+    const renamed = await links('name-change');
+    const history = (await registrar.get(`${R}/${renamed.id}/history`)).body.items;
+    const amend = history.find((a: { action: string }) => a.action === 'amend');
+    expect(amend, JSON.stringify(history)).toBeDefined();
+    const versions = await registrar.get(`${R}/${renamed.id}/versions`);
+    expect(versions.body.items).toHaveLength(2);
+  });
+
   it('finds a generated person written in Latin letters', async () => {
     const row = await t.dbx.db
       .selectFrom('records')
