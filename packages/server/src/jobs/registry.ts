@@ -1,3 +1,4 @@
+import { sendNotification } from '../notifications/send-job.ts';
 import type { JobDefinition, Subscriber } from './job.ts';
 
 /**
@@ -15,7 +16,7 @@ export interface JobRegistry {
 }
 
 export const REGISTRY: JobRegistry = {
-  jobs: [],
+  jobs: [sendNotification],
   subscribers: [],
 };
 
