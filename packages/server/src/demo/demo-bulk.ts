@@ -4,13 +4,15 @@
  * submitted, validated, registered; by the demo clerks in the demo office), its versions, its search
  * rows, its links — and the act counters, so that new registrations continue the numbers. What a
  * later act did to an earlier record is in the earlier record's log too, as the effects write it: a
- * death's notation (and the flag `deceased`) on the birth record, a change of name's amendment.
+ * death's notation (and the flag `deceased`) on the birth record and the end of the marriage
+ * (flag `ended`), a change of name's amendment.
  */
 import { diffData, documentNumbers, getActKind, newbornNameWarnings } from '@sabt/core';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { searchRows } from '../search/index-record.ts';
 import { addNoise } from './generator/noise.ts';
+import type { Person } from './generator/people.ts';
 import { type GenRecord, type Office, Registry } from './generator/registry.ts';
 import type { Rng } from './generator/rng.ts';
 import { cachedKeys } from './generator/search-keys.ts';
@@ -116,6 +118,37 @@ function laterEvents(recs: GenRecord[]): Map<string, LaterEvent[]> {
   const byId = new Map(recs.map((r) => [r.id, r]));
   const later = new Map<string, LaterEvent[]>();
   const add = (id: string, e: LaterEvent) => later.set(id, [...(later.get(id) ?? []), e]);
+  // A death ends the marriage of the one who died first (effects/death.ts): linked, noted, flagged.
+  const marriageOf = new Map<Person, GenRecord>();
+  for (const rec of recs)
+    if (rec.kind === 'MARRIAGE') for (const m of rec.mentions.slice(0, 2)) marriageOf.set(m.person, rec);
+  const ended = new Set<string>();
+  const deaths = recs.filter((r) => r.kind === 'DEATH').sort((a, b) => (a.date < b.date ? -1 : 1));
+  for (const rec of deaths) {
+    const person = rec.mentions[0]!.person;
+    const m = marriageOf.get(person);
+    if (!m || ended.has(m.id) || m.date >= rec.date) continue;
+    ended.add(m.id);
+    const side = m.mentions[0]!.person === person ? 'husband' : 'wife';
+    rec.links.push([rec.id, m.id, 'ended-marriage'], [m.id, rec.id, 'ended-by-death']);
+    add(m.id, {
+      action: 'notation',
+      at: stamp(rec.date, 15, 30),
+      office: rec.office.id,
+      payload: {
+        type: 'marriage-ended-by-death',
+        deceased: side,
+        widowed: side === 'husband' ? 'wife' : 'husband',
+        recordId: rec.id,
+        number: rec.number,
+        year: rec.year,
+        nationalId: rec.nationalId,
+        officeId: rec.office.id,
+        eventDate: (rec.data.death as { date: string }).date,
+      },
+      flag: 'ended',
+    });
+  }
   for (const rec of recs) {
     const cite = {
       recordId: rec.id,

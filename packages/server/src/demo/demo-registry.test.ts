@@ -72,6 +72,7 @@ describe('the demo registry', () => {
       .where('office_id', '=', 'DU-03-00')
       .where('kind', '=', 'MARRIAGE')
       .where('year', '<', 2000)
+      .where(sql<boolean>`cardinality(flags) = 0`)
       .orderBy('number')
       .executeTakeFirstOrThrow();
     const history = await registrar.get(`${R}/${id}/history`);
@@ -84,7 +85,7 @@ describe('the demo registry', () => {
     expect(rec.body.nationalId).toMatch(/^\d{18}$/);
   });
 
-  it('shows on a birth record what later acts did: the death noted, the change of name amended', async () => {
+  it('shows on earlier records what later acts did: a death noted, a marriage ended, a name changed', async () => {
     const links = async (type: string) =>
       t.dbx.db
         .selectFrom('record_links as l')
@@ -97,6 +98,10 @@ describe('the demo registry', () => {
     const rec = await registrar.get(`${R}/${died.id}`);
     expect(rec.body.flags).toContain('deceased');
     expect(rec.body.notations.map((n: { type: string }) => n.type)).toContain('death');
+    const widowed = await links('ended-by-death');
+    const marriage = await registrar.get(`${R}/${widowed.id}`);
+    expect(marriage.body.flags).toContain('ended');
+    expect(marriage.body.notations.map((n: { type: string }) => n.type)).toContain('marriage-ended-by-death');
     const renamed = await links('name-change');
     const history = (await registrar.get(`${R}/${renamed.id}/history`)).body.items;
     const amend = history.find((a: { action: string }) => a.action === 'amend');
