@@ -63,6 +63,9 @@ describe('the demo registry', () => {
     expect(await total(registrar, 'status=validated')).toBe(2);
     expect(await total(registrar, 'flag=amendment-requested')).toBe(1);
     expect(await total(back, 'flag=possible-duplicate')).toBe(1);
+    const jamoat = await t.as('jamoat');
+    expect(await total(jamoat, 'status=draft')).toBe(1);
+    expect(await total(jamoat, 'flag=self-registered')).toBe(1);
   });
 
   it('shows a generated record with its history: who did what, and when', async () => {

@@ -426,6 +426,39 @@ async function showcase(
     marriageEndDate: addDays(divorceApplied, 35),
   });
 
+  // The jamoat's registrar works alone: one birth registered (flagged self-registered), one draft.
+  const jamoat = await signIn(app, 'jamoat');
+  const village = { country: 'TJ', unit: 'RA-13', settlement: 'Чимтеппа' };
+  const villagers: [Person & { sex: 'M' | 'F' }, Person, Person][] = [
+    [
+      {
+        surname: 'Мирзозода',
+        name: 'Меҳрона',
+        patronymic: 'Сафар',
+        sex: 'F',
+        birthDate: addDays(today, -15),
+      },
+      { surname: 'Мирзоева', name: 'Гулчеҳра', patronymic: 'Ашуровна', birthDate: '1998-03-14' },
+      { surname: 'Мирзозода', name: 'Сафар', patronymic: 'Назарович', birthDate: '1995-09-01' },
+    ],
+    [
+      { surname: 'Каримзода', name: 'Ориф', patronymic: 'Азиз', sex: 'M', birthDate: addDays(today, -6) },
+      { surname: 'Каримова', name: 'Ситора', patronymic: 'Юсуфовна', birthDate: '2000-06-21' },
+      { surname: 'Каримзода', name: 'Азиз', patronymic: 'Рауфович', birthDate: '1997-11-11' },
+    ],
+  ];
+  for (const [i, [c, m, f]] of villagers.entries()) {
+    const data = birthOf(c, m, f, `RA-${c.birthDate.slice(0, 4)}-${String(31 + i).padStart(5, '0')}`);
+    data.child.birthPlace = { ...village, address: 'Маркази саломатии деҳа' };
+    for (const parent of [data.mother, data.father])
+      if (parent) parent.residence = { ...village, address: `кӯчаи Истиқлол ${12 + i}` };
+    count.BIRTH = (count.BIRTH ?? 0) + 1;
+    const id = (await ok('jamoat create', jamoat.post('/records', { kind: 'BIRTH', data }))).id as string;
+    if (i > 0) continue;
+    for (const step of ['submit', 'validate', 'register'])
+      await ok(`jamoat ${step}`, jamoat.post(`/records/${id}/${step}`));
+  }
+
   // A possible duplicate: a late application repeating a birth the registry already has.
   const original = pick(bulk.sampleBirths, rng);
   if (original) {
