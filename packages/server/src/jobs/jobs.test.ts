@@ -173,6 +173,48 @@ describe('a job', () => {
     ]);
   });
 
+  it('runs beside others of its queue (concurrency); one failing fails only itself', async () => {
+    let running = 0;
+    let most = 0;
+    let failedOnce = false;
+    let release: () => void = () => {};
+    const allIn = new Promise<void>((r) => {
+      release = r;
+    });
+    const wide = defineJob({
+      name: 'test-wide',
+      schema: z.object({ n: z.int() }),
+      concurrency: 4,
+      retryLimit: 2,
+      retryDelaySeconds: 1,
+      handler: async (data, ctx) => {
+        running += 1;
+        most = Math.max(most, running);
+        if (running === 4) release();
+        await allIn;
+        running -= 1;
+        if (data.n === 3 && !failedOnce) {
+          failedOnce = true;
+          throw new Error('the third fails once');
+        }
+        await effect(ctx, 'test-wide', String(data.n));
+      },
+    });
+    // all four wait in the queue before the worker starts, so one fetch takes them together
+    for (const n of [1, 2, 3, 4]) await enqueue(dbx.db, wide, { n }, { key: `wide-${n}` });
+    const runtime = await start({ jobs: [wide], subscribers: [] });
+    await waitFor('all four to complete', async () => {
+      const jobs = await runtime.boss.findJobs('test-wide');
+      return jobs.length === 4 && jobs.every((j) => j.state === 'completed');
+    });
+    expect(most).toBe(4);
+    expect((await effects('test-wide')).map((e) => e.note).sort()).toEqual(['1', '2', '3', '4']);
+    const third = (await runtime.boss.findJobs('test-wide')).find(
+      (j) => (j.data as { key: string }).key === 'wide-3',
+    );
+    expect(third?.retryCount).toBe(1);
+  });
+
   it('run again after its effect committed has no second effect', async () => {
     let calls = 0;
     const once = defineJob({

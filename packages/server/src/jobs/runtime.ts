@@ -35,6 +35,9 @@ export interface JobsOptions {
   shutdownTimeoutMs?: number;
 }
 
+/** The most jobs one worker fetches and runs at once; a queue of more concurrency has more workers. */
+const BATCH = 4;
+
 /** How long job requests and completions are kept once dispatched or done. */
 const KEEP_DAYS = 60;
 
@@ -49,7 +52,7 @@ export async function startJobs(opts: JobsOptions): Promise<JobsRuntime> {
   const log = opts.log ?? consoleLog(config.logLevel);
   const jobs = allJobs(registry);
   const boss = await openQueue(dbx, { log, supervise: true });
-  const workers = new Map<string, string[]>();
+  const workers = new Map<string, { ids: string[]; batchSize: number }>();
   let dispatcher: Dispatcher | null = null;
   let upkeep: NodeJS.Timeout | null = null;
   try {
@@ -60,27 +63,32 @@ export async function startJobs(opts: JobsOptions): Promise<JobsRuntime> {
     if (opts.work !== false) {
       for (const job of jobs) {
         const handle = jobHandler(job, { dbx, config, log });
+        // `concurrency` jobs at once: workers fetching up to BATCH jobs each and running them at
+        // once, each settled on its own. A worker whose batch was full looks for more at once
+        // (pg-boss would wait a polling interval): a queue with work drains at full speed, an idle
+        // one costs a poll per worker and interval.
+        const concurrency = Math.max(1, job.concurrency ?? 1);
+        const batchSize = Math.min(BATCH, concurrency);
         const ids: string[] = [];
-        // One pg-boss worker per concurrent job, each fetching one job at a time. A worker that
-        // finished a job looks for the next at once (pg-boss would wait a polling interval): a
-        // queue with work drains at full speed, an idle one costs a poll per interval.
-        for (let i = 0; i < Math.max(1, job.concurrency ?? 1); i++) {
+        for (let i = 0; i < Math.ceil(concurrency / batchSize); i++) {
           let self = '';
           self = await boss.work(
             job.name,
             {
               includeMetadata: true,
-              batchSize: 1,
+              batchSize,
+              perJobResults: true,
               pollingIntervalSeconds: Math.max(0.5, opts.pollIntervalSeconds ?? 2),
             },
             async (batch: JobWithMetadata<QueuedData>[]) => {
-              await handle(batch);
-              boss.notifyWorker(self);
+              const results = await handle(batch);
+              if (batch.length === batchSize) boss.notifyWorker(self);
+              return results;
             },
           );
           ids.push(self);
         }
-        workers.set(job.name, ids);
+        workers.set(job.name, { ids, batchSize });
       }
     }
     if (opts.dispatch !== false) {
@@ -91,9 +99,11 @@ export async function startJobs(opts: JobsOptions): Promise<JobsRuntime> {
         log,
         pollMs: opts.dispatchPollMs ?? 1000,
         onDispatched: (result) => {
-          // as many of the queue's workers as it got jobs look now; the others at their next poll
-          for (const [queue, count] of result.jobs)
-            for (const id of (workers.get(queue) ?? []).slice(0, count)) boss.notifyWorker(id);
+          // as many of the queue's workers as its new jobs keep busy look now, not at their next poll
+          for (const [queue, count] of result.jobs) {
+            const w = workers.get(queue);
+            for (const id of w?.ids.slice(0, Math.ceil(count / w.batchSize)) ?? []) boss.notifyWorker(id);
+          }
         },
       });
       const purge = () => purgeOld(dbx).catch((err) => log.warn({ err: err.message }, 'job upkeep failed'));
