@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyPassword } from '../auth/passwords.ts';
 import { main } from '../cli/main.ts';
@@ -11,7 +9,7 @@ import { VARIABLES } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { birthData } from '../test/fixtures.ts';
-import { type Client, startTestApp, type TestApp } from '../test/harness.ts';
+import { type Client, startTestApp, type TestApp, throwawayDatabase } from '../test/harness.ts';
 import { type AuditVerification, appendAudit, entryHash, verifyAudit } from './audit-log.ts';
 
 class Rollback extends Error {
@@ -288,28 +286,9 @@ describe('the sabt command line', () => {
     const server = process.env.SABT_TEST_DATABASE_URL;
     if (server) {
       // against PostgreSQL: a throwaway database of our own
-      const name = `sabt_cli_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: server });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(server);
-      url.pathname = `/${name}`;
-      process.env.DATABASE_URL = url.toString();
-      dropDatabase = async () => {
-        const c = new pg.Client({ connectionString: server });
-        await c.connect();
-        // the CLI's pool may still be closing its connection: let it go before dropping
-        for (let i = 0; i < 200; i++) {
-          const res = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
-            name,
-          ]);
-          if (res.rows[0].n === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 25));
-        }
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      };
+      const db = await throwawayDatabase(server, 'sabt_cli');
+      process.env.DATABASE_URL = db.url;
+      dropDatabase = db.drop;
     }
   });
   afterAll(async () => {

@@ -1,15 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { connect, type Db } from '../db/connect.ts';
 import { readOutbox } from '../outbox/read-outbox.ts';
+import { throwawayDatabase } from '../test/harness.ts';
 import { dispatchBatch } from './dispatcher.ts';
 import { defineSubscriber } from './job.ts';
 import { queueCounts } from './job-admin.ts';
@@ -32,22 +31,11 @@ let target: { env: Record<string, string>; open(): Promise<Db>; drop(): Promise<
 
 beforeAll(async () => {
   if (server) {
-    const name = `sabt_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
+    const { url, drop } = await throwawayDatabase(server);
     target = {
-      env: { DATABASE_URL: url.toString() },
-      open: () => connect({ databaseUrl: url.toString(), dataDir: '' }),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: server });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
+      env: { DATABASE_URL: url },
+      open: () => connect({ databaseUrl: url, dataDir: '' }),
+      drop,
     };
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'sabt-crash-'));

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli/main.ts';
+import { throwawayDatabase } from '../test/harness.ts';
 import { type SmtpSink, startSmtpSink } from './testing/smtp-sink.ts';
 
 /** `sabt notifications test` and `sabt notifications list`, run in-process against a database of their own. */
@@ -37,20 +36,9 @@ beforeAll(async () => {
   delete process.env.DATABASE_URL;
   const server = process.env.SABT_TEST_DATABASE_URL;
   if (server) {
-    const name = `sabt_cli_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    process.env.DATABASE_URL = url.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    const db = await throwawayDatabase(server, 'sabt_cli');
+    process.env.DATABASE_URL = db.url;
+    dropDatabase = db.drop;
   }
 });
 

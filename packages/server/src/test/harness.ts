@@ -10,27 +10,23 @@ import type { FileStore } from '../storage/file-store.ts';
 import { openFileStore } from '../storage/open-store.ts';
 
 /**
- * A fresh database for one test file: in-memory PGlite by default, or a new database on the
- * PostgreSQL server named by SABT_TEST_DATABASE_URL (dropped at the end).
+ * A new, empty database on the PostgreSQL server `server` (a connection string), and how to drop it:
+ * the drop waits for connections still closing (a pool, a child process) before it forces the rest.
  */
-export async function testDatabase(): Promise<{ dbx: Db; drop: () => Promise<void> }> {
-  const server = process.env.SABT_TEST_DATABASE_URL;
-  if (!server) {
-    const dbx = await connect({ dataDir: 'memory://' });
-    return { dbx, drop: () => dbx.close() };
-  }
-  const name = `sabt_t_${randomBytes(6).toString('hex')}`;
+export async function throwawayDatabase(
+  server: string,
+  prefix = 'sabt_t',
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(server);
   url.pathname = `/${name}`;
-  const dbx = await connect({ databaseUrl: url.toString(), dataDir: '', poolSize: 20 });
   return {
-    dbx,
+    url: url.toString(),
     drop: async () => {
-      await dbx.close();
       const c = new pg.Client({ connectionString: server });
       await c.connect();
       // the pool's sockets may still be closing: wait for them rather than kill them
@@ -43,6 +39,27 @@ export async function testDatabase(): Promise<{ dbx: Db; drop: () => Promise<voi
       }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
+    },
+  };
+}
+
+/**
+ * A fresh database for one test file: in-memory PGlite by default, or a new database on the
+ * PostgreSQL server named by SABT_TEST_DATABASE_URL (dropped at the end).
+ */
+export async function testDatabase(): Promise<{ dbx: Db; drop: () => Promise<void> }> {
+  const server = process.env.SABT_TEST_DATABASE_URL;
+  if (!server) {
+    const dbx = await connect({ dataDir: 'memory://' });
+    return { dbx, drop: () => dbx.close() };
+  }
+  const { url, drop } = await throwawayDatabase(server);
+  const dbx = await connect({ databaseUrl: url, dataDir: '', poolSize: 20 });
+  return {
+    dbx,
+    drop: async () => {
+      await dbx.close();
+      await drop();
     },
   };
 }
