@@ -11,21 +11,25 @@ import {
   addDays,
   adoptionKind,
   type BirthData,
-  birthKind,
   divorceKind,
   marriageKind,
   paternityKind,
+  todayIn,
 } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/connect.ts';
 import { type BulkResult, writeBulk } from './demo-bulk.ts';
-import { DEMO_OFFICE_ID, DEMO_PASSWORD } from './demo-data.ts';
+import { ok, signIn } from './demo-clerks.ts';
+import { DEMO_OFFICE_ID } from './demo-data.ts';
 import type { GenRecord } from './generator/registry.ts';
 import { Rng } from './generator/rng.ts';
+import { birthOf, NEWBORNS, type Person } from './showcase-people.ts';
 
 export const DEMO_REGISTRY_EVENT = 'demo.registry-loaded';
 const DEMO_UNIT = 'DU-03';
+/** The demo's offices are in Dushanbe. */
+const DEMO_TIME_ZONE = 'Asia/Dushanbe';
 
 export interface DemoRegistryOptions {
   /** About this many generated records (whole families; default 3000). */
@@ -90,7 +94,7 @@ export async function loadDemoRegistry(
     ]);
     return res;
   });
-  const shown = await showcase(app, opts.today ?? todayInDushanbe(), bulk, rng);
+  const shown = await showcase(app, opts.today ?? todayIn(DEMO_TIME_ZONE), bulk, rng);
   const byKind = { ...bulk.byKind };
   for (const [k, n] of Object.entries(shown)) byKind[k] = (byKind[k] ?? 0) + n;
   return {
@@ -100,141 +104,6 @@ export async function loadDemoRegistry(
     seconds: (performance.now() - t0) / 1000,
   };
 }
-
-function todayInDushanbe(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Dushanbe' }).format(new Date());
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The API as the demo users
-
-interface Answer {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON as it comes
-  body: any;
-}
-
-interface Clerk {
-  post(url: string, body?: unknown): Promise<Answer>;
-  get(url: string): Promise<Answer>;
-}
-
-async function signIn(app: FastifyInstance, login: string): Promise<Clerk> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { login, password: DEMO_PASSWORD },
-  });
-  if (res.statusCode !== 200) throw new Error(`demo: ${login} cannot sign in (${res.statusCode})`);
-  const set = res.headers['set-cookie'];
-  const cookie = (Array.isArray(set) ? set[0] : set)?.split(';')[0] ?? '';
-  const send = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<Answer> => {
-    const r = await app.inject({
-      method,
-      url: `/api/v1${url}`,
-      headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
-    return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : undefined };
-  };
-  return { post: (url, body) => send('POST', url, body), get: (url) => send('GET', url) };
-}
-
-/** A call that must succeed: the demo stops with what the API said otherwise. */
-async function ok(what: string, call: Promise<Answer>): Promise<Answer['body']> {
-  const res = await call;
-  if (res.status >= 300) throw new Error(`demo: ${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Record data
-
-interface Person {
-  surname: string;
-  name: string;
-  patronymic: string;
-  birthDate: string;
-}
-
-const RESIDENCE = { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Айнӣ 12, ҳуҷраи 5' };
-
-function birthOf(
-  child: Person & { sex: 'M' | 'F' },
-  mother: Person,
-  father: Person | undefined,
-  basisNumber: string,
-): BirthData {
-  const ex = structuredClone(birthKind.example);
-  const adult = (p: Person, base: typeof ex.mother) => ({
-    ...base,
-    surname: p.surname,
-    name: p.name,
-    patronymic: p.patronymic,
-    birthDate: p.birthDate,
-    residence: RESIDENCE,
-  });
-  const { father: exFather, ...rest } = ex;
-  const { patronymic: _p, ...exChild } = ex.child;
-  return {
-    ...rest,
-    child: { ...exChild, ...child, ...(child.patronymic ? {} : { patronymic: undefined }) },
-    birthBasis: { ...ex.birthBasis, number: basisNumber, date: child.birthDate },
-    mother: adult(mother, ex.mother),
-    ...(father ? { father: adult(father, exFather!) } : {}),
-    fatherBasis: father ? { type: 'MOTHER_STATEMENT' } : { type: 'NONE' },
-    applicant: { type: 'MOTHER', surname: mother.surname, name: mother.name },
-  } as BirthData;
-}
-
-/** Newborns of the last weeks, in the Firdavsi district. */
-const NEWBORNS: [Person & { sex: 'M' | 'F' }, Person, Person][] = [
-  [
-    { surname: 'Назарзода', name: 'Сомон', patronymic: 'Фирӯз', sex: 'M', birthDate: '' },
-    { surname: 'Каримова', name: 'Шаҳло', patronymic: 'Рустамовна', birthDate: '1997-04-11' },
-    { surname: 'Назарзода', name: 'Фирӯз', patronymic: 'Саидович', birthDate: '1994-10-02' },
-  ],
-  [
-    { surname: 'Шарифӣ', name: 'Мадина', patronymic: 'Далер', sex: 'F', birthDate: '' },
-    { surname: 'Ҳасанова', name: 'Нигора', patronymic: 'Умедовна', birthDate: '1999-01-23' },
-    { surname: 'Шарифӣ', name: 'Далер', patronymic: 'Ҷалолович', birthDate: '1996-06-14' },
-  ],
-  [
-    { surname: 'Раҷабзода', name: 'Амир', patronymic: 'Бахтиёр', sex: 'M', birthDate: '' },
-    { surname: 'Раҷабова', name: 'Зарина', patronymic: 'Исмоиловна', birthDate: '2000-03-05' },
-    { surname: 'Раҷабзода', name: 'Бахтиёр', patronymic: 'Олимович', birthDate: '1995-12-19' },
-  ],
-  [
-    { surname: 'Қодирӣ', name: 'Сорбон', patronymic: 'Манучеҳр', sex: 'M', birthDate: '' },
-    { surname: 'Юсуфова', name: 'Мижгона', patronymic: 'Каримовна', birthDate: '1998-07-30' },
-    { surname: 'Қодирӣ', name: 'Манучеҳр', patronymic: 'Абдуллоевич', birthDate: '1993-02-08' },
-  ],
-  [
-    { surname: 'Саидзода', name: 'Парисо', patronymic: 'Ҷамшед', sex: 'F', birthDate: '' },
-    { surname: 'Азизова', name: 'Тахмина', patronymic: 'Саидовна', birthDate: '2001-09-17' },
-    { surname: 'Саидзода', name: 'Ҷамшед', patronymic: 'Носирович', birthDate: '1997-05-25' },
-  ],
-  [
-    { surname: 'Ғафурзода', name: 'Анис', patronymic: 'Зафар', sex: 'M', birthDate: '' },
-    { surname: 'Мирзоева', name: 'Гулрухсор', patronymic: 'Назаровна', birthDate: '1996-11-02' },
-    { surname: 'Ғафурзода', name: 'Зафар', patronymic: 'Ҳакимович', birthDate: '1991-08-13' },
-  ],
-  [
-    { surname: 'Исмоилзода', name: 'Сафия', patronymic: 'Илҳом', sex: 'F', birthDate: '' },
-    { surname: 'Бобоева', name: 'Малика', patronymic: 'Умаровна', birthDate: '1999-12-01' },
-    { surname: 'Исмоилзода', name: 'Илҳом', patronymic: 'Шарифович', birthDate: '1995-04-04' },
-  ],
-  [
-    { surname: 'Олимов', name: 'Самир', patronymic: 'Комронович', sex: 'M', birthDate: '' },
-    { surname: 'Олимова', name: 'Дилноза', patronymic: 'Фарҳодовна', birthDate: '2002-02-22' },
-    { surname: 'Олимов', name: 'Комрон', patronymic: 'Хуршедович', birthDate: '1999-10-10' },
-  ],
-  [
-    { surname: 'Ҳакимзода', name: 'Ясмина', patronymic: 'Парвиз', sex: 'F', birthDate: '' },
-    { surname: 'Латипова', name: 'Фарангис', patronymic: 'Аҳмадовна', birthDate: '1998-05-16' },
-    { surname: 'Ҳакимзода', name: 'Парвиз', patronymic: 'Муҳаммадович', birthDate: '1994-01-29' },
-  ],
-];
 
 // ---------------------------------------------------------------------------------------------------
 // The showcase
