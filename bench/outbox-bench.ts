@@ -25,7 +25,6 @@ import { addDays, outboxEvent } from '@sabt/core';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../packages/server/src/app.ts';
-import { runWrite } from '../packages/server/src/commands/write.ts';
 import { type Config, loadConfig } from '../packages/server/src/config.ts';
 import { connect, type Db } from '../packages/server/src/db/connect.ts';
 import { prepareDatabase } from '../packages/server/src/db/prepare.ts';
@@ -36,6 +35,7 @@ import { type JobsRuntime, startJobs } from '../packages/server/src/jobs/runtime
 import { testActor } from '../packages/server/src/jobs/testing/helpers.ts';
 import { outboxWrites } from '../packages/server/src/outbox/append-outbox.ts';
 import { birthData } from '../packages/server/src/test/fixtures.ts';
+import { runWrite } from '../packages/server/src/unit-of-work/write.ts';
 
 const { values: args } = parseArgs({
   options: {

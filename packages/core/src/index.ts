@@ -6,6 +6,7 @@ export * from './acts/diff.ts';
 export * from './acts/divorce.ts';
 export * from './acts/kind.ts';
 export * from './acts/marriage.ts';
+export * from './acts/merge-patch.ts';
 export * from './acts/name-change.ts';
 export * from './acts/paternity.ts';
 export * from './acts/persons.ts';

@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { type ActKindCode, diffData } from '@sabt/core';
+import { type ActKindCode, diffData, mergePatch } from '@sabt/core';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
+import {
+  appendAction,
+  kindOf,
+  lockRecord,
+  requireValidData,
+  withFlags,
+} from '../unit-of-work/record-store.ts';
+import type { WriteContext } from '../unit-of-work/write.ts';
 import { courtDateIssues, dateIssues, refuseIssues } from './basis-dates.ts';
-import { mergePatch } from './edit-record.ts';
 import { KIND_EFFECTS } from './effects/index.ts';
 import { citation } from './effects/types.ts';
 import { recordAnnulled } from './record-events.ts';
-import { appendAction, kindOf, lockRecord, requireValidData, withFlags } from './record-store.ts';
 import { amendRegistered } from './record-versions.ts';
-import type { WriteContext } from './write.ts';
 
 export interface Basis {
   type: string;

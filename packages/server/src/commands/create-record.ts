@@ -3,9 +3,9 @@ import { canonicalJson } from '../audit/audit-log.ts';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
 import { indexRecord } from '../search/index-record.ts';
+import { appendAction, kindOf, requireValidData, summaryColumns } from '../unit-of-work/record-store.ts';
+import type { WriteContext } from '../unit-of-work/write.ts';
 import { courtDateIssues, dateIssues, refuseIssues } from './basis-dates.ts';
-import { appendAction, kindOf, requireValidData, summaryColumns } from './record-store.ts';
-import type { WriteContext } from './write.ts';
 
 export interface CreateRecordInput {
   id?: string | undefined;

@@ -1,3 +1,4 @@
+import { mergePatch } from '@sabt/core';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
 import { indexRecord } from '../search/index-record.ts';
@@ -8,22 +9,8 @@ import {
   mergeCheckFlags,
   requireValidData,
   summaryColumns,
-} from './record-store.ts';
-import type { WriteContext } from './write.ts';
-
-/** RFC 7386 JSON merge patch: objects merge, `null` removes a field, anything else replaces. */
-export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const base: Record<string, unknown> =
-    target !== null && typeof target === 'object' && !Array.isArray(target)
-      ? { ...(target as Record<string, unknown>) }
-      : {};
-  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
-    if (v === null) delete base[k];
-    else base[k] = mergePatch(base[k], v);
-  }
-  return base;
-}
+} from '../unit-of-work/record-store.ts';
+import type { WriteContext } from '../unit-of-work/write.ts';
 
 /** Parses an If-Match header into a revision number (`"3"` or `W/"3"`); `*` matches any revision. */
 export function parseIfMatch(header: string | undefined): number | '*' | undefined {

@@ -1,9 +1,9 @@
 import { type ActKindCode, outboxEvent } from '@sabt/core';
+import type { RecordRow } from '../unit-of-work/record-store.ts';
+import type { WriteContext } from '../unit-of-work/write.ts';
 import type { AnnulBasis } from './amend-record.ts';
 import type { Restoration } from './create-record.ts';
-import type { RecordRow } from './record-store.ts';
 import type { AmendInput } from './record-versions.ts';
-import type { WriteContext } from './write.ts';
 
 /**
  * The outbox events of the record commands (core/events): pushed onto the write context, written

@@ -1,8 +1,14 @@
 import { diffData } from '@sabt/core';
 import { indexRecord } from '../search/index-record.ts';
+import {
+  appendAction,
+  kindOf,
+  requireValidData,
+  summaryColumns,
+  withFlags,
+} from '../unit-of-work/record-store.ts';
+import type { WriteContext } from '../unit-of-work/write.ts';
 import { recordAmended } from './record-events.ts';
-import { appendAction, kindOf, requireValidData, summaryColumns, withFlags } from './record-store.ts';
-import type { WriteContext } from './write.ts';
 
 /** Keeps a registered version of a record's data; versions are append-only. */
 export async function saveVersion(

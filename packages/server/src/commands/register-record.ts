@@ -1,10 +1,10 @@
 import { type ActKindCode, type ActKindDefinition, type DataCheck, nationalRecordId } from '@sabt/core';
 import { sql } from 'kysely';
+import { appendAction, mergeCheckFlags, type RecordRow } from '../unit-of-work/record-store.ts';
+import type { WriteContext } from '../unit-of-work/write.ts';
 import { KIND_EFFECTS } from './effects/index.ts';
 import { recordRegistered } from './record-events.ts';
-import { appendAction, mergeCheckFlags, type RecordRow } from './record-store.ts';
 import { saveVersion } from './record-versions.ts';
-import type { WriteContext } from './write.ts';
 
 /** Takes the next act number of (office, kind, year). The row lock makes numbers gapless: a rolled-back registration gives its number back. */
 async function nextActNumber(

@@ -2,8 +2,6 @@ import type { Action } from '@sabt/core';
 import { checkForDuplicates } from '../duplicates/duplicate-check.ts';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
-import { parseIfMatch } from './edit-record.ts';
-import { KIND_EFFECTS } from './effects/index.ts';
 import {
   actionsBy,
   appendAction,
@@ -12,10 +10,12 @@ import {
   mergeCheckFlags,
   requireValidData,
   withFlags,
-} from './record-store.ts';
+} from '../unit-of-work/record-store.ts';
+import type { WriteContext } from '../unit-of-work/write.ts';
+import { parseIfMatch } from './edit-record.ts';
+import { KIND_EFFECTS } from './effects/index.ts';
 import { registerLocked } from './register-record.ts';
 import { assertWaitingPeriod } from './waiting-period.ts';
-import type { WriteContext } from './write.ts';
 
 export type TransitionAction = Extract<Action, 'submit' | 'validate' | 'reject' | 'register' | 'cancel'>;
 export const TRANSITIONS: readonly TransitionAction[] = [

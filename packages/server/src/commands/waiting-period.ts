@@ -5,29 +5,13 @@ import {
   type WaitingShortening,
   waitingPeriod,
 } from '@sabt/core';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
+import { waitingDecisions } from '../queries/waiting-decisions.ts';
+import { appendAction, lockRecord, type RecordRow } from '../unit-of-work/record-store.ts';
+import type { WriteContext } from '../unit-of-work/write.ts';
 import { dateIssues, refuseIssues } from './basis-dates.ts';
 import { parseIfMatch } from './edit-record.ts';
-import { appendAction, lockRecord, type RecordRow } from './record-store.ts';
-import type { WriteContext } from './write.ts';
-
-/** The head of office's decisions on a marriage's waiting period, oldest first (the latest stands). */
-export async function waitingDecisions(
-  db: Kysely<Database> | Transaction<Database>,
-  recordId: string,
-): Promise<WaitingShortening[]> {
-  const rows = await db
-    .selectFrom('record_actions')
-    .select('payload')
-    .where('record_id', '=', recordId)
-    .where('action', '=', 'shorten-waiting')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => r.payload as unknown as WaitingShortening);
-}
 
 const dataOf = (rec: RecordRow) =>
   (rec.data ?? {}) as { applicationDate?: unknown; registrationDate?: unknown };

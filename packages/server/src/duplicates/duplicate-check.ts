@@ -1,5 +1,5 @@
-import { appendAction } from '../commands/record-store.ts';
-import type { WriteContext } from '../commands/write.ts';
+import { appendAction } from '../unit-of-work/record-store.ts';
+import type { WriteContext } from '../unit-of-work/write.ts';
 import { type DuplicateCandidate, findDuplicates } from './find-duplicates.ts';
 
 /**

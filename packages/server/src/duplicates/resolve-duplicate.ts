@@ -1,7 +1,7 @@
-import { appendAction, lockRecord, withFlags } from '../commands/record-store.ts';
-import type { WriteContext } from '../commands/write.ts';
 import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
+import { appendAction, lockRecord, withFlags } from '../unit-of-work/record-store.ts';
+import type { WriteContext } from '../unit-of-work/write.ts';
 
 /**
  * The back office's verdict on one possible duplicate. "Not a duplicate" clears the block once no

@@ -1,10 +1,10 @@
 import { type Locale, pickLocale } from '@sabt/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/sessions.ts';
-import type { WriteResult } from '../commands/write.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import type { FileStore } from '../storage/file-store.ts';
+import type { WriteResult } from '../unit-of-work/write.ts';
 import { Problem } from './problem.ts';
 
 declare module 'fastify' {

@@ -6,16 +6,16 @@ import {
   getActKind,
   type Locale,
   marriageRegistrationDay,
+  mergePatch,
   type Status,
   type WaitingShortening,
   waitingPeriod,
 } from '@sabt/core';
 import type { Actor } from '../auth/sessions.ts';
-import { mergePatch } from '../commands/edit-record.ts';
-import type { RecordRow } from '../commands/record-store.ts';
 import { renderIssues } from '../http/problem.ts';
 import type { recordActions, recordLinks, recordVersions } from '../queries/records.ts';
 import type { SealInfo } from '../queries/sealing.ts';
+import type { RecordRow } from '../unit-of-work/record-store.ts';
 
 type Actions = Awaited<ReturnType<typeof recordActions>>;
 type Links = Awaited<ReturnType<typeof recordLinks>>;

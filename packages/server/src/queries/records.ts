@@ -1,10 +1,10 @@
 import { STALE_DRAFT_DAYS } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
-import type { RecordRow } from '../commands/record-store.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../http/problem.ts';
 import { assertCanRead } from '../policies/records.ts';
+import type { RecordRow } from '../unit-of-work/record-store.ts';
 
 export async function findRecord(db: Kysely<Database>, actor: Actor, id: string): Promise<RecordRow> {
   const row = await db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();

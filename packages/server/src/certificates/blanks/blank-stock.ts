@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { BLANK_STATUS_LABELS, DOCUMENT_LABELS, type FieldIssue } from '@sabt/core';
 import { sql } from 'kysely';
-import type { WriteContext } from '../../commands/write.ts';
 import { notFound, Problem } from '../../http/problem.ts';
+import type { WriteContext } from '../../unit-of-work/write.ts';
 import { assertMay, assertOwnOffice, stockOffice } from '../policy.ts';
 import { type BlankStatus, certDb } from '../tables.ts';
 import type { DocumentKind } from '../types.ts';

@@ -8,12 +8,12 @@ import {
   outboxEvent,
 } from '@sabt/core';
 import { sql } from 'kysely';
-import { appendAction, lockRecord } from '../../commands/record-store.ts';
-import type { WriteContext } from '../../commands/write.ts';
 import { Problem } from '../../http/problem.ts';
 import { assertCanRead } from '../../policies/records.ts';
 import type { FileStore } from '../../storage/file-store.ts';
 import { recordStoredFile } from '../../storage/tables.ts';
+import { appendAction, lockRecord } from '../../unit-of-work/record-store.ts';
+import type { WriteContext } from '../../unit-of-work/write.ts';
 import { takeBlank } from '../blanks/blank-stock.ts';
 import { renderCertificate } from '../documents/render.ts';
 import { officeSigner } from '../keys/key-store.ts';

@@ -1,7 +1,7 @@
-import { appendAction, lockRecord } from '../../commands/record-store.ts';
-import type { WriteContext } from '../../commands/write.ts';
 import { notFound, Problem } from '../../http/problem.ts';
 import { assertCanRead } from '../../policies/records.ts';
+import { appendAction, lockRecord } from '../../unit-of-work/record-store.ts';
+import type { WriteContext } from '../../unit-of-work/write.ts';
 import { assertMay } from '../policy.ts';
 import { certDb } from '../tables.ts';
 

@@ -10,12 +10,12 @@ import {
 } from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
-import type { RecordRow } from '../../commands/record-store.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { forbidden, Problem } from '../../http/problem.ts';
 import { officeNames, officialName } from '../../offices/office-names.ts';
 import { sealInfo } from '../../queries/sealing.ts';
+import type { RecordRow } from '../../unit-of-work/record-store.ts';
 import { isOfficeCode } from '../documents/format.ts';
 import { assertMay } from '../policy.ts';
 import { signatoryFor } from '../signatories/signatories.ts';

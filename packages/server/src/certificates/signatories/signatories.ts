@@ -1,10 +1,10 @@
 import { HEAD_TITLES, type OfficeKind, type SignatoryBasis, signatoryTitle } from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
-import type { WriteContext } from '../../commands/write.ts';
 import type { Database } from '../../db/schema.ts';
 import { Problem } from '../../http/problem.ts';
 import { officeNames } from '../../offices/office-names.ts';
+import type { WriteContext } from '../../unit-of-work/write.ts';
 import { assertMay, stockOffice, visibleOffice } from '../policy.ts';
 import { certDb } from '../tables.ts';
 

@@ -1,9 +1,9 @@
 import type { AdoptionData } from '@sabt/core';
+import { findBirthRecord } from '../../queries/find-person.ts';
+import { linkedRecords } from '../../queries/links.ts';
 import { indexRecord } from '../../search/index-record.ts';
-import { findBirthRecord } from '../find-person.ts';
-import { linkedRecords } from '../links.ts';
-import { withFlags } from '../record-store.ts';
-import type { WriteContext } from '../write.ts';
+import { withFlags } from '../../unit-of-work/record-store.ts';
+import type { WriteContext } from '../../unit-of-work/write.ts';
 import { amendBirthRecord, requireBirthRecord, revertBirthAmendment, withNames } from './birth-amendments.ts';
 import type { KindEffects } from './types.ts';
 

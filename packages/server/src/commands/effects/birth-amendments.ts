@@ -1,10 +1,10 @@
 import type { BirthData, Change, FieldIssue } from '@sabt/core';
 import { sql } from 'kysely';
-import { findBirthRecord, type PersonRef } from '../find-person.ts';
+import { findBirthRecord, type PersonRef } from '../../queries/find-person.ts';
+import type { RecordRow } from '../../unit-of-work/record-store.ts';
+import type { WriteContext } from '../../unit-of-work/write.ts';
 import { linkRecords, notate } from '../links.ts';
-import type { RecordRow } from '../record-store.ts';
 import { amendRegistered } from '../record-versions.ts';
-import type { WriteContext } from '../write.ts';
 import type { Annulment, Registration } from './types.ts';
 
 /** Later acts that change a birth record must find it; the error says where to point to it. */

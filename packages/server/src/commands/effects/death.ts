@@ -1,6 +1,7 @@
 import type { DeathData } from '@sabt/core';
-import { findBirthRecord, marriagesInForce } from '../find-person.ts';
-import { linkedRecords, linkRecords, notate } from '../links.ts';
+import { findBirthRecord, marriagesInForce } from '../../queries/find-person.ts';
+import { linkedRecords } from '../../queries/links.ts';
+import { linkRecords, notate } from '../links.ts';
 import { liftMark, restoreMarriage } from './revocation.ts';
 import type { KindEffects } from './types.ts';
 

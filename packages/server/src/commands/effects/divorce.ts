@@ -1,8 +1,9 @@
 import type { FieldIssue } from '@sabt/core';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { linkedRecords, linkRecords, notate } from '../links.ts';
-import type { RecordRow } from '../record-store.ts';
+import { linkedRecords } from '../../queries/links.ts';
+import type { RecordRow } from '../../unit-of-work/record-store.ts';
+import { linkRecords, notate } from '../links.ts';
 import { restoreMarriage } from './revocation.ts';
 import type { KindEffects } from './types.ts';
 

@@ -1,6 +1,12 @@
 import type { FieldIssue } from '@sabt/core';
 import { officeNames } from '../../offices/office-names.ts';
-import { closeKinship, findBirthRecord, marriagesInForce, type Spouse, spouseRef } from '../find-person.ts';
+import {
+  closeKinship,
+  findBirthRecord,
+  marriagesInForce,
+  type Spouse,
+  spouseRef,
+} from '../../queries/find-person.ts';
 import type { KindEffects } from './types.ts';
 
 const KINSHIP_KEYS = {

@@ -1,6 +1,7 @@
 import type { FieldIssue, NameChangeData } from '@sabt/core';
-import { findBirthRecord } from '../find-person.ts';
-import { linkedRecords, linkRecords, notate } from '../links.ts';
+import { findBirthRecord } from '../../queries/find-person.ts';
+import { linkedRecords } from '../../queries/links.ts';
+import { linkRecords, notate } from '../links.ts';
 import { amendBirthRecord, requireBirthRecord, revertBirthAmendment, withNames } from './birth-amendments.ts';
 import type { KindEffects } from './types.ts';
 

@@ -1,6 +1,6 @@
 import type { PaternityData } from '@sabt/core';
-import { findBirthRecord } from '../find-person.ts';
-import { linkedRecords } from '../links.ts';
+import { findBirthRecord } from '../../queries/find-person.ts';
+import { linkedRecords } from '../../queries/links.ts';
 import { amendBirthRecord, requireBirthRecord, revertBirthAmendment, withNames } from './birth-amendments.ts';
 import type { KindEffects } from './types.ts';
 

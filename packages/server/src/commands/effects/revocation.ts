@@ -1,8 +1,9 @@
 import { Problem } from '../../http/problem.ts';
 import { officeNames } from '../../offices/office-names.ts';
-import { otherMarriagesOfSpouses } from '../find-person.ts';
-import { notate, stillLinkedInForce } from '../links.ts';
-import type { WriteContext } from '../write.ts';
+import { otherMarriagesOfSpouses } from '../../queries/find-person.ts';
+import { stillLinkedInForce } from '../../queries/links.ts';
+import type { WriteContext } from '../../unit-of-work/write.ts';
+import { notate } from '../links.ts';
 import type { Annulment } from './types.ts';
 
 /**

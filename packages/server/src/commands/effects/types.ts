@@ -1,6 +1,6 @@
 import type { FieldIssue } from '@sabt/core';
-import type { RecordRow } from '../record-store.ts';
-import type { WriteContext } from '../write.ts';
+import type { RecordRow } from '../../unit-of-work/record-store.ts';
+import type { WriteContext } from '../../unit-of-work/write.ts';
 
 export interface Registration {
   number: number;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { outboxEvent } from '@sabt/core';
 import type { Actor } from '../../auth/sessions.ts';
-import { runWrite } from '../../commands/write.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
+import { runWrite } from '../../unit-of-work/write.ts';
 
 /** Test support for the outbox and the job queue. */
 

@@ -14,9 +14,9 @@ import {
 } from '../../certificates/blanks/blank-stock.ts';
 import { assertMay } from '../../certificates/policy.ts';
 import { certDb } from '../../certificates/tables.ts';
-import { auditRead, readEvent, runWrite } from '../../commands/write.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
 import { Problem } from '../../http/problem.ts';
+import { auditRead, readEvent, runWrite } from '../../unit-of-work/write.ts';
 import {
   batchBody,
   blankParams,

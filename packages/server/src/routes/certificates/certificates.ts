@@ -11,9 +11,9 @@ import { issueCertificate } from '../../certificates/issue/issue-certificate.ts'
 import { previewCertificate } from '../../certificates/issue/preview-certificate.ts';
 import { recordReceipt } from '../../certificates/issue/record-receipt.ts';
 import { ensureOfficeKeys } from '../../certificates/keys/key-store.ts';
-import { auditRead, readEvent, runWrite } from '../../commands/write.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
 import { forbidden } from '../../http/problem.ts';
+import { auditRead, readEvent, runWrite } from '../../unit-of-work/write.ts';
 import {
   calibrationQuery,
   certificateParams,

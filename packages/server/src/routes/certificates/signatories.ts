@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { officeSignatories, setSignatory } from '../../certificates/signatories/signatories.ts';
-import { runWrite } from '../../commands/write.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { runWrite } from '../../unit-of-work/write.ts';
 import { officeQuery, signatoryBody } from './schema.ts';
 
 /** Who signs an office's certificates and extracts: read by those who print, set by the head of office. */

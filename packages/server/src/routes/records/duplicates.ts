@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditRead, readEvent } from '../../commands/write.ts';
 import { resolveDuplicate } from '../../duplicates/resolve-duplicate.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
 import { canRead } from '../../policies/records.ts';
 import { recordView } from '../../queries/record-view.ts';
 import { findRecord } from '../../queries/records.ts';
+import { auditRead, readEvent } from '../../unit-of-work/write.ts';
 import { recordParams } from './schema.ts';
 import { writeRecord } from './write-record.ts';
 

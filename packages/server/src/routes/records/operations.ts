@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { annulRecord, decideAmendment, requestAmendment } from '../../commands/amend-record.ts';
 import { createRecord } from '../../commands/create-record.ts';
-import { auditRead, readEvent } from '../../commands/write.ts';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
 import { amendmentRequests, findRecord } from '../../queries/records.ts';
 import { sealInfo } from '../../queries/sealing.ts';
+import { auditRead, readEvent } from '../../unit-of-work/write.ts';
 import { amendmentBody, annulBody, decisionBody, recordParams, restorationBody } from './schema.ts';
 import { writeRecord } from './write-record.ts';
 

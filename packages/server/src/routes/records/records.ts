@@ -4,12 +4,12 @@ import { createRecord } from '../../commands/create-record.ts';
 import { editRecord } from '../../commands/edit-record.ts';
 import { transitionRecord } from '../../commands/transition-record.ts';
 import { shortenWaitingPeriod } from '../../commands/waiting-period.ts';
-import { auditRead, readEvent } from '../../commands/write.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
 import { Problem } from '../../http/problem.ts';
 import { etag } from '../../presenters/record.ts';
 import { historyView, recordView, versionsView } from '../../queries/record-view.ts';
 import { listRecords, queueCounts } from '../../queries/records.ts';
+import { auditRead, readEvent } from '../../unit-of-work/write.ts';
 import {
   actionBody,
   actionParams,

@@ -2,9 +2,9 @@ import { ACT_KINDS, plainDate, STATUSES } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditRead, readEvent } from '../../commands/write.ts';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
 import { searchRecords } from '../../search/search-records.ts';
+import { auditRead, readEvent } from '../../unit-of-work/write.ts';
 
 const text = z.string().trim().min(1).max(100);
 

@@ -7,8 +7,8 @@ import { listKeys } from '../../certificates/keys/key-store.ts';
 import { MAX_PAYLOAD_LENGTH } from '../../certificates/keys/qr-payload.ts';
 import { type VerifyResult, verifyCode } from '../../certificates/verify/verify.ts';
 import { renderVerifyPage } from '../../certificates/verify/verify-page.ts';
-import { auditRead } from '../../commands/write.ts';
 import type { RouteDeps } from '../../http/context.ts';
+import { auditRead } from '../../unit-of-work/write.ts';
 
 /**
  * Public certificate checks (no sign-in, rate-limited): the JSON API under /api/v1/verify, the
