@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
 
@@ -31,7 +31,7 @@ export async function login(
         },
       ]),
     );
-    throw new Problem(401, 'problem.badCredentials');
+    throw new DomainError('unauthenticated', 'problem.badCredentials');
   }
   const now = Date.now();
   if (user.locked_until && new Date(user.locked_until).getTime() > now) {
@@ -47,7 +47,7 @@ export async function login(
         },
       ]),
     );
-    throw new Problem(423, 'problem.locked', { minutes });
+    throw new DomainError('locked', 'problem.locked', { minutes });
   }
   const ok = await verifyPassword(user.password_hash, input.password);
   if (!ok) {
@@ -76,7 +76,7 @@ export async function login(
         },
       ]);
     });
-    throw new Problem(401, 'problem.badCredentials');
+    throw new DomainError('unauthenticated', 'problem.badCredentials');
   }
   const token = await db.transaction().execute(async (trx) => {
     await trx

@@ -7,7 +7,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import type { Database } from '../db/schema.ts';
-import { forbidden, notFound, Problem } from '../http/problem.ts';
+import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
 
 /**
  * Who may do what with certificates and blanks: the role table in core (CERTIFICATE_MATRIX), then
@@ -50,10 +50,10 @@ export async function stockOffice(
 ): Promise<OfficeRow> {
   const office = await visibleOffice(db, actor, officeId ?? actor.officeId);
   if (office.id !== actor.officeId && actor.role !== 'central_admin') {
-    throw new Problem(403, 'problem.outsideOffice');
+    throw new DomainError('forbidden', 'problem.outsideOffice');
   }
   if (!CERTIFICATE_OFFICE_KINDS.includes(office.kind as OfficeKind)) {
-    throw new Problem(409, 'problem.blank.officeKind');
+    throw new DomainError('conflict', 'problem.blank.officeKind');
   }
   return office;
 }
@@ -61,5 +61,5 @@ export async function stockOffice(
 /** Acting on a blank or certificate: only in one's own office. */
 export function assertOwnOffice(actor: Actor, row: { office_id: string }, path?: string): void {
   if (path !== undefined && !path.startsWith(actor.officePath)) throw notFound();
-  if (row.office_id !== actor.officeId) throw new Problem(403, 'problem.outsideOffice');
+  if (row.office_id !== actor.officeId) throw new DomainError('forbidden', 'problem.outsideOffice');
 }

@@ -10,7 +10,7 @@ import { prepareDatabase } from '../db/prepare.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../demo/demo-data.ts';
 import { loadDemoRegistry } from '../demo/demo-registry.ts';
 import { scanDuplicates } from '../duplicates/scan.ts';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { JOBS_HELP, jobsCommand, workerCommand } from '../jobs/cli.ts';
 import { type JobsRuntime, startJobs } from '../jobs/runtime.ts';
 import { notificationsCommand } from '../notifications/cli.ts';
@@ -220,7 +220,7 @@ export async function main(argv: string[]): Promise<number> {
         }
         return 0;
       } catch (e) {
-        if (e instanceof Problem) {
+        if (e instanceof DomainError) {
           console.error(t(e.key, 'en', e.params));
           return 1;
         }

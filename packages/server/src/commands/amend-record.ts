@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type ActKindCode, diffData, mergePatch } from '@sabt/core';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { authorize } from '../policies/records.ts';
 import {
   appendAction,
@@ -49,7 +49,9 @@ export async function requestAmendment(
   const proposed = mergePatch(rec.data, input.patch);
   const changes = diffData(rec.data, proposed);
   if (changes.length === 0) {
-    throw new Problem(422, 'problem.validation', {}, [{ path: ['patch'], key: 'error.amendment.noChange' }]);
+    throw new DomainError('invalid', 'problem.validation', {}, [
+      { path: ['patch'], key: 'error.amendment.noChange' },
+    ]);
   }
   requireValidData(ctx, kindOf(rec.kind), proposed, 'complete');
   const requestId = randomUUID();
@@ -99,7 +101,9 @@ export async function decideAmendment(
   const decision = authorize(ctx.actor, approve ? 'approve-amendment' : 'reject-amendment', rec);
   const reason = input.reason?.trim();
   if (decision.reason && !reason) {
-    throw new Problem(422, 'problem.reasonRequired', {}, [{ path: ['reason'], key: 'error.required' }]);
+    throw new DomainError('invalid', 'problem.reasonRequired', {}, [
+      { path: ['reason'], key: 'error.required' },
+    ]);
   }
   const request = await ctx.trx
     .selectFrom('amendment_requests')
@@ -108,7 +112,7 @@ export async function decideAmendment(
     .where('status', '=', 'pending')
     .forUpdate()
     .executeTakeFirst();
-  if (!request) throw new Problem(409, 'problem.conflict');
+  if (!request) throw new DomainError('conflict', 'problem.conflict');
   let resultVersion: number | null = null;
   if (approve) {
     const data = mergePatch(rec.data, request.patch);
@@ -175,7 +179,9 @@ export async function annulRecord(
   const rec = await lockRecord(ctx, id);
   const decision = authorize(ctx.actor, 'annul', rec);
   if (input.basis.type === 'COURT_DECISION' && !input.basis.court) {
-    throw new Problem(422, 'problem.validation', {}, [{ path: ['basis', 'court'], key: 'error.required' }]);
+    throw new DomainError('invalid', 'problem.validation', {}, [
+      { path: ['basis', 'court'], key: 'error.required' },
+    ]);
   }
   refuseIssues(courtDateIssues(ctx.today, input.basis.court, ['basis', 'court']));
   if (input.basis.type === 'DUPLICATE') {
@@ -187,7 +193,7 @@ export async function annulRecord(
           .executeTakeFirst()
       : undefined;
     if (!original || original.id === id || original.kind !== rec.kind || original.status !== 'registered') {
-      throw new Problem(422, 'problem.validation', {}, [
+      throw new DomainError('invalid', 'problem.validation', {}, [
         { path: ['basis', 'duplicateOf'], key: 'error.linkedRecord.notFound' },
       ]);
     }

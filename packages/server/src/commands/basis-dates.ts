@@ -1,5 +1,5 @@
 import type { FieldIssue } from '@sabt/core';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 
 type Path = (string | number)[];
 
@@ -31,5 +31,5 @@ export function dateIssues(today: string, dates: [string | undefined, Path][]): 
 
 /** Refuses the request, changing nothing, when any of the issues stands. */
 export function refuseIssues(issues: FieldIssue[]): void {
-  if (issues.length > 0) throw new Problem(422, 'problem.validation', {}, issues);
+  if (issues.length > 0) throw new DomainError('invalid', 'problem.validation', {}, issues);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../audit/audit-log.ts';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { authorize } from '../policies/records.ts';
 import { indexRecord } from '../search/index-record.ts';
 import { appendAction, kindOf, requireValidData, summaryColumns } from '../unit-of-work/record-store.ts';
@@ -76,7 +76,7 @@ export async function createRecord(
       existing.revision === 1 &&
       canonicalJson(existing.data) === canonicalJson(input.data);
     if (same) return { id, created: false };
-    throw new Problem(409, 'problem.duplicateId');
+    throw new DomainError('conflict', 'problem.duplicateId');
   }
   await indexRecord(ctx.trx, id);
   await appendAction(ctx, {

@@ -1,7 +1,7 @@
 import { mergePatch } from '@sabt/core';
-import { Problem } from '../http/problem.ts';
 import { authorize } from '../policies/records.ts';
 import { indexRecord } from '../search/index-record.ts';
+import { assertRevision, requireIfMatch } from '../unit-of-work/etag.ts';
 import {
   appendAction,
   kindOf,
@@ -11,14 +11,6 @@ import {
   summaryColumns,
 } from '../unit-of-work/record-store.ts';
 import type { WriteContext } from '../unit-of-work/write.ts';
-
-/** Parses an If-Match header into a revision number (`"3"` or `W/"3"`); `*` matches any revision. */
-export function parseIfMatch(header: string | undefined): number | '*' | undefined {
-  if (header === undefined) return undefined;
-  if (header.trim() === '*') return '*';
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  return m ? Number(m[1]) : -1;
-}
 
 /**
  * Edits a draft. The client says which revision it edited (If-Match); if another clerk saved in
@@ -30,12 +22,11 @@ export async function editRecord(
   ifMatch: string | undefined,
   patch: Record<string, unknown>,
 ) {
-  const expected = parseIfMatch(ifMatch);
-  if (expected === undefined) throw new Problem(428, 'problem.preconditionRequired');
+  const expected = requireIfMatch(ifMatch);
   const rec = await lockRecord(ctx, id);
   authorize(ctx.actor, 'edit', rec);
-  if (rec.revision !== expected)
-    throw new Problem(412, 'problem.preconditionFailed', {}, [], { revision: rec.revision });
+  // a draft's edit names the revision it edited: `*` does not do
+  assertRevision(expected, rec.revision, { exact: true });
   const def = kindOf(rec.kind);
   const data = mergePatch(rec.data, patch) as Record<string, unknown>;
   const check = requireValidData(ctx, def, data, 'draft');

@@ -1,7 +1,8 @@
 import type { Action } from '@sabt/core';
 import { checkForDuplicates } from '../duplicates/duplicate-check.ts';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { authorize } from '../policies/records.ts';
+import { assertRevision, parseIfMatch } from '../unit-of-work/etag.ts';
 import {
   actionsBy,
   appendAction,
@@ -12,7 +13,6 @@ import {
   withFlags,
 } from '../unit-of-work/record-store.ts';
 import type { WriteContext } from '../unit-of-work/write.ts';
-import { parseIfMatch } from './edit-record.ts';
 import { KIND_EFFECTS } from './effects/index.ts';
 import { registerLocked } from './register-record.ts';
 import { assertWaitingPeriod } from './waiting-period.ts';
@@ -39,13 +39,12 @@ export async function transitionRecord(
 ) {
   const rec = await lockRecord(ctx, id);
   const decision = authorize(ctx.actor, action, rec, await actionsBy(ctx, id));
-  const expected = parseIfMatch(input.ifMatch);
-  if (expected !== undefined && expected !== '*' && expected !== rec.revision) {
-    throw new Problem(412, 'problem.preconditionFailed', {}, [], { revision: rec.revision });
-  }
+  assertRevision(parseIfMatch(input.ifMatch), rec.revision);
   const reason = input.reason?.trim();
   if (decision.reason && !reason)
-    throw new Problem(422, 'problem.reasonRequired', {}, [{ path: ['reason'], key: 'error.required' }]);
+    throw new DomainError('invalid', 'problem.reasonRequired', {}, [
+      { path: ['reason'], key: 'error.required' },
+    ]);
   const def = kindOf(rec.kind);
   const revision = rec.revision + 1;
   if (action === 'reject' || action === 'cancel') {
@@ -72,8 +71,8 @@ export async function transitionRecord(
   const check = requireValidData(ctx, def, rec.data, 'complete');
   const registryIssues = (await KIND_EFFECTS[def.code]?.check?.(ctx, rec)) ?? [];
   if (registryIssues.length > 0) {
-    throw new Problem(
-      422,
+    throw new DomainError(
+      'invalid',
       'problem.registryCheck',
       {},
       registryIssues.map((i) => ({ ...i, path: ['data', ...i.path] })),

@@ -5,13 +5,13 @@ import {
   type WaitingShortening,
   waitingPeriod,
 } from '@sabt/core';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { authorize } from '../policies/records.ts';
 import { waitingDecisions } from '../queries/waiting-decisions.ts';
+import { assertRevision, parseIfMatch } from '../unit-of-work/etag.ts';
 import { appendAction, lockRecord, type RecordRow } from '../unit-of-work/record-store.ts';
 import type { WriteContext } from '../unit-of-work/write.ts';
 import { dateIssues, refuseIssues } from './basis-dates.ts';
-import { parseIfMatch } from './edit-record.ts';
 
 const dataOf = (rec: RecordRow) =>
   (rec.data ?? {}) as { applicationDate?: unknown; registrationDate?: unknown };
@@ -26,8 +26,8 @@ export async function assertWaitingPeriod(ctx: WriteContext, rec: RecordRow): Pr
   const period = waitingPeriod(data.applicationDate, await waitingDecisions(ctx.trx, rec.id));
   if (!period) return;
   if (marriageRegistrationDay(data.registrationDate, ctx.today) >= period.allowedFrom) return;
-  throw new Problem(
-    422,
+  throw new DomainError(
+    'invalid',
     'problem.waitingPeriod',
     { allowedFrom: formatDate(period.allowedFrom), applicationDate: formatDate(period.applicationDate) },
     [],
@@ -58,17 +58,16 @@ export interface ShortenInput {
 export async function shortenWaitingPeriod(ctx: WriteContext, id: string, input: ShortenInput) {
   const rec = await lockRecord(ctx, id);
   authorize(ctx.actor, 'shorten-waiting', rec);
-  const expected = parseIfMatch(input.ifMatch);
-  if (expected !== undefined && expected !== '*' && expected !== rec.revision) {
-    throw new Problem(412, 'problem.preconditionFailed', {}, [], { revision: rec.revision });
-  }
+  assertRevision(parseIfMatch(input.ifMatch), rec.revision);
   const reason = input.reason?.trim();
   if (!reason)
-    throw new Problem(422, 'problem.reasonRequired', {}, [{ path: ['reason'], key: 'error.required' }]);
+    throw new DomainError('invalid', 'problem.reasonRequired', {}, [
+      { path: ['reason'], key: 'error.required' },
+    ]);
   const period = waitingPeriod(dataOf(rec).applicationDate, []);
   if (!period) refuseIssues([{ path: ['data', 'applicationDate'], key: 'error.required' }]);
   const { applicationDate, earliest } = period as NonNullable<typeof period>;
-  if (ctx.today >= earliest) throw new Problem(409, 'problem.waitingPeriodOver');
+  if (ctx.today >= earliest) throw new DomainError('conflict', 'problem.waitingPeriodOver');
   refuseIssues([
     ...(input.allowedFrom < applicationDate || input.allowedFrom >= earliest
       ? [

@@ -1,4 +1,4 @@
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { authorize } from '../policies/records.ts';
 import { appendAction, lockRecord, withFlags } from '../unit-of-work/record-store.ts';
 import type { WriteContext } from '../unit-of-work/write.ts';
@@ -18,7 +18,9 @@ export async function resolveDuplicate(
   authorize(ctx.actor, 'resolve-duplicate', rec);
   const reason = input.reason?.trim();
   if (input.verdict === 'duplicate' && !reason) {
-    throw new Problem(422, 'problem.reasonRequired', {}, [{ path: ['reason'], key: 'error.required' }]);
+    throw new DomainError('invalid', 'problem.reasonRequired', {}, [
+      { path: ['reason'], key: 'error.required' },
+    ]);
   }
   const candidate = await ctx.trx
     .selectFrom('duplicate_candidates')
@@ -27,8 +29,8 @@ export async function resolveDuplicate(
     .where('candidate_id', '=', candidateId)
     .forUpdate()
     .executeTakeFirst();
-  if (!candidate) throw new Problem(404, 'problem.notFound');
-  if (candidate.status !== 'open') throw new Problem(409, 'problem.conflict');
+  if (!candidate) throw new DomainError('not-found', 'problem.notFound');
+  if (candidate.status !== 'open') throw new DomainError('conflict', 'problem.conflict');
   await ctx.trx
     .updateTable('duplicate_candidates')
     .set({

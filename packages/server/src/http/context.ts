@@ -4,6 +4,7 @@ import type { Actor } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import type { FileStore } from '../storage/file-store.ts';
+import { etag } from '../unit-of-work/etag.ts';
 import type { WriteResult } from '../unit-of-work/write.ts';
 import { Problem } from './problem.ts';
 
@@ -42,7 +43,7 @@ export function idempotencyKey(req: FastifyRequest): string | undefined {
 export function sendWrite<T>(reply: FastifyReply, result: WriteResult<T>) {
   if (result.replayed) reply.header('idempotency-replayed', 'true');
   const body = result.body as { revision?: number } | null;
-  if (body && typeof body.revision === 'number') reply.header('etag', `"${body.revision}"`);
+  if (body && typeof body.revision === 'number') reply.header('etag', etag(body.revision));
   if (result.status >= 400) reply.type('application/problem+json');
   return reply.code(result.status).send(result.body);
 }

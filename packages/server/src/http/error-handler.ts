@@ -1,6 +1,7 @@
 import { pickLocale } from '@sabt/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { Problem, problemBody, RequestValidationError } from './problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { Problem, problemBody, problemOf, RequestValidationError } from './problem.ts';
 
 const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'problem.malformedJson'],
@@ -12,11 +13,11 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
 
 /** Every error leaves as problem+json in the user's language; only our own faults are 500s. */
 export function installErrorHandler(app: FastifyInstance) {
-  app.setErrorHandler((err: FastifyError | Problem | RequestValidationError, req, reply) => {
+  app.setErrorHandler((err: FastifyError | DomainError | Problem | RequestValidationError, req, reply) => {
     const locale = pickLocale(req.headers['accept-language']);
     let problem: Problem;
-    if (err instanceof Problem) {
-      problem = err;
+    if (err instanceof DomainError || err instanceof Problem) {
+      problem = err instanceof DomainError ? problemOf(err) : err;
       // our own faults the user is told about (a damaged stored file …) are logged all the same
       if (problem.status >= 500) req.log.error({ err }, problem.message);
     } else if (err instanceof RequestValidationError) {

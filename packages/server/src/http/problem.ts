@@ -1,4 +1,5 @@
 import { type FieldIssue, type Locale, localizeParams, t } from '@sabt/core';
+import type { DomainError, DomainErrorKind } from '../errors/domain-error.ts';
 
 /** An error a user can act on: RFC 9457 problem+json, its text in the user's language. */
 export class Problem extends Error {
@@ -64,5 +65,24 @@ export function problemBody(p: Problem, locale: Locale): ProblemBody {
   return body;
 }
 
-export const forbidden = () => new Problem(403, 'problem.forbidden');
-export const notFound = () => new Problem(404, 'problem.notFound');
+/** The one mapping from what went wrong in the domain to the HTTP status that answers it. */
+export const STATUS_OF: Record<DomainErrorKind, number> = {
+  malformed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'precondition-failed': 412,
+  'too-large': 413,
+  unsupported: 415,
+  invalid: 422,
+  locked: 423,
+  'precondition-required': 428,
+  internal: 500,
+  unavailable: 503,
+};
+
+/** A domain error as the problem that answers it. */
+export function problemOf(err: DomainError): Problem {
+  return new Problem(STATUS_OF[err.kind], err.key, err.params, err.errors, err.extra);
+}

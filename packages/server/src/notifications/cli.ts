@@ -2,7 +2,7 @@ import { LOCALES, type Locale, t } from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import type { NotifyLog } from './channels/index.ts';
 import { deliverNotification } from './deliver.ts';
 import { listNotifications } from './list.ts';
@@ -87,7 +87,7 @@ export async function notificationsCommand(
         cause: { kind: 'system' },
       }));
     } catch (e) {
-      if (e instanceof Problem) {
+      if (e instanceof DomainError) {
         console.error(e.errors.map((i) => t(i.key, 'en', i.params)).join('\n') || t(e.key, 'en', e.params));
         return 2;
       }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, loadConfig } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { prepareDatabase } from '../db/prepare.ts';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { testDatabase } from '../test/harness.ts';
 import { deliverNotification } from './deliver.ts';
 import { type NotificationRequest, recordNotification } from './record.ts';
@@ -345,7 +345,7 @@ describe('recording a notification', () => {
       key: 'problem.validation',
       errors: [{ path: ['to', 'email'], key: 'error.email' }],
     });
-    await expect(attempt({ phone: '90 123 45 67' })).rejects.toBeInstanceOf(Problem);
+    await expect(attempt({ phone: '90 123 45 67' })).rejects.toBeInstanceOf(DomainError);
     await expect(attempt({ phone: '90 123 45 67' })).rejects.toMatchObject({
       errors: [{ path: ['to', 'phone'], key: 'error.phone' }],
     });

@@ -4,7 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { sealSecrets } from './secret.ts';
 import { type NotificationChannel, notifyDb } from './tables.ts';
 import { isTemplateId, TEMPLATES, type TemplateId, type TemplateParams } from './templates.ts';
@@ -39,12 +39,16 @@ export function normaliseRecipient(to: Recipient): { channel: NotificationChanne
   if ('email' in to) {
     const address = to.email.trim();
     if (!email.safeParse(address).success)
-      throw new Problem(422, 'problem.validation', {}, [{ path: ['to', 'email'], key: 'error.email' }]);
+      throw new DomainError('invalid', 'problem.validation', {}, [
+        { path: ['to', 'email'], key: 'error.email' },
+      ]);
     return { channel: 'email', recipient: address };
   }
   const phone = to.phone.replace(/[\s\-().]/g, '');
   if (!PHONE.test(phone))
-    throw new Problem(422, 'problem.validation', {}, [{ path: ['to', 'phone'], key: 'error.phone' }]);
+    throw new DomainError('invalid', 'problem.validation', {}, [
+      { path: ['to', 'phone'], key: 'error.phone' },
+    ]);
   return { channel: 'sms', recipient: phone };
 }
 

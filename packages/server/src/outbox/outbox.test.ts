@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../auth/sessions.ts';
 import { receiveBlanks } from '../certificates/testing/fixtures.ts';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { birthData } from '../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../test/harness.ts';
 import { registerThrough, show, type Workflow } from '../test/workflow.ts';
@@ -84,9 +84,9 @@ describe('an event', () => {
     await expect(
       runWrite(t.dbx, actor, t.config, { key: undefined, fingerprint: recordId }, async (ctx) => {
         ctx.events.push(annulled(recordId));
-        throw new Problem(409, 'problem.conflict');
+        throw new DomainError('conflict', 'problem.conflict');
       }),
-    ).rejects.toThrow(Problem);
+    ).rejects.toThrow(DomainError);
     await expect(
       t.dbx.db.transaction().execute(async (trx) => {
         await appendOutbox(trx, [annulled(recordId)]);

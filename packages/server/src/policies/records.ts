@@ -1,6 +1,6 @@
 import { type Action, type ActKindCode, decide, type Status } from '@sabt/core';
 import type { Actor } from '../auth/sessions.ts';
-import { forbidden, notFound, Problem } from '../http/problem.ts';
+import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
 
 export interface RecordScope {
   kind: string;
@@ -33,7 +33,7 @@ export function authorize(
 ) {
   if ('office_id' in record) {
     assertCanRead(actor, record);
-    if (record.office_id !== actor.officeId) throw new Problem(403, 'problem.outsideOffice');
+    if (record.office_id !== actor.officeId) throw new DomainError('forbidden', 'problem.outsideOffice');
   }
   const decision = decide(
     action,
@@ -45,23 +45,24 @@ export function authorize(
   if (decision.allowed) return decision;
   switch (decision.why) {
     case 'office-kind':
-      throw new Problem(403, 'problem.kindNotAllowedInOffice');
+      throw new DomainError('forbidden', 'problem.kindNotAllowedInOffice');
     case 'status':
-      throw new Problem(409, 'problem.transitionNotAllowed', {
+      throw new DomainError('conflict', 'problem.transitionNotAllowed', {
         action,
         status: 'status' in record ? record.status : '-',
       });
     case 'flag':
-      if (decision.flag === 'possible-duplicate') throw new Problem(409, 'problem.possibleDuplicate');
-      throw new Problem(409, 'problem.conflict', {}, [], { flag: decision.flag });
+      if (decision.flag === 'possible-duplicate')
+        throw new DomainError('conflict', 'problem.possibleDuplicate');
+      throw new DomainError('conflict', 'problem.conflict', {}, [], { flag: decision.flag });
     case 'missing-flag':
-      throw new Problem(409, 'problem.conflict', {}, [], { flag: decision.flag });
+      throw new DomainError('conflict', 'problem.conflict', {}, [], { flag: decision.flag });
     case 'kind':
-      throw new Problem(409, 'problem.conflict');
+      throw new DomainError('conflict', 'problem.conflict');
     case 'not-author':
-      throw new Problem(403, 'problem.notAuthor');
+      throw new DomainError('forbidden', 'problem.notAuthor');
     case 'duties':
-      throw new Problem(403, 'problem.selfRegistration');
+      throw new DomainError('forbidden', 'problem.selfRegistration');
     default:
       throw forbidden();
   }

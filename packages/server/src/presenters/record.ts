@@ -29,10 +29,6 @@ const NOT_SEALED: SealInfo = {
   canSee: true,
 };
 
-export function etag(revision: number): string {
-  return `"${revision}"`;
-}
-
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /** A record as staff see it: data, status and flags, numbers, links and notations, and what they may do next. */

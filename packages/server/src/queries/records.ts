@@ -2,7 +2,7 @@ import { STALE_DRAFT_DAYS } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import type { Database } from '../db/schema.ts';
-import { notFound } from '../http/problem.ts';
+import { notFound } from '../errors/domain-error.ts';
 import { assertCanRead } from '../policies/records.ts';
 import type { RecordRow } from '../unit-of-work/record-store.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problemBody } from '../http/problem.ts';
+import { problemBody, problemOf } from '../http/problem.ts';
 import { type FileBackend, FileDamagedError, FileMissingError, FileStore, sha256Hex } from './file-store.ts';
 import { FsBackend } from './fs-store.ts';
 import { MemoryBackend } from './memory-store.ts';
@@ -83,20 +83,22 @@ function contract(name: string, make: () => Promise<Subject>) {
       const err = await store.get(sha256).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(FileDamagedError);
       const damaged = err as FileDamagedError;
-      expect(damaged.status).toBe(500);
+      expect(damaged.kind).toBe('internal');
       expect(damaged.key).toBe('problem.file.damaged');
       expect(damaged.actual).toBe(sha256Hex(altered));
-      expect(problemBody(damaged, 'en')).toMatchObject({
+      expect(problemBody(problemOf(damaged), 'en')).toMatchObject({
         status: 500,
         key: 'problem.file.damaged',
         title:
           'The stored file does not match its checksum: it has been damaged or altered, so it is not served. Tell the administrator.',
         sha256,
       });
-      expect(problemBody(damaged, 'ru').title).toMatch(
+      expect(problemBody(problemOf(damaged), 'ru').title).toMatch(
         /^Хранимый файл не совпадает со своей контрольной суммой/,
       );
-      expect(problemBody(damaged, 'tg').title).toMatch(/^Файли нигоҳдошта бо ҳаши худ мувофиқат намекунад/);
+      expect(problemBody(problemOf(damaged), 'tg').title).toMatch(
+        /^Файли нигоҳдошта бо ҳаши худ мувофиқат намекунад/,
+      );
 
       // storing the true bytes again neither repairs nor hides it: the damage is reported, the evidence kept
       await expect(store.put(pdf, { purpose: 'certificate' })).rejects.toBeInstanceOf(FileDamagedError);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import type { FileKind, FilePurpose } from './purposes.ts';
 import { checkFile } from './sniff.ts';
 
@@ -47,11 +47,11 @@ export function assertSha256(sha256: string): void {
 }
 
 /** The stored bytes do not hash to their name: damaged or altered. Never served. */
-export class FileDamagedError extends Problem {
+export class FileDamagedError extends DomainError {
   readonly sha256: string;
   readonly actual: string;
   constructor(sha256: string, actual: string, backend: string) {
-    super(500, 'problem.file.damaged', {}, [], { sha256 });
+    super('internal', 'problem.file.damaged', {}, [], { sha256 });
     this.sha256 = sha256;
     this.actual = actual;
     this.message = `stored file ${sha256} (${backend}) does not match its hash: its bytes hash to ${actual}`;
@@ -59,10 +59,10 @@ export class FileDamagedError extends Problem {
 }
 
 /** No file is stored under this hash. */
-export class FileMissingError extends Problem {
+export class FileMissingError extends DomainError {
   readonly sha256: string;
   constructor(sha256: string, backend: string) {
-    super(500, 'problem.file.missing', {}, [], { sha256 });
+    super('internal', 'problem.file.missing', {}, [], { sha256 });
     this.sha256 = sha256;
     this.message = `stored file ${sha256} (${backend}) is missing`;
   }

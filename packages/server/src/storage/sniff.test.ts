@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Problem, problemBody } from '../http/problem.ts';
+import type { DomainError } from '../errors/domain-error.ts';
+import { problemBody, problemOf } from '../http/problem.ts';
 import { FileStore } from './file-store.ts';
 import { MemoryBackend } from './memory-store.ts';
 import { DEFAULT_LIMITS_MB, type FilePurpose, megabytes, parseFileLimits } from './purposes.ts';
@@ -20,7 +21,7 @@ const limits = parseFileLimits('');
 async function refusal(bytes: Buffer, purpose: FilePurpose, claimed?: string, max = limits[purpose]) {
   const err = await checkFile(bytes, purpose, max, claimed).then(
     () => undefined,
-    (e: Problem) => e,
+    (e: DomainError) => problemOf(e),
   );
   if (!err) throw new Error('the file was accepted');
   return {
@@ -154,7 +155,7 @@ describe('size limits', () => {
 
     const store = new FileStore(new MemoryBackend(), parseFileLimits('certificate=0.001'));
     await expect(store.put(samplePdf('x'.repeat(2000)), { purpose: 'certificate' })).rejects.toMatchObject({
-      status: 413,
+      kind: 'too-large',
       key: 'problem.file.tooLarge',
     });
     // a limit given by the caller (Sabt moving its own files) overrides it

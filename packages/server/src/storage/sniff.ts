@@ -1,5 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { type FileKind, type FilePurpose, KIND_CONTENT_TYPES, megabytes, PURPOSE_KINDS } from './purposes.ts';
 
 /** What the bytes are: one of our kinds, another known format, plain text, or nothing recognised. */
@@ -80,7 +80,7 @@ export interface CheckedFile {
 /**
  * Checks a file for a purpose: not empty, within the size limit, and of a kind the purpose accepts,
  * judged by its content. A declared type or file name (`claimed`) that says otherwise is refused
- * too. Throws a Problem whose message tells the user why, in their language.
+ * too. Throws a DomainError whose message tells the user why, in their language.
  */
 export async function checkFile(
   bytes: Uint8Array,
@@ -88,10 +88,10 @@ export async function checkFile(
   maxBytes: number,
   claimed?: string,
 ): Promise<CheckedFile> {
-  if (bytes.length === 0) throw new Problem(400, 'problem.file.empty');
+  if (bytes.length === 0) throw new DomainError('malformed', 'problem.file.empty');
   if (bytes.length > maxBytes) {
-    throw new Problem(
-      413,
+    throw new DomainError(
+      'too-large',
       'problem.file.tooLarge',
       { size: megabytes(bytes.length), max: megabytes(maxBytes) },
       [],
@@ -101,7 +101,7 @@ export async function checkFile(
   const allowed = PURPOSE_KINDS[purpose];
   // clients learn the accepted content types; the message names the kinds
   const refuse = (key: string, params: Record<string, unknown>) =>
-    new Problem(415, key, { allowed: allowed.map(label), ...params }, [], {
+    new DomainError('unsupported', key, { allowed: allowed.map(label), ...params }, [], {
       accepted: allowed.map((k) => KIND_CONTENT_TYPES[k]),
     });
   const found = await sniff(bytes);

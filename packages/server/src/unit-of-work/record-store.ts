@@ -1,7 +1,7 @@
 import { type ActKindDefinition, checkRecordData, type DataCheck, getActKind, type Mode } from '@sabt/core';
 import { sql } from 'kysely';
 import type { RecordsTable } from '../db/schema.ts';
-import { notFound, Problem } from '../http/problem.ts';
+import { DomainError, notFound } from '../errors/domain-error.ts';
 import type { WriteContext } from './write.ts';
 
 export type RecordRow = Omit<
@@ -31,7 +31,7 @@ export async function lockRecord(ctx: WriteContext, id: string): Promise<RecordR
 
 export function kindOf(code: string): ActKindDefinition<unknown> {
   const def = getActKind(code);
-  if (!def) throw new Problem(400, 'problem.unknownKind');
+  if (!def) throw new DomainError('malformed', 'problem.unknownKind');
   return def;
 }
 
@@ -45,7 +45,12 @@ export function requireValidData(
   const check = checkRecordData(def, data, mode, { today: ctx.today });
   if (!check.ok) {
     const issues = check.errors.map((e) => ({ ...e, path: ['data', ...e.path] }));
-    throw new Problem(422, mode === 'complete' ? 'problem.incomplete' : 'problem.validation', {}, issues);
+    throw new DomainError(
+      'invalid',
+      mode === 'complete' ? 'problem.incomplete' : 'problem.validation',
+      {},
+      issues,
+    );
   }
   return check;
 }

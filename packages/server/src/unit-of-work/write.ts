@@ -6,7 +6,7 @@ import type { Actor } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import { Problem } from '../http/problem.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { appendAuditAndEvents } from '../outbox/append-outbox.ts';
 import { outboxWritten } from '../outbox/outbox-signal.ts';
 
@@ -50,7 +50,7 @@ export async function runWrite<T>(
   command: (ctx: WriteContext) => Promise<WriteResult<T>>,
 ): Promise<WriteResult<T>> {
   if (req.key !== undefined && (req.key.length === 0 || req.key.length > 200)) {
-    throw new Problem(400, 'problem.validation', {}, [
+    throw new DomainError('malformed', 'problem.validation', {}, [
       { path: ['Idempotency-Key'], key: 'error.tooLong', params: { max: 200 } },
     ]);
   }
@@ -79,7 +79,8 @@ export async function runWrite<T>(
             .where('user_id', '=', actor.id)
             .where('key', '=', req.key)
             .executeTakeFirstOrThrow();
-          if (prior.request_hash !== requestHash) throw new Problem(422, 'problem.idempotencyMismatch');
+          if (prior.request_hash !== requestHash)
+            throw new DomainError('invalid', 'problem.idempotencyMismatch');
           return { status: prior.status_code ?? 200, body: prior.response as T, replayed: true };
         }
       }

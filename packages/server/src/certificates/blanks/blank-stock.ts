@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BLANK_STATUS_LABELS, DOCUMENT_LABELS, type FieldIssue } from '@sabt/core';
 import { sql } from 'kysely';
-import { notFound, Problem } from '../../http/problem.ts';
+import { DomainError, notFound } from '../../errors/domain-error.ts';
 import type { WriteContext } from '../../unit-of-work/write.ts';
 import { assertMay, assertOwnOffice, stockOffice } from '../policy.ts';
 import { type BlankStatus, certDb } from '../tables.ts';
@@ -32,7 +32,7 @@ const isBlankNumber = (value: string, digits: number) => new RegExp(`^\\d{${digi
 /** A blank number as printed (exactly the configured digits) → its integer. */
 export function parseBlankNumber(value: string, digits: number, path = 'number'): number {
   if (!isBlankNumber(value, digits)) {
-    throw new Problem(422, 'problem.validation', {}, [
+    throw new DomainError('invalid', 'problem.validation', {}, [
       { path: [path], key: 'error.blank.number', params: { digits } },
     ]);
   }
@@ -69,7 +69,7 @@ export async function receiveBatch(ctx: WriteContext, input: BatchInput) {
   const office = await stockOffice(ctx.trx, ctx.actor, input.officeId);
   const digits = ctx.config.blankNumberDigits;
   const issues = batchIssues(input, ctx.config);
-  if (issues.length > 0) throw new Problem(422, 'problem.validation', {}, issues);
+  if (issues.length > 0) throw new DomainError('invalid', 'problem.validation', {}, issues);
   const from = Number(input.from);
   const to = Number(input.to);
   const db = certDb(ctx.trx);
@@ -83,7 +83,11 @@ export async function receiveBatch(ctx: WriteContext, input: BatchInput) {
     .limit(1)
     .executeTakeFirst();
   const rangeTaken = () =>
-    new Problem(409, 'problem.blank.rangeTaken', { series: input.series, from: input.from, to: input.to });
+    new DomainError('conflict', 'problem.blank.rangeTaken', {
+      series: input.series,
+      from: input.from,
+      to: input.to,
+    });
   if (taken) throw rangeTaken();
   const id = randomUUID();
   await db
@@ -159,9 +163,10 @@ function nextFreeBlank(db: Db, officeId: string, document: DocumentKind) {
 /** The one in stock among the blanks of the named number, or why there is none. */
 function pickNamed(rows: BlankRow[], wanted: Wanted): BlankRow {
   const inStock = rows.filter((r) => r.status === 'IN_STOCK');
-  if (inStock.length > 1) throw new Problem(409, 'problem.blank.ambiguous', { number: wanted.number });
+  if (inStock.length > 1)
+    throw new DomainError('conflict', 'problem.blank.ambiguous', { number: wanted.number });
   if (!inStock[0]) {
-    throw new Problem(409, 'problem.blank.notInStock', {
+    throw new DomainError('conflict', 'problem.blank.notInStock', {
       series: wanted.series ?? '',
       number: wanted.number,
     });
@@ -195,7 +200,8 @@ export async function peekBlank(
     );
   }
   const row = await nextFreeBlank(db, officeId, document).executeTakeFirst();
-  if (!row) throw new Problem(409, 'problem.blank.noneInStock', { document: DOCUMENT_LABELS[document] });
+  if (!row)
+    throw new DomainError('conflict', 'problem.blank.noneInStock', { document: DOCUMENT_LABELS[document] });
   return taken(row);
 }
 
@@ -218,7 +224,8 @@ export async function takeBlank(
     row = pickNamed(rows, wanted);
   } else {
     row = await nextFreeBlank(ctx.trx, officeId, document).forUpdate().skipLocked().executeTakeFirst();
-    if (!row) throw new Problem(409, 'problem.blank.noneInStock', { document: DOCUMENT_LABELS[document] });
+    if (!row)
+      throw new DomainError('conflict', 'problem.blank.noneInStock', { document: DOCUMENT_LABELS[document] });
   }
   const updated = await certDb(ctx.trx)
     .updateTable('blanks')
@@ -226,7 +233,7 @@ export async function takeBlank(
     .where('id', '=', row.id)
     .where('status', '=', 'IN_STOCK')
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw new Problem(409, 'problem.conflict');
+  if (Number(updated.numUpdatedRows) !== 1) throw new DomainError('conflict', 'problem.conflict');
   return taken(row);
 }
 
@@ -253,7 +260,7 @@ export async function reportSpoiled(
   assertMay(ctx.actor, 'report-spoiled-blank');
   const blank = await lockBlank(ctx, id);
   if (blank.status !== 'IN_STOCK' && blank.status !== 'ISSUED') {
-    throw new Problem(409, 'problem.blank.wrongStatus', {
+    throw new DomainError('conflict', 'problem.blank.wrongStatus', {
       status: BLANK_STATUS_LABELS[blank.status] ?? blank.status,
     });
   }
@@ -291,11 +298,12 @@ export async function decideSpoiled(
   assertMay(ctx.actor, 'confirm-spoiled-blank');
   const blank = await lockBlank(ctx, id);
   if (blank.status !== 'SPOIL_REQUESTED') {
-    throw new Problem(409, 'problem.blank.wrongStatus', {
+    throw new DomainError('conflict', 'problem.blank.wrongStatus', {
       status: BLANK_STATUS_LABELS[blank.status] ?? blank.status,
     });
   }
-  if (blank.spoil_requested_by === ctx.actor.id) throw new Problem(409, 'problem.blank.secondPerson');
+  if (blank.spoil_requested_by === ctx.actor.id)
+    throw new DomainError('conflict', 'problem.blank.secondPerson');
   const db = certDb(ctx.trx);
   const status: BlankStatus = verdict.confirm
     ? (verdict.status ?? blank.spoil_outcome ?? 'SPOILED')

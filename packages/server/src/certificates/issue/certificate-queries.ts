@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
-import { forbidden, notFound } from '../../http/problem.ts';
+import { forbidden, notFound } from '../../errors/domain-error.ts';
 import { findRecord } from '../../queries/records.ts';
 import { sealInfo } from '../../queries/sealing.ts';
 import type { FileStore } from '../../storage/file-store.ts';

@@ -8,7 +8,7 @@ import {
   outboxEvent,
 } from '@sabt/core';
 import { sql } from 'kysely';
-import { Problem } from '../../http/problem.ts';
+import { DomainError } from '../../errors/domain-error.ts';
 import { assertCanRead } from '../../policies/records.ts';
 import type { FileStore } from '../../storage/file-store.ts';
 import { recordStoredFile } from '../../storage/tables.ts';
@@ -55,7 +55,7 @@ export async function issueCertificate(
   const { document, own, onBlank, holder } = chooseDocument(rec, input);
   const issue = await nextIssue(ctx.trx, rec, document, own, holder);
   if (input.issue && input.issue !== issue) {
-    throw new Problem(409, 'problem.certificate.issueMismatch', {
+    throw new DomainError('conflict', 'problem.certificate.issueMismatch', {
       expected: ISSUE_KIND_LABELS[issue],
       requested: ISSUE_KIND_LABELS[input.issue],
     });

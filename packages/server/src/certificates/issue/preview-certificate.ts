@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
-import { Problem } from '../../http/problem.ts';
+import { DomainError } from '../../errors/domain-error.ts';
 import { findRecord } from '../../queries/records.ts';
 import { parseBlankNumber, peekBlank } from '../blanks/blank-stock.ts';
 import { renderCertificate } from '../documents/render.ts';
@@ -76,7 +76,7 @@ async function blankToShow(
   try {
     return await peekBlank(db, digits, officeId, document, wanted);
   } catch (err) {
-    if (!(err instanceof Problem)) throw err;
+    if (!(err instanceof DomainError)) throw err;
     if (err.key !== 'problem.blank.noneInStock' && err.key !== 'problem.blank.notInStock') throw err;
     return { series: wanted?.series ?? '', number: wanted?.number ?? NO_NUMBER };
   }

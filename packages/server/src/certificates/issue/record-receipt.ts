@@ -1,4 +1,4 @@
-import { notFound, Problem } from '../../http/problem.ts';
+import { DomainError, notFound } from '../../errors/domain-error.ts';
 import { assertCanRead } from '../../policies/records.ts';
 import { appendAction, lockRecord } from '../../unit-of-work/record-store.ts';
 import type { WriteContext } from '../../unit-of-work/write.ts';
@@ -34,10 +34,10 @@ export async function recordReceipt(ctx: WriteContext, certificateId: string, in
     .where('id', '=', certificateId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  if (cert.office_id !== ctx.actor.officeId) throw new Problem(403, 'problem.outsideOffice');
+  if (cert.office_id !== ctx.actor.officeId) throw new DomainError('forbidden', 'problem.outsideOffice');
   assertMay(ctx.actor, 'record-receipt');
-  if (cert.status === 'spoiled') throw new Problem(409, 'problem.certificate.spoiled');
-  if (cert.received_at) throw new Problem(409, 'problem.certificate.alreadyReceived');
+  if (cert.status === 'spoiled') throw new DomainError('conflict', 'problem.certificate.spoiled');
+  if (cert.received_at) throw new DomainError('conflict', 'problem.certificate.alreadyReceived');
   await db
     .updateTable('certificates')
     .set({

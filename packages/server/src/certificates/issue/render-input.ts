@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
-import { forbidden, Problem } from '../../http/problem.ts';
+import { DomainError, forbidden } from '../../errors/domain-error.ts';
 import { officeNames, officialName } from '../../offices/office-names.ts';
 import { sealInfo } from '../../queries/sealing.ts';
 import type { RecordRow } from '../../unit-of-work/record-store.ts';
@@ -36,9 +36,9 @@ import type {
 
 /** Prints only in one's own office, by the roles that issue, for registered records whose data one may see. */
 export async function assertMayIssue(db: Kysely<Database>, actor: Actor, rec: RecordRow) {
-  if (rec.office_id !== actor.officeId) throw new Problem(403, 'problem.outsideOffice');
+  if (rec.office_id !== actor.officeId) throw new DomainError('forbidden', 'problem.outsideOffice');
   assertMay(actor, 'issue-certificate');
-  if (rec.status !== 'registered') throw new Problem(409, 'problem.certificate.notRegistered');
+  if (rec.status !== 'registered') throw new DomainError('conflict', 'problem.certificate.notRegistered');
   const seal = await sealInfo(db, actor, rec);
   if (seal.whole && !seal.canSee) throw forbidden();
   return seal;
@@ -55,24 +55,30 @@ export function chooseDocument(
   const own = documentFor(rec);
   const document = input.document ?? own;
   if (document !== own && document !== 'ARCHIVE_EXTRACT') {
-    throw new Problem(422, 'problem.certificate.wrongDocument', { document: DOCUMENT_LABELS[document] }, [
-      {
-        path: ['document'],
-        key: 'error.choice',
-        params: { options: [DOCUMENT_LABELS[own], DOCUMENT_LABELS.ARCHIVE_EXTRACT] },
-      },
-    ]);
+    throw new DomainError(
+      'invalid',
+      'problem.certificate.wrongDocument',
+      { document: DOCUMENT_LABELS[document] },
+      [
+        {
+          path: ['document'],
+          key: 'error.choice',
+          params: { options: [DOCUMENT_LABELS[own], DOCUMENT_LABELS.ARCHIVE_EXTRACT] },
+        },
+      ],
+    );
   }
   const onBlank = DOCUMENTS[document].blank;
-  if (!onBlank && input.mode !== 'full') throw new Problem(422, 'problem.certificate.plainPaperOnly');
+  if (!onBlank && input.mode !== 'full')
+    throw new DomainError('invalid', 'problem.certificate.plainPaperOnly');
   const holders = holdersOf(document);
   if (holders.length > 0 && !input.holder) {
-    throw new Problem(422, 'problem.validation', {}, [
+    throw new DomainError('invalid', 'problem.validation', {}, [
       { path: ['holder'], key: 'error.choice', params: { options: holders.map((h) => HOLDER_LABELS[h]) } },
     ]);
   }
   if (holders.length === 0 && input.holder) {
-    throw new Problem(422, 'problem.validation', {}, [
+    throw new DomainError('invalid', 'problem.validation', {}, [
       { path: ['holder'], key: 'error.unknownField', params: { field: 'holder' } },
     ]);
   }

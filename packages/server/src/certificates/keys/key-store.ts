@@ -9,7 +9,7 @@ import { CERTIFICATE_OFFICE_KINDS } from '@sabt/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { type Config, DEV_KEY_PASSPHRASE } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
-import { Problem } from '../../http/problem.ts';
+import { DomainError } from '../../errors/domain-error.ts';
 import { type CertDatabase, certDb, type SigningKeysTable } from '../tables.ts';
 import { buildP12, createOfficeCertificate, createRootCertificate, newRsaKey } from './authority.ts';
 import { open, seal } from './secret-box.ts';
@@ -42,7 +42,7 @@ interface NewKey {
 
 function passphrase(config: Config): string {
   if (config.keyPassphrase === DEV_KEY_PASSPHRASE && process.env.NODE_ENV === 'production' && !config.demo) {
-    throw new Problem(500, 'problem.certificate.keysUnavailable');
+    throw new DomainError('internal', 'problem.certificate.keysUnavailable');
   }
   return config.keyPassphrase;
 }
@@ -305,7 +305,7 @@ export async function officeSigner(
     .execute();
   const qr = rows.find((r) => r.purpose === 'office-qr');
   const x509 = rows.find((r) => r.purpose === 'office-x509');
-  if (!qr || !x509) throw new Problem(500, 'problem.certificate.keysUnavailable');
+  if (!qr || !x509) throw new DomainError('internal', 'problem.certificate.keysUnavailable');
   const cacheKey = `${qr.id}|${x509.id}|${config.keyPassphrase}`;
   let signer = opened.get(cacheKey);
   if (!signer) {

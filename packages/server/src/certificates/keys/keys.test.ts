@@ -197,7 +197,7 @@ describe('Sabt’s certificate authority', () => {
     }
     const wrong = loadConfig({ SABT_DATA_DIR: 'memory://', SABT_KEY_PASSPHRASE: 'not the passphrase' });
     await expect(officeSigner(dbx.db, wrong, 'DU-03-00')).rejects.toMatchObject({
-      status: 500,
+      kind: 'internal',
       key: 'problem.certificate.keysUnavailable',
     });
     const signer = await officeSigner(dbx.db, config, 'DU-03-00');

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
-import { Problem } from '../../http/problem.ts';
+import { DomainError } from '../../errors/domain-error.ts';
 
 /**
  * Private keys at rest: AES-256-GCM under a key derived with scrypt from the passphrase
@@ -39,7 +39,8 @@ export async function seal(
 
 /** Opens a sealed key; a wrong passphrase (or an altered row) is a clear error, never garbage. */
 export async function open(passphrase: string, keyId: string, box: Buffer, salt: Buffer): Promise<Buffer> {
-  if (box.length < 29 || box[0] !== VERSION) throw new Problem(500, 'problem.certificate.keysUnavailable');
+  if (box.length < 29 || box[0] !== VERSION)
+    throw new DomainError('internal', 'problem.certificate.keysUnavailable');
   const key = await deriveKey(passphrase, salt);
   const decipher = createDecipheriv('aes-256-gcm', key, box.subarray(1, 13));
   decipher.setAAD(Buffer.from(keyId, 'utf8'));
@@ -47,6 +48,6 @@ export async function open(passphrase: string, keyId: string, box: Buffer, salt:
   try {
     return Buffer.concat([decipher.update(box.subarray(29)), decipher.final()]);
   } catch {
-    throw new Problem(500, 'problem.certificate.keysUnavailable');
+    throw new DomainError('internal', 'problem.certificate.keysUnavailable');
   }
 }

@@ -2,7 +2,7 @@ import { HEAD_TITLES, type OfficeKind, type SignatoryBasis, signatoryTitle } fro
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { Database } from '../../db/schema.ts';
-import { Problem } from '../../http/problem.ts';
+import { DomainError } from '../../errors/domain-error.ts';
 import { officeNames } from '../../offices/office-names.ts';
 import type { WriteContext } from '../../unit-of-work/write.ts';
 import { assertMay, stockOffice, visibleOffice } from '../policy.ts';
@@ -86,7 +86,9 @@ export async function signatoryAt(db: Kysely<Database>, officeId: string, at: Da
 export async function signatoryFor(db: Kysely<Database>, officeId: string, at: Date) {
   const s = await signatoryAt(db, officeId, at);
   if (!s) {
-    throw new Problem(409, 'problem.certificate.noSignatory', { office: await officeNames(db, officeId) });
+    throw new DomainError('conflict', 'problem.certificate.noSignatory', {
+      office: await officeNames(db, officeId),
+    });
   }
   return { title: s.printedTitle, fullName: s.fullName };
 }

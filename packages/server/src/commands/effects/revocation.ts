@@ -1,4 +1,4 @@
-import { Problem } from '../../http/problem.ts';
+import { DomainError } from '../../errors/domain-error.ts';
 import { officeNames } from '../../offices/office-names.ts';
 import { otherMarriagesOfSpouses } from '../../queries/find-person.ts';
 import { stillLinkedInForce } from '../../queries/links.ts';
@@ -47,7 +47,7 @@ export async function restoreMarriage(
       .executeTakeFirstOrThrow();
     const [later] = m.status === 'registered' ? await otherMarriagesOfSpouses(ctx.trx, marriageId) : [];
     if (later) {
-      throw new Problem(409, 'problem.annul.spouseMarriedAgain', {
+      throw new DomainError('conflict', 'problem.annul.spouseMarriedAgain', {
         number: later.number,
         year: later.year,
         office: await officeNames(ctx.trx, later.office_id),

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.ts';
-import { Problem } from '../../http/problem.ts';
+import { DomainError } from '../../errors/domain-error.ts';
 import type { NotificationChannel } from '../tables.ts';
 import type { Channel } from './channel.ts';
 import { logChannel } from './log.ts';
@@ -45,8 +45,8 @@ export function channelEnabled(config: Config, channel: NotificationChannel): bo
 /** For a message that must reach its recipient (a sign-in code): a problem the user sees when its channel is off. */
 export function requireChannel(config: Config, channel: NotificationChannel): void {
   if (!channelEnabled(config, channel))
-    throw new Problem(
-      503,
+    throw new DomainError(
+      'unavailable',
       channel === 'email' ? 'problem.notification.emailOff' : 'problem.notification.smsOff',
     );
 }

@@ -14,8 +14,8 @@ import {
 } from '../../certificates/blanks/blank-stock.ts';
 import { assertMay } from '../../certificates/policy.ts';
 import { certDb } from '../../certificates/tables.ts';
+import { DomainError } from '../../errors/domain-error.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
-import { Problem } from '../../http/problem.ts';
 import { auditRead, readEvent, runWrite } from '../../unit-of-work/write.ts';
 import {
   batchBody,
@@ -106,7 +106,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
         actor.officeId,
         req.query.document,
       ).catch((err: unknown) => {
-        if (err instanceof Problem && err.key === 'problem.blank.noneInStock') return null;
+        if (err instanceof DomainError && err.key === 'problem.blank.noneInStock') return null;
         throw err;
       });
       return { document: req.query.document, blank };

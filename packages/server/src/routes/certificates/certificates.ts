@@ -11,8 +11,9 @@ import { issueCertificate } from '../../certificates/issue/issue-certificate.ts'
 import { previewCertificate } from '../../certificates/issue/preview-certificate.ts';
 import { recordReceipt } from '../../certificates/issue/record-receipt.ts';
 import { ensureOfficeKeys } from '../../certificates/keys/key-store.ts';
+import { forbidden } from '../../errors/domain-error.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
-import { forbidden } from '../../http/problem.ts';
+import { etag } from '../../unit-of-work/etag.ts';
 import { auditRead, readEvent, runWrite } from '../../unit-of-work/write.ts';
 import {
   calibrationQuery,
@@ -159,7 +160,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
       ]);
       return reply
         .type('application/pdf')
-        .header('etag', `"${row.pdf_sha256}"`)
+        .header('etag', etag(row.pdf_sha256))
         .header('cache-control', 'private, no-store')
         .header('content-disposition', `inline; filename="certificate-${row.id}.pdf"`)
         .send(pdf);

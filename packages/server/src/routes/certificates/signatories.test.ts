@@ -4,7 +4,8 @@ import { cleanUpPdfFiles, pdfTextFlat } from '../../certificates/documents/pdf-t
 import { signatoryFor } from '../../certificates/signatories/signatories.ts';
 import { receiveBlanks, registeredBirth, type Staff } from '../../certificates/testing/fixtures.ts';
 import { fetchBytes } from '../../certificates/testing/tools.ts';
-import { Problem, problemBody } from '../../http/problem.ts';
+import { DomainError } from '../../errors/domain-error.ts';
+import { problemBody, problemOf } from '../../http/problem.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -132,11 +133,11 @@ describe("an office's signatory", () => {
 
   it('must be set before an office prints: the message names the office, not its code', async () => {
     const err = await signatoryFor(t.dbx.db, 'RA-13-00', new Date()).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(Problem);
-    const body = problemBody(err as Problem, 'tg');
+    expect(err).toBeInstanceOf(DomainError);
+    const body = problemBody(problemOf(err as DomainError), 'tg');
     expect(body.status).toBe(409);
     expect(body.title).toContain('Шуъбаи САҲШ — Рӯдакӣ');
     expect(body.title).not.toContain('RA-13-00');
-    expect(problemBody(err as Problem, 'ru').title).toContain('Отдел ЗАГС');
+    expect(problemBody(problemOf(err as DomainError), 'ru').title).toContain('Отдел ЗАГС');
   });
 });
