@@ -23,11 +23,11 @@ import { ADMIN_UNITS, checkRecordData, documentNumbers, getActKind, newbornNameW
 import { sql } from 'kysely';
 import pg from 'pg';
 import { connect, type Db } from '../packages/server/src/db/connect.ts';
-import { prepareDatabase } from '../packages/server/src/db/prepare.ts';
 import { addNoise } from '../packages/server/src/demo/generator/noise.ts';
 import { type GenRecord, type Office, Registry } from '../packages/server/src/demo/generator/registry.ts';
 import { Rng } from '../packages/server/src/demo/generator/rng.ts';
 import { cachedKeys } from '../packages/server/src/demo/generator/search-keys.ts';
+import { prepareDatabase } from '../packages/server/src/prepare.ts';
 import { searchRows } from '../packages/server/src/search/index-record.ts';
 import { Progress } from './progress.ts';
 import type { Lookup, QuerySet } from './query-set.ts';

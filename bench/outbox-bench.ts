@@ -27,13 +27,13 @@ import pg from 'pg';
 import { buildApp } from '../packages/server/src/app.ts';
 import { type Config, loadConfig } from '../packages/server/src/config.ts';
 import { connect, type Db } from '../packages/server/src/db/connect.ts';
-import { prepareDatabase } from '../packages/server/src/db/prepare.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../packages/server/src/demo/demo-data.ts';
 import { defineSubscriber } from '../packages/server/src/jobs/job.ts';
 import { silentLog } from '../packages/server/src/jobs/log.ts';
 import { type JobsRuntime, startJobs } from '../packages/server/src/jobs/runtime.ts';
 import { testActor } from '../packages/server/src/jobs/testing/helpers.ts';
 import { outboxWrites } from '../packages/server/src/outbox/append-outbox.ts';
+import { prepareDatabase } from '../packages/server/src/prepare.ts';
 import { birthData } from '../packages/server/src/test/fixtures.ts';
 import { runWrite } from '../packages/server/src/unit-of-work/write.ts';
 

@@ -173,7 +173,7 @@ describe('birth record: wrong data is refused even in a draft', () => {
     expect(keysAt(check(data).errors, 'child.birthPlace.unit')).toEqual(['error.unit']);
   });
 
-  // BUG (names/naming-rules.ts, newbornNameWarnings, `lower`): the naming rules call .trim() on the
+  // BUG (acts/naming-rules.ts, newbornNameWarnings, `lower`): the naming rules call .trim() on the
   // child's names without checking they are strings, so a number sent as a surname throws a TypeError
   // instead of being reported as a wrong type.
   it('reports a number sent as the child’s surname as a wrong type instead of failing', () => {

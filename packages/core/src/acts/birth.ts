@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { addMonths, fullYearsBetween, isPlainDate } from '../dates/plain-date.ts';
-import { newbornNameWarnings } from '../names/naming-rules.ts';
 import {
   adult,
   applicant,
@@ -15,6 +14,7 @@ import {
   shortText,
 } from './common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { newbornNameWarnings } from './naming-rules.ts';
 import { pick } from './persons.ts';
 import type { RuleReport } from './validation.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../db/migrate.ts';
-import { prepareDatabase } from '../db/prepare.ts';
+import { prepareDatabase } from '../prepare.ts';
 import { type FileBackend, FileStore, sha256Hex } from '../storage/file-store.ts';
 import type { MemoryBackend } from '../storage/memory-store.ts';
 import { startTestApp, type TestApp } from '../test/harness.ts';

@@ -6,14 +6,15 @@ import { createUser, UserInputError } from '../auth/users.ts';
 import { createKeys, listKeys, rotateOfficeKeys } from '../certificates/keys/key-store.ts';
 import { type Config, loadConfig, variablesHelp } from '../config.ts';
 import { connect } from '../db/connect.ts';
-import { prepareDatabase } from '../db/prepare.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../demo/demo-data.ts';
 import { loadDemoRegistry } from '../demo/demo-registry.ts';
 import { scanDuplicates } from '../duplicates/scan.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { REGISTRY } from '../job-registry.ts';
 import { JOBS_HELP, jobsCommand, workerCommand } from '../jobs/cli.ts';
 import { type JobsRuntime, startJobs } from '../jobs/runtime.ts';
 import { notificationsCommand } from '../notifications/cli.ts';
+import { prepareDatabase } from '../prepare.ts';
 import { openFileStore } from '../storage/open-store.ts';
 
 const HELP = `sabt — civil registration system
@@ -80,7 +81,7 @@ async function start(config: Config, demo: boolean) {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
-  if (config.jobs) jobs = await startJobs({ dbx, config, log: app.log });
+  if (config.jobs) jobs = await startJobs({ dbx, config, registry: REGISTRY, log: app.log });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   const kept =
     config.files.store === 's3'
@@ -239,7 +240,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'worker':
-      return workerCommand(config, openDb);
+      return workerCommand(config, openDb, REGISTRY);
     case 'jobs':
       return jobsCommand(config, openDb, { sub, id: positionals[2] });
     case 'duplicates': {

@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.ts';
 import { deadJobs, discardDeadJob, dispatchBacklog, queueCounts, retryDeadJob } from './job-admin.ts';
 import { consoleLog } from './log.ts';
 import { openQueue } from './queue.ts';
+import type { JobRegistry } from './registry.ts';
 import { startJobs } from './runtime.ts';
 
 export const JOBS_HELP = `  sabt worker                  run the job queue's workers and the outbox dispatcher, without the
@@ -15,6 +16,7 @@ export const JOBS_HELP = `  sabt worker                  run the job queue's wor
 export async function workerCommand(
   config: Config,
   openDb: (config: Config) => Promise<Db>,
+  registry: JobRegistry,
 ): Promise<number> {
   if (!config.databaseUrl) {
     console.error(
@@ -24,7 +26,7 @@ export async function workerCommand(
   }
   const dbx = await openDb(config);
   const log = consoleLog(config.logLevel);
-  const runtime = await startJobs({ dbx, config, log });
+  const runtime = await startJobs({ dbx, config, registry, log });
   log.info({}, 'sabt worker: running jobs and dispatching the outbox; SIGTERM stops it');
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);

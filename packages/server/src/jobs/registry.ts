@@ -1,24 +1,11 @@
-import { sendNotification } from '../notifications/send-job.ts';
 import type { JobDefinition, Subscriber } from './job.ts';
 
-/**
- * Every job Sabt runs and every subscriber of outbox events. A module adds its jobs here, one line
- * each; the job runtime makes a queue and a worker for each, and the dispatcher gives each
- * subscriber one job per event of its types.
- *
- *   jobs: [sendNotification],
- *   subscribers: [defineSubscriber({ name: 'notify-registered', events: ['record.registered'], handler })],
- */
+/** Jobs and outbox subscribers to run: the list of Sabt's own is job-registry.ts, the composition's. */
 export interface JobRegistry {
   // biome-ignore lint/suspicious/noExplicitAny: a registry holds jobs of every data type
   jobs: readonly JobDefinition<any>[];
   subscribers: readonly Subscriber[];
 }
-
-export const REGISTRY: JobRegistry = {
-  jobs: [sendNotification],
-  subscribers: [],
-};
 
 /** Every job of a registry (subscribers' jobs included), each name once. */
 // biome-ignore lint/suspicious/noExplicitAny: see JobRegistry

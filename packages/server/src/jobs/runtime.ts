@@ -5,7 +5,7 @@ import { type Dispatcher, startDispatcher } from './dispatcher.ts';
 import type { JobLog } from './job.ts';
 import { consoleLog } from './log.ts';
 import { openQueue, type QueuedData, queueOptions } from './queue.ts';
-import { allJobs, type JobRegistry, REGISTRY } from './registry.ts';
+import { allJobs, type JobRegistry } from './registry.ts';
 import { jobHandler } from './run-job.ts';
 import { jobsDb } from './tables.ts';
 
@@ -21,7 +21,8 @@ export interface JobsRuntime {
 export interface JobsOptions {
   dbx: Db;
   config: Config;
-  registry?: JobRegistry;
+  /** Every job and subscriber to run (job-registry.ts: Sabt's own). */
+  registry: JobRegistry;
   log?: JobLog;
   /** Run the workers of every queue (default true). */
   work?: boolean;
@@ -48,7 +49,7 @@ const KEEP_DAYS = 60;
  */
 export async function startJobs(opts: JobsOptions): Promise<JobsRuntime> {
   const { dbx, config } = opts;
-  const registry = opts.registry ?? REGISTRY;
+  const { registry } = opts;
   const log = opts.log ?? consoleLog(config.logLevel);
   const jobs = allJobs(registry);
   const boss = await openQueue(dbx, { log, supervise: true });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, loadConfig } from '../config.ts';
 import type { Db } from '../db/connect.ts';
-import { prepareDatabase } from '../db/prepare.ts';
+import { REGISTRY } from '../job-registry.ts';
 import { enqueue } from '../jobs/enqueue.ts';
-import { REGISTRY } from '../jobs/registry.ts';
 import { type JobsRuntime, startJobs } from '../jobs/runtime.ts';
+import { prepareDatabase } from '../prepare.ts';
 import { testDatabase } from '../test/harness.ts';
 import { listNotifications } from './list.ts';
 import { queueNotification, sendNotification } from './send-job.ts';

@@ -4,8 +4,8 @@ import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { connect, type Db } from '../db/connect.ts';
-import { prepareDatabase } from '../db/prepare.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
+import { prepareDatabase } from '../prepare.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import { openFileStore } from '../storage/open-store.ts';
 

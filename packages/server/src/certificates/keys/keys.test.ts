@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { loadConfig } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
-import { prepareDatabase } from '../../db/prepare.ts';
+import { prepareDatabase } from '../../prepare.ts';
 import { testDatabase } from '../../test/harness.ts';
 import { certDb } from '../tables.ts';
 import { type Scratch, scratchDir, tool } from '../testing/tools.ts';

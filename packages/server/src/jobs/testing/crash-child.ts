@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { loadConfig } from '../../config.ts';
 import { connect } from '../../db/connect.ts';
-import { prepareDatabase } from '../../db/prepare.ts';
+import { prepareDatabase } from '../../prepare.ts';
 import { defineSubscriber } from '../job.ts';
 import { silentLog } from '../log.ts';
 import { startJobs } from '../runtime.ts';

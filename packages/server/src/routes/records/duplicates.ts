@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { resolveDuplicate } from '../../duplicates/resolve-duplicate.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
 import { canRead } from '../../policies/records.ts';
-import { recordView } from '../../queries/record-view.ts';
+import { recordView } from '../../presenters/record-view.ts';
 import { findRecord } from '../../queries/records.ts';
 import { auditRead, readEvent } from '../../unit-of-work/write.ts';
 import { recordParams } from './schema.ts';

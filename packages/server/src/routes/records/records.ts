@@ -6,7 +6,7 @@ import { transitionRecord } from '../../commands/transition-record.ts';
 import { shortenWaitingPeriod } from '../../commands/waiting-period.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
 import { Problem } from '../../http/problem.ts';
-import { historyView, recordView, versionsView } from '../../queries/record-view.ts';
+import { historyView, recordView, versionsView } from '../../presenters/record-view.ts';
 import { listRecords, queueCounts } from '../../queries/records.ts';
 import { etag } from '../../unit-of-work/etag.ts';
 import { auditRead, readEvent } from '../../unit-of-work/write.ts';

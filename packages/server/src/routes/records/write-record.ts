@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, idempotencyKey, localeOf, type RouteDeps, sendWrite } from '../../http/context.ts';
 import { type Problem, problemBody } from '../../http/problem.ts';
-import { recordView } from '../../queries/record-view.ts';
+import { recordView } from '../../presenters/record-view.ts';
 import { runWrite, type WriteContext } from '../../unit-of-work/write.ts';
 
 /** What a record command answers: the record it acted on (and a status other than 200), or a problem to commit and report. */

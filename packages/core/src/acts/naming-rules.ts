@@ -1,4 +1,4 @@
-import type { FieldIssue, Path } from '../acts/validation.ts';
+import type { FieldIssue, Path } from './validation.ts';
 
 /**
  * Naming rules for newborns (June 2020 amendment; register of national names): Russian surname

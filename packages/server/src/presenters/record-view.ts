@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
-import { presentHistory, presentRecord, presentVersions } from '../presenters/record.ts';
-import { findRecord, recordActions, recordLinks, recordVersions } from './records.ts';
-import { sealInfo } from './sealing.ts';
+import { findRecord, recordActions, recordLinks, recordVersions } from '../queries/records.ts';
+import { sealInfo } from '../queries/sealing.ts';
+import { presentHistory, presentRecord, presentVersions } from './record.ts';
 
 /** A record as this user may see it, and whether sealed data was shown (to audit it). */
 export async function recordView(

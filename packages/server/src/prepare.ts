@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { certificatePdfsInDatabase, moveCertificatePdfs } from '../certificates/pdf-files.ts';
-import { ensureOffices, nationalOfficeTree } from '../offices/office-tree.ts';
-import type { FileStore } from '../storage/file-store.ts';
-import { migrate } from './migrate.ts';
-import type { Database } from './schema.ts';
+import { certificatePdfsInDatabase, moveCertificatePdfs } from './certificates/pdf-files.ts';
+import { migrate } from './db/migrate.ts';
+import type { Database } from './db/schema.ts';
+import { ensureOffices, nationalOfficeTree } from './offices/office-tree.ts';
+import type { FileStore } from './storage/file-store.ts';
 
 /**
  * Brings a database up to date: migrations, the data steps that follow them (certificate PDFs of
