@@ -47,25 +47,31 @@ export async function transitionRecord(
     ]);
   const def = kindOf(rec.kind);
   const revision = rec.revision + 1;
-  if (action === 'reject' || action === 'cancel') {
-    // a cancelled draft leaves the work queues, the flag-based ones too
-    const flags =
-      action === 'reject'
-        ? withFlags(rec.flags, ['rejected'])
-        : withFlags(rec.flags, [], ['rejected', 'possible-duplicate']);
+  const to = decision.to ?? rec.status;
+  /** The record moved to its new status with these flags, and the move in its log. */
+  const move = async (flags: string[], payload?: Record<string, unknown>) => {
     await ctx.trx
       .updateTable('records')
-      .set({ status: decision.to ?? rec.status, flags, revision, updated_at: ctx.now })
+      .set({ status: to, flags, revision, updated_at: ctx.now })
       .where('id', '=', id)
       .execute();
     await appendAction(ctx, {
       recordId: id,
       action,
       fromStatus: rec.status,
-      toStatus: decision.to ?? rec.status,
+      toStatus: to,
       revision,
       reason,
+      payload: payload ?? {},
     });
+  };
+  if (action === 'reject' || action === 'cancel') {
+    // a cancelled draft leaves the work queues, the flag-based ones too
+    await move(
+      action === 'reject'
+        ? withFlags(rec.flags, ['rejected'])
+        : withFlags(rec.flags, [], ['rejected', 'possible-duplicate']),
+    );
     return { id };
   }
   const check = requireValidData(ctx, def, rec.data, 'complete');
@@ -88,21 +94,10 @@ export async function transitionRecord(
     await registerLocked(ctx, rec, def, check, revision, decision.marks);
     return { id };
   }
-  const flags = mergeCheckFlags(rec.flags, check, action === 'submit' ? ['rejected'] : []);
-  await ctx.trx
-    .updateTable('records')
-    .set({ status: decision.to ?? rec.status, flags, revision, updated_at: ctx.now })
-    .where('id', '=', id)
-    .execute();
-  await appendAction(ctx, {
-    recordId: id,
-    action,
-    fromStatus: rec.status,
-    toStatus: decision.to ?? rec.status,
-    revision,
-    reason: reason ?? null,
-    payload: check.warnings.length ? { warnings: check.warnings } : {},
-  });
-  await checkForDuplicates(ctx, { ...rec, status: decision.to ?? rec.status });
+  await move(
+    mergeCheckFlags(rec.flags, check, action === 'submit' ? ['rejected'] : []),
+    check.warnings.length ? { warnings: check.warnings } : {},
+  );
+  await checkForDuplicates(ctx, { ...rec, status: to });
   return { id };
 }

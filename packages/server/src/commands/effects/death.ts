@@ -3,7 +3,7 @@ import { findBirthRecord, marriagesInForce } from '../../queries/find-person.ts'
 import { linkedRecords } from '../../queries/links.ts';
 import { linkRecords, notate } from '../links.ts';
 import { liftMark, restoreMarriage } from './revocation.ts';
-import type { KindEffects } from './types.ts';
+import { type KindEffects, registeredCitation } from './types.ts';
 
 /**
  * A registered death marks the deceased's birth record and ends their marriage in force; the
@@ -20,14 +20,7 @@ export const deathEffects: KindEffects = {
       birthDate: d.deceased.birthDate,
       birthRecordId: d.deceased.birthRecordId,
     };
-    const cite = {
-      recordId: rec.id,
-      number: reg.number,
-      year: reg.year,
-      nationalId: reg.nationalId,
-      officeId: rec.office_id,
-      eventDate: d.death.date,
-    };
+    const cite = { ...registeredCitation(rec, reg), eventDate: d.death.date };
     const birthId = await findBirthRecord(ctx.trx, person);
     if (birthId) {
       await linkRecords(ctx, rec.id, birthId, 'birth-of-deceased', 'death', reg.actionId);

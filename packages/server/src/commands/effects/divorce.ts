@@ -5,7 +5,7 @@ import { linkedRecords } from '../../queries/links.ts';
 import type { RecordRow } from '../../unit-of-work/record-store.ts';
 import { linkRecords, notate } from '../links.ts';
 import { restoreMarriage } from './revocation.ts';
-import type { KindEffects } from './types.ts';
+import { type KindEffects, registeredCitation } from './types.ts';
 
 interface DivorceRef {
   marriageRecordId?: string;
@@ -50,11 +50,7 @@ export const divorceEffects: KindEffects = {
       m.id,
       {
         type: 'divorce',
-        recordId: rec.id,
-        number: reg.number,
-        year: reg.year,
-        nationalId: reg.nationalId,
-        officeId: rec.office_id,
+        ...registeredCitation(rec, reg),
         eventDate: d.marriageEndDate,
       },
       ['dissolved'],

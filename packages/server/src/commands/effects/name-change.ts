@@ -3,7 +3,7 @@ import { findBirthRecord } from '../../queries/find-person.ts';
 import { linkedRecords } from '../../queries/links.ts';
 import { linkRecords, notate } from '../links.ts';
 import { amendBirthRecord, requireBirthRecord, revertBirthAmendment, withNames } from './birth-amendments.ts';
-import type { KindEffects } from './types.ts';
+import { type KindEffects, registeredCitation } from './types.ts';
 
 const personRef = (d: NameChangeData) => ({
   surnames: [d.person?.surnameBefore],
@@ -47,13 +47,7 @@ export const nameChangeEffects: KindEffects = {
   },
   async apply(ctx, rec, reg) {
     const d = rec.data as NameChangeData;
-    const cite = {
-      recordId: rec.id,
-      number: reg.number,
-      year: reg.year,
-      nationalId: reg.nationalId,
-      officeId: rec.office_id,
-    };
+    const cite = registeredCitation(rec, reg);
     const after = namesOf(d, 'After');
     const before = namesOf(d, 'Before');
     const birthId = await findBirthRecord(ctx.trx, personRef(d));

@@ -30,6 +30,17 @@ export interface KindEffects {
   revoke?(ctx: WriteContext, rec: RecordRow, annulment: Annulment): Promise<void>;
 }
 
+/** The act just registered, as the notations it writes on earlier records cite it. */
+export function registeredCitation(rec: { id: string; office_id: string }, reg: Registration) {
+  return {
+    recordId: rec.id,
+    number: reg.number,
+    year: reg.year,
+    nationalId: reg.nationalId,
+    officeId: rec.office_id,
+  };
+}
+
 /** A short citation of a registered act, as a notation or a message shows it. */
 export function citation(rec: {
   id: string;
