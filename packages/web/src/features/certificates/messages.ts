@@ -1,6 +1,7 @@
+import type { Locale } from '@sabt/core';
 import { DOCUMENT_LABELS, type DocumentKind } from '@sabt/core';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, type Language } from '../../lib/i18n.ts';
+import { currentLanguage } from '../../lib/i18n.ts';
 import { en } from './messages/en.ts';
 import { ru } from './messages/ru.ts';
 import { type CertificateMessages, tg } from './messages/tg.ts';
@@ -12,7 +13,7 @@ export type { CertificateMessages };
  * English. The names of the documents come from core (DOCUMENT_LABELS), as the PDF and the public
  * check page name them.
  */
-export const CERTIFICATE_MESSAGES: Record<Language, CertificateMessages> = { tg, ru, en };
+export const CERTIFICATE_MESSAGES: Record<Locale, CertificateMessages> = { tg, ru, en };
 
 /** The feature's strings and the document names in the interface language (re-renders on a switch). */
 export function useCertificateMessages() {
