@@ -1,5 +1,5 @@
 import type { Locale } from '@sabt/core';
-import { DOCUMENT_LABELS, type DocumentKind } from '@sabt/core';
+import { DOCUMENT_LABELS, type DocumentKind, ID_DOCUMENT_TYPE_LABELS } from '@sabt/core';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../lib/i18n.ts';
 import { en } from './messages/en.ts';
@@ -11,7 +11,7 @@ export type { CertificateMessages };
 /**
  * Strings of certificates, blanks and printer calibration, in Tajik (the source), Russian and
  * English. The names of the documents come from core (DOCUMENT_LABELS), as the PDF and the public
- * check page name them.
+ * check page name them; the types of identity document from core's label catalogue.
  */
 export const CERTIFICATE_MESSAGES: Record<Locale, CertificateMessages> = { tg, ru, en };
 
@@ -23,5 +23,9 @@ export function useCertificateMessages() {
     m: CERTIFICATE_MESSAGES[lang],
     lang,
     documentLabel: (d: DocumentKind | string) => DOCUMENT_LABELS[d as DocumentKind]?.[lang] ?? d,
+    idTypeLabel: (t: string) =>
+      Object.hasOwn(ID_DOCUMENT_TYPE_LABELS, t)
+        ? ID_DOCUMENT_TYPE_LABELS[t as keyof typeof ID_DOCUMENT_TYPE_LABELS][lang]
+        : t,
   };
 }
