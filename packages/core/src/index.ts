@@ -18,6 +18,8 @@ export * from './duplicates/rules.ts';
 export * from './events/outbox-events.ts';
 export * from './i18n/locale.ts';
 export * from './i18n/messages.ts';
+export * from './labels/fields.ts';
+export * from './labels/values.ts';
 export * from './names/match-keys.ts';
 export * from './names/normalize.ts';
 export * from './names/similarity.ts';

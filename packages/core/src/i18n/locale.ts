@@ -1,6 +1,12 @@
 export const LOCALES = ['tg', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
+/** A text in every interface language: a label, or a parameter given in all of them (an office's name). */
+export type LocalizedText = Record<Locale, string>;
 export const DEFAULT_LOCALE: Locale = 'tg';
+
+export function isLocale(value: unknown): value is Locale {
+  return (LOCALES as readonly unknown[]).includes(value);
+}
 
 /** Picks the best supported locale from an Accept-Language header (Tajik when nothing fits). */
 export function pickLocale(header: string | undefined | null): Locale {

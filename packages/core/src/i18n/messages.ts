@@ -1,4 +1,4 @@
-import type { Locale } from './locale.ts';
+import type { Locale, LocalizedText } from './locale.ts';
 
 type Entry = Record<Locale, string>;
 
@@ -580,9 +580,6 @@ export type MessageKey = keyof typeof MESSAGES;
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(MESSAGES, key);
 }
-
-/** A parameter given in every language (a document's or an office's name): filled in the reader's. */
-export type LocalizedText = Record<Locale, string>;
 
 function isLocalized(v: unknown): v is LocalizedText {
   return (

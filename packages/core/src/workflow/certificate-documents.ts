@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../i18n/locale.ts';
 import type { ActKindCode } from './statuses.ts';
 
 /**
@@ -67,19 +68,19 @@ export function holdersOf(document: DocumentKind): readonly Holder[] {
 }
 
 /** The kinds of issue by name, for messages ("a repeat certificate", not "repeat"). */
-export const ISSUE_KIND_LABELS: Record<IssueKind, { tg: string; ru: string; en: string }> = {
+export const ISSUE_KIND_LABELS: Record<IssueKind, LocalizedText> = {
   first: { tg: 'аввалин', ru: 'первичное', en: 'first' },
   repeat: { tg: 'такрорӣ', ru: 'повторное', en: 'repeat' },
   reissue: { tg: 'нав, пас аз тағйир', ru: 'новое, после изменения', en: 'new, after a change' },
 };
 
-export const HOLDER_LABELS: Record<Holder, { tg: string; ru: string; en: string }> = {
+export const HOLDER_LABELS: Record<Holder, LocalizedText> = {
   husband: { tg: 'шавҳар', ru: 'муж', en: 'husband' },
   wife: { tg: 'зан', ru: 'жена', en: 'wife' },
 };
 
 /** The documents' names for people (the web app, the verification page, the PDF signature reason). */
-export const DOCUMENT_LABELS: Record<DocumentKind, { tg: string; ru: string; en: string }> = {
+export const DOCUMENT_LABELS: Record<DocumentKind, LocalizedText> = {
   BIRTH_CERTIFICATE: {
     tg: 'Шаҳодатнома дар бораи таваллуд',
     ru: 'Свидетельство о рождении',

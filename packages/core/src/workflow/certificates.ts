@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../i18n/locale.ts';
 import type { OfficeKind, Role } from './roles.ts';
 
 /**
@@ -51,7 +52,7 @@ export const CERTIFICATE_MATRIX: Record<
 };
 
 /** A blank's statuses by name, for messages. */
-export const BLANK_STATUS_LABELS: Record<string, { tg: string; ru: string; en: string }> = {
+export const BLANK_STATUS_LABELS: Record<string, LocalizedText> = {
   IN_STOCK: { tg: 'дар анбор', ru: 'на складе', en: 'in stock' },
   ISSUED: { tg: 'истифода шуд', ru: 'использован', en: 'used' },
   SPOIL_REQUESTED: { tg: 'интизори тасдиқ', ru: 'ожидает подтверждения', en: 'awaiting confirmation' },

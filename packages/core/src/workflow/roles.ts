@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../i18n/locale.ts';
 export const ROLES = [
   'front_office',
   'back_office',
@@ -15,7 +16,7 @@ export type Role = (typeof ROLES)[number];
 export const OFFICE_KINDS = ['central', 'region', 'district', 'jamoat', 'mobile', 'consulate'] as const;
 export type OfficeKind = (typeof OFFICE_KINDS)[number];
 
-export const ROLE_LABELS: Record<Role, { tg: string; ru: string; en: string }> = {
+export const ROLE_LABELS: Record<Role, LocalizedText> = {
   front_office: { tg: 'Корманди қабул', ru: 'Специалист фронт-офиса', en: 'Front-office clerk' },
   back_office: { tg: 'Мутахассиси бэк-офис', ru: 'Специалист бэк-офиса', en: 'Back-office specialist' },
   registrar: { tg: 'Бақайдгиранда', ru: 'Регистратор', en: 'Registrar' },

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../i18n/locale.ts';
 import type { OfficeKind } from './roles.ts';
 
 /**
@@ -22,7 +23,7 @@ export interface Signatory {
 }
 
 /** The head's title an office's documents name by default, by office kind. */
-export const HEAD_TITLES: Record<OfficeKind, { tg: string; ru: string; en: string }> = {
+export const HEAD_TITLES: Record<OfficeKind, LocalizedText> = {
   central: { tg: 'Сардори Раёсати САҲШ', ru: 'Начальник Управления ЗАГС', en: 'Head of the department' },
   region: { tg: 'Сардори Раёсати САҲШ', ru: 'Начальник Управления ЗАГС', en: 'Head of the department' },
   district: { tg: 'Сардори шуъбаи САҲШ', ru: 'Начальник отдела ЗАГС', en: 'Head of the registry office' },

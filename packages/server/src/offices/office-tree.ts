@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@sabt/core';
 import { ADMIN_UNITS, REGIONS } from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Database, OfficesTable } from '../db/schema.ts';
@@ -72,7 +73,7 @@ export function childOffice(
   parent: Pick<NewOffice, 'id' | 'path' | 'numeric_code' | 'region' | 'unit'>,
   kind: 'jamoat' | 'mobile',
   ss: number,
-  names: { tg: string; ru: string; en: string },
+  names: LocalizedText,
 ): NewOffice {
   const code = String(ss).padStart(2, '0');
   const id = `${parent.id.slice(0, -3)}-${code}`;
@@ -90,12 +91,7 @@ export function childOffice(
   };
 }
 
-export function consulate(
-  country: string,
-  seq: number,
-  numericSeq: number,
-  names: { tg: string; ru: string; en: string },
-): NewOffice {
+export function consulate(country: string, seq: number, numericSeq: number, names: LocalizedText): NewOffice {
   const id = `CN-${country}-${String(seq).padStart(2, '0')}`;
   return {
     id,

@@ -1,6 +1,7 @@
 import { SegmentedControl } from '@mantine/core';
+import { isLocale } from '@sabt/core';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, isLanguage, LANGUAGES } from '../lib/i18n.ts';
+import { currentLanguage, LANGUAGES } from '../lib/i18n.ts';
 
 /** Tajik / Russian / English; the choice is kept in this browser. */
 export function LanguageSwitch({ size = 'sm' }: { size?: 'xs' | 'sm' | 'md' }) {
@@ -11,7 +12,7 @@ export function LanguageSwitch({ size = 'sm' }: { size?: 'xs' | 'sm' | 'md' }) {
       size={size}
       value={currentLanguage()}
       onChange={(value) => {
-        if (isLanguage(value) && value !== i18n.language) void i18n.changeLanguage(value);
+        if (isLocale(value) && value !== i18n.language) void i18n.changeLanguage(value);
       }}
       data={LANGUAGES.map((l) => ({
         value: l.code,

@@ -1,17 +1,16 @@
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@sabt/core';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from '../i18n/en.ts';
 import { ru } from '../i18n/ru.ts';
 import { tg, type UiMessages } from '../i18n/tg.ts';
 
-/** The interface languages: Tajik first (the default), Russian and English switchable. */
-export const LANGUAGES = [
+/** The interface languages (core's Locale): Tajik first (the default), Russian and English switchable. */
+export const LANGUAGES: readonly { code: Locale; name: string }[] = [
   { code: 'tg', name: 'Тоҷикӣ' },
   { code: 'ru', name: 'Русский' },
   { code: 'en', name: 'English' },
-] as const;
-export type Language = (typeof LANGUAGES)[number]['code'];
-export const DEFAULT_LANGUAGE: Language = 'tg';
+];
 
 const STORAGE_KEY = 'sabt.language';
 
@@ -22,16 +21,12 @@ declare module 'i18next' {
   }
 }
 
-export function isLanguage(value: unknown): value is Language {
-  return LANGUAGES.some((l) => l.code === value);
-}
-
-function storedLanguage(): Language {
+function storedLanguage(): Locale {
   try {
     const value = globalThis.localStorage?.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+    return isLocale(value) ? value : DEFAULT_LOCALE;
   } catch {
-    return DEFAULT_LANGUAGE;
+    return DEFAULT_LOCALE;
   }
 }
 
@@ -40,7 +35,7 @@ export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   resources: { tg: { translation: tg }, ru: { translation: ru }, en: { translation: en } },
   lng: storedLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LOCALE,
   supportedLngs: LANGUAGES.map((l) => l.code),
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
@@ -61,7 +56,7 @@ i18n.on('languageChanged', (language) => {
 });
 
 /** The current interface language (also sent as Accept-Language with every API request). */
-export function currentLanguage(): Language {
+export function currentLanguage(): Locale {
   const lng = i18n.resolvedLanguage ?? i18n.language;
-  return isLanguage(lng) ? lng : DEFAULT_LANGUAGE;
+  return isLocale(lng) ? lng : DEFAULT_LOCALE;
 }

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { isLocale } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,7 @@ import type { Values } from './catalogue/types.ts';
 import { ApplicationForm } from './components/application-form.tsx';
 import { draftOfferedTo, type LocalDraft, readLocalDraft, removeLocalDraft } from './lib/local-drafts.ts';
 import { deepEqual } from './lib/paths.ts';
-import { type FormMessages, fmt, isLang, MESSAGES } from './messages.ts';
+import { type FormMessages, fmt, MESSAGES } from './messages.ts';
 
 type Start =
   | { from: 'server' }
@@ -33,7 +34,7 @@ function decide(record: RecordBody | undefined, local: LocalDraft | undefined): 
 export default function EditDraftPage() {
   const { id = '' } = useParams();
   const { i18n } = useTranslation();
-  const m = MESSAGES[isLang(i18n.language) ? i18n.language : 'tg'];
+  const m = MESSAGES[isLocale(i18n.language) ? i18n.language : 'tg'];
   const q = useQuery({
     queryKey: ['forms', 'draft', id],
     queryFn: ({ signal }) => fetchRecord(id, signal),

@@ -1,5 +1,5 @@
 import { Alert } from '@mantine/core';
-import { type ActKindCode, decide, getActKind } from '@sabt/core';
+import { type ActKindCode, decide, getActKind, isLocale } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,7 @@ import {
   removeLocalDraft,
 } from './lib/local-drafts.ts';
 import { newRecordId } from './lib/new-id.ts';
-import { isLang, MESSAGES } from './messages.ts';
+import { MESSAGES } from './messages.ts';
 
 interface Session {
   id: string;
@@ -32,7 +32,7 @@ const fresh = (): Session => ({ id: newRecordId(), values: {}, revision: null, b
 export default function NewApplicationPage() {
   const { kind = '' } = useParams();
   const { i18n } = useTranslation();
-  const m = MESSAGES[isLang(i18n.language) ? i18n.language : 'tg'];
+  const m = MESSAGES[isLocale(i18n.language) ? i18n.language : 'tg'];
   const navigate = useNavigate();
   const { data: me } = useQuery(meQuery());
   const [session, setSession] = useState(fresh);

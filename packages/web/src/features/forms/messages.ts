@@ -1,4 +1,4 @@
-import type { Lang } from './catalogue/types.ts';
+import type { Locale } from '@sabt/core';
 
 /**
  * The forms' own interface strings in Tajik, Russian and English. Field labels are in the
@@ -410,9 +410,7 @@ const en: FormMessages = {
   },
 };
 
-export const MESSAGES: Record<Lang, FormMessages> = { tg, ru, en };
-
-export const isLang = (v: unknown): v is Lang => v === 'tg' || v === 'ru' || v === 'en';
+export const MESSAGES: Record<Locale, FormMessages> = { tg, ru, en };
 
 /** Fills `{name}` placeholders. */
 export function fmt(text: string, params: Record<string, string | number>): string {

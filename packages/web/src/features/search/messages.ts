@@ -1,5 +1,6 @@
+import type { Locale } from '@sabt/core';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, type Language } from '../../lib/i18n.ts';
+import { currentLanguage } from '../../lib/i18n.ts';
 
 /**
  * The search screen's own strings, in Tajik (the source), Russian and English. Chosen by the
@@ -343,7 +344,7 @@ const en: SearchMessages = {
   flags: { duplicate: 'Duplicate' },
 };
 
-export const SEARCH_MESSAGES: Record<Language, SearchMessages> = { tg, ru, en };
+export const SEARCH_MESSAGES: Record<Locale, SearchMessages> = { tg, ru, en };
 
 /** The search screen's strings in the current language (re-renders when the language changes). */
 export function useSearchMessages(): SearchMessages {

@@ -1,23 +1,34 @@
-import type { CertificateRenderInput } from '../../types.ts';
-import { blankNumber, citizenship, date, place, recordRef } from '../format.ts';
-import type { Box, LayoutContext, LayoutField, StaticLine, StaticText } from '../layout-types.ts';
+import type { CertificateRenderInput, DocumentKind } from '../../types.ts';
+import { blankNumber, citizenship, date, fullName, place, recordRef } from '../format.ts';
+import {
+  A5_PORTRAIT,
+  type Box,
+  type DocumentLayout,
+  defineLayout,
+  type LayoutContext,
+  type LayoutField,
+  type StaticLine,
+  type StaticText,
+} from '../layout-types.ts';
 
 /**
- * The parts every A5 certificate blank shares: the header (emblem, state name, title, blank
- * number), the record citation, and the footer (place and date of issue, who signs, signature,
- * seal, QR code). Positions are millimetres from the top-left corner of a 148 × 210 mm sheet.
+ * The A5 frame every certificate blank shares: the header (emblem, state name, title, blank
+ * series and number), the record citation, and the footer (place and date of issue, who signs,
+ * signature, seal, QR code and verify URL). A document's layout (a5Certificate) gives only its own
+ * rows, made of the row shapes below. Positions are millimetres from the top-left corner of a
+ * 148 × 210 mm sheet.
  */
 
 export const LEFT = 12;
 export const RIGHT = 136;
 export const FULL_WIDTH = RIGHT - LEFT;
 
-export const A5_HEADER = { emblemY: 7, titleY: 29 };
+const A5_HEADER = { emblemY: 7, titleY: 29 };
 
 /** Where the two columns of a row start on A5: label and value both start there. */
-export const COL2 = 78;
-export const COL2_WIDTH = RIGHT - COL2;
-export const COL1_WIDTH = COL2 - LEFT - 4;
+const COL2 = 78;
+const COL2_WIDTH = RIGHT - COL2;
+const COL1_WIDTH = COL2 - LEFT - 4;
 
 type Input = { input: CertificateRenderInput };
 
@@ -37,7 +48,7 @@ export function blankNumberField<T>(y = 43, x = LEFT, width = FULL_WIDTH): Layou
 }
 
 /** The act record the certificate certifies, its national number, and the office that registered it. */
-export function recordFields<T>(y: number, recordLabel: string): LayoutField<T>[] {
+function recordFields<T>(y: number, recordLabel: string): LayoutField<T>[] {
   return [
     {
       key: 'record',
@@ -102,7 +113,7 @@ export function signatoryFields<T>(x: number, y: number, width: number, size = 9
 }
 
 /** Place and date of issue and who signs, left of the QR code. */
-export function a5Footer<T>(issuePlaceLabel = 'Ҷойи додани шаҳодатнома'): LayoutField<T>[] {
+function a5Footer<T>(issuePlaceLabel = 'Ҷойи додани шаҳодатнома'): LayoutField<T>[] {
   return [
     {
       key: 'issuePlace',
@@ -128,17 +139,17 @@ export function a5Footer<T>(issuePlaceLabel = 'Ҷойи додани шаҳод�
   ];
 }
 
-export const A5_FOOTER_STATICS: readonly StaticText[] = [
+const A5_FOOTER_STATICS: readonly StaticText[] = [
   { text: '(имзо)', x: 66, y: 190.5, width: 34, size: 6, align: 'center', lastPage: true },
   { text: 'Ҷ.М.', x: LEFT, y: 195, width: 20, size: 8, bold: true, lastPage: true },
 ];
 
-export const A5_FOOTER_LINES: readonly StaticLine[] = [{ x1: 66, y1: 190, x2: 100, y2: 190, lastPage: true }];
+const A5_FOOTER_LINES: readonly StaticLine[] = [{ x1: 66, y1: 190, x2: 100, y2: 190, lastPage: true }];
 
-export const A5_REPEAT_MARK: Box = { x: 104, y: 9, width: 32 };
+const A5_REPEAT_MARK: Box = { x: 104, y: 9, width: 32 };
 /** The QR symbol: 27 mm square, with a 4-module quiet zone inside the frame. */
-export const A5_QR = { x: 107, y: 159, size: 27 };
-export const A5_VERIFY_URL = { x: 94, y: 191, width: 46, height: 12 };
+const A5_QR = { x: 107, y: 159, size: 27 };
+const A5_VERIFY_URL = { x: 94, y: 191, width: 46, height: 12 };
 
 /** What a person row reads: any part may be missing in an older or partial record. */
 export interface PersonFacts {
@@ -195,4 +206,150 @@ export function personRow<T>(
     });
   }
   return rows;
+}
+
+/** What a row prints, from the record's data and the render input. */
+type Value<T> = (ctx: LayoutContext<T>) => string;
+
+/** The full name of a person the document is about, across the sheet, bold. */
+export function nameRow<T>(
+  key: string,
+  label: string,
+  value: Value<T>,
+  y: number,
+  size = 11,
+): LayoutField<T> {
+  return { key, label, value, x: LEFT, y, width: FULL_WIDTH, size, bold: true };
+}
+
+/** A person's full name in the left column (up to two lines, bold) and their citizenship in the right one. */
+export function nameAndCitizenship<T>(
+  name: { key: string; label: string; value: Value<T> },
+  nationality: { key: string; label: string; value: Value<T> },
+  y: number,
+): LayoutField<T>[] {
+  return [
+    { ...name, x: LEFT, y, width: COL1_WIDTH, lines: 2, bold: true },
+    { ...nationality, x: COL2, y, width: COL2_WIDTH, size: 9 },
+  ];
+}
+
+/** A value in the left or the right column (a date, a surname). */
+export function columnRow<T>(
+  column: 1 | 2,
+  key: string,
+  label: string,
+  value: Value<T>,
+  y: number,
+  style: { bold?: boolean; size?: number } = { bold: true },
+): LayoutField<T> {
+  return column === 1
+    ? { key, label, value, x: LEFT, y, width: COL1_WIDTH, ...style }
+    : { key, label, value, x: COL2, y, width: COL2_WIDTH, ...style };
+}
+
+/** A place across the sheet, on up to two lines. */
+export function placeRow<T>(key: string, label: string, value: Value<T>, y: number): LayoutField<T> {
+  return { key, label, value, x: LEFT, y, width: FULL_WIDTH, lines: 2 };
+}
+
+/** A certificate on the A5 blank: what it is, and its own rows between the blank number and the record. */
+export interface A5Certificate<T> {
+  document: DocumentKind;
+  recordKinds: readonly string[];
+  /** Title of the document, in Tajik, as on the blank. */
+  title: string;
+  /** The document's own rows, below the blank's series and number. */
+  rows: readonly LayoutField<T>[];
+  /** Where the record citation (record, national number, office) starts, and how it names the record. */
+  record: { y: number; label: string };
+  /** Rows after the record citation, above the footer (a divorce certificate's holder). */
+  afterRecord?: readonly LayoutField<T>[];
+  /** The footer's "place of issue" label, when the document is not a шаҳодатнома. */
+  issuePlaceLabel?: string;
+  /** Text of the document's own, printed on the blank (full mode only). */
+  statics?: readonly StaticText[];
+  check?: DocumentLayout<T>['check'];
+}
+
+/** One certificate layout in the A5 frame. */
+export function a5Certificate<T>(spec: A5Certificate<T>): DocumentLayout<unknown> {
+  return defineLayout<T>({
+    document: spec.document,
+    recordKinds: spec.recordKinds,
+    page: A5_PORTRAIT,
+    title: spec.title,
+    header: A5_HEADER,
+    statics: [...(spec.statics ?? []), ...A5_FOOTER_STATICS],
+    lines: [...A5_FOOTER_LINES],
+    fields: [
+      blankNumberField<T>(),
+      ...spec.rows,
+      ...recordFields<T>(spec.record.y, spec.record.label),
+      ...(spec.afterRecord ?? []),
+      ...a5Footer<T>(spec.issuePlaceLabel),
+    ],
+    repeatMark: A5_REPEAT_MARK,
+    qr: A5_QR,
+    verifyUrl: A5_VERIFY_URL,
+    ...(spec.check ? { check: spec.check } : {}),
+  });
+}
+
+export type Side = 'husband' | 'wife';
+
+/** What a spouse's rows read from a marriage or a divorce record. */
+export interface SpouseFacts extends PersonFacts {
+  surnameBefore?: string | undefined;
+  name?: string | undefined;
+  patronymic?: string | undefined;
+  surnameAfter?: string | undefined;
+}
+
+type PickSpouse<T> = (ctx: LayoutContext<T>, side: Side) => SpouseFacts | undefined;
+
+/**
+ * A spouse (before the marriage, or the former spouse): the name across the sheet, under a heading
+ * naming the side, and date and place of birth and citizenship below it.
+ */
+export function spouseRows<T>(
+  side: Side,
+  nameKey: string,
+  nameLabel: string,
+  y: number,
+  pick: PickSpouse<T>,
+): LayoutField<T>[] {
+  const heading = side === 'husband' ? 'Шавҳар' : 'Зан';
+  return [
+    nameRow<T>(
+      `${side}.${nameKey}`,
+      `${heading}: ${nameLabel}`,
+      (ctx) => {
+        const p = pick(ctx, side);
+        return fullName({ surname: p?.surnameBefore, name: p?.name, patronymic: p?.patronymic });
+      },
+      y,
+    ),
+    ...personRow<T>(side, y + 9, (ctx) => pick(ctx, side)),
+  ];
+}
+
+/** The surnames the spouses took ("баъд аз …"): the husband's left, the wife's right, bold. */
+export function surnamesAfter<T>(after: string, y: number, pick: PickSpouse<T>): LayoutField<T>[] {
+  return [
+    columnRow<T>(
+      1,
+      'husband.surnameAfter',
+      `Насаби шавҳар ${after}`,
+      (ctx) => pick(ctx, 'husband')?.surnameAfter ?? '',
+      y,
+    ),
+    columnRow<T>(
+      2,
+      'wife.surnameAfter',
+      `Насаби зан ${after}`,
+      (ctx) => pick(ctx, 'wife')?.surnameAfter ?? '',
+      y,
+    ),
+  ];
 }

@@ -1,46 +1,6 @@
 import { type DivorceData, HOLDER_LABELS } from '@sabt/core';
 import { actRef, date, fullName } from '../format.ts';
-import { A5_PORTRAIT, defineLayout, type LayoutField } from '../layout-types.ts';
-import {
-  A5_FOOTER_LINES,
-  A5_FOOTER_STATICS,
-  A5_HEADER,
-  A5_QR,
-  A5_REPEAT_MARK,
-  A5_VERIFY_URL,
-  a5Footer,
-  blankNumberField,
-  COL1_WIDTH,
-  COL2,
-  COL2_WIDTH,
-  FULL_WIDTH,
-  LEFT,
-  personRow,
-  recordFields,
-} from './common.ts';
-
-type Side = 'husband' | 'wife';
-
-function formerSpouse(side: Side, heading: string, y: number): LayoutField<DivorceData>[] {
-  return [
-    {
-      key: `${side}.name`,
-      label: `${heading}: насаб, ном, номи падар`,
-      value: ({ data }) =>
-        fullName({
-          surname: data[side]?.surnameBefore,
-          name: data[side]?.name,
-          patronymic: data[side]?.patronymic,
-        }),
-      x: LEFT,
-      y,
-      width: FULL_WIDTH,
-      size: 11,
-      bold: true,
-    },
-    ...personRow<DivorceData>(side, y + 9, ({ data }) => data[side]),
-  ];
-}
+import { a5Certificate, columnRow, FULL_WIDTH, LEFT, spouseRows, surnamesAfter } from './common.ts';
 
 /**
  * Divorce certificate (шаҳодатнома дар бораи бекор кардани ақди никоҳ), handbook §2.4: both former
@@ -48,18 +8,19 @@ function formerSpouse(side: Side, heading: string, y: number): LayoutField<Divor
  * marriage that ended and the date it ended, the surnames chosen on divorce, record number and date,
  * office, issue date.
  */
-export const divorceCertificateLayout = defineLayout<DivorceData>({
+export const divorceCertificateLayout = a5Certificate<DivorceData>({
   document: 'DIVORCE_CERTIFICATE',
   recordKinds: ['DIVORCE'],
-  page: A5_PORTRAIT,
   title: 'Шаҳодатнома дар бораи бекор кардани ақди никоҳ',
-  header: A5_HEADER,
-  statics: [...A5_FOOTER_STATICS],
-  lines: [...A5_FOOTER_LINES],
-  fields: [
-    blankNumberField(),
-    ...formerSpouse('husband', 'Шавҳар', 55),
-    ...formerSpouse('wife', 'Зан', 76),
+  rows: [
+    ...spouseRows<DivorceData>(
+      'husband',
+      'name',
+      'насаб, ном, номи падар',
+      55,
+      ({ data }, side) => data[side],
+    ),
+    ...spouseRows<DivorceData>('wife', 'name', 'насаб, ном, номи падар', 76, ({ data }, side) => data[side]),
     {
       key: 'marriageRecord',
       label: 'Сабти санади ақди никоҳ, ки бекор карда шуд',
@@ -69,34 +30,17 @@ export const divorceCertificateLayout = defineLayout<DivorceData>({
       width: FULL_WIDTH,
       size: 9.5,
     },
-    {
-      key: 'marriageEndDate',
-      label: 'Санаи қатъ гардидани ақди никоҳ',
-      value: ({ data }) => date(data.marriageEndDate),
-      x: LEFT,
-      y: 107,
-      width: COL1_WIDTH,
-      bold: true,
-    },
-    {
-      key: 'husband.surnameAfter',
-      label: 'Насаби шавҳар баъд аз бекор кардан',
-      value: ({ data }) => data.husband?.surnameAfter ?? '',
-      x: LEFT,
-      y: 117,
-      width: COL1_WIDTH,
-      bold: true,
-    },
-    {
-      key: 'wife.surnameAfter',
-      label: 'Насаби зан баъд аз бекор кардан',
-      value: ({ data }) => data.wife?.surnameAfter ?? '',
-      x: COL2,
-      y: 117,
-      width: COL2_WIDTH,
-      bold: true,
-    },
-    ...recordFields<DivorceData>(130, 'Сабти санади бекор кардани ақди никоҳ'),
+    columnRow(
+      1,
+      'marriageEndDate',
+      'Санаи қатъ гардидани ақди никоҳ',
+      ({ data }) => date(data.marriageEndDate),
+      107,
+    ),
+    ...surnamesAfter<DivorceData>('баъд аз бекор кардан', 117, ({ data }, side) => data[side]),
+  ],
+  record: { y: 130, label: 'Сабти санади бекор кардани ақди никоҳ' },
+  afterRecord: [
     {
       key: 'holder',
       label: 'Шаҳодатнома дода шуд ба',
@@ -116,9 +60,5 @@ export const divorceCertificateLayout = defineLayout<DivorceData>({
       width: FULL_WIDTH,
       size: 9.5,
     },
-    ...a5Footer<DivorceData>(),
   ],
-  repeatMark: A5_REPEAT_MARK,
-  qr: A5_QR,
-  verifyUrl: A5_VERIFY_URL,
 });

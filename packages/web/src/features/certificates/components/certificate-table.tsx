@@ -123,7 +123,7 @@ export function CertificateTable({ items, actions }: { items: Certificate[]; act
 }
 
 function Receipt({ c }: { c: Certificate }) {
-  const { m } = useCertificateMessages();
+  const { m, idTypeLabel } = useCertificateMessages();
   if (!c.receipt) {
     return (
       <Text size="sm" c="dimmed">
@@ -136,7 +136,7 @@ function Receipt({ c }: { c: Certificate }) {
     <Stack gap={0}>
       <Text size="sm">{m.table.receivedBy(c.receipt.name)}</Text>
       <Text size="xs">
-        {m.idTypes[doc.type] ?? doc.type} {[doc.series, doc.number].filter(Boolean).join(' ')}
+        {idTypeLabel(doc.type)} {[doc.series, doc.number].filter(Boolean).join(' ')}
         {doc.issuer ? `, ${doc.issuer}` : ''}
       </Text>
       <Text size="xs" c="dimmed">

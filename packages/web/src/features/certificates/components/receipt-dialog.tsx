@@ -16,7 +16,7 @@ interface Props {
 
 /** Who collected the certificate, as in their identity document. Recorded once. */
 export function ReceiptDialog({ certificate, onClose, onDone }: Props) {
-  const { m, documentLabel } = useCertificateMessages();
+  const { m, documentLabel, idTypeLabel } = useCertificateMessages();
   const receipt = useRecordReceipt(certificate.recordId, certificate.id);
   const [name, setName] = useState('');
   const [type, setType] = useState<string>('PASSPORT');
@@ -83,7 +83,7 @@ export function ReceiptDialog({ certificate, onClose, onDone }: Props) {
             label={m.receipt.docType}
             value={type}
             onChange={(e) => setType(e.currentTarget.value)}
-            data={ID_DOCUMENT_TYPES.map((t) => ({ value: t, label: m.idTypes[t] ?? t }))}
+            data={ID_DOCUMENT_TYPES.map((t) => ({ value: t, label: idTypeLabel(t) }))}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <TextInput

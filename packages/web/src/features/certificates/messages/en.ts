@@ -109,14 +109,6 @@ export const en: CertificateMessages = {
     submit: 'Record',
     done: 'The hand-over has been recorded.',
   },
-  idTypes: {
-    PASSPORT: 'Passport',
-    ID_CARD: 'Identity card',
-    FOREIGN_PASSPORT: 'Foreign passport',
-    BIRTH_CERTIFICATE: 'Birth certificate',
-    RESIDENCE_PERMIT: 'Residence permit',
-    OTHER: 'Other document',
-  },
   spoil: {
     title: (n) => `Blank ${n} spoiled or lost`,
     intro: 'A blank is written off only when the head of office (another person) confirms.',

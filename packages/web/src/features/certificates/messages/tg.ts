@@ -106,14 +106,6 @@ export const tg = {
     submit: 'Қайд кардан',
     done: 'Супоридани шаҳодатнома қайд шуд.',
   },
-  idTypes: {
-    PASSPORT: 'Шиноснома',
-    ID_CARD: 'Корти шахсият',
-    FOREIGN_PASSPORT: 'Шиносномаи хориҷӣ',
-    BIRTH_CERTIFICATE: 'Шаҳодатномаи таваллуд',
-    RESIDENCE_PERMIT: 'Иҷозатнома барои истиқомат',
-    OTHER: 'Ҳуҷҷати дигар',
-  } as Record<string, string>,
   spoil: {
     title: (n: string) => `Бланки ${n} вайрон ё гум шуд`,
     intro: 'Бланк танҳо вақте аз ҳисоб бароварда мешавад, ки роҳбари идора (шахси дигар) тасдиқ кунад.',

@@ -1,8 +1,9 @@
+import { FIELD_LABELS, type LocalizedText } from '@sabt/core';
 import { adultFields, applicantSection, copyPerson, L, LABELS, nameFields, sexField } from './common.ts';
 import { adoptionBirthLookup } from './lookups.ts';
-import type { Catalogue, Field, Section, Text3 } from './types.ts';
+import type { Catalogue, Field, Section } from './types.ts';
 
-const birthParent = (id: 'birthMother' | 'birthFather', title: Text3): Section => ({
+const birthParent = (id: 'birthMother' | 'birthFather', title: LocalizedText): Section => ({
   id,
   path: id,
   title,
@@ -14,7 +15,7 @@ const birthParent = (id: 'birthMother' | 'birthFather', title: Text3): Section =
   fields: [...nameFields(id), { type: 'date', path: `${id}.birthDate`, label: LABELS.birthDate }],
 });
 
-const adopter = (id: 'adoptiveMother' | 'adoptiveFather', title: Text3): Section => ({
+const adopter = (id: 'adoptiveMother' | 'adoptiveFather', title: LocalizedText): Section => ({
   id,
   path: id,
   title,
@@ -69,8 +70,8 @@ export const adoptionCatalogue: Catalogue = {
       ),
       fields: childAfter,
     },
-    birthParent('birthMother', L('Модари биологӣ', 'Биологическая мать', 'Birth mother')),
-    birthParent('birthFather', L('Падари биологӣ', 'Биологический отец', 'Birth father')),
+    birthParent('birthMother', FIELD_LABELS.birthMother),
+    birthParent('birthFather', FIELD_LABELS.birthFather),
     adopter('adoptiveMother', L('Модари фарзандхонанда', 'Усыновительница', 'Adoptive mother')),
     adopter('adoptiveFather', L('Падари фарзандхонанда', 'Усыновитель', 'Adoptive father')),
     {
@@ -84,7 +85,7 @@ export const adoptionCatalogue: Catalogue = {
         {
           type: 'court',
           path: 'court',
-          label: L('Қарори суд', 'Решение суда', 'Court decision'),
+          label: FIELD_LABELS.court,
           required: true,
         },
         {

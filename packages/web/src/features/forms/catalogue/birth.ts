@@ -1,3 +1,4 @@
+import { FIELD_LABELS, VALUE_LABELS } from '@sabt/core';
 import {
   adultFields,
   applicantSection,
@@ -51,7 +52,7 @@ const FATHER_BASIS: Option[] = [
   },
   {
     value: 'PATERNITY_RECORD',
-    label: L('Сабти муқаррар намудани падарӣ', 'Запись акта об установлении отцовства', 'Paternity record'),
+    label: VALUE_LABELS.PATERNITY_RECORD,
   },
   {
     value: 'ADOPTION_RECORD',
@@ -80,7 +81,7 @@ export const birthCatalogue: Catalogue = {
     {
       id: 'child',
       path: 'child',
-      title: L('Кӯдак', 'Ребёнок', 'Child'),
+      title: FIELD_LABELS.child,
       fields: [
         ...nameFields('child'),
         sexField('child.sex'),
@@ -88,12 +89,12 @@ export const birthCatalogue: Catalogue = {
         {
           type: 'time',
           path: 'child.birthTime',
-          label: L('Вақти таваллуд', 'Время рождения', 'Time of birth'),
+          label: FIELD_LABELS.birthTime,
         },
         {
           type: 'checkbox',
           path: 'child.liveBorn',
-          label: L('Зинда таваллуд шудааст', 'Родился живым', 'Born alive'),
+          label: FIELD_LABELS.liveBorn,
           default: true,
         },
         {
@@ -148,7 +149,7 @@ export const birthCatalogue: Catalogue = {
         {
           type: 'court',
           path: 'birthBasis.court',
-          label: L('Қарори суд', 'Решение суда', 'Court decision'),
+          label: FIELD_LABELS.court,
           when: is('birthBasis.type', 'COURT_DECISION'),
           required: true,
         },
@@ -166,7 +167,7 @@ export const birthCatalogue: Catalogue = {
         {
           type: 'select',
           path: 'fatherBasis.type',
-          label: L('Асос', 'Основание', 'Basis'),
+          label: FIELD_LABELS.basis,
           options: FATHER_BASIS,
           required: true,
           wide: true,
@@ -187,14 +188,14 @@ export const birthCatalogue: Catalogue = {
         {
           type: 'text',
           path: 'fatherBasis.recordNumber',
-          label: L('Рақами сабт', 'Номер записи', 'Record number'),
+          label: FIELD_LABELS.recordNumber,
           maxLength: 30,
           when: fromRecord,
         },
         {
           type: 'date',
           path: 'fatherBasis.recordDate',
-          label: L('Санаи сабт', 'Дата записи', 'Record date'),
+          label: FIELD_LABELS.recordDate,
           when: fromRecord,
         },
         {
@@ -209,13 +210,13 @@ export const birthCatalogue: Catalogue = {
     {
       id: 'mother',
       path: 'mother',
-      title: L('Модар', 'Мать', 'Mother'),
+      title: FIELD_LABELS.mother,
       fields: adultFields('mother'),
     },
     {
       id: 'father',
       path: 'father',
-      title: L('Падар', 'Отец', 'Father'),
+      title: FIELD_LABELS.father,
       when: not(noFather),
       fields: adultFields('father'),
     },
@@ -289,7 +290,7 @@ export const birthCatalogue: Catalogue = {
           path: 'statistics.attendant',
           label: L('Кӣ ҳангоми таваллуд ёрӣ расонд', 'Кто принимал роды', 'Attendant at the birth'),
           options: [
-            { value: 'DOCTOR', label: L('Духтур', 'Врач', 'Doctor') },
+            { value: 'DOCTOR', label: VALUE_LABELS.DOCTOR },
             { value: 'MIDWIFE', label: L('Доя (акушерка)', 'Акушерка', 'Midwife') },
             { value: 'NURSE', label: L('Ҳамшираи тиббӣ', 'Медицинская сестра', 'Nurse') },
             { value: 'OTHER', label: L('Шахси дигар', 'Другое лицо', 'Another person') },
@@ -315,11 +316,11 @@ export const birthCatalogue: Catalogue = {
           label: L('Маълумоти модар', 'Образование матери', 'Mother’s education'),
           options: [
             { value: 'NONE', label: L('Маълумот надорад', 'Нет образования', 'None') },
-            { value: 'PRIMARY', label: L('Ибтидоӣ', 'Начальное', 'Primary') },
+            { value: 'PRIMARY', label: VALUE_LABELS.PRIMARY },
             { value: 'BASIC', label: L('Умумии асосӣ', 'Основное общее', 'Basic secondary') },
             { value: 'SECONDARY', label: L('Миёнаи умумӣ', 'Среднее общее', 'Secondary') },
             { value: 'VOCATIONAL', label: L('Миёнаи касбӣ', 'Среднее профессиональное', 'Vocational') },
-            { value: 'HIGHER', label: L('Олӣ', 'Высшее', 'Higher') },
+            { value: 'HIGHER', label: VALUE_LABELS.HIGHER },
           ],
         },
         {

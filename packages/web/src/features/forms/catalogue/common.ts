@@ -1,10 +1,16 @@
-import { APPLICANT_TYPES, ORGANISATION_APPLICANTS } from '@sabt/core';
+import {
+  APPLICANT_TYPES,
+  FIELD_LABELS,
+  type LocalizedText,
+  ORGANISATION_APPLICANTS,
+  VALUE_LABELS,
+} from '@sabt/core';
 import { getAt } from '../lib/paths.ts';
-import type { Condition, CopySpec, Field, Option, Section, Text3, Values } from './types.ts';
+import type { Condition, CopySpec, Field, Option, Section, Values } from './types.ts';
 
 /** Building blocks shared by the act kinds' catalogues. */
 
-export const L = (tg: string, ru: string, en: string): Text3 => ({ tg, ru, en });
+export const L = (tg: string, ru: string, en: string): LocalizedText => ({ tg, ru, en });
 
 export const is =
   (path: string, ...values: unknown[]): Condition =>
@@ -28,21 +34,21 @@ export const any =
     cs.some((c) => c(v));
 
 export const LABELS = {
-  surname: L('Насаб', 'Фамилия', 'Surname'),
+  surname: FIELD_LABELS.surname,
   name: L('Ном', 'Имя', 'Name'),
-  patronymic: L('Номи падар', 'Отчество', 'Patronymic'),
-  sex: L('Ҷинс', 'Пол', 'Sex'),
-  birthDate: L('Санаи таваллуд', 'Дата рождения', 'Date of birth'),
-  birthPlace: L('Ҷои таваллуд', 'Место рождения', 'Place of birth'),
-  citizenship: L('Шаҳрвандӣ', 'Гражданство', 'Citizenship'),
+  patronymic: FIELD_LABELS.patronymic,
+  sex: FIELD_LABELS.sex,
+  birthDate: FIELD_LABELS.birthDate,
+  birthPlace: FIELD_LABELS.birthPlace,
+  citizenship: FIELD_LABELS.citizenship,
   nationality: L('Миллат', 'Национальность', 'Nationality (ethnicity)'),
   residence: L('Ҷои истиқомат', 'Место жительства', 'Place of residence'),
-  idDocument: L('Ҳуҷҷати тасдиқкунандаи шахсият', 'Документ, удостоверяющий личность', 'Identity document'),
-  birthRecord: L('Сабти таваллуд', 'Запись акта о рождении', 'Birth record'),
+  idDocument: FIELD_LABELS.idDocument,
+  birthRecord: FIELD_LABELS.birthRecordId,
   marriageRecord: L('Сабти ақди никоҳ', 'Запись акта о заключении брака', 'Marriage record'),
   applicationDate: L('Санаи пешниҳоди ариза', 'Дата подачи заявления', 'Date of the application'),
-  number: L('Рақам', 'Номер', 'Number'),
-  date: L('Сана', 'Дата', 'Date'),
+  number: FIELD_LABELS.number,
+  date: FIELD_LABELS.date,
   office: L('Идораи бақайдгирӣ', 'Орган регистрации', 'Registering office'),
   documentNumber: L('Рақами ҳуҷҷат', 'Номер документа', 'Document number'),
   documentDate: L('Санаи ҳуҷҷат', 'Дата документа', 'Document date'),
@@ -51,8 +57,8 @@ export const LABELS = {
 };
 
 export const SEX_OPTIONS: Option[] = [
-  { value: 'M', label: L('Мард', 'Мужской', 'Male') },
-  { value: 'F', label: L('Зан', 'Женский', 'Female') },
+  { value: 'M', label: VALUE_LABELS.M },
+  { value: 'F', label: VALUE_LABELS.F },
 ];
 
 export const sexField = (path: string): Field => ({
@@ -100,20 +106,20 @@ export function adultFields(prefix: string): Field[] {
   ];
 }
 
-const APPLICANT_LABELS: Record<(typeof APPLICANT_TYPES)[number], Text3> = {
-  MOTHER: L('Модар', 'Мать', 'Mother'),
-  FATHER: L('Падар', 'Отец', 'Father'),
+const APPLICANT_LABELS: Record<(typeof APPLICANT_TYPES)[number], LocalizedText> = {
+  MOTHER: VALUE_LABELS.MOTHER,
+  FATHER: VALUE_LABELS.FATHER,
   PARENTS: L('Падару модар', 'Родители', 'Both parents'),
   SPOUSE: L('Ҳамсар', 'Супруг (супруга)', 'Spouse'),
-  RELATIVE: L('Хешованд', 'Родственник', 'Relative'),
+  RELATIVE: VALUE_LABELS.RELATIVE,
   OTHER_PERSON: L('Шахси дигар', 'Другое лицо', 'Another person'),
-  MEDICAL_FACILITY: L('Муассисаи тиббӣ', 'Медицинская организация', 'Medical facility'),
+  MEDICAL_FACILITY: VALUE_LABELS.MEDICAL_FACILITY,
   GUARDIANSHIP_BODY: L(
     'Мақоми васоят ва парасторӣ',
     'Орган опеки и попечительства',
     'Guardianship authority',
   ),
-  POLICE: L('Милитсия', 'Милиция', 'Police'),
+  POLICE: VALUE_LABELS.POLICE,
   ORGANISATION: L('Ташкилоти дигар', 'Другая организация', 'Another organisation'),
 };
 export const APPLICANT_OPTIONS: Option[] = APPLICANT_TYPES.map((value) => ({
@@ -128,7 +134,7 @@ export function applicantSection(opts: { optional: boolean; copyFrom?: CopySpec[
   return {
     id: 'applicant',
     path: 'applicant',
-    title: L('Аризадиҳанда', 'Заявитель', 'Applicant'),
+    title: FIELD_LABELS.applicant,
     ...(opts.optional
       ? {
           hint: L(
@@ -173,7 +179,7 @@ export function applicantSection(opts: { optional: boolean; copyFrom?: CopySpec[
 
 /** Copies a person's name into the applicant (applicant = mother, father, spouse …). */
 export function copyPerson(
-  label: Text3,
+  label: LocalizedText,
   from: string,
   when: Condition,
   names: { surname: string; name: string; patronymic: string } = {

@@ -1,10 +1,10 @@
-import type { Text3 } from './types.ts';
+import type { LocalizedText } from '@sabt/core';
 
 /**
  * The countries clerks meet most often, named in the three languages; any other country is
  * typed as its ISO 3166-1 alpha-2 code.
  */
-export const COUNTRIES: { code: string; name: Text3 }[] = [
+export const COUNTRIES: { code: string; name: LocalizedText }[] = [
   { code: 'TJ', name: { tg: 'Тоҷикистон', ru: 'Таджикистан', en: 'Tajikistan' } },
   { code: 'RU', name: { tg: 'Русия', ru: 'Россия', en: 'Russia' } },
   { code: 'UZ', name: { tg: 'Ӯзбекистон', ru: 'Узбекистан', en: 'Uzbekistan' } },

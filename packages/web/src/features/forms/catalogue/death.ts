@@ -1,3 +1,4 @@
+import { FIELD_LABELS, VALUE_LABELS } from '@sabt/core';
 import {
   applicantSection,
   citizenshipField,
@@ -46,7 +47,7 @@ export const deathCatalogue: Catalogue = {
         {
           type: 'select',
           path: 'deceased.maritalStatus',
-          label: L('Вазъи оилавӣ', 'Семейное положение', 'Marital status'),
+          label: FIELD_LABELS.maritalStatus,
           options: [
             { value: 'MARRIED', label: L('Дар никоҳ буд', 'Состоял(а) в браке', 'Married') },
             {
@@ -55,13 +56,13 @@ export const deathCatalogue: Catalogue = {
             },
             { value: 'DIVORCED', label: L('Ҷудошуда', 'Разведён (разведена)', 'Divorced') },
             { value: 'WIDOWED', label: L('Бевамард ё бевазан', 'Вдовец (вдова)', 'Widowed') },
-            { value: 'UNKNOWN', label: L('Номаълум', 'Неизвестно', 'Unknown') },
+            { value: 'UNKNOWN', label: VALUE_LABELS.UNKNOWN },
           ],
         },
         {
           type: 'checkbox',
           path: 'deceased.identityEstablished',
-          label: L('Шахсият муқаррар шудааст', 'Личность установлена', 'Identity established'),
+          label: FIELD_LABELS.identityEstablished,
           default: true,
         },
         {
@@ -95,7 +96,7 @@ export const deathCatalogue: Catalogue = {
             },
             { value: 'HOME', label: L('Дар хона', 'Дома', 'At home') },
             { value: 'OTHER', label: L('Дар ҷои дигар', 'В другом месте', 'Elsewhere') },
-            { value: 'UNKNOWN', label: L('Номаълум', 'Неизвестно', 'Unknown') },
+            { value: 'UNKNOWN', label: VALUE_LABELS.UNKNOWN },
           ],
         },
         {
@@ -120,7 +121,7 @@ export const deathCatalogue: Catalogue = {
           type: 'list',
           path: 'cause.lines',
           label: L('Сатрҳои сабаби вафот', 'Строки причины смерти', 'Lines of the cause of death'),
-          itemLabel: L('Сатр', 'Строка', 'Line'),
+          itemLabel: FIELD_LABELS.line,
           addLabel: L('Илова кардани сатр', 'Добавить строку', 'Add a line'),
           max: 8,
           required: true,
@@ -130,7 +131,7 @@ export const deathCatalogue: Catalogue = {
             {
               type: 'select',
               path: 'line',
-              label: L('Сатр', 'Строка', 'Line'),
+              label: FIELD_LABELS.line,
               required: true,
               options: [
                 {
@@ -162,14 +163,14 @@ export const deathCatalogue: Catalogue = {
             {
               type: 'text',
               path: 'text',
-              label: L('Беморӣ ё ҳолат', 'Болезнь или состояние', 'Disease or condition'),
+              label: FIELD_LABELS.text,
               required: true,
               maxLength: 1000,
             },
             {
               type: 'text',
               path: 'icd10',
-              label: L('Рамзи ТББ-10', 'Код МКБ-10', 'ICD-10 code'),
+              label: FIELD_LABELS.icd10,
               upper: true,
               maxLength: 6,
             },
@@ -184,21 +185,17 @@ export const deathCatalogue: Catalogue = {
         {
           type: 'select',
           path: 'cause.manner',
-          label: L('Навъи марг', 'Род смерти', 'Manner of death'),
+          label: FIELD_LABELS.manner,
           options: [
             { value: 'DISEASE', label: L('Аз беморӣ', 'От заболевания', 'Disease') },
-            { value: 'ACCIDENT', label: L('Ҳодисаи нохуш', 'Несчастный случай', 'Accident') },
+            { value: 'ACCIDENT', label: VALUE_LABELS.ACCIDENT },
             { value: 'SELF_HARM', label: L('Худкушӣ', 'Самоубийство', 'Intentional self-harm') },
-            { value: 'ASSAULT', label: L('Куштор', 'Убийство', 'Assault') },
+            { value: 'ASSAULT', label: VALUE_LABELS.ASSAULT },
             {
               value: 'LEGAL_INTERVENTION',
-              label: L(
-                'Амали мақомоти ҳифзи ҳуқуқ',
-                'Действия правоохранительных органов',
-                'Legal intervention',
-              ),
+              label: VALUE_LABELS.LEGAL_INTERVENTION,
             },
-            { value: 'WAR', label: L('Амалиёти ҷангӣ', 'Военные действия', 'War') },
+            { value: 'WAR', label: VALUE_LABELS.WAR },
             {
               value: 'PENDING',
               label: L('Ҳанӯз муайян нашудааст', 'Ещё не установлен', 'Pending investigation'),
@@ -209,10 +206,10 @@ export const deathCatalogue: Catalogue = {
         {
           type: 'select',
           path: 'cause.icdVersion',
-          label: L('Версияи ТББ', 'Версия МКБ', 'ICD version'),
+          label: FIELD_LABELS.icdVersion,
           options: [
-            { value: 'ICD-10', label: L('ТББ-10', 'МКБ-10', 'ICD-10') },
-            { value: 'ICD-11', label: L('ТББ-11', 'МКБ-11', 'ICD-11') },
+            { value: 'ICD-10', label: VALUE_LABELS['ICD-10'] },
+            { value: 'ICD-11', label: VALUE_LABELS['ICD-11'] },
           ],
         },
       ],
@@ -255,11 +252,7 @@ export const deathCatalogue: Catalogue = {
             },
             {
               value: 'COURT_DECISION_DECLARED_DEAD',
-              label: L(
-                'Қарори суд дар бораи фавтида эълон кардан',
-                'Решение суда об объявлении умершим',
-                'Court decision declaring the person dead',
-              ),
+              label: VALUE_LABELS.COURT_DECISION_DECLARED_DEAD,
             },
           ],
         },
@@ -275,7 +268,7 @@ export const deathCatalogue: Catalogue = {
         {
           type: 'court',
           path: 'basis.court',
-          label: L('Қарори суд', 'Решение суда', 'Court decision'),
+          label: FIELD_LABELS.court,
           when: isCourt,
           required: true,
         },

@@ -1,8 +1,9 @@
+import { FIELD_LABELS, type LocalizedText, VALUE_LABELS } from '@sabt/core';
 import { applicantSection, citizenshipField, copyPerson, is, L, LABELS, nationalityField } from './common.ts';
 import { divorceMarriageLookup } from './lookups.ts';
-import type { Catalogue, Section, Text3 } from './types.ts';
+import type { Catalogue, Section } from './types.ts';
 
-function formerSpouse(side: 'husband' | 'wife', title: Text3): Section {
+function formerSpouse(side: 'husband' | 'wife', title: LocalizedText): Section {
   const p = (k: string) => `${side}.${k}`;
   return {
     id: side,
@@ -90,7 +91,7 @@ export const divorceCatalogue: Catalogue = {
         },
       ],
     },
-    formerSpouse('husband', L('Шавҳар', 'Муж', 'Husband')),
+    formerSpouse('husband', FIELD_LABELS.husband),
     formerSpouse('wife', L('Зан', 'Жена', 'Wife')),
     {
       id: 'basis',
@@ -100,7 +101,7 @@ export const divorceCatalogue: Catalogue = {
         {
           type: 'select',
           path: 'basis.type',
-          label: L('Асос', 'Основание', 'Basis'),
+          label: FIELD_LABELS.basis,
           required: true,
           wide: true,
           options: [
@@ -114,7 +115,7 @@ export const divorceCatalogue: Catalogue = {
             },
             {
               value: 'COURT_DECISION',
-              label: L('Қарори суд', 'Решение суда', 'Court decision'),
+              label: VALUE_LABELS.COURT_DECISION,
             },
             {
               value: 'SPOUSE_APPLICATION',
@@ -143,15 +144,11 @@ export const divorceCatalogue: Catalogue = {
           options: [
             {
               value: 'MISSING',
-              label: L('Бедарак ғоиб эътироф шудааст', 'Признан безвестно отсутствующим', 'Declared missing'),
+              label: VALUE_LABELS.MISSING,
             },
             {
               value: 'INCAPABLE',
-              label: L(
-                'Ғайри қобили амал эътироф шудааст',
-                'Признан недееспособным',
-                'Declared legally incapable',
-              ),
+              label: VALUE_LABELS.INCAPABLE,
             },
             {
               value: 'IMPRISONED_OVER_3_YEARS',
@@ -166,7 +163,7 @@ export const divorceCatalogue: Catalogue = {
         {
           type: 'court',
           path: 'basis.court',
-          label: L('Қарори суд', 'Решение суда', 'Court decision'),
+          label: FIELD_LABELS.court,
           when: is('basis.type', 'COURT_DECISION', 'SPOUSE_APPLICATION'),
           required: true,
         },

@@ -1,4 +1,11 @@
-import { fullYearsBetween, isPlainDate, todayIn } from '@sabt/core';
+import {
+  FIELD_LABELS,
+  fullYearsBetween,
+  isPlainDate,
+  type LocalizedText,
+  todayIn,
+  VALUE_LABELS,
+} from '@sabt/core';
 import { getAt } from '../lib/paths.ts';
 import {
   applicantSection,
@@ -11,7 +18,7 @@ import {
   nationalityField,
 } from './common.ts';
 import { previousMarriageEndLookup, spouseBirthLookup } from './lookups.ts';
-import type { Catalogue, Condition, Field, Section, Text3 } from './types.ts';
+import type { Catalogue, Condition, Field, Section } from './types.ts';
 
 /** Under 18 on the day of registration (or of the application): the court's decision is needed. */
 const underAge =
@@ -25,7 +32,7 @@ const underAge =
     return fullYearsBetween(born, on ?? todayIn('Asia/Dushanbe')) < 18;
   };
 
-function spouseSection(side: 'husband' | 'wife', title: Text3): Section {
+function spouseSection(side: 'husband' | 'wife', title: LocalizedText): Section {
   const p = (k: string) => `${side}.${k}`;
   const ended = is(p('previousMaritalStatus'), 'DIVORCED', 'WIDOWED');
   const fields: Field[] = [
@@ -97,13 +104,13 @@ function spouseSection(side: 'husband' | 'wife', title: Text3): Section {
           options: [
             {
               value: 'DIVORCE_RECORD',
-              label: L('Сабти бекор кардани ақди никоҳ', 'Запись акта о расторжении брака', 'Divorce record'),
+              label: VALUE_LABELS.DIVORCE_RECORD,
             },
             {
               value: 'DEATH_RECORD',
               label: L('Сабти вафоти ҳамсар', 'Запись акта о смерти супруга', 'Death record of the spouse'),
             },
-            { value: 'COURT_DECISION', label: L('Қарори суд', 'Решение суда', 'Court decision') },
+            { value: 'COURT_DECISION', label: VALUE_LABELS.COURT_DECISION },
             { value: 'OTHER_DOCUMENT', label: L('Ҳуҷҷати дигар', 'Иной документ', 'Another document') },
           ],
         },
@@ -128,11 +135,7 @@ function spouseSection(side: 'husband' | 'wife', title: Text3): Section {
     {
       type: 'court',
       path: p('courtAgeReduction'),
-      label: L(
-        'Қарори суд дар бораи паст кардани синни никоҳ',
-        'Решение суда о снижении брачного возраста',
-        'Court decision lowering the marriage age',
-      ),
+      label: FIELD_LABELS.courtAgeReduction,
       when: (v) => underAge(side)(v) || filled(p('courtAgeReduction'))(v),
       required: true,
     },
@@ -179,7 +182,7 @@ export const marriageCatalogue: Catalogue = {
       fields: documentGroup('medicalExamination', {
         type: 'text',
         path: 'medicalExamination.facility',
-        label: L('Муассисаи тиббӣ', 'Медицинская организация', 'Health facility'),
+        label: VALUE_LABELS.FACILITY,
         required: true,
         maxLength: 200,
       }),
@@ -187,12 +190,12 @@ export const marriageCatalogue: Catalogue = {
     {
       id: 'marriageContract',
       path: 'marriageContract',
-      title: L('Шартномаи никоҳ', 'Брачный договор', 'Marriage contract'),
+      title: FIELD_LABELS.marriageContract,
       hint: L('Агар бошад.', 'Если заключён.', 'If there is one.'),
       fields: documentGroup('marriageContract', {
         type: 'text',
         path: 'marriageContract.notary',
-        label: L('Нотариус', 'Нотариус', 'Notary'),
+        label: FIELD_LABELS.notary,
         required: true,
         maxLength: 200,
       }),

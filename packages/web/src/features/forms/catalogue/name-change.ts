@@ -1,3 +1,4 @@
+import { VALUE_LABELS } from '@sabt/core';
 import { citizenshipField, L, LABELS, nationalityField, sexField } from './common.ts';
 import { nameChangeBirthLookup, nameChangeMarriageLookup } from './lookups.ts';
 import type { Catalogue } from './types.ts';
@@ -73,7 +74,7 @@ export const nameChangeCatalogue: Catalogue = {
     },
     {
       id: 'application',
-      title: L('Ариза', 'Заявление', 'Application'),
+      title: VALUE_LABELS.APPLICATION,
       fields: [
         { type: 'date', path: 'applicationDate', label: LABELS.applicationDate, required: true },
         {

@@ -1,4 +1,4 @@
-import { fullYearsBetween, isPlainDate, todayIn } from '@sabt/core';
+import { FIELD_LABELS, fullYearsBetween, isPlainDate, todayIn, VALUE_LABELS } from '@sabt/core';
 import { getAt } from '../lib/paths.ts';
 import {
   adultFields,
@@ -63,11 +63,11 @@ export const paternityCatalogue: Catalogue = {
       ),
       fields: nameFields('childAfter'),
     },
-    { id: 'father', path: 'father', title: L('Падар', 'Отец', 'Father'), fields: adultFields('father') },
+    { id: 'father', path: 'father', title: FIELD_LABELS.father, fields: adultFields('father') },
     {
       id: 'mother',
       path: 'mother',
-      title: L('Модар', 'Мать', 'Mother'),
+      title: FIELD_LABELS.mother,
       fields: [
         ...nameFields('mother'),
         { type: 'date', path: 'mother.birthDate', label: LABELS.birthDate },
@@ -82,7 +82,7 @@ export const paternityCatalogue: Catalogue = {
         {
           type: 'select',
           path: 'basis.type',
-          label: L('Асос', 'Основание', 'Basis'),
+          label: FIELD_LABELS.basis,
           required: true,
           wide: true,
           options: [
@@ -98,7 +98,7 @@ export const paternityCatalogue: Catalogue = {
               value: 'FATHER_APPLICATION',
               label: L('Аризаи падар', 'Заявление отца', 'Application of the father'),
             },
-            { value: 'COURT_DECISION', label: L('Қарори суд', 'Решение суда', 'Court decision') },
+            { value: 'COURT_DECISION', label: VALUE_LABELS.COURT_DECISION },
           ],
         },
         {
@@ -177,7 +177,7 @@ export const paternityCatalogue: Catalogue = {
         {
           type: 'court',
           path: 'basis.court',
-          label: L('Қарори суд', 'Решение суда', 'Court decision'),
+          label: FIELD_LABELS.court,
           when: is('basis.type', 'COURT_DECISION'),
           required: true,
         },

@@ -1,13 +1,10 @@
-import type { ActKindCode } from '@sabt/core';
+import type { ActKindCode, LocalizedText } from '@sabt/core';
 
 /**
  * The field catalogue: what the form of each act kind shows, as data. A field's `path` is the
  * dotted path of its value in the record's data (`child.birthDate`); list items use paths
  * relative to the item. Labels are in the three interface languages.
  */
-
-export type Lang = 'tg' | 'ru' | 'en';
-export type Text3 = Record<Lang, string>;
 
 /** The form's values: the record's data as typed (may hold invalid text, and values of hidden fields). */
 export type Values = Record<string, unknown>;
@@ -17,13 +14,13 @@ export type Condition = (values: Values) => boolean;
 
 export interface Option {
   value: string;
-  label: Text3;
+  label: LocalizedText;
 }
 
 interface FieldBase {
   path: string;
-  label: Text3;
-  hint?: Text3;
+  label: LocalizedText;
+  hint?: LocalizedText;
   when?: Condition;
   /** Marked as required (the schema decides; this only draws the asterisk). */
   required?: boolean;
@@ -100,8 +97,8 @@ export interface ListField extends FieldBase {
   type: 'list';
   item: Field[];
   max: number;
-  addLabel: Text3;
-  itemLabel: Text3;
+  addLabel: LocalizedText;
+  itemLabel: LocalizedText;
   /** Values of a new row, from its position. */
   newItem?: (index: number) => Values;
 }
@@ -154,8 +151,8 @@ export interface LookupSpec {
 
 export interface Section {
   id: string;
-  title: Text3;
-  hint?: Text3;
+  title: LocalizedText;
+  hint?: LocalizedText;
   /** The data path the section stands for (errors about the whole object show at the section). */
   path?: string;
   when?: Condition;
@@ -165,7 +162,7 @@ export interface Section {
 }
 
 export interface CopySpec {
-  label: Text3;
+  label: LocalizedText;
   /** Shown only when this is true (e.g. applicant type is MOTHER). */
   when?: Condition;
   copy: (values: Values) => Values;

@@ -1,6 +1,15 @@
 import { Alert, Anchor, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { type ActKindCode, actKindJsonSchema, checkRecordData, getActKind, todayIn } from '@sabt/core';
+import {
+  type ActKindCode,
+  actKindJsonSchema,
+  checkRecordData,
+  getActKind,
+  isLocale,
+  type Locale,
+  type LocalizedText,
+  todayIn,
+} from '@sabt/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type KeyboardEvent,
@@ -21,7 +30,7 @@ import { meQuery } from '../../../lib/auth.ts';
 import { TIME_ZONE } from '../../../lib/dates.ts';
 import { fetchRecord, type RecordBody, submitRecord } from '../api/records.ts';
 import { catalogueOf } from '../catalogue/index.ts';
-import type { Lang, Text3, Values } from '../catalogue/types.ts';
+import type { Values } from '../catalogue/types.ts';
 import { DraftSaver, type SaverState } from '../lib/draft-saver.ts';
 import {
   anchorFor,
@@ -44,7 +53,7 @@ import {
 } from '../lib/issues.ts';
 import { removeLocalDraft, writeLocalDraft } from '../lib/local-drafts.ts';
 import { deepMerge, setAt } from '../lib/paths.ts';
-import { fmt, isLang, MESSAGES } from '../messages.ts';
+import { fmt, MESSAGES } from '../messages.ts';
 import { ErrorSummary, labelIndex, labelOf, type SummaryItem } from './error-summary.tsx';
 import { type FormApi, FormContext } from './form-context.tsx';
 import { SaveStatus } from './save-status.tsx';
@@ -79,7 +88,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
   const catalogue = catalogueOf(kind)!;
   const def = getActKind(kind)!;
   const { i18n } = useTranslation();
-  const lang: Lang = isLang(i18n.language) ? i18n.language : 'tg';
+  const lang: Locale = isLocale(i18n.language) ? i18n.language : 'tg';
   const m = MESSAGES[lang];
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -220,7 +229,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
       touch,
       text: (s: Shown) => issueText(s, lang),
       idFor,
-      label: (t: Text3) => t[lang],
+      label: (t: LocalizedText) => t[lang],
     }),
     [lang, m, store, set, merge, touch, idFor],
   );

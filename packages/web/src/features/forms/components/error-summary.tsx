@@ -1,9 +1,10 @@
 import { Alert, Anchor, List, Text } from '@mantine/core';
-import type { Catalogue, Field, Lang } from '../catalogue/types.ts';
+import type { Locale } from '@sabt/core';
+import type { Catalogue, Field } from '../catalogue/types.ts';
 import { COMPOSITE_PARTS, walkFields } from '../lib/form-model.ts';
 import { MESSAGES } from '../messages.ts';
 
-function partLabel(type: Field['type'], part: string, lang: Lang): string {
+function partLabel(type: Field['type'], part: string, lang: Locale): string {
   const m = MESSAGES[lang];
   const table: Record<string, Record<string, unknown>> = {
     place: m.place,
@@ -15,7 +16,7 @@ function partLabel(type: Field['type'], part: string, lang: Lang): string {
 }
 
 /** The words a clerk sees for a path: "Mother — Date of birth", "Child — Place of birth — District or city". */
-export function labelIndex(catalogue: Catalogue, lang: Lang): Map<string, string> {
+export function labelIndex(catalogue: Catalogue, lang: Locale): Map<string, string> {
   const out = new Map<string, string>();
   for (const s of catalogue.sections) {
     const section = s.title[lang];

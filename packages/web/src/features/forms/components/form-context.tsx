@@ -1,5 +1,6 @@
+import type { Locale, LocalizedText } from '@sabt/core';
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { Condition, Lang, Text3 } from '../catalogue/types.ts';
+import type { Condition } from '../catalogue/types.ts';
 import type { FormStore } from '../lib/form-store.ts';
 import type { Shown } from '../lib/issues.ts';
 import { getAt } from '../lib/paths.ts';
@@ -7,7 +8,7 @@ import type { FormMessages } from '../messages.ts';
 
 /** What every input of a form uses; stable while the language stays the same. */
 export interface FormApi {
-  lang: Lang;
+  lang: Locale;
   m: FormMessages;
   store: FormStore;
   set(path: string, value: unknown): void;
@@ -19,7 +20,7 @@ export interface FormApi {
   text(s: Shown): string;
   /** The DOM id of the input for a path. */
   idFor(path: string): string;
-  label(t: Text3): string;
+  label(t: LocalizedText): string;
 }
 
 export const FormContext = createContext<FormApi | null>(null);

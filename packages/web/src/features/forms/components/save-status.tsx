@@ -1,13 +1,13 @@
 import { Group, Loader, Text } from '@mantine/core';
+import type { Locale } from '@sabt/core';
 import type { Problem } from '../../../lib/api.ts';
 import { formatTime } from '../../../lib/dates.ts';
-import type { Lang } from '../catalogue/types.ts';
 import type { SaverState } from '../lib/draft-saver.ts';
 import { issueText } from '../lib/issues.ts';
 import { type FormMessages, fmt } from '../messages.ts';
 
 /** A problem's title in the user's language (from its key when the server gave one). */
-export function problemText(p: Problem | null, lang: Lang, m: FormMessages): string {
+export function problemText(p: Problem | null, lang: Locale, m: FormMessages): string {
   if (!p) return m.errors.network;
   if (p.status === 0) return m.errors.network;
   return typeof p.key === 'string' ? issueText({ key: p.key }, lang) : p.title;
@@ -23,7 +23,7 @@ export function SaveStatus({
 }: {
   state: SaverState;
   partial: boolean;
-  lang: Lang;
+  lang: Locale;
   m: FormMessages;
   /** The one copy screen readers hear (the other is only seen). */
   live: boolean;

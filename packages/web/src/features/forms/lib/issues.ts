@@ -1,5 +1,10 @@
-import { type ActKindDefinition, checkRecordData, t as coreT, type FieldIssue } from '@sabt/core';
-import type { Lang } from '../catalogue/types.ts';
+import {
+  type ActKindDefinition,
+  checkRecordData,
+  t as coreT,
+  type FieldIssue,
+  type Locale,
+} from '@sabt/core';
 import { MESSAGES } from '../messages.ts';
 import { anchorFor, patternOf } from './form-model.ts';
 import { setAt } from './paths.ts';
@@ -15,7 +20,7 @@ export interface Shown {
  * A message key in the user's language: core's messages, except the few whose parameters are
  * codes or English words (those would leak into a Tajik screen).
  */
-export function issueText(issue: { key: string; params?: Record<string, unknown> }, lang: Lang): string {
+export function issueText(issue: { key: string; params?: Record<string, unknown> }, lang: Locale): string {
   const m = MESSAGES[lang].errors;
   switch (issue.key) {
     case 'error.type':

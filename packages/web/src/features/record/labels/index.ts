@@ -1,8 +1,14 @@
-import { ADMIN_UNITS, formatDate, type Locale } from '@sabt/core';
-import { type Entry, FIELD_LABELS, FIELD_OVERRIDES, ITEM_LABEL } from './fields.ts';
-import { VALUE_LABELS, VALUE_OVERRIDES } from './values.ts';
-
-export type { Entry } from './fields.ts';
+import {
+  ADMIN_UNITS,
+  FIELD_OVERRIDES,
+  fieldLabelOf,
+  formatDate,
+  ITEM_LABEL,
+  type Locale,
+  type LocalizedText,
+  VALUE_OVERRIDES,
+  valueLabelOf,
+} from '@sabt/core';
 
 const isIndex = (s: string) => /^\d+$/.test(s);
 
@@ -17,7 +23,7 @@ export function humanise(key: string): string {
 }
 
 /** The catalogue entry for the last segment of `segments`, or undefined when it has none. */
-export function fieldEntry(kind: string, segments: readonly string[]): Entry | undefined {
+export function fieldEntry(kind: string, segments: readonly string[]): LocalizedText | undefined {
   const named = segments.filter((s) => !isIndex(s));
   const key = named.at(-1);
   if (!key) return undefined;
@@ -25,7 +31,7 @@ export function fieldEntry(kind: string, segments: readonly string[]): Entry | u
   return (
     FIELD_OVERRIDES[`${kind}:${named.join('.')}`] ??
     (parent ? FIELD_OVERRIDES[`${parent}.${key}`] : undefined) ??
-    FIELD_LABELS[key]
+    fieldLabelOf(key)
   );
 }
 
@@ -56,7 +62,7 @@ export function valueLabel(segments: readonly string[], value: string, locale: L
   const entry =
     (parent ? VALUE_OVERRIDES[`${parent}.${key}:${value}`] : undefined) ??
     VALUE_OVERRIDES[`${key}:${value}`] ??
-    VALUE_LABELS[value];
+    valueLabelOf(value);
   return entry?.[locale];
 }
 

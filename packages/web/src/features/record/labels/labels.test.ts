@@ -1,11 +1,17 @@
-import { ACT_KIND_DEFINITIONS, actKindJsonSchema, LOCALES } from '@sabt/core';
+import {
+  ACT_KIND_DEFINITIONS,
+  actKindJsonSchema,
+  FIELD_LABELS,
+  FIELD_OVERRIDES,
+  LOCALES,
+  VALUE_LABELS,
+  VALUE_OVERRIDES,
+} from '@sabt/core';
 import { describe, expect, it } from 'vitest';
 import { RECORD_MESSAGES } from '../messages.ts';
-import { FIELD_LABELS, FIELD_OVERRIDES } from './fields.ts';
 import { countryName, fieldEntry, formatValue, humanise, pathLabel, valueLabel } from './index.ts';
 import type { JsonSchema } from './schema-fields.ts';
 import { schemaFields } from './schema-fields.ts';
-import { VALUE_LABELS, VALUE_OVERRIDES } from './values.ts';
 
 /** Every leaf of a schema with its enum values; array items as `0`. */
 function leaves(s: JsonSchema, path: string[] = []): { path: string[]; values: string[] }[] {

@@ -1,13 +1,13 @@
 import { Fieldset, NativeSelect, SimpleGrid, Text } from '@mantine/core';
-import { ADMIN_UNITS, ID_DOCUMENT_TYPES, REGIONS } from '@sabt/core';
+import { ADMIN_UNITS, ID_DOCUMENT_TYPES, type LocalizedText, REGIONS } from '@sabt/core';
 import { type ReactNode, useState } from 'react';
-import type { CourtField, DocumentField, PlaceField, Text3 } from '../../catalogue/types.ts';
+import type { CourtField, DocumentField, PlaceField } from '../../catalogue/types.ts';
 import { type FormMessages, MESSAGES } from '../../messages.ts';
 import { useForm, useMessages, useValue } from '../form-context.tsx';
 import { CountryFieldInput, DateFieldInput, SelectFieldInput, TextFieldInput } from './basic.tsx';
 
 /** A label in the three languages from the forms' own messages. */
-const t3 = (pick: (m: FormMessages) => string): Text3 => ({
+const t3 = (pick: (m: FormMessages) => string): LocalizedText => ({
   tg: pick(MESSAGES.tg),
   ru: pick(MESSAGES.ru),
   en: pick(MESSAGES.en),

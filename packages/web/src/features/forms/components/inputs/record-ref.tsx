@@ -1,9 +1,8 @@
 import { Text } from '@mantine/core';
-import { type ActKindCode, formatDate, getActKind } from '@sabt/core';
+import { type ActKindCode, formatDate, getActKind, type Locale } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { officesQuery, type RecordBody, recordQuery } from '../../api/records.ts';
 import { recordDate } from '../../catalogue/lookups.ts';
-import type { Lang } from '../../catalogue/types.ts';
 import { fmt, MESSAGES } from '../../messages.ts';
 import { useForm } from '../form-context.tsx';
 
@@ -29,11 +28,15 @@ export function personsOf(kind: ActKindCode, data: Record<string, unknown> | nul
 
 export function useOfficeName() {
   const { data } = useQuery(officesQuery());
-  return (id: string, lang: Lang) => data?.find((o) => o.id === id)?.name[lang] ?? id;
+  return (id: string, lang: Locale) => data?.find((o) => o.id === id)?.name[lang] ?? id;
 }
 
 /** "Birth № 5, 2025 · DU-03-00 · Раҳимзода Фарзона" for a linked record. */
-export function describeRecord(r: RecordBody, lang: Lang, officeName: (id: string, lang: Lang) => string) {
+export function describeRecord(
+  r: RecordBody,
+  lang: Locale,
+  officeName: (id: string, lang: Locale) => string,
+) {
   const m = MESSAGES[lang];
   const kind = getActKind(r.kind)?.labels[lang] ?? r.kind;
   const ref =

@@ -1,6 +1,7 @@
-import type { Entry } from './fields.ts';
+import type { ID_DOCUMENT_TYPES } from '../acts/common.ts';
+import type { LocalizedText } from '../i18n/locale.ts';
 
-const e = (tg: string, ru: string, en: string): Entry => ({ tg, ru, en });
+const e = (tg: string, ru: string, en: string): LocalizedText => ({ tg, ru, en });
 
 const OTHER = e('Дигар', 'Другое', 'Other');
 const UNKNOWN = e('Номаълум', 'Неизвестно', 'Unknown');
@@ -14,7 +15,7 @@ const WIDOWED = e('Бевамард ё бевазан', 'Вдовец или в�
  * Names of the coded values of record data (enums), by value. Values that mean different things
  * in different fields are told apart by `field:VALUE` or `parent.field:VALUE` (see VALUE_OVERRIDES).
  */
-export const VALUE_LABELS: Record<string, Entry> = {
+export const VALUE_LABELS = {
   M: e('Мард', 'Мужской', 'Male'),
   F: e('Зан', 'Женский', 'Female'),
   // proofs of birth and death, bases
@@ -140,9 +141,9 @@ export const VALUE_LABELS: Record<string, Entry> = {
   GUARDIANSHIP_DECISION: e('Қарори мақоми васоят', 'Решение органа опеки', 'Guardianship body decision'),
   CONCLUSION: e('Хулосаи мақоми САҲШ', 'Заключение органа ЗАГС', 'Conclusion of the registry office'),
   DUPLICATE: e('Сабти такрорӣ', 'Повторная запись (дубликат)', 'Duplicate record'),
-};
+} satisfies Record<string, LocalizedText>;
 
-export const VALUE_OVERRIDES: Record<string, Entry> = {
+export const VALUE_OVERRIDES: Record<string, LocalizedText> = {
   'fatherBasis.type:NONE': e(
     'Маълумот дар бораи падар сабт намешавад',
     'Сведения об отце не записываются',
@@ -155,4 +156,21 @@ export const VALUE_OVERRIDES: Record<string, Entry> = {
   'line:c': e('в', 'в', 'c'),
   'line:d': e('г', 'г', 'd'),
   'line:II': e('II', 'II', 'II'),
+};
+
+/** The catalogue's name of a coded value, in any field (no overrides), or undefined. */
+export function valueLabelOf(code: string): LocalizedText | undefined {
+  return Object.hasOwn(VALUE_LABELS, code)
+    ? (VALUE_LABELS as Record<string, LocalizedText>)[code]
+    : undefined;
+}
+
+/** The types of identity document (ID_DOCUMENT_TYPES) by name, as a certificate's receipt names them. */
+export const ID_DOCUMENT_TYPE_LABELS: Record<(typeof ID_DOCUMENT_TYPES)[number], LocalizedText> = {
+  PASSPORT: VALUE_LABELS.PASSPORT,
+  ID_CARD: VALUE_LABELS.ID_CARD,
+  FOREIGN_PASSPORT: VALUE_LABELS.FOREIGN_PASSPORT,
+  BIRTH_CERTIFICATE: VALUE_LABELS.BIRTH_CERTIFICATE,
+  RESIDENCE_PERMIT: VALUE_LABELS.RESIDENCE_PERMIT,
+  OTHER: VALUE_LABELS.OTHER_DOCUMENT,
 };

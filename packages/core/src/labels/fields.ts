@@ -1,17 +1,15 @@
-import type { Locale } from '@sabt/core';
+import type { LocalizedText } from '../i18n/locale.ts';
 
-/** A text in the three interface languages. */
-export type Entry = Record<Locale, string>;
-const e = (tg: string, ru: string, en: string): Entry => ({ tg, ru, en });
+const e = (tg: string, ru: string, en: string): LocalizedText => ({ tg, ru, en });
 
 /**
  * The label catalogue of record data: every key that occurs in the data of the seven act kinds,
  * in Tajik, Russian and English. A path is labelled segment by segment ("Модар › Ҷои истиқомат
  * › Кишвар"); where a key means something else in one act kind or under one parent, an override
- * below says so. `labels.test.ts` walks the schemas of all seven kinds and fails on a path that
+ * below says so. `labels.test.ts` (web, features/record/labels) walks the schemas of all seven kinds and fails on a path that
  * this catalogue does not cover.
  */
-export const FIELD_LABELS: Record<string, Entry> = {
+export const FIELD_LABELS = {
   // sections (top-level keys)
   child: e('Кӯдак', 'Ребёнок', 'Child'),
   birthBasis: e('Ҳуҷҷати тасдиқкунандаи таваллуд', 'Документ, подтверждающий рождение', 'Proof of birth'),
@@ -178,13 +176,13 @@ export const FIELD_LABELS: Record<string, Entry> = {
     'Согласие органа опеки и попечительства',
     "Guardianship body's consent",
   ),
-};
+} satisfies Record<string, LocalizedText>;
 
 /**
  * Where a key means something else: by act kind and full path (`KIND:path`), or under a parent
  * (`parent.key`). The most specific match wins.
  */
-export const FIELD_OVERRIDES: Record<string, Entry> = {
+export const FIELD_OVERRIDES: Record<string, LocalizedText> = {
   'ADOPTION:childBefore': e('Кӯдак то фарзандхонӣ', 'Ребёнок до усыновления', 'Child before the adoption'),
   'ADOPTION:childAfter': e(
     'Кӯдак баъд аз фарзандхонӣ',
@@ -290,4 +288,9 @@ export const FIELD_OVERRIDES: Record<string, Entry> = {
 };
 
 /** Array items: "Сатри 2", "Line 2". */
-export const ITEM_LABEL: Entry = e('№', '№', 'No.');
+export const ITEM_LABEL: LocalizedText = e('№', '№', 'No.');
+
+/** The catalogue's label of a data key, wherever it stands (no overrides), or undefined. */
+export function fieldLabelOf(key: string): LocalizedText | undefined {
+  return Object.hasOwn(FIELD_LABELS, key) ? (FIELD_LABELS as Record<string, LocalizedText>)[key] : undefined;
+}
