@@ -30,6 +30,7 @@ export * from './workflow/certificate-documents.ts';
 export * from './workflow/certificates.ts';
 export * from './workflow/matrix.ts';
 export * from './workflow/roles.ts';
+export * from './workflow/sealing.ts';
 export * from './workflow/signatories.ts';
 export * from './workflow/statuses.ts';
 export * from './workflow/waiting-period.ts';

@@ -148,9 +148,6 @@ export const SELF_REGISTRATION: Record<OfficeKind, 'refused' | 'flagged'> = {
   jamoat: 'flagged',
 };
 
-/** Roles that may see sealed data (the original birth record of an adopted child, adoption records); every view is audited. */
-export const SEALED_READERS: readonly Role[] = ['registrar', 'head_of_office'];
-
 /** Which act kinds each kind of office works with. Jamoats register four acts only. */
 export const OFFICE_ACT_KINDS: Record<OfficeKind, readonly ActKindCode[]> = {
   central: [],

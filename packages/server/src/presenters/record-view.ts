@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
+import { sealedShown, sealInfo, versionSealed } from '../policies/sealing.ts';
 import { findRecord, recordActions, recordLinks, recordVersions } from '../queries/records.ts';
-import { sealInfo } from '../queries/sealing.ts';
 import { presentHistory, presentRecord, presentVersions } from './record.ts';
 
 /** A record as this user may see it, and whether sealed data was shown (to audit it). */
@@ -32,11 +32,11 @@ export async function recordView(
     versions: versions.map((v) => ({
       version: v.version,
       at: new Date(v.created_at).toISOString(),
-      sealed: seal.whole || seal.versions.has(v.version),
+      sealed: versionSealed(seal, v.version),
       href: `/api/v1/records/${id}/versions`,
     })),
   };
-  return { body, sealedShown: seal.canSee && seal.whole };
+  return { body, sealedShown: sealedShown(seal, 'record') };
 }
 
 /** The action log; `combineAutosaves` shows a person's consecutive edits as one entry. */
@@ -47,7 +47,7 @@ export async function historyView(db: Kysely<Database>, actor: Actor, id: string
   return {
     rec,
     items: presentHistory(actions, seal, combineAutosaves),
-    sealedShown: seal.sealed && seal.canSee,
+    sealedShown: sealedShown(seal),
   };
 }
 
@@ -55,5 +55,5 @@ export async function versionsView(db: Kysely<Database>, actor: Actor, id: strin
   const rec = await findRecord(db, actor, id);
   const seal = await sealInfo(db, actor, rec);
   const versions = await recordVersions(db, id);
-  return { rec, items: presentVersions(versions, seal), sealedShown: seal.sealed && seal.canSee };
+  return { rec, items: presentVersions(versions, seal), sealedShown: sealedShown(seal) };
 }

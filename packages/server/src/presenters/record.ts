@@ -13,21 +13,20 @@ import {
 } from '@sabt/core';
 import type { Actor } from '../auth/sessions.ts';
 import { renderIssues } from '../http/problem.ts';
+import {
+  actionHidden,
+  dataHidden,
+  NOT_SEALED,
+  type SealInfo,
+  versionHidden,
+  versionSealed,
+} from '../policies/sealing.ts';
 import type { recordActions, recordLinks, recordVersions } from '../queries/records.ts';
-import type { SealInfo } from '../queries/sealing.ts';
 import type { RecordRow } from '../unit-of-work/record-store.ts';
 
 type Actions = Awaited<ReturnType<typeof recordActions>>;
 type Links = Awaited<ReturnType<typeof recordLinks>>;
 type Versions = Awaited<ReturnType<typeof recordVersions>>;
-
-const NOT_SEALED: SealInfo = {
-  sealed: false,
-  whole: false,
-  versions: new Set(),
-  untilActionId: 0,
-  canSee: true,
-};
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -41,7 +40,7 @@ export function presentRecord(
   links: Links,
   seal: SealInfo = NOT_SEALED,
 ) {
-  const hidden = seal.whole && !seal.canSee;
+  const hidden = dataHidden(seal);
   const def = getActKind(rec.kind);
   const check = def && !hidden ? checkRecordData(def, rec.data, 'complete', { today }) : undefined;
   const lastReject = [...actions].reverse().find((a) => a.action === 'reject');
@@ -152,7 +151,7 @@ function presentWaiting(rec: RecordRow, today: string, actions: Actions) {
  * combined difference, before → after, and how many saves it holds; every save stays in the log.
  */
 export function presentHistory(actions: Actions, seal: SealInfo = NOT_SEALED, combine = false) {
-  const hidden = (a: Actions[number]) => seal.sealed && !seal.canSee && Number(a.id) <= seal.untilActionId;
+  const hidden = (a: Actions[number]) => actionHidden(seal, Number(a.id));
   const entry = (a: Actions[number]) => ({
     id: Number(a.id),
     action: a.action,
@@ -204,9 +203,9 @@ export function presentHistory(actions: Actions, seal: SealInfo = NOT_SEALED, co
 /** Every registered version with what changed from the one before; sealed versions only for those allowed. */
 export function presentVersions(versions: Versions, seal: SealInfo = NOT_SEALED) {
   return versions.map((v, i) => {
-    const hidden = (seal.whole || seal.versions.has(v.version)) && !seal.canSee;
+    const hidden = versionHidden(seal, v.version);
     const prev = versions[i - 1];
-    const prevHidden = prev && (seal.whole || seal.versions.has(prev.version)) && !seal.canSee;
+    const prevHidden = prev && versionHidden(seal, prev.version);
     return {
       version: v.version,
       schemaVersion: v.schema_version,
@@ -216,7 +215,7 @@ export function presentVersions(versions: Versions, seal: SealInfo = NOT_SEALED)
       byName: v.full_name ?? null,
       action: v.action,
       reason: v.reason,
-      sealed: seal.whole || seal.versions.has(v.version),
+      sealed: versionSealed(seal, v.version),
       data: hidden ? null : v.data,
       changes: hidden || prevHidden || !prev ? null : diffData(prev.data, v.data),
     };

@@ -57,6 +57,23 @@ export async function recordLinks(db: Kysely<Database>, id: string) {
     .execute();
 }
 
+/** The columns of a record's list row (presenters/list-row.ts). */
+export const LIST_ROW_COLUMNS = [
+  'id',
+  'kind',
+  'status',
+  'flags',
+  'office_id',
+  'surname',
+  'given_name',
+  'patronymic',
+  'birth_date',
+  'event_date',
+  'number',
+  'year',
+  'national_id',
+] as const;
+
 export interface ListFilter {
   status?: string | undefined;
   kind?: string | undefined;
@@ -81,24 +98,7 @@ export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFil
   const total = await q.select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const column = f.sort === 'created' ? 'created_at' : f.sort === 'number' ? 'number' : 'updated_at';
   const items = await q
-    .select([
-      'id',
-      'kind',
-      'status',
-      'flags',
-      'office_id',
-      'surname',
-      'given_name',
-      'patronymic',
-      'birth_date',
-      'event_date',
-      'number',
-      'year',
-      'national_id',
-      'revision',
-      'created_at',
-      'updated_at',
-    ])
+    .select([...LIST_ROW_COLUMNS, 'revision', 'created_at', 'updated_at'])
     .orderBy(column, f.order)
     .orderBy('id')
     .limit(f.limit)

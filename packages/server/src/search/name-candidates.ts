@@ -1,11 +1,13 @@
 import type { Status } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { SEALED_ADOPTION_SQL } from '../policies/sealing.ts';
 import { type AskedName, mayFit, type PersonCandidate, TYPO_SIMILARITY_SAME_DATE } from './score.ts';
 
 /** Which records a search may return: the actor's jurisdiction and the query's filters. */
 export interface RecordScope {
   officePath: string;
+  /** Sealed names and sealed adoption records are searched (policies/sealing.ts `searchesSealed`). */
   seeSealed: boolean;
   kind?: string | undefined;
   status?: Status | undefined;
@@ -23,6 +25,7 @@ const PERSON_COLUMNS = [
   'p.given_name',
   'p.patronymic',
   'p.birth_date',
+  'p.sealed',
 ] as const;
 
 /** Rows read per query: enough for any one person's records, bounded for the most common names. */
@@ -32,6 +35,7 @@ const MAX_SAME_DATE_ROWS = 20_000;
 
 export function recordsInScope(db: Kysely<Database>, scope: RecordScope) {
   let r = db.selectFrom('records as r').where('r.office_path', 'like', `${scope.officePath}%`);
+  if (!scope.seeSealed) r = r.where(sql<boolean>`not ${SEALED_ADOPTION_SQL}`);
   if (scope.kind) r = r.where('r.kind', '=', scope.kind);
   if (scope.status) r = r.where('r.status', '=', scope.status);
   if (scope.office) r = r.where('r.office_id', '=', scope.office);

@@ -19,6 +19,8 @@ export interface PersonCandidate {
   given_name: string | null;
   patronymic: string | null;
   birth_date: string | null;
+  /** A name from what an adoption sealed (see policies/sealing.ts). */
+  sealed?: boolean;
 }
 
 /** The stored keys of a person, for a cheap first filter before full scoring. */

@@ -1,14 +1,8 @@
-import {
-  keySimilarity,
-  type NameKeys,
-  nameKeys,
-  normalizeDocumentNumber,
-  SEALED_READERS,
-  type Status,
-} from '@sabt/core';
+import { keySimilarity, type NameKeys, nameKeys, normalizeDocumentNumber, type Status } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import type { Database } from '../db/schema.ts';
+import { searchesSealed } from '../policies/sealing.ts';
 import { typedIdentifier } from './identifier.ts';
 import { nameCandidates, type RecordScope, recordsInScope } from './name-candidates.ts';
 import { type AskedName, scorePerson } from './score.ts';
@@ -48,6 +42,8 @@ export interface SearchHit {
     birthDate: string | null;
     historical: boolean;
   } | null;
+  /** Found by a name an adoption sealed (only for those who may see sealed data). */
+  sealedMatch?: boolean;
 }
 
 /** The hits a search returns, and how many weaker matches exact mode left out. */
@@ -75,7 +71,7 @@ const keysOrUndefined = (s: string | undefined) => {
  * Finds records by any name in any script or spelling (everyone born on the asked date, or the
  * match keys, stems in broad mode and trigrams as a last resort), by numbers and documents, ranked
  * by match quality with the reasons.
- * Sealed names are searched only for roles that may see sealed data.
+ * Sealed names and sealed adoption records are searched only for those who may see them.
  */
 export async function searchRecords(
   db: Kysely<Database>,
@@ -86,7 +82,7 @@ export async function searchRecords(
   const typed = query.q ? typedIdentifier(query.q) : undefined;
   const q: SearchQuery = typed ? { ...query, ...typed, q: undefined } : query;
   const limit = Math.min(q.limit ?? 20, 100);
-  const seeSealed = SEALED_READERS.includes(actor.role);
+  const seeSealed = searchesSealed(actor);
   const scope: RecordScope = { ...q, officePath: actor.officePath, seeSealed };
 
   // Identifiers: exact, strongest.
@@ -177,6 +173,7 @@ export async function searchRecords(
           birthDate: p.birth_date,
           historical: p.historical,
         },
+        ...(p.sealed ? { sealedMatch: true } : {}),
       });
     }
   }

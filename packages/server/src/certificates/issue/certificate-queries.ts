@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
-import { forbidden, notFound } from '../../errors/domain-error.ts';
+import { notFound } from '../../errors/domain-error.ts';
+import { assertMaySeeVersion, sealInfo, versionSealed } from '../../policies/sealing.ts';
 import { findRecord } from '../../queries/records.ts';
-import { sealInfo } from '../../queries/sealing.ts';
 import type { FileStore } from '../../storage/file-store.ts';
 import { readCertificatePdf } from '../pdf-files.ts';
 import { certDb } from '../tables.ts';
@@ -133,8 +133,8 @@ export async function certificatePdf(
 ) {
   const { rec, row } = await findCertificate(db, config, actor, id);
   const seal = await sealInfo(db, actor, rec);
-  const sealed = seal.whole || seal.versions.has(row.record_version);
-  if (sealed && !seal.canSee) throw forbidden();
+  assertMaySeeVersion(seal, row.record_version);
+  const sealed = versionSealed(seal, row.record_version);
   const pdf = await readCertificatePdf(db, files, row);
   return { rec, row, pdf, sealed };
 }

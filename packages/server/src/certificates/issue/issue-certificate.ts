@@ -10,6 +10,7 @@ import {
 import { sql } from 'kysely';
 import { DomainError } from '../../errors/domain-error.ts';
 import { assertCanRead } from '../../policies/records.ts';
+import { extractNotesAfter } from '../../policies/sealing.ts';
 import type { FileStore } from '../../storage/file-store.ts';
 import { recordStoredFile } from '../../storage/tables.ts';
 import { appendAction, lockRecord } from '../../unit-of-work/record-store.ts';
@@ -95,7 +96,7 @@ export async function issueCertificate(
     now: ctx.now,
     qr,
     verifyUrl: `${config.publicUrl}/verify?c=${qr}`,
-    notationsAfter: seal.sealed && !seal.canSee ? seal.untilActionId : 0,
+    notationsAfter: extractNotesAfter(seal),
   });
   const rendered = await renderCertificate(renderInput);
   const officeName = renderInput.office.nameTg;

@@ -4,6 +4,7 @@ import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { DomainError } from '../../errors/domain-error.ts';
+import { extractNotesAfter } from '../../policies/sealing.ts';
 import { findRecord } from '../../queries/records.ts';
 import { parseBlankNumber, peekBlank } from '../blanks/blank-stock.ts';
 import { renderCertificate } from '../documents/render.ts';
@@ -57,7 +58,7 @@ export async function previewCertificate(
     now: new Date(),
     qr: PREVIEW_MARK,
     verifyUrl: PREVIEW_MARK,
-    notationsAfter: seal.sealed && !seal.canSee ? seal.untilActionId : 0,
+    notationsAfter: extractNotesAfter(seal),
   });
   return { pdf: await renderCertificate(renderInput, { watermark: PREVIEW_MARK }), recordId: rec.id };
 }

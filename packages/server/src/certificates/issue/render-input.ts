@@ -12,9 +12,9 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
-import { DomainError, forbidden } from '../../errors/domain-error.ts';
+import { DomainError } from '../../errors/domain-error.ts';
 import { officeNames, officialName } from '../../offices/office-names.ts';
-import { sealInfo } from '../../queries/sealing.ts';
+import { assertMaySeeData, sealInfo } from '../../policies/sealing.ts';
 import type { RecordRow } from '../../unit-of-work/record-store.ts';
 import { isOfficeCode } from '../documents/format.ts';
 import { assertMay } from '../policy.ts';
@@ -40,7 +40,7 @@ export async function assertMayIssue(db: Kysely<Database>, actor: Actor, rec: Re
   assertMay(actor, 'issue-certificate');
   if (rec.status !== 'registered') throw new DomainError('conflict', 'problem.certificate.notRegistered');
   const seal = await sealInfo(db, actor, rec);
-  if (seal.whole && !seal.canSee) throw forbidden();
+  assertMaySeeData(seal);
   return seal;
 }
 

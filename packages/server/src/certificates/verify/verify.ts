@@ -1,6 +1,7 @@
 import { getActKind, todayIn } from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { publicNamesShown, sealInfo } from '../../policies/sealing.ts';
 import { qrPublicKey } from '../keys/key-store.ts';
 import { parsePayload, verifySignature } from '../keys/qr-payload.ts';
 import { signatoryAt } from '../signatories/signatories.ts';
@@ -123,16 +124,8 @@ async function names(
   db: Kysely<Database>,
   cert: { record_id: string; record_version: number; kind: string; flags: string[] },
 ): Promise<string[] | null> {
-  if (cert.kind === 'ADOPTION') return null;
-  if (cert.flags.includes('sealed')) {
-    const sealed = await db
-      .selectFrom('sealed_versions')
-      .select('version')
-      .where('record_id', '=', cert.record_id)
-      .where('version', '=', cert.record_version)
-      .executeTakeFirst();
-    if (sealed) return null;
-  }
+  const seal = await sealInfo(db, null, { id: cert.record_id, kind: cert.kind, flags: cert.flags });
+  if (!publicNamesShown(seal, cert, cert.record_version)) return null;
   const version = await db
     .selectFrom('record_versions')
     .select('data')

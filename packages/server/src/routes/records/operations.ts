@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { annulRecord, decideAmendment, requestAmendment } from '../../commands/amend-record.ts';
 import { createRecord } from '../../commands/create-record.ts';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
+import { sealInfo, versionHidden } from '../../policies/sealing.ts';
 import { amendmentRequests, findRecord } from '../../queries/records.ts';
-import { sealInfo } from '../../queries/sealing.ts';
 import { auditRead, readEvent } from '../../unit-of-work/write.ts';
 import { amendmentBody, annulBody, decisionBody, recordParams, restorationBody } from './schema.ts';
 import { writeRecord } from './write-record.ts';
@@ -70,7 +70,7 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
       const rec = await findRecord(dbx.db, actor, req.params.id);
       const rows = await amendmentRequests(dbx.db, rec.id);
       const seal = await sealInfo(dbx.db, actor, rec);
-      const hidden = (baseVersion: number) => !seal.canSee && (seal.whole || seal.versions.has(baseVersion));
+      const hidden = (baseVersion: number) => versionHidden(seal, baseVersion);
       await auditRead(dbx, [readEvent(actor, 'record.amendments', rec.id)]);
       return {
         items: rows.map((a) => ({

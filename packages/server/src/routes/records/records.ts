@@ -6,6 +6,8 @@ import { transitionRecord } from '../../commands/transition-record.ts';
 import { shortenWaitingPeriod } from '../../commands/waiting-period.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
 import { Problem } from '../../http/problem.ts';
+import { sealedRowsShown } from '../../policies/sealing.ts';
+import { presentListRow } from '../../presenters/list-row.ts';
 import { historyView, recordView, versionsView } from '../../presenters/record-view.ts';
 import { listRecords, queueCounts } from '../../queries/records.ts';
 import { etag } from '../../unit-of-work/etag.ts';
@@ -194,27 +196,20 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
     async (req) => {
       const actor = actorOf(req);
       const { total, items } = await listRecords(dbx.db, actor, req.query);
+      const sealed = sealedRowsShown(actor, items);
       await auditRead(dbx, [
-        readEvent(actor, 'records.list', null, { filter: req.query, records: items.map((i) => i.id) }),
+        readEvent(actor, 'records.list', null, {
+          filter: req.query,
+          records: items.map((i) => i.id),
+          ...(sealed.length ? { sealed } : {}),
+        }),
       ]);
       return {
         total,
         limit: req.query.limit,
         offset: req.query.offset,
         items: items.map((i) => ({
-          id: i.id,
-          kind: i.kind,
-          status: i.status,
-          flags: i.flags,
-          office: i.office_id,
-          surname: i.surname,
-          name: i.given_name,
-          patronymic: i.patronymic,
-          birthDate: i.birth_date,
-          eventDate: i.event_date,
-          number: i.number,
-          year: i.year,
-          nationalId: i.national_id,
+          ...presentListRow(actor, i),
           revision: i.revision,
           createdAt: new Date(i.created_at).toISOString(),
           updatedAt: new Date(i.updated_at).toISOString(),

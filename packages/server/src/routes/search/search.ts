@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
+import { rowAccess, sealedRowsShown } from '../../policies/sealing.ts';
+import { presentListRow } from '../../presenters/list-row.ts';
+import { LIST_ROW_COLUMNS } from '../../queries/records.ts';
 import { searchRecords } from '../../search/search-records.ts';
 import { auditRead, readEvent } from '../../unit-of-work/write.ts';
 
@@ -60,21 +63,7 @@ export async function searchRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
       const rows = hits.length
         ? await dbx.db
             .selectFrom('records')
-            .select([
-              'id',
-              'kind',
-              'status',
-              'flags',
-              'office_id',
-              'surname',
-              'given_name',
-              'patronymic',
-              'birth_date',
-              'event_date',
-              'number',
-              'year',
-              'national_id',
-            ])
+            .select([...LIST_ROW_COLUMNS])
             .where(
               'id',
               'in',
@@ -83,33 +72,32 @@ export async function searchRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
             .execute()
         : [];
       const byId = new Map(rows.map((r) => [r.id, r]));
+      const sealed = sealedRowsShown(
+        actor,
+        hits.flatMap((h) => {
+          const rec = byId.get(h.recordId);
+          return rec ? [{ ...rec, sealedMatch: h.sealedMatch }] : [];
+        }),
+      );
       await auditRead(dbx, [
-        readEvent(actor, 'search', null, { query: req.query, results: hits.map((h) => h.recordId) }),
+        readEvent(actor, 'search', null, {
+          query: req.query,
+          results: hits.map((h) => h.recordId),
+          ...(sealed.length ? { sealed } : {}),
+        }),
       ]);
       return {
         weaker,
         items: hits.flatMap((h) => {
           const rec = byId.get(h.recordId);
           if (!rec) return [];
-          const sealedRecord = rec.kind === 'ADOPTION' && rec.flags.includes('sealed');
+          const masked = rowAccess(actor, rec) === 'masked';
           return [
             {
-              id: rec.id,
-              kind: rec.kind,
-              status: rec.status,
-              flags: rec.flags,
-              office: rec.office_id,
-              surname: sealedRecord ? null : rec.surname,
-              name: sealedRecord ? null : rec.given_name,
-              patronymic: sealedRecord ? null : rec.patronymic,
-              birthDate: sealedRecord ? null : rec.birth_date,
-              eventDate: rec.event_date,
-              number: rec.number,
-              year: rec.year,
-              nationalId: rec.national_id,
+              ...presentListRow(actor, rec),
               score: h.score,
               reasons: h.reasons,
-              matched: h.person,
+              matched: masked ? null : h.person,
             },
           ];
         }),
