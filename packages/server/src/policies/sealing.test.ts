@@ -1,0 +1,242 @@
+import {
+  adoptionKind,
+  type BirthData,
+  mayCertificate,
+  ROLES,
+  type Role,
+  type SealedPart,
+  sealedAccess,
+} from '@sabt/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanUpPdfFiles, pdfTextFlat } from '../certificates/documents/pdf-tools.ts';
+import { receiveBlanks, registered, type Staff } from '../certificates/testing/fixtures.ts';
+import { fetchBytes } from '../certificates/testing/tools.ts';
+import { DEMO_USERS } from '../demo/demo-data.ts';
+import { type Client, type Response, startTestApp, type TestApp } from '../test/harness.ts';
+import { R, show } from '../test/workflow.ts';
+
+/**
+ * Adoption secrecy on every read path, for every role, against core's rule (`sealedAccess`): a
+ * birth is registered, a certificate printed, the child adopted, new certificates printed; then
+ * each role reads the records, their versions and history, searches by the child's original and
+ * new names, lists the records, fetches and previews the certificates, and the public checks them.
+ * Whatever a path shows must be what the rule says for that role and that part of the data.
+ */
+
+const ex = adoptionKind.example;
+const ORIGINAL = ex.childBefore.surname; // what only the sealed versions and the adoption say
+const NEW = ex.childAfter.surname; // the post-adoption name
+const BIRTH_MOTHER = 'Ҳамидова';
+const ADOPTION_NOTED = 'Фарзандхондӣ ба қайд гирифта шуд';
+
+const residence = { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе' };
+const originalBirth = {
+  child: {
+    surname: ORIGINAL,
+    name: ex.childBefore.name,
+    birthDate: ex.childBefore.birthDate,
+    sex: 'M',
+    birthPlace: { country: 'TJ', unit: 'KT-01', settlement: 'Бохтар' },
+    liveBorn: true,
+    plurality: 1,
+  },
+  birthBasis: {
+    type: 'MEDICAL_CERTIFICATE',
+    number: 'BX-7',
+    date: ex.childBefore.birthDate,
+    issuer: 'Таваллудхона',
+  },
+  mother: { surname: BIRTH_MOTHER, name: 'Зарина', birthDate: '2003-01-17', citizenship: 'TJ', residence },
+  fatherBasis: { type: 'NONE' },
+  applicant: { type: 'MOTHER', surname: BIRTH_MOTHER, name: 'Зарина' },
+} as BirthData;
+
+/** The demo user of each role (all in one district office). */
+const loginOf = (role: Role) => DEMO_USERS.find((u) => u.role === role && u.officeId === 'DU-03-00')!.login;
+
+let t: TestApp;
+let staff: Staff;
+let birth: { id: string };
+let adoption: { id: string };
+/** Certificates: the birth certificate of before the adoption, the one after, the adoption's own. */
+let certs: Record<'before' | 'after' | 'adoption', { id: string; qr: string; pdf: string }>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const [front, back, registrar, head] = await Promise.all([
+    t.as('front'),
+    t.as('back'),
+    t.as('registrar'),
+    t.as('head'),
+  ]);
+  staff = { front, back, registrar };
+  await receiveBlanks(head, { from: '000001', to: '000010' });
+  await receiveBlanks(head, {
+    document: 'ADOPTION_CERTIFICATE',
+    series: 'I-ФХ',
+    from: '000001',
+    to: '000010',
+  });
+  const print = async (by: Client, id: string) => {
+    const res = await by.post(`${R}/${id}/certificates`, { mode: 'overlay' });
+    expect(res.status, show(res)).toBe(201);
+    return res.body as { id: string; qr: string; pdf: string };
+  };
+  birth = await registered(staff, 'BIRTH', originalBirth);
+  const before = await print(front, birth.id);
+  adoption = await registered(staff, 'ADOPTION', { ...structuredClone(ex), birthRecordId: birth.id });
+  certs = { before, after: await print(front, birth.id), adoption: await print(registrar, adoption.id) };
+});
+afterAll(async () => {
+  cleanUpPdfFiles();
+  await t?.close();
+});
+
+const ids = (res: Response) => (res.body.items as { id: string }[]).map((i) => i.id);
+const row = (res: Response, id: string) => (res.body.items as { id: string }[]).find((i) => i.id === id);
+
+describe.each(ROLES)('as %s', (role) => {
+  const full = (part: SealedPart) => sealedAccess(role, part) === 'full';
+  const issues = mayCertificate('issue-certificate', { role, officeKind: 'district' });
+  let c: Client;
+  beforeAll(async () => {
+    c = await t.as(loginOf(role));
+  });
+
+  it('reads each record as the rule says', async () => {
+    const b = await c.get(`${R}/${birth.id}`);
+    expect(b.status, show(b)).toBe(200);
+    expect(full('current')).toBe(true);
+    expect(b.body.data.child.surname).toBe(NEW);
+    const a = await c.get(`${R}/${adoption.id}`);
+    expect(a.status, show(a)).toBe(200);
+    if (full('adoption-record')) expect(a.body.data.childBefore.surname).toBe(ORIGINAL);
+    else expect(a.body.data).toBeNull();
+  });
+
+  it("reads the birth record's versions and history as the rule says", async () => {
+    const versions = await c.get(`${R}/${birth.id}/versions`);
+    const [v1, v2] = versions.body.items;
+    expect(v2.data.child.surname).toBe(NEW);
+    if (full('sealed-version')) expect(v1.data.child.surname).toBe(ORIGINAL);
+    else expect(v1.data).toBeNull();
+    const history = await c.get(`${R}/${birth.id}/history`);
+    const created = history.body.items[0];
+    if (full('sealed-version')) expect(created.payload.data.child.surname).toBe(ORIGINAL);
+    else expect(created.payload).toEqual({ sealed: true });
+    if (!full('sealed-version')) {
+      expect(show(versions)).not.toContain(ORIGINAL);
+      expect(show(history)).not.toContain(ORIGINAL);
+      expect(show(history)).not.toContain(BIRTH_MOTHER);
+    }
+  });
+
+  it.each([
+    ['free text', { q: `${ORIGINAL} ${ex.childBefore.name}` }],
+    ['name parts', { surname: ORIGINAL, name: ex.childBefore.name }],
+    [
+      'name and date of birth',
+      { surname: ORIGINAL, name: ex.childBefore.name, birthDate: ex.childBefore.birthDate },
+    ],
+  ])('searches by the original name (%s) as the rule says', async (_, query) => {
+    const res = await c.get(`/api/v1/search?${new URLSearchParams(query)}`);
+    expect(res.status, show(res)).toBe(200);
+    // the birth record may be found by its current data (the same given name, a similar surname);
+    // by the sealed name only for those who may see it
+    const hit = row(res, birth.id) as { matched?: { surname: string; historical: boolean } } | undefined;
+    expect(hit?.matched?.surname === ORIGINAL).toBe(full('sealed-version'));
+    if (full('sealed-version')) expect(hit).toMatchObject({ surname: NEW, matched: { historical: true } });
+    expect(ids(res).includes(adoption.id)).toBe(full('adoption-record'));
+    if (!full('sealed-version')) expect(show(res)).not.toContain(ORIGINAL);
+  });
+
+  it.each([
+    ['free text', { q: `${NEW} ${ex.childAfter.name}` }],
+    [
+      'name and date of birth',
+      { surname: NEW, name: ex.childAfter.name, birthDate: ex.childAfter.birthDate },
+    ],
+  ])('searches by the new name (%s) as the rule says', async (_, query) => {
+    const res = await c.get(`/api/v1/search?${new URLSearchParams(query)}`);
+    expect(res.status, show(res)).toBe(200);
+    expect(row(res, birth.id)).toMatchObject({ surname: NEW, name: ex.childAfter.name });
+    const a = row(res, adoption.id);
+    if (full('adoption-record'))
+      expect(a).toMatchObject({ surname: NEW, birthDate: ex.childAfter.birthDate });
+    else expect(a).toBeUndefined();
+  });
+
+  it('lists the records with their rows as the rule says', async () => {
+    const births = await c.get(`${R}?kind=BIRTH`);
+    expect(births.status, show(births)).toBe(200);
+    expect(row(births, birth.id)).toMatchObject({ surname: NEW, name: ex.childAfter.name });
+    const adoptions = await c.get(`${R}?kind=ADOPTION&status=registered`);
+    expect(adoptions.status, show(adoptions)).toBe(200);
+    const a = row(adoptions, adoption.id);
+    expect(a).toMatchObject({ kind: 'ADOPTION', flags: expect.arrayContaining(['sealed']) });
+    if (full('adoption-record'))
+      expect(a).toMatchObject({ surname: NEW, birthDate: ex.childAfter.birthDate });
+    else
+      expect(a).toMatchObject({
+        surname: null,
+        name: null,
+        patronymic: null,
+        birthDate: null,
+        nationalId: null,
+      });
+    const all = await c.get(R);
+    if (!full('adoption-record')) expect(show(all)).not.toContain(ORIGINAL);
+  });
+
+  it("fetches the certificates' PDFs as the rule says", async () => {
+    const status = async (cert: { pdf: string }) => (await fetchBytes(t, loginOf(role), cert.pdf)).status;
+    expect(await status(certs.before)).toBe(full('sealed-version') ? 200 : 403);
+    expect(await status(certs.after)).toBe(200);
+    expect(await status(certs.adoption)).toBe(full('adoption-record') ? 200 : 403);
+  });
+
+  it('previews an extract and the adoption certificate as the rule says', async () => {
+    const extract = await fetchBytes(
+      t,
+      loginOf(role),
+      `${R}/${birth.id}/certificates/preview?document=ARCHIVE_EXTRACT`,
+    );
+    const own = await fetchBytes(t, loginOf(role), `${R}/${adoption.id}/certificates/preview?mode=overlay`);
+    if (!issues) {
+      expect(extract.status).toBe(403);
+      expect(own.status).toBe(403);
+      return;
+    }
+    expect(extract.status).toBe(200);
+    const text = pdfTextFlat(extract.body);
+    expect(text).toContain(NEW);
+    expect(text.includes(ADOPTION_NOTED)).toBe(full('sealed-version'));
+    if (!full('sealed-version')) {
+      expect(text).not.toContain(ORIGINAL);
+      expect(text).not.toContain(BIRTH_MOTHER);
+    }
+    expect(own.status).toBe(full('adoption-record') ? 200 : 403);
+  });
+});
+
+describe('the public check of a certificate', () => {
+  const verify = async (code: string) => (await t.anonymous().get(`/api/v1/verify/${code}`)).body;
+
+  it('names the person only on a certificate of post-adoption data', async () => {
+    const named = (part: SealedPart) => sealedAccess(null, part) === 'full';
+    expect(named('current')).toBe(true);
+    const before = await verify(certs.before.qr);
+    expect(before.genuine).toBe(true);
+    expect(before.names).toEqual(named('sealed-version') ? [`${ORIGINAL} С.`] : null);
+    expect((await verify(certs.after.qr)).names).toEqual([`${NEW} ${ex.childAfter.name[0]}.`]);
+    const own = await verify(certs.adoption.qr);
+    expect(own.genuine).toBe(true);
+    expect(own.names).toEqual(named('adoption-record') ? expect.any(Array) : null);
+  });
+
+  it('shows no sealed name on the public page', async () => {
+    const page = await t.app.inject({ method: 'GET', url: `/verify?c=${certs.before.qr}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain(ORIGINAL);
+  });
+});
