@@ -75,6 +75,7 @@ export const en: UiMessages = {
     sortedDesc: 'descending',
     born: 'born {{date}}',
     noName: 'No name yet',
+    sealedName: 'Name sealed',
     open: 'Open the record',
     empty: 'There are no records in this queue yet.',
     loadError: 'The list could not be loaded.',

@@ -75,6 +75,7 @@ export const ru: UiMessages = {
     sortedDesc: 'по убыванию',
     born: 'дата рождения: {{date}}',
     noName: 'Имя ещё не указано',
+    sealedName: 'Имя засекречено',
     open: 'Открыть запись',
     empty: 'В этой очереди пока нет записей.',
     loadError: 'Не удалось загрузить список.',

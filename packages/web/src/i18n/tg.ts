@@ -78,6 +78,7 @@ export const tg = {
     sortedDesc: 'аз калон ба хурд',
     born: 'таваллуд: {{date}}',
     noName: 'Ном ҳоло нест',
+    sealedName: 'Ном махфӣ аст',
     open: 'Кушодани сабт',
     empty: 'Дар ин навбат ҳоло сабт нест.',
     loadError: 'Рӯйхат бор нашуд.',

@@ -53,7 +53,7 @@ const TOTALS: Record<string, number> = {
   'flag=self-registered': 6,
 };
 
-function fakeApi(officeKind = 'district') {
+function fakeApi(officeKind = 'district', rows: object[] = [ROW]) {
   return vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://sabt.test');
     if (url.pathname === '/api/v1/auth/session')
@@ -74,7 +74,7 @@ function fakeApi(officeKind = 'district') {
         (q.has('status') ? `status=${q.get('status')}` : `flag=${q.get('flag')}`) +
         (q.has('untouchedDays') ? `&untouchedDays=${q.get('untouchedDays')}` : '');
       const total = TOTALS[filter] ?? 0;
-      const items = filter === 'status=registered' && q.get('limit') !== '1' ? [ROW] : [];
+      const items = filter === 'status=registered' && q.get('limit') !== '1' ? rows : [];
       return jsonResponse(200, {
         total,
         limit: Number(q.get('limit')),
@@ -162,6 +162,26 @@ describe('work queues', () => {
     expect(recordCalls(fetch)).toContain(
       '/api/v1/records?status=registered&limit=25&offset=0&sort=updated&order=desc',
     );
+  });
+
+  it('says a sealed adoption row names nobody because its name is sealed', async () => {
+    // adoption secrecy: the server withholds the names of a sealed adoption from this clerk
+    const sealed = {
+      ...ROW,
+      kind: 'ADOPTION',
+      flags: ['sealed'],
+      surname: null,
+      name: null,
+      patronymic: null,
+      birthDate: null,
+    };
+    vi.stubGlobal('fetch', fakeApi('district', [sealed]));
+    renderQueues('/queues/registered');
+    const table = await screen.findByRole('table');
+    const row = within(table).getAllByRole('row')[1]!;
+    expect(row.textContent).toContain('Фарзандхондӣ');
+    expect(row.textContent).toContain('Ном махфӣ аст');
+    expect(row.textContent).not.toContain('таваллуд:');
   });
 
   it('lists the drafts nobody touched for 30 days, and the self-registered acts for the head, each saying what it holds', async () => {

@@ -112,7 +112,7 @@ export function RecordsTable({ caption, items, kinds, sort, order, onSort, busy 
                 <Table.Td>{kindLabel(r.kind)}</Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={`/records/${r.id}`} fw={600} c={name ? undefined : 'dimmed'}>
-                    {name || t('queues.noName')}
+                    {name || t(r.flags.includes('sealed') ? 'queues.sealedName' : 'queues.noName')}
                   </Anchor>
                   {r.birthDate && (
                     <Text size="sm" c="dimmed">
