@@ -84,6 +84,12 @@ beforeAll(async () => {
   };
   birth = await registered(staff, 'BIRTH', originalBirth);
   const before = await print(front, birth.id);
+  // the birth mother collects the first birth certificate
+  const receipt = await front.post(`/api/v1/certificates/${before.id}/receipt`, {
+    name: `${BIRTH_MOTHER} Зарина`,
+    idDocument: { type: 'PASSPORT', series: 'A', number: '09990001' },
+  });
+  expect(receipt.status, show(receipt)).toBe(200);
   adoption = await registered(staff, 'ADOPTION', { ...structuredClone(ex), birthRecordId: birth.id });
   certs = { before, after: await print(front, birth.id), adoption: await print(registrar, adoption.id) };
 });
@@ -195,6 +201,21 @@ describe.each(ROLES)('as %s', (role) => {
     expect(await status(certs.adoption)).toBe(full('adoption-record') ? 200 : 403);
   });
 
+  it("lists the birth record's certificates as the rule says", async () => {
+    const list = await c.get(`${R}/${birth.id}/certificates`);
+    expect(list.status, show(list)).toBe(200);
+    const one = await c.get(`/api/v1/certificates/${certs.before.id}`);
+    expect(one.status, show(one)).toBe(200);
+    for (const cert of [row(list, certs.before.id), one.body]) {
+      if (full('sealed-version')) expect(cert.receipt.name).toBe(`${BIRTH_MOTHER} Зарина`);
+      else expect(cert.receipt).toMatchObject({ name: null, idDocument: null });
+    }
+    if (!full('sealed-version')) {
+      expect(show(list)).not.toContain(BIRTH_MOTHER);
+      expect(show(one)).not.toContain(BIRTH_MOTHER);
+    }
+  });
+
   it('previews an extract and the adoption certificate as the rule says', async () => {
     const extract = await fetchBytes(
       t,
@@ -216,6 +237,36 @@ describe.each(ROLES)('as %s', (role) => {
       expect(text).not.toContain(BIRTH_MOTHER);
     }
     expect(own.status).toBe(full('adoption-record') ? 200 : 403);
+  });
+
+  it('is audited as having read sealed data exactly when it was shown', async () => {
+    const events = await t.dbx.db
+      .selectFrom('audit_log')
+      .select(['event', 'record_id', 'detail'])
+      .where('actor_login', '=', loginOf(role))
+      .orderBy('seq')
+      .execute();
+    const sealedIn = (event: string) =>
+      events
+        .filter((e) => e.event === event)
+        .flatMap((e) => ((e.detail as { sealed?: string[] }).sealed ?? []) as string[]);
+    expect(sealedIn('records.list').includes(adoption.id)).toBe(full('adoption-record'));
+    expect(sealedIn('search').includes(adoption.id)).toBe(full('adoption-record'));
+    expect(sealedIn('search').includes(birth.id)).toBe(full('sealed-version'));
+    const sealedReads = events.filter((e) => /sealed/.test(e.event)).map((e) => [e.event, e.record_id]);
+    if (!full('sealed-version') && !full('adoption-record')) expect(sealedReads).toEqual([]);
+    else {
+      expect(sealedReads).toEqual(
+        expect.arrayContaining([
+          ['record.sealed-read', adoption.id],
+          ['record.sealed-versions', birth.id],
+          ['record.sealed-history', birth.id],
+          ['certificate.sealed-pdf', birth.id],
+          ['certificate.sealed-pdf', adoption.id],
+        ]),
+      );
+      if (issues) expect(sealedReads).toContainEqual(['certificate.sealed-preview', adoption.id]);
+    }
   });
 });
 

@@ -3,7 +3,14 @@ import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../errors/domain-error.ts';
-import { assertMaySeeVersion, sealInfo, versionSealed } from '../../policies/sealing.ts';
+import {
+  assertMaySeeVersion,
+  NOT_SEALED,
+  type SealInfo,
+  sealInfo,
+  versionHidden,
+  versionSealed,
+} from '../../policies/sealing.ts';
 import { findRecord } from '../../queries/records.ts';
 import type { FileStore } from '../../storage/file-store.ts';
 import { readCertificatePdf } from '../pdf-files.ts';
@@ -54,7 +61,14 @@ type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrTh
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /** A certificate as staff see it, with where to get its PDF and where anyone can check it. */
-export function presentCertificate(c: Row, config: Config, currentVersion: number) {
+export function presentCertificate(
+  c: Row,
+  config: Config,
+  currentVersion: number,
+  seal: SealInfo = NOT_SEALED,
+) {
+  // who collected a certificate of sealed data (the birth mother, before the adoption) is sealed too
+  const hidden = versionHidden(seal, c.record_version);
   return {
     id: c.id,
     recordId: c.record_id,
@@ -80,8 +94,8 @@ export function presentCertificate(c: Row, config: Config, currentVersion: numbe
     issuedOn: c.issued_on,
     receipt: c.received_at
       ? {
-          name: c.received_by_name,
-          idDocument: c.received_id_document,
+          name: hidden ? null : c.received_by_name,
+          idDocument: hidden ? null : c.received_id_document,
           receivedAt: iso(c.received_at),
           recordedBy: c.receipt_by,
         }
@@ -108,7 +122,8 @@ export async function recordCertificates(
     .orderBy('c.issued_at')
     .orderBy('c.id')
     .execute();
-  return { rec, items: rows.map((r) => presentCertificate(r, config, rec.version)) };
+  const seal = await sealInfo(db, actor, rec);
+  return { rec, items: rows.map((r) => presentCertificate(r, config, rec.version, seal)) };
 }
 
 /** One certificate, if this user may see its record. */
@@ -116,7 +131,8 @@ export async function findCertificate(db: Kysely<Database>, config: Config, acto
   const row = await baseQuery(db).where('c.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   const rec = await findRecord(db, actor, row.record_id);
-  return { rec, row, body: presentCertificate(row, config, rec.version) };
+  const seal = await sealInfo(db, actor, rec);
+  return { rec, row, seal, body: presentCertificate(row, config, rec.version, seal) };
 }
 
 /**
@@ -131,8 +147,7 @@ export async function certificatePdf(
   actor: Actor,
   id: string,
 ) {
-  const { rec, row } = await findCertificate(db, config, actor, id);
-  const seal = await sealInfo(db, actor, rec);
+  const { rec, row, seal } = await findCertificate(db, config, actor, id);
   assertMaySeeVersion(seal, row.record_version);
   const sealed = versionSealed(seal, row.record_version);
   const pdf = await readCertificatePdf(db, files, row);

@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { DomainError } from '../../errors/domain-error.ts';
-import { extractNotesAfter } from '../../policies/sealing.ts';
+import { extractNotesAfter, sealedShown } from '../../policies/sealing.ts';
 import { findRecord } from '../../queries/records.ts';
 import { parseBlankNumber, peekBlank } from '../blanks/blank-stock.ts';
 import { renderCertificate } from '../documents/render.ts';
@@ -37,7 +37,7 @@ export async function previewCertificate(
   recordId: string,
   input: PreviewInput,
   today: string,
-): Promise<{ pdf: Buffer; recordId: string }> {
+): Promise<{ pdf: Buffer; recordId: string; sealedShown: boolean }> {
   const rec = await findRecord(db, actor, recordId);
   const seal = await assertMayIssue(db, actor, rec);
   const { document, own, onBlank, holder } = chooseDocument(rec, input);
@@ -60,7 +60,11 @@ export async function previewCertificate(
     verifyUrl: PREVIEW_MARK,
     notationsAfter: extractNotesAfter(seal),
   });
-  return { pdf: await renderCertificate(renderInput, { watermark: PREVIEW_MARK }), recordId: rec.id };
+  return {
+    pdf: await renderCertificate(renderInput, { watermark: PREVIEW_MARK }),
+    recordId: rec.id,
+    sealedShown: sealedShown(seal),
+  };
 }
 
 const NO_NUMBER = '······';

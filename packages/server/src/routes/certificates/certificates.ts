@@ -73,7 +73,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
     async (req, reply) => {
       const actor = actorOf(req);
       const { mode, document, holder, blankNumber, blankSeries, dxMm, dyMm } = req.query;
-      const { pdf, recordId } = await previewCertificate(
+      const { pdf, recordId, sealedShown } = await previewCertificate(
         dbx.db,
         config,
         actor,
@@ -82,7 +82,9 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
         todayIn(config.timeZone, new Date()),
       );
       await auditRead(dbx, [
-        readEvent(actor, 'certificate.preview', recordId, { document: document ?? null }),
+        readEvent(actor, sealedShown ? 'certificate.sealed-preview' : 'certificate.preview', recordId, {
+          document: document ?? null,
+        }),
       ]);
       return reply
         .type('application/pdf')

@@ -47,8 +47,9 @@ export interface Certificate {
   issuedAt: string;
   issuedOn: string;
   receipt: {
-    name: string;
-    idDocument: IdDocument;
+    /** Null (with the document) when the certificate is of sealed data this user may not see. */
+    name: string | null;
+    idDocument: IdDocument | null;
     receivedAt: string;
     recordedBy: string | null;
   } | null;

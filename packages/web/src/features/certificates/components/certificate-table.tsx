@@ -132,6 +132,16 @@ function Receipt({ c }: { c: Certificate }) {
     );
   }
   const doc = c.receipt.idDocument;
+  if (c.receipt.name === null || doc === null) {
+    return (
+      <Stack gap={0}>
+        <Text size="sm">{m.table.receivedSealed}</Text>
+        <Text size="xs" c="dimmed">
+          {formatInstant(c.receipt.receivedAt)}
+        </Text>
+      </Stack>
+    );
+  }
   return (
     <Stack gap={0}>
       <Text size="sm">{m.table.receivedBy(c.receipt.name)}</Text>

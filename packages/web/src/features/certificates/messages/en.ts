@@ -28,6 +28,7 @@ export const en: CertificateMessages = {
     plainPaper: 'on plain paper',
     onBlank: 'on a blank',
     notReceived: 'Not handed over yet',
+    receivedSealed: 'Handed over; who collected it is sealed',
     receivedBy: (name) => `Collected by ${name}`,
     recordedBy: (login) => `recorded by ${login}`,
     view: 'PDF: view and print',

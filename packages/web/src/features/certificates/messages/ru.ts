@@ -28,6 +28,7 @@ export const ru: CertificateMessages = {
     plainPaper: 'на чистой бумаге',
     onBlank: 'на бланке',
     notReceived: 'Ещё не вручено',
+    receivedSealed: 'Вручено; кто получил — засекречено',
     receivedBy: (name) => `Получил(а): ${name}`,
     recordedBy: (login) => `отметил(а): ${login}`,
     view: 'PDF: просмотр и печать',

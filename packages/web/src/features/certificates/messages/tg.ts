@@ -25,6 +25,7 @@ export const tg = {
     plainPaper: 'дар коғази оддӣ',
     onBlank: 'дар бланк',
     notReceived: 'Ҳанӯз супорида нашудааст',
+    receivedSealed: 'Супорида шуд; гиранда махфӣ аст',
     receivedBy: (name: string) => `Гирифт: ${name}`,
     recordedBy: (login: string) => `қайд кард: ${login}`,
     view: 'PDF: дидан ва чоп',
