@@ -92,7 +92,7 @@ beforeAll(async () => {
   expect(receipt.status, show(receipt)).toBe(200);
   adoption = await registered(staff, 'ADOPTION', { ...structuredClone(ex), birthRecordId: birth.id });
   certs = { before, after: await print(front, birth.id), adoption: await print(registrar, adoption.id) };
-});
+}, 300_000);
 afterAll(async () => {
   cleanUpPdfFiles();
   await t?.close();
