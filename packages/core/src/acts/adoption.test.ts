@@ -147,11 +147,23 @@ describe('adoption record: dates', () => {
     expect(check(data).ok).toBe(true);
   });
 
+  it('refuses a court decision in force after today, or before it was made', () => {
+    const data = example();
+    data.court.inForceDate = '2025-06-02';
+    expect(check(data).errors).toEqual([{ path: ['court', 'inForceDate'], key: 'error.date.future' }]);
+    data.court.inForceDate = '2025-04-21';
+    expect(check(data).errors).toEqual([
+      { path: ['court', 'inForceDate'], key: 'error.court.inForceBeforeDecision' },
+    ]);
+  });
+
   it('refuses a child’s birth date in the future, before or after the adoption', () => {
     const data = example();
     data.childBefore.birthDate = '2025-06-02';
     data.childAfter.birthDate = '2025-06-03';
     expect(check(data).errors).toEqual([
+      // and the court cannot have decided on a child not yet born
+      { path: ['court', 'date'], key: 'error.date.beforeEvent' },
       { path: ['childBefore', 'birthDate'], key: 'error.date.future' },
       { path: ['childAfter', 'birthDate'], key: 'error.date.future' },
     ]);

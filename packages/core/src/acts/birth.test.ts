@@ -311,6 +311,21 @@ describe('birth record: the father and the basis of his data', () => {
     data.birthBasis.court = { court: 'Суди ноҳияи Сино', caseNumber: '2-114/2025', date: '2025-05-20' };
     expect(check(data).ok).toBe(true);
   });
+
+  it('refuses a court decision on the birth made before the child was born', () => {
+    const data = example(); // the child was born on 2025-03-14
+    const court = { court: 'Суди ноҳияи Сино', caseNumber: '2-114/2025', date: '2025-03-13' };
+    data.birthBasis = {
+      type: 'COURT_DECISION',
+      number: '2-114/2025',
+      date: '2025-05-20',
+      issuer: court.court,
+      court,
+    };
+    expect(check(data).errors).toEqual([
+      { path: ['birthBasis', 'court', 'date'], key: 'error.date.beforeEvent' },
+    ]);
+  });
 });
 
 describe('birth record: who applied', () => {

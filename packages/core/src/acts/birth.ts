@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { addMonths, fullYearsBetween, isPlainDate } from '../dates/plain-date.ts';
+import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
 import {
   adult,
   applicant,
   clockTime,
-  courtDecision,
   ORGANISATION_APPLICANTS,
   personName,
   place,
@@ -178,6 +178,7 @@ export const birthKind: ActKindDefinition<BirthData> = {
       report.error(['father'], 'error.father.required');
     if (d.birthBasis?.type === 'COURT_DECISION' && !d.birthBasis.court)
       report.error(['birthBasis', 'court'], 'error.required');
+    report.addErrors(courtDecisionIssues(d.birthBasis?.court, ['birthBasis', 'court'], ctx.today, born));
     checkApplicant(d.applicant, report);
     if (bornOk && born <= ctx.today && addMonths(born, 3) < ctx.today) {
       report.flag('late-registration');

@@ -117,10 +117,3 @@ export const applicant = z.strictObject({
   residence: place.optional(),
   idDocument: idDocument.optional(),
 });
-
-export const courtDecision = z.strictObject({
-  court: shortText,
-  caseNumber: z.string().trim().min(1).max(50),
-  date: plainDate,
-  inForceDate: plainDate.optional(),
-});

@@ -234,6 +234,26 @@ describe('death record: the basis document and the applicant', () => {
     expect(keysAt(check(example()).errors, 'basis.court')).toEqual([]);
   });
 
+  it('refuses a decision establishing the death made before it, not one declaring a person dead', () => {
+    // The example's death was on 2025-04-02; a person declared dead dies the day the decision takes effect.
+    const court = { court: 'Суди ноҳияи Шоҳмансур', caseNumber: '2-77/2025', date: '2025-04-01' };
+    const data = example();
+    data.basis = {
+      type: 'COURT_DECISION_DEATH_ESTABLISHED',
+      number: '2-77/2025',
+      date: '2025-05-05',
+      issuer: court.court,
+      court,
+    };
+    expect(check(data).errors).toEqual([{ path: ['basis', 'court', 'date'], key: 'error.date.beforeEvent' }]);
+    data.basis.type = 'COURT_DECISION_DECLARED_DEAD';
+    expect(check(data).ok).toBe(true);
+    data.basis.court.inForceDate = '2025-06-02';
+    expect(check(data).errors).toEqual([
+      { path: ['basis', 'court', 'inForceDate'], key: 'error.date.future' },
+    ]);
+  });
+
   it('requires the name of a police department that applies', () => {
     const data = example();
     data.applicant = { type: 'POLICE' };

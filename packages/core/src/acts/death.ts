@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { addMonths, dateRange, fullYearsBetween, isPartialDate, isPlainDate } from '../dates/plain-date.ts';
+import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
 import { checkApplicant } from './birth.ts';
 import {
   applicant,
   clockTime,
   countryCode,
-  courtDecision,
   idDocument,
   longText,
   partialDate,
@@ -167,6 +167,10 @@ export const deathKind: ActKindDefinition<DeathData> = {
     const basisType = d.basis?.type;
     if (typeof basisType === 'string' && basisType.startsWith('COURT_DECISION') && !d.basis?.court)
       report.error(['basis', 'court'], 'error.required');
+    // The day of death of a person declared dead is the day the decision comes into force, so only a
+    // decision establishing the fact of death is dated after the death.
+    const decidesOn = basisType === 'COURT_DECISION_DEATH_ESTABLISHED' ? d.death?.date : undefined;
+    report.addErrors(courtDecisionIssues(d.basis?.court, ['basis', 'court'], ctx.today, decidesOn));
     checkApplicant(d.applicant, report);
     if (died && died.latest <= ctx.today && addMonths(died.latest, 12) < ctx.today) {
       report.flag('late-registration');

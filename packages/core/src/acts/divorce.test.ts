@@ -189,6 +189,27 @@ describe('divorce record: dates', () => {
     expect(check(data).errors).toEqual([{ path: ['basis', 'court', 'date'], key: 'error.date.future' }]);
   });
 
+  it('refuses a divorce decision made before the marriage, not an older decision about the other spouse', () => {
+    const data = example();
+    const court = { ...COURT, date: '2012-08-17', inForceDate: '2012-09-17' };
+    data.basis = { type: 'COURT_DECISION', court };
+    expect(check(data).errors).toEqual([{ path: ['basis', 'court', 'date'], key: 'error.date.beforeEvent' }]);
+    data.basis = { type: 'SPOUSE_APPLICATION', specialCase: 'INCAPABLE', court };
+    expect(check(data).ok).toBe(true);
+  });
+
+  it('refuses a court decision in force before it was made, or only after today', () => {
+    const data = example();
+    data.basis = { type: 'COURT_DECISION', court: { ...COURT, inForceDate: '2025-03-10' } };
+    expect(check(data).errors).toEqual([
+      { path: ['basis', 'court', 'inForceDate'], key: 'error.court.inForceBeforeDecision' },
+    ]);
+    data.basis.court.inForceDate = '2025-06-02';
+    expect(check(data).errors).toEqual([
+      { path: ['basis', 'court', 'inForceDate'], key: 'error.date.future' },
+    ]);
+  });
+
   it('refuses a marriage dated in the future', () => {
     const data = example();
     data.marriage.date = '2025-06-02';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
 import { checkApplicant } from './birth.ts';
 import {
   applicant,
   countryCode,
-  courtDecision,
   idDocument,
   personName,
   place,
@@ -108,7 +108,10 @@ export const divorceKind: ActKindDefinition<DivorceData> = {
     notInFuture(report, ['marriage', 'date'], d.marriage?.date, ctx.today);
     notInFuture(report, ['marriageEndDate'], d.marriageEndDate, ctx.today);
     notInFuture(report, ['applicationDate'], d.applicationDate, ctx.today);
-    notInFuture(report, ['basis', 'court', 'date'], d.basis?.court?.date, ctx.today);
+    // A divorce decision comes after the marriage; a decision on a spouse (missing, incapable,
+    // sentenced) may be older.
+    const decidesOn = d.basis?.type === 'COURT_DECISION' ? d.marriage?.date : undefined;
+    report.addErrors(courtDecisionIssues(d.basis?.court, ['basis', 'court'], ctx.today, decidesOn));
     for (const who of ['husband', 'wife'] as const)
       notInFuture(report, [who, 'birthDate'], d[who]?.birthDate, ctx.today);
     const married = d.marriage?.date;

@@ -118,6 +118,19 @@ describe('marriage record: the marriage age (18, or 17 with a court decision)', 
     expect(check(data).ok).toBe(true);
   });
 
+  it('refuses a court decision lowering the marriage age dated in the future, or in force before it was made', () => {
+    const data = example();
+    data.wife.birthDate = '2008-01-10';
+    data.wife.courtAgeReduction = { ...COURT, date: '2025-06-02' };
+    expect(check(data).errors).toEqual([
+      { path: ['wife', 'courtAgeReduction', 'date'], key: 'error.date.future' },
+    ]);
+    data.wife.courtAgeReduction = { ...COURT, inForceDate: '2025-04-01' };
+    expect(check(data).errors).toEqual([
+      { path: ['wife', 'courtAgeReduction', 'inForceDate'], key: 'error.court.inForceBeforeDecision' },
+    ]);
+  });
+
   it('refuses a spouse of 16 even with a court decision: a court lowers the age by one year at most', () => {
     const data = example();
     data.husband.birthDate = '2008-05-25';

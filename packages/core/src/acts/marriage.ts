@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { formatDate } from '../dates/plain-date.ts';
 import { marriageEarliestDate } from '../workflow/waiting-period.ts';
+import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
 import { checkApplicant } from './birth.ts';
 import {
   applicant,
   countryCode,
-  courtDecision,
   idDocument,
   personName,
   place,
@@ -124,8 +124,9 @@ const example: MarriageData = {
 
 type D = DeepPartial<MarriageData>;
 
-function checkSpouse(report: RuleReport, who: 'husband' | 'wife', d: D, on: string) {
+function checkSpouse(report: RuleReport, who: 'husband' | 'wife', d: D, on: string, today: string) {
   const s = d[who];
+  report.addErrors(courtDecisionIssues(s?.courtAgeReduction, [who, 'courtAgeReduction'], today));
   const age = ageOn(s?.birthDate, on);
   if (age !== undefined && age < MARRIAGE_AGE && (age < MARRIAGE_AGE_BY_COURT || !s?.courtAgeReduction))
     report.error([who, 'birthDate'], 'error.marriage.underAge', { age });
@@ -142,8 +143,8 @@ export const marriageKind: ActKindDefinition<MarriageData> = {
   example,
   rules(d: D, ctx, report) {
     const registered = isDate(d.registrationDate) ? d.registrationDate : ctx.today;
-    checkSpouse(report, 'husband', d, registered);
-    checkSpouse(report, 'wife', d, registered);
+    checkSpouse(report, 'husband', d, registered, ctx.today);
+    checkSpouse(report, 'wife', d, registered, ctx.today);
     notInFuture(report, ['applicationDate'], d.applicationDate, ctx.today);
     if (isDate(d.applicationDate) && isDate(d.registrationDate) && d.registrationDate < d.applicationDate)
       report.error(['registrationDate'], 'error.marriage.beforeApplication');

@@ -114,6 +114,13 @@ describe('paternity record: the basis', () => {
     expect(check(data).ok).toBe(true);
   });
 
+  it('refuses a court decision on paternity made before the child was born', () => {
+    const data = example();
+    data.basis = { type: 'COURT_DECISION', court: { ...COURT, date: '2024-11-04' } };
+    delete data.basis.court.inForceDate;
+    expect(check(data).errors).toEqual([{ path: ['basis', 'court', 'date'], key: 'error.date.beforeEvent' }]);
+  });
+
   it('requires the ground and the guardianship body’s consent when the father applies alone', () => {
     const data = example();
     data.basis = { type: 'FATHER_APPLICATION' };

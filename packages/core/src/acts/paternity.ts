@@ -1,16 +1,7 @@
 import { z } from 'zod';
+import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
 import { checkApplicant } from './birth.ts';
-import {
-  adult,
-  applicant,
-  countryCode,
-  courtDecision,
-  personName,
-  plainDate,
-  recordId,
-  sex,
-  shortText,
-} from './common.ts';
+import { adult, applicant, countryCode, personName, plainDate, recordId, sex, shortText } from './common.ts';
 import { ageOn } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
 import { pick } from './persons.ts';
@@ -120,6 +111,9 @@ export const paternityKind: ActKindDefinition<PaternityData> = {
   rules(d: D, ctx, report) {
     const basis = d.basis;
     if (basis?.type === 'COURT_DECISION' && !basis.court) report.error(['basis', 'court'], 'error.required');
+    report.addErrors(
+      courtDecisionIssues(basis?.court, ['basis', 'court'], ctx.today, d.childBefore?.birthDate),
+    );
     if (basis?.type === 'FATHER_APPLICATION') {
       if (!basis.fatherApplicationGround)
         report.error(['basis', 'fatherApplicationGround'], 'error.required');
