@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
-import type { AdoptionData } from './adoption.ts';
-import { actKindJsonSchema, checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
-
-const TODAY = '2025-06-01';
-const adoption = getActKind('ADOPTION')!;
+import { keysAt, kindTestKit } from './kind-test-kit.ts';
+import { actKindJsonSchema } from './registry.ts';
 
 /**
- * A fresh, deep copy of the kind's example: a boy born on 12 September 2022, adopted by a married
+ * The kind's example: a boy born on 12 September 2022, adopted by a married
  * couple on a court decision of 22 April 2025 that also changed his place of birth.
  */
-// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
-function example(): any {
-  return structuredClone(adoption.example as AdoptionData);
-}
-
-function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
-  const result = checkRecordData(adoption, data, mode, { today });
-  // Whatever is reported must be something the user can read in their language.
-  for (const issue of [...result.errors, ...result.warnings])
-    expect(isMessageKey(issue.key), issue.key).toBe(true);
-  return result;
-}
-
-const keysAt = (issues: DataCheck['errors'], path: string) =>
-  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+const { kind: adoption, example, check } = kindTestKit('ADOPTION');
 
 describe('adoption record: the example', () => {
   it('is a complete, valid record with no warnings', () => {

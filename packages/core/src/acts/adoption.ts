@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
-import { checkApplicant } from './birth.ts';
-import { adult, applicant, personName, place, plainDate, recordId, sex } from './common.ts';
+import { adult, applicant, checkApplicant, personName, place, plainDate, recordId, sex } from './common.ts';
 import { notInFuture } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
 import { pick } from './persons.ts';

@@ -6,7 +6,7 @@ import {
   basisDocumentIssues,
   courtDecision,
   courtDecisionIssues,
-  pastDateIssues,
+  documentDateIssues,
 } from './basis-documents.ts';
 import type { FieldIssue } from './validation.ts';
 
@@ -119,9 +119,9 @@ describe('a basis document’s date', () => {
   });
 
   it('refuses an original record dated after today', () => {
-    expect(translated(pastDateIssues('2025-06-02', ['original', 'date'], today))).toEqual([
+    expect(translated(documentDateIssues('2025-06-02', ['original', 'date'], today))).toEqual([
       { path: ['original', 'date'], key: 'error.date.future' },
     ]);
-    expect(pastDateIssues(today, ['original', 'date'], today)).toEqual([]);
+    expect(documentDateIssues(today, ['original', 'date'], today)).toEqual([]);
   });
 });

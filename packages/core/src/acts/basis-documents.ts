@@ -48,9 +48,10 @@ function earliestDay(event: unknown): string | undefined {
 
 /**
  * A document's date: not after today and, where the document is about an event (a birth, a
- * marriage, the record a decision annuls), not before that event.
+ * marriage, the record a decision annuls), not before that event. An original record a restoration
+ * names is such a document too.
  */
-function documentDateIssues(date: unknown, path: Path, today: string, event?: unknown): FieldIssue[] {
+export function documentDateIssues(date: unknown, path: Path, today: string, event?: unknown): FieldIssue[] {
   if (!isDate(date)) return [];
   if (date > today) return [{ path, key: 'error.date.future' }];
   const from = earliestDay(event);
@@ -95,9 +96,4 @@ export function basisDocumentIssues(
     today,
     doc.type === 'OTHER_DOCUMENT' ? undefined : recordEvent,
   );
-}
-
-/** The date of a document already made (the original record a restoration names): not after today. */
-export function pastDateIssues(date: unknown, path: Path, today: string): FieldIssue[] {
-  return documentDateIssues(date, path, today);
 }

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
-import type { BirthData } from './birth.ts';
-import { checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
+import { keysAt, kindTestKit } from './kind-test-kit.ts';
 
-const TODAY = '2025-06-01';
-const birth = getActKind('BIRTH')!;
-
-/** A fresh, deep copy of the kind's example (a complete, valid birth of 14 March 2025). */
-// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
-function example(): any {
-  return structuredClone(birth.example as BirthData);
-}
-
-function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
-  const result = checkRecordData(birth, data, mode, { today });
-  // Whatever is reported must be something the user can read in their language.
-  for (const issue of [...result.errors, ...result.warnings])
-    expect(isMessageKey(issue.key), issue.key).toBe(true);
-  return result;
-}
-
-const keysAt = (issues: DataCheck['errors'], path: string) =>
-  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+/** The kind's example (a complete, valid birth of 14 March 2025). */
+const { kind: birth, example, check } = kindTestKit('BIRTH');
 
 describe('birth record: the example', () => {
   it('is a complete, valid record with no warnings', () => {

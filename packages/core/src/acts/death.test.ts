@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
-import type { DeathData } from './death.ts';
-import { checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
+import { keysAt, kindTestKit } from './kind-test-kit.ts';
 
-const TODAY = '2025-06-01';
-const death = getActKind('DEATH')!;
-
-/** A fresh, deep copy of the kind's example (a complete, valid death of 2 April 2025, born 1948). */
-// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
-function example(): any {
-  return structuredClone(death.example as DeathData);
-}
-
-function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
-  const result = checkRecordData(death, data, mode, { today });
-  // Whatever is reported must be something the user can read in their language.
-  for (const issue of [...result.errors, ...result.warnings])
-    expect(isMessageKey(issue.key), issue.key).toBe(true);
-  return result;
-}
-
-const keysAt = (issues: DataCheck['errors'], path: string) =>
-  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+/** The kind's example (a complete, valid death of 2 April 2025, born 1948). */
+const { kind: death, example, check } = kindTestKit('DEATH');
 
 describe('death record: the example', () => {
   it('is a complete, valid record with no warnings', () => {

@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
 import type { DivorceData } from './divorce.ts';
-import { actKindJsonSchema, checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
-
-const TODAY = '2025-06-01';
-const divorce = getActKind('DIVORCE')!;
+import { keysAt, kindTestKit } from './kind-test-kit.ts';
+import { actKindJsonSchema } from './registry.ts';
 
 /**
- * A fresh, deep copy of the kind's example: a marriage of 18 August 2012 ended on 28 April 2025 on
+ * The kind's example: a marriage of 18 August 2012 ended on 28 April 2025 on
  * the spouses' joint application of 27 March 2025 (no common minor children).
  */
-// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
-function example(): any {
-  return structuredClone(divorce.example as DivorceData);
-}
-
-function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
-  const result = checkRecordData(divorce, data, mode, { today });
-  // Whatever is reported must be something the user can read in their language.
-  for (const issue of [...result.errors, ...result.warnings])
-    expect(isMessageKey(issue.key), issue.key).toBe(true);
-  return result;
-}
-
-const keysAt = (issues: DataCheck['errors'], path: string) =>
-  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+const { kind: divorce, example, check } = kindTestKit('DIVORCE');
 
 const COURT = {
   court: 'Суди шаҳри Хуҷанд',

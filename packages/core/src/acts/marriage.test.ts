@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
-import type { MarriageData } from './marriage.ts';
-import { actKindJsonSchema, checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
-
-const TODAY = '2025-06-01';
-const marriage = getActKind('MARRIAGE')!;
+import { keysAt, kindTestKit } from './kind-test-kit.ts';
+import { actKindJsonSchema } from './registry.ts';
 
 /**
- * A fresh, deep copy of the kind's example: applied for on 18 April 2025, registered on 24 May 2025;
+ * The kind's example: applied for on 18 April 2025, registered on 24 May 2025;
  * the husband (born 1997, divorced) and the wife (born 2001, never married).
  */
-// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
-function example(): any {
-  return structuredClone(marriage.example as MarriageData);
-}
-
-function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
-  const result = checkRecordData(marriage, data, mode, { today });
-  // Whatever is reported must be something the user can read in their language.
-  for (const issue of [...result.errors, ...result.warnings])
-    expect(isMessageKey(issue.key), issue.key).toBe(true);
-  return result;
-}
-
-const keysAt = (issues: DataCheck['errors'], path: string) =>
-  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+const { kind: marriage, example, check } = kindTestKit('MARRIAGE');
 
 const COURT = { court: 'Суди ноҳияи Ҳисор', caseNumber: '2-211/2025', date: '2025-04-02' };
 

@@ -2,20 +2,10 @@ import { z } from 'zod';
 import { formatDate } from '../dates/plain-date.ts';
 import { marriageEarliestDate } from '../workflow/waiting-period.ts';
 import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
-import { checkApplicant } from './birth.ts';
-import {
-  applicant,
-  countryCode,
-  idDocument,
-  personName,
-  place,
-  plainDate,
-  recordId,
-  shortText,
-} from './common.ts';
-import { ageOn, documentNumber, isDate, notInFuture, officeRef } from './family-common.ts';
+import { applicant, checkApplicant, plainDate, recordId, shortText } from './common.ts';
+import { ageOn, documentNumber, isDate, notInFuture, officeRef, spouseFields } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
-import { spousePersons } from './persons.ts';
+import { spousePersons, summaryOf } from './persons.ts';
 import type { RuleReport } from './validation.ts';
 
 export const PREVIOUS_MARITAL_STATUSES = ['NEVER_MARRIED', 'DIVORCED', 'WIDOWED'] as const;
@@ -32,16 +22,7 @@ export const MARRIAGE_AGE_BY_COURT = 17;
 
 /** A person marrying: ФИО before and after, identity, and what ended any earlier marriage. */
 const spouse = z.strictObject({
-  surnameBefore: personName,
-  surnameAfter: personName,
-  name: personName,
-  patronymic: personName.optional(),
-  birthDate: plainDate,
-  birthPlace: place.optional(),
-  citizenship: countryCode,
-  nationality: shortText.optional(),
-  residence: place,
-  idDocument: idDocument.optional(),
+  ...spouseFields,
   previousMaritalStatus: z.enum(PREVIOUS_MARITAL_STATUSES),
   /** The divorce or death record (or court decision) that ended the previous marriage. */
   previousMarriageEnd: z
@@ -159,13 +140,6 @@ export const marriageKind: ActKindDefinition<MarriageData> = {
     checkApplicant(d.applicant, report);
   },
   persons: (d) => spousePersons(d),
-  summary(d) {
-    return {
-      surname: d.husband?.surnameBefore,
-      name: d.husband?.name,
-      patronymic: d.husband?.patronymic,
-      birthDate: d.husband?.birthDate,
-      eventDate: d.registrationDate,
-    } as ReturnType<ActKindDefinition['summary']>;
-  },
+  summary: (d) =>
+    summaryOf({ ...d.husband, surname: d.husband?.surnameBefore }, { eventDate: d.registrationDate }),
 };

@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
-import type { NameChangeData } from './name-change.ts';
-import { actKindJsonSchema, checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
-
-const TODAY = '2025-06-01';
-const nameChange = getActKind('NAME_CHANGE')!;
+import { keysAt, kindTestKit } from './kind-test-kit.ts';
+import { actKindJsonSchema } from './registry.ts';
 
 /**
- * A fresh, deep copy of the kind's example: Алиева Мавлуда Раҳимовна (born 15 September 1990)
+ * The kind's example: Алиева Мавлуда Раҳимовна (born 15 September 1990)
  * becomes Алӣзода Мавлуда Раҳим, on an application of 6 May 2025.
  */
-// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
-function example(): any {
-  return structuredClone(nameChange.example as NameChangeData);
-}
-
-function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
-  const result = checkRecordData(nameChange, data, mode, { today });
-  // Whatever is reported must be something the user can read in their language.
-  for (const issue of [...result.errors, ...result.warnings])
-    expect(isMessageKey(issue.key), issue.key).toBe(true);
-  return result;
-}
-
-const keysAt = (issues: DataCheck['errors'], path: string) =>
-  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+const { kind: nameChange, example, check } = kindTestKit('NAME_CHANGE');
 
 const uuid = (n: number) => `0d3f6a2c-1b4e-4c7d-8a9b-${String(n).padStart(12, '0')}`;
 

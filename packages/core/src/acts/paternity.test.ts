@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
-import type { PaternityData } from './paternity.ts';
-import { actKindJsonSchema, checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
-
-const TODAY = '2025-06-01';
-const paternity = getActKind('PATERNITY')!;
+import { keysAt, kindTestKit } from './kind-test-kit.ts';
+import { actKindJsonSchema } from './registry.ts';
 
 /**
- * A fresh, deep copy of the kind's example: the joint application of unmarried parents for a girl
+ * The kind's example: the joint application of unmarried parents for a girl
  * born on 5 November 2024; the father was born on 19 February 1996.
  */
-// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
-function example(): any {
-  return structuredClone(paternity.example as PaternityData);
-}
-
-function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
-  const result = checkRecordData(paternity, data, mode, { today });
-  // Whatever is reported must be something the user can read in their language.
-  for (const issue of [...result.errors, ...result.warnings])
-    expect(isMessageKey(issue.key), issue.key).toBe(true);
-  return result;
-}
-
-const keysAt = (issues: DataCheck['errors'], path: string) =>
-  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+const { kind: paternity, example, check } = kindTestKit('PATERNITY');
 
 const COURT = {
   court: 'Суди ноҳияи Сино',

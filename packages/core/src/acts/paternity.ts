@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
-import { checkApplicant } from './birth.ts';
-import { adult, applicant, countryCode, personName, plainDate, recordId, sex, shortText } from './common.ts';
+import {
+  adult,
+  applicant,
+  checkApplicant,
+  countryCode,
+  personName,
+  plainDate,
+  recordId,
+  sex,
+  shortText,
+} from './common.ts';
 import { ageOn } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
-import { pick } from './persons.ts';
+import { pick, summaryOf } from './persons.ts';
 
 export const PATERNITY_BASIS_TYPES = ['JOINT_APPLICATION', 'FATHER_APPLICATION', 'COURT_DECISION'] as const;
 /** When the father alone may apply (with the guardianship body's consent). */
@@ -137,12 +146,5 @@ export const paternityKind: ActKindDefinition<PaternityData> = {
       ...(d.mother ? [pick({ role: 'mother', ...d.mother })] : []),
     ];
   },
-  summary(d) {
-    return {
-      surname: d.childAfter?.surname,
-      name: d.childAfter?.name,
-      patronymic: d.childAfter?.patronymic,
-      birthDate: d.childBefore?.birthDate,
-    } as ReturnType<ActKindDefinition['summary']>;
-  },
+  summary: (d) => summaryOf({ ...d.childAfter, birthDate: d.childBefore?.birthDate }),
 };

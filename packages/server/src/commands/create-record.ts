@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type CourtDecision, courtDecisionIssues, pastDateIssues } from '@sabt/core';
+import { type CourtDecision, courtDecisionIssues, documentDateIssues } from '@sabt/core';
 import { canonicalJson } from '../audit/audit-log.ts';
 import { DomainError, refuseIssues } from '../errors/domain-error.ts';
 import { authorize } from '../policies/records.ts';
@@ -37,7 +37,7 @@ export async function createRecord(
     refuseIssues([
       // The decision establishes that the original record was made: it cannot be older than it.
       ...courtDecisionIssues(restoration.court, ['court'], ctx.today, restoration.original?.date),
-      ...pastDateIssues(restoration.original?.date, ['original', 'date'], ctx.today),
+      ...documentDateIssues(restoration.original?.date, ['original', 'date'], ctx.today),
     ]);
   }
   const check = requireValidData(ctx, def, input.data, 'draft');
