@@ -1,38 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { keysAt, kindTestKit } from './kind-test-kit.ts';
+import { draftTests, exampleTests, keysAt, kindTestKit } from './kind-test-kit.ts';
 
 /** The kind's example (a complete, valid birth of 14 March 2025). */
-const { kind: birth, example, check } = kindTestKit('BIRTH');
+const kit = kindTestKit('BIRTH');
+const { example, check } = kit;
 
 describe('birth record: the example', () => {
-  it('is a complete, valid record with no warnings', () => {
-    expect(check(example())).toEqual({ ok: true, errors: [], warnings: [], flags: [] });
-  });
-
-  it('is summarised by the child for lists and search', () => {
-    expect(birth.summary(example())).toEqual({
-      surname: 'Раҳимзода',
-      name: 'Фарзона',
-      patronymic: 'Ҷамшед',
-      birthDate: '2025-03-14',
-      eventDate: '2025-03-14',
-      placeUnit: 'DU-03',
-    });
+  exampleTests(kit, 'the child for lists and search', {
+    surname: 'Раҳимзода',
+    name: 'Фарзона',
+    patronymic: 'Ҷамшед',
+    birthDate: '2025-03-14',
+    eventDate: '2025-03-14',
+    placeUnit: 'DU-03',
   });
 });
 
 describe('birth record: drafts and complete records', () => {
   const partial = { child: { surname: 'Раҳимзода', name: 'Фарзона' } };
 
-  it('saves a draft with only part of the data', () => {
-    expect(check(partial, 'draft').ok).toBe(true);
-    expect(check({}, 'draft').ok).toBe(true);
-  });
-
-  it('refuses the same data as a complete record, marking each missing field as required', () => {
-    const result = check(partial, 'complete');
-    expect(result.ok).toBe(false);
-    for (const path of [
+  // The father and the statistics are optional.
+  draftTests(
+    kit,
+    partial,
+    [
       'child.birthDate',
       'child.birthPlace',
       'child.liveBorn',
@@ -41,13 +32,9 @@ describe('birth record: drafts and complete records', () => {
       'mother',
       'fatherBasis',
       'applicant',
-    ]) {
-      expect(keysAt(result.errors, path), path).toEqual(['error.required']);
-    }
-    // The father and the statistics are optional.
-    expect(keysAt(result.errors, 'father')).toEqual([]);
-    expect(keysAt(result.errors, 'statistics')).toEqual([]);
-  });
+    ],
+    ['father', 'statistics'],
+  );
 
   // BUG (validation.ts, toFieldIssues, case 'invalid_value'): zod 4 reports a missing enum value as
   // invalid_value, which is mapped to error.choice without checking whether the value is missing.

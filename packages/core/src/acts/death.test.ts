@@ -1,42 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { keysAt, kindTestKit } from './kind-test-kit.ts';
+import { draftTests, exampleTests, keysAt, kindTestKit } from './kind-test-kit.ts';
 
 /** The kind's example (a complete, valid death of 2 April 2025, born 1948). */
-const { kind: death, example, check } = kindTestKit('DEATH');
+const kit = kindTestKit('DEATH');
+const { example, check } = kit;
 
 describe('death record: the example', () => {
-  it('is a complete, valid record with no warnings', () => {
-    expect(check(example())).toEqual({ ok: true, errors: [], warnings: [], flags: [] });
-  });
-
-  it('is summarised by the deceased and the date of death', () => {
-    expect(death.summary(example())).toEqual({
-      surname: 'Қурбонов',
-      name: 'Абдулло',
-      patronymic: 'Саидович',
-      birthDate: '1948-05-11',
-      eventDate: '2025-04-02',
-      placeUnit: 'DU-03',
-    });
+  exampleTests(kit, 'the deceased and the date of death', {
+    surname: 'Қурбонов',
+    name: 'Абдулло',
+    patronymic: 'Саидович',
+    birthDate: '1948-05-11',
+    eventDate: '2025-04-02',
+    placeUnit: 'DU-03',
   });
 });
 
 describe('death record: drafts and complete records', () => {
   const partial = { deceased: { surname: 'Қурбонов', name: 'Абдулло' }, death: { date: '2025-04-02' } };
 
-  it('saves a draft with only part of the data', () => {
-    expect(check(partial, 'draft').ok).toBe(true);
-  });
-
-  it('refuses the same data as a complete record, marking each missing field as required', () => {
-    const result = check(partial, 'complete');
-    expect(result.ok).toBe(false);
-    for (const path of ['deceased.identityEstablished', 'death.place', 'cause', 'basis', 'applicant']) {
-      expect(keysAt(result.errors, path), path).toEqual(['error.required']);
-    }
-    // The birth date is optional: the deceased's may be unknown.
-    expect(keysAt(result.errors, 'deceased.birthDate')).toEqual([]);
-  });
+  // The birth date is optional: the deceased's may be unknown.
+  draftTests(
+    kit,
+    partial,
+    ['deceased.identityEstablished', 'death.place', 'cause', 'basis', 'applicant'],
+    ['deceased.birthDate'],
+  );
 });
 
 describe('death record: dates that may be partial', () => {

@@ -1,5 +1,6 @@
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { isMessageKey } from '../i18n/messages.ts';
+import type { RecordSummary } from './kind.ts';
 import { checkRecordData, type DataCheck, getActKind } from './registry.ts';
 import type { Mode } from './validation.ts';
 
@@ -28,3 +29,34 @@ export function kindTestKit(code: string) {
 /** The message keys reported at one path (`child.birthDate`). */
 export const keysAt = (issues: DataCheck['errors'], path: string) =>
   issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+
+type Kit = ReturnType<typeof kindTestKit>;
+
+/** In a kind's describe block: its example is complete and valid, and summarised as `summary` says. */
+export function exampleTests(kit: Kit, summarisedBy: string, summary: RecordSummary) {
+  it('is a complete, valid record with no warnings', () => {
+    expect(kit.check(kit.example())).toEqual({ ok: true, errors: [], warnings: [], flags: [] });
+  });
+
+  it(`is summarised by ${summarisedBy}`, () => {
+    expect(kit.kind.summary(kit.example())).toEqual(summary);
+  });
+}
+
+/**
+ * In a kind's describe block: `partial` (and nothing at all) saves as a draft, and as a complete
+ * record marks each of `required` as required and none of `optional`.
+ */
+export function draftTests(kit: Kit, partial: object, required: string[], optional: string[]) {
+  it('saves a draft with only part of the data, or none', () => {
+    expect(kit.check(partial, 'draft').ok).toBe(true);
+    expect(kit.check({}, 'draft').ok).toBe(true);
+  });
+
+  it('refuses the same data as a complete record, marking each missing field as required', () => {
+    const result = kit.check(partial, 'complete');
+    expect(result.ok).toBe(false);
+    for (const path of required) expect(keysAt(result.errors, path), path).toEqual(['error.required']);
+    for (const path of optional) expect(keysAt(result.errors, path), path).toEqual([]);
+  });
+}

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { keysAt, kindTestKit } from './kind-test-kit.ts';
+import { draftTests, exampleTests, keysAt, kindTestKit } from './kind-test-kit.ts';
 import { actKindJsonSchema } from './registry.ts';
 
 /**
  * The kind's example: the joint application of unmarried parents for a girl
  * born on 5 November 2024; the father was born on 19 February 1996.
  */
-const { kind: paternity, example, check } = kindTestKit('PATERNITY');
+const kit = kindTestKit('PATERNITY');
+const { kind: paternity, example, check } = kit;
 
 const COURT = {
   court: 'Суди ноҳияи Сино',
@@ -25,17 +26,11 @@ function childBornOn(birthDate: string) {
 }
 
 describe('paternity record: the example', () => {
-  it('is a complete, valid record with no warnings', () => {
-    expect(check(example())).toEqual({ ok: true, errors: [], warnings: [], flags: [] });
-  });
-
-  it('is summarised by the child’s names after the record and the date of birth', () => {
-    expect(paternity.summary(example())).toEqual({
-      surname: 'Ғафурзода',
-      name: 'Нилуфар',
-      patronymic: 'Бахтиёр',
-      birthDate: '2024-11-05',
-    });
+  exampleTests(kit, 'the child’s names after the record and the date of birth', {
+    surname: 'Ғафурзода',
+    name: 'Нилуфар',
+    patronymic: 'Бахтиёр',
+    birthDate: '2024-11-05',
   });
 
   it('has a JSON Schema with the child, the parents and the basis required', () => {
@@ -55,15 +50,11 @@ describe('paternity record: the example', () => {
 describe('paternity record: drafts and complete records', () => {
   const partial = { childBefore: { surname: 'Сафарзода', name: 'Нилуфар' }, father: { surname: 'Ғафуров' } };
 
-  it('saves a draft with only part of the data', () => {
-    expect(check(partial, 'draft').ok).toBe(true);
-    expect(check({}, 'draft').ok).toBe(true);
-  });
-
-  it('refuses the same data as a complete record, marking each missing field as required', () => {
-    const result = check(partial, 'complete');
-    expect(result.ok).toBe(false);
-    for (const path of [
+  // A young child's consent is not asked for.
+  draftTests(
+    kit,
+    partial,
+    [
       'childBefore.birthDate',
       'childAfter',
       'father.name',
@@ -72,12 +63,9 @@ describe('paternity record: drafts and complete records', () => {
       'father.residence',
       'mother',
       'basis',
-    ]) {
-      expect(keysAt(result.errors, path), path).toEqual(['error.required']);
-    }
-    // A young child's consent is not asked for.
-    expect(keysAt(result.errors, 'childConsent')).toEqual([]);
-  });
+    ],
+    ['childConsent'],
+  );
 });
 
 describe('paternity record: the basis', () => {
