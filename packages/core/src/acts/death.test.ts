@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftTests, exampleTests, keysAt, kindTestKit } from './kind-test-kit.ts';
+import { draftTests, exampleTests, keysAt, kindTestKit } from '../../test/kind-test-kit.ts';
 
 /** The kind's example (a complete, valid death of 2 April 2025, born 1948). */
 const kit = kindTestKit('DEATH');

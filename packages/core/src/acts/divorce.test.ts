@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { draftTests, exampleTests, keysAt, kindTestKit } from '../../test/kind-test-kit.ts';
 import type { DivorceData } from './divorce.ts';
-import { draftTests, exampleTests, keysAt, kindTestKit } from './kind-test-kit.ts';
 import { actKindJsonSchema } from './registry.ts';
 
 /**

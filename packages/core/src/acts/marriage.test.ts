@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftTests, exampleTests, keysAt, kindTestKit } from './kind-test-kit.ts';
+import { draftTests, exampleTests, keysAt, kindTestKit } from '../../test/kind-test-kit.ts';
 import { actKindJsonSchema } from './registry.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
-import type { RecordSummary } from './kind.ts';
-import { checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
+import type { RecordSummary } from '../src/acts/kind.ts';
+import { checkRecordData, type DataCheck, getActKind } from '../src/acts/registry.ts';
+import type { Mode } from '../src/acts/validation.ts';
+import { isMessageKey } from '../src/i18n/messages.ts';
 
 /** What the act kinds' tests share: the day they run on, each kind's example and data check. */
 
