@@ -1,4 +1,5 @@
 export * from './acts/adoption.ts';
+export * from './acts/basis-documents.ts';
 export * from './acts/birth.ts';
 export * from './acts/common.ts';
 export * from './acts/death.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkApplicant } from './birth.ts';
-import { adult, applicant, courtDecision, personName, place, plainDate, recordId, sex } from './common.ts';
+import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
+import { adult, applicant, checkApplicant, personName, place, plainDate, recordId, sex } from './common.ts';
 import { notInFuture } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
 import { pick } from './persons.ts';
@@ -113,7 +113,7 @@ export const adoptionKind: ActKindDefinition<AdoptionData> = {
   rules(d: D, ctx, report) {
     // A missing adopter is something still to fill in: registry.ts lets a draft wait for it.
     if (!d.adoptiveMother && !d.adoptiveFather) report.error(['adoptiveMother'], 'error.adoption.noAdopter');
-    notInFuture(report, ['court', 'date'], d.court?.date, ctx.today);
+    report.addErrors(courtDecisionIssues(d.court, ['court'], ctx.today, d.childBefore?.birthDate));
     notInFuture(report, ['childBefore', 'birthDate'], d.childBefore?.birthDate, ctx.today);
     notInFuture(report, ['childAfter', 'birthDate'], d.childAfter?.birthDate, ctx.today);
     checkApplicant(d.applicant, report);

@@ -1,58 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
-import type { BirthData } from './birth.ts';
-import { checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
+import { draftTests, exampleTests, keysAt, kindTestKit } from '../../test/kind-test-kit.ts';
 
-const TODAY = '2025-06-01';
-const birth = getActKind('BIRTH')!;
-
-/** A fresh, deep copy of the kind's example (a complete, valid birth of 14 March 2025). */
-// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
-function example(): any {
-  return structuredClone(birth.example as BirthData);
-}
-
-function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
-  const result = checkRecordData(birth, data, mode, { today });
-  // Whatever is reported must be something the user can read in their language.
-  for (const issue of [...result.errors, ...result.warnings])
-    expect(isMessageKey(issue.key), issue.key).toBe(true);
-  return result;
-}
-
-const keysAt = (issues: DataCheck['errors'], path: string) =>
-  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+/** The kind's example (a complete, valid birth of 14 March 2025). */
+const kit = kindTestKit('BIRTH');
+const { example, check } = kit;
 
 describe('birth record: the example', () => {
-  it('is a complete, valid record with no warnings', () => {
-    expect(check(example())).toEqual({ ok: true, errors: [], warnings: [], flags: [] });
-  });
-
-  it('is summarised by the child for lists and search', () => {
-    expect(birth.summary(example())).toEqual({
-      surname: 'Раҳимзода',
-      name: 'Фарзона',
-      patronymic: 'Ҷамшед',
-      birthDate: '2025-03-14',
-      eventDate: '2025-03-14',
-      placeUnit: 'DU-03',
-    });
+  exampleTests(kit, 'the child for lists and search', {
+    surname: 'Раҳимзода',
+    name: 'Фарзона',
+    patronymic: 'Ҷамшед',
+    birthDate: '2025-03-14',
+    eventDate: '2025-03-14',
+    placeUnit: 'DU-03',
   });
 });
 
 describe('birth record: drafts and complete records', () => {
   const partial = { child: { surname: 'Раҳимзода', name: 'Фарзона' } };
 
-  it('saves a draft with only part of the data', () => {
-    expect(check(partial, 'draft').ok).toBe(true);
-    expect(check({}, 'draft').ok).toBe(true);
-  });
-
-  it('refuses the same data as a complete record, marking each missing field as required', () => {
-    const result = check(partial, 'complete');
-    expect(result.ok).toBe(false);
-    for (const path of [
+  // The father and the statistics are optional.
+  draftTests(
+    kit,
+    partial,
+    [
       'child.birthDate',
       'child.birthPlace',
       'child.liveBorn',
@@ -61,13 +32,9 @@ describe('birth record: drafts and complete records', () => {
       'mother',
       'fatherBasis',
       'applicant',
-    ]) {
-      expect(keysAt(result.errors, path), path).toEqual(['error.required']);
-    }
-    // The father and the statistics are optional.
-    expect(keysAt(result.errors, 'father')).toEqual([]);
-    expect(keysAt(result.errors, 'statistics')).toEqual([]);
-  });
+    ],
+    ['father', 'statistics'],
+  );
 
   // BUG (validation.ts, toFieldIssues, case 'invalid_value'): zod 4 reports a missing enum value as
   // invalid_value, which is mapped to error.choice without checking whether the value is missing.
@@ -310,6 +277,21 @@ describe('birth record: the father and the basis of his data', () => {
     expect(check(data).errors).toEqual([{ path: ['birthBasis', 'court'], key: 'error.required' }]);
     data.birthBasis.court = { court: 'Суди ноҳияи Сино', caseNumber: '2-114/2025', date: '2025-05-20' };
     expect(check(data).ok).toBe(true);
+  });
+
+  it('refuses a court decision on the birth made before the child was born', () => {
+    const data = example(); // the child was born on 2025-03-14
+    const court = { court: 'Суди ноҳияи Сино', caseNumber: '2-114/2025', date: '2025-03-13' };
+    data.birthBasis = {
+      type: 'COURT_DECISION',
+      number: '2-114/2025',
+      date: '2025-05-20',
+      issuer: court.court,
+      court,
+    };
+    expect(check(data).errors).toEqual([
+      { path: ['birthBasis', 'court', 'date'], key: 'error.date.beforeEvent' },
+    ]);
   });
 });
 

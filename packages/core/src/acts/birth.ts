@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { addMonths, fullYearsBetween, isPlainDate } from '../dates/plain-date.ts';
+import { addMonths } from '../dates/plain-date.ts';
+import { courtDecision, courtDecisionIssues, documentDateIssues } from './basis-documents.ts';
 import {
   adult,
   applicant,
+  checkApplicant,
   clockTime,
-  courtDecision,
-  ORGANISATION_APPLICANTS,
   personName,
   place,
   plainDate,
@@ -13,9 +13,10 @@ import {
   sex,
   shortText,
 } from './common.ts';
+import { ageOn, isDate, notInFuture } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
 import { newbornNameWarnings } from './naming-rules.ts';
-import { pick } from './persons.ts';
+import { pick, summaryOf } from './persons.ts';
 import type { RuleReport } from './validation.ts';
 
 export const BIRTH_BASIS_TYPES = ['MEDICAL_CERTIFICATE', 'WITNESS_STATEMENT', 'COURT_DECISION'] as const;
@@ -135,11 +136,9 @@ const example: BirthData = {
 type D = DeepPartial<BirthData>;
 
 function parentAge(report: RuleReport, who: 'mother' | 'father', d: D, min: number, max: number) {
-  const born = d[who]?.birthDate;
-  const childBorn = d.child?.birthDate;
-  if (!born || !childBorn || !isPlainDate(born) || !isPlainDate(childBorn)) return;
-  const age = fullYearsBetween(born, childBorn);
-  if (age < min || age > max) report.error([who, 'birthDate'], 'error.age.implausible', { age, min, max });
+  const age = ageOn(d[who]?.birthDate, d.child?.birthDate);
+  if (age !== undefined && (age < min || age > max))
+    report.error([who, 'birthDate'], 'error.age.implausible', { age, min, max });
 }
 
 export const birthKind: ActKindDefinition<BirthData> = {
@@ -150,20 +149,13 @@ export const birthKind: ActKindDefinition<BirthData> = {
   example,
   rules(d, ctx, report) {
     const born = d.child?.birthDate;
-    const bornOk = born !== undefined && isPlainDate(born);
-    if (bornOk && born > ctx.today) report.error(['child', 'birthDate'], 'error.date.future');
-    const basisDate = d.birthBasis?.date;
-    if (basisDate && isPlainDate(basisDate)) {
-      if (basisDate > ctx.today) report.error(['birthBasis', 'date'], 'error.date.future');
-      else if (bornOk && basisDate < born && d.birthBasis?.type !== 'COURT_DECISION')
-        report.error(['birthBasis', 'date'], 'error.date.beforeEvent');
-    }
+    notInFuture(report, ['child', 'birthDate'], born, ctx.today);
+    const attests = d.birthBasis?.type !== 'COURT_DECISION' ? born : undefined;
+    report.addErrors(documentDateIssues(d.birthBasis?.date, ['birthBasis', 'date'], ctx.today, attests));
     parentAge(report, 'mother', d, 10, 65);
     parentAge(report, 'father', d, 12, 100);
-    for (const who of ['mother', 'father'] as const) {
-      const pb = d[who]?.birthDate;
-      if (pb && isPlainDate(pb) && pb > ctx.today) report.error([who, 'birthDate'], 'error.date.future');
-    }
+    for (const who of ['mother', 'father'] as const)
+      notInFuture(report, [who, 'birthDate'], d[who]?.birthDate, ctx.today);
     const plurality = d.child?.plurality;
     const order = d.child?.birthOrder;
     if (typeof plurality === 'number' && plurality > 1 && order === undefined) {
@@ -178,8 +170,9 @@ export const birthKind: ActKindDefinition<BirthData> = {
       report.error(['father'], 'error.father.required');
     if (d.birthBasis?.type === 'COURT_DECISION' && !d.birthBasis.court)
       report.error(['birthBasis', 'court'], 'error.required');
+    report.addErrors(courtDecisionIssues(d.birthBasis?.court, ['birthBasis', 'court'], ctx.today, born));
     checkApplicant(d.applicant, report);
-    if (bornOk && born <= ctx.today && addMonths(born, 3) < ctx.today) {
+    if (isDate(born) && born <= ctx.today && addMonths(born, 3) < ctx.today) {
       report.flag('late-registration');
       report.warn(['child', 'birthDate'], 'warning.lateBirth');
     }
@@ -196,25 +189,5 @@ export const birthKind: ActKindDefinition<BirthData> = {
       ...(d.father ? [pick({ role: 'father', ...d.father })] : []),
     ];
   },
-  summary(d) {
-    return {
-      surname: d.child?.surname,
-      name: d.child?.name,
-      patronymic: d.child?.patronymic,
-      birthDate: d.child?.birthDate,
-      eventDate: d.child?.birthDate,
-      placeUnit: d.child?.birthPlace?.unit,
-    } as ReturnType<ActKindDefinition['summary']>;
-  },
+  summary: (d) => summaryOf(d.child, { eventDate: d.child?.birthDate, placeUnit: d.child?.birthPlace?.unit }),
 };
-
-/** Person applicants give their name; organisations give theirs. */
-export function checkApplicant(a: DeepPartial<BirthData['applicant']> | undefined, report: RuleReport) {
-  if (!a?.type) return;
-  if (ORGANISATION_APPLICANTS.includes(a.type)) {
-    if (!a.organisation) report.error(['applicant', 'organisation'], 'error.required');
-  } else {
-    if (!a.surname) report.error(['applicant', 'surname'], 'error.required');
-    if (!a.name) report.error(['applicant', 'name'], 'error.required');
-  }
-}

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isPartialDate, isPlainDate } from '../dates/plain-date.ts';
 import { isAdminUnitCode } from '../offices/admin-units.ts';
+import type { DeepPartial } from './kind.ts';
+import type { RuleReport } from './validation.ts';
 
 /** Reusable field shapes for act-kind schemas. Error messages are message keys (see i18n/messages.ts). */
 
@@ -75,17 +77,22 @@ export const idDocument = z.strictObject({
   issueDate: plainDate.optional(),
 });
 
+/** Where an adult was born, their citizenship and nationality, where they live and the document they showed. */
+export const personDetails = {
+  birthPlace: place.optional(),
+  citizenship: countryCode,
+  nationality: shortText.optional(),
+  residence: place,
+  idDocument: idDocument.optional(),
+};
+
 /** Mother, father, spouse: a named adult with their documents. */
 export const adult = z.strictObject({
   surname: personName,
   name: personName,
   patronymic: personName.optional(),
   birthDate: plainDate,
-  birthPlace: place.optional(),
-  citizenship: countryCode,
-  nationality: shortText.optional(),
-  residence: place,
-  idDocument: idDocument.optional(),
+  ...personDetails,
 });
 
 export const APPLICANT_TYPES = [
@@ -118,9 +125,13 @@ export const applicant = z.strictObject({
   idDocument: idDocument.optional(),
 });
 
-export const courtDecision = z.strictObject({
-  court: shortText,
-  caseNumber: z.string().trim().min(1).max(50),
-  date: plainDate,
-  inForceDate: plainDate.optional(),
-});
+/** Person applicants give their name; organisations give theirs. */
+export function checkApplicant(a: DeepPartial<z.infer<typeof applicant>> | undefined, report: RuleReport) {
+  if (!a?.type) return;
+  if (ORGANISATION_APPLICANTS.includes(a.type)) {
+    if (!a.organisation) report.error(['applicant', 'organisation'], 'error.required');
+  } else {
+    if (!a.surname) report.error(['applicant', 'surname'], 'error.required');
+    if (!a.name) report.error(['applicant', 'name'], 'error.required');
+  }
+}

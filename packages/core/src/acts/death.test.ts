@@ -1,62 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
-import type { DeathData } from './death.ts';
-import { checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
+import { draftTests, exampleTests, keysAt, kindTestKit } from '../../test/kind-test-kit.ts';
 
-const TODAY = '2025-06-01';
-const death = getActKind('DEATH')!;
-
-/** A fresh, deep copy of the kind's example (a complete, valid death of 2 April 2025, born 1948). */
-// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
-function example(): any {
-  return structuredClone(death.example as DeathData);
-}
-
-function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
-  const result = checkRecordData(death, data, mode, { today });
-  // Whatever is reported must be something the user can read in their language.
-  for (const issue of [...result.errors, ...result.warnings])
-    expect(isMessageKey(issue.key), issue.key).toBe(true);
-  return result;
-}
-
-const keysAt = (issues: DataCheck['errors'], path: string) =>
-  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+/** The kind's example (a complete, valid death of 2 April 2025, born 1948). */
+const kit = kindTestKit('DEATH');
+const { example, check } = kit;
 
 describe('death record: the example', () => {
-  it('is a complete, valid record with no warnings', () => {
-    expect(check(example())).toEqual({ ok: true, errors: [], warnings: [], flags: [] });
-  });
-
-  it('is summarised by the deceased and the date of death', () => {
-    expect(death.summary(example())).toEqual({
-      surname: 'Қурбонов',
-      name: 'Абдулло',
-      patronymic: 'Саидович',
-      birthDate: '1948-05-11',
-      eventDate: '2025-04-02',
-      placeUnit: 'DU-03',
-    });
+  exampleTests(kit, 'the deceased and the date of death', {
+    surname: 'Қурбонов',
+    name: 'Абдулло',
+    patronymic: 'Саидович',
+    birthDate: '1948-05-11',
+    eventDate: '2025-04-02',
+    placeUnit: 'DU-03',
   });
 });
 
 describe('death record: drafts and complete records', () => {
   const partial = { deceased: { surname: 'Қурбонов', name: 'Абдулло' }, death: { date: '2025-04-02' } };
 
-  it('saves a draft with only part of the data', () => {
-    expect(check(partial, 'draft').ok).toBe(true);
-  });
-
-  it('refuses the same data as a complete record, marking each missing field as required', () => {
-    const result = check(partial, 'complete');
-    expect(result.ok).toBe(false);
-    for (const path of ['deceased.identityEstablished', 'death.place', 'cause', 'basis', 'applicant']) {
-      expect(keysAt(result.errors, path), path).toEqual(['error.required']);
-    }
-    // The birth date is optional: the deceased's may be unknown.
-    expect(keysAt(result.errors, 'deceased.birthDate')).toEqual([]);
-  });
+  // The birth date is optional: the deceased's may be unknown.
+  draftTests(
+    kit,
+    partial,
+    ['deceased.identityEstablished', 'death.place', 'cause', 'basis', 'applicant'],
+    ['deceased.birthDate'],
+  );
 });
 
 describe('death record: dates that may be partial', () => {
@@ -232,6 +201,26 @@ describe('death record: the basis document and the applicant', () => {
 
   it('does not require a court decision for a medical certificate', () => {
     expect(keysAt(check(example()).errors, 'basis.court')).toEqual([]);
+  });
+
+  it('refuses a decision establishing the death made before it, not one declaring a person dead', () => {
+    // The example's death was on 2025-04-02; a person declared dead dies the day the decision takes effect.
+    const court = { court: 'Суди ноҳияи Шоҳмансур', caseNumber: '2-77/2025', date: '2025-04-01' };
+    const data = example();
+    data.basis = {
+      type: 'COURT_DECISION_DEATH_ESTABLISHED',
+      number: '2-77/2025',
+      date: '2025-05-05',
+      issuer: court.court,
+      court,
+    };
+    expect(check(data).errors).toEqual([{ path: ['basis', 'court', 'date'], key: 'error.date.beforeEvent' }]);
+    data.basis.type = 'COURT_DECISION_DECLARED_DEAD';
+    expect(check(data).ok).toBe(true);
+    data.basis.court.inForceDate = '2025-06-02';
+    expect(check(data).errors).toEqual([
+      { path: ['basis', 'court', 'inForceDate'], key: 'error.date.future' },
+    ]);
   });
 
   it('requires the name of a police department that applies', () => {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { addMonths, dateRange, fullYearsBetween, isPartialDate, isPlainDate } from '../dates/plain-date.ts';
-import { checkApplicant } from './birth.ts';
+import { addMonths, dateRange, fullYearsBetween, isPartialDate } from '../dates/plain-date.ts';
+import { courtDecision, courtDecisionIssues, documentDateIssues } from './basis-documents.ts';
 import {
   applicant,
+  checkApplicant,
   clockTime,
   countryCode,
-  courtDecision,
   idDocument,
   longText,
   partialDate,
@@ -17,7 +17,7 @@ import {
   shortText,
 } from './common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
-import { pick } from './persons.ts';
+import { pick, summaryOf } from './persons.ts';
 
 export const DEATH_BASIS_TYPES = [
   'MEDICAL_DEATH_CERTIFICATE',
@@ -159,14 +159,14 @@ export const deathKind: ActKindDefinition<DeathData> = {
           report.error(['deceased', 'birthDate'], 'error.age.implausible', { age, min: 0, max: 125 });
       }
     }
-    const basisDate = d.basis?.date;
-    if (basisDate && isPlainDate(basisDate)) {
-      if (basisDate > ctx.today) report.error(['basis', 'date'], 'error.date.future');
-      else if (died && basisDate < died.earliest) report.error(['basis', 'date'], 'error.date.beforeEvent');
-    }
+    report.addErrors(documentDateIssues(d.basis?.date, ['basis', 'date'], ctx.today, d.death?.date));
     const basisType = d.basis?.type;
     if (typeof basisType === 'string' && basisType.startsWith('COURT_DECISION') && !d.basis?.court)
       report.error(['basis', 'court'], 'error.required');
+    // The day of death of a person declared dead is the day the decision comes into force, so only a
+    // decision establishing the fact of death is dated after the death.
+    const decidesOn = basisType === 'COURT_DECISION_DEATH_ESTABLISHED' ? d.death?.date : undefined;
+    report.addErrors(courtDecisionIssues(d.basis?.court, ['basis', 'court'], ctx.today, decidesOn));
     checkApplicant(d.applicant, report);
     if (died && died.latest <= ctx.today && addMonths(died.latest, 12) < ctx.today) {
       report.flag('late-registration');
@@ -176,14 +176,5 @@ export const deathKind: ActKindDefinition<DeathData> = {
   persons(d) {
     return [pick({ role: 'subject', ...d.deceased })];
   },
-  summary(d) {
-    return {
-      surname: d.deceased?.surname,
-      name: d.deceased?.name,
-      patronymic: d.deceased?.patronymic,
-      birthDate: d.deceased?.birthDate,
-      eventDate: d.death?.date,
-      placeUnit: d.death?.place?.unit,
-    } as ReturnType<ActKindDefinition['summary']>;
-  },
+  summary: (d) => summaryOf(d.deceased, { eventDate: d.death?.date, placeUnit: d.death?.place?.unit }),
 };

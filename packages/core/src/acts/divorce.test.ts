@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
+import { draftTests, exampleTests, keysAt, kindTestKit } from '../../test/kind-test-kit.ts';
 import type { DivorceData } from './divorce.ts';
-import { actKindJsonSchema, checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
-
-const TODAY = '2025-06-01';
-const divorce = getActKind('DIVORCE')!;
+import { actKindJsonSchema } from './registry.ts';
 
 /**
- * A fresh, deep copy of the kind's example: a marriage of 18 August 2012 ended on 28 April 2025 on
+ * The kind's example: a marriage of 18 August 2012 ended on 28 April 2025 on
  * the spouses' joint application of 27 March 2025 (no common minor children).
  */
-// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
-function example(): any {
-  return structuredClone(divorce.example as DivorceData);
-}
-
-function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
-  const result = checkRecordData(divorce, data, mode, { today });
-  // Whatever is reported must be something the user can read in their language.
-  for (const issue of [...result.errors, ...result.warnings])
-    expect(isMessageKey(issue.key), issue.key).toBe(true);
-  return result;
-}
-
-const keysAt = (issues: DataCheck['errors'], path: string) =>
-  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+const kit = kindTestKit('DIVORCE');
+const { kind: divorce, example, check } = kit;
 
 const COURT = {
   court: 'Суди шаҳри Хуҷанд',
@@ -35,18 +18,12 @@ const COURT = {
 };
 
 describe('divorce record: the example', () => {
-  it('is a complete, valid record with no warnings', () => {
-    expect(check(example())).toEqual({ ok: true, errors: [], warnings: [], flags: [] });
-  });
-
-  it('is summarised by the husband and the date the marriage ended', () => {
-    expect(divorce.summary(example())).toEqual({
-      surname: 'Юсуфов',
-      name: 'Баҳром',
-      patronymic: 'Ҳакимович',
-      birthDate: '1988-02-14',
-      eventDate: '2025-04-28',
-    });
+  exampleTests(kit, 'the husband and the date the marriage ended', {
+    surname: 'Юсуфов',
+    name: 'Баҳром',
+    patronymic: 'Ҳакимович',
+    birthDate: '1988-02-14',
+    eventDate: '2025-04-28',
   });
 
   it('has a JSON Schema with the marriage, both spouses, the basis and the dates required', () => {
@@ -72,15 +49,11 @@ describe('divorce record: the example', () => {
 describe('divorce record: drafts and complete records', () => {
   const partial = { marriage: { number: '305' }, husband: { surnameBefore: 'Юсуфов' } };
 
-  it('saves a draft with only part of the data', () => {
-    expect(check(partial, 'draft').ok).toBe(true);
-    expect(check({}, 'draft').ok).toBe(true);
-  });
-
-  it('refuses the same data as a complete record, marking each missing field as required', () => {
-    const result = check(partial, 'complete');
-    expect(result.ok).toBe(false);
-    for (const path of [
+  // A former spouse's citizenship and residence may be unknown (one spouse may be missing).
+  draftTests(
+    kit,
+    partial,
+    [
       'marriage.date',
       'marriage.office',
       'husband.surnameAfter',
@@ -90,13 +63,9 @@ describe('divorce record: drafts and complete records', () => {
       'basis',
       'marriageEndDate',
       'applicationDate',
-    ]) {
-      expect(keysAt(result.errors, path), path).toEqual(['error.required']);
-    }
-    // A former spouse's citizenship and residence may be unknown (one spouse may be missing).
-    for (const path of ['husband.citizenship', 'husband.residence', 'marriageRecordId'])
-      expect(keysAt(result.errors, path), path).toEqual([]);
-  });
+    ],
+    ['husband.citizenship', 'husband.residence', 'marriageRecordId'],
+  );
 
   it('refuses a malformed link to the marriage record, even in a draft', () => {
     const data = example();
@@ -187,6 +156,27 @@ describe('divorce record: dates', () => {
       court: { court: COURT.court, caseNumber: COURT.caseNumber, date: '2025-06-15' },
     };
     expect(check(data).errors).toEqual([{ path: ['basis', 'court', 'date'], key: 'error.date.future' }]);
+  });
+
+  it('refuses a divorce decision made before the marriage, not an older decision about the other spouse', () => {
+    const data = example();
+    const court = { ...COURT, date: '2012-08-17', inForceDate: '2012-09-17' };
+    data.basis = { type: 'COURT_DECISION', court };
+    expect(check(data).errors).toEqual([{ path: ['basis', 'court', 'date'], key: 'error.date.beforeEvent' }]);
+    data.basis = { type: 'SPOUSE_APPLICATION', specialCase: 'INCAPABLE', court };
+    expect(check(data).ok).toBe(true);
+  });
+
+  it('refuses a court decision in force before it was made, or only after today', () => {
+    const data = example();
+    data.basis = { type: 'COURT_DECISION', court: { ...COURT, inForceDate: '2025-03-10' } };
+    expect(check(data).errors).toEqual([
+      { path: ['basis', 'court', 'inForceDate'], key: 'error.court.inForceBeforeDecision' },
+    ]);
+    data.basis.court.inForceDate = '2025-06-02';
+    expect(check(data).errors).toEqual([
+      { path: ['basis', 'court', 'inForceDate'], key: 'error.date.future' },
+    ]);
   });
 
   it('refuses a marriage dated in the future', () => {

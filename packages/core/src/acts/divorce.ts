@@ -1,37 +1,18 @@
 import { z } from 'zod';
-import { checkApplicant } from './birth.ts';
-import {
-  applicant,
-  countryCode,
-  courtDecision,
-  idDocument,
-  personName,
-  place,
-  plainDate,
-  recordId,
-  shortText,
-} from './common.ts';
-import { documentNumber, isDate, notInFuture, officeRef } from './family-common.ts';
+import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
+import { applicant, checkApplicant, countryCode, place, plainDate, recordId } from './common.ts';
+import { documentNumber, isDate, notInFuture, officeRef, spouseFields } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
-import { spousePersons } from './persons.ts';
+import { spousePersons, summaryOf } from './persons.ts';
 
 export const DIVORCE_BASIS_TYPES = ['JOINT_APPLICATION', 'COURT_DECISION', 'SPOUSE_APPLICATION'] as const;
 /** When one spouse alone may divorce at the office: the other is missing, incapable or sentenced to over 3 years. */
 export const DIVORCE_SPECIAL_CASES = ['MISSING', 'INCAPABLE', 'IMPRISONED_OVER_3_YEARS'] as const;
 
 const formerSpouse = z.strictObject({
-  /** The surname borne during the marriage. */
-  surnameBefore: personName,
-  /** The surname chosen on divorce. */
-  surnameAfter: personName,
-  name: personName,
-  patronymic: personName.optional(),
-  birthDate: plainDate,
-  birthPlace: place.optional(),
+  ...spouseFields,
   citizenship: countryCode.optional(),
-  nationality: shortText.optional(),
   residence: place.optional(),
-  idDocument: idDocument.optional(),
 });
 
 const divorceSchemaV1 = z.strictObject({
@@ -108,7 +89,10 @@ export const divorceKind: ActKindDefinition<DivorceData> = {
     notInFuture(report, ['marriage', 'date'], d.marriage?.date, ctx.today);
     notInFuture(report, ['marriageEndDate'], d.marriageEndDate, ctx.today);
     notInFuture(report, ['applicationDate'], d.applicationDate, ctx.today);
-    notInFuture(report, ['basis', 'court', 'date'], d.basis?.court?.date, ctx.today);
+    // A divorce decision comes after the marriage; a decision on a spouse (missing, incapable,
+    // sentenced) may be older.
+    const decidesOn = d.basis?.type === 'COURT_DECISION' ? d.marriage?.date : undefined;
+    report.addErrors(courtDecisionIssues(d.basis?.court, ['basis', 'court'], ctx.today, decidesOn));
     for (const who of ['husband', 'wife'] as const)
       notInFuture(report, [who, 'birthDate'], d[who]?.birthDate, ctx.today);
     const married = d.marriage?.date;
@@ -134,13 +118,6 @@ export const divorceKind: ActKindDefinition<DivorceData> = {
     checkApplicant(d.applicant, report);
   },
   persons: (d) => spousePersons(d),
-  summary(d) {
-    return {
-      surname: d.husband?.surnameBefore,
-      name: d.husband?.name,
-      patronymic: d.husband?.patronymic,
-      birthDate: d.husband?.birthDate,
-      eventDate: d.marriageEndDate,
-    } as ReturnType<ActKindDefinition['summary']>;
-  },
+  summary: (d) =>
+    summaryOf({ ...d.husband, surname: d.husband?.surnameBefore }, { eventDate: d.marriageEndDate }),
 };

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { fullYearsBetween, isPlainDate } from '../dates/plain-date.ts';
-import { shortText } from './common.ts';
+import { personDetails, personName, plainDate, shortText } from './common.ts';
 import type { Path, RuleReport } from './validation.ts';
 
-/** Shapes and rule helpers shared by the family acts (marriage, divorce, adoption, paternity, name change). */
+/** Shapes and rule helpers shared by the act kinds: document numbers, office references, date checks. */
 
 /** The number of an act record or a document as written on it (e.g. 214, 2-114/2025). */
 export const documentNumber = z.string().trim().min(1).max(50);
@@ -13,6 +13,19 @@ export const officeRef = shortText.meta({
   description: 'Office code RR-DD-SS (e.g. DU-03-00), or the office name for records kept outside Sabt',
   examples: ['DU-03-00'],
 });
+
+/**
+ * A spouse of a marriage or a divorce: the surname before the act and after it (the one borne during
+ * the marriage and the one chosen on divorce), the other names and the person's details.
+ */
+export const spouseFields = {
+  surnameBefore: personName,
+  surnameAfter: personName,
+  name: personName,
+  patronymic: personName.optional(),
+  birthDate: plainDate,
+  ...personDetails,
+};
 
 /** A full date that rules can compare. Drafts may hold anything, so the type is checked too. */
 export const isDate = (value: unknown): value is string => typeof value === 'string' && isPlainDate(value);

@@ -1,47 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
-import type { MarriageData } from './marriage.ts';
-import { actKindJsonSchema, checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
-
-const TODAY = '2025-06-01';
-const marriage = getActKind('MARRIAGE')!;
+import { draftTests, exampleTests, keysAt, kindTestKit } from '../../test/kind-test-kit.ts';
+import { actKindJsonSchema } from './registry.ts';
 
 /**
- * A fresh, deep copy of the kind's example: applied for on 18 April 2025, registered on 24 May 2025;
+ * The kind's example: applied for on 18 April 2025, registered on 24 May 2025;
  * the husband (born 1997, divorced) and the wife (born 2001, never married).
  */
-// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
-function example(): any {
-  return structuredClone(marriage.example as MarriageData);
-}
-
-function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
-  const result = checkRecordData(marriage, data, mode, { today });
-  // Whatever is reported must be something the user can read in their language.
-  for (const issue of [...result.errors, ...result.warnings])
-    expect(isMessageKey(issue.key), issue.key).toBe(true);
-  return result;
-}
-
-const keysAt = (issues: DataCheck['errors'], path: string) =>
-  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+const kit = kindTestKit('MARRIAGE');
+const { kind: marriage, example, check } = kit;
 
 const COURT = { court: 'Суди ноҳияи Ҳисор', caseNumber: '2-211/2025', date: '2025-04-02' };
 
 describe('marriage record: the example', () => {
-  it('is a complete, valid record with no warnings', () => {
-    expect(check(example())).toEqual({ ok: true, errors: [], warnings: [], flags: [] });
-  });
-
-  it('is summarised by the husband’s surname before the marriage and the registration date', () => {
-    expect(marriage.summary(example())).toEqual({
-      surname: 'Шарипов',
-      name: 'Далер',
-      patronymic: 'Рустамович',
-      birthDate: '1997-11-03',
-      eventDate: '2025-05-24',
-    });
+  exampleTests(kit, 'the husband’s surname before the marriage and the registration date', {
+    surname: 'Шарипов',
+    name: 'Далер',
+    patronymic: 'Рустамович',
+    birthDate: '1997-11-03',
+    eventDate: '2025-05-24',
   });
 
   it('has a JSON Schema with both spouses, the application date and the medical examination required', () => {
@@ -63,15 +39,11 @@ describe('marriage record: the example', () => {
 describe('marriage record: drafts and complete records', () => {
   const partial = { husband: { surnameBefore: 'Шарипов', name: 'Далер' } };
 
-  it('saves a draft with only part of the data', () => {
-    expect(check(partial, 'draft').ok).toBe(true);
-    expect(check({}, 'draft').ok).toBe(true);
-  });
-
-  it('refuses the same data as a complete record, marking each missing field as required', () => {
-    const result = check(partial, 'complete');
-    expect(result.ok).toBe(false);
-    for (const path of [
+  // The ceremony date, the marriage contract and the applicant are optional.
+  draftTests(
+    kit,
+    partial,
+    [
       'husband.surnameAfter',
       'husband.birthDate',
       'husband.citizenship',
@@ -79,13 +51,9 @@ describe('marriage record: drafts and complete records', () => {
       'wife',
       'applicationDate',
       'medicalExamination',
-    ]) {
-      expect(keysAt(result.errors, path), path).toEqual(['error.required']);
-    }
-    // The ceremony date, the marriage contract and the applicant are optional.
-    for (const path of ['registrationDate', 'marriageContract', 'applicant'])
-      expect(keysAt(result.errors, path), path).toEqual([]);
-  });
+    ],
+    ['registrationDate', 'marriageContract', 'applicant'],
+  );
 
   it('names an unknown field, even in a draft', () => {
     const data = example();
@@ -116,6 +84,19 @@ describe('marriage record: the marriage age (18, or 17 with a court decision)', 
     data.wife.birthDate = '2008-01-10';
     data.wife.courtAgeReduction = COURT;
     expect(check(data).ok).toBe(true);
+  });
+
+  it('refuses a court decision lowering the marriage age dated in the future, or in force before it was made', () => {
+    const data = example();
+    data.wife.birthDate = '2008-01-10';
+    data.wife.courtAgeReduction = { ...COURT, date: '2025-06-02' };
+    expect(check(data).errors).toEqual([
+      { path: ['wife', 'courtAgeReduction', 'date'], key: 'error.date.future' },
+    ]);
+    data.wife.courtAgeReduction = { ...COURT, inForceDate: '2025-04-01' };
+    expect(check(data).errors).toEqual([
+      { path: ['wife', 'courtAgeReduction', 'inForceDate'], key: 'error.court.inForceBeforeDecision' },
+    ]);
   });
 
   it('refuses a spouse of 16 even with a court decision: a court lowers the age by one year at most', () => {

@@ -1,21 +1,11 @@
 import { z } from 'zod';
 import { formatDate } from '../dates/plain-date.ts';
 import { marriageEarliestDate } from '../workflow/waiting-period.ts';
-import { checkApplicant } from './birth.ts';
-import {
-  applicant,
-  countryCode,
-  courtDecision,
-  idDocument,
-  personName,
-  place,
-  plainDate,
-  recordId,
-  shortText,
-} from './common.ts';
-import { ageOn, documentNumber, isDate, notInFuture, officeRef } from './family-common.ts';
+import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
+import { applicant, checkApplicant, plainDate, recordId, shortText } from './common.ts';
+import { ageOn, documentNumber, isDate, notInFuture, officeRef, spouseFields } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
-import { spousePersons } from './persons.ts';
+import { spousePersons, summaryOf } from './persons.ts';
 import type { RuleReport } from './validation.ts';
 
 export const PREVIOUS_MARITAL_STATUSES = ['NEVER_MARRIED', 'DIVORCED', 'WIDOWED'] as const;
@@ -32,16 +22,7 @@ export const MARRIAGE_AGE_BY_COURT = 17;
 
 /** A person marrying: ФИО before and after, identity, and what ended any earlier marriage. */
 const spouse = z.strictObject({
-  surnameBefore: personName,
-  surnameAfter: personName,
-  name: personName,
-  patronymic: personName.optional(),
-  birthDate: plainDate,
-  birthPlace: place.optional(),
-  citizenship: countryCode,
-  nationality: shortText.optional(),
-  residence: place,
-  idDocument: idDocument.optional(),
+  ...spouseFields,
   previousMaritalStatus: z.enum(PREVIOUS_MARITAL_STATUSES),
   /** The divorce or death record (or court decision) that ended the previous marriage. */
   previousMarriageEnd: z
@@ -124,8 +105,9 @@ const example: MarriageData = {
 
 type D = DeepPartial<MarriageData>;
 
-function checkSpouse(report: RuleReport, who: 'husband' | 'wife', d: D, on: string) {
+function checkSpouse(report: RuleReport, who: 'husband' | 'wife', d: D, on: string, today: string) {
   const s = d[who];
+  report.addErrors(courtDecisionIssues(s?.courtAgeReduction, [who, 'courtAgeReduction'], today));
   const age = ageOn(s?.birthDate, on);
   if (age !== undefined && age < MARRIAGE_AGE && (age < MARRIAGE_AGE_BY_COURT || !s?.courtAgeReduction))
     report.error([who, 'birthDate'], 'error.marriage.underAge', { age });
@@ -142,8 +124,8 @@ export const marriageKind: ActKindDefinition<MarriageData> = {
   example,
   rules(d: D, ctx, report) {
     const registered = isDate(d.registrationDate) ? d.registrationDate : ctx.today;
-    checkSpouse(report, 'husband', d, registered);
-    checkSpouse(report, 'wife', d, registered);
+    checkSpouse(report, 'husband', d, registered, ctx.today);
+    checkSpouse(report, 'wife', d, registered, ctx.today);
     notInFuture(report, ['applicationDate'], d.applicationDate, ctx.today);
     if (isDate(d.applicationDate) && isDate(d.registrationDate) && d.registrationDate < d.applicationDate)
       report.error(['registrationDate'], 'error.marriage.beforeApplication');
@@ -158,13 +140,6 @@ export const marriageKind: ActKindDefinition<MarriageData> = {
     checkApplicant(d.applicant, report);
   },
   persons: (d) => spousePersons(d),
-  summary(d) {
-    return {
-      surname: d.husband?.surnameBefore,
-      name: d.husband?.name,
-      patronymic: d.husband?.patronymic,
-      birthDate: d.husband?.birthDate,
-      eventDate: d.registrationDate,
-    } as ReturnType<ActKindDefinition['summary']>;
-  },
+  summary: (d) =>
+    summaryOf({ ...d.husband, surname: d.husband?.surnameBefore }, { eventDate: d.registrationDate }),
 };

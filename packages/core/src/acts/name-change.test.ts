@@ -1,47 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
-import type { NameChangeData } from './name-change.ts';
-import { actKindJsonSchema, checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
-
-const TODAY = '2025-06-01';
-const nameChange = getActKind('NAME_CHANGE')!;
+import { draftTests, exampleTests, keysAt, kindTestKit } from '../../test/kind-test-kit.ts';
+import { actKindJsonSchema } from './registry.ts';
 
 /**
- * A fresh, deep copy of the kind's example: Алиева Мавлуда Раҳимовна (born 15 September 1990)
+ * The kind's example: Алиева Мавлуда Раҳимовна (born 15 September 1990)
  * becomes Алӣзода Мавлуда Раҳим, on an application of 6 May 2025.
  */
-// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
-function example(): any {
-  return structuredClone(nameChange.example as NameChangeData);
-}
-
-function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
-  const result = checkRecordData(nameChange, data, mode, { today });
-  // Whatever is reported must be something the user can read in their language.
-  for (const issue of [...result.errors, ...result.warnings])
-    expect(isMessageKey(issue.key), issue.key).toBe(true);
-  return result;
-}
-
-const keysAt = (issues: DataCheck['errors'], path: string) =>
-  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+const kit = kindTestKit('NAME_CHANGE');
+const { kind: nameChange, example, check } = kit;
 
 const uuid = (n: number) => `0d3f6a2c-1b4e-4c7d-8a9b-${String(n).padStart(12, '0')}`;
 
 describe('name change record: the example', () => {
-  it('is a complete, valid record with no warnings', () => {
-    expect(check(example())).toEqual({ ok: true, errors: [], warnings: [], flags: [] });
-  });
-
-  it('is summarised by the person’s new names and the application date', () => {
-    expect(nameChange.summary(example())).toEqual({
-      surname: 'Алӣзода',
-      name: 'Мавлуда',
-      patronymic: 'Раҳим',
-      birthDate: '1990-09-15',
-      eventDate: '2025-05-06',
-    });
+  exampleTests(kit, 'the person’s new names and the application date', {
+    surname: 'Алӣзода',
+    name: 'Мавлуда',
+    patronymic: 'Раҳим',
+    birthDate: '1990-09-15',
+    eventDate: '2025-05-06',
   });
 
   it('has a JSON Schema with the person, the reasons and the application date required', () => {
@@ -58,15 +34,10 @@ describe('name change record: the example', () => {
 describe('name change record: drafts and complete records', () => {
   const partial = { person: { surnameBefore: 'Алиева', nameBefore: 'Мавлуда' } };
 
-  it('saves a draft with only part of the data', () => {
-    expect(check(partial, 'draft').ok).toBe(true);
-    expect(check({}, 'draft').ok).toBe(true);
-  });
-
-  it('refuses the same data as a complete record, marking each missing field as required', () => {
-    const result = check(partial, 'complete');
-    expect(result.ok).toBe(false);
-    for (const path of [
+  draftTests(
+    kit,
+    partial,
+    [
       'person.surnameAfter',
       'person.nameAfter',
       'person.birthDate',
@@ -74,12 +45,9 @@ describe('name change record: drafts and complete records', () => {
       'person.residence',
       'reasons',
       'applicationDate',
-    ]) {
-      expect(keysAt(result.errors, path), path).toEqual(['error.required']);
-    }
-    for (const path of ['birthRecordId', 'marriageRecordId', 'childrenBirthRecordIds'])
-      expect(keysAt(result.errors, path), path).toEqual([]);
-  });
+    ],
+    ['birthRecordId', 'marriageRecordId', 'childrenBirthRecordIds'],
+  );
 
   it('treats blank reasons as missing', () => {
     const data = example();

@@ -1,18 +1,8 @@
 import { z } from 'zod';
-import {
-  countryCode,
-  idDocument,
-  longText,
-  personName,
-  place,
-  plainDate,
-  recordId,
-  sex,
-  shortText,
-} from './common.ts';
+import { longText, personDetails, personName, plainDate, recordId, sex } from './common.ts';
 import { ageOn, isDate, notInFuture } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
-import { pick } from './persons.ts';
+import { pick, summaryOf } from './persons.ts';
 
 /** Art 67 of the 2006 law: anyone aged 16 or over may change their name (younger: the guardianship body decides). */
 export const NAME_CHANGE_MIN_AGE = 16;
@@ -27,11 +17,7 @@ const nameChangeSchemaV1 = z.strictObject({
     patronymicAfter: personName.optional(),
     sex,
     birthDate: plainDate,
-    birthPlace: place.optional(),
-    citizenship: countryCode,
-    nationality: shortText.optional(),
-    residence: place,
-    idDocument: idDocument.optional(),
+    ...personDetails,
   }),
   /** The person's birth record, amended after the change. */
   birthRecordId: recordId.optional(),
@@ -124,12 +110,13 @@ export const nameChangeKind: ActKindDefinition<NameChangeData> = {
     ];
   },
   summary(d) {
-    return {
-      surname: d.person?.surnameAfter,
-      name: d.person?.nameAfter,
-      patronymic: d.person?.patronymicAfter,
-      birthDate: d.person?.birthDate,
-      eventDate: d.applicationDate,
-    } as ReturnType<ActKindDefinition['summary']>;
+    const p = d.person;
+    const now = {
+      surname: p?.surnameAfter,
+      name: p?.nameAfter,
+      patronymic: p?.patronymicAfter,
+      birthDate: p?.birthDate,
+    };
+    return summaryOf(now, { eventDate: d.applicationDate });
   },
 };

@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../i18n/messages.ts';
-import type { PaternityData } from './paternity.ts';
-import { actKindJsonSchema, checkRecordData, type DataCheck, getActKind } from './registry.ts';
-import type { Mode } from './validation.ts';
-
-const TODAY = '2025-06-01';
-const paternity = getActKind('PATERNITY')!;
+import { draftTests, exampleTests, keysAt, kindTestKit } from '../../test/kind-test-kit.ts';
+import { actKindJsonSchema } from './registry.ts';
 
 /**
- * A fresh, deep copy of the kind's example: the joint application of unmarried parents for a girl
+ * The kind's example: the joint application of unmarried parents for a girl
  * born on 5 November 2024; the father was born on 19 February 1996.
  */
-// biome-ignore lint/suspicious/noExplicitAny: tests build deliberately wrong data
-function example(): any {
-  return structuredClone(paternity.example as PaternityData);
-}
-
-function check(data: unknown, mode: Mode = 'complete', today = TODAY): DataCheck {
-  const result = checkRecordData(paternity, data, mode, { today });
-  // Whatever is reported must be something the user can read in their language.
-  for (const issue of [...result.errors, ...result.warnings])
-    expect(isMessageKey(issue.key), issue.key).toBe(true);
-  return result;
-}
-
-const keysAt = (issues: DataCheck['errors'], path: string) =>
-  issues.filter((i) => i.path.join('.') === path).map((i) => i.key);
+const kit = kindTestKit('PATERNITY');
+const { kind: paternity, example, check } = kit;
 
 const COURT = {
   court: 'Суди ноҳияи Сино',
@@ -44,17 +26,11 @@ function childBornOn(birthDate: string) {
 }
 
 describe('paternity record: the example', () => {
-  it('is a complete, valid record with no warnings', () => {
-    expect(check(example())).toEqual({ ok: true, errors: [], warnings: [], flags: [] });
-  });
-
-  it('is summarised by the child’s names after the record and the date of birth', () => {
-    expect(paternity.summary(example())).toEqual({
-      surname: 'Ғафурзода',
-      name: 'Нилуфар',
-      patronymic: 'Бахтиёр',
-      birthDate: '2024-11-05',
-    });
+  exampleTests(kit, 'the child’s names after the record and the date of birth', {
+    surname: 'Ғафурзода',
+    name: 'Нилуфар',
+    patronymic: 'Бахтиёр',
+    birthDate: '2024-11-05',
   });
 
   it('has a JSON Schema with the child, the parents and the basis required', () => {
@@ -74,15 +50,11 @@ describe('paternity record: the example', () => {
 describe('paternity record: drafts and complete records', () => {
   const partial = { childBefore: { surname: 'Сафарзода', name: 'Нилуфар' }, father: { surname: 'Ғафуров' } };
 
-  it('saves a draft with only part of the data', () => {
-    expect(check(partial, 'draft').ok).toBe(true);
-    expect(check({}, 'draft').ok).toBe(true);
-  });
-
-  it('refuses the same data as a complete record, marking each missing field as required', () => {
-    const result = check(partial, 'complete');
-    expect(result.ok).toBe(false);
-    for (const path of [
+  // A young child's consent is not asked for.
+  draftTests(
+    kit,
+    partial,
+    [
       'childBefore.birthDate',
       'childAfter',
       'father.name',
@@ -91,12 +63,9 @@ describe('paternity record: drafts and complete records', () => {
       'father.residence',
       'mother',
       'basis',
-    ]) {
-      expect(keysAt(result.errors, path), path).toEqual(['error.required']);
-    }
-    // A young child's consent is not asked for.
-    expect(keysAt(result.errors, 'childConsent')).toEqual([]);
-  });
+    ],
+    ['childConsent'],
+  );
 });
 
 describe('paternity record: the basis', () => {
@@ -112,6 +81,13 @@ describe('paternity record: the basis', () => {
     expect(check(data).errors).toEqual([{ path: ['basis', 'court'], key: 'error.required' }]);
     data.basis.court = COURT;
     expect(check(data).ok).toBe(true);
+  });
+
+  it('refuses a court decision on paternity made before the child was born', () => {
+    const data = example();
+    data.basis = { type: 'COURT_DECISION', court: { ...COURT, date: '2024-11-04' } };
+    delete data.basis.court.inForceDate;
+    expect(check(data).errors).toEqual([{ path: ['basis', 'court', 'date'], key: 'error.date.beforeEvent' }]);
   });
 
   it('requires the ground and the guardianship body’s consent when the father applies alone', () => {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { checkApplicant } from './birth.ts';
+import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
 import {
   adult,
   applicant,
+  checkApplicant,
   countryCode,
-  courtDecision,
   personName,
   plainDate,
   recordId,
@@ -13,7 +13,7 @@ import {
 } from './common.ts';
 import { ageOn } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
-import { pick } from './persons.ts';
+import { pick, summaryOf } from './persons.ts';
 
 export const PATERNITY_BASIS_TYPES = ['JOINT_APPLICATION', 'FATHER_APPLICATION', 'COURT_DECISION'] as const;
 /** When the father alone may apply (with the guardianship body's consent). */
@@ -120,6 +120,9 @@ export const paternityKind: ActKindDefinition<PaternityData> = {
   rules(d: D, ctx, report) {
     const basis = d.basis;
     if (basis?.type === 'COURT_DECISION' && !basis.court) report.error(['basis', 'court'], 'error.required');
+    report.addErrors(
+      courtDecisionIssues(basis?.court, ['basis', 'court'], ctx.today, d.childBefore?.birthDate),
+    );
     if (basis?.type === 'FATHER_APPLICATION') {
       if (!basis.fatherApplicationGround)
         report.error(['basis', 'fatherApplicationGround'], 'error.required');
@@ -143,12 +146,5 @@ export const paternityKind: ActKindDefinition<PaternityData> = {
       ...(d.mother ? [pick({ role: 'mother', ...d.mother })] : []),
     ];
   },
-  summary(d) {
-    return {
-      surname: d.childAfter?.surname,
-      name: d.childAfter?.name,
-      patronymic: d.childAfter?.patronymic,
-      birthDate: d.childBefore?.birthDate,
-    } as ReturnType<ActKindDefinition['summary']>;
-  },
+  summary: (d) => summaryOf({ ...d.childAfter, birthDate: d.childBefore?.birthDate }),
 };

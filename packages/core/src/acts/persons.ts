@@ -1,15 +1,25 @@
-import type { PersonEntry } from './kind.ts';
+import type { PersonEntry, RecordSummary } from './kind.ts';
 
-/** Keeps only a person's name parts, date of birth and markers: what search needs of them. */
-export function pick(p: {
-  role: PersonEntry['role'];
+interface Names {
   surname?: unknown;
   name?: unknown;
   patronymic?: unknown;
   birthDate?: unknown;
-  historical?: boolean;
-  sealed?: boolean;
-}): PersonEntry {
+}
+
+/** A record's summary: the person it is about (names, date of birth) and its event's date and place. */
+export function summaryOf(
+  person: Names | undefined,
+  event: { eventDate?: unknown; placeUnit?: unknown } = {},
+) {
+  const { surname, name, patronymic, birthDate } = person ?? {};
+  return { surname, name, patronymic, birthDate, ...event } as RecordSummary;
+}
+
+/** Keeps only a person's name parts, date of birth and markers: what search needs of them. */
+export function pick(
+  p: Names & { role: PersonEntry['role']; historical?: boolean; sealed?: boolean },
+): PersonEntry {
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
   const out: PersonEntry = { role: p.role };
   if (str(p.surname)) out.surname = str(p.surname);

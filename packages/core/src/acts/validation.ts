@@ -105,6 +105,11 @@ export class RuleReport {
     this.errors.push(params ? { path, key, params } : { path, key });
   }
 
+  /** Errors found by a rule shared among act kinds (see basis-documents.ts). */
+  addErrors(issues: FieldIssue[]): void {
+    this.errors.push(...issues);
+  }
+
   warn(path: Path, key: string, params?: Record<string, unknown>): void {
     this.warnings.push(params ? { path, key, params } : { path, key });
   }

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { type ActKindCode, diffData, mergePatch } from '@sabt/core';
-import { DomainError } from '../errors/domain-error.ts';
+import {
+  type ActKindCode,
+  type BasisDocument,
+  basisDocumentIssues,
+  type CourtDecision,
+  courtDecisionIssues,
+  diffData,
+  mergePatch,
+} from '@sabt/core';
+import { DomainError, refuseIssues } from '../errors/domain-error.ts';
 import { authorize } from '../policies/records.ts';
 import {
   appendAction,
@@ -10,18 +18,10 @@ import {
   withFlags,
 } from '../unit-of-work/record-store.ts';
 import type { WriteContext } from '../unit-of-work/write.ts';
-import { courtDateIssues, dateIssues, refuseIssues } from './basis-dates.ts';
 import { KIND_EFFECTS } from './effects/index.ts';
 import { citation } from './effects/types.ts';
 import { recordAnnulled } from './record-events.ts';
 import { amendRegistered } from './record-versions.ts';
-
-export interface Basis {
-  type: string;
-  number?: string | undefined;
-  date?: string | undefined;
-  issuer?: string | undefined;
-}
 
 async function setFlag(ctx: WriteContext, id: string, flag: string, on: boolean) {
   const r = await ctx.trx
@@ -41,11 +41,11 @@ async function setFlag(ctx: WriteContext, id: string, flag: string, on: boolean)
 export async function requestAmendment(
   ctx: WriteContext,
   id: string,
-  input: { patch: Record<string, unknown>; reason: string; basis: Basis },
+  input: { patch: Record<string, unknown>; reason: string; basis: BasisDocument },
 ) {
   const rec = await lockRecord(ctx, id);
   authorize(ctx.actor, 'request-amendment', rec);
-  refuseIssues(dateIssues(ctx.today, [[input.basis.date, ['basis', 'date']]]));
+  refuseIssues(basisDocumentIssues(input.basis, ['basis'], ctx.today, rec.event_date));
   const proposed = mergePatch(rec.data, input.patch);
   const changes = diffData(rec.data, proposed);
   if (changes.length === 0) {
@@ -162,7 +162,7 @@ export async function decideAmendment(
 
 export interface AnnulBasis {
   type: 'COURT_DECISION' | 'DUPLICATE';
-  court?: { court: string; caseNumber: string; date: string; inForceDate?: string | undefined } | undefined;
+  court?: CourtDecision | undefined;
   duplicateOf?: string | undefined;
 }
 
@@ -183,7 +183,8 @@ export async function annulRecord(
       { path: ['basis', 'court'], key: 'error.required' },
     ]);
   }
-  refuseIssues(courtDateIssues(ctx.today, input.basis.court, ['basis', 'court']));
+  // A court annuls an act that happened: its decision is not older than the record's event.
+  refuseIssues(courtDecisionIssues(input.basis.court, ['basis', 'court'], ctx.today, rec.event_date));
   if (input.basis.type === 'DUPLICATE') {
     const original = input.basis.duplicateOf
       ? await ctx.trx

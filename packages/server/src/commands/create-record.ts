@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { type CourtDecision, courtDecisionIssues, documentDateIssues } from '@sabt/core';
 import { canonicalJson } from '../audit/audit-log.ts';
-import { DomainError } from '../errors/domain-error.ts';
+import { DomainError, refuseIssues } from '../errors/domain-error.ts';
 import { authorize } from '../policies/records.ts';
 import { indexRecord } from '../search/index-record.ts';
 import { appendAction, kindOf, requireValidData, summaryColumns } from '../unit-of-work/record-store.ts';
 import type { WriteContext } from '../unit-of-work/write.ts';
-import { courtDateIssues, dateIssues, refuseIssues } from './basis-dates.ts';
 
 export interface CreateRecordInput {
   id?: string | undefined;
@@ -15,7 +15,7 @@ export interface CreateRecordInput {
 
 /** A lost or destroyed record made again on a court decision: a new draft flagged restored. */
 export interface Restoration {
-  court: { court: string; caseNumber: string; date: string; inForceDate?: string | undefined };
+  court: CourtDecision;
   original?:
     | { number?: string | undefined; date?: string | undefined; office?: string | undefined }
     | undefined;
@@ -35,8 +35,9 @@ export async function createRecord(
   authorize(ctx.actor, action, { kind: def.code });
   if (restoration) {
     refuseIssues([
-      ...courtDateIssues(ctx.today, restoration.court, ['court']),
-      ...dateIssues(ctx.today, [[restoration.original?.date, ['original', 'date']]]),
+      // The decision establishes that the original record was made: it cannot be older than it.
+      ...courtDecisionIssues(restoration.court, ['court'], ctx.today, restoration.original?.date),
+      ...documentDateIssues(restoration.original?.date, ['original', 'date'], ctx.today),
     ]);
   }
   const check = requireValidData(ctx, def, input.data, 'draft');

@@ -1,17 +1,17 @@
 import {
+  basisDocumentIssues,
   formatDate,
   marriageRegistrationDay,
   type WaitingGround,
   type WaitingShortening,
   waitingPeriod,
 } from '@sabt/core';
-import { DomainError } from '../errors/domain-error.ts';
+import { DomainError, refuseIssues } from '../errors/domain-error.ts';
 import { authorize } from '../policies/records.ts';
 import { waitingDecisions } from '../queries/waiting-decisions.ts';
 import { assertRevision, parseIfMatch } from '../unit-of-work/etag.ts';
 import { appendAction, lockRecord, type RecordRow } from '../unit-of-work/record-store.ts';
 import type { WriteContext } from '../unit-of-work/write.ts';
-import { dateIssues, refuseIssues } from './basis-dates.ts';
 
 const dataOf = (rec: RecordRow) =>
   (rec.data ?? {}) as { applicationDate?: unknown; registrationDate?: unknown };
@@ -78,7 +78,7 @@ export async function shortenWaitingPeriod(ctx: WriteContext, id: string, input:
           },
         ]
       : []),
-    ...dateIssues(ctx.today, [[input.basis?.date, ['basis', 'date']]]),
+    ...basisDocumentIssues(input.basis, ['basis'], ctx.today),
   ]);
   const revision = rec.revision + 1;
   await ctx.trx.updateTable('records').set({ revision, updated_at: ctx.now }).where('id', '=', id).execute();

@@ -60,3 +60,8 @@ export class DomainError extends Error {
 
 export const forbidden = () => new DomainError('forbidden', 'problem.forbidden');
 export const notFound = () => new DomainError('not-found', 'problem.notFound');
+
+/** Refuses the request, changing nothing, when any of the issues stands. */
+export function refuseIssues(issues: FieldIssue[]): void {
+  if (issues.length > 0) throw new DomainError('invalid', 'problem.validation', {}, issues);
+}

@@ -256,6 +256,26 @@ describe('amendment of a registered record', () => {
     expect((await get(rec.id)).flags).not.toContain('amendment-requested');
     expect((await back.get(`${R}/${rec.id}/amendments`)).body.items).toEqual([]);
   });
+
+  it('refuses an application dated before the record’s event, not an older proving document', async () => {
+    const rec = await registerThrough('BIRTH', birthData());
+    const patch = { child: { birthTime: '07:00' } };
+    const early = await front.post(`${R}/${rec.id}/amendments`, {
+      patch,
+      reason: 'x',
+      basis: { ...basis, date: '2020-01-01' },
+    });
+    expect(early.status, show(early)).toBe(422);
+    expect(early.body.errors).toEqual([
+      expect.objectContaining({ path: 'basis.date', key: 'error.date.beforeEvent' }),
+    ]);
+    const passport = await front.post(`${R}/${rec.id}/amendments`, {
+      patch,
+      reason: 'x',
+      basis: { type: 'OTHER_DOCUMENT', number: 'A 402543058', date: '2020-01-01' },
+    });
+    expect(passport.status, show(passport)).toBe(201);
+  });
 });
 
 // ---- restoration -----------------------------------------------------------------------------
@@ -331,6 +351,19 @@ describe('restoration of a lost record on a court decision', () => {
       ['original.date', 'error.date.future'],
     ]);
     expect((await back.get(`${R}/${id}`)).status).toBe(404);
+  });
+
+  it('refuses a decision older than the original record it establishes', async () => {
+    const res = await back.post(`${R}/restorations`, {
+      kind: 'BIRTH',
+      data: lost(),
+      court: { ...court, date: '1994-07-01' },
+      original,
+    });
+    expect(res.status, show(res)).toBe(422);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ path: 'court.date', key: 'error.date.beforeEvent' }),
+    ]);
   });
 });
 
@@ -445,6 +478,19 @@ describe('annulment', () => {
         path: 'basis.court.inForceDate',
         message: 'A decision cannot come into force before the date it was made.',
       }),
+    ]);
+    expect((await get(rec.id)).status).toBe('registered');
+  });
+
+  it('refuses a court decision made before the event of the record it annuls', async () => {
+    const rec = await registerThrough('BIRTH', birthData());
+    const res = await registrar.post(`${R}/${rec.id}/annul`, {
+      reason: 'x',
+      basis: { type: 'COURT_DECISION', court: { ...court, date: '2020-01-01' } },
+    });
+    expect(res.status, show(res)).toBe(422);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ path: 'basis.court.date', key: 'error.date.beforeEvent' }),
     ]);
     expect((await get(rec.id)).status).toBe('registered');
   });

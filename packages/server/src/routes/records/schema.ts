@@ -1,4 +1,13 @@
-import { ACT_KIND_DEFINITIONS, ACT_KINDS, FLAGS, plainDate, STATUSES, WAITING_GROUNDS } from '@sabt/core';
+import {
+  ACT_KIND_DEFINITIONS,
+  ACT_KINDS,
+  basisDocument,
+  courtDecision,
+  FLAGS,
+  plainDate,
+  STATUSES,
+  WAITING_GROUNDS,
+} from '@sabt/core';
 import { z } from 'zod';
 import { TRANSITIONS } from '../../commands/transition-record.ts';
 
@@ -64,20 +73,6 @@ export const listQuery = z.strictObject({
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 
-const court = z.strictObject({
-  court: z.string().trim().min(1).max(200),
-  caseNumber: z.string().trim().min(1).max(50),
-  date: plainDate,
-  inForceDate: plainDate.optional(),
-});
-
-export const basisDocument = z.strictObject({
-  type: z.enum(['APPLICATION', 'COURT_DECISION', 'GUARDIANSHIP_DECISION', 'CONCLUSION', 'OTHER_DOCUMENT']),
-  number: z.string().trim().max(50).optional(),
-  date: plainDate.optional(),
-  issuer: z.string().trim().max(200).optional(),
-});
-
 export const amendmentBody = z
   .strictObject({
     patch: z.record(z.string(), z.unknown()).describe("JSON merge patch of the record's data"),
@@ -121,7 +116,7 @@ export const annulBody = z
     reason: z.string().trim().min(1).max(1000),
     basis: z.strictObject({
       type: z.enum(['COURT_DECISION', 'DUPLICATE']),
-      court: court.optional(),
+      court: courtDecision.optional(),
       duplicateOf: z.uuid({ error: 'error.uuid' }).optional(),
     }),
   })
@@ -142,7 +137,7 @@ export const restorationBody = z
     id: z.uuid({ error: 'error.uuid' }).optional(),
     kind: z.enum(kinds),
     data: z.record(z.string(), z.unknown()),
-    court,
+    court: courtDecision,
     original: z
       .strictObject({
         number: z.string().trim().max(30).optional(),
