@@ -1,6 +1,8 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Checkbox, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { DialogFooter } from '../../../components/dialog-footer.tsx';
+import { ReasonField } from '../../../components/reason-field.tsx';
 import { useReportSpoiled } from '../api/blanks.ts';
 import { useCertificateMessages } from '../messages.ts';
 import { ProblemAlert } from './problem-alert.tsx';
@@ -56,31 +58,27 @@ export function SpoilDialog({ blankId, label, onClose, onDone }: Props) {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">{m.spoil.intro}</Text>
-          <Textarea
+          <ReasonField
             label={m.spoil.reason}
             description={m.spoil.reasonHint}
             value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
+            onChange={(v) => {
+              setReason(v);
               setMissing(false);
             }}
             error={missing ? m.spoil.reasonRequired : undefined}
             required
-            withAsterisk
-            rows={3}
-            maxLength={1000}
-            data-autofocus
+            autoFocus
           />
           <Checkbox label={m.spoil.lost} checked={lost} onChange={(e) => setLost(e.currentTarget.checked)} />
           <ProblemAlert ref={alertRef} error={report.error} fieldLabels={{ reason: m.spoil.reason }} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={report.isPending}>
-              {m.issue.cancel}
-            </Button>
-            <Button type="submit" color="red" loading={report.isPending}>
-              {m.spoil.submit}
-            </Button>
-          </Group>
+          <DialogFooter
+            cancelLabel={m.issue.cancel}
+            onCancel={onClose}
+            submitLabel={m.spoil.submit}
+            pending={report.isPending}
+            color="red"
+          />
         </Stack>
       </form>
     </Modal>

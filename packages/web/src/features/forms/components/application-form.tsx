@@ -28,7 +28,8 @@ import { Link, useNavigate } from 'react-router';
 import { type FieldProblem, isProblem, ProblemError } from '../../../lib/api.ts';
 import { meQuery } from '../../../lib/auth.ts';
 import { TIME_ZONE } from '../../../lib/dates.ts';
-import { fetchRecord, type RecordBody, submitRecord } from '../api/records.ts';
+import { fetchRecord, type RecordView } from '../../../lib/records.ts';
+import { submitRecord } from '../api/records.ts';
 import { catalogueOf } from '../catalogue/index.ts';
 import type { Values } from '../catalogue/types.ts';
 import { DraftSaver, type SaverState } from '../lib/draft-saver.ts';
@@ -153,7 +154,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
       revision: props.revision,
       serverData: props.serverData,
       onState: setSaverState,
-      onConflict: (record: RecordBody) => {
+      onConflict: (record: RecordView) => {
         setConflict(store.values);
         store.setValues((record.data ?? {}) as Values);
         setServerIssues([]);
@@ -300,7 +301,10 @@ export function ApplicationForm(props: ApplicationFormProps) {
       navigate(`/records/${id}`);
     } catch (error) {
       if (isProblem(error, 412)) {
-        const record = await fetchRecord(id).catch(() => undefined);
+        const record = await fetchRecord(id).then(
+          (r) => r.record,
+          () => undefined,
+        );
         if (record) {
           saver.rebase(record);
           setConflict(store.values);

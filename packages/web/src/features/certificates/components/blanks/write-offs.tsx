@@ -1,7 +1,9 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { DialogFooter } from '../../../../components/dialog-footer.tsx';
+import { ReasonField } from '../../../../components/reason-field.tsx';
 import { formatInstant } from '../../../../lib/dates.ts';
 import { type Blank, blanksQuery, useDecideSpoiled } from '../../api/blanks.ts';
 import { seriesNumber } from '../../lib/format.ts';
@@ -155,35 +157,27 @@ function DecideDialog({ blank, confirm, onClose }: { blank: Blank; confirm: bool
         <Stack gap="md">
           <Text size="sm">{confirm ? s.confirmText : s.rejectText}</Text>
           {!confirm && (
-            <Textarea
+            <ReasonField
               label={s.rejectReason}
               value={reason}
-              onChange={(e) => {
-                setReason(e.currentTarget.value);
+              onChange={(v) => {
+                setReason(v);
                 setMissing(false);
               }}
               error={missing ? m.spoil.reasonRequired : undefined}
               required
-              withAsterisk
-              rows={3}
-              maxLength={1000}
-              data-autofocus
+              autoFocus
             />
           )}
           <ProblemAlert error={decide.error} fieldLabels={{ reason: s.rejectReason }} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={decide.isPending}>
-              {m.issue.cancel}
-            </Button>
-            <Button
-              type="submit"
-              color={confirm ? 'red' : undefined}
-              loading={decide.isPending}
-              data-autofocus={confirm || undefined}
-            >
-              {confirm ? s.confirm : s.reject}
-            </Button>
-          </Group>
+          <DialogFooter
+            cancelLabel={m.issue.cancel}
+            onCancel={onClose}
+            submitLabel={confirm ? s.confirm : s.reject}
+            pending={decide.isPending}
+            color={confirm ? 'red' : undefined}
+            submitAutoFocus={confirm}
+          />
         </Stack>
       </form>
     </Modal>

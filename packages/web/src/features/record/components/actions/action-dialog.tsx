@@ -1,5 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
+import { DialogFooter } from '../../../../components/dialog-footer.tsx';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
 
@@ -76,19 +77,14 @@ export function ActionDialog({
           >
             {problemExtra}
           </ProblemAlert>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={pending}>
-              {m.confirm.cancel}
-            </Button>
-            <Button
-              type="submit"
-              color={color}
-              loading={pending}
-              data-autofocus={children ? undefined : true}
-            >
-              {confirmLabel}
-            </Button>
-          </Group>
+          <DialogFooter
+            cancelLabel={m.confirm.cancel}
+            onCancel={onClose}
+            submitLabel={confirmLabel}
+            pending={pending}
+            color={color}
+            submitAutoFocus={!children}
+          />
         </Stack>
       </form>
     </Modal>
