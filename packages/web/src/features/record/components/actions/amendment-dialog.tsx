@@ -1,18 +1,6 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, Paper, Select, SimpleGrid, Stack } from '@mantine/core';
 import type { Action } from '@sabt/core';
 import { useMemo, useRef, useState } from 'react';
-import { DateInput } from '../../../../components/date-input.tsx';
 import { useActKinds } from '../../../../lib/act-kinds.ts';
 import { isProblem } from '../../../../lib/api.ts';
 import type { RecordView } from '../../../../lib/records.ts';
@@ -22,6 +10,7 @@ import { segmentLabel } from '../../labels/index.ts';
 import { schemaFields } from '../../labels/schema-fields.ts';
 import { getAt, type Json, parseDisplayDate, setAt } from '../../lib/data-paths.ts';
 import { ActionDialog } from './action-dialog.tsx';
+import { BasisFields, basisParts } from './basis-fields.tsx';
 import { ReasonField } from './reason-field.tsx';
 import { editableText, parseValue, ValueInput } from './value-input.tsx';
 
@@ -161,12 +150,7 @@ export function AmendmentDialog({
         body: {
           patch,
           reason: reason.trim(),
-          basis: {
-            type: basis.type,
-            ...(basis.number.trim() ? { number: basis.number.trim() } : {}),
-            ...(basisDate ? { date: basisDate } : {}),
-            ...(basis.issuer.trim() ? { issuer: basis.issuer.trim() } : {}),
-          },
+          basis: { type: basis.type, ...basisParts(basis, basisDate) },
         },
       },
       { onSuccess: () => onDone('request-amendment') },
@@ -303,37 +287,16 @@ export function AmendmentDialog({
             required
             comboboxProps={{ withinPortal: true }}
           />
-          <TextInput
-            label={m.amendment.basisNumber}
-            value={basis.number}
-            onChange={(e) => {
-              const number = e.currentTarget.value;
-              setBasis((b) => ({ ...b, number }));
+          <BasisFields
+            value={basis}
+            onChange={(change) => {
+              setBasis((b) => ({ ...b, ...change }));
+              if ('date' in change) setErrors((x) => ({ ...x, basisDate: undefined }));
             }}
-            maxLength={50}
-            error={server['basis.number']}
-          />
-          <DateInput
-            id="amend-basis-date"
-            label={m.amendment.basisDate}
-            placeholder={m.amendment.dateHint}
-            description={m.amendment.dateHint}
-            value={basis.date}
-            onChange={(date) => {
-              setBasis((b) => ({ ...b, date }));
-              setErrors((x) => ({ ...x, basisDate: undefined }));
-            }}
-            error={errors.basisDate ?? server['basis.date']}
-          />
-          <TextInput
-            label={m.amendment.basisIssuer}
-            value={basis.issuer}
-            onChange={(e) => {
-              const issuer = e.currentTarget.value;
-              setBasis((b) => ({ ...b, issuer }));
-            }}
-            maxLength={200}
-            error={server['basis.issuer']}
+            dateId="amend-basis-date"
+            dateError={errors.basisDate}
+            dateDescription={m.amendment.dateHint}
+            server={server}
           />
         </SimpleGrid>
       </Fieldset>

@@ -1,13 +1,12 @@
 import { Anchor } from '@mantine/core';
 import { ACTION_MATRIX, type Action } from '@sabt/core';
-import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { isProblem } from '../../../../lib/api.ts';
 import type { RecordView } from '../../../../lib/records.ts';
 import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { ActionDialog } from './action-dialog.tsx';
-import { ReasonField } from './reason-field.tsx';
+import { ReasonField, useReason } from './reason-field.tsx';
 
 export type TransitionAction = Extract<Action, 'submit' | 'validate' | 'reject' | 'register' | 'cancel'>;
 
@@ -34,21 +33,14 @@ export function ConfirmDialog({
 }) {
   const { m } = useLabels();
   const write = useRecordWrite(record.id, etag);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const reason = useReason();
   const withReason = needsReason(action);
   const serverReasonError = isProblem(write.error) ? write.error.fieldErrors.reason : undefined;
 
   const send = () => {
-    if (withReason && !reason.trim()) {
-      setReasonError(m.confirm.reasonRequired);
-      reasonRef.current?.focus();
-      return;
-    }
-    setReasonError(null);
+    if (withReason && reason.missing(m.confirm.reasonRequired)) return;
     write.mutate(
-      { path: `/${action}`, body: withReason ? { reason: reason.trim() } : {} },
+      { path: `/${action}`, body: withReason ? { reason: reason.value.trim() } : {} },
       { onSuccess: () => onDone(action) },
     );
   };
@@ -79,14 +71,11 @@ export function ConfirmDialog({
     >
       {withReason ? (
         <ReasonField
-          ref={reasonRef}
-          value={reason}
-          onChange={(v) => {
-            setReason(v);
-            if (v.trim()) setReasonError(null);
-          }}
+          ref={reason.ref}
+          value={reason.value}
+          onChange={reason.onChange}
           required
-          error={reasonError ?? serverReasonError}
+          error={reason.error ?? serverReasonError}
           autoFocus
         />
       ) : undefined}

@@ -1,4 +1,4 @@
-import { Button, Fieldset, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { type Action, WAITING_GROUNDS } from '@sabt/core';
 import { useRef, useState } from 'react';
 import { DateInput } from '../../../../components/date-input.tsx';
@@ -8,6 +8,7 @@ import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { parseDisplayDate } from '../../lib/data-paths.ts';
 import { ActionDialog } from './action-dialog.tsx';
+import { BasisFields, basisParts } from './basis-fields.tsx';
 import { ReasonField } from './reason-field.tsx';
 
 type Errors = Partial<Record<'allowedFrom' | 'basisDate' | 'reason', string>>;
@@ -75,12 +76,7 @@ export function WaitingDialog({
           reason: reason.trim(),
           ...(hasBasis
             ? {
-                basis: {
-                  type: 'OTHER_DOCUMENT',
-                  ...(basis.number.trim() ? { number: basis.number.trim() } : {}),
-                  ...(basisDate ? { date: basisDate } : {}),
-                  ...(basis.issuer.trim() ? { issuer: basis.issuer.trim() } : {}),
-                },
+                basis: { type: 'OTHER_DOCUMENT', ...basisParts(basis, basisDate) },
               }
             : {}),
         },
@@ -169,36 +165,15 @@ export function WaitingDialog({
       />
       <Fieldset legend={m.waiting.basis}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput
-            label={m.amendment.basisNumber}
-            value={basis.number}
-            onChange={(e) => {
-              const number = e.currentTarget.value;
-              setBasis((b) => ({ ...b, number }));
+          <BasisFields
+            value={basis}
+            onChange={(change) => {
+              setBasis((b) => ({ ...b, ...change }));
+              if ('date' in change) setErrors((x) => ({ ...x, basisDate: undefined }));
             }}
-            maxLength={50}
-            error={server['basis.number']}
-          />
-          <DateInput
-            id="waiting-basis-date"
-            label={m.amendment.basisDate}
-            placeholder={m.amendment.dateHint}
-            value={basis.date}
-            onChange={(d) => {
-              setBasis((b) => ({ ...b, date: d }));
-              setErrors((x) => ({ ...x, basisDate: undefined }));
-            }}
-            error={errors.basisDate ?? server['basis.date']}
-          />
-          <TextInput
-            label={m.amendment.basisIssuer}
-            value={basis.issuer}
-            onChange={(e) => {
-              const issuer = e.currentTarget.value;
-              setBasis((b) => ({ ...b, issuer }));
-            }}
-            maxLength={200}
-            error={server['basis.issuer']}
+            dateId="waiting-basis-date"
+            dateError={errors.basisDate}
+            server={server}
           />
         </SimpleGrid>
       </Fieldset>
