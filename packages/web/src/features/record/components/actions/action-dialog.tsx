@@ -1,8 +1,21 @@
 import { Modal, Stack, Text } from '@mantine/core';
+import type { Action } from '@sabt/core';
 import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
 import { DialogFooter } from '../../../../components/dialog-footer.tsx';
+import type { RecordView } from '../../../../lib/records.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
+
+/** What every dialog of a record action is given: the record, its ETag, and what to do after. */
+export interface RecordActionProps {
+  record: RecordView;
+  /** For If-Match on the write. */
+  etag: string;
+  onClose: () => void;
+  onDone: (action: Action) => void;
+  /** Read the record again (offered when it changed meanwhile). */
+  onReload: () => void;
+}
 
 export interface ActionDialogProps {
   opened: boolean;

@@ -1,17 +1,15 @@
 import { Alert, Button, Checkbox, Fieldset, Group, Paper, Select, SimpleGrid, Stack } from '@mantine/core';
-import type { Action } from '@sabt/core';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useActKinds } from '../../../../lib/act-kinds.ts';
 import { isProblem } from '../../../../lib/api.ts';
-import type { RecordView } from '../../../../lib/records.ts';
 import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { segmentLabel } from '../../labels/index.ts';
 import { schemaFields } from '../../labels/schema-fields.ts';
 import { getAt, type Json, parseDisplayDate, setAt } from '../../lib/data-paths.ts';
-import { ActionDialog } from './action-dialog.tsx';
+import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { BasisFields, basisParts } from './basis-fields.tsx';
-import { ReasonField } from './reason-field.tsx';
+import { ReasonField, useReason } from './reason-field.tsx';
 import { editableText, parseValue, ValueInput } from './value-input.tsx';
 
 export const BASIS_TYPES = [
@@ -41,19 +39,7 @@ const newRow = (): Row => ({ id: nextRowId++, path: null, text: '', clear: false
  * Asks for a correction of a registered record: which fields (from the label catalogue) get which
  * new values, why, and on which document. The registrar approves or rejects it later.
  */
-export function AmendmentDialog({
-  record,
-  etag,
-  onClose,
-  onDone,
-  onReload,
-}: {
-  record: RecordView;
-  etag: string;
-  onClose: () => void;
-  onDone: (action: Action) => void;
-  onReload: () => void;
-}) {
+export function AmendmentDialog({ record, etag, onClose, onDone, onReload }: RecordActionProps) {
   const { m, lang, pathLabel, value: show } = useLabels();
   const { data: kinds } = useActKinds();
   const write = useRecordWrite(record.id, etag);
@@ -77,10 +63,9 @@ export function AmendmentDialog({
 
   const [rows, setRows] = useState<Row[]>(() => [newRow()]);
   const [rowErrors, setRowErrors] = useState<Record<number, RowErrors>>({});
-  const [reason, setReason] = useState('');
+  const reason = useReason();
   const [basis, setBasis] = useState({ type: 'APPLICATION', number: '', date: '', issuer: '' });
   const [errors, setErrors] = useState<{ reason?: string; basisDate?: string }>({});
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   const update = (id: number, change: Partial<Row>) => {
     setRows((rs) => rs.map((r) => (r.id === id ? { ...r, ...change } : r)));
@@ -124,11 +109,12 @@ export function AmendmentDialog({
       patch = setAt(patch, field.path, parsed.value);
     }
     const other: typeof errors = {};
-    if (!reason.trim()) other.reason = m.confirm.reasonRequired;
+    if (!reason.value.trim()) other.reason = m.confirm.reasonRequired;
     const basisDate = basis.date.trim() ? parseDisplayDate(basis.date) : undefined;
     if (basisDate === null) other.basisDate = m.amendment.dateInvalid;
     setRowErrors(found);
     setErrors(other);
+    reason.setError(other.reason ?? null);
     if (Object.keys(found).length > 0) {
       document
         .getElementById(`amend-row-${Object.keys(found)[0]}`)
@@ -137,7 +123,7 @@ export function AmendmentDialog({
       return;
     }
     if (other.reason) {
-      reasonRef.current?.focus();
+      reason.ref.current?.focus();
       return;
     }
     if (other.basisDate) {
@@ -149,7 +135,7 @@ export function AmendmentDialog({
         path: '/amendments',
         body: {
           patch,
-          reason: reason.trim(),
+          reason: reason.value.trim(),
           basis: { type: basis.type, ...basisParts(basis, basisDate) },
         },
       },
@@ -266,15 +252,12 @@ export function AmendmentDialog({
         </Fieldset>
       )}
       <ReasonField
-        ref={reasonRef}
+        ref={reason.ref}
         label={m.amendment.reason}
-        value={reason}
-        onChange={(v) => {
-          setReason(v);
-          setErrors((e) => ({ ...e, reason: undefined }));
-        }}
+        value={reason.value}
+        onChange={reason.onChange}
         required
-        error={errors.reason ?? server.reason}
+        error={reason.error ?? server.reason}
       />
       <Fieldset legend={m.amendment.basis}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

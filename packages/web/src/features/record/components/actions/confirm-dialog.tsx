@@ -2,10 +2,9 @@ import { Anchor } from '@mantine/core';
 import { ACTION_MATRIX, type Action } from '@sabt/core';
 import { Link } from 'react-router';
 import { isProblem } from '../../../../lib/api.ts';
-import type { RecordView } from '../../../../lib/records.ts';
 import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
-import { ActionDialog } from './action-dialog.tsx';
+import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { ReasonField, useReason } from './reason-field.tsx';
 
 export type TransitionAction = Extract<Action, 'submit' | 'validate' | 'reject' | 'register' | 'cancel'>;
@@ -23,13 +22,8 @@ export function ConfirmDialog({
   onClose,
   onDone,
   onReload,
-}: {
+}: RecordActionProps & {
   action: TransitionAction;
-  record: RecordView;
-  etag: string;
-  onClose: () => void;
-  onDone: (action: Action) => void;
-  onReload: () => void;
 }) {
   const { m } = useLabels();
   const write = useRecordWrite(record.id, etag);

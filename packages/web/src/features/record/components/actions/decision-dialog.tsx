@@ -1,15 +1,13 @@
 import { Alert, Stack, Text } from '@mantine/core';
-import type { Action } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { isProblem } from '../../../../lib/api.ts';
 import { formatInstant } from '../../../../lib/dates.ts';
-import type { RecordView } from '../../../../lib/records.ts';
 import { amendmentsQuery, useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { patchChanges } from '../../lib/data-paths.ts';
 import { AmendmentGrounds } from '../banners.tsx';
 import { DiffTable } from '../diff-table.tsx';
-import { ActionDialog } from './action-dialog.tsx';
+import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { needsReason } from './confirm-dialog.tsx';
 import { ReasonField, useReason } from './reason-field.tsx';
 
@@ -21,13 +19,8 @@ export function DecisionDialog({
   onClose,
   onDone,
   onReload,
-}: {
+}: RecordActionProps & {
   action: 'approve-amendment' | 'reject-amendment';
-  record: RecordView;
-  etag: string;
-  onClose: () => void;
-  onDone: (action: Action) => void;
-  onReload: () => void;
 }) {
   const { m } = useLabels();
   const amendments = useQuery(amendmentsQuery(record.id));

@@ -44,6 +44,8 @@ export function useReason() {
       setValue(v);
       if (v.trim()) setError(null);
     },
+    /** A dialog that checks several fields sets the reason's error with the others. */
+    setError,
     /** Whether the reason is missing (then the field says `message` and gets the focus). */
     missing: (message: string) => {
       if (value.trim()) {

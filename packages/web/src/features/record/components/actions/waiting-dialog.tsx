@@ -1,15 +1,14 @@
 import { Button, Fieldset, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
-import { type Action, WAITING_GROUNDS } from '@sabt/core';
-import { useRef, useState } from 'react';
+import { WAITING_GROUNDS } from '@sabt/core';
+import { useState } from 'react';
 import { DateInput } from '../../../../components/date-input.tsx';
 import { isProblem } from '../../../../lib/api.ts';
-import type { RecordView } from '../../../../lib/records.ts';
 import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { parseDisplayDate } from '../../lib/data-paths.ts';
-import { ActionDialog } from './action-dialog.tsx';
+import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { BasisFields, basisParts } from './basis-fields.tsx';
-import { ReasonField } from './reason-field.tsx';
+import { ReasonField, useReason } from './reason-field.tsx';
 
 type Errors = Partial<Record<'allowedFrom' | 'basisDate' | 'reason', string>>;
 
@@ -20,28 +19,15 @@ const display = (iso: string) => iso.split('-').reverse().join('.');
  * The head of office shortens (or waives) a marriage's month between application and registration:
  * the ground, the first day it may be registered, the reason, and the document it rests on.
  */
-export function WaitingDialog({
-  record,
-  etag,
-  onClose,
-  onDone,
-  onReload,
-}: {
-  record: RecordView;
-  etag: string;
-  onClose: () => void;
-  onDone: (action: Action) => void;
-  onReload: () => void;
-}) {
+export function WaitingDialog({ record, etag, onClose, onDone, onReload }: RecordActionProps) {
   const { m, value } = useLabels();
   const write = useRecordWrite(record.id, etag);
   const period = record.waitingPeriod;
   const [ground, setGround] = useState<string>('PREGNANCY');
   const [allowedFrom, setAllowedFrom] = useState('');
   const [basis, setBasis] = useState({ number: '', date: '', issuer: '' });
-  const [reason, setReason] = useState('');
+  const reason = useReason();
   const [errors, setErrors] = useState<Errors>({});
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
   const server = isProblem(write.error) ? write.error.fieldErrors : {};
   const date = (d: string) => value(['date'], d);
 
@@ -52,8 +38,9 @@ export function WaitingDialog({
     else if (!from) found.allowedFrom = m.amendment.dateInvalid;
     const basisDate = basis.date.trim() ? parseDisplayDate(basis.date) : undefined;
     if (basisDate === null) found.basisDate = m.amendment.dateInvalid;
-    if (!reason.trim()) found.reason = m.confirm.reasonRequired;
+    if (!reason.value.trim()) found.reason = m.confirm.reasonRequired;
     setErrors(found);
+    reason.setError(found.reason ?? null);
     if (found.allowedFrom) {
       document.getElementById('waiting-allowedFrom')?.focus();
       return;
@@ -63,7 +50,7 @@ export function WaitingDialog({
       return;
     }
     if (found.reason) {
-      reasonRef.current?.focus();
+      reason.ref.current?.focus();
       return;
     }
     const hasBasis = basis.number.trim() || basisDate || basis.issuer.trim();
@@ -73,7 +60,7 @@ export function WaitingDialog({
         body: {
           ground,
           allowedFrom: from,
-          reason: reason.trim(),
+          reason: reason.value.trim(),
           ...(hasBasis
             ? {
                 basis: { type: 'OTHER_DOCUMENT', ...basisParts(basis, basisDate) },
@@ -153,15 +140,12 @@ export function WaitingDialog({
         )}
       </Stack>
       <ReasonField
-        ref={reasonRef}
+        ref={reason.ref}
         label={m.waiting.reason}
-        value={reason}
-        onChange={(v) => {
-          setReason(v);
-          setErrors((x) => ({ ...x, reason: undefined }));
-        }}
+        value={reason.value}
+        onChange={reason.onChange}
         required
-        error={errors.reason ?? server.reason}
+        error={reason.error ?? server.reason}
       />
       <Fieldset legend={m.waiting.basis}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
