@@ -1,5 +1,5 @@
 import { Textarea } from '@mantine/core';
-import { forwardRef } from 'react';
+import { forwardRef, useRef, useState } from 'react';
 
 export interface ReasonFieldProps {
   label: string;
@@ -33,3 +33,34 @@ export const ReasonField = forwardRef<HTMLTextAreaElement, ReasonFieldProps>(fun
     />
   );
 });
+
+/**
+ * A reason the dialog asks for: its text, its error (typing clears it), and `missing()`, which
+ * says so at the field and focuses it when nothing was written.
+ */
+export function useReason() {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  return {
+    value,
+    error,
+    ref,
+    onChange: (v: string) => {
+      setValue(v);
+      if (v.trim()) setError(null);
+    },
+    /** A dialog that checks several fields sets the reason's error with the others. */
+    setError,
+    /** Whether the reason is missing (then the field says `message` and gets the focus). */
+    missing: (message: string) => {
+      if (value.trim()) {
+        setError(null);
+        return false;
+      }
+      setError(message);
+      ref.current?.focus();
+      return true;
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { Checkbox, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { DialogFooter } from '../../../components/dialog-footer.tsx';
-import { ReasonField } from '../../../components/reason-field.tsx';
+import { ReasonField, useReason } from '../../../components/reason-field.tsx';
 import { useReportSpoiled } from '../api/blanks.ts';
 import { useCertificateMessages } from '../messages.ts';
 import { ProblemAlert } from './problem-alert.tsx';
@@ -19,9 +19,8 @@ interface Props {
 export function SpoilDialog({ blankId, label, onClose, onDone }: Props) {
   const { m } = useCertificateMessages();
   const report = useReportSpoiled();
-  const [reason, setReason] = useState('');
+  const reason = useReason();
   const [lost, setLost] = useState(false);
-  const [missing, setMissing] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (report.error) alertRef.current?.focus();
@@ -30,12 +29,9 @@ export function SpoilDialog({ blankId, label, onClose, onDone }: Props) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (report.isPending) return;
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
+    if (reason.missing(m.spoil.reasonRequired)) return;
     report.mutate(
-      { id: blankId, reason: reason.trim(), lost },
+      { id: blankId, reason: reason.value.trim(), lost },
       {
         onSuccess: () => {
           notifications.show({ message: m.spoil.done, color: 'teal' });
@@ -59,14 +55,12 @@ export function SpoilDialog({ blankId, label, onClose, onDone }: Props) {
         <Stack gap="md">
           <Text size="sm">{m.spoil.intro}</Text>
           <ReasonField
+            ref={reason.ref}
             label={m.spoil.reason}
             description={m.spoil.reasonHint}
-            value={reason}
-            onChange={(v) => {
-              setReason(v);
-              setMissing(false);
-            }}
-            error={missing ? m.spoil.reasonRequired : undefined}
+            value={reason.value}
+            onChange={reason.onChange}
+            error={reason.error}
             required
             autoFocus
           />

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { DialogFooter } from '../../../../components/dialog-footer.tsx';
-import { ReasonField } from '../../../../components/reason-field.tsx';
+import { ReasonField, useReason } from '../../../../components/reason-field.tsx';
 import { formatInstant } from '../../../../lib/dates.ts';
 import { type Blank, blanksQuery, useDecideSpoiled } from '../../api/blanks.ts';
 import { seriesNumber } from '../../lib/format.ts';
@@ -122,19 +122,17 @@ function DecideDialog({ blank, confirm, onClose }: { blank: Blank; confirm: bool
   const { m } = useCertificateMessages();
   const s = m.blanks.writeOffs;
   const decide = useDecideSpoiled();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  const reason = useReason();
   const label = seriesNumber(blank);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (decide.isPending) return;
-    if (!confirm && !reason.trim()) {
-      setMissing(true);
-      return;
-    }
+    if (!confirm && reason.missing(m.spoil.reasonRequired)) return;
     decide.mutate(
-      confirm ? { id: blank.id, confirm: true } : { id: blank.id, confirm: false, reason: reason.trim() },
+      confirm
+        ? { id: blank.id, confirm: true }
+        : { id: blank.id, confirm: false, reason: reason.value.trim() },
       {
         onSuccess: () => {
           notifications.show({ message: confirm ? s.confirmed : s.rejected, color: 'teal' });
@@ -158,13 +156,11 @@ function DecideDialog({ blank, confirm, onClose }: { blank: Blank; confirm: bool
           <Text size="sm">{confirm ? s.confirmText : s.rejectText}</Text>
           {!confirm && (
             <ReasonField
+              ref={reason.ref}
               label={s.rejectReason}
-              value={reason}
-              onChange={(v) => {
-                setReason(v);
-                setMissing(false);
-              }}
-              error={missing ? m.spoil.reasonRequired : undefined}
+              value={reason.value}
+              onChange={reason.onChange}
+              error={reason.error}
               required
               autoFocus
             />

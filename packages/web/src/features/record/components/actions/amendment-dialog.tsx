@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Fieldset, Group, Paper, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { useReason } from '../../../../components/reason-field.tsx';
 import { useActKinds } from '../../../../lib/act-kinds.ts';
 import { isProblem } from '../../../../lib/api.ts';
 import { useRecordWrite } from '../../api/record.ts';
@@ -9,7 +10,7 @@ import { schemaFields } from '../../labels/schema-fields.ts';
 import { getAt, type Json, parseDisplayDate, setAt } from '../../lib/data-paths.ts';
 import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { BasisFields, basisParts } from './basis-fields.tsx';
-import { ReasonField, useReason } from './reason-field.tsx';
+import { ReasonField } from './reason-field.tsx';
 import { editableText, parseValue, ValueInput } from './value-input.tsx';
 
 export const BASIS_TYPES = [

@@ -1,12 +1,13 @@
 import { Fieldset, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type ChangeEvent, useState } from 'react';
 import { DateInput } from '../../../../components/date-input.tsx';
+import { useReason } from '../../../../components/reason-field.tsx';
 import { isProblem } from '../../../../lib/api.ts';
 import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { isUuid, parseDisplayDate } from '../../lib/data-paths.ts';
 import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
-import { ReasonField, useReason } from './reason-field.tsx';
+import { ReasonField } from './reason-field.tsx';
 
 type BasisType = 'COURT_DECISION' | 'DUPLICATE';
 type Errors = Partial<

@@ -1,11 +1,12 @@
 import { Anchor } from '@mantine/core';
 import { ACTION_MATRIX, type Action } from '@sabt/core';
 import { Link } from 'react-router';
+import { useReason } from '../../../../components/reason-field.tsx';
 import { isProblem } from '../../../../lib/api.ts';
 import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
-import { ReasonField, useReason } from './reason-field.tsx';
+import { ReasonField } from './reason-field.tsx';
 
 export type TransitionAction = Extract<Action, 'submit' | 'validate' | 'reject' | 'register' | 'cancel'>;
 

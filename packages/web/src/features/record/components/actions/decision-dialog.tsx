@@ -1,5 +1,6 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useReason } from '../../../../components/reason-field.tsx';
 import { isProblem } from '../../../../lib/api.ts';
 import { formatInstant } from '../../../../lib/dates.ts';
 import { amendmentsQuery, useRecordWrite } from '../../api/record.ts';
@@ -9,7 +10,7 @@ import { AmendmentGrounds } from '../banners.tsx';
 import { DiffTable } from '../diff-table.tsx';
 import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { needsReason } from './confirm-dialog.tsx';
-import { ReasonField, useReason } from './reason-field.tsx';
+import { ReasonField } from './reason-field.tsx';
 
 /** The registrar's decision on the pending amendment, with its differences in view. */
 export function DecisionDialog({

@@ -2,13 +2,14 @@ import { Button, Fieldset, Radio, SimpleGrid, Stack, Text } from '@mantine/core'
 import { WAITING_GROUNDS } from '@sabt/core';
 import { useState } from 'react';
 import { DateInput } from '../../../../components/date-input.tsx';
+import { useReason } from '../../../../components/reason-field.tsx';
 import { isProblem } from '../../../../lib/api.ts';
 import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { parseDisplayDate } from '../../lib/data-paths.ts';
 import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { BasisFields, basisParts } from './basis-fields.tsx';
-import { ReasonField, useReason } from './reason-field.tsx';
+import { ReasonField } from './reason-field.tsx';
 
 type Errors = Partial<Record<'allowedFrom' | 'basisDate' | 'reason', string>>;
 
