@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, apiBlob, isProblem, ProblemError, request, setUnauthorizedHandler } from './api.ts';
+import {
+  api,
+  apiBlob,
+  etagOf,
+  etagOfAnswer,
+  isProblem,
+  ProblemError,
+  request,
+  setUnauthorizedHandler,
+} from './api.ts';
 import { i18n } from './i18n.ts';
 
 function answer(status: number, body?: unknown, headers: Record<string, string> = {}) {
@@ -49,6 +58,14 @@ describe('api client', () => {
     expect(headers.get('if-match')).toBe('"2"');
     expect(headers.get('idempotency-key')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/);
     expect(init.body).toBe('{"data":{}}');
+  });
+
+  it("reads a record's ETag from the header, else from the body's revision", async () => {
+    vi.stubGlobal('fetch', answer(200, { id: 'r1', revision: 4 }, { etag: '"5"' }));
+    expect(etagOfAnswer(await request<{ revision: number }>('/records/r1'))).toBe('"5"');
+    vi.stubGlobal('fetch', answer(200, { id: 'r1', revision: 4 }));
+    expect(etagOfAnswer(await request<{ revision: number }>('/records/r1'))).toBe('"4"');
+    expect(etagOf(12)).toBe('"12"');
   });
 
   it('keeps a given Idempotency-Key for a retry', async () => {

@@ -155,6 +155,14 @@ export async function apiBlob(path: string, options: RequestOptions = {}): Promi
   return res.blob();
 }
 
+/** The ETag the server gives a record at this revision (the revision number, quoted): for If-Match. */
+export const etagOf = (revision: number) => `"${revision}"`;
+
+/** The ETag of a record the server answered with: its header, else the one of the body's revision. */
+export function etagOfAnswer(res: ApiResponse<{ revision: number }>): string {
+  return res.etag ?? etagOf(res.data.revision);
+}
+
 /** The body only. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   return (await request<T>(path, options)).data;

@@ -8,7 +8,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { isProblem } from '../../lib/api.ts';
 import { meQuery } from '../../lib/auth.ts';
 import { formatInstant } from '../../lib/dates.ts';
-import { fetchRecord, type RecordBody } from './api/records.ts';
+import { fetchRecord, type RecordView } from '../../lib/records.ts';
 import { catalogueOf } from './catalogue/index.ts';
 import type { Values } from './catalogue/types.ts';
 import { ApplicationForm } from './components/application-form.tsx';
@@ -23,7 +23,7 @@ type Start =
   | { from: 'offline'; local: LocalDraft };
 
 /** Which copy to open: the server's draft, or the newer copy this browser kept. */
-function decide(record: RecordBody | undefined, local: LocalDraft | undefined): Start {
+function decide(record: RecordView | undefined, local: LocalDraft | undefined): Start {
   if (!record) return local ? { from: 'offline', local } : { from: 'server' };
   if (!local?.dirty) return { from: 'server' };
   if (deepEqual(local.values, record.data)) return { from: 'server' };
@@ -37,7 +37,7 @@ export default function EditDraftPage() {
   const m = MESSAGES[isLocale(i18n.language) ? i18n.language : 'tg'];
   const q = useQuery({
     queryKey: ['forms', 'draft', id],
-    queryFn: ({ signal }) => fetchRecord(id, signal),
+    queryFn: ({ signal }) => fetchRecord(id, signal).then((r) => r.record),
     staleTime: 0,
     gcTime: 0,
     retry: false,
@@ -85,7 +85,7 @@ export default function EditDraftPage() {
 
   const start = decide(record, local);
   const useLocal = override ? override === 'local' : start.from === 'local' || start.from === 'offline';
-  const kind = record?.kind ?? (local?.kind as RecordBody['kind']);
+  const kind = record?.kind ?? (local?.kind as RecordView['kind']);
   const values = (useLocal && local ? local.values : (record?.data ?? {})) as Values;
   const revision = record?.revision ?? local?.revision ?? null;
   const serverData = record?.data ?? local?.base ?? null;

@@ -5,8 +5,9 @@ import { userEvent } from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../lib/i18n.ts';
+import type { RecordView } from '../../lib/records.ts';
 import { renderWithProviders } from '../../testing/render.tsx';
-import type { DuplicateCandidate, RecordView } from './api/record.ts';
+import type { DuplicateCandidate } from './api/record.ts';
 import DuplicatesPage from './duplicates.tsx';
 import { BIRTH_ID, fakeApi, OTHER_ID, registeredBirth } from './testing/fixtures.ts';
 

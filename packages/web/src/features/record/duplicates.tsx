@@ -5,11 +5,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { RecordBadges } from '../../components/record-badges.tsx';
 import { isProblem } from '../../lib/api.ts';
 import { formatInstant } from '../../lib/dates.ts';
-import { type DuplicateCandidate, duplicatesQuery, type RecordView } from './api/record.ts';
+import type { RecordView } from '../../lib/records.ts';
+import { type DuplicateCandidate, duplicatesQuery } from './api/record.ts';
 import { DuplicateCompare } from './components/duplicate-compare.tsx';
-import { RecordBadges } from './components/record-badges.tsx';
 import { type Verdict, VerdictDialog } from './components/verdict-dialog.tsx';
 import { useLabels } from './hooks/use-labels.ts';
 import { subjectName } from './lib/data-paths.ts';
@@ -30,7 +31,7 @@ export function reasonText(reason: string, m: RecordMessages): string {
 export default function DuplicatesPage() {
   const id = useParams().id ?? '';
   const { t } = useTranslation();
-  const { m, kindLabel } = useLabels();
+  const { m, kindLabel, flagLabel } = useLabels();
   const query = useQuery(duplicatesQuery(id));
   const heading = useRef<HTMLHeadingElement>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -88,7 +89,7 @@ export default function DuplicatesPage() {
           {m.page.title(kindLabel(record.kind), name || m.page.noName)}
           {record.number !== null ? ` · № ${record.number} / ${record.year}` : ''}
         </Text>
-        <RecordBadges status={record.status} flags={record.flags} size="md" />
+        <RecordBadges status={record.status} flags={record.flags} size="md" flagLabel={flagLabel} />
       </Stack>
       <div role="status" aria-live="polite" className="sabt-visually-hidden">
         {announcement}

@@ -4,8 +4,8 @@ import { userEvent } from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../lib/i18n.ts';
+import type { RecordView } from '../../lib/records.ts';
 import { jsonResponse, renderWithProviders } from '../../testing/render.tsx';
-import type { RecordView } from './api/record.ts';
 import RecordPage from './index.tsx';
 import {
   BIRTH_ID,

@@ -7,7 +7,7 @@ import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isProblem } from '../../lib/api.ts';
-import { type RecordView, recordQuery } from './api/record.ts';
+import { type RecordView, recordQuery } from '../../lib/records.ts';
 import { ActionBar } from './components/actions/action-bar.tsx';
 import { RecordBanners } from './components/banners.tsx';
 import { CheckPanel } from './components/check-panel.tsx';

@@ -1,6 +1,6 @@
-import type { ActKindCode, Flag, Status } from '@sabt/core';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
+import type { RecordRow } from '../../lib/records.ts';
 
 /** The person of a record the search matched (the child, a parent, an earlier name …). */
 export interface MatchedPerson {
@@ -13,20 +13,7 @@ export interface MatchedPerson {
 }
 
 /** One hit of GET /search, best first. */
-export interface SearchHit {
-  id: string;
-  kind: ActKindCode;
-  status: Status;
-  flags: Flag[];
-  office: string;
-  surname: string | null;
-  name: string | null;
-  patronymic: string | null;
-  birthDate: string | null;
-  eventDate: string | null;
-  number: number | null;
-  year: number | null;
-  nationalId: string | null;
+export interface SearchHit extends RecordRow {
   /** 0..1 */
   score: number;
   /** e.g. `surname:match-key`, `name:exact`, `earlier-name`, `as-mother`, `national-id`, `birth-date`. */

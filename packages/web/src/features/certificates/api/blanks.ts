@@ -1,4 +1,4 @@
-import type { DocumentKind, Locale, OfficeKind } from '@sabt/core';
+import type { DocumentKind } from '@sabt/core';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
 
@@ -71,13 +71,6 @@ export interface BlankFilter {
   offset: number;
 }
 
-export interface Office {
-  id: string;
-  parent: string | null;
-  kind: OfficeKind;
-  name: Record<Locale, string>;
-}
-
 export const stockQuery = (office: string) =>
   queryOptions({
     queryKey: ['blanks', 'stock', office],
@@ -97,14 +90,6 @@ export const blanksQuery = (filter: BlankFilter) =>
     queryFn: ({ signal }) =>
       api<{ total: number; items: Blank[] }>('/blanks', { signal, query: { ...filter } }),
     placeholderData: keepPreviousData,
-  });
-
-/** The office tree, for the names of the offices whose blanks one may see. */
-export const officesQuery = () =>
-  queryOptions({
-    queryKey: ['offices'],
-    queryFn: ({ signal }) => api<{ items: Office[] }>('/offices', { signal }).then((r) => r.items),
-    staleTime: 60 * 60_000,
   });
 
 /** Every write on blanks refreshes everything about blanks (stock, lists, the next free one). */

@@ -11,6 +11,7 @@ import {
 } from '@sabt/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { DialogFooter } from '../../../components/dialog-footer.tsx';
 import { newUuid } from '../../../lib/api.ts';
 import {
   type Certificate,
@@ -215,17 +216,17 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
                   holder: m.issue.holder,
                 }}
               />
-              <Group justify="flex-end" gap="sm">
-                <Button variant="default" onClick={onClose} disabled={busy}>
-                  {m.issue.cancel}
-                </Button>
+              <DialogFooter
+                cancelLabel={m.issue.cancel}
+                onCancel={onClose}
+                submitLabel={m.issue.submit}
+                pending={busy}
+                submitDisabled={noFreeBlank}
+              >
                 <Button variant="light" onClick={showPreview} loading={preview.isPending} disabled={busy}>
                   {m.issue.preview}
                 </Button>
-                <Button type="submit" loading={busy} disabled={noFreeBlank}>
-                  {m.issue.submit}
-                </Button>
-              </Group>
+              </DialogFooter>
             </Stack>
           </form>
         )}

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ID_DOCUMENT_TYPES } from '@sabt/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { DialogFooter } from '../../../components/dialog-footer.tsx';
 import { type Certificate, useRecordReceipt } from '../api/certificates.ts';
 import { namedDocument } from '../lib/format.ts';
 import { useCertificateMessages } from '../messages.ts';
@@ -119,14 +120,12 @@ export function ReceiptDialog({ certificate, onClose, onDone }: Props) {
               'idDocument.issuer': m.receipt.docIssuer,
             }}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={receipt.isPending}>
-              {m.issue.cancel}
-            </Button>
-            <Button type="submit" loading={receipt.isPending}>
-              {m.receipt.submit}
-            </Button>
-          </Group>
+          <DialogFooter
+            cancelLabel={m.issue.cancel}
+            onCancel={onClose}
+            submitLabel={m.receipt.submit}
+            pending={receipt.isPending}
+          />
         </Stack>
       </form>
     </Modal>

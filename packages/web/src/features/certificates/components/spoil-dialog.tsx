@@ -1,6 +1,8 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Checkbox, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { DialogFooter } from '../../../components/dialog-footer.tsx';
+import { ReasonField, useReason } from '../../../components/reason-field.tsx';
 import { useReportSpoiled } from '../api/blanks.ts';
 import { useCertificateMessages } from '../messages.ts';
 import { ProblemAlert } from './problem-alert.tsx';
@@ -17,9 +19,8 @@ interface Props {
 export function SpoilDialog({ blankId, label, onClose, onDone }: Props) {
   const { m } = useCertificateMessages();
   const report = useReportSpoiled();
-  const [reason, setReason] = useState('');
+  const reason = useReason();
   const [lost, setLost] = useState(false);
-  const [missing, setMissing] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (report.error) alertRef.current?.focus();
@@ -28,12 +29,9 @@ export function SpoilDialog({ blankId, label, onClose, onDone }: Props) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (report.isPending) return;
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
+    if (reason.missing(m.spoil.reasonRequired)) return;
     report.mutate(
-      { id: blankId, reason: reason.trim(), lost },
+      { id: blankId, reason: reason.value.trim(), lost },
       {
         onSuccess: () => {
           notifications.show({ message: m.spoil.done, color: 'teal' });
@@ -56,31 +54,25 @@ export function SpoilDialog({ blankId, label, onClose, onDone }: Props) {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">{m.spoil.intro}</Text>
-          <Textarea
+          <ReasonField
+            ref={reason.ref}
             label={m.spoil.reason}
             description={m.spoil.reasonHint}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setMissing(false);
-            }}
-            error={missing ? m.spoil.reasonRequired : undefined}
+            value={reason.value}
+            onChange={reason.onChange}
+            error={reason.error}
             required
-            withAsterisk
-            rows={3}
-            maxLength={1000}
-            data-autofocus
+            autoFocus
           />
           <Checkbox label={m.spoil.lost} checked={lost} onChange={(e) => setLost(e.currentTarget.checked)} />
           <ProblemAlert ref={alertRef} error={report.error} fieldLabels={{ reason: m.spoil.reason }} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={report.isPending}>
-              {m.issue.cancel}
-            </Button>
-            <Button type="submit" color="red" loading={report.isPending}>
-              {m.spoil.submit}
-            </Button>
-          </Group>
+          <DialogFooter
+            cancelLabel={m.issue.cancel}
+            onCancel={onClose}
+            submitLabel={m.spoil.submit}
+            pending={report.isPending}
+            color="red"
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,6 @@
 import { type FieldProblem, type Problem, ProblemError } from '../../../lib/api.ts';
-import { createDraft, fetchRecord, patchDraft, type RecordBody } from '../api/records.ts';
+import { fetchRecord, type RecordView } from '../../../lib/records.ts';
+import { createDraft, patchDraft } from '../api/records.ts';
 import { isEmptyData } from './form-model.ts';
 import { deepEqual, mergePatchDiff } from './paths.ts';
 
@@ -24,7 +25,7 @@ export interface SaverOptions {
   retryDelay?: number;
   onState: (state: SaverState) => void;
   /** Someone else saved first (412): the server's draft as it is now. */
-  onConflict: (record: RecordBody) => void;
+  onConflict: (record: RecordView) => void;
   /** The server refused the data (422): its field errors. */
   onRejected: (errors: FieldProblem[]) => void;
 }
@@ -111,7 +112,7 @@ export class DraftSaver {
   }
 
   /** After a conflict: the server's draft becomes the base the next patch is made against. */
-  rebase(record: RecordBody): void {
+  rebase(record: RecordView): void {
     this.serverData = record.data ?? {};
     this.sent = this.serverData;
     this.set({ revision: record.revision, status: 'saved', problem: null });
@@ -174,7 +175,10 @@ export class DraftSaver {
           return;
         }
         if (error.status === 412) {
-          const record = await fetchRecord(this.o.id).catch(() => undefined);
+          const record = await fetchRecord(this.o.id).then(
+            (r) => r.record,
+            () => undefined,
+          );
           if (record) {
             this.rebase(record);
             this.o.onConflict(record);
@@ -188,14 +192,17 @@ export class DraftSaver {
     }
   }
 
-  private accept(record: RecordBody, data: Data) {
+  private accept(record: RecordView, data: Data) {
     this.serverData = record.data ?? data;
     this.sent = data;
     this.set({ revision: record.revision, savedAt: Date.now(), problem: null });
   }
 
   private async adopt(): Promise<boolean> {
-    const record = await fetchRecord(this.o.id).catch(() => undefined);
+    const record = await fetchRecord(this.o.id).then(
+      (r) => r.record,
+      () => undefined,
+    );
     if (!record || record.kind !== this.o.kind || record.status !== 'draft') return false;
     this.serverData = record.data ?? {};
     this.sent = this.serverData;

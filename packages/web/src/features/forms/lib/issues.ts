@@ -5,6 +5,7 @@ import {
   type FieldIssue,
   type Locale,
 } from '@sabt/core';
+import type { FieldProblem } from '../../../lib/api.ts';
 import { MESSAGES } from '../messages.ts';
 import { anchorFor, patternOf } from './form-model.ts';
 import { setAt } from './paths.ts';
@@ -140,4 +141,12 @@ export function fromServerPath(path: string): (string | number)[] | undefined {
     .split('.')
     .slice(1)
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** The server's field errors as issues of the form (those outside the record's data left out). */
+export function toIssues(errors: readonly FieldProblem[]): Issue[] {
+  return errors.flatMap((e) => {
+    const path = fromServerPath(e.path);
+    return path ? [{ path, key: e.key, ...(e.params ? { params: e.params } : {}) }] : [];
+  });
 }

@@ -1,23 +1,10 @@
-import type { ActKindCode, Flag, Status } from '@sabt/core';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
+import type { RecordRow } from '../../../lib/records.ts';
 import type { Order, QueueFilter, Sort } from '../queues.ts';
 
 /** One row of GET /records. */
-export interface RecordListItem {
-  id: string;
-  kind: ActKindCode;
-  status: Status;
-  flags: Flag[];
-  office: string;
-  surname: string | null;
-  name: string | null;
-  patronymic: string | null;
-  birthDate: string | null;
-  eventDate: string | null;
-  number: number | null;
-  year: number | null;
-  nationalId: string | null;
+export interface RecordListItem extends RecordRow {
   revision: number;
   createdAt: string;
   updatedAt: string;

@@ -3,12 +3,12 @@ import { formatDate } from '@sabt/core';
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { RecordBadges } from '../../../components/record-badges.tsx';
 import type { ActKind } from '../../../lib/act-kinds.ts';
 import { formatInstant } from '../../../lib/dates.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import type { RecordListItem } from '../api/records.ts';
 import type { Order, Sort } from '../queues.ts';
-import { RecordBadges } from './record-badges.tsx';
 
 interface Props {
   caption: string;
@@ -127,7 +127,7 @@ export function RecordsTable({ caption, items, kinds, sort, order, onSort, busy 
                   {r.number !== null ? `№ ${r.number}${r.year ? ` / ${r.year}` : ''}` : '—'}
                 </Table.Td>
                 <Table.Td>
-                  <RecordBadges status={r.status} flags={r.flags} />
+                  <RecordBadges status={r.status} flags={r.flags} tone="light" />
                 </Table.Td>
                 <Table.Td visibleFrom="md">
                   <Instant value={r.createdAt} />

@@ -1,99 +1,7 @@
-import type { Action, ActKindCode, Flag, Locale, Role, Status } from '@sabt/core';
+import type { Role, Status } from '@sabt/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, type FieldProblem, request } from '../../../lib/api.ts';
-
-/** A field problem as GET /records/:id reports it in `check` (message already in the user's language). */
-export type Issue = Pick<FieldProblem, 'path' | 'key' | 'message'>;
-
-export interface RecordLink {
-  type: string;
-  recordId: string;
-  kind: ActKindCode;
-  status: Status;
-  number: number | null;
-  year: number | null;
-  nationalId: string | null;
-  office: string;
-}
-
-/** A later act noted on this record, as a paper registrar writes in the margin. */
-export interface Notation {
-  at: string;
-  type: string;
-  recordId?: string;
-  number?: number;
-  year?: number;
-  nationalId?: string;
-  officeId?: string;
-  eventDate?: string;
-  version?: number;
-  changed?: string[];
-  deceased?: 'husband' | 'wife';
-  /** The act the notation cites, when the type alone does not tell (an annulment). */
-  kind?: string;
-  /** After an annulment: whether the mark the act had set came off (false: another act bears it). */
-  markLifted?: boolean;
-  /** After an annulment: fields changed again since the act, which keep their later value. */
-  kept?: string[];
-  before?: { surname?: string; name?: string; patronymic?: string };
-  after?: { surname?: string; name?: string; patronymic?: string };
-  [extra: string]: unknown;
-}
-
-/** GET /records/:id */
-export interface RecordView {
-  id: string;
-  kind: ActKindCode;
-  status: Status;
-  flags: Flag[];
-  office: string;
-  schemaVersion: number;
-  version: number;
-  revision: number;
-  number: number | null;
-  year: number | null;
-  nationalId: string | null;
-  registeredAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Null when the data is sealed for this user. */
-  data: Record<string, unknown> | null;
-  sealed: boolean;
-  rejection: { reason: string | null; at: string | null; by: string | null; byName?: string | null } | null;
-  links: RecordLink[];
-  notations: Notation[];
-  check: { complete: boolean; errors: Issue[]; warnings: Issue[] } | null;
-  /** Who cancelled the draft, when and why (a cancelled record only). */
-  cancellation?: {
-    reason: string | null;
-    at: string | null;
-    by: string | null;
-    byName?: string | null;
-  } | null;
-  /** A marriage's month between application and registration (marriages only). */
-  waitingPeriod?: WaitingPeriodView | null;
-  actions: Action[];
-  versions: { version: number; at: string; sealed: boolean }[];
-}
-
-export interface WaitingPeriodView {
-  applicationDate: string;
-  /** Registration from this day needs no decision. */
-  earliest: string;
-  /** The first day registration is allowed now (earlier when the head shortened the month). */
-  allowedFrom: string;
-  /** The registration day (the ceremony day, else today) has come. */
-  met: boolean;
-  shortening: {
-    allowedFrom: string;
-    ground: string;
-    basis: BasisDocument | null;
-    reason: string | null;
-    at: string | null;
-    by: string | null;
-    byName: string | null;
-  } | null;
-}
+import { api, etagOfAnswer, request } from '../../../lib/api.ts';
+import { type BasisDocument, type LoadedRecord, type RecordView, recordKey } from '../../../lib/records.ts';
 
 export interface HistoryItem {
   id: number;
@@ -126,13 +34,6 @@ export interface VersionItem {
   sealed: boolean;
   data: Record<string, unknown> | null;
   changes: Change[] | null;
-}
-
-export interface BasisDocument {
-  type: string;
-  number?: string;
-  date?: string;
-  issuer?: string;
 }
 
 export interface AmendmentRequest {
@@ -168,30 +69,6 @@ export interface DuplicateCandidate {
   record: RecordView | null;
 }
 
-export interface Office {
-  id: string;
-  kind: string;
-  name: Record<Locale, string>;
-}
-
-/** Everything about one record sits under this key: writes refresh it all at once. */
-export const recordKey = (id: string) => ['record', id] as const;
-
-export interface LoadedRecord {
-  record: RecordView;
-  /** For If-Match on writes. */
-  etag: string;
-}
-
-export const recordQuery = (id: string) =>
-  queryOptions({
-    queryKey: recordKey(id),
-    queryFn: async ({ signal }): Promise<LoadedRecord> => {
-      const res = await request<RecordView>(`/records/${id}`, { signal });
-      return { record: res.data, etag: res.etag ?? `"${res.data.revision}"` };
-    },
-  });
-
 /** The action log; `each`: every autosave as its own entry (by default a person's run of them is one). */
 export const historyQuery = (id: string, each = false) =>
   queryOptions({
@@ -224,14 +101,6 @@ export const duplicatesQuery = (id: string) =>
       api<{ record: RecordView; candidates: DuplicateCandidate[] }>(`/records/${id}/duplicates`, { signal }),
   });
 
-/** The office tree, for office names; it hardly changes. */
-export const officesQuery = () =>
-  queryOptions({
-    queryKey: ['offices'],
-    queryFn: ({ signal }) => api<{ items: Office[] }>('/offices', { signal }).then((r) => r.items),
-    staleTime: 60 * 60_000,
-  });
-
 /** One write on a record: path under /records/:id and its body. */
 export interface RecordWrite {
   path: string;
@@ -255,10 +124,7 @@ export function useRecordWrite(id: string, etag: string | undefined) {
     },
     onSuccess: (res) => {
       if (res.data && typeof res.data === 'object' && 'revision' in res.data) {
-        client.setQueryData<LoadedRecord>(recordKey(id), {
-          record: res.data,
-          etag: res.etag ?? `"${res.data.revision}"`,
-        });
+        client.setQueryData<LoadedRecord>(recordKey(id), { record: res.data, etag: etagOfAnswer(res) });
       }
     },
     onSettled: async () => {

@@ -1,8 +1,10 @@
-import { Alert, Anchor, Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { Banner } from '../../../components/banner.tsx';
 import { formatInstant } from '../../../lib/dates.ts';
-import { amendmentsQuery, type RecordView } from '../api/record.ts';
+import type { RecordView } from '../../../lib/records.ts';
+import { type AmendmentRequest, amendmentsQuery } from '../api/record.ts';
 import { useLabels } from '../hooks/use-labels.ts';
 import { patchChanges } from '../lib/data-paths.ts';
 import { DiffTable } from './diff-table.tsx';
@@ -14,13 +16,7 @@ export function RecordBanners({ record }: { record: RecordView }) {
   return (
     <Stack gap="sm">
       {record.rejection && record.status === 'draft' && (
-        <Alert
-          color="red"
-          variant="light"
-          title={m.banners.rejected}
-          role="region"
-          aria-label={m.banners.rejected}
-        >
+        <Banner color="red" title={m.banners.rejected}>
           <Stack gap={4}>
             {record.rejection.reason && (
               <Text size="sm">
@@ -36,47 +32,29 @@ export function RecordBanners({ record }: { record: RecordView }) {
               </Text>
             )}
           </Stack>
-        </Alert>
+        </Banner>
       )}
       {flags.has('possible-duplicate') && (
-        <Alert
-          color="orange"
-          variant="light"
-          title={m.banners.duplicate}
-          role="region"
-          aria-label={m.banners.duplicate}
-        >
+        <Banner color="orange" title={m.banners.duplicate}>
           <Stack gap={4} align="flex-start">
             <Text size="sm">{m.banners.duplicateText}</Text>
             <Anchor component={Link} to={`/records/${record.id}/duplicates`} fw={600} size="sm">
               {m.banners.duplicateLink}
             </Anchor>
           </Stack>
-        </Alert>
+        </Banner>
       )}
       {flags.has('duplicate') && (
-        <Alert
-          color="red"
-          variant="light"
-          title={m.banners.duplicateConfirmed}
-          role="region"
-          aria-label={m.banners.duplicateConfirmed}
-        >
+        <Banner color="red" title={m.banners.duplicateConfirmed}>
           <Anchor component={Link} to={`/records/${record.id}/duplicates`} size="sm">
             {m.banners.duplicateLink}
           </Anchor>
-        </Alert>
+        </Banner>
       )}
       {flags.has('amendment-requested') && <PendingAmendment record={record} />}
       {record.waitingPeriod && <WaitingPeriod record={record} />}
       {record.status === 'cancelled' && (
-        <Alert
-          color="gray"
-          variant="light"
-          title={m.banners.cancelled}
-          role="region"
-          aria-label={m.banners.cancelled}
-        >
+        <Banner color="gray" title={m.banners.cancelled}>
           <Stack gap={4}>
             <Text size="sm">{m.banners.cancelledText}</Text>
             {record.cancellation?.reason && (
@@ -93,29 +71,17 @@ export function RecordBanners({ record }: { record: RecordView }) {
               </Text>
             )}
           </Stack>
-        </Alert>
+        </Banner>
       )}
       {record.status === 'annulled' && (
-        <Alert
-          color="red"
-          variant="filled"
-          title={m.banners.annulled}
-          role="region"
-          aria-label={m.banners.annulled}
-        >
+        <Banner color="red" variant="filled" title={m.banners.annulled}>
           <Text size="sm">{m.banners.annulledText}</Text>
-        </Alert>
+        </Banner>
       )}
       {record.data === null && (
-        <Alert
-          color="dark"
-          variant="light"
-          title={m.banners.sealed}
-          role="region"
-          aria-label={m.banners.sealed}
-        >
+        <Banner color="dark" title={m.banners.sealed}>
           <Text size="sm">{m.banners.sealedText}</Text>
-        </Alert>
+        </Banner>
       )}
     </Stack>
   );
@@ -131,13 +97,7 @@ function WaitingPeriod({ record }: { record: RecordView }) {
   const late = !w.met && record.status !== 'registered';
   if (!s && !late) return null;
   return (
-    <Alert
-      color={late ? 'yellow' : 'blue'}
-      variant="light"
-      title={m.banners.waiting}
-      role="region"
-      aria-label={m.banners.waiting}
-    >
+    <Banner color={late ? 'yellow' : 'blue'} title={m.banners.waiting}>
       <Stack gap={4}>
         <Text size="sm">
           {s
@@ -166,22 +126,16 @@ function WaitingPeriod({ record }: { record: RecordView }) {
           </>
         )}
       </Stack>
-    </Alert>
+    </Banner>
   );
 }
 
 function PendingAmendment({ record }: { record: RecordView }) {
-  const { m, value } = useLabels();
+  const { m } = useLabels();
   const { data } = useQuery(amendmentsQuery(record.id));
   const pending = data?.find((a) => a.status === 'pending');
   return (
-    <Alert
-      color="grape"
-      variant="light"
-      title={m.banners.amendment}
-      role="region"
-      aria-label={m.banners.amendment}
-    >
+    <Banner color="grape" title={m.banners.amendment}>
       {pending && (
         <Stack gap={6}>
           <Text size="sm" c="dimmed">
@@ -190,16 +144,7 @@ function PendingAmendment({ record }: { record: RecordView }) {
               formatInstant(pending.requestedAt),
             )}
           </Text>
-          {pending.reason && (
-            <Text size="sm">
-              <strong>{m.decision.reason}:</strong> {pending.reason}
-            </Text>
-          )}
-          {pending.basis && (
-            <Text size="sm">
-              <strong>{m.decision.basis}:</strong> {basisText(pending.basis, value)}
-            </Text>
-          )}
+          <AmendmentGrounds amendment={pending} />
           {pending.patch && record.data && (
             <DiffTable
               kind={record.kind}
@@ -209,7 +154,26 @@ function PendingAmendment({ record }: { record: RecordView }) {
           )}
         </Stack>
       )}
-    </Alert>
+    </Banner>
+  );
+}
+
+/** Why an amendment was asked for, and on which document. */
+export function AmendmentGrounds({ amendment }: { amendment: AmendmentRequest }) {
+  const { m, value } = useLabels();
+  return (
+    <>
+      {amendment.reason && (
+        <Text size="sm">
+          <strong>{m.decision.reason}:</strong> {amendment.reason}
+        </Text>
+      )}
+      {amendment.basis && (
+        <Text size="sm">
+          <strong>{m.decision.basis}:</strong> {basisText(amendment.basis, value)}
+        </Text>
+      )}
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
-import type { RecordView } from '../api/record.ts';
+import type { RecordView } from '../../../lib/records.ts';
 import { useLabels } from '../hooks/use-labels.ts';
 
 /** Before registration: what is still missing or wrong, and warnings (late registration, names). */

@@ -2,7 +2,7 @@ import { Table, Text } from '@mantine/core';
 import type { ActKindCode } from '@sabt/core';
 import type { ReactNode } from 'react';
 import { formatInstant } from '../../../lib/dates.ts';
-import type { RecordView } from '../api/record.ts';
+import type { RecordView } from '../../../lib/records.ts';
 import { useLabels } from '../hooks/use-labels.ts';
 import { getAt } from '../lib/data-paths.ts';
 import { RecordRef } from './record-ref.tsx';

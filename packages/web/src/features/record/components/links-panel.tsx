@@ -1,7 +1,7 @@
 import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { formatDate } from '@sabt/core';
 import { formatInstant } from '../../../lib/dates.ts';
-import type { Notation, RecordView } from '../api/record.ts';
+import type { Notation, RecordView } from '../../../lib/records.ts';
 import { useLabels } from '../hooks/use-labels.ts';
 import { RecordRef } from './record-ref.tsx';
 

@@ -1,10 +1,10 @@
 import { ActionIcon, Box, CopyButton, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { Fragment, forwardRef, type ReactNode } from 'react';
+import { RecordBadges } from '../../../components/record-badges.tsx';
 import { formatInstant } from '../../../lib/dates.ts';
-import type { RecordView } from '../api/record.ts';
+import type { RecordView } from '../../../lib/records.ts';
 import { useLabels } from '../hooks/use-labels.ts';
 import { subjectName } from '../lib/data-paths.ts';
-import { RecordBadges } from './record-badges.tsx';
 
 function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
@@ -65,7 +65,7 @@ export const RecordHeader = forwardRef<HTMLHeadingElement, { record: RecordView 
   { record },
   headingRef,
 ) {
-  const { m, kindLabel, officeName } = useLabels();
+  const { m, kindLabel, officeName, flagLabel } = useLabels();
   const name = subjectName(record.data);
   const number =
     record.number !== null ? `№ ${record.number}${record.year ? ` / ${record.year}` : ''}` : null;
@@ -75,7 +75,7 @@ export const RecordHeader = forwardRef<HTMLHeadingElement, { record: RecordView 
       <Title order={1} size="h2" ref={headingRef} tabIndex={-1} style={{ outline: 'none' }}>
         {m.page.title(kindLabel(record.kind), name || m.page.noName)}
       </Title>
-      <RecordBadges status={record.status} flags={record.flags} />
+      <RecordBadges status={record.status} flags={record.flags} flagLabel={flagLabel} />
       <Paper
         withBorder
         p="md"

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { isProblem } from '../../../lib/api.ts';
-import { type RecordView, useRecordWrite } from '../api/record.ts';
+import type { RecordView } from '../../../lib/records.ts';
+import { useRecordWrite } from '../api/record.ts';
 import { useLabels } from '../hooks/use-labels.ts';
 import { ActionDialog } from './actions/action-dialog.tsx';
 import { ReasonField } from './actions/reason-field.tsx';

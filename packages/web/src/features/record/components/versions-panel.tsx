@@ -1,7 +1,8 @@
 import { Alert, Badge, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { formatInstant } from '../../../lib/dates.ts';
-import { type RecordView, versionsQuery } from '../api/record.ts';
+import type { RecordView } from '../../../lib/records.ts';
+import { versionsQuery } from '../api/record.ts';
 import { useLabels } from '../hooks/use-labels.ts';
 import { DiffTable } from './diff-table.tsx';
 import { RecordData } from './record-data.tsx';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActKinds } from '../../../lib/act-kinds.ts';
-import { officesQuery } from '../api/record.ts';
+import { officesQuery } from '../../../lib/offices.ts';
 import { type FormatContext, formatValue, pathLabel } from '../labels/index.ts';
 import { useRecordMessages } from '../messages.ts';
 

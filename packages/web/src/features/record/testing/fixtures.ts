@@ -1,7 +1,8 @@
 import { ACT_KIND_DEFINITIONS, actKindJsonSchema, birthKind } from '@sabt/core';
 import { vi } from 'vitest';
+import type { RecordView } from '../../../lib/records.ts';
 import { jsonResponse } from '../../../testing/render.tsx';
-import type { HistoryItem, RecordView, VersionItem } from '../api/record.ts';
+import type { HistoryItem, VersionItem } from '../api/record.ts';
 
 /** Test data shaped like the Sabt API's answers (taken from a real server run). */
 

@@ -1,23 +1,15 @@
 import { Anchor, Badge, Box, Flex, Group, List, Paper, Progress, Stack, Text } from '@mantine/core';
-import { formatDate, type Status, toLatin, toRussianCyrillic } from '@sabt/core';
+import { formatDate, toLatin, toRussianCyrillic } from '@sabt/core';
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { STATUS_COLORS } from '../../../components/record-badges.tsx';
 import type { ActKind } from '../../../lib/act-kinds.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import type { SearchHit } from '../api.ts';
 import type { SearchMessages } from '../messages.ts';
 import { useSearchMessages } from '../messages.ts';
 import { describeReasons } from '../reasons.ts';
-
-const STATUS_COLORS: Record<Status, string> = {
-  draft: 'gray',
-  submitted: 'blue',
-  validated: 'cyan',
-  registered: 'green',
-  annulled: 'red',
-  cancelled: 'gray',
-};
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 

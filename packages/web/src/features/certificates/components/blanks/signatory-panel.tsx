@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Group, Paper, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { FormPanel, useFormFields } from '../../../../components/form-panel.tsx';
 import { formatInstant } from '../../../../lib/dates.ts';
 import { type OfficeSignatories, signatoriesQuery, useSetSignatory } from '../../api/blanks.ts';
 import { useCertificateMessages } from '../../messages.ts';
@@ -146,29 +147,13 @@ function SignatoryForm({
   const s = m.signatory;
   const save = useSetSignatory();
   const [basis, setBasis] = useState<'head' | 'authorised'>('head');
-  const [values, setValues] = useState<Record<Field, string>>({
-    fullName: '',
-    title: '',
-    headTitle: defaultHeadTitle,
-    authority: '',
-  });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const set = (k: Field, v: string) => {
-    setValues((x) => ({ ...x, [k]: v }));
-    setErrors((x) => ({ ...x, [k]: undefined }));
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (save.isPending) return;
+  const empty = { fullName: '', title: '', headTitle: defaultHeadTitle, authority: '' };
+  const { values, setValues, showErrors, field } = useFormFields<Field>('signatory', empty);
+  const submit = () => {
     const needed: Field[] = basis === 'head' ? ['fullName', 'title'] : ['fullName', 'title', 'headTitle'];
     const found: Partial<Record<Field, string>> = {};
     for (const k of needed) if (!values[k].trim()) found[k] = s.required;
-    setErrors(found);
-    const first = needed.find((k) => found[k]);
-    if (first) {
-      document.getElementById(`signatory-${first}`)?.focus();
-      return;
-    }
+    if (showErrors(found, needed)) return;
     save.mutate(
       {
         ...(ownOffice ? {} : { office }),
@@ -185,84 +170,64 @@ function SignatoryForm({
       {
         onSuccess: () => {
           notifications.show({ message: s.done, color: 'teal' });
-          setValues({ fullName: '', title: '', headTitle: defaultHeadTitle, authority: '' });
+          setValues(empty);
         },
       },
     );
   };
   return (
-    <Paper withBorder p="md">
-      <form onSubmit={submit} noValidate aria-labelledby="signatory-form-title">
-        <Stack gap="sm">
-          <Title order={3} size="h5" id="signatory-form-title">
-            {s.form}
-          </Title>
-          <Radio.Group label={s.basis} value={basis} onChange={(v) => setBasis(v as 'head' | 'authorised')}>
-            <Group gap="lg" mt={4}>
-              <Radio value="head" label={s.bases.head} />
-              <Radio value="authorised" label={s.bases.authorised} />
-            </Group>
-          </Radio.Group>
+    <FormPanel
+      id="signatory-form"
+      title={s.form}
+      titleSize="h5"
+      onSubmit={submit}
+      pending={save.isPending}
+      submitLabel={s.submit}
+      alert={
+        <ProblemAlert
+          error={save.error}
+          fieldLabels={{
+            fullName: s.fullName,
+            title: s.title,
+            headTitle: s.headTitle,
+            authority: s.authority,
+          }}
+        />
+      }
+    >
+      <Radio.Group label={s.basis} value={basis} onChange={(v) => setBasis(v as 'head' | 'authorised')}>
+        <Group gap="lg" mt={4}>
+          <Radio value="head" label={s.bases.head} />
+          <Radio value="authorised" label={s.bases.authorised} />
+        </Group>
+      </Radio.Group>
+      <TextInput
+        {...field('fullName')}
+        label={s.fullName}
+        description={s.fullNameHint}
+        required
+        withAsterisk
+        maxLength={200}
+      />
+      <TextInput
+        {...field('title')}
+        label={s.title}
+        description={s.titleHint}
+        required
+        withAsterisk
+        maxLength={200}
+      />
+      {basis === 'authorised' && (
+        <>
+          <TextInput {...field('headTitle')} label={s.headTitle} required withAsterisk maxLength={200} />
           <TextInput
-            id="signatory-fullName"
-            label={s.fullName}
-            description={s.fullNameHint}
-            value={values.fullName}
-            onChange={(e) => set('fullName', e.currentTarget.value)}
-            error={errors.fullName}
-            required
-            withAsterisk
-            maxLength={200}
+            {...field('authority')}
+            label={s.authority}
+            description={s.authorityHint}
+            maxLength={300}
           />
-          <TextInput
-            id="signatory-title"
-            label={s.title}
-            description={s.titleHint}
-            value={values.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-            error={errors.title}
-            required
-            withAsterisk
-            maxLength={200}
-          />
-          {basis === 'authorised' && (
-            <>
-              <TextInput
-                id="signatory-headTitle"
-                label={s.headTitle}
-                value={values.headTitle}
-                onChange={(e) => set('headTitle', e.currentTarget.value)}
-                error={errors.headTitle}
-                required
-                withAsterisk
-                maxLength={200}
-              />
-              <TextInput
-                id="signatory-authority"
-                label={s.authority}
-                description={s.authorityHint}
-                value={values.authority}
-                onChange={(e) => set('authority', e.currentTarget.value)}
-                maxLength={300}
-              />
-            </>
-          )}
-          <ProblemAlert
-            error={save.error}
-            fieldLabels={{
-              fullName: s.fullName,
-              title: s.title,
-              headTitle: s.headTitle,
-              authority: s.authority,
-            }}
-          />
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
-              {s.submit}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+        </>
+      )}
+    </FormPanel>
   );
 }

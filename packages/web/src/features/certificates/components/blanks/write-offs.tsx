@@ -1,7 +1,9 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { DialogFooter } from '../../../../components/dialog-footer.tsx';
+import { ReasonField, useReason } from '../../../../components/reason-field.tsx';
 import { formatInstant } from '../../../../lib/dates.ts';
 import { type Blank, blanksQuery, useDecideSpoiled } from '../../api/blanks.ts';
 import { seriesNumber } from '../../lib/format.ts';
@@ -120,19 +122,17 @@ function DecideDialog({ blank, confirm, onClose }: { blank: Blank; confirm: bool
   const { m } = useCertificateMessages();
   const s = m.blanks.writeOffs;
   const decide = useDecideSpoiled();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  const reason = useReason();
   const label = seriesNumber(blank);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (decide.isPending) return;
-    if (!confirm && !reason.trim()) {
-      setMissing(true);
-      return;
-    }
+    if (!confirm && reason.missing(m.spoil.reasonRequired)) return;
     decide.mutate(
-      confirm ? { id: blank.id, confirm: true } : { id: blank.id, confirm: false, reason: reason.trim() },
+      confirm
+        ? { id: blank.id, confirm: true }
+        : { id: blank.id, confirm: false, reason: reason.value.trim() },
       {
         onSuccess: () => {
           notifications.show({ message: confirm ? s.confirmed : s.rejected, color: 'teal' });
@@ -155,35 +155,25 @@ function DecideDialog({ blank, confirm, onClose }: { blank: Blank; confirm: bool
         <Stack gap="md">
           <Text size="sm">{confirm ? s.confirmText : s.rejectText}</Text>
           {!confirm && (
-            <Textarea
+            <ReasonField
+              ref={reason.ref}
               label={s.rejectReason}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.currentTarget.value);
-                setMissing(false);
-              }}
-              error={missing ? m.spoil.reasonRequired : undefined}
+              value={reason.value}
+              onChange={reason.onChange}
+              error={reason.error}
               required
-              withAsterisk
-              rows={3}
-              maxLength={1000}
-              data-autofocus
+              autoFocus
             />
           )}
           <ProblemAlert error={decide.error} fieldLabels={{ reason: s.rejectReason }} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={decide.isPending}>
-              {m.issue.cancel}
-            </Button>
-            <Button
-              type="submit"
-              color={confirm ? 'red' : undefined}
-              loading={decide.isPending}
-              data-autofocus={confirm || undefined}
-            >
-              {confirm ? s.confirm : s.reject}
-            </Button>
-          </Group>
+          <DialogFooter
+            cancelLabel={m.issue.cancel}
+            onCancel={onClose}
+            submitLabel={confirm ? s.confirm : s.reject}
+            pending={decide.isPending}
+            color={confirm ? 'red' : undefined}
+            submitAutoFocus={confirm}
+          />
         </Stack>
       </form>
     </Modal>

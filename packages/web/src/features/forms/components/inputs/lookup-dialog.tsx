@@ -12,12 +12,13 @@ import {
 import { type ActKindCode, formatDate, getActKind } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { type SearchHit, type SearchParams, searchQuery } from '../../api/records.ts';
+import type { RecordRow } from '../../../../lib/records.ts';
+import { type SearchParams, searchQuery } from '../../api/records.ts';
 import { fmt } from '../../messages.ts';
 import { useForm } from '../form-context.tsx';
 import { useOfficeName } from './record-ref.tsx';
 
-const fullName = (h: SearchHit) => [h.surname, h.name, h.patronymic].filter(Boolean).join(' ');
+const fullName = (h: RecordRow) => [h.surname, h.name, h.patronymic].filter(Boolean).join(' ');
 
 /** Search for a registered record of one kind by the names in it; choosing one closes the dialog. */
 export function LookupDialog({
@@ -32,7 +33,7 @@ export function LookupDialog({
   onClose: () => void;
   kind: ActKindCode;
   initial: { surname?: string | undefined; name?: string | undefined };
-  onChoose: (hit: SearchHit) => void;
+  onChoose: (hit: RecordRow) => void;
   busy: boolean;
 }) {
   const f = useForm();

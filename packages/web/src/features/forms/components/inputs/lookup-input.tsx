@@ -1,8 +1,8 @@
 import { Alert, Button, CloseButton, Group, Paper, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { SearchHit } from '../../api/records.ts';
-import { recordQuery } from '../../api/records.ts';
+import type { RecordRow } from '../../../../lib/records.ts';
+import { recordQuery } from '../../../../lib/records.ts';
 import type { FoundRecord, LookupField, RecordListField } from '../../catalogue/types.ts';
 import { fmt } from '../../messages.ts';
 import { useForm, useMessages, useSelect, useValue } from '../form-context.tsx';
@@ -23,10 +23,10 @@ export function LookupInput({ field, path }: { field: LookupField; path: string 
   const spec = field.lookup;
   const kind = useSelect((v) => (typeof spec.kind === 'function' ? spec.kind(v) : spec.kind));
 
-  const choose = async (hit: SearchHit) => {
+  const choose = async (hit: RecordRow) => {
     setBusy(true);
     try {
-      const record = await client.fetchQuery(recordQuery(hit.id));
+      const { record } = await client.fetchQuery(recordQuery(hit.id));
       f.merge(spec.fill(record as FoundRecord, f.store.values));
       f.set(path, record.id);
       setNote({ ok: true, text: f.m.lookup.filled });

@@ -1,7 +1,8 @@
 import { Text } from '@mantine/core';
 import { type ActKindCode, formatDate, getActKind, type Locale } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
-import { officesQuery, type RecordBody, recordQuery } from '../../api/records.ts';
+import { officesQuery } from '../../../../lib/offices.ts';
+import { type RecordView, recordQuery } from '../../../../lib/records.ts';
 import { recordDate } from '../../catalogue/lookups.ts';
 import { fmt, MESSAGES } from '../../messages.ts';
 import { useForm } from '../form-context.tsx';
@@ -33,7 +34,7 @@ export function useOfficeName() {
 
 /** "Birth № 5, 2025 · DU-03-00 · Раҳимзода Фарзона" for a linked record. */
 export function describeRecord(
-  r: RecordBody,
+  r: RecordView,
   lang: Locale,
   officeName: (id: string, lang: Locale) => string,
 ) {
@@ -61,7 +62,7 @@ export function RecordRef({ id }: { id: string }) {
     );
   return (
     <Text size="sm" fw={500}>
-      {describeRecord(q.data, f.lang, office)}
+      {describeRecord(q.data.record, f.lang, office)}
     </Text>
   );
 }

@@ -2,7 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import type { Action } from '@sabt/core';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { RecordView } from '../../api/record.ts';
+import type { RecordView } from '../../../../lib/records.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { AmendmentDialog } from './amendment-dialog.tsx';
 import { AnnulDialog } from './annul-dialog.tsx';

@@ -1,7 +1,21 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
+import type { Action } from '@sabt/core';
 import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
+import { DialogFooter } from '../../../../components/dialog-footer.tsx';
+import type { RecordView } from '../../../../lib/records.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
+
+/** What every dialog of a record action is given: the record, its ETag, and what to do after. */
+export interface RecordActionProps {
+  record: RecordView;
+  /** For If-Match on the write. */
+  etag: string;
+  onClose: () => void;
+  onDone: (action: Action) => void;
+  /** Read the record again (offered when it changed meanwhile). */
+  onReload: () => void;
+}
 
 export interface ActionDialogProps {
   opened: boolean;
@@ -76,19 +90,14 @@ export function ActionDialog({
           >
             {problemExtra}
           </ProblemAlert>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={pending}>
-              {m.confirm.cancel}
-            </Button>
-            <Button
-              type="submit"
-              color={color}
-              loading={pending}
-              data-autofocus={children ? undefined : true}
-            >
-              {confirmLabel}
-            </Button>
-          </Group>
+          <DialogFooter
+            cancelLabel={m.confirm.cancel}
+            onCancel={onClose}
+            submitLabel={confirmLabel}
+            pending={pending}
+            color={color}
+            submitAutoFocus={!children}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,26 +1,15 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
-import type { Action } from '@sabt/core';
-import { useMemo, useRef, useState } from 'react';
-import { DateInput } from '../../../../components/date-input.tsx';
+import { Alert, Button, Checkbox, Fieldset, Group, Paper, Select, SimpleGrid, Stack } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useReason } from '../../../../components/reason-field.tsx';
 import { useActKinds } from '../../../../lib/act-kinds.ts';
 import { isProblem } from '../../../../lib/api.ts';
-import { type RecordView, useRecordWrite } from '../../api/record.ts';
+import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { segmentLabel } from '../../labels/index.ts';
 import { schemaFields } from '../../labels/schema-fields.ts';
 import { getAt, type Json, parseDisplayDate, setAt } from '../../lib/data-paths.ts';
-import { ActionDialog } from './action-dialog.tsx';
+import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
+import { BasisFields, basisParts } from './basis-fields.tsx';
 import { ReasonField } from './reason-field.tsx';
 import { editableText, parseValue, ValueInput } from './value-input.tsx';
 
@@ -51,19 +40,7 @@ const newRow = (): Row => ({ id: nextRowId++, path: null, text: '', clear: false
  * Asks for a correction of a registered record: which fields (from the label catalogue) get which
  * new values, why, and on which document. The registrar approves or rejects it later.
  */
-export function AmendmentDialog({
-  record,
-  etag,
-  onClose,
-  onDone,
-  onReload,
-}: {
-  record: RecordView;
-  etag: string;
-  onClose: () => void;
-  onDone: (action: Action) => void;
-  onReload: () => void;
-}) {
+export function AmendmentDialog({ record, etag, onClose, onDone, onReload }: RecordActionProps) {
   const { m, lang, pathLabel, value: show } = useLabels();
   const { data: kinds } = useActKinds();
   const write = useRecordWrite(record.id, etag);
@@ -87,10 +64,9 @@ export function AmendmentDialog({
 
   const [rows, setRows] = useState<Row[]>(() => [newRow()]);
   const [rowErrors, setRowErrors] = useState<Record<number, RowErrors>>({});
-  const [reason, setReason] = useState('');
+  const reason = useReason();
   const [basis, setBasis] = useState({ type: 'APPLICATION', number: '', date: '', issuer: '' });
   const [errors, setErrors] = useState<{ reason?: string; basisDate?: string }>({});
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   const update = (id: number, change: Partial<Row>) => {
     setRows((rs) => rs.map((r) => (r.id === id ? { ...r, ...change } : r)));
@@ -134,11 +110,12 @@ export function AmendmentDialog({
       patch = setAt(patch, field.path, parsed.value);
     }
     const other: typeof errors = {};
-    if (!reason.trim()) other.reason = m.confirm.reasonRequired;
+    if (!reason.value.trim()) other.reason = m.confirm.reasonRequired;
     const basisDate = basis.date.trim() ? parseDisplayDate(basis.date) : undefined;
     if (basisDate === null) other.basisDate = m.amendment.dateInvalid;
     setRowErrors(found);
     setErrors(other);
+    reason.setError(other.reason ?? null);
     if (Object.keys(found).length > 0) {
       document
         .getElementById(`amend-row-${Object.keys(found)[0]}`)
@@ -147,7 +124,7 @@ export function AmendmentDialog({
       return;
     }
     if (other.reason) {
-      reasonRef.current?.focus();
+      reason.ref.current?.focus();
       return;
     }
     if (other.basisDate) {
@@ -159,13 +136,8 @@ export function AmendmentDialog({
         path: '/amendments',
         body: {
           patch,
-          reason: reason.trim(),
-          basis: {
-            type: basis.type,
-            ...(basis.number.trim() ? { number: basis.number.trim() } : {}),
-            ...(basisDate ? { date: basisDate } : {}),
-            ...(basis.issuer.trim() ? { issuer: basis.issuer.trim() } : {}),
-          },
+          reason: reason.value.trim(),
+          basis: { type: basis.type, ...basisParts(basis, basisDate) },
         },
       },
       { onSuccess: () => onDone('request-amendment') },
@@ -281,15 +253,12 @@ export function AmendmentDialog({
         </Fieldset>
       )}
       <ReasonField
-        ref={reasonRef}
+        ref={reason.ref}
         label={m.amendment.reason}
-        value={reason}
-        onChange={(v) => {
-          setReason(v);
-          setErrors((e) => ({ ...e, reason: undefined }));
-        }}
+        value={reason.value}
+        onChange={reason.onChange}
         required
-        error={errors.reason ?? server.reason}
+        error={reason.error ?? server.reason}
       />
       <Fieldset legend={m.amendment.basis}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -302,37 +271,16 @@ export function AmendmentDialog({
             required
             comboboxProps={{ withinPortal: true }}
           />
-          <TextInput
-            label={m.amendment.basisNumber}
-            value={basis.number}
-            onChange={(e) => {
-              const number = e.currentTarget.value;
-              setBasis((b) => ({ ...b, number }));
+          <BasisFields
+            value={basis}
+            onChange={(change) => {
+              setBasis((b) => ({ ...b, ...change }));
+              if ('date' in change) setErrors((x) => ({ ...x, basisDate: undefined }));
             }}
-            maxLength={50}
-            error={server['basis.number']}
-          />
-          <DateInput
-            id="amend-basis-date"
-            label={m.amendment.basisDate}
-            placeholder={m.amendment.dateHint}
-            description={m.amendment.dateHint}
-            value={basis.date}
-            onChange={(date) => {
-              setBasis((b) => ({ ...b, date }));
-              setErrors((x) => ({ ...x, basisDate: undefined }));
-            }}
-            error={errors.basisDate ?? server['basis.date']}
-          />
-          <TextInput
-            label={m.amendment.basisIssuer}
-            value={basis.issuer}
-            onChange={(e) => {
-              const issuer = e.currentTarget.value;
-              setBasis((b) => ({ ...b, issuer }));
-            }}
-            maxLength={200}
-            error={server['basis.issuer']}
+            dateId="amend-basis-date"
+            dateError={errors.basisDate}
+            dateDescription={m.amendment.dateHint}
+            server={server}
           />
         </SimpleGrid>
       </Fieldset>

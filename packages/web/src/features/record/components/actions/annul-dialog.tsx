@@ -1,12 +1,12 @@
 import { Fieldset, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import type { Action } from '@sabt/core';
-import { type ChangeEvent, useRef, useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 import { DateInput } from '../../../../components/date-input.tsx';
+import { useReason } from '../../../../components/reason-field.tsx';
 import { isProblem } from '../../../../lib/api.ts';
-import { type RecordView, useRecordWrite } from '../../api/record.ts';
+import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { isUuid, parseDisplayDate } from '../../lib/data-paths.ts';
-import { ActionDialog } from './action-dialog.tsx';
+import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { ReasonField } from './reason-field.tsx';
 
 type BasisType = 'COURT_DECISION' | 'DUPLICATE';
@@ -22,12 +22,7 @@ export function AnnulDialog({
   onDone,
   onReload,
   duplicateOf: suggested,
-}: {
-  record: RecordView;
-  etag: string;
-  onClose: () => void;
-  onDone: (action: Action) => void;
-  onReload: () => void;
+}: RecordActionProps & {
   duplicateOf?: string | undefined;
 }) {
   const { m, value } = useLabels();
@@ -35,9 +30,8 @@ export function AnnulDialog({
   const [type, setType] = useState<BasisType>(suggested ? 'DUPLICATE' : 'COURT_DECISION');
   const [court, setCourt] = useState({ court: '', caseNumber: '', date: '', inForceDate: '' });
   const [duplicateOf, setDuplicateOf] = useState(suggested ?? '');
-  const [reason, setReason] = useState('');
+  const reason = useReason();
   const [errors, setErrors] = useState<Errors>({});
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
   const server = isProblem(write.error) ? write.error.fieldErrors : {};
 
   const send = () => {
@@ -53,13 +47,14 @@ export function AnnulDialog({
     } else if (!isUuid(duplicateOf)) {
       found.duplicateOf = m.annul.duplicateOfInvalid;
     }
-    if (!reason.trim()) found.reason = m.confirm.reasonRequired;
+    if (!reason.value.trim()) found.reason = m.confirm.reasonRequired;
     setErrors(found);
+    reason.setError(found.reason ?? null);
     const first = (['court', 'caseNumber', 'date', 'inForceDate', 'duplicateOf', 'reason'] as const).find(
       (k) => found[k],
     );
     if (first) {
-      if (first === 'reason') reasonRef.current?.focus();
+      if (first === 'reason') reason.ref.current?.focus();
       else document.getElementById(`annul-${first}`)?.focus();
       return;
     }
@@ -67,7 +62,7 @@ export function AnnulDialog({
       {
         path: '/annul',
         body: {
-          reason: reason.trim(),
+          reason: reason.value.trim(),
           basis:
             type === 'COURT_DECISION'
               ? {
@@ -190,15 +185,12 @@ export function AnnulDialog({
         </Stack>
       )}
       <ReasonField
-        ref={reasonRef}
+        ref={reason.ref}
         label={m.annul.reason}
-        value={reason}
-        onChange={(v) => {
-          setReason(v);
-          setErrors((x) => ({ ...x, reason: undefined }));
-        }}
+        value={reason.value}
+        onChange={reason.onChange}
         required
-        error={errors.reason ?? server.reason}
+        error={reason.error ?? server.reason}
       />
     </ActionDialog>
   );

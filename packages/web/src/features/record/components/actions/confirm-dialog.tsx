@@ -1,11 +1,11 @@
 import { Anchor } from '@mantine/core';
 import { ACTION_MATRIX, type Action } from '@sabt/core';
-import { useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { useReason } from '../../../../components/reason-field.tsx';
 import { isProblem } from '../../../../lib/api.ts';
-import { type RecordView, useRecordWrite } from '../../api/record.ts';
+import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
-import { ActionDialog } from './action-dialog.tsx';
+import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { ReasonField } from './reason-field.tsx';
 
 export type TransitionAction = Extract<Action, 'submit' | 'validate' | 'reject' | 'register' | 'cancel'>;
@@ -23,31 +23,19 @@ export function ConfirmDialog({
   onClose,
   onDone,
   onReload,
-}: {
+}: RecordActionProps & {
   action: TransitionAction;
-  record: RecordView;
-  etag: string;
-  onClose: () => void;
-  onDone: (action: Action) => void;
-  onReload: () => void;
 }) {
   const { m } = useLabels();
   const write = useRecordWrite(record.id, etag);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const reason = useReason();
   const withReason = needsReason(action);
   const serverReasonError = isProblem(write.error) ? write.error.fieldErrors.reason : undefined;
 
   const send = () => {
-    if (withReason && !reason.trim()) {
-      setReasonError(m.confirm.reasonRequired);
-      reasonRef.current?.focus();
-      return;
-    }
-    setReasonError(null);
+    if (withReason && reason.missing(m.confirm.reasonRequired)) return;
     write.mutate(
-      { path: `/${action}`, body: withReason ? { reason: reason.trim() } : {} },
+      { path: `/${action}`, body: withReason ? { reason: reason.value.trim() } : {} },
       { onSuccess: () => onDone(action) },
     );
   };
@@ -78,14 +66,11 @@ export function ConfirmDialog({
     >
       {withReason ? (
         <ReasonField
-          ref={reasonRef}
-          value={reason}
-          onChange={(v) => {
-            setReason(v);
-            if (v.trim()) setReasonError(null);
-          }}
+          ref={reason.ref}
+          value={reason.value}
+          onChange={reason.onChange}
           required
-          error={reasonError ?? serverReasonError}
+          error={reason.error ?? serverReasonError}
           autoFocus
         />
       ) : undefined}

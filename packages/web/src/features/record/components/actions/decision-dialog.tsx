@@ -1,15 +1,14 @@
 import { Alert, Stack, Text } from '@mantine/core';
-import type { Action } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useReason } from '../../../../components/reason-field.tsx';
 import { isProblem } from '../../../../lib/api.ts';
 import { formatInstant } from '../../../../lib/dates.ts';
-import { amendmentsQuery, type RecordView, useRecordWrite } from '../../api/record.ts';
+import { amendmentsQuery, useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { patchChanges } from '../../lib/data-paths.ts';
-import { basisText } from '../banners.tsx';
+import { AmendmentGrounds } from '../banners.tsx';
 import { DiffTable } from '../diff-table.tsx';
-import { ActionDialog } from './action-dialog.tsx';
+import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { needsReason } from './confirm-dialog.tsx';
 import { ReasonField } from './reason-field.tsx';
 
@@ -21,34 +20,23 @@ export function DecisionDialog({
   onClose,
   onDone,
   onReload,
-}: {
+}: RecordActionProps & {
   action: 'approve-amendment' | 'reject-amendment';
-  record: RecordView;
-  etag: string;
-  onClose: () => void;
-  onDone: (action: Action) => void;
-  onReload: () => void;
 }) {
-  const { m, value } = useLabels();
+  const { m } = useLabels();
   const amendments = useQuery(amendmentsQuery(record.id));
   const pending = amendments.data?.find((a) => a.status === 'pending');
   const write = useRecordWrite(record.id, etag);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const reason = useReason();
   const withReason = needsReason(action);
   const approve = action === 'approve-amendment';
 
   const send = () => {
-    if (withReason && !reason.trim()) {
-      setReasonError(m.confirm.reasonRequired);
-      reasonRef.current?.focus();
-      return;
-    }
+    if (withReason && reason.missing(m.confirm.reasonRequired)) return;
     write.mutate(
       {
         path: approve ? '/amendments/approve' : '/amendments/reject',
-        body: reason.trim() ? { reason: reason.trim() } : {},
+        body: reason.value.trim() ? { reason: reason.value.trim() } : {},
       },
       { onSuccess: () => onDone(action) },
     );
@@ -91,16 +79,7 @@ export function DecisionDialog({
             </Text>
           ) : (
             <>
-              {pending.reason && (
-                <Text size="sm">
-                  <strong>{m.decision.reason}:</strong> {pending.reason}
-                </Text>
-              )}
-              {pending.basis && (
-                <Text size="sm">
-                  <strong>{m.decision.basis}:</strong> {basisText(pending.basis, value)}
-                </Text>
-              )}
+              <AmendmentGrounds amendment={pending} />
               {pending.patch && (
                 <DiffTable
                   kind={record.kind}
@@ -114,14 +93,11 @@ export function DecisionDialog({
       )}
       {withReason && (
         <ReasonField
-          ref={reasonRef}
-          value={reason}
-          onChange={(v) => {
-            setReason(v);
-            if (v.trim()) setReasonError(null);
-          }}
+          ref={reason.ref}
+          value={reason.value}
+          onChange={reason.onChange}
           required
-          error={reasonError ?? (isProblem(write.error) ? write.error.fieldErrors.reason : undefined)}
+          error={reason.error ?? (isProblem(write.error) ? write.error.fieldErrors.reason : undefined)}
           autoFocus
         />
       )}

@@ -1,5 +1,5 @@
-import { Textarea } from '@mantine/core';
 import { forwardRef } from 'react';
+import { ReasonField as SharedReasonField } from '../../../../components/reason-field.tsx';
 import { useLabels } from '../../hooks/use-labels.ts';
 
 interface Props {
@@ -11,26 +11,19 @@ interface Props {
   autoFocus?: boolean;
 }
 
-/** The written reason an action needs (or an optional comment). */
+/** The written reason a record action needs (or an optional comment), in the record screen's words. */
 export const ReasonField = forwardRef<HTMLTextAreaElement, Props>(function ReasonField(
-  { value, onChange, required, error, label, autoFocus },
+  { label, required, ...rest },
   ref,
 ) {
   const { m } = useLabels();
   return (
-    <Textarea
+    <SharedReasonField
       ref={ref}
       label={label ?? (required ? m.confirm.reason : m.confirm.optionalReason)}
       description={m.confirm.reasonHint}
       required={required}
-      withAsterisk={required}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      error={error || undefined}
-      rows={3}
-      resize="vertical"
-      maxLength={1000}
-      data-autofocus={autoFocus ? true : undefined}
+      {...rest}
     />
   );
 });

@@ -1,12 +1,14 @@
-import { Button, Fieldset, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { type Action, WAITING_GROUNDS } from '@sabt/core';
-import { useRef, useState } from 'react';
+import { Button, Fieldset, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
+import { WAITING_GROUNDS } from '@sabt/core';
+import { useState } from 'react';
 import { DateInput } from '../../../../components/date-input.tsx';
+import { useReason } from '../../../../components/reason-field.tsx';
 import { isProblem } from '../../../../lib/api.ts';
-import { type RecordView, useRecordWrite } from '../../api/record.ts';
+import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { parseDisplayDate } from '../../lib/data-paths.ts';
-import { ActionDialog } from './action-dialog.tsx';
+import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
+import { BasisFields, basisParts } from './basis-fields.tsx';
 import { ReasonField } from './reason-field.tsx';
 
 type Errors = Partial<Record<'allowedFrom' | 'basisDate' | 'reason', string>>;
@@ -18,28 +20,15 @@ const display = (iso: string) => iso.split('-').reverse().join('.');
  * The head of office shortens (or waives) a marriage's month between application and registration:
  * the ground, the first day it may be registered, the reason, and the document it rests on.
  */
-export function WaitingDialog({
-  record,
-  etag,
-  onClose,
-  onDone,
-  onReload,
-}: {
-  record: RecordView;
-  etag: string;
-  onClose: () => void;
-  onDone: (action: Action) => void;
-  onReload: () => void;
-}) {
+export function WaitingDialog({ record, etag, onClose, onDone, onReload }: RecordActionProps) {
   const { m, value } = useLabels();
   const write = useRecordWrite(record.id, etag);
   const period = record.waitingPeriod;
   const [ground, setGround] = useState<string>('PREGNANCY');
   const [allowedFrom, setAllowedFrom] = useState('');
   const [basis, setBasis] = useState({ number: '', date: '', issuer: '' });
-  const [reason, setReason] = useState('');
+  const reason = useReason();
   const [errors, setErrors] = useState<Errors>({});
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
   const server = isProblem(write.error) ? write.error.fieldErrors : {};
   const date = (d: string) => value(['date'], d);
 
@@ -50,8 +39,9 @@ export function WaitingDialog({
     else if (!from) found.allowedFrom = m.amendment.dateInvalid;
     const basisDate = basis.date.trim() ? parseDisplayDate(basis.date) : undefined;
     if (basisDate === null) found.basisDate = m.amendment.dateInvalid;
-    if (!reason.trim()) found.reason = m.confirm.reasonRequired;
+    if (!reason.value.trim()) found.reason = m.confirm.reasonRequired;
     setErrors(found);
+    reason.setError(found.reason ?? null);
     if (found.allowedFrom) {
       document.getElementById('waiting-allowedFrom')?.focus();
       return;
@@ -61,7 +51,7 @@ export function WaitingDialog({
       return;
     }
     if (found.reason) {
-      reasonRef.current?.focus();
+      reason.ref.current?.focus();
       return;
     }
     const hasBasis = basis.number.trim() || basisDate || basis.issuer.trim();
@@ -71,15 +61,10 @@ export function WaitingDialog({
         body: {
           ground,
           allowedFrom: from,
-          reason: reason.trim(),
+          reason: reason.value.trim(),
           ...(hasBasis
             ? {
-                basis: {
-                  type: 'OTHER_DOCUMENT',
-                  ...(basis.number.trim() ? { number: basis.number.trim() } : {}),
-                  ...(basisDate ? { date: basisDate } : {}),
-                  ...(basis.issuer.trim() ? { issuer: basis.issuer.trim() } : {}),
-                },
+                basis: { type: 'OTHER_DOCUMENT', ...basisParts(basis, basisDate) },
               }
             : {}),
         },
@@ -156,48 +141,24 @@ export function WaitingDialog({
         )}
       </Stack>
       <ReasonField
-        ref={reasonRef}
+        ref={reason.ref}
         label={m.waiting.reason}
-        value={reason}
-        onChange={(v) => {
-          setReason(v);
-          setErrors((x) => ({ ...x, reason: undefined }));
-        }}
+        value={reason.value}
+        onChange={reason.onChange}
         required
-        error={errors.reason ?? server.reason}
+        error={reason.error ?? server.reason}
       />
       <Fieldset legend={m.waiting.basis}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput
-            label={m.amendment.basisNumber}
-            value={basis.number}
-            onChange={(e) => {
-              const number = e.currentTarget.value;
-              setBasis((b) => ({ ...b, number }));
+          <BasisFields
+            value={basis}
+            onChange={(change) => {
+              setBasis((b) => ({ ...b, ...change }));
+              if ('date' in change) setErrors((x) => ({ ...x, basisDate: undefined }));
             }}
-            maxLength={50}
-            error={server['basis.number']}
-          />
-          <DateInput
-            id="waiting-basis-date"
-            label={m.amendment.basisDate}
-            placeholder={m.amendment.dateHint}
-            value={basis.date}
-            onChange={(d) => {
-              setBasis((b) => ({ ...b, date: d }));
-              setErrors((x) => ({ ...x, basisDate: undefined }));
-            }}
-            error={errors.basisDate ?? server['basis.date']}
-          />
-          <TextInput
-            label={m.amendment.basisIssuer}
-            value={basis.issuer}
-            onChange={(e) => {
-              const issuer = e.currentTarget.value;
-              setBasis((b) => ({ ...b, issuer }));
-            }}
-            maxLength={200}
-            error={server['basis.issuer']}
+            dateId="waiting-basis-date"
+            dateError={errors.basisDate}
+            server={server}
           />
         </SimpleGrid>
       </Fieldset>
