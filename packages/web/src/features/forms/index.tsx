@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { meQuery } from '../../lib/auth.ts';
 import { catalogueOf } from './catalogue/index.ts';
-import type { Values } from './catalogue/types.ts';
 import { ApplicationForm } from './components/application-form.tsx';
 import { DraftOffer } from './components/draft-offer.tsx';
+import type { Values } from './lib/catalogue-types.ts';
 import {
   draftOfferedTo,
   type LocalDraft,

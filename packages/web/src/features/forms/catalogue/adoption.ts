@@ -1,7 +1,7 @@
 import { FIELD_LABELS, type LocalizedText } from '@sabt/core';
+import type { Catalogue, Field, Section } from '../lib/catalogue-types.ts';
 import { adultFields, applicantSection, copyPerson, L, LABELS, nameFields, sexField } from './common.ts';
 import { adoptionBirthLookup } from './lookups.ts';
-import type { Catalogue, Field, Section } from './types.ts';
 
 const birthParent = (id: 'birthMother' | 'birthFather', title: LocalizedText): Section => ({
   id,

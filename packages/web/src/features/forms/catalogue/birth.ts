@@ -1,4 +1,5 @@
 import { FIELD_LABELS, VALUE_LABELS } from '@sabt/core';
+import type { Catalogue, Option } from '../lib/catalogue-types.ts';
 import {
   adultFields,
   applicantSection,
@@ -12,7 +13,6 @@ import {
   sexField,
 } from './common.ts';
 import { parentsRecordLookup } from './lookups.ts';
-import type { Catalogue, Option } from './types.ts';
 
 const BASIS: Option[] = [
   {

@@ -1,8 +1,8 @@
 import { ACT_KIND_DEFINITIONS, actKindJsonSchema } from '@sabt/core';
 import { describe, expect, it } from 'vitest';
+import type { Catalogue, Field } from '../lib/catalogue-types.ts';
 import { COMPOSITE_PARTS, walkFields } from '../lib/form-model.ts';
 import { CATALOGUES } from './index.ts';
-import type { Catalogue, Field } from './types.ts';
 
 type Schema = {
   type?: string | string[];

@@ -5,8 +5,8 @@ import {
   ORGANISATION_APPLICANTS,
   VALUE_LABELS,
 } from '@sabt/core';
+import type { Condition, CopySpec, Field, Option, Section, Values } from '../lib/catalogue-types.ts';
 import { getAt } from '../lib/paths.ts';
-import type { Condition, CopySpec, Field, Option, Section, Values } from './types.ts';
 
 /** Building blocks shared by the act kinds' catalogues. */
 

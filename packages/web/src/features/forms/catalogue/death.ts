@@ -1,4 +1,5 @@
 import { FIELD_LABELS, VALUE_LABELS } from '@sabt/core';
+import type { Catalogue } from '../lib/catalogue-types.ts';
 import {
   applicantSection,
   citizenshipField,
@@ -10,7 +11,6 @@ import {
   sexField,
 } from './common.ts';
 import { deceasedBirthLookup } from './lookups.ts';
-import type { Catalogue } from './types.ts';
 
 const isCourt = is('basis.type', 'COURT_DECISION_DEATH_ESTABLISHED', 'COURT_DECISION_DECLARED_DEAD');
 

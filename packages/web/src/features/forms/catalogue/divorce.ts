@@ -1,7 +1,7 @@
 import { FIELD_LABELS, type LocalizedText, VALUE_LABELS } from '@sabt/core';
+import type { Catalogue, Section } from '../lib/catalogue-types.ts';
 import { applicantSection, citizenshipField, copyPerson, is, L, LABELS, nationalityField } from './common.ts';
 import { divorceMarriageLookup } from './lookups.ts';
-import type { Catalogue, Section } from './types.ts';
 
 function formerSpouse(side: 'husband' | 'wife', title: LocalizedText): Section {
   const p = (k: string) => `${side}.${k}`;

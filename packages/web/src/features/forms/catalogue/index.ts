@@ -1,4 +1,5 @@
 import type { ActKindCode } from '@sabt/core';
+import type { Catalogue } from '../lib/catalogue-types.ts';
 import { adoptionCatalogue } from './adoption.ts';
 import { birthCatalogue } from './birth.ts';
 import { deathCatalogue } from './death.ts';
@@ -6,7 +7,6 @@ import { divorceCatalogue } from './divorce.ts';
 import { marriageCatalogue } from './marriage.ts';
 import { nameChangeCatalogue } from './name-change.ts';
 import { paternityCatalogue } from './paternity.ts';
-import type { Catalogue } from './types.ts';
 
 /** The form of every act kind. */
 export const CATALOGUES: Record<ActKindCode, Catalogue> = {

@@ -7,10 +7,10 @@ import {
   marriageKind,
 } from '@sabt/core';
 import { describe, expect, it } from 'vitest';
+import type { FoundRecord, LookupField, Values } from '../lib/catalogue-types.ts';
 import { toData, walkFields } from '../lib/form-model.ts';
 import { deepMerge, setAt } from '../lib/paths.ts';
 import { CATALOGUES } from './index.ts';
-import type { FoundRecord, LookupField, Values } from './types.ts';
 
 const found = (kind: ActKindCode): FoundRecord => ({
   id: '2bf5c39c-5827-4f01-b3c0-e02f0ca3d25e',

@@ -1,6 +1,6 @@
 import { type ActKindCode, todayIn } from '@sabt/core';
+import type { FoundRecord, LookupSpec, Values } from '../lib/catalogue-types.ts';
 import { getAt } from '../lib/paths.ts';
-import type { FoundRecord, LookupSpec, Values } from './types.ts';
 
 /** What a record found by search fills in: the links between acts, as data. */
 

@@ -6,6 +6,7 @@ import {
   todayIn,
   VALUE_LABELS,
 } from '@sabt/core';
+import type { Catalogue, Condition, Field, Section } from '../lib/catalogue-types.ts';
 import { getAt } from '../lib/paths.ts';
 import {
   applicantSection,
@@ -18,7 +19,6 @@ import {
   nationalityField,
 } from './common.ts';
 import { previousMarriageEndLookup, spouseBirthLookup } from './lookups.ts';
-import type { Catalogue, Condition, Field, Section } from './types.ts';
 
 /** Under 18 on the day of registration (or of the application): the court's decision is needed. */
 const underAge =

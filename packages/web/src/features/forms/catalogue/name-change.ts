@@ -1,7 +1,7 @@
 import { VALUE_LABELS } from '@sabt/core';
+import type { Catalogue } from '../lib/catalogue-types.ts';
 import { citizenshipField, L, LABELS, nationalityField, sexField } from './common.ts';
 import { nameChangeBirthLookup, nameChangeMarriageLookup } from './lookups.ts';
-import type { Catalogue } from './types.ts';
 
 export const nameChangeCatalogue: Catalogue = {
   kind: 'NAME_CHANGE',

@@ -1,4 +1,5 @@
 import { FIELD_LABELS, fullYearsBetween, isPlainDate, todayIn, VALUE_LABELS } from '@sabt/core';
+import type { Catalogue, Condition } from '../lib/catalogue-types.ts';
 import { getAt } from '../lib/paths.ts';
 import {
   adultFields,
@@ -13,7 +14,6 @@ import {
   sexField,
 } from './common.ts';
 import { paternityBirthLookup } from './lookups.ts';
-import type { Catalogue, Condition } from './types.ts';
 
 /** A child of 18 or over must consent (asked only then, or when an answer is already given). */
 const adultChild: Condition = (v) => {

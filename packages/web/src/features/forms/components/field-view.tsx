@@ -1,6 +1,6 @@
 import { Box, Button, CloseButton, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { memo } from 'react';
-import type { Field, GroupField, ListField, Values } from '../catalogue/types.ts';
+import type { Field, GroupField, ListField, Values } from '../lib/catalogue-types.ts';
 import { join } from '../lib/paths.ts';
 import { fmt } from '../messages.ts';
 import { useForm, useMessages, useValue, useWhen } from './form-context.tsx';

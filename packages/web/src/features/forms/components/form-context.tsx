@@ -1,6 +1,6 @@
 import type { Locale, LocalizedText } from '@sabt/core';
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { Condition } from '../catalogue/types.ts';
+import type { Condition } from '../lib/catalogue-types.ts';
 import type { FormStore } from '../lib/form-store.ts';
 import type { Shown } from '../lib/issues.ts';
 import { getAt } from '../lib/paths.ts';

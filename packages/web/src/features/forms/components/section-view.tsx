@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { memo } from 'react';
-import type { CopySpec, Section } from '../catalogue/types.ts';
+import type { CopySpec, Section } from '../lib/catalogue-types.ts';
 import { FieldGrid } from './field-view.tsx';
 import { useForm, useMessages, useWhen } from './form-context.tsx';
 

@@ -2,7 +2,7 @@ import type { ActKindCode, ActKindDefinition } from '@sabt/core';
 import { useEffect, useRef, useState } from 'react';
 import type { FieldProblem } from '../../../lib/api.ts';
 import type { RecordView } from '../../../lib/records.ts';
-import type { Values } from '../catalogue/types.ts';
+import type { Values } from '../lib/catalogue-types.ts';
 import { DraftSaver, type SaverState } from '../lib/draft-saver.ts';
 import { isEmptyData } from '../lib/form-model.ts';
 import { removeLocalDraft, writeLocalDraft } from '../lib/local-drafts.ts';

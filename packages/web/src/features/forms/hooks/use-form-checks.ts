@@ -1,8 +1,8 @@
 import { type ActKindDefinition, actKindJsonSchema, checkRecordData, type Locale, todayIn } from '@sabt/core';
 import { useMemo, useState } from 'react';
 import { TIME_ZONE } from '../../../lib/dates.ts';
-import type { Catalogue, Values } from '../catalogue/types.ts';
-import { labelIndex, labelOf, type SummaryItem } from '../components/error-summary.tsx';
+import type { Catalogue, Values } from '../lib/catalogue-types.ts';
+import { labelIndex, labelOf, type SummaryItem } from '../lib/field-labels.ts';
 import { anchorFor, anchorPaths, fieldOrder, objectPaths, toData } from '../lib/form-model.ts';
 import { expandRequired, type Issue, issueText, placeIssues, withoutInvalid } from '../lib/issues.ts';
 

@@ -1,4 +1,4 @@
-import type { Catalogue, Field, Values } from '../catalogue/types.ts';
+import type { Catalogue, Field, Values } from './catalogue-types.ts';
 import { getAt, join, setAt } from './paths.ts';
 
 /**

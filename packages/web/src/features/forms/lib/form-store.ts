@@ -1,4 +1,4 @@
-import type { Values } from '../catalogue/types.ts';
+import type { Values } from './catalogue-types.ts';
 import type { Shown } from './issues.ts';
 
 const NONE: Shown[] = [];

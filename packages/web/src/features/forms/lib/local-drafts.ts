@@ -1,4 +1,4 @@
-import type { Values } from '../catalogue/types.ts';
+import type { Values } from './catalogue-types.ts';
 
 /**
  * The copy of every application kept in this browser (localStorage), keyed by record id, so a

@@ -12,7 +12,7 @@ import type {
   TextField,
   TimeField,
   YesNoField,
-} from '../../catalogue/types.ts';
+} from '../../lib/catalogue-types.ts';
 import { dateTextToValue, dateValueToText, maskTime, timeTextToValue } from '../../lib/date-text.ts';
 import { useForm, useMessages, useValue } from '../form-context.tsx';
 import { inputProps, WithWarning } from './field-frame.tsx';

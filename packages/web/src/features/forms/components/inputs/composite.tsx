@@ -1,7 +1,7 @@
 import { Fieldset, NativeSelect, SimpleGrid, Text } from '@mantine/core';
 import { ADMIN_UNITS, ID_DOCUMENT_TYPES, type LocalizedText, REGIONS } from '@sabt/core';
 import { type ReactNode, useState } from 'react';
-import type { CourtField, DocumentField, PlaceField } from '../../catalogue/types.ts';
+import type { CourtField, DocumentField, PlaceField } from '../../lib/catalogue-types.ts';
 import { type FormMessages, MESSAGES } from '../../messages.ts';
 import { useForm, useMessages, useValue } from '../form-context.tsx';
 import { CountryFieldInput, DateFieldInput, SelectFieldInput, TextFieldInput } from './basic.tsx';

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RecordRow } from '../../../../lib/records.ts';
 import { recordQuery } from '../../../../lib/records.ts';
-import type { FoundRecord, LookupField, RecordListField } from '../../catalogue/types.ts';
+import type { FoundRecord, LookupField, RecordListField } from '../../lib/catalogue-types.ts';
 import { fmt } from '../../messages.ts';
 import { useForm, useMessages, useSelect, useValue } from '../form-context.tsx';
 import { LookupDialog } from './lookup-dialog.tsx';
