@@ -15,52 +15,58 @@ export const idDocumentViewSchema = z.object({
 export type IdDocument = z.infer<typeof idDocumentViewSchema>;
 
 /** A certificate as GET /records/:id/certificates and GET /certificates/:id describe it. */
-export const certificateSchema = z.object({
-  id: z.string(),
-  recordId: z.string(),
-  recordVersion: z.int(),
-  current: z.boolean().describe('whether it certifies the record as it is now'),
-  office: z.string(),
-  document: z.enum(DOCUMENT_KINDS),
-  series: z.string().describe('blank series (or the office, on plain paper)'),
-  number: z.string(),
-  onBlank: z.boolean(),
-  blankId: z.int().nullable(),
-  issue: z.enum(['first', 'repeat', 'reissue']),
-  holder: z
-    .enum(HOLDERS)
-    .nullable()
-    .describe('who it was issued to where each party gets their own (divorce)'),
-  mode: z.enum(['full', 'overlay']),
-  calibration: z.object({ dxMm: z.number(), dyMm: z.number() }).nullable(),
-  status: z.enum(['valid', 'superseded', 'spoiled']),
-  supersededBy: z.string().nullable(),
-  supersededAt: iso.nullable(),
-  issuedBy: z.object({ login: z.string(), name: z.string().nullable() }).nullable(),
-  issuedAt: iso,
-  issuedOn: z.string(),
-  receipt: z
-    .object({
-      name: z.string(),
-      idDocument: idDocumentViewSchema,
-      receivedAt: iso,
-      recordedBy: z.string().nullable(),
-    })
-    .nullable(),
-  qr: z.string().describe('the signed QR payload (SABT1.…)'),
-  keyId: z.string(),
-  signingKeyId: z.string(),
-  pdfSha256: z.string(),
-  pdf: z.string().describe('where the signed PDF is'),
-  verifyUrl: z.string(),
-});
+export const certificateSchema = z
+  .object({
+    id: z.string(),
+    recordId: z.string(),
+    recordVersion: z.int(),
+    current: z.boolean().describe('whether it certifies the record as it is now'),
+    office: z.string(),
+    document: z.enum(DOCUMENT_KINDS),
+    series: z.string().describe('blank series (or the office, on plain paper)'),
+    number: z.string(),
+    onBlank: z.boolean(),
+    blankId: z.int().nullable(),
+    issue: z.enum(['first', 'repeat', 'reissue']),
+    holder: z
+      .enum(HOLDERS)
+      .nullable()
+      .describe('who it was issued to where each party gets their own (divorce)'),
+    mode: z.enum(['full', 'overlay']),
+    calibration: z.object({ dxMm: z.number(), dyMm: z.number() }).nullable(),
+    status: z.enum(['valid', 'superseded', 'spoiled']),
+    supersededBy: z.string().nullable(),
+    supersededAt: iso.nullable(),
+    issuedBy: z.object({ login: z.string(), name: z.string().nullable() }).nullable(),
+    issuedAt: iso,
+    issuedOn: z.string(),
+    receipt: z
+      .object({
+        name: z.string(),
+        idDocument: idDocumentViewSchema,
+        receivedAt: iso,
+        recordedBy: z.string().nullable(),
+      })
+      .nullable(),
+    qr: z.string().describe('the signed QR payload (SABT1.…)'),
+    keyId: z.string(),
+    signingKeyId: z.string(),
+    pdfSha256: z.string(),
+    pdf: z.string().describe('where the signed PDF is'),
+    verifyUrl: z.string(),
+  })
+  .describe('The certificate');
 export type Certificate = z.infer<typeof certificateSchema>;
 
-export const certificateListSchema = z.object({ items: z.array(certificateSchema) });
+export const certificateListSchema = z
+  .object({ items: z.array(certificateSchema) })
+  .describe("The record's certificates");
 
 /** GET /blanks/next: the blank the next print of a document takes (null: none in stock). */
-export const nextBlankSchema = z.object({
-  document: z.enum(BLANK_DOCUMENTS),
-  blank: z.object({ id: z.int(), series: z.string(), number: z.string() }).nullable(),
-});
+export const nextBlankSchema = z
+  .object({
+    document: z.enum(BLANK_DOCUMENTS),
+    blank: z.object({ id: z.int(), series: z.string(), number: z.string() }).nullable(),
+  })
+  .describe('The next free blank, or null');
 export type NextBlank = z.infer<typeof nextBlankSchema>;

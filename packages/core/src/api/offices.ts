@@ -15,7 +15,9 @@ export const officeSchema = z.object({
 });
 export type Office = z.infer<typeof officeSchema>;
 
-export const officeListSchema = z.object({ items: z.array(officeSchema) });
+export const officeListSchema = z
+  .object({ items: z.array(officeSchema) })
+  .describe('The offices, in tree order');
 
 /** An office as the blank and signatory reports name it. */
 export const officeNamesSchema = z.object({

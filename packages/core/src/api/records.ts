@@ -93,36 +93,38 @@ export const waitingPeriodSchema = z.object({
 export type WaitingPeriodView = z.infer<typeof waitingPeriodSchema>;
 
 /** GET /records/:id, and what every write on a record answers. */
-export const recordViewSchema = z.object({
-  id: z.string(),
-  kind: z.enum(ACT_KINDS),
-  status: z.enum(STATUSES),
-  flags: z.array(z.enum(FLAGS)),
-  office: z.string(),
-  schemaVersion: z.int(),
-  version: z.int(),
-  revision: z.int(),
-  number: z.int().nullable(),
-  year: z.int().nullable(),
-  nationalId: z.string().nullable(),
-  registeredAt: iso.nullable(),
-  createdAt: iso,
-  updatedAt: iso,
-  data: data.nullable().describe('null when the data is sealed for this user'),
-  sealed: z.boolean(),
-  rejection: decisionSchema.nullable(),
-  cancellation: decisionSchema.nullable().describe('who cancelled the draft, when and why'),
-  links: z.array(recordLinkSchema),
-  notations: z.array(notationSchema),
-  check: z
-    .object({ complete: z.boolean(), errors: z.array(issueSchema), warnings: z.array(issueSchema) })
-    .nullable(),
-  actions: z.array(z.enum(ACTIONS)),
-  waitingPeriod: waitingPeriodSchema.nullable().describe("a marriage's month before registration"),
-  versions: z
-    .array(z.object({ version: z.int(), at: iso, sealed: z.boolean(), href: z.string() }))
-    .describe('every registered version, for the versions tab'),
-});
+export const recordViewSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(ACT_KINDS),
+    status: z.enum(STATUSES),
+    flags: z.array(z.enum(FLAGS)),
+    office: z.string(),
+    schemaVersion: z.int(),
+    version: z.int(),
+    revision: z.int(),
+    number: z.int().nullable(),
+    year: z.int().nullable(),
+    nationalId: z.string().nullable(),
+    registeredAt: iso.nullable(),
+    createdAt: iso,
+    updatedAt: iso,
+    data: data.nullable().describe('null when the data is sealed for this user'),
+    sealed: z.boolean(),
+    rejection: decisionSchema.nullable(),
+    cancellation: decisionSchema.nullable().describe('who cancelled the draft, when and why'),
+    links: z.array(recordLinkSchema),
+    notations: z.array(notationSchema),
+    check: z
+      .object({ complete: z.boolean(), errors: z.array(issueSchema), warnings: z.array(issueSchema) })
+      .nullable(),
+    actions: z.array(z.enum(ACTIONS)),
+    waitingPeriod: waitingPeriodSchema.nullable().describe("a marriage's month before registration"),
+    versions: z
+      .array(z.object({ version: z.int(), at: iso, sealed: z.boolean(), href: z.string() }))
+      .describe('every registered version, for the versions tab'),
+  })
+  .describe('The record as this user may see it');
 export type RecordView = z.infer<typeof recordViewSchema>;
 
 /** One row of GET /records. */
@@ -146,26 +148,30 @@ export const recordListItemSchema = z.object({
 });
 export type RecordListItem = z.infer<typeof recordListItemSchema>;
 
-export const recordListSchema = z.object({
-  total: z.int(),
-  limit: z.int(),
-  offset: z.int(),
-  items: z.array(recordListItemSchema),
-});
+export const recordListSchema = z
+  .object({
+    total: z.int(),
+    limit: z.int(),
+    offset: z.int(),
+    items: z.array(recordListItemSchema),
+  })
+  .describe('One page of records');
 export type RecordList = z.infer<typeof recordListSchema>;
 
 /** GET /records/counts: how many records wait in each work queue. */
-export const queueCountsSchema = z.object({
-  draft: z.int(),
-  submitted: z.int(),
-  validated: z.int(),
-  registered: z.int(),
-  rejected: z.int(),
-  possibleDuplicate: z.int(),
-  amendmentRequested: z.int(),
-  staleDrafts: z.int(),
-  selfRegistered: z.int(),
-});
+export const queueCountsSchema = z
+  .object({
+    draft: z.int(),
+    submitted: z.int(),
+    validated: z.int(),
+    registered: z.int(),
+    rejected: z.int(),
+    possibleDuplicate: z.int(),
+    amendmentRequested: z.int(),
+    staleDrafts: z.int(),
+    selfRegistered: z.int(),
+  })
+  .describe('Records per work queue');
 
 export const historyItemSchema = z.object({
   id: z.int(),
@@ -180,7 +186,9 @@ export const historyItemSchema = z.object({
   payload: z.record(z.string(), z.unknown()).nullable(),
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
-export const historySchema = z.object({ items: z.array(historyItemSchema) });
+export const historySchema = z
+  .object({ items: z.array(historyItemSchema) })
+  .describe("The record's action log");
 
 export const changeSchema = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
 
@@ -197,7 +205,9 @@ export const versionItemSchema = z.object({
   changes: z.array(changeSchema).nullable(),
 });
 export type VersionItem = z.infer<typeof versionItemSchema>;
-export const versionsSchema = z.object({ items: z.array(versionItemSchema) });
+export const versionsSchema = z
+  .object({ items: z.array(versionItemSchema) })
+  .describe('Every registered version');
 
 export const amendmentRequestSchema = z.object({
   id: z.string(),
@@ -217,7 +227,9 @@ export const amendmentRequestSchema = z.object({
   resultVersion: z.int().nullable(),
 });
 export type AmendmentRequest = z.infer<typeof amendmentRequestSchema>;
-export const amendmentsSchema = z.object({ items: z.array(amendmentRequestSchema) });
+export const amendmentsSchema = z
+  .object({ items: z.array(amendmentRequestSchema) })
+  .describe('The amendment requests');
 
 export const duplicateCandidateSchema = z.object({
   candidateId: z.string(),
@@ -233,20 +245,24 @@ export const duplicateCandidateSchema = z.object({
 export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
 
 /** GET /records/:id/duplicates: the record and its possible duplicates side by side. */
-export const duplicatesSchema = z.object({
-  record: recordViewSchema,
-  candidates: z.array(duplicateCandidateSchema),
-});
+export const duplicatesSchema = z
+  .object({
+    record: recordViewSchema,
+    candidates: z.array(duplicateCandidateSchema),
+  })
+  .describe('The record and its possible duplicates');
 
 /** GET /act-kinds: each act kind with its schema version, JSON Schema and a valid example. */
-export const actKindListSchema = z.object({
-  items: z.array(
-    z.object({
-      code: z.enum(ACT_KINDS),
-      labels: localizedSchema,
-      schemaVersion: z.int(),
-      jsonSchema: z.record(z.string(), z.unknown()),
-      example: data,
-    }),
-  ),
-});
+export const actKindListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        code: z.enum(ACT_KINDS),
+        labels: localizedSchema,
+        schemaVersion: z.int(),
+        jsonSchema: z.record(z.string(), z.unknown()),
+        example: data,
+      }),
+    ),
+  })
+  .describe('The act kinds');

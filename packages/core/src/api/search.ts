@@ -36,5 +36,7 @@ export const searchHitSchema = z.object({
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
 /** GET /search: the hits, and how many weaker matches (typos) exact mode left out. */
-export const searchResultsSchema = z.object({ items: z.array(searchHitSchema), weaker: z.int() });
+export const searchResultsSchema = z
+  .object({ items: z.array(searchHitSchema), weaker: z.int() })
+  .describe('The hits, best first');
 export type SearchResults = z.infer<typeof searchResultsSchema>;

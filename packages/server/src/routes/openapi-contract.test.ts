@@ -117,6 +117,7 @@ describe('the OpenAPI document', () => {
           missing.push(`${name}: no problem`);
         for (const s of statuses) {
           const r = op.responses![s]!;
+          if (r.description === 'Default Response') missing.push(`${name} ${s}: no description`);
           if (s !== '204' && !Object.values(r.content ?? {}).some((m) => m.schema))
             missing.push(`${name} ${s}: no schema`);
           if (/^[45]/.test(s) && !r.content?.['application/problem+json'])

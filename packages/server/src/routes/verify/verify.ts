@@ -142,7 +142,10 @@ export async function verifyApiRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: "Check a certificate's QR code (no sign-in): genuine or not, valid, superseded or annulled",
         security: [],
         params: payloadParams,
-        response: responses({ 200: verifyResultSchema, ...problems(400, 429, 500) }),
+        response: responses({
+          200: verifyResultSchema.describe('What the check found'),
+          ...problems(400, 429, 500),
+        }),
       },
     },
     async (req) => check(deps, req, req.params['*']),
@@ -157,7 +160,10 @@ export async function verifyApiRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Check a certificate code sent in the body (no sign-in)',
         security: [],
         body: verifyBody,
-        response: responses({ 200: verifyResultSchema, ...problems(400, 413, 415, 429, 500) }),
+        response: responses({
+          200: verifyResultSchema.describe('What the check found'),
+          ...problems(400, 413, 415, 429, 500),
+        }),
       },
     },
     async (req) => check(deps, req, req.body.code),
@@ -172,7 +178,7 @@ export async function verifyApiRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary:
           "Sabt's published keys for offline checks: the root CA, every office certificate (PEM) and every Ed25519 QR key",
         security: [],
-        response: responses({ 200: keysSchema, ...problems(429, 500) }),
+        response: responses({ 200: keysSchema.describe('The published keys'), ...problems(429, 500) }),
       },
     },
     async (_req, reply) => {
