@@ -1,10 +1,11 @@
-import { ROLE_LABELS } from '@sabt/core';
+import { meSchema, ROLE_LABELS, sessionSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { login } from '../../auth/login.ts';
 import { endSession, SESSION_COOKIE } from '../../auth/sessions.ts';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
+import { noContent, problems, responses } from '../../http/responses.ts';
 
 const loginBody = z.strictObject({
   login: z.string().trim().min(1).max(60),
@@ -18,7 +19,12 @@ export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDep
     '/auth/login',
     {
       config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: loginBody },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets the session cookie',
+        body: loginBody,
+        response: responses({ 200: meSchema, ...problems(400, 401, 413, 415, 423, 429, 500) }),
+      },
     },
     async (req, reply) => {
       const { token } = await login(dbx, config, { ...req.body, ip: req.ip });
@@ -36,7 +42,13 @@ export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDep
 
   r.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out: ends the session' } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: ends the session',
+        response: responses({ 204: noContent('Signed out'), ...problems(401, 500) }),
+      },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       await endSession(dbx.db, actor.sessionHash);
@@ -51,14 +63,24 @@ export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDep
     '/auth/session',
     {
       config: { public: true },
-      schema: { tags: ['auth'], summary: 'Who is signed in, if anyone: { user } or { user: null }' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, if anyone: { user } or { user: null }',
+        response: responses({ 200: sessionSchema, ...problems(500) }),
+      },
     },
     async (req) => ({ user: req.actor ? await loadMe(dbx, req.actor.login) : null }),
   );
 
   r.get(
     '/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user, their role and office' } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, their role and office',
+        response: responses({ 200: meSchema, ...problems(401, 500) }),
+      },
+    },
     async (req) => {
       return loadMe(dbx, actorOf(req).login);
     },

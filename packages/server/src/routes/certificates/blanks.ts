@@ -1,3 +1,11 @@
+import {
+  batchListSchema,
+  batchSchema,
+  blankListSchema,
+  blankSchema,
+  nextBlankSchema,
+  stockReportSchema,
+} from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
@@ -16,6 +24,7 @@ import { assertMay } from '../../certificates/policy.ts';
 import { certDb } from '../../certificates/tables.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { problems, READ_PROBLEMS, responses, WRITE_PROBLEMS } from '../../http/responses.ts';
 import { auditRead, readEvent, runWrite } from '../../unit-of-work/write.ts';
 import {
   batchBody,
@@ -39,6 +48,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
         tags: ['blanks'],
         summary: 'Receive a batch of blanks (series and number range) into an office',
         body: batchBody,
+        response: responses({ 201: batchSchema, ...WRITE_PROBLEMS }),
       },
     },
     async (req, reply) => {
@@ -67,7 +77,14 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
 
   r.get(
     '/blanks/batches',
-    { schema: { tags: ['blanks'], summary: 'Batches an office has received', querystring: officeQuery } },
+    {
+      schema: {
+        tags: ['blanks'],
+        summary: 'Batches an office has received',
+        querystring: officeQuery,
+        response: responses({ 200: batchListSchema, ...READ_PROBLEMS }),
+      },
+    },
     async (req) => ({ items: await listBatches(dbx.db, actorOf(req), req.query.office) }),
   );
 
@@ -78,6 +95,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
         tags: ['blanks'],
         summary: 'Stock report of an office: per document, counts by status and the number ranges',
         querystring: officeQuery,
+        response: responses({ 200: stockReportSchema, ...READ_PROBLEMS }),
       },
     },
     async (req) => {
@@ -95,6 +113,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
         tags: ['blanks'],
         summary: "The blank the next print of a document takes in the user's office (null: none in stock)",
         querystring: nextBlankQuery,
+        response: responses({ 200: nextBlankSchema, ...problems(400, 401, 403, 500) }),
       },
     },
     async (req) => {
@@ -120,6 +139,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
         tags: ['blanks'],
         summary: 'Blanks of an office by status, document, series or number (e.g. spoil requests to confirm)',
         querystring: blanksQuery,
+        response: responses({ 200: blankListSchema, ...READ_PROBLEMS }),
       },
     },
     async (req) => listBlanks(dbx.db, actorOf(req), req.query as never),
@@ -133,6 +153,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
         summary: 'Report a blank spoiled or lost, with a reason; the head of office confirms',
         params: blankParams,
         body: spoilBody,
+        response: responses({ 200: blankSchema, ...WRITE_PROBLEMS }),
       },
     },
     async (req, reply) => {
@@ -164,6 +185,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
               : 'Reject a spoil report, with a reason: the blank returns to where it was',
           params: blankParams,
           body: verdict === 'confirm' ? confirmBody : rejectSpoilBody,
+          response: responses({ 200: blankSchema, ...WRITE_PROBLEMS }),
         },
       },
       async (req, reply) => {

@@ -1,4 +1,4 @@
-import { mayCertificate, todayIn } from '@sabt/core';
+import { certificateListSchema, certificateSchema, mayCertificate, todayIn } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { renderCalibrationPage } from '../../certificates/documents/render.ts';
@@ -13,6 +13,7 @@ import { recordReceipt } from '../../certificates/issue/record-receipt.ts';
 import { ensureOfficeKeys } from '../../certificates/keys/key-store.ts';
 import { forbidden } from '../../errors/domain-error.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { pdfResponse, problems, READ_PROBLEMS, responses, WRITE_PROBLEMS } from '../../http/responses.ts';
 import { etag } from '../../unit-of-work/etag.ts';
 import { auditRead, readEvent, runWrite } from '../../unit-of-work/write.ts';
 import {
@@ -37,6 +38,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
           'Issue a certificate of a registered record: the next blank (or the one named), a signed QR code, a signed PDF',
         params: recordParams,
         body: issueBody,
+        response: responses({ 201: certificateSchema, ...WRITE_PROBLEMS }),
       },
     },
     async (req, reply) => {
@@ -68,6 +70,10 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
           'What a print would make now, marked as a sample (PDF): no blank taken, nothing signed or stored',
         params: recordParams,
         querystring: previewQuery,
+        response: responses({
+          200: pdfResponse('The sample print'),
+          ...problems(400, 401, 403, 404, 409, 422, 500),
+        }),
       },
     },
     async (req, reply) => {
@@ -101,6 +107,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
         tags: ['certificates'],
         summary: "A record's certificates: first and repeat ones, superseded and spoiled ones marked",
         params: recordParams,
+        response: responses({ 200: certificateListSchema, ...READ_PROBLEMS }),
       },
     },
     async (req) => {
@@ -118,6 +125,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
         tags: ['certificates'],
         summary: "A printer test page for a blank, with this printer's offsets (PDF)",
         querystring: calibrationQuery,
+        response: responses({ 200: pdfResponse('The test page'), ...problems(400, 401, 403, 500) }),
       },
     },
     async (req, reply) => {
@@ -134,7 +142,14 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
 
   r.get(
     '/certificates/:id',
-    { schema: { tags: ['certificates'], summary: 'One certificate', params: certificateParams } },
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: 'One certificate',
+        params: certificateParams,
+        response: responses({ 200: certificateSchema, ...READ_PROBLEMS }),
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       const { body } = await findCertificate(dbx.db, config, actor, req.params.id);
@@ -150,6 +165,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
         tags: ['certificates'],
         summary: 'The signed PDF exactly as issued (application/pdf)',
         params: certificateParams,
+        response: responses({ 200: pdfResponse('The signed PDF'), ...READ_PROBLEMS }),
       },
     },
     async (req, reply) => {
@@ -177,6 +193,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
         summary: 'Record who collected the certificate and their identity document',
         params: certificateParams,
         body: receiptBody,
+        response: responses({ 200: certificateSchema, ...WRITE_PROBLEMS }),
       },
     },
     async (req, reply) => {

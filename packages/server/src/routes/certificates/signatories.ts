@@ -1,7 +1,9 @@
+import { officeSignatoriesSchema, signatorySchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { officeSignatories, setSignatory } from '../../certificates/signatories/signatories.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { READ_PROBLEMS, responses, WRITE_PROBLEMS } from '../../http/responses.ts';
 import { runWrite } from '../../unit-of-work/write.ts';
 import { officeQuery, signatoryBody } from './schema.ts';
 
@@ -16,6 +18,7 @@ export async function signatoryRoutes(app: FastifyInstance, { config, dbx }: Rou
         tags: ['certificates'],
         summary: "Who signs an office's documents now, and who signed before (newest first)",
         querystring: officeQuery,
+        response: responses({ 200: officeSignatoriesSchema, ...READ_PROBLEMS }),
       },
     },
     async (req) => officeSignatories(dbx.db, actorOf(req), req.query.office),
@@ -29,6 +32,7 @@ export async function signatoryRoutes(app: FastifyInstance, { config, dbx }: Rou
         summary:
           'Put a signatory in force for an office from now on (head of office, central administrators); earlier ones stay as history',
         body: signatoryBody,
+        response: responses({ 201: signatorySchema, ...WRITE_PROBLEMS }),
       },
     },
     async (req, reply) => {

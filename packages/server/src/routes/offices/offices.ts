@@ -1,8 +1,9 @@
-import { OFFICE_KINDS } from '@sabt/core';
+import { OFFICE_KINDS, officeListSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../../http/context.ts';
+import { problems, responses } from '../../http/responses.ts';
 
 const query = z.strictObject({
   kind: z.enum(OFFICE_KINDS).optional(),
@@ -20,6 +21,7 @@ export async function officeRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
         summary:
           'The office tree: central department, regions, districts, jamoats, mobile offices, consulates',
         querystring: query,
+        response: responses({ 200: officeListSchema, ...problems(400, 401, 500) }),
       },
     },
     async (req) => {

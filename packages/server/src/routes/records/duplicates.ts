@@ -1,8 +1,10 @@
+import { duplicatesSchema, recordViewSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolveDuplicate } from '../../duplicates/resolve-duplicate.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
+import { READ_PROBLEMS, responses, WRITE_PROBLEMS } from '../../http/responses.ts';
 import { canRead } from '../../policies/records.ts';
 import { recordView } from '../../presenters/record-view.ts';
 import { findRecord } from '../../queries/records.ts';
@@ -34,6 +36,7 @@ export async function duplicateRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['duplicates'],
         summary: 'Possible duplicates of a record, side by side with it, and the verdicts given',
         params: recordParams,
+        response: responses({ 200: duplicatesSchema, ...READ_PROBLEMS }),
       },
     },
     async (req) => {
@@ -92,6 +95,7 @@ export async function duplicateRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Mark a possible duplicate as a duplicate (with a reason) or not a duplicate',
         params: candidateParams,
         body: verdictBody,
+        response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
       },
     },
     (req, reply) => {

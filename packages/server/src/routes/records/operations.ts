@@ -1,8 +1,10 @@
+import { amendmentsSchema, recordViewSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { annulRecord, decideAmendment, requestAmendment } from '../../commands/amend-record.ts';
 import { createRecord } from '../../commands/create-record.ts';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
+import { READ_PROBLEMS, responses, WRITE_PROBLEMS } from '../../http/responses.ts';
 import { sealInfo, versionHidden } from '../../policies/sealing.ts';
 import { amendmentRequests, findRecord } from '../../queries/records.ts';
 import { auditRead, readEvent } from '../../unit-of-work/write.ts';
@@ -21,6 +23,11 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
         tags: ['operations'],
         summary: 'Restore a lost or destroyed record on a court decision: a new draft flagged restored',
         body: restorationBody,
+        response: responses({
+          200: recordViewSchema.describe('The restoration made before with this id or key'),
+          201: recordViewSchema,
+          ...WRITE_PROBLEMS,
+        }),
       },
     },
     (req, reply) => {
@@ -47,6 +54,7 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
         summary: 'Ask for a correction or change of a registered record (reason and basis document)',
         params: recordParams,
         body: amendmentBody,
+        response: responses({ 201: recordViewSchema, ...WRITE_PROBLEMS }),
       },
     },
     (req, reply) =>
@@ -63,6 +71,7 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
         tags: ['operations'],
         summary: 'Amendment requests of a record: pending, approved and rejected',
         params: recordParams,
+        response: responses({ 200: amendmentsSchema, ...READ_PROBLEMS }),
       },
     },
     async (req) => {
@@ -106,6 +115,7 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
               : 'Reject the pending amendment, with a reason',
           params: recordParams,
           body: decisionBody,
+          response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
         },
       },
       (req, reply) =>
@@ -130,6 +140,7 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
         summary: 'Annul a registered record on a court decision or as a duplicate; it is kept forever',
         params: recordParams,
         body: annulBody,
+        response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
       },
     },
     (req, reply) =>

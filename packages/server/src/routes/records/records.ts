@@ -1,3 +1,10 @@
+import {
+  historySchema,
+  queueCountsSchema,
+  recordListSchema,
+  recordViewSchema,
+  versionsSchema,
+} from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createRecord } from '../../commands/create-record.ts';
@@ -6,6 +13,7 @@ import { transitionRecord } from '../../commands/transition-record.ts';
 import { shortenWaitingPeriod } from '../../commands/waiting-period.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
 import { Problem } from '../../http/problem.ts';
+import { problems, READ_PROBLEMS, responses, WRITE_PROBLEMS } from '../../http/responses.ts';
 import { sealedRowsShown } from '../../policies/sealing.ts';
 import { presentListRow } from '../../presenters/list-row.ts';
 import { historyView, recordView, versionsView } from '../../presenters/record-view.ts';
@@ -35,6 +43,11 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['records'],
         summary: 'Start a draft act record (send an Idempotency-Key or a client id so retries are safe)',
         body: createRecordBody,
+        response: responses({
+          200: recordViewSchema.describe('The draft made before with this id or key'),
+          201: recordViewSchema,
+          ...WRITE_PROBLEMS,
+        }),
       },
     },
     (req, reply) =>
@@ -59,6 +72,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Edit a draft (If-Match with the ETag you read is required)',
         params: recordParams,
         body: patchRecordBody,
+        response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
       },
     },
     (req, reply) =>
@@ -77,6 +91,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
           'Submit, validate, reject (with a reason) or register a record; cancel a draft (with a reason)',
         params: actionParams,
         body: actionBody,
+        response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
       },
     },
     (req, reply) => {
@@ -105,6 +120,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
           "The head of office shortens (or waives) a marriage's month between application and registration: ground, reason, basis document",
         params: recordParams,
         body: shortenWaitingBody,
+        response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
       },
     },
     (req, reply) =>
@@ -121,6 +137,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['records'],
         summary: 'A record with its links, notations and allowed actions',
         params: recordParams,
+        response: responses({ 200: recordViewSchema, ...READ_PROBLEMS }),
       },
     },
     async (req, reply) => {
@@ -140,6 +157,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
           "The record's action log: who, role, office, when, what; a person's consecutive autosaves as one entry with the combined difference (autosaves=each: every save)",
         params: recordParams,
         querystring: historyQuery,
+        response: responses({ 200: historySchema, ...READ_PROBLEMS }),
       },
     },
     async (req) => {
@@ -164,6 +182,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['records'],
         summary: 'Every registered version of the record with the differences between them',
         params: recordParams,
+        response: responses({ 200: versionsSchema, ...READ_PROBLEMS }),
       },
     },
     async (req) => {
@@ -179,7 +198,11 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
   r.get(
     '/records/counts',
     {
-      schema: { tags: ['records'], summary: 'How many records wait in each work queue of your jurisdiction' },
+      schema: {
+        tags: ['records'],
+        summary: 'How many records wait in each work queue of your jurisdiction',
+        response: responses({ 200: queueCountsSchema, ...problems(401, 500) }),
+      },
     },
     async (req) => queueCounts(dbx.db, actorOf(req)),
   );
@@ -191,6 +214,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['records'],
         summary: 'Records in your jurisdiction by status, kind, office and flag; paged',
         querystring: listQuery,
+        response: responses({ 200: recordListSchema, ...READ_PROBLEMS }),
       },
     },
     async (req) => {

@@ -1,8 +1,9 @@
-import { ACT_KINDS, plainDate, STATUSES } from '@sabt/core';
+import { ACT_KINDS, plainDate, STATUSES, searchResultsSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
+import { problems, responses } from '../../http/responses.ts';
 import { rowAccess, sealedRowsShown } from '../../policies/sealing.ts';
 import { presentListRow } from '../../presenters/list-row.ts';
 import { LIST_ROW_COLUMNS } from '../../queries/records.ts';
@@ -55,6 +56,7 @@ export async function searchRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
         summary:
           'Find records by any name in any script or spelling, dates, places, parents, numbers or documents',
         querystring: searchQuery,
+        response: responses({ 200: searchResultsSchema, ...problems(400, 401, 500) }),
       },
     },
     async (req) => {

@@ -8,6 +8,7 @@ import { MAX_PAYLOAD_LENGTH } from '../../certificates/keys/qr-payload.ts';
 import { type VerifyResult, verifyCode } from '../../certificates/verify/verify.ts';
 import { renderVerifyPage } from '../../certificates/verify/verify-page.ts';
 import type { RouteDeps } from '../../http/context.ts';
+import { problems, responses } from '../../http/responses.ts';
 import { auditRead } from '../../unit-of-work/write.ts';
 
 /**
@@ -23,6 +24,83 @@ const code = z
 // a wildcard: payloads are longer than a path parameter may be (find-my-way's maxParamLength)
 const payloadParams = z.strictObject({ '*': code });
 const verifyBody = z.strictObject({ code }).meta({ examples: [{ code: 'SABT1.eyJyIjoi….MEUCIQ…' }] });
+
+const office = z.object({ id: z.string(), nameTg: z.string(), nameRu: z.string(), nameEn: z.string() });
+
+/** What a check of a code answers (VerifyResult). */
+const verifyResultSchema = z.object({
+  genuine: z.boolean(),
+  status: z.enum(['valid', 'superseded', 'annulled', 'spoiled', 'unknown']),
+  reason: z
+    .enum(['format', 'key', 'signature', 'key-validity', 'not-issued'])
+    .optional()
+    .describe('why a code is not genuine'),
+  document: z.string().optional(),
+  certificateNumber: z.string().optional(),
+  issuedOn: z.string().optional(),
+  office: office.optional(),
+  signatory: z
+    .object({ title: z.string(), fullName: z.string() })
+    .nullable()
+    .optional()
+    .describe("the office's signatory in force when it was issued (null: none was set then)"),
+  names: z
+    .array(z.string())
+    .nullable()
+    .optional()
+    .describe('surname and initial of each person the document is about; null when sealed'),
+  recordVersion: z.int().optional(),
+  currentVersion: z.int().optional(),
+  keyId: z.string().optional(),
+});
+
+const iso = z.string().nullable();
+const keyStatus = z.enum(['active', 'retired']);
+
+/** GET /keys: Sabt's published keys. */
+const keysSchema = z.object({
+  qrFormat: z.string(),
+  root: z.array(
+    z.object({
+      id: z.string(),
+      status: keyStatus,
+      certificatePem: z.string().nullable(),
+      validFrom: iso,
+      validTo: iso,
+    }),
+  ),
+  officeCertificates: z.array(
+    z.object({
+      id: z.string(),
+      office: z.string().nullable(),
+      status: keyStatus,
+      issuer: z.string().nullable(),
+      certificatePem: z.string().nullable(),
+      validFrom: iso,
+      validTo: iso,
+      retiredAt: iso,
+    }),
+  ),
+  qrKeys: z.array(
+    z.object({
+      id: z.string(),
+      office: z.string().nullable(),
+      algorithm: z.literal('Ed25519'),
+      status: keyStatus,
+      spkiPem: z.string(),
+      jwk: z.looseObject({
+        kty: z.string(),
+        crv: z.string(),
+        x: z.string(),
+        kid: z.string(),
+        alg: z.string(),
+        use: z.string(),
+      }),
+      validFrom: iso,
+      validTo: iso,
+    }),
+  ),
+});
 
 function publicLimit(max: number) {
   return { public: true, rateLimit: { max, timeWindow: '1 minute' } };
@@ -64,6 +142,10 @@ export async function verifyApiRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: "Check a certificate's QR code (no sign-in): genuine or not, valid, superseded or annulled",
         security: [],
         params: payloadParams,
+        response: responses({
+          200: verifyResultSchema.describe('What the check found'),
+          ...problems(400, 429, 500),
+        }),
       },
     },
     async (req) => check(deps, req, req.params['*']),
@@ -78,6 +160,10 @@ export async function verifyApiRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Check a certificate code sent in the body (no sign-in)',
         security: [],
         body: verifyBody,
+        response: responses({
+          200: verifyResultSchema.describe('What the check found'),
+          ...problems(400, 413, 415, 429, 500),
+        }),
       },
     },
     async (req) => check(deps, req, req.body.code),
@@ -92,6 +178,7 @@ export async function verifyApiRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary:
           "Sabt's published keys for offline checks: the root CA, every office certificate (PEM) and every Ed25519 QR key",
         security: [],
+        response: responses({ 200: keysSchema.describe('The published keys'), ...problems(429, 500) }),
       },
     },
     async (_req, reply) => {

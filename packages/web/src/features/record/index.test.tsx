@@ -493,7 +493,9 @@ describe('record screen', () => {
       data: null,
       sealed: true,
       flags: ['sealed'],
-      versions: [{ version: 1, at: '2026-11-23T06:46:23.174Z', sealed: true }],
+      versions: [
+        { version: 1, at: '2026-11-23T06:46:23.174Z', sealed: true, href: '/api/v1/records/x/versions' },
+      ],
       version: 1,
     });
     vi.stubGlobal(

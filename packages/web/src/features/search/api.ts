@@ -1,31 +1,8 @@
+import type { SearchResults } from '@sabt/core';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
-import type { RecordRow } from '../../lib/records.ts';
 
-/** The person of a record the search matched (the child, a parent, an earlier name …). */
-export interface MatchedPerson {
-  role: string;
-  surname: string | null;
-  name: string | null;
-  patronymic: string | null;
-  birthDate: string | null;
-  historical: boolean;
-}
-
-/** One hit of GET /search, best first. */
-export interface SearchHit extends RecordRow {
-  /** 0..1 */
-  score: number;
-  /** e.g. `surname:match-key`, `name:exact`, `earlier-name`, `as-mother`, `national-id`, `birth-date`. */
-  reasons: string[];
-  matched: MatchedPerson | null;
-}
-
-/** GET /search: the hits, and how many weaker matches (typos) exact mode left out. */
-export interface SearchResults {
-  items: SearchHit[];
-  weaker: number;
-}
+export type { MatchedPerson, SearchHit, SearchResults } from '@sabt/core';
 
 export const searchKey = ['search'] as const;
 

@@ -1,21 +1,9 @@
+import type { RecordList } from '@sabt/core';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
-import type { RecordRow } from '../../../lib/records.ts';
 import type { Order, QueueFilter, Sort } from '../queues.ts';
 
-/** One row of GET /records. */
-export interface RecordListItem extends RecordRow {
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface RecordList {
-  total: number;
-  limit: number;
-  offset: number;
-  items: RecordListItem[];
-}
+export type { RecordList, RecordListItem } from '@sabt/core';
 
 export interface ListParams {
   filter: QueueFilter;

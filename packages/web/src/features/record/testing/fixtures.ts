@@ -80,10 +80,22 @@ export function registeredBirth(overrides: Partial<RecordView> = {}): RecordView
       },
     ],
     check: null,
+    cancellation: null,
+    waitingPeriod: null,
     actions: ['request-amendment', 'annul'],
     versions: [
-      { version: 1, at: '2026-11-23T06:46:23.174Z', sealed: false },
-      { version: 2, at: '2026-11-23T06:46:23.332Z', sealed: false },
+      {
+        version: 1,
+        at: '2026-11-23T06:46:23.174Z',
+        sealed: false,
+        href: `/api/v1/records/${BIRTH_ID}/versions`,
+      },
+      {
+        version: 2,
+        at: '2026-11-23T06:46:23.332Z',
+        sealed: false,
+        href: `/api/v1/records/${BIRTH_ID}/versions`,
+      },
     ],
     ...overrides,
   };

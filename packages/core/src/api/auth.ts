@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { OFFICE_KINDS, ROLES } from '../workflow/roles.ts';
+
+/** A text in the three languages (an office's name, a role's label). */
+export const localizedSchema = z.object({ tg: z.string(), ru: z.string(), en: z.string() });
+
+/** GET /me, POST /auth/login: the signed-in user, their role and office. */
+export const meSchema = z
+  .object({
+    id: z.string(),
+    login: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    roleLabel: localizedSchema,
+    office: z.object({ id: z.string(), kind: z.enum(OFFICE_KINDS), name: localizedSchema }),
+  })
+  .describe('The signed-in user, their role and office');
+export type Me = z.infer<typeof meSchema>;
+
+/** GET /auth/session: who is signed in, if anyone. */
+export const sessionSchema = z
+  .object({ user: meSchema.nullable() })
+  .describe('Who is signed in: the user, or null');

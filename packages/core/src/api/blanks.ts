@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { BLANK_DOCUMENTS } from '../workflow/certificate-documents.ts';
+import { officeNamesSchema } from './offices.ts';
+
+const iso = z.string().describe('ISO 8601 date and time');
+
+export const BLANK_STATUSES = [
+  'IN_STOCK',
+  'ISSUED',
+  'SPOIL_REQUESTED',
+  'SPOILED',
+  'LOST',
+  'WRITTEN_OFF',
+] as const;
+export type BlankStatus = (typeof BLANK_STATUSES)[number];
+const blankStatus = z.enum(BLANK_STATUSES);
+
+/** GET /blanks/stock: per document, counts by status and the ranges of numbers. */
+export const stockReportSchema = z
+  .object({
+    office: officeNamesSchema,
+    documents: z.array(
+      z.object({
+        document: z.enum(BLANK_DOCUMENTS),
+        counts: z.record(blankStatus, z.int()),
+        total: z.int(),
+        ranges: z.array(
+          z.object({
+            series: z.string(),
+            status: blankStatus,
+            from: z.string(),
+            to: z.string(),
+            count: z.int(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .describe('The stock report');
+export type StockReport = z.infer<typeof stockReportSchema>;
+
+export const batchSchema = z
+  .object({
+    id: z.string(),
+    office: z.string(),
+    document: z.enum(BLANK_DOCUMENTS),
+    series: z.string(),
+    from: z.string(),
+    to: z.string(),
+    count: z.int(),
+    note: z.string().nullable(),
+    receivedBy: z.string().nullable(),
+    receivedByName: z.string().nullable().describe("the person's full name (`receivedBy` is their login)"),
+    receivedAt: iso,
+  })
+  .describe('The batch');
+export type Batch = z.infer<typeof batchSchema>;
+export const batchListSchema = z
+  .object({ items: z.array(batchSchema) })
+  .describe('The batches, newest first');
+
+export const blankSchema = z
+  .object({
+    id: z.int(),
+    batchId: z.string(),
+    document: z.enum(BLANK_DOCUMENTS),
+    series: z.string(),
+    number: z.string(),
+    status: blankStatus,
+    certificateId: z.string().nullable(),
+    recordId: z.string().nullable(),
+    spoil: z
+      .object({
+        outcome: z.enum(['SPOILED', 'LOST']).nullable(),
+        reason: z.string(),
+        requestedBy: z.string().nullable(),
+        requestedByName: z.string().nullable(),
+        requestedAt: iso.nullable(),
+        decidedBy: z.string().nullable(),
+        decidedByName: z.string().nullable(),
+        decidedAt: iso.nullable(),
+        decisionReason: z.string().nullable(),
+      })
+      .nullable(),
+    updatedAt: iso,
+  })
+  .describe('The blank');
+export type Blank = z.infer<typeof blankSchema>;
+export const blankListSchema = z
+  .object({ total: z.int(), items: z.array(blankSchema) })
+  .describe('The blanks and how many match');

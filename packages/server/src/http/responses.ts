@@ -1,0 +1,53 @@
+import { problemSchema } from '@sabt/core';
+import { z } from 'zod';
+
+/** What each error status means in this API; every one is problem+json. */
+const PROBLEMS = {
+  400: 'The request does not fit its schema, or its JSON is malformed: field errors with message keys',
+  401: 'No session, or it has ended',
+  403: 'Your role or office may not do this',
+  404: 'No such thing in your jurisdiction',
+  409: 'The registry refuses it as things stand (the workflow, a possible duplicate, a blank taken …)',
+  412: 'If-Match does not name the current revision: read the record again',
+  413: 'The body is too large',
+  415: 'The body is not JSON',
+  422: 'The data is well formed but breaks a rule (field errors with message keys)',
+  423: 'Too many failed sign-ins: the account is locked for a while',
+  428: 'If-Match is required',
+  429: 'Too many requests: wait a minute',
+  500: 'Our fault: the error is logged',
+} as const;
+export type ProblemStatus = keyof typeof PROBLEMS;
+
+const problem = (status: ProblemStatus) => ({
+  description: PROBLEMS[status],
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
+
+/** The problem+json answers of a route, by status. */
+export function problems<S extends ProblemStatus>(...statuses: S[]) {
+  return Object.fromEntries(statuses.map((s) => [s, problem(s)])) as Record<S, ReturnType<typeof problem>>;
+}
+
+/** A signed-in read: what it asked may not fit, be someone else's or not exist. */
+export const READ_PROBLEMS = problems(400, 401, 403, 404, 500);
+/** A signed-in write with a JSON body. */
+export const WRITE_PROBLEMS = problems(400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 500);
+
+/** A binary answer (a PDF). */
+export const pdfResponse = (description: string) => ({
+  description,
+  content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+});
+
+/** An answer with no body (the document then names no content). */
+export const noContent = (description: string) => z.null().describe(description);
+
+/**
+ * A route's answers by status, for the OpenAPI document. The handlers' return types are not bound
+ * to them (rows from the database carry plain strings where the schemas name enums): the contract
+ * test (routes/openapi-contract.test.ts) checks every real answer against its schema instead.
+ */
+export function responses(byStatus: Record<number, unknown>): Record<number, unknown> {
+  return byStatus;
+}

@@ -1,0 +1,341 @@
+import { birthKind, marriageKind } from '@sabt/core';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receiveBlanks } from '../certificates/testing/fixtures.ts';
+import { DEMO_PASSWORD } from '../demo/demo-data.ts';
+import { birthData, deathData } from '../test/fixtures.ts';
+import { type Client, type Response, startTestApp, type TestApp } from '../test/harness.ts';
+import { R, registerThrough, type Workflow } from '../test/workflow.ts';
+
+/**
+ * The API answers what its OpenAPI document says: real requests through the app reach every
+ * documented operation, and each answer (its status, its content type, its body) must be one the
+ * document describes for that operation.
+ */
+
+interface MediaType {
+  schema?: object;
+}
+interface Operation {
+  responses?: Record<string, { description: string; content?: Record<string, MediaType> }>;
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, Operation>>;
+}
+
+const addFormats = addFormatsModule as unknown as FormatsPlugin;
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+ajv.addFormat('binary', true);
+
+let t: TestApp;
+let doc: OpenApiDocument;
+let clerks: Workflow;
+let head: Client;
+let admin: Client;
+
+/** Every answer the app gave in this file, with the operation it belongs to. */
+const answers: { operation: string; method: string; url: string; res: Response; contentType: string }[] = [];
+
+/** The operation of the document a request path belongs to: static segments before parameters, as the router does. */
+function operationOf(method: string, url: string): string | undefined {
+  const path = url.split('?')[0]!;
+  const candidates = Object.keys(doc.paths)
+    .filter((p) => doc.paths[p]![method])
+    .map((p) => ({
+      p,
+      params: (p.match(/\{/g) ?? []).length,
+      re: new RegExp(
+        `^${p.replace(/\{\*\}/g, '.+').replace(/\{[^}]+\}/g, '[^/]+')}$`.replace(/[.](?![+*])/g, '\\.'),
+      ),
+    }))
+    .sort((a, b) => a.params - b.params);
+  const hit = candidates.find((c) => c.re.test(path));
+  return hit && `${method.toUpperCase()} ${hit.p}`;
+}
+
+/** A client whose every answer is kept to be checked against the document. */
+function recorded(c: Client): Client {
+  const keep =
+    (method: string, url: string) =>
+    async (p: Promise<Response>): Promise<Response> => {
+      const res = await p;
+      const operation = operationOf(method, url) ?? `${method.toUpperCase()} ${url} (undocumented)`;
+      const contentType = String(res.headers['content-type'] ?? '').split(';')[0]!;
+      answers.push({ operation, method, url, res, contentType });
+      return res;
+    };
+  return {
+    login: c.login,
+    get: (url, headers) => keep('get', url)(c.get(url, headers)),
+    post: (url, body, headers) => keep('post', url)(c.post(url, body, headers)),
+    patch: (url, body, headers) => keep('patch', url)(c.patch(url, body, headers)),
+    raw: (method, url, payload, headers) =>
+      keep(method.toLowerCase(), url)(c.raw(method, url, payload, headers)),
+  };
+}
+
+/** What is wrong with one answer, measured against the document; nothing when it fits. */
+function mismatch(a: (typeof answers)[number]): string | undefined {
+  const [method, path] = a.operation.split(' ') as [string, string];
+  const op = doc.paths[path]?.[method.toLowerCase()];
+  if (!op) return 'no such operation in the document';
+  const described = op.responses?.[String(a.res.status)];
+  if (!described) return `status ${a.res.status} is not documented: ${JSON.stringify(a.res.body)}`;
+  if (!described.content) return a.res.body === undefined ? undefined : 'a body where none is documented';
+  const media = described.content[a.contentType];
+  if (!media) return `content type ${a.contentType} is not one of ${Object.keys(described.content)}`;
+  if (a.contentType !== 'application/json' && a.contentType !== 'application/problem+json') return undefined;
+  const validate = ajv.compile(media.schema ?? {});
+  if (validate(a.res.body)) return undefined;
+  const errors = (validate.errors ?? []).map(
+    (e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`,
+  );
+  return `${errors.join('; ')} in ${JSON.stringify(a.res.body).slice(0, 200)}`;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  doc = (await t.anonymous().get('/api/openapi.json')).body;
+  const [front, back, registrar] = await Promise.all([t.as('front'), t.as('back'), t.as('registrar')]);
+  clerks = { front: recorded(front), back: recorded(back), registrar: recorded(registrar) };
+  head = recorded(await t.as('head'));
+  admin = recorded(await t.as('admin'));
+});
+afterAll(() => t?.close());
+
+describe('the OpenAPI document', () => {
+  it('gives every operation a response schema for success and for its problems', () => {
+    const missing: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const statuses = Object.keys(op.responses ?? {});
+        const name = `${method.toUpperCase()} ${path}`;
+        if (!statuses.some((s) => s.startsWith('2'))) missing.push(`${name}: no success answer`);
+        if (!statuses.some((s) => s.startsWith('4') || s.startsWith('5')))
+          missing.push(`${name}: no problem`);
+        for (const s of statuses) {
+          const r = op.responses![s]!;
+          if (r.description === 'Default Response') missing.push(`${name} ${s}: no description`);
+          if (s !== '204' && !Object.values(r.content ?? {}).some((m) => m.schema))
+            missing.push(`${name} ${s}: no schema`);
+          if (/^[45]/.test(s) && !r.content?.['application/problem+json'])
+            missing.push(`${name} ${s}: not problem+json`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('every documented operation, driven through the app', () => {
+  it('answers only what the document describes, and every operation is reached', async () => {
+    const { front, back, registrar } = clerks;
+    const anonymous = recorded(t.anonymous());
+    const ok = (res: Response, status = 200) => {
+      expect(res.status, JSON.stringify(res.body)?.slice(0, 300)).toBe(status);
+      return res.body;
+    };
+
+    // signing in and out, the session, who I am; the reference data
+    ok(await anonymous.post('/api/v1/auth/login', { login: 'front', password: 'wrong-password' }), 401);
+    ok(await anonymous.post('/api/v1/auth/login', { login: '' }), 400);
+    ok(await anonymous.get('/api/v1/auth/session'));
+    ok(await anonymous.get('/api/v1/me'), 401);
+    ok(await anonymous.post('/api/v1/auth/login', { login: 'verifier', password: DEMO_PASSWORD }));
+    const visitor = recorded(await t.as('verifier'));
+    ok(await visitor.get('/api/v1/auth/session'));
+    ok(await visitor.get('/api/v1/me'));
+    ok(await visitor.post('/api/v1/auth/logout'), 204);
+    ok(await visitor.get('/api/v1/me'), 401);
+    ok(await front.get('/api/v1/offices'));
+    ok(await front.get('/api/v1/offices?kind=nowhere'), 400);
+    ok(await front.get('/api/v1/act-kinds'));
+
+    // a birth from draft to registered, with its reads
+    const key = { 'idempotency-key': crypto.randomUUID() };
+    const born = { kind: 'BIRTH', data: birthData() };
+    const draft = ok(await front.post(R, born, key), 201);
+    ok(await front.post(R, born, key), 201);
+    ok(await front.post(R, { id: draft.id, kind: 'DEATH', data: deathData() }), 409);
+    ok(await front.post(R, { kind: 'NOPE', data: {} }), 400);
+    const patched = await front.patch(
+      `${R}/${draft.id}`,
+      { data: { child: { name: 'Фарангис' } } },
+      { 'if-match': `"${draft.revision}"` },
+    );
+    ok(patched);
+    ok(await front.patch(`${R}/${draft.id}`, { data: {} }, { 'if-match': '"1"' }), 412);
+    ok(await front.patch(`${R}/${draft.id}`, { data: {} }), 428);
+    ok(await front.post(`${R}/${draft.id}/submit`));
+    ok(await front.post(`${R}/${draft.id}/register`), 403);
+    ok(await back.post(`${R}/${draft.id}/validate`));
+    const birth = ok(await registrar.post(`${R}/${draft.id}/register`));
+    ok(await front.get(`${R}/${birth.id}`));
+    ok(await front.get(`${R}/00000000-0000-4000-8000-000000000000`), 404);
+    ok(await front.get(`${R}/not-a-uuid`), 400);
+    ok(await front.get(`${R}/${birth.id}/history`));
+    ok(await front.get(`${R}/${birth.id}/history?autosaves=each`));
+    ok(await front.get(`${R}/${birth.id}/versions`));
+    ok(await front.get(`${R}/counts`));
+    ok(await front.get(`${R}?status=registered&limit=5`));
+    ok(await front.get(`${R}?limit=0`), 400);
+    ok(await front.get('/api/v1/search?q=Фарангис'));
+    ok(await front.get('/api/v1/search?birthYear=1'), 400);
+
+    // a draft cancelled with a reason
+    const cancelled = ok(await front.post(R, { kind: 'DEATH', data: deathData() }), 201);
+    ok(await front.post(`${R}/${cancelled.id}/cancel`, { reason: 'Бо хато оғоз шуд' }));
+
+    // an amendment requested, approved; another requested, rejected; a death annulled
+    const basis = { type: 'APPLICATION', number: '45', date: '2026-01-12', issuer: 'Каримзода Н. С.' };
+    const amend = { patch: { mother: { surname: 'Каримзода' } }, reason: 'Хатои имлоӣ', basis };
+    ok(await front.post(`${R}/${birth.id}/amendments`, amend), 201);
+    ok(await front.get(`${R}/${birth.id}/amendments`));
+    ok(await registrar.post(`${R}/${birth.id}/amendments/approve`));
+    ok(await registrar.post(`${R}/${birth.id}/amendments/approve`), 409);
+    ok(
+      await front.post(`${R}/${birth.id}/amendments`, { ...amend, patch: { mother: { name: 'Нигора' } } }),
+      201,
+    );
+    ok(await registrar.post(`${R}/${birth.id}/amendments/reject`, { reason: 'Асос тасдиқ нашуд' }));
+    const death = await registerThrough(clerks, 'DEATH', deathData({}));
+    const court = { court: 'Суди ноҳияи Фирдавсӣ', caseNumber: '2-114/2026', date: '2026-02-20' };
+    ok(
+      await registrar.post(`${R}/${death.id}/annul`, {
+        reason: 'Қарори суд',
+        basis: { type: 'COURT_DECISION', court },
+      }),
+    );
+    ok(
+      await registrar.post(`${R}/${death.id}/annul`, {
+        reason: 'Қарори суд',
+        basis: { type: 'COURT_DECISION', court },
+      }),
+      409,
+    );
+    ok(await back.post(`${R}/restorations`, { kind: 'BIRTH', data: birthData(), court }), 201);
+    ok(await front.post(`${R}/restorations`, { kind: 'BIRTH', data: birthData(), court }), 403);
+
+    // a possible duplicate, its side-by-side view and the verdict
+    const twin = (surname: string, date: string) =>
+      birthData({ child: { ...birthKind.example.child, surname, name: 'Фарзона', birthDate: date } });
+    await registerThrough(clerks, 'BIRTH', twin('Раҳимова', '2025-05-10'));
+    const second = ok(await front.post(R, { kind: 'BIRTH', data: twin('Рахимова', '2025-05-12') }), 201);
+    ok(await front.post(`${R}/${second.id}/submit`));
+    ok(await back.post(`${R}/${second.id}/validate`));
+    ok(await registrar.post(`${R}/${second.id}/register`), 409);
+    const side = ok(await back.get(`${R}/${second.id}/duplicates`));
+    expect(side.candidates.length).toBeGreaterThan(0);
+    ok(
+      await back.post(`${R}/${second.id}/duplicates/${side.candidates[0].candidateId}`, {
+        verdict: 'not-duplicate',
+        reason: 'Дугоникҳо',
+      }),
+    );
+
+    // a marriage whose month the head of office shortens
+    const today = new Date().toISOString().slice(0, 10);
+    const marriage = { ...structuredClone(marriageKind.example), applicationDate: today } as Record<
+      string,
+      unknown
+    >;
+    delete marriage.registrationDate;
+    const wed = ok(await front.post(R, { kind: 'MARRIAGE', data: marriage }), 201);
+    ok(await front.post(`${R}/${wed.id}/submit`));
+    ok(await back.post(`${R}/${wed.id}/validate`));
+    ok(await registrar.post(`${R}/${wed.id}/register`), 422);
+    const decision = { ground: 'PREGNANCY', allowedFrom: today, reason: 'Арӯс ҳомиладор аст' };
+    ok(await registrar.post(`${R}/${wed.id}/shorten-waiting`, decision), 403);
+    ok(await head.post(`${R}/${wed.id}/shorten-waiting`, decision));
+
+    // who signs, the blanks, a certificate from issue to hand-over, the printer page
+    ok(await head.get('/api/v1/signatories'));
+    ok(await front.post('/api/v1/signatories', { basis: 'head', fullName: 'Х', title: 'Х' }), 403);
+    ok(
+      await head.post('/api/v1/signatories', { basis: 'head', fullName: 'Зарина Саидзода', title: 'Сардор' }),
+      201,
+    );
+    ok(await front.get('/api/v1/blanks/next?document=BIRTH_CERTIFICATE'));
+    await receiveBlanks(head, { from: '000001', to: '000010' });
+    ok(
+      await head.post('/api/v1/blanks/batches', {
+        document: 'BIRTH_CERTIFICATE',
+        series: 'I-ДУ',
+        from: '000011',
+        to: '000012',
+      }),
+      201,
+    );
+    ok(
+      await head.post('/api/v1/blanks/batches', {
+        document: 'BIRTH_CERTIFICATE',
+        series: 'I-ДУ',
+        from: '000011',
+        to: '000012',
+      }),
+      409,
+    );
+    ok(await head.get('/api/v1/blanks/batches'));
+    ok(await head.get('/api/v1/blanks/stock'));
+    ok(await admin.get('/api/v1/blanks/stock?office=nowhere'), 404);
+    ok(await front.get('/api/v1/blanks/next?document=BIRTH_CERTIFICATE'));
+    const preview = await front.get(`${R}/${birth.id}/certificates/preview?mode=overlay`);
+    ok(preview);
+    expect(preview.headers['content-type']).toMatch(/^application\/pdf/);
+    ok(await front.get(`${R}/${draft.id}/certificates/preview?mode=sideways`), 400);
+    const cert = ok(await front.post(`${R}/${birth.id}/certificates`, { mode: 'full' }), 201);
+    ok(await front.post(`${R}/${birth.id}/certificates`, { mode: 'full', issue: 'first' }), 409);
+    ok(await front.get(`${R}/${birth.id}/certificates`));
+    ok(await front.get(`/api/v1/certificates/${cert.id}`));
+    ok(await front.get('/api/v1/certificates/00000000-0000-4000-8000-000000000000'), 404);
+    ok(await front.get(`/api/v1/certificates/${cert.id}/pdf`));
+    ok(await front.get('/api/v1/certificates/calibration-page?document=BIRTH_CERTIFICATE&dxMm=1'));
+    ok(await anonymous.get('/api/v1/certificates/calibration-page?document=BIRTH_CERTIFICATE'), 401);
+    const receipt = {
+      name: 'Каримов Фаридун Саидович',
+      idDocument: { type: 'PASSPORT', series: 'A', number: '01234567' },
+    };
+    ok(await front.post(`/api/v1/certificates/${cert.id}/receipt`, receipt));
+
+    // spoiled blanks: reported, one confirmed, one rejected
+    const free = ok(await head.get('/api/v1/blanks?status=IN_STOCK&limit=2'));
+    const [a, b] = free.items;
+    ok(await front.post(`/api/v1/blanks/${a.id}/spoil`, { reason: 'Принтер коғазро хоид' }));
+    ok(await front.post(`/api/v1/blanks/${a.id}/spoil/confirm`, {}), 403);
+    ok(await head.post(`/api/v1/blanks/${a.id}/spoil/confirm`, {}));
+    ok(await front.post(`/api/v1/blanks/${b.id}/spoil`, { reason: 'Гум шуд', lost: true }));
+    ok(await head.post(`/api/v1/blanks/${b.id}/spoil/reject`, { reason: 'Ёфт шуд' }));
+    ok(await head.get('/api/v1/blanks?number=abc'), 400);
+
+    // the public checks
+    ok(await anonymous.get(`/api/v1/verify/${encodeURIComponent(cert.qr)}`));
+    ok(await anonymous.post('/api/v1/verify', { code: cert.qr }));
+    ok(await anonymous.post('/api/v1/verify', { code: 'SABT1.nonsense' }));
+    ok(await anonymous.post('/api/v1/verify', {}), 400);
+    ok(await anonymous.get('/api/v1/keys'));
+
+    const wrong = answers.flatMap((a) => {
+      const why = mismatch(a);
+      return why ? [`${a.method.toUpperCase()} ${a.url} → ${a.res.status}: ${why}`] : [];
+    });
+    expect(wrong).toEqual([]);
+
+    const documented = Object.entries(doc.paths).flatMap(([p, ms]) =>
+      Object.keys(ms).map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    const reached = new Set(answers.filter((a) => a.res.status < 300).map((a) => a.operation));
+    expect(documented.filter((o) => !reached.has(o))).toEqual([]);
+  });
+
+  it('fails an answer the document does not describe', () => {
+    const me = answers.find((a) => a.operation === 'GET /api/v1/me' && a.res.status === 200)!;
+    expect(mismatch(me)).toBeUndefined();
+    expect(mismatch({ ...me, res: { ...me.res, body: { ...me.res.body, secret: 1 } } })).toMatch(
+      /additional/,
+    );
+    expect(mismatch({ ...me, res: { ...me.res, status: 418 } })).toMatch(/not documented/);
+    expect(mismatch({ ...me, contentType: 'text/html' })).toMatch(/content type/);
+  });
+});
