@@ -68,6 +68,7 @@ export const ID_DOCUMENT_TYPES = [
   'RESIDENCE_PERMIT',
   'OTHER',
 ] as const;
+export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number];
 
 export const idDocument = z.strictObject({
   type: z.enum(ID_DOCUMENT_TYPES),

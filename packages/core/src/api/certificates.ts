@@ -42,8 +42,13 @@ export const certificateSchema = z
     issuedOn: z.string(),
     receipt: z
       .object({
-        name: z.string(),
-        idDocument: idDocumentViewSchema,
+        name: z
+          .string()
+          .nullable()
+          .describe(
+            'null, with the document, where the certificate is of sealed data the reader may not see',
+          ),
+        idDocument: idDocumentViewSchema.nullable(),
         receivedAt: iso,
         recordedBy: z.string().nullable(),
       })

@@ -1,65 +1,18 @@
-import type { DocumentKind } from '@sabt/core';
+import type {
+  Batch,
+  Blank,
+  BlankStatus,
+  DocumentKind,
+  OfficeSignatories,
+  SignatoryView,
+  StockReport,
+} from '@sabt/core';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
 
-export const BLANK_STATUSES = [
-  'IN_STOCK',
-  'ISSUED',
-  'SPOIL_REQUESTED',
-  'SPOILED',
-  'LOST',
-  'WRITTEN_OFF',
-] as const;
-export type BlankStatus = (typeof BLANK_STATUSES)[number];
-
-/** GET /blanks/stock: per document, counts by status and the ranges of numbers. */
-export interface StockReport {
-  office: { id: string; nameTg: string; nameRu: string; nameEn: string };
-  documents: {
-    document: DocumentKind;
-    counts: Record<BlankStatus, number>;
-    total: number;
-    ranges: { series: string; status: BlankStatus; from: string; to: string; count: number }[];
-  }[];
-}
-
-export interface Batch {
-  id: string;
-  office: string;
-  document: DocumentKind;
-  series: string;
-  from: string;
-  to: string;
-  count: number;
-  note: string | null;
-  receivedBy: string | null;
-  /** The person's full name (`receivedBy` is their login). */
-  receivedByName?: string | null;
-  receivedAt: string;
-}
-
-export interface Blank {
-  id: number;
-  batchId: string;
-  document: DocumentKind;
-  series: string;
-  number: string;
-  status: BlankStatus;
-  certificateId: string | null;
-  recordId: string | null;
-  spoil: {
-    outcome: 'SPOILED' | 'LOST' | null;
-    reason: string;
-    requestedBy: string | null;
-    requestedByName?: string | null;
-    requestedAt: string | null;
-    decidedBy: string | null;
-    decidedByName?: string | null;
-    decidedAt: string | null;
-    decisionReason: string | null;
-  } | null;
-  updatedAt: string;
-}
+export type { Batch, Blank, BlankStatus, StockReport } from '@sabt/core';
+/** Blank stock, batches and blanks as the server answers them: core's schemas, inferred. */
+export { BLANK_STATUSES } from '@sabt/core';
 
 export interface BlankFilter {
   office: string;
@@ -128,27 +81,7 @@ export const useDecideSpoiled = () =>
   );
 
 /** Who signs an office's documents (GET /signatories): the one in force and every earlier one. */
-export interface Signatory {
-  id: number;
-  office: string;
-  basis: 'head' | 'authorised';
-  fullName: string;
-  title: string;
-  headTitle: string | null;
-  authority: string | null;
-  /** The title line documents print over the signature. */
-  printedTitle: string;
-  validFrom: string;
-  setAt: string;
-  setBy: { login: string; name: string | null } | null;
-}
-
-export interface OfficeSignatories {
-  office: { id: string; nameTg: string; nameRu: string; nameEn: string };
-  defaultHeadTitle: string;
-  current: Signatory | null;
-  history: Signatory[];
-}
+export type { OfficeSignatories, SignatoryView as Signatory } from '@sabt/core';
 
 export const signatoriesQuery = (office: string) =>
   queryOptions({
@@ -168,7 +101,7 @@ export interface SignatoryInput {
 export function useSetSignatory() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: SignatoryInput) => api<Signatory>('/signatories', { method: 'POST', body }),
+    mutationFn: (body: SignatoryInput) => api<SignatoryView>('/signatories', { method: 'POST', body }),
     onSettled: () => client.invalidateQueries({ queryKey: ['signatories'] }),
   });
 }

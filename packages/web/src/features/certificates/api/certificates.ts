@@ -1,4 +1,4 @@
-import type { DocumentKind, Holder, IssueKind, PrintMode } from '@sabt/core';
+import type { Certificate, DocumentKind, Holder, IdDocument, IssueKind, NextBlank, PrintMode } from '@sabt/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, apiBlob } from '../../../lib/api.ts';
 
@@ -13,49 +13,8 @@ export interface CertificateRecord {
   data: unknown;
 }
 
-/** An identity document as the receipt records it. */
-export interface IdDocument {
-  type: string;
-  series?: string;
-  number: string;
-  issuer?: string;
-  issueDate?: string;
-}
-
-/** A certificate as GET /records/:id/certificates and GET /certificates/:id describe it. */
-export interface Certificate {
-  id: string;
-  recordId: string;
-  recordVersion: number;
-  /** Whether it certifies the record as it is now. */
-  current: boolean;
-  office: string;
-  document: DocumentKind;
-  /** Blank series (or the office, on plain paper) and number. */
-  series: string;
-  number: string;
-  onBlank: boolean;
-  blankId: number | null;
-  issue: IssueKind;
-  /** Who it was issued to, where each party gets their own (divorce); null otherwise. */
-  holder: Holder | null;
-  mode: PrintMode;
-  status: 'valid' | 'superseded' | 'spoiled';
-  supersededBy: string | null;
-  supersededAt: string | null;
-  issuedBy: { login: string; name: string | null } | null;
-  issuedAt: string;
-  issuedOn: string;
-  receipt: {
-    /** Null (with the document) when the certificate is of sealed data this user may not see. */
-    name: string | null;
-    idDocument: IdDocument | null;
-    receivedAt: string;
-    recordedBy: string | null;
-  } | null;
-  pdf: string;
-  verifyUrl: string;
-}
+/** A certificate and its receipt as the server answers them: core's schemas, inferred. */
+export type { Certificate, IdDocument, NextBlank } from '@sabt/core';
 
 export interface Calibration {
   dxMm: number;
@@ -72,11 +31,6 @@ export interface PrintChoice {
   blankNumber?: string;
   blankSeries?: string;
   calibration?: Calibration;
-}
-
-export interface NextBlank {
-  document: DocumentKind;
-  blank: { id: number; series: string; number: string } | null;
 }
 
 export const certificatesKey = (recordId: string) => ['certificates', 'record', recordId] as const;

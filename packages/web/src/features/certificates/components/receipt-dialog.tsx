@@ -1,6 +1,6 @@
 import { Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ID_DOCUMENT_TYPES } from '@sabt/core';
+import { ID_DOCUMENT_TYPES, type IdDocumentType } from '@sabt/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { DialogFooter } from '../../../components/dialog-footer.tsx';
 import { type Certificate, useRecordReceipt } from '../api/certificates.ts';
@@ -20,7 +20,7 @@ export function ReceiptDialog({ certificate, onClose, onDone }: Props) {
   const { m, documentLabel, idTypeLabel } = useCertificateMessages();
   const receipt = useRecordReceipt(certificate.recordId, certificate.id);
   const [name, setName] = useState('');
-  const [type, setType] = useState<string>('PASSPORT');
+  const [type, setType] = useState<IdDocumentType>('PASSPORT');
   const [series, setSeries] = useState('');
   const [number, setNumber] = useState('');
   const [issuer, setIssuer] = useState('');
@@ -83,7 +83,9 @@ export function ReceiptDialog({ certificate, onClose, onDone }: Props) {
           <NativeSelect
             label={m.receipt.docType}
             value={type}
-            onChange={(e) => setType(e.currentTarget.value)}
+            onChange={(e) =>
+              setType(ID_DOCUMENT_TYPES.find((t) => t === e.currentTarget.value) ?? 'PASSPORT')
+            }
             data={ID_DOCUMENT_TYPES.map((t) => ({ value: t, label: idTypeLabel(t) }))}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">

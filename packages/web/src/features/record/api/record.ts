@@ -1,73 +1,10 @@
-import type { Role, Status } from '@sabt/core';
+import type { AmendmentRequest, DuplicateCandidate, HistoryItem, VersionItem } from '@sabt/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, etagOfAnswer, request } from '../../../lib/api.ts';
 import { type BasisDocument, type LoadedRecord, type RecordView, recordKey } from '../../../lib/records.ts';
 
-export interface HistoryItem {
-  id: number;
-  action: string;
-  at: string;
-  by: { login: string; name: string | null; role: Role | null } | null;
-  office: string | null;
-  from: Status | null;
-  to: Status | null;
-  revision: number;
-  reason: string | null;
-  payload: Record<string, unknown> | null;
-}
-
-export interface Change {
-  path: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface VersionItem {
-  version: number;
-  schemaVersion: number;
-  at: string;
-  by: string | null;
-  /** The person's full name (`by` is their login). */
-  byName?: string | null;
-  action: string;
-  reason: string | null;
-  sealed: boolean;
-  data: Record<string, unknown> | null;
-  changes: Change[] | null;
-}
-
-export interface AmendmentRequest {
-  id: string;
-  status: 'pending' | 'approved' | 'rejected';
-  baseVersion: number;
-  patch: Record<string, unknown> | null;
-  sealed: boolean;
-  reason: string | null;
-  basis: BasisDocument | null;
-  requestedBy: string | null;
-  /** The person's full name (`requestedBy` is their login). */
-  requestedByName?: string | null;
-  requestedAt: string;
-  decidedBy: string | null;
-  decidedByName?: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
-  resultVersion: number | null;
-}
-
-export interface DuplicateCandidate {
-  candidateId: string;
-  score: number;
-  reasons: string[];
-  status: 'open' | 'duplicate' | 'not-duplicate';
-  foundAt: string;
-  decidedBy: string | null;
-  decidedByName?: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
-  /** Null when the candidate is outside this user's jurisdiction. */
-  record: RecordView | null;
-}
+/** The record's history, versions, amendment requests and duplicates: core's schemas, inferred. */
+export type { AmendmentRequest, Change, DuplicateCandidate, HistoryItem, VersionItem } from '@sabt/core';
 
 /** The action log; `each`: every autosave as its own entry (by default a person's run of them is one). */
 export const historyQuery = (id: string, each = false) =>
