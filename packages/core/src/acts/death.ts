@@ -6,16 +6,17 @@ import {
   checkApplicant,
   clockTime,
   countryCode,
+  fullName,
   idDocument,
   longText,
   partialDate,
-  personName,
   place,
   plainDate,
   recordId,
   sex,
   shortText,
 } from './common.ts';
+import { exampleAdult } from './examples.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
 import { pick, summaryOf } from './persons.ts';
 
@@ -35,9 +36,7 @@ const icd10 = z
 
 const deathSchemaV1 = z.strictObject({
   deceased: z.strictObject({
-    surname: personName,
-    name: personName,
-    patronymic: personName.optional(),
+    ...fullName,
     sex,
     birthDate: partialDate.optional(),
     birthPlace: place.optional(),
@@ -97,16 +96,18 @@ export type DeathData = z.infer<typeof deathSchemaV1>;
 
 const example: DeathData = {
   deceased: {
-    surname: 'Қурбонов',
-    name: 'Абдулло',
-    patronymic: 'Саидович',
-    sex: 'M',
-    birthDate: '1948-05-11',
-    birthPlace: { country: 'TJ', unit: 'KT-09' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Борбад 48' },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '400233871' },
+    ...exampleAdult(
+      {
+        surname: 'Қурбонов',
+        name: 'Абдулло',
+        patronymic: 'Саидович',
+        sex: 'M' as const,
+        birthDate: '1948-05-11',
+        birthPlace: { country: 'TJ', unit: 'KT-09' },
+        residence: { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Борбад 48' },
+      },
+      '400233871',
+    ),
     identityEstablished: true,
     maritalStatus: 'MARRIED',
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
 import { applicant, checkApplicant, countryCode, place, plainDate, recordId } from './common.ts';
+import { exampleAdult, exampleApplicant } from './examples.ts';
 import { documentNumber, isDate, notInFuture, officeRef, spouseFields } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
 import { spousePersons, summaryOf } from './persons.ts';
@@ -40,41 +41,43 @@ const divorceSchemaV1 = z.strictObject({
 
 export type DivorceData = z.infer<typeof divorceSchemaV1>;
 
-const example: DivorceData = {
-  marriage: { number: '305', date: '2012-08-18', office: 'SU-01-00' },
-  husband: {
+const husband = exampleAdult(
+  {
     surnameBefore: 'Юсуфов',
     surnameAfter: 'Юсуфов',
     name: 'Баҳром',
     patronymic: 'Ҳакимович',
     birthDate: '1988-02-14',
     birthPlace: { country: 'TJ', unit: 'SU-01', settlement: 'Хуҷанд' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
     residence: {
       country: 'TJ',
       unit: 'SU-01',
       settlement: 'Хуҷанд',
       address: 'кӯчаи Камоли Хуҷандӣ 112, ҳуҷраи 9',
     },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '400985214' },
   },
-  wife: {
-    surnameBefore: 'Юсуфова',
-    surnameAfter: 'Раҷабова',
-    name: 'Гулнора',
-    patronymic: 'Аҳмадовна',
-    birthDate: '1991-10-05',
-    birthPlace: { country: 'TJ', unit: 'SU-16' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: { country: 'TJ', unit: 'SU-16', settlement: 'Ғафуров', address: 'кӯчаи Истиқлол 4' },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '401730566' },
-  },
+  '400985214',
+);
+
+const example: DivorceData = {
+  marriage: { number: '305', date: '2012-08-18', office: 'SU-01-00' },
+  husband,
+  wife: exampleAdult(
+    {
+      surnameBefore: 'Юсуфова',
+      surnameAfter: 'Раҷабова',
+      name: 'Гулнора',
+      patronymic: 'Аҳмадовна',
+      birthDate: '1991-10-05',
+      birthPlace: { country: 'TJ', unit: 'SU-16' },
+      residence: { country: 'TJ', unit: 'SU-16', settlement: 'Ғафуров', address: 'кӯчаи Истиқлол 4' },
+    },
+    '401730566',
+  ),
   basis: { type: 'JOINT_APPLICATION', commonMinorChildren: false },
   marriageEndDate: '2025-04-28',
   applicationDate: '2025-03-27',
-  applicant: { type: 'SPOUSE', surname: 'Юсуфов', name: 'Баҳром', patronymic: 'Ҳакимович' },
+  applicant: exampleApplicant('SPOUSE', husband),
 };
 
 type D = DeepPartial<DivorceData>;

@@ -3,6 +3,7 @@ import { formatDate } from '../dates/plain-date.ts';
 import { marriageEarliestDate } from '../workflow/waiting-period.ts';
 import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
 import { applicant, checkApplicant, plainDate, recordId, shortText } from './common.ts';
+import { exampleAdult, exampleApplicant } from './examples.ts';
 import { ageOn, documentNumber, isDate, notInFuture, officeRef, spouseFields } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
 import { spousePersons, summaryOf } from './persons.ts';
@@ -65,32 +66,45 @@ const marriageSchemaV1 = z.strictObject({
 export type MarriageData = z.infer<typeof marriageSchemaV1>;
 export type MarriageSpouse = MarriageData['husband'];
 
+const husband: MarriageSpouse = {
+  ...exampleAdult(
+    {
+      surnameBefore: 'Шарипов',
+      surnameAfter: 'Шарипов',
+      name: 'Далер',
+      patronymic: 'Рустамович',
+      birthDate: '1997-11-03',
+      birthPlace: { country: 'TJ', unit: 'SU-01', settlement: 'Хуҷанд' },
+      residence: {
+        country: 'TJ',
+        unit: 'DU-03',
+        settlement: 'Душанбе',
+        address: 'кӯчаи Шерозӣ 7, ҳуҷраи 22',
+      },
+    },
+    '403761920',
+    'ВКД ноҳияи Фирдавсӣ',
+  ),
+  previousMaritalStatus: 'DIVORCED',
+  previousMarriageEnd: { type: 'DIVORCE_RECORD', number: '57', date: '2022-03-15', office: 'SU-01-00' },
+};
+
 const example: MarriageData = {
-  husband: {
-    surnameBefore: 'Шарипов',
-    surnameAfter: 'Шарипов',
-    name: 'Далер',
-    patronymic: 'Рустамович',
-    birthDate: '1997-11-03',
-    birthPlace: { country: 'TJ', unit: 'SU-01', settlement: 'Хуҷанд' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Шерозӣ 7, ҳуҷраи 22' },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '403761920', issuer: 'ВКД ноҳияи Фирдавсӣ' },
-    previousMaritalStatus: 'DIVORCED',
-    previousMarriageEnd: { type: 'DIVORCE_RECORD', number: '57', date: '2022-03-15', office: 'SU-01-00' },
-  },
+  husband,
   wife: {
-    surnameBefore: 'Назарова',
-    surnameAfter: 'Шарипова',
-    name: 'Мадина',
-    patronymic: 'Фарҳодовна',
-    birthDate: '2001-07-30',
-    birthPlace: { country: 'TJ', unit: 'RA-04', settlement: 'Ҳисор' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: { country: 'TJ', unit: 'RA-04', settlement: 'Ҳисор', address: 'кӯчаи Исмоили Сомонӣ 31' },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '405118467', issuer: 'ШВКД ноҳияи Ҳисор' },
+    ...exampleAdult(
+      {
+        surnameBefore: 'Назарова',
+        surnameAfter: 'Шарипова',
+        name: 'Мадина',
+        patronymic: 'Фарҳодовна',
+        birthDate: '2001-07-30',
+        birthPlace: { country: 'TJ', unit: 'RA-04', settlement: 'Ҳисор' },
+        residence: { country: 'TJ', unit: 'RA-04', settlement: 'Ҳисор', address: 'кӯчаи Исмоили Сомонӣ 31' },
+      },
+      '405118467',
+      'ШВКД ноҳияи Ҳисор',
+    ),
     previousMaritalStatus: 'NEVER_MARRIED',
   },
   applicationDate: '2025-04-18',
@@ -100,7 +114,7 @@ const example: MarriageData = {
     date: '2025-04-10',
     facility: 'Маркази саломатии шаҳрии №5, ш. Душанбе',
   },
-  applicant: { type: 'SPOUSE', surname: 'Шарипов', name: 'Далер', patronymic: 'Рустамович' },
+  applicant: exampleApplicant('SPOUSE', husband),
 };
 
 type D = DeepPartial<MarriageData>;

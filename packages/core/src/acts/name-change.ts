@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { longText, personDetails, personName, plainDate, recordId, sex } from './common.ts';
+import { exampleAdult } from './examples.ts';
 import { ageOn, isDate, notInFuture } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
 import { pick, summaryOf } from './persons.ts';
@@ -33,21 +34,27 @@ const nameChangeSchemaV1 = z.strictObject({
 export type NameChangeData = z.infer<typeof nameChangeSchemaV1>;
 
 const example: NameChangeData = {
-  person: {
-    surnameBefore: 'Алиева',
-    nameBefore: 'Мавлуда',
-    patronymicBefore: 'Раҳимовна',
-    surnameAfter: 'Алӣзода',
-    nameAfter: 'Мавлуда',
-    patronymicAfter: 'Раҳим',
-    sex: 'F',
-    birthDate: '1990-09-15',
-    birthPlace: { country: 'TJ', unit: 'KT-02', settlement: 'Кӯлоб' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: { country: 'TJ', unit: 'DU-01', settlement: 'Душанбе', address: 'кӯчаи Бохтар 35, ҳуҷраи 41' },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '402907311', issuer: 'ШВКД ноҳияи Исмоили Сомонӣ' },
-  },
+  person: exampleAdult(
+    {
+      surnameBefore: 'Алиева',
+      nameBefore: 'Мавлуда',
+      patronymicBefore: 'Раҳимовна',
+      surnameAfter: 'Алӣзода',
+      nameAfter: 'Мавлуда',
+      patronymicAfter: 'Раҳим',
+      sex: 'F' as const,
+      birthDate: '1990-09-15',
+      birthPlace: { country: 'TJ', unit: 'KT-02', settlement: 'Кӯлоб' },
+      residence: {
+        country: 'TJ',
+        unit: 'DU-01',
+        settlement: 'Душанбе',
+        address: 'кӯчаи Бохтар 35, ҳуҷраи 41',
+      },
+    },
+    '402907311',
+    'ШВКД ноҳияи Исмоили Сомонӣ',
+  ),
   reasons: 'Хоҳиши шахсӣ: насаб ва номи падар бо тарзи миллии тоҷикӣ навишта шаванд.',
   applicationDate: '2025-05-06',
 };

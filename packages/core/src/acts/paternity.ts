@@ -5,12 +5,13 @@ import {
   applicant,
   checkApplicant,
   countryCode,
-  personName,
+  fullName,
   plainDate,
   recordId,
   sex,
   shortText,
 } from './common.ts';
+import { exampleAdult, exampleApplicant } from './examples.ts';
 import { ageOn } from './family-common.ts';
 import type { ActKindDefinition, DeepPartial } from './kind.ts';
 import { pick, summaryOf } from './persons.ts';
@@ -31,23 +32,17 @@ const paternitySchemaV1 = z.strictObject({
   /** The child's birth record, which is amended once paternity is registered. */
   birthRecordId: recordId.optional(),
   childBefore: z.strictObject({
-    surname: personName,
-    name: personName,
-    patronymic: personName.optional(),
+    ...fullName,
     sex,
     birthDate: plainDate,
   }),
   /** The child after paternity is established: the surname and patronymic may change. */
   childAfter: z.strictObject({
-    surname: personName,
-    name: personName,
-    patronymic: personName.optional(),
+    ...fullName,
   }),
   father: adult,
   mother: z.strictObject({
-    surname: personName,
-    name: personName,
-    patronymic: personName.optional(),
+    ...fullName,
     birthDate: plainDate.optional(),
     citizenship: countryCode.optional(),
   }),
@@ -70,6 +65,23 @@ const paternitySchemaV1 = z.strictObject({
 
 export type PaternityData = z.infer<typeof paternitySchemaV1>;
 
+const father = exampleAdult(
+  {
+    surname: 'Ғафуров',
+    name: 'Бахтиёр',
+    patronymic: 'Алиевич',
+    birthDate: '1996-02-19',
+    birthPlace: { country: 'TJ', unit: 'KT-02', settlement: 'Кӯлоб' },
+    residence: {
+      country: 'TJ',
+      unit: 'DU-02',
+      settlement: 'Душанбе',
+      address: 'кӯчаи Фирдавсӣ 56, ҳуҷраи 3',
+    },
+  },
+  '404218837',
+);
+
 const example: PaternityData = {
   childBefore: {
     surname: 'Сафарзода',
@@ -82,22 +94,7 @@ const example: PaternityData = {
     name: 'Нилуфар',
     patronymic: 'Бахтиёр',
   },
-  father: {
-    surname: 'Ғафуров',
-    name: 'Бахтиёр',
-    patronymic: 'Алиевич',
-    birthDate: '1996-02-19',
-    birthPlace: { country: 'TJ', unit: 'KT-02', settlement: 'Кӯлоб' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: {
-      country: 'TJ',
-      unit: 'DU-02',
-      settlement: 'Душанбе',
-      address: 'кӯчаи Фирдавсӣ 56, ҳуҷраи 3',
-    },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '404218837' },
-  },
+  father,
   mother: {
     surname: 'Сафарова',
     name: 'Мавзуна',
@@ -106,7 +103,7 @@ const example: PaternityData = {
     citizenship: 'TJ',
   },
   basis: { type: 'JOINT_APPLICATION' },
-  applicant: { type: 'PARENTS', surname: 'Ғафуров', name: 'Бахтиёр', patronymic: 'Алиевич' },
+  applicant: exampleApplicant('PARENTS', father),
 };
 
 type D = DeepPartial<PaternityData>;
