@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
+import { checkCourtDecision, courtDecision } from './basis-documents.ts';
 import { adult, applicant, checkApplicant, fullName, place, plainDate, recordId, sex } from './common.ts';
 import { exampleAdult, exampleApplicant } from './examples.ts';
 import { notInFuture } from './family-common.ts';
@@ -108,7 +108,7 @@ export const adoptionKind: ActKindDefinition<AdoptionData> = {
   rules(d: D, ctx, report) {
     // A missing adopter is something still to fill in: registry.ts lets a draft wait for it.
     if (!d.adoptiveMother && !d.adoptiveFather) report.error(['adoptiveMother'], 'error.adoption.noAdopter');
-    report.addErrors(courtDecisionIssues(d.court, ['court'], ctx.today, d.childBefore?.birthDate));
+    checkCourtDecision(report, d.court, ['court'], ctx.today, { event: d.childBefore?.birthDate });
     notInFuture(report, ['childBefore', 'birthDate'], d.childBefore?.birthDate, ctx.today);
     notInFuture(report, ['childAfter', 'birthDate'], d.childAfter?.birthDate, ctx.today);
     checkApplicant(d.applicant, report);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addMonths } from '../dates/plain-date.ts';
-import { courtDecision, courtDecisionIssues, documentDateIssues } from './basis-documents.ts';
+import { checkCourtDecision, courtDecision, documentDateIssues } from './basis-documents.ts';
 import {
   adult,
   applicant,
@@ -170,9 +170,10 @@ export const birthKind: ActKindDefinition<BirthData> = {
       report.error(['father'], 'error.father.notExpected');
     if (fatherBasis && fatherBasis !== 'NONE' && d.father === undefined)
       report.error(['father'], 'error.father.required');
-    if (d.birthBasis?.type === 'COURT_DECISION' && !d.birthBasis.court)
-      report.error(['birthBasis', 'court'], 'error.required');
-    report.addErrors(courtDecisionIssues(d.birthBasis?.court, ['birthBasis', 'court'], ctx.today, born));
+    checkCourtDecision(report, d.birthBasis?.court, ['birthBasis', 'court'], ctx.today, {
+      required: d.birthBasis?.type === 'COURT_DECISION',
+      event: born,
+    });
     checkApplicant(d.applicant, report);
     if (isDate(born) && born <= ctx.today && addMonths(born, 3) < ctx.today) {
       report.flag('late-registration');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addMonths, dateRange, fullYearsBetween, isPartialDate } from '../dates/plain-date.ts';
-import { courtDecision, courtDecisionIssues, documentDateIssues } from './basis-documents.ts';
+import { checkCourtDecision, courtDecision, documentDateIssues } from './basis-documents.ts';
 import {
   applicant,
   checkApplicant,
@@ -162,12 +162,12 @@ export const deathKind: ActKindDefinition<DeathData> = {
     }
     report.addErrors(documentDateIssues(d.basis?.date, ['basis', 'date'], ctx.today, d.death?.date));
     const basisType = d.basis?.type;
-    if (typeof basisType === 'string' && basisType.startsWith('COURT_DECISION') && !d.basis?.court)
-      report.error(['basis', 'court'], 'error.required');
-    // The day of death of a person declared dead is the day the decision comes into force, so only a
-    // decision establishing the fact of death is dated after the death.
-    const decidesOn = basisType === 'COURT_DECISION_DEATH_ESTABLISHED' ? d.death?.date : undefined;
-    report.addErrors(courtDecisionIssues(d.basis?.court, ['basis', 'court'], ctx.today, decidesOn));
+    checkCourtDecision(report, d.basis?.court, ['basis', 'court'], ctx.today, {
+      required: typeof basisType === 'string' && basisType.startsWith('COURT_DECISION'),
+      // The day of death of a person declared dead is the day the decision comes into force, so only
+      // a decision establishing the fact of death is dated after the death.
+      event: basisType === 'COURT_DECISION_DEATH_ESTABLISHED' ? d.death?.date : undefined,
+    });
     checkApplicant(d.applicant, report);
     if (died && died.latest <= ctx.today && addMonths(died.latest, 12) < ctx.today) {
       report.flag('late-registration');

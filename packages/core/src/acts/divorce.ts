@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
+import { checkCourtDecision, courtDecision } from './basis-documents.ts';
 import { applicant, checkApplicant, countryCode, place, plainDate, recordId } from './common.ts';
 import { exampleAdult, exampleApplicant } from './examples.ts';
 import { documentNumber, isDate, notInFuture, officeRef, spouseFields } from './family-common.ts';
@@ -95,7 +95,7 @@ export const divorceKind: ActKindDefinition<DivorceData> = {
     // A divorce decision comes after the marriage; a decision on a spouse (missing, incapable,
     // sentenced) may be older.
     const decidesOn = d.basis?.type === 'COURT_DECISION' ? d.marriage?.date : undefined;
-    report.addErrors(courtDecisionIssues(d.basis?.court, ['basis', 'court'], ctx.today, decidesOn));
+    checkCourtDecision(report, d.basis?.court, ['basis', 'court'], ctx.today, { event: decidesOn });
     for (const who of ['husband', 'wife'] as const)
       notInFuture(report, [who, 'birthDate'], d[who]?.birthDate, ctx.today);
     const married = d.marriage?.date;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatDate } from '../dates/plain-date.ts';
 import { marriageEarliestDate } from '../workflow/waiting-period.ts';
-import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
+import { checkCourtDecision, courtDecision } from './basis-documents.ts';
 import { applicant, checkApplicant, plainDate, recordId, shortText } from './common.ts';
 import { exampleAdult, exampleApplicant } from './examples.ts';
 import { ageOn, documentNumber, isDate, notInFuture, officeRef, spouseFields } from './family-common.ts';
@@ -121,7 +121,7 @@ type D = DeepPartial<MarriageData>;
 
 function checkSpouse(report: RuleReport, who: 'husband' | 'wife', d: D, on: string, today: string) {
   const s = d[who];
-  report.addErrors(courtDecisionIssues(s?.courtAgeReduction, [who, 'courtAgeReduction'], today));
+  checkCourtDecision(report, s?.courtAgeReduction, [who, 'courtAgeReduction'], today);
   const age = ageOn(s?.birthDate, on);
   if (age !== undefined && age < MARRIAGE_AGE && (age < MARRIAGE_AGE_BY_COURT || !s?.courtAgeReduction))
     report.error([who, 'birthDate'], 'error.marriage.underAge', { age });

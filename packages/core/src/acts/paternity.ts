@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
+import { checkCourtDecision, courtDecision } from './basis-documents.ts';
 import {
   adult,
   applicant,
@@ -116,10 +116,10 @@ export const paternityKind: ActKindDefinition<PaternityData> = {
   example,
   rules(d: D, ctx, report) {
     const basis = d.basis;
-    if (basis?.type === 'COURT_DECISION' && !basis.court) report.error(['basis', 'court'], 'error.required');
-    report.addErrors(
-      courtDecisionIssues(basis?.court, ['basis', 'court'], ctx.today, d.childBefore?.birthDate),
-    );
+    checkCourtDecision(report, basis?.court, ['basis', 'court'], ctx.today, {
+      required: basis?.type === 'COURT_DECISION',
+      event: d.childBefore?.birthDate,
+    });
     if (basis?.type === 'FATHER_APPLICATION') {
       if (!basis.fatherApplicationGround)
         report.error(['basis', 'fatherApplicationGround'], 'error.required');
