@@ -3,7 +3,7 @@ import { checkCourtDecision, courtDecision } from './basis-documents.ts';
 import { adult, applicant, checkApplicant, fullName, place, plainDate, recordId, sex } from './common.ts';
 import { exampleAdult, exampleApplicant } from './examples.ts';
 import { notInFuture } from './family-common.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { type ActKindDefinition, defineActKind } from './kind.ts';
 import { pick } from './persons.ts';
 
 /** A biological parent as the child's birth record names them. */
@@ -97,15 +97,9 @@ const example: AdoptionData = {
   applicant: exampleApplicant('FATHER', adoptiveFather),
 };
 
-type D = DeepPartial<AdoptionData>;
-
-export const adoptionKind: ActKindDefinition<AdoptionData> = {
-  code: 'ADOPTION',
-  schemaVersion: 1,
+export const adoptionKind = defineActKind('ADOPTION', adoptionSchemaV1, example, {
   labels: { tg: 'Фарзандхондӣ', ru: 'Усыновление (удочерение)', en: 'Adoption' },
-  schema: adoptionSchemaV1,
-  example,
-  rules(d: D, ctx, report) {
+  rules(d, ctx, report) {
     // A missing adopter is something still to fill in: registry.ts lets a draft wait for it.
     if (!d.adoptiveMother && !d.adoptiveFather) report.error(['adoptiveMother'], 'error.adoption.noAdopter');
     checkCourtDecision(report, d.court, ['court'], ctx.today, { event: d.childBefore?.birthDate });
@@ -133,4 +127,4 @@ export const adoptionKind: ActKindDefinition<AdoptionData> = {
       eventDate: d.court?.date,
     } as ReturnType<ActKindDefinition['summary']>;
   },
-};
+});

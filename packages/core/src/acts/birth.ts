@@ -15,7 +15,7 @@ import {
 } from './common.ts';
 import { exampleAdult, exampleApplicant } from './examples.ts';
 import { ageOn, isDate, notInFuture } from './family-common.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { type DeepPartial, defineActKind } from './kind.ts';
 import { newbornNameWarnings } from './naming-rules.ts';
 import { pick, summaryOf } from './persons.ts';
 import type { RuleReport } from './validation.ts';
@@ -143,12 +143,8 @@ function parentAge(report: RuleReport, who: 'mother' | 'father', d: D, min: numb
     report.error([who, 'birthDate'], 'error.age.implausible', { age, min, max });
 }
 
-export const birthKind: ActKindDefinition<BirthData> = {
-  code: 'BIRTH',
-  schemaVersion: 1,
+export const birthKind = defineActKind('BIRTH', birthSchemaV1, example, {
   labels: { tg: 'Таваллуд', ru: 'Рождение', en: 'Birth' },
-  schema: birthSchemaV1,
-  example,
   rules(d, ctx, report) {
     const born = d.child?.birthDate;
     notInFuture(report, ['child', 'birthDate'], born, ctx.today);
@@ -193,4 +189,4 @@ export const birthKind: ActKindDefinition<BirthData> = {
     ];
   },
   summary: (d) => summaryOf(d.child, { eventDate: d.child?.birthDate, placeUnit: d.child?.birthPlace?.unit }),
-};
+});

@@ -17,7 +17,7 @@ import {
   shortText,
 } from './common.ts';
 import { exampleAdult } from './examples.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { defineActKind } from './kind.ts';
 import { pick, summaryOf } from './persons.ts';
 
 export const DEATH_BASIS_TYPES = [
@@ -136,15 +136,9 @@ const example: DeathData = {
   applicant: { type: 'RELATIVE', surname: 'Қурбонов', name: 'Фирӯз', patronymic: 'Абдуллоевич' },
 };
 
-type D = DeepPartial<DeathData>;
-
-export const deathKind: ActKindDefinition<DeathData> = {
-  code: 'DEATH',
-  schemaVersion: 1,
+export const deathKind = defineActKind('DEATH', deathSchemaV1, example, {
   labels: { tg: 'Вафот', ru: 'Смерть', en: 'Death' },
-  schema: deathSchemaV1,
-  example,
-  rules(d: D, ctx, report) {
+  rules(d, ctx, report) {
     const died = d.death?.date && isPartialDate(d.death.date) ? dateRange(d.death.date) : undefined;
     const born =
       d.deceased?.birthDate && isPartialDate(d.deceased.birthDate)
@@ -178,4 +172,4 @@ export const deathKind: ActKindDefinition<DeathData> = {
     return [pick({ role: 'subject', ...d.deceased })];
   },
   summary: (d) => summaryOf(d.deceased, { eventDate: d.death?.date, placeUnit: d.death?.place?.unit }),
-};
+});

@@ -3,7 +3,7 @@ import { checkCourtDecision, courtDecision } from './basis-documents.ts';
 import { applicant, checkApplicant, countryCode, place, plainDate, recordId } from './common.ts';
 import { exampleAdult, exampleApplicant } from './examples.ts';
 import { documentNumber, isDate, notInFuture, officeRef, spouseFields } from './family-common.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { defineActKind } from './kind.ts';
 import { spousePersons, summaryOf } from './persons.ts';
 
 export const DIVORCE_BASIS_TYPES = ['JOINT_APPLICATION', 'COURT_DECISION', 'SPOUSE_APPLICATION'] as const;
@@ -80,15 +80,9 @@ const example: DivorceData = {
   applicant: exampleApplicant('SPOUSE', husband),
 };
 
-type D = DeepPartial<DivorceData>;
-
-export const divorceKind: ActKindDefinition<DivorceData> = {
-  code: 'DIVORCE',
-  schemaVersion: 1,
+export const divorceKind = defineActKind('DIVORCE', divorceSchemaV1, example, {
   labels: { tg: 'Бекор кардани ақди никоҳ', ru: 'Расторжение брака', en: 'Divorce' },
-  schema: divorceSchemaV1,
-  example,
-  rules(d: D, ctx, report) {
+  rules(d, ctx, report) {
     notInFuture(report, ['marriage', 'date'], d.marriage?.date, ctx.today);
     notInFuture(report, ['marriageEndDate'], d.marriageEndDate, ctx.today);
     notInFuture(report, ['applicationDate'], d.applicationDate, ctx.today);
@@ -123,4 +117,4 @@ export const divorceKind: ActKindDefinition<DivorceData> = {
   persons: (d) => spousePersons(d),
   summary: (d) =>
     summaryOf({ ...d.husband, surname: d.husband?.surnameBefore }, { eventDate: d.marriageEndDate }),
-};
+});

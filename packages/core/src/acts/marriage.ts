@@ -5,7 +5,7 @@ import { checkCourtDecision, courtDecision } from './basis-documents.ts';
 import { applicant, checkApplicant, plainDate, recordId, shortText } from './common.ts';
 import { exampleAdult, exampleApplicant } from './examples.ts';
 import { ageOn, documentNumber, isDate, notInFuture, officeRef, spouseFields } from './family-common.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { type DeepPartial, defineActKind } from './kind.ts';
 import { spousePersons, summaryOf } from './persons.ts';
 import type { RuleReport } from './validation.ts';
 
@@ -130,13 +130,9 @@ function checkSpouse(report: RuleReport, who: 'husband' | 'wife', d: D, on: stri
     report.error([who, 'previousMarriageEnd'], 'error.required');
 }
 
-export const marriageKind: ActKindDefinition<MarriageData> = {
-  code: 'MARRIAGE',
-  schemaVersion: 1,
+export const marriageKind = defineActKind('MARRIAGE', marriageSchemaV1, example, {
   labels: { tg: 'Ақди никоҳ', ru: 'Заключение брака', en: 'Marriage' },
-  schema: marriageSchemaV1,
-  example,
-  rules(d: D, ctx, report) {
+  rules(d, ctx, report) {
     const registered = isDate(d.registrationDate) ? d.registrationDate : ctx.today;
     checkSpouse(report, 'husband', d, registered, ctx.today);
     checkSpouse(report, 'wife', d, registered, ctx.today);
@@ -156,4 +152,4 @@ export const marriageKind: ActKindDefinition<MarriageData> = {
   persons: (d) => spousePersons(d),
   summary: (d) =>
     summaryOf({ ...d.husband, surname: d.husband?.surnameBefore }, { eventDate: d.registrationDate }),
-};
+});

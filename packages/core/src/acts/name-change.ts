@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { longText, personDetails, personName, plainDate, recordId, sex } from './common.ts';
 import { exampleAdult } from './examples.ts';
 import { ageOn, isDate, notInFuture } from './family-common.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { type DeepPartial, defineActKind } from './kind.ts';
 import { pick, summaryOf } from './persons.ts';
 
 /** Art 67 of the 2006 law: anyone aged 16 or over may change their name (younger: the guardianship body decides). */
@@ -76,17 +76,13 @@ function unchanged(p: NonNullable<D['person']>): boolean {
   );
 }
 
-export const nameChangeKind: ActKindDefinition<NameChangeData> = {
-  code: 'NAME_CHANGE',
-  schemaVersion: 1,
+export const nameChangeKind = defineActKind('NAME_CHANGE', nameChangeSchemaV1, example, {
   labels: {
     tg: 'Иваз намудани насаб, ном ва номи падар',
     ru: 'Перемена фамилии, имени, отчества',
     en: 'Change of surname, name, patronymic',
   },
-  schema: nameChangeSchemaV1,
-  example,
-  rules(d: D, ctx, report) {
+  rules(d, ctx, report) {
     const applied = isDate(d.applicationDate) ? d.applicationDate : ctx.today;
     const age = ageOn(d.person?.birthDate, applied);
     if (age !== undefined && age < NAME_CHANGE_MIN_AGE)
@@ -126,4 +122,4 @@ export const nameChangeKind: ActKindDefinition<NameChangeData> = {
     };
     return summaryOf(now, { eventDate: d.applicationDate });
   },
-};
+});

@@ -13,7 +13,7 @@ import {
 } from './common.ts';
 import { exampleAdult, exampleApplicant } from './examples.ts';
 import { ageOn } from './family-common.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { defineActKind } from './kind.ts';
 import { pick, summaryOf } from './persons.ts';
 
 export const PATERNITY_BASIS_TYPES = ['JOINT_APPLICATION', 'FATHER_APPLICATION', 'COURT_DECISION'] as const;
@@ -106,15 +106,9 @@ const example: PaternityData = {
   applicant: exampleApplicant('PARENTS', father),
 };
 
-type D = DeepPartial<PaternityData>;
-
-export const paternityKind: ActKindDefinition<PaternityData> = {
-  code: 'PATERNITY',
-  schemaVersion: 1,
+export const paternityKind = defineActKind('PATERNITY', paternitySchemaV1, example, {
   labels: { tg: 'Муқаррар намудани падарӣ', ru: 'Установление отцовства', en: 'Establishment of paternity' },
-  schema: paternitySchemaV1,
-  example,
-  rules(d: D, ctx, report) {
+  rules(d, ctx, report) {
     const basis = d.basis;
     checkCourtDecision(report, basis?.court, ['basis', 'court'], ctx.today, {
       required: basis?.type === 'COURT_DECISION',
@@ -144,4 +138,4 @@ export const paternityKind: ActKindDefinition<PaternityData> = {
     ];
   },
   summary: (d) => summaryOf({ ...d.childAfter, birthDate: d.childBefore?.birthDate }),
-};
+});
