@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
-import { adult, applicant, checkApplicant, personName, place, plainDate, recordId, sex } from './common.ts';
+import { checkCourtDecision, courtDecision } from './basis-documents.ts';
+import { adult, applicant, checkApplicant, fullName, place, plainDate, recordId, sex } from './common.ts';
+import { exampleAdult, exampleApplicant } from './examples.ts';
 import { notInFuture } from './family-common.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { type ActKindDefinition, defineActKind } from './kind.ts';
 import { pick } from './persons.ts';
 
 /** A biological parent as the child's birth record names them. */
 const birthParent = z.strictObject({
-  surname: personName,
-  name: personName,
-  patronymic: personName.optional(),
+  ...fullName,
   birthDate: plainDate.optional(),
 });
 
@@ -17,18 +16,14 @@ const adoptionSchemaV1 = z.strictObject({
   /** The child's birth record, which the adoption amends (and seals). */
   birthRecordId: recordId.optional(),
   childBefore: z.strictObject({
-    surname: personName,
-    name: personName,
-    patronymic: personName.optional(),
+    ...fullName,
     sex,
     birthDate: plainDate,
     birthPlace: place,
   }),
   /** The child after the adoption: the court may change the name, and the date and place of birth. */
   childAfter: z.strictObject({
-    surname: personName,
-    name: personName,
-    patronymic: personName.optional(),
+    ...fullName,
     birthDate: plainDate,
     birthPlace: place,
   }),
@@ -43,6 +38,26 @@ const adoptionSchemaV1 = z.strictObject({
 });
 
 export type AdoptionData = z.infer<typeof adoptionSchemaV1>;
+
+/** The adopters' home. */
+const adopters = {
+  country: 'TJ',
+  unit: 'DU-01',
+  settlement: 'Душанбе',
+  address: 'хиёбони Рӯдакӣ 84, ҳуҷраи 17',
+};
+
+const adoptiveFather = exampleAdult(
+  {
+    surname: 'Қодиров',
+    name: 'Фаррух',
+    patronymic: 'Нуруллоевич',
+    birthDate: '1983-12-01',
+    birthPlace: { country: 'TJ', unit: 'DU-00' },
+    residence: adopters,
+  },
+  '400447125',
+);
 
 const example: AdoptionData = {
   childBefore: {
@@ -60,38 +75,18 @@ const example: AdoptionData = {
     birthPlace: { country: 'TJ', unit: 'DU-01', settlement: 'Душанбе' },
   },
   birthMother: { surname: 'Ҳамидова', name: 'Зарина', patronymic: 'Олимовна', birthDate: '2003-01-17' },
-  adoptiveMother: {
-    surname: 'Сафарова',
-    name: 'Дилором',
-    patronymic: 'Иброҳимовна',
-    birthDate: '1986-03-08',
-    birthPlace: { country: 'TJ', unit: 'RA-13' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: {
-      country: 'TJ',
-      unit: 'DU-01',
-      settlement: 'Душанбе',
-      address: 'хиёбони Рӯдакӣ 84, ҳуҷраи 17',
+  adoptiveMother: exampleAdult(
+    {
+      surname: 'Сафарова',
+      name: 'Дилором',
+      patronymic: 'Иброҳимовна',
+      birthDate: '1986-03-08',
+      birthPlace: { country: 'TJ', unit: 'RA-13' },
+      residence: adopters,
     },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '401552093' },
-  },
-  adoptiveFather: {
-    surname: 'Қодиров',
-    name: 'Фаррух',
-    patronymic: 'Нуруллоевич',
-    birthDate: '1983-12-01',
-    birthPlace: { country: 'TJ', unit: 'DU-00' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: {
-      country: 'TJ',
-      unit: 'DU-01',
-      settlement: 'Душанбе',
-      address: 'хиёбони Рӯдакӣ 84, ҳуҷраи 17',
-    },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '400447125' },
-  },
+    '401552093',
+  ),
+  adoptiveFather,
   adoptersRecordedAsParents: true,
   court: {
     court: 'Суди ноҳияи Исмоили Сомонии ш. Душанбе',
@@ -99,21 +94,15 @@ const example: AdoptionData = {
     date: '2025-04-22',
     inForceDate: '2025-05-23',
   },
-  applicant: { type: 'FATHER', surname: 'Қодиров', name: 'Фаррух', patronymic: 'Нуруллоевич' },
+  applicant: exampleApplicant('FATHER', adoptiveFather),
 };
 
-type D = DeepPartial<AdoptionData>;
-
-export const adoptionKind: ActKindDefinition<AdoptionData> = {
-  code: 'ADOPTION',
-  schemaVersion: 1,
+export const adoptionKind = defineActKind('ADOPTION', adoptionSchemaV1, example, {
   labels: { tg: 'Фарзандхондӣ', ru: 'Усыновление (удочерение)', en: 'Adoption' },
-  schema: adoptionSchemaV1,
-  example,
-  rules(d: D, ctx, report) {
+  rules(d, ctx, report) {
     // A missing adopter is something still to fill in: registry.ts lets a draft wait for it.
     if (!d.adoptiveMother && !d.adoptiveFather) report.error(['adoptiveMother'], 'error.adoption.noAdopter');
-    report.addErrors(courtDecisionIssues(d.court, ['court'], ctx.today, d.childBefore?.birthDate));
+    checkCourtDecision(report, d.court, ['court'], ctx.today, { event: d.childBefore?.birthDate });
     notInFuture(report, ['childBefore', 'birthDate'], d.childBefore?.birthDate, ctx.today);
     notInFuture(report, ['childAfter', 'birthDate'], d.childAfter?.birthDate, ctx.today);
     checkApplicant(d.applicant, report);
@@ -138,4 +127,4 @@ export const adoptionKind: ActKindDefinition<AdoptionData> = {
       eventDate: d.court?.date,
     } as ReturnType<ActKindDefinition['summary']>;
   },
-};
+});

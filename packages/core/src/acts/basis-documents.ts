@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateRange, isPartialDate } from '../dates/plain-date.ts';
 import { plainDate, shortText } from './common.ts';
 import { isDate } from './family-common.ts';
-import type { FieldIssue, Path } from './validation.ts';
+import type { FieldIssue, Path, RuleReport } from './validation.ts';
 
 /**
  * The documents an act or an operation on a record rests on, and their date rules: a court decision
@@ -76,6 +76,21 @@ export function courtDecisionIssues(
   else if (isDate(inForceDate) && isDate(date) && inForceDate < date)
     issues.push({ path: [...path, 'inForceDate'], key: 'error.court.inForceBeforeDecision' });
   return issues;
+}
+
+/**
+ * The rules of an act's court decision at `path`: present when the act rests on it (`required`), and
+ * its dates as courtDecisionIssues checks them against the event it decides on.
+ */
+export function checkCourtDecision(
+  report: RuleReport,
+  court: unknown,
+  path: Path,
+  today: string,
+  { required = false, event }: { required?: boolean; event?: unknown } = {},
+): void {
+  if (required && !court) report.error(path, 'error.required');
+  report.addErrors(courtDecisionIssues(court, path, today, event));
 }
 
 /**

@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import { addMonths } from '../dates/plain-date.ts';
-import { courtDecision, courtDecisionIssues, documentDateIssues } from './basis-documents.ts';
+import { checkCourtDecision, courtDecision, documentDateIssues } from './basis-documents.ts';
 import {
   adult,
   applicant,
   checkApplicant,
   clockTime,
-  personName,
+  fullName,
   place,
   plainDate,
   recordId,
   sex,
   shortText,
 } from './common.ts';
+import { exampleAdult, exampleApplicant } from './examples.ts';
 import { ageOn, isDate, notInFuture } from './family-common.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { type DeepPartial, defineActKind } from './kind.ts';
 import { newbornNameWarnings } from './naming-rules.ts';
 import { pick, summaryOf } from './persons.ts';
 import type { RuleReport } from './validation.ts';
@@ -30,9 +31,7 @@ export const FATHER_BASIS_TYPES = [
 
 const birthSchemaV1 = z.strictObject({
   child: z.strictObject({
-    surname: personName,
-    name: personName,
-    patronymic: personName.optional(),
+    ...fullName,
     sex,
     birthDate: plainDate,
     birthTime: clockTime.optional(),
@@ -74,6 +73,19 @@ const birthSchemaV1 = z.strictObject({
 
 export type BirthData = z.infer<typeof birthSchemaV1>;
 
+const mother = exampleAdult(
+  {
+    surname: 'Каримова',
+    name: 'Нигина',
+    patronymic: 'Саидовна',
+    birthDate: '1996-08-02',
+    birthPlace: { country: 'TJ', unit: 'KT-02' },
+    residence: { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Айнӣ 12, ҳуҷраи 5' },
+  },
+  '402543058',
+  'ВКД ноҳияи Фирдавсӣ',
+);
+
 const example: BirthData = {
   child: {
     surname: 'Раҳимзода',
@@ -92,35 +104,25 @@ const example: BirthData = {
     date: '2025-03-14',
     issuer: 'Таваллудхонаи шаҳрии №3, ш. Душанбе',
   },
-  mother: {
-    surname: 'Каримова',
-    name: 'Нигина',
-    patronymic: 'Саидовна',
-    birthDate: '1996-08-02',
-    birthPlace: { country: 'TJ', unit: 'KT-02' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Айнӣ 12, ҳуҷраи 5' },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '402543058', issuer: 'ВКД ноҳияи Фирдавсӣ' },
-  },
-  father: {
-    surname: 'Раҳимзода',
-    name: 'Ҷамшед',
-    patronymic: 'Абдуллоевич',
-    birthDate: '1993-01-20',
-    birthPlace: { country: 'TJ', unit: 'DU-00' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Айнӣ 12, ҳуҷраи 5' },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '401118233' },
-  },
+  mother,
+  father: exampleAdult(
+    {
+      surname: 'Раҳимзода',
+      name: 'Ҷамшед',
+      patronymic: 'Абдуллоевич',
+      birthDate: '1993-01-20',
+      birthPlace: { country: 'TJ', unit: 'DU-00' },
+      residence: mother.residence,
+    },
+    '401118233',
+  ),
   fatherBasis: {
     type: 'MARRIAGE_RECORD',
     recordNumber: '214',
     recordDate: '2019-09-07',
     recordOffice: 'ШАҲС ноҳияи Фирдавсӣ',
   },
-  applicant: { type: 'MOTHER', surname: 'Каримова', name: 'Нигина', patronymic: 'Саидовна' },
+  applicant: exampleApplicant('MOTHER', mother),
   statistics: {
     birthWeightGrams: 3250,
     lengthCm: 51,
@@ -141,12 +143,8 @@ function parentAge(report: RuleReport, who: 'mother' | 'father', d: D, min: numb
     report.error([who, 'birthDate'], 'error.age.implausible', { age, min, max });
 }
 
-export const birthKind: ActKindDefinition<BirthData> = {
-  code: 'BIRTH',
-  schemaVersion: 1,
+export const birthKind = defineActKind('BIRTH', birthSchemaV1, example, {
   labels: { tg: 'Таваллуд', ru: 'Рождение', en: 'Birth' },
-  schema: birthSchemaV1,
-  example,
   rules(d, ctx, report) {
     const born = d.child?.birthDate;
     notInFuture(report, ['child', 'birthDate'], born, ctx.today);
@@ -168,9 +166,10 @@ export const birthKind: ActKindDefinition<BirthData> = {
       report.error(['father'], 'error.father.notExpected');
     if (fatherBasis && fatherBasis !== 'NONE' && d.father === undefined)
       report.error(['father'], 'error.father.required');
-    if (d.birthBasis?.type === 'COURT_DECISION' && !d.birthBasis.court)
-      report.error(['birthBasis', 'court'], 'error.required');
-    report.addErrors(courtDecisionIssues(d.birthBasis?.court, ['birthBasis', 'court'], ctx.today, born));
+    checkCourtDecision(report, d.birthBasis?.court, ['birthBasis', 'court'], ctx.today, {
+      required: d.birthBasis?.type === 'COURT_DECISION',
+      event: born,
+    });
     checkApplicant(d.applicant, report);
     if (isDate(born) && born <= ctx.today && addMonths(born, 3) < ctx.today) {
       report.flag('late-registration');
@@ -190,4 +189,4 @@ export const birthKind: ActKindDefinition<BirthData> = {
     ];
   },
   summary: (d) => summaryOf(d.child, { eventDate: d.child?.birthDate, placeUnit: d.child?.birthPlace?.unit }),
-};
+});

@@ -87,11 +87,16 @@ export const personDetails = {
   idDocument: idDocument.optional(),
 };
 
-/** Mother, father, spouse: a named adult with their documents. */
-export const adult = z.strictObject({
+/** Surname, name and patronymic (the patronymic is not everyone's), the fields every named person starts with. */
+export const fullName = {
   surname: personName,
   name: personName,
   patronymic: personName.optional(),
+};
+
+/** Mother, father, spouse: a named adult with their documents. */
+export const adult = z.strictObject({
+  ...fullName,
   birthDate: plainDate,
   ...personDetails,
 });

@@ -1,22 +1,23 @@
 import { z } from 'zod';
 import { addMonths, dateRange, fullYearsBetween, isPartialDate } from '../dates/plain-date.ts';
-import { courtDecision, courtDecisionIssues, documentDateIssues } from './basis-documents.ts';
+import { checkCourtDecision, courtDecision, documentDateIssues } from './basis-documents.ts';
 import {
   applicant,
   checkApplicant,
   clockTime,
   countryCode,
+  fullName,
   idDocument,
   longText,
   partialDate,
-  personName,
   place,
   plainDate,
   recordId,
   sex,
   shortText,
 } from './common.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { exampleAdult } from './examples.ts';
+import { defineActKind } from './kind.ts';
 import { pick, summaryOf } from './persons.ts';
 
 export const DEATH_BASIS_TYPES = [
@@ -35,9 +36,7 @@ const icd10 = z
 
 const deathSchemaV1 = z.strictObject({
   deceased: z.strictObject({
-    surname: personName,
-    name: personName,
-    patronymic: personName.optional(),
+    ...fullName,
     sex,
     birthDate: partialDate.optional(),
     birthPlace: place.optional(),
@@ -97,16 +96,18 @@ export type DeathData = z.infer<typeof deathSchemaV1>;
 
 const example: DeathData = {
   deceased: {
-    surname: 'Қурбонов',
-    name: 'Абдулло',
-    patronymic: 'Саидович',
-    sex: 'M',
-    birthDate: '1948-05-11',
-    birthPlace: { country: 'TJ', unit: 'KT-09' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Борбад 48' },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '400233871' },
+    ...exampleAdult(
+      {
+        surname: 'Қурбонов',
+        name: 'Абдулло',
+        patronymic: 'Саидович',
+        sex: 'M' as const,
+        birthDate: '1948-05-11',
+        birthPlace: { country: 'TJ', unit: 'KT-09' },
+        residence: { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Борбад 48' },
+      },
+      '400233871',
+    ),
     identityEstablished: true,
     maritalStatus: 'MARRIED',
   },
@@ -135,15 +136,9 @@ const example: DeathData = {
   applicant: { type: 'RELATIVE', surname: 'Қурбонов', name: 'Фирӯз', patronymic: 'Абдуллоевич' },
 };
 
-type D = DeepPartial<DeathData>;
-
-export const deathKind: ActKindDefinition<DeathData> = {
-  code: 'DEATH',
-  schemaVersion: 1,
+export const deathKind = defineActKind('DEATH', deathSchemaV1, example, {
   labels: { tg: 'Вафот', ru: 'Смерть', en: 'Death' },
-  schema: deathSchemaV1,
-  example,
-  rules(d: D, ctx, report) {
+  rules(d, ctx, report) {
     const died = d.death?.date && isPartialDate(d.death.date) ? dateRange(d.death.date) : undefined;
     const born =
       d.deceased?.birthDate && isPartialDate(d.deceased.birthDate)
@@ -161,12 +156,12 @@ export const deathKind: ActKindDefinition<DeathData> = {
     }
     report.addErrors(documentDateIssues(d.basis?.date, ['basis', 'date'], ctx.today, d.death?.date));
     const basisType = d.basis?.type;
-    if (typeof basisType === 'string' && basisType.startsWith('COURT_DECISION') && !d.basis?.court)
-      report.error(['basis', 'court'], 'error.required');
-    // The day of death of a person declared dead is the day the decision comes into force, so only a
-    // decision establishing the fact of death is dated after the death.
-    const decidesOn = basisType === 'COURT_DECISION_DEATH_ESTABLISHED' ? d.death?.date : undefined;
-    report.addErrors(courtDecisionIssues(d.basis?.court, ['basis', 'court'], ctx.today, decidesOn));
+    checkCourtDecision(report, d.basis?.court, ['basis', 'court'], ctx.today, {
+      required: typeof basisType === 'string' && basisType.startsWith('COURT_DECISION'),
+      // The day of death of a person declared dead is the day the decision comes into force, so only
+      // a decision establishing the fact of death is dated after the death.
+      event: basisType === 'COURT_DECISION_DEATH_ESTABLISHED' ? d.death?.date : undefined,
+    });
     checkApplicant(d.applicant, report);
     if (died && died.latest <= ctx.today && addMonths(died.latest, 12) < ctx.today) {
       report.flag('late-registration');
@@ -177,4 +172,4 @@ export const deathKind: ActKindDefinition<DeathData> = {
     return [pick({ role: 'subject', ...d.deceased })];
   },
   summary: (d) => summaryOf(d.deceased, { eventDate: d.death?.date, placeUnit: d.death?.place?.unit }),
-};
+});

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
+import { checkCourtDecision, courtDecision } from './basis-documents.ts';
 import { applicant, checkApplicant, countryCode, place, plainDate, recordId } from './common.ts';
+import { exampleAdult, exampleApplicant } from './examples.ts';
 import { documentNumber, isDate, notInFuture, officeRef, spouseFields } from './family-common.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { defineActKind } from './kind.ts';
 import { spousePersons, summaryOf } from './persons.ts';
 
 export const DIVORCE_BASIS_TYPES = ['JOINT_APPLICATION', 'COURT_DECISION', 'SPOUSE_APPLICATION'] as const;
@@ -40,59 +41,55 @@ const divorceSchemaV1 = z.strictObject({
 
 export type DivorceData = z.infer<typeof divorceSchemaV1>;
 
-const example: DivorceData = {
-  marriage: { number: '305', date: '2012-08-18', office: 'SU-01-00' },
-  husband: {
+const husband = exampleAdult(
+  {
     surnameBefore: 'Юсуфов',
     surnameAfter: 'Юсуфов',
     name: 'Баҳром',
     patronymic: 'Ҳакимович',
     birthDate: '1988-02-14',
     birthPlace: { country: 'TJ', unit: 'SU-01', settlement: 'Хуҷанд' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
     residence: {
       country: 'TJ',
       unit: 'SU-01',
       settlement: 'Хуҷанд',
       address: 'кӯчаи Камоли Хуҷандӣ 112, ҳуҷраи 9',
     },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '400985214' },
   },
-  wife: {
-    surnameBefore: 'Юсуфова',
-    surnameAfter: 'Раҷабова',
-    name: 'Гулнора',
-    patronymic: 'Аҳмадовна',
-    birthDate: '1991-10-05',
-    birthPlace: { country: 'TJ', unit: 'SU-16' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: { country: 'TJ', unit: 'SU-16', settlement: 'Ғафуров', address: 'кӯчаи Истиқлол 4' },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '401730566' },
-  },
+  '400985214',
+);
+
+const example: DivorceData = {
+  marriage: { number: '305', date: '2012-08-18', office: 'SU-01-00' },
+  husband,
+  wife: exampleAdult(
+    {
+      surnameBefore: 'Юсуфова',
+      surnameAfter: 'Раҷабова',
+      name: 'Гулнора',
+      patronymic: 'Аҳмадовна',
+      birthDate: '1991-10-05',
+      birthPlace: { country: 'TJ', unit: 'SU-16' },
+      residence: { country: 'TJ', unit: 'SU-16', settlement: 'Ғафуров', address: 'кӯчаи Истиқлол 4' },
+    },
+    '401730566',
+  ),
   basis: { type: 'JOINT_APPLICATION', commonMinorChildren: false },
   marriageEndDate: '2025-04-28',
   applicationDate: '2025-03-27',
-  applicant: { type: 'SPOUSE', surname: 'Юсуфов', name: 'Баҳром', patronymic: 'Ҳакимович' },
+  applicant: exampleApplicant('SPOUSE', husband),
 };
 
-type D = DeepPartial<DivorceData>;
-
-export const divorceKind: ActKindDefinition<DivorceData> = {
-  code: 'DIVORCE',
-  schemaVersion: 1,
+export const divorceKind = defineActKind('DIVORCE', divorceSchemaV1, example, {
   labels: { tg: 'Бекор кардани ақди никоҳ', ru: 'Расторжение брака', en: 'Divorce' },
-  schema: divorceSchemaV1,
-  example,
-  rules(d: D, ctx, report) {
+  rules(d, ctx, report) {
     notInFuture(report, ['marriage', 'date'], d.marriage?.date, ctx.today);
     notInFuture(report, ['marriageEndDate'], d.marriageEndDate, ctx.today);
     notInFuture(report, ['applicationDate'], d.applicationDate, ctx.today);
     // A divorce decision comes after the marriage; a decision on a spouse (missing, incapable,
     // sentenced) may be older.
     const decidesOn = d.basis?.type === 'COURT_DECISION' ? d.marriage?.date : undefined;
-    report.addErrors(courtDecisionIssues(d.basis?.court, ['basis', 'court'], ctx.today, decidesOn));
+    checkCourtDecision(report, d.basis?.court, ['basis', 'court'], ctx.today, { event: decidesOn });
     for (const who of ['husband', 'wife'] as const)
       notInFuture(report, [who, 'birthDate'], d[who]?.birthDate, ctx.today);
     const married = d.marriage?.date;
@@ -120,4 +117,4 @@ export const divorceKind: ActKindDefinition<DivorceData> = {
   persons: (d) => spousePersons(d),
   summary: (d) =>
     summaryOf({ ...d.husband, surname: d.husband?.surnameBefore }, { eventDate: d.marriageEndDate }),
-};
+});

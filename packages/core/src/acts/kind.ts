@@ -55,3 +55,19 @@ export type DeepPartial<T> = T extends (infer U)[]
   : T extends object
     ? { [K in keyof T]?: DeepPartial<T[K]> }
     : T;
+
+/**
+ * An act kind from its parts: its code, schema and example, then its labels and rules. Every kind is
+ * at version 1 of its schema until a kind's data changes shape.
+ */
+export function defineActKind<T>(
+  code: ActKindCode,
+  schema: z.ZodType<T>,
+  example: NoInfer<T>,
+  parts: Omit<ActKindDefinition<T>, 'code' | 'schemaVersion' | 'schema' | 'example'> & {
+    schemaVersion?: number;
+  },
+): ActKindDefinition<T> {
+  const { schemaVersion = 1, ...rest } = parts;
+  return { code, schemaVersion, schema, example, ...rest };
+}

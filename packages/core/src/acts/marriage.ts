@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { formatDate } from '../dates/plain-date.ts';
 import { marriageEarliestDate } from '../workflow/waiting-period.ts';
-import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
+import { checkCourtDecision, courtDecision } from './basis-documents.ts';
 import { applicant, checkApplicant, plainDate, recordId, shortText } from './common.ts';
+import { exampleAdult, exampleApplicant } from './examples.ts';
 import { ageOn, documentNumber, isDate, notInFuture, officeRef, spouseFields } from './family-common.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { type DeepPartial, defineActKind } from './kind.ts';
 import { spousePersons, summaryOf } from './persons.ts';
 import type { RuleReport } from './validation.ts';
 
@@ -65,32 +66,45 @@ const marriageSchemaV1 = z.strictObject({
 export type MarriageData = z.infer<typeof marriageSchemaV1>;
 export type MarriageSpouse = MarriageData['husband'];
 
+const husband: MarriageSpouse = {
+  ...exampleAdult(
+    {
+      surnameBefore: 'Шарипов',
+      surnameAfter: 'Шарипов',
+      name: 'Далер',
+      patronymic: 'Рустамович',
+      birthDate: '1997-11-03',
+      birthPlace: { country: 'TJ', unit: 'SU-01', settlement: 'Хуҷанд' },
+      residence: {
+        country: 'TJ',
+        unit: 'DU-03',
+        settlement: 'Душанбе',
+        address: 'кӯчаи Шерозӣ 7, ҳуҷраи 22',
+      },
+    },
+    '403761920',
+    'ВКД ноҳияи Фирдавсӣ',
+  ),
+  previousMaritalStatus: 'DIVORCED',
+  previousMarriageEnd: { type: 'DIVORCE_RECORD', number: '57', date: '2022-03-15', office: 'SU-01-00' },
+};
+
 const example: MarriageData = {
-  husband: {
-    surnameBefore: 'Шарипов',
-    surnameAfter: 'Шарипов',
-    name: 'Далер',
-    patronymic: 'Рустамович',
-    birthDate: '1997-11-03',
-    birthPlace: { country: 'TJ', unit: 'SU-01', settlement: 'Хуҷанд' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе', address: 'кӯчаи Шерозӣ 7, ҳуҷраи 22' },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '403761920', issuer: 'ВКД ноҳияи Фирдавсӣ' },
-    previousMaritalStatus: 'DIVORCED',
-    previousMarriageEnd: { type: 'DIVORCE_RECORD', number: '57', date: '2022-03-15', office: 'SU-01-00' },
-  },
+  husband,
   wife: {
-    surnameBefore: 'Назарова',
-    surnameAfter: 'Шарипова',
-    name: 'Мадина',
-    patronymic: 'Фарҳодовна',
-    birthDate: '2001-07-30',
-    birthPlace: { country: 'TJ', unit: 'RA-04', settlement: 'Ҳисор' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: { country: 'TJ', unit: 'RA-04', settlement: 'Ҳисор', address: 'кӯчаи Исмоили Сомонӣ 31' },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '405118467', issuer: 'ШВКД ноҳияи Ҳисор' },
+    ...exampleAdult(
+      {
+        surnameBefore: 'Назарова',
+        surnameAfter: 'Шарипова',
+        name: 'Мадина',
+        patronymic: 'Фарҳодовна',
+        birthDate: '2001-07-30',
+        birthPlace: { country: 'TJ', unit: 'RA-04', settlement: 'Ҳисор' },
+        residence: { country: 'TJ', unit: 'RA-04', settlement: 'Ҳисор', address: 'кӯчаи Исмоили Сомонӣ 31' },
+      },
+      '405118467',
+      'ШВКД ноҳияи Ҳисор',
+    ),
     previousMaritalStatus: 'NEVER_MARRIED',
   },
   applicationDate: '2025-04-18',
@@ -100,14 +114,14 @@ const example: MarriageData = {
     date: '2025-04-10',
     facility: 'Маркази саломатии шаҳрии №5, ш. Душанбе',
   },
-  applicant: { type: 'SPOUSE', surname: 'Шарипов', name: 'Далер', patronymic: 'Рустамович' },
+  applicant: exampleApplicant('SPOUSE', husband),
 };
 
 type D = DeepPartial<MarriageData>;
 
 function checkSpouse(report: RuleReport, who: 'husband' | 'wife', d: D, on: string, today: string) {
   const s = d[who];
-  report.addErrors(courtDecisionIssues(s?.courtAgeReduction, [who, 'courtAgeReduction'], today));
+  checkCourtDecision(report, s?.courtAgeReduction, [who, 'courtAgeReduction'], today);
   const age = ageOn(s?.birthDate, on);
   if (age !== undefined && age < MARRIAGE_AGE && (age < MARRIAGE_AGE_BY_COURT || !s?.courtAgeReduction))
     report.error([who, 'birthDate'], 'error.marriage.underAge', { age });
@@ -116,13 +130,9 @@ function checkSpouse(report: RuleReport, who: 'husband' | 'wife', d: D, on: stri
     report.error([who, 'previousMarriageEnd'], 'error.required');
 }
 
-export const marriageKind: ActKindDefinition<MarriageData> = {
-  code: 'MARRIAGE',
-  schemaVersion: 1,
+export const marriageKind = defineActKind('MARRIAGE', marriageSchemaV1, example, {
   labels: { tg: 'Ақди никоҳ', ru: 'Заключение брака', en: 'Marriage' },
-  schema: marriageSchemaV1,
-  example,
-  rules(d: D, ctx, report) {
+  rules(d, ctx, report) {
     const registered = isDate(d.registrationDate) ? d.registrationDate : ctx.today;
     checkSpouse(report, 'husband', d, registered, ctx.today);
     checkSpouse(report, 'wife', d, registered, ctx.today);
@@ -142,4 +152,4 @@ export const marriageKind: ActKindDefinition<MarriageData> = {
   persons: (d) => spousePersons(d),
   summary: (d) =>
     summaryOf({ ...d.husband, surname: d.husband?.surnameBefore }, { eventDate: d.registrationDate }),
-};
+});

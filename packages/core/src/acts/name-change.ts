@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { longText, personDetails, personName, plainDate, recordId, sex } from './common.ts';
+import { exampleAdult } from './examples.ts';
 import { ageOn, isDate, notInFuture } from './family-common.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { type DeepPartial, defineActKind } from './kind.ts';
 import { pick, summaryOf } from './persons.ts';
 
 /** Art 67 of the 2006 law: anyone aged 16 or over may change their name (younger: the guardianship body decides). */
@@ -33,21 +34,27 @@ const nameChangeSchemaV1 = z.strictObject({
 export type NameChangeData = z.infer<typeof nameChangeSchemaV1>;
 
 const example: NameChangeData = {
-  person: {
-    surnameBefore: 'Алиева',
-    nameBefore: 'Мавлуда',
-    patronymicBefore: 'Раҳимовна',
-    surnameAfter: 'Алӣзода',
-    nameAfter: 'Мавлуда',
-    patronymicAfter: 'Раҳим',
-    sex: 'F',
-    birthDate: '1990-09-15',
-    birthPlace: { country: 'TJ', unit: 'KT-02', settlement: 'Кӯлоб' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: { country: 'TJ', unit: 'DU-01', settlement: 'Душанбе', address: 'кӯчаи Бохтар 35, ҳуҷраи 41' },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '402907311', issuer: 'ШВКД ноҳияи Исмоили Сомонӣ' },
-  },
+  person: exampleAdult(
+    {
+      surnameBefore: 'Алиева',
+      nameBefore: 'Мавлуда',
+      patronymicBefore: 'Раҳимовна',
+      surnameAfter: 'Алӣзода',
+      nameAfter: 'Мавлуда',
+      patronymicAfter: 'Раҳим',
+      sex: 'F' as const,
+      birthDate: '1990-09-15',
+      birthPlace: { country: 'TJ', unit: 'KT-02', settlement: 'Кӯлоб' },
+      residence: {
+        country: 'TJ',
+        unit: 'DU-01',
+        settlement: 'Душанбе',
+        address: 'кӯчаи Бохтар 35, ҳуҷраи 41',
+      },
+    },
+    '402907311',
+    'ШВКД ноҳияи Исмоили Сомонӣ',
+  ),
   reasons: 'Хоҳиши шахсӣ: насаб ва номи падар бо тарзи миллии тоҷикӣ навишта шаванд.',
   applicationDate: '2025-05-06',
 };
@@ -69,17 +76,13 @@ function unchanged(p: NonNullable<D['person']>): boolean {
   );
 }
 
-export const nameChangeKind: ActKindDefinition<NameChangeData> = {
-  code: 'NAME_CHANGE',
-  schemaVersion: 1,
+export const nameChangeKind = defineActKind('NAME_CHANGE', nameChangeSchemaV1, example, {
   labels: {
     tg: 'Иваз намудани насаб, ном ва номи падар',
     ru: 'Перемена фамилии, имени, отчества',
     en: 'Change of surname, name, patronymic',
   },
-  schema: nameChangeSchemaV1,
-  example,
-  rules(d: D, ctx, report) {
+  rules(d, ctx, report) {
     const applied = isDate(d.applicationDate) ? d.applicationDate : ctx.today;
     const age = ageOn(d.person?.birthDate, applied);
     if (age !== undefined && age < NAME_CHANGE_MIN_AGE)
@@ -119,4 +122,4 @@ export const nameChangeKind: ActKindDefinition<NameChangeData> = {
     };
     return summaryOf(now, { eventDate: d.applicationDate });
   },
-};
+});

@@ -1,18 +1,19 @@
 import { z } from 'zod';
-import { courtDecision, courtDecisionIssues } from './basis-documents.ts';
+import { checkCourtDecision, courtDecision } from './basis-documents.ts';
 import {
   adult,
   applicant,
   checkApplicant,
   countryCode,
-  personName,
+  fullName,
   plainDate,
   recordId,
   sex,
   shortText,
 } from './common.ts';
+import { exampleAdult, exampleApplicant } from './examples.ts';
 import { ageOn } from './family-common.ts';
-import type { ActKindDefinition, DeepPartial } from './kind.ts';
+import { defineActKind } from './kind.ts';
 import { pick, summaryOf } from './persons.ts';
 
 export const PATERNITY_BASIS_TYPES = ['JOINT_APPLICATION', 'FATHER_APPLICATION', 'COURT_DECISION'] as const;
@@ -31,23 +32,17 @@ const paternitySchemaV1 = z.strictObject({
   /** The child's birth record, which is amended once paternity is registered. */
   birthRecordId: recordId.optional(),
   childBefore: z.strictObject({
-    surname: personName,
-    name: personName,
-    patronymic: personName.optional(),
+    ...fullName,
     sex,
     birthDate: plainDate,
   }),
   /** The child after paternity is established: the surname and patronymic may change. */
   childAfter: z.strictObject({
-    surname: personName,
-    name: personName,
-    patronymic: personName.optional(),
+    ...fullName,
   }),
   father: adult,
   mother: z.strictObject({
-    surname: personName,
-    name: personName,
-    patronymic: personName.optional(),
+    ...fullName,
     birthDate: plainDate.optional(),
     citizenship: countryCode.optional(),
   }),
@@ -70,6 +65,23 @@ const paternitySchemaV1 = z.strictObject({
 
 export type PaternityData = z.infer<typeof paternitySchemaV1>;
 
+const father = exampleAdult(
+  {
+    surname: 'Ғафуров',
+    name: 'Бахтиёр',
+    patronymic: 'Алиевич',
+    birthDate: '1996-02-19',
+    birthPlace: { country: 'TJ', unit: 'KT-02', settlement: 'Кӯлоб' },
+    residence: {
+      country: 'TJ',
+      unit: 'DU-02',
+      settlement: 'Душанбе',
+      address: 'кӯчаи Фирдавсӣ 56, ҳуҷраи 3',
+    },
+  },
+  '404218837',
+);
+
 const example: PaternityData = {
   childBefore: {
     surname: 'Сафарзода',
@@ -82,22 +94,7 @@ const example: PaternityData = {
     name: 'Нилуфар',
     patronymic: 'Бахтиёр',
   },
-  father: {
-    surname: 'Ғафуров',
-    name: 'Бахтиёр',
-    patronymic: 'Алиевич',
-    birthDate: '1996-02-19',
-    birthPlace: { country: 'TJ', unit: 'KT-02', settlement: 'Кӯлоб' },
-    citizenship: 'TJ',
-    nationality: 'тоҷик',
-    residence: {
-      country: 'TJ',
-      unit: 'DU-02',
-      settlement: 'Душанбе',
-      address: 'кӯчаи Фирдавсӣ 56, ҳуҷраи 3',
-    },
-    idDocument: { type: 'PASSPORT', series: 'A', number: '404218837' },
-  },
+  father,
   mother: {
     surname: 'Сафарова',
     name: 'Мавзуна',
@@ -106,23 +103,17 @@ const example: PaternityData = {
     citizenship: 'TJ',
   },
   basis: { type: 'JOINT_APPLICATION' },
-  applicant: { type: 'PARENTS', surname: 'Ғафуров', name: 'Бахтиёр', patronymic: 'Алиевич' },
+  applicant: exampleApplicant('PARENTS', father),
 };
 
-type D = DeepPartial<PaternityData>;
-
-export const paternityKind: ActKindDefinition<PaternityData> = {
-  code: 'PATERNITY',
-  schemaVersion: 1,
+export const paternityKind = defineActKind('PATERNITY', paternitySchemaV1, example, {
   labels: { tg: 'Муқаррар намудани падарӣ', ru: 'Установление отцовства', en: 'Establishment of paternity' },
-  schema: paternitySchemaV1,
-  example,
-  rules(d: D, ctx, report) {
+  rules(d, ctx, report) {
     const basis = d.basis;
-    if (basis?.type === 'COURT_DECISION' && !basis.court) report.error(['basis', 'court'], 'error.required');
-    report.addErrors(
-      courtDecisionIssues(basis?.court, ['basis', 'court'], ctx.today, d.childBefore?.birthDate),
-    );
+    checkCourtDecision(report, basis?.court, ['basis', 'court'], ctx.today, {
+      required: basis?.type === 'COURT_DECISION',
+      event: d.childBefore?.birthDate,
+    });
     if (basis?.type === 'FATHER_APPLICATION') {
       if (!basis.fatherApplicationGround)
         report.error(['basis', 'fatherApplicationGround'], 'error.required');
@@ -147,4 +138,4 @@ export const paternityKind: ActKindDefinition<PaternityData> = {
     ];
   },
   summary: (d) => summaryOf({ ...d.childAfter, birthDate: d.childBefore?.birthDate }),
-};
+});
