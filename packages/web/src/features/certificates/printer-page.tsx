@@ -18,6 +18,7 @@ import { BLANK_DOCUMENTS, type DocumentKind } from '@sabt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Heading } from '../../components/heading.tsx';
 import { newUuid } from '../../lib/api.ts';
 import { fetchCalibrationPage } from './api/certificates.ts';
 import { PdfFrame } from './components/pdf-frame.tsx';
@@ -72,14 +73,7 @@ export default function PrinterPage() {
 
   return (
     <Stack gap="md">
-      <Stack gap={4}>
-        <Title order={1} size="h2">
-          {p.title}
-        </Title>
-        <Text c="dimmed" size="sm" maw={820}>
-          {p.intro}
-        </Text>
-      </Stack>
+      <Heading title={p.title} intro={p.intro} introMaw={820} />
       <List type="ordered" size="sm" spacing={4} maw={820}>
         {p.steps.map((step) => (
           <List.Item key={step}>{step}</List.Item>

@@ -117,24 +117,18 @@ export function ReceiveBatchForm({ office, ownOffice }: { office: string; ownOff
           withAsterisk
           maxLength={20}
         />
-        <TextInput
-          {...field('from')}
-          label={s.from}
-          description={s.numberHint}
-          required
-          withAsterisk
-          inputMode="numeric"
-          maxLength={12}
-        />
-        <TextInput
-          {...field('to')}
-          label={s.to}
-          description={s.numberHint}
-          required
-          withAsterisk
-          inputMode="numeric"
-          maxLength={12}
-        />
+        {(['from', 'to'] as const).map((k) => (
+          <TextInput
+            key={k}
+            {...field(k)}
+            label={s[k]}
+            description={s.numberHint}
+            required
+            withAsterisk
+            inputMode="numeric"
+            maxLength={12}
+          />
+        ))}
       </SimpleGrid>
       <TextInput {...field('note')} label={s.note} description={s.noteHint} maxLength={500} />
     </FormPanel>
