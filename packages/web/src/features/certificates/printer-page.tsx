@@ -105,28 +105,22 @@ export default function PrinterPage() {
                     onChange={(e) => change(printer.id, { name: e.currentTarget.value })}
                     maxLength={100}
                   />
-                  <NumberInput
-                    label={p.dx}
-                    description={p.dxHint}
-                    value={printer.dxMm}
-                    onChange={(v) => change(printer.id, { dxMm: typeof v === 'number' ? v : Number(v) || 0 })}
-                    step={0.5}
-                    decimalScale={2}
-                    min={-OFFSET_LIMIT}
-                    max={OFFSET_LIMIT}
-                    clampBehavior="strict"
-                  />
-                  <NumberInput
-                    label={p.dy}
-                    description={p.dyHint}
-                    value={printer.dyMm}
-                    onChange={(v) => change(printer.id, { dyMm: typeof v === 'number' ? v : Number(v) || 0 })}
-                    step={0.5}
-                    decimalScale={2}
-                    min={-OFFSET_LIMIT}
-                    max={OFFSET_LIMIT}
-                    clampBehavior="strict"
-                  />
+                  {(['dx', 'dy'] as const).map((axis) => (
+                    <NumberInput
+                      key={axis}
+                      label={p[axis]}
+                      description={p[`${axis}Hint`]}
+                      value={printer[`${axis}Mm`]}
+                      onChange={(v) =>
+                        change(printer.id, { [`${axis}Mm`]: typeof v === 'number' ? v : Number(v) || 0 })
+                      }
+                      step={0.5}
+                      decimalScale={2}
+                      min={-OFFSET_LIMIT}
+                      max={OFFSET_LIMIT}
+                      clampBehavior="strict"
+                    />
+                  ))}
                   <Stack gap={6} justify="flex-end">
                     <Radio value={printer.id} label={p.use} />
                     <Button

@@ -58,24 +58,20 @@ export function BlankList({ office, onSpoil }: Props) {
     <Stack gap="sm">
       <form onSubmit={find} aria-label={s.list.filters}>
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <NativeSelect
-            label={s.list.status}
-            value={draft.status}
-            onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value })}
-            data={[
-              { value: '', label: s.list.all },
-              ...BLANK_STATUSES.map((st) => ({ value: st, label: s.statuses[st] ?? st })),
-            ]}
-          />
-          <NativeSelect
-            label={s.list.document}
-            value={draft.document}
-            onChange={(e) => setDraft({ ...draft, document: e.currentTarget.value })}
-            data={[
-              { value: '', label: s.list.all },
-              ...BLANK_DOCUMENTS.map((d) => ({ value: d, label: documentLabel(d) })),
-            ]}
-          />
+          {(
+            [
+              ['status', BLANK_STATUSES.map((st) => ({ value: st, label: s.statuses[st] ?? st }))],
+              ['document', BLANK_DOCUMENTS.map((d) => ({ value: d, label: documentLabel(d) }))],
+            ] as const
+          ).map(([k, options]) => (
+            <NativeSelect
+              key={k}
+              label={s.list[k]}
+              value={draft[k]}
+              onChange={(e) => setDraft({ ...draft, [k]: e.currentTarget.value })}
+              data={[{ value: '', label: s.list.all }, ...options]}
+            />
+          ))}
           <TextInput
             label={s.list.series}
             value={draft.series}

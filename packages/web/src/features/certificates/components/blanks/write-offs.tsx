@@ -1,14 +1,14 @@
-import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { DataTable } from '../../../../components/data-table.tsx';
-import { DialogFooter } from '../../../../components/dialog-footer.tsx';
 import { ReasonField, useReason } from '../../../../components/reason-field.tsx';
 import { formatInstant } from '../../../../lib/dates.ts';
 import { type Blank, blanksQuery, useDecideSpoiled } from '../../api/blanks.ts';
 import { seriesNumber } from '../../lib/format.ts';
 import { useCertificateMessages } from '../../messages.ts';
+import { FormDialog } from '../dialog.tsx';
 import { ProblemAlert } from '../problem-alert.tsx';
 
 interface Props {
@@ -140,39 +140,28 @@ function DecideDialog({ blank, confirm, onClose }: { blank: Blank; confirm: bool
   };
 
   return (
-    <Modal
-      opened
-      onClose={decide.isPending ? () => undefined : onClose}
+    <FormDialog
       title={confirm ? s.confirmTitle(label) : s.rejectTitle(label)}
-      size="lg"
-      closeButtonProps={{ 'aria-label': m.issue.close }}
-      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={decide.isPending}
+      submitLabel={confirm ? s.confirm : s.reject}
+      color={confirm ? 'red' : undefined}
+      submitAutoFocus={confirm}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Text size="sm">{confirm ? s.confirmText : s.rejectText}</Text>
-          {!confirm && (
-            <ReasonField
-              ref={reason.ref}
-              label={s.rejectReason}
-              value={reason.value}
-              onChange={reason.onChange}
-              error={reason.error}
-              required
-              autoFocus
-            />
-          )}
-          <ProblemAlert error={decide.error} fieldLabels={{ reason: s.rejectReason }} />
-          <DialogFooter
-            cancelLabel={m.issue.cancel}
-            onCancel={onClose}
-            submitLabel={confirm ? s.confirm : s.reject}
-            pending={decide.isPending}
-            color={confirm ? 'red' : undefined}
-            submitAutoFocus={confirm}
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">{confirm ? s.confirmText : s.rejectText}</Text>
+      {!confirm && (
+        <ReasonField
+          ref={reason.ref}
+          label={s.rejectReason}
+          value={reason.value}
+          onChange={reason.onChange}
+          error={reason.error}
+          required
+          autoFocus
+        />
+      )}
+      <ProblemAlert error={decide.error} fieldLabels={{ reason: s.rejectReason }} />
+    </FormDialog>
   );
 }
