@@ -1,13 +1,12 @@
 import { Alert, Badge, Button, NativeSelect, Stack, Tabs, Text } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { CERTIFICATE_OFFICE_KINDS } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Heading } from '../../components/heading.tsx';
 import { LoadingText } from '../../components/page-loader.tsx';
 import { type Office, officesQuery } from '../../lib/offices.ts';
+import { usePageTitle } from '../../lib/page-title.ts';
 import { type Blank, blanksQuery, stockQuery } from './api/blanks.ts';
 import { BlankList } from './components/blanks/blank-list.tsx';
 import { BatchList, ReceiveBatchForm } from './components/blanks/receive-batch.tsx';
@@ -37,9 +36,8 @@ export function blankOffices(all: readonly Office[], root: string): Office[] {
  */
 export default function BlanksPage() {
   const { m, lang } = useCertificateMessages();
-  const { t } = useTranslation();
   const s = m.blanks;
-  useDocumentTitle(`${s.title} — ${t('app.name')}`);
+  usePageTitle(s.title);
   const rights = useRights();
   const me = rights.me;
   const [params, setParams] = useSearchParams();

@@ -13,13 +13,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { BLANK_DOCUMENTS, type DocumentKind } from '@sabt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Heading } from '../../components/heading.tsx';
 import { newUuid } from '../../lib/api.ts';
+import { usePageTitle } from '../../lib/page-title.ts';
 import { fetchCalibrationPage } from './api/certificates.ts';
 import { PdfFrame } from './components/pdf-frame.tsx';
 import { ProblemAlert } from './components/problem-alert.tsx';
@@ -33,9 +32,8 @@ import { useCertificateMessages } from './messages.ts';
  */
 export default function PrinterPage() {
   const { m, documentLabel } = useCertificateMessages();
-  const { t } = useTranslation();
   const p = m.printer;
-  useDocumentTitle(`${p.title} — ${t('app.name')}`);
+  usePageTitle(p.title);
   const rights = useRights();
   const { printers, current, update } = usePrinters();
   const [document, setDocument] = useState<DocumentKind>(BLANK_DOCUMENTS[0]);
