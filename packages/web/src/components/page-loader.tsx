@@ -1,4 +1,5 @@
-import { Center, Loader } from '@mantine/core';
+import { Center, Loader, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Shown while a screen's code or first data loads. */
@@ -9,5 +10,14 @@ export function PageLoader() {
       <Loader aria-hidden="true" />
       <span className="sabt-visually-hidden">{t('app.loading')}</span>
     </Center>
+  );
+}
+
+/** Said in place of a part of a screen while its data loads. */
+export function LoadingText({ children }: { children: ReactNode }) {
+  return (
+    <Text c="dimmed" role="status">
+      {children}
+    </Text>
   );
 }

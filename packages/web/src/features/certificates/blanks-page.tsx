@@ -1,11 +1,12 @@
-import { Alert, Badge, Button, NativeSelect, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { Alert, Badge, Button, NativeSelect, Stack, Tabs, Text } from '@mantine/core';
 import { CERTIFICATE_OFFICE_KINDS } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { Heading } from '../../components/heading.tsx';
+import { LoadingText } from '../../components/page-loader.tsx';
 import { type Office, officesQuery } from '../../lib/offices.ts';
+import { usePageTitle } from '../../lib/page-title.ts';
 import { type Blank, blanksQuery, stockQuery } from './api/blanks.ts';
 import { BlankList } from './components/blanks/blank-list.tsx';
 import { BatchList, ReceiveBatchForm } from './components/blanks/receive-batch.tsx';
@@ -35,9 +36,8 @@ export function blankOffices(all: readonly Office[], root: string): Office[] {
  */
 export default function BlanksPage() {
   const { m, lang } = useCertificateMessages();
-  const { t } = useTranslation();
   const s = m.blanks;
-  useDocumentTitle(`${s.title} — ${t('app.name')}`);
+  usePageTitle(s.title);
   const rights = useRights();
   const me = rights.me;
   const [params, setParams] = useSearchParams();
@@ -70,11 +70,7 @@ export default function BlanksPage() {
 
   if (!me) return null;
   if (offices.isPending) {
-    return (
-      <Text c="dimmed" role="status">
-        {s.loading}
-      </Text>
-    );
+    return <LoadingText>{s.loading}</LoadingText>;
   }
   if (!rights.may('read-blank-stock')) {
     return (
@@ -90,14 +86,7 @@ export default function BlanksPage() {
 
   return (
     <Stack gap="md">
-      <Stack gap={4}>
-        <Title order={1} size="h2">
-          {s.title}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {s.intro}
-        </Text>
-      </Stack>
+      <Heading title={s.title} intro={s.intro} />
 
       {choices.length > 1 && (
         <NativeSelect

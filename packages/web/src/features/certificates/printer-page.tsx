@@ -13,12 +13,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { BLANK_DOCUMENTS, type DocumentKind } from '@sabt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Heading } from '../../components/heading.tsx';
 import { newUuid } from '../../lib/api.ts';
+import { usePageTitle } from '../../lib/page-title.ts';
 import { fetchCalibrationPage } from './api/certificates.ts';
 import { PdfFrame } from './components/pdf-frame.tsx';
 import { ProblemAlert } from './components/problem-alert.tsx';
@@ -32,9 +32,8 @@ import { useCertificateMessages } from './messages.ts';
  */
 export default function PrinterPage() {
   const { m, documentLabel } = useCertificateMessages();
-  const { t } = useTranslation();
   const p = m.printer;
-  useDocumentTitle(`${p.title} — ${t('app.name')}`);
+  usePageTitle(p.title);
   const rights = useRights();
   const { printers, current, update } = usePrinters();
   const [document, setDocument] = useState<DocumentKind>(BLANK_DOCUMENTS[0]);
@@ -72,14 +71,7 @@ export default function PrinterPage() {
 
   return (
     <Stack gap="md">
-      <Stack gap={4}>
-        <Title order={1} size="h2">
-          {p.title}
-        </Title>
-        <Text c="dimmed" size="sm" maw={820}>
-          {p.intro}
-        </Text>
-      </Stack>
+      <Heading title={p.title} intro={p.intro} introMaw={820} />
       <List type="ordered" size="sm" spacing={4} maw={820}>
         {p.steps.map((step) => (
           <List.Item key={step}>{step}</List.Item>
@@ -111,28 +103,22 @@ export default function PrinterPage() {
                     onChange={(e) => change(printer.id, { name: e.currentTarget.value })}
                     maxLength={100}
                   />
-                  <NumberInput
-                    label={p.dx}
-                    description={p.dxHint}
-                    value={printer.dxMm}
-                    onChange={(v) => change(printer.id, { dxMm: typeof v === 'number' ? v : Number(v) || 0 })}
-                    step={0.5}
-                    decimalScale={2}
-                    min={-OFFSET_LIMIT}
-                    max={OFFSET_LIMIT}
-                    clampBehavior="strict"
-                  />
-                  <NumberInput
-                    label={p.dy}
-                    description={p.dyHint}
-                    value={printer.dyMm}
-                    onChange={(v) => change(printer.id, { dyMm: typeof v === 'number' ? v : Number(v) || 0 })}
-                    step={0.5}
-                    decimalScale={2}
-                    min={-OFFSET_LIMIT}
-                    max={OFFSET_LIMIT}
-                    clampBehavior="strict"
-                  />
+                  {(['dx', 'dy'] as const).map((axis) => (
+                    <NumberInput
+                      key={axis}
+                      label={p[axis]}
+                      description={p[`${axis}Hint`]}
+                      value={printer[`${axis}Mm`]}
+                      onChange={(v) =>
+                        change(printer.id, { [`${axis}Mm`]: typeof v === 'number' ? v : Number(v) || 0 })
+                      }
+                      step={0.5}
+                      decimalScale={2}
+                      min={-OFFSET_LIMIT}
+                      max={OFFSET_LIMIT}
+                      clampBehavior="strict"
+                    />
+                  ))}
                   <Stack gap={6} justify="flex-end">
                     <Radio value={printer.id} label={p.use} />
                     <Button

@@ -1,5 +1,6 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { formatDate } from '@sabt/core';
+import { DataTable } from '../../../components/data-table.tsx';
 import { formatInstant } from '../../../lib/dates.ts';
 import type { Certificate } from '../api/certificates.ts';
 import { seriesNumber } from '../lib/format.ts';
@@ -24,101 +25,108 @@ const WRAP = {
 export function CertificateTable({ items, actions }: { items: Certificate[]; actions: CertificateActions }) {
   const { m, documentLabel } = useCertificateMessages();
   return (
-    <Table.ScrollContainer minWidth={860} type="native">
-      <Table verticalSpacing="sm" className="sabt-table">
-        <Table.Caption className="sabt-visually-hidden">{m.table.caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{m.table.number}</Table.Th>
-            <Table.Th>{m.table.document}</Table.Th>
-            <Table.Th>{m.table.status}</Table.Th>
-            <Table.Th>{m.table.issued}</Table.Th>
-            <Table.Th>{m.table.received}</Table.Th>
-            <Table.Th>{m.table.actions}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((c) => {
-            const number = seriesNumber(c);
-            return (
-              <Table.Tr key={c.id} data-certificate={c.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Text fw={700}>{number}</Text>
-                  <Text size="xs" c="dimmed">
-                    {c.onBlank ? m.table.onBlank : m.table.plainPaper} · {m.modes[c.mode]}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{documentLabel(c.document)}</Text>
-                  {c.holder && (
-                    <Text size="xs" fw={500}>
-                      {m.holders[c.holder]}
-                    </Text>
-                  )}
-                  <Badge
-                    tt="none"
-                    variant="light"
-                    color={c.issue === 'first' ? 'blue' : 'grape'}
-                    size="sm"
-                    styles={WRAP}
-                  >
-                    {m.issueKinds[c.issue]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Badge tt="none" variant="light" color={STATUS_COLOR[c.status]} styles={WRAP}>
-                    {m.statuses[c.status]}
-                  </Badge>
-                  {!c.current && c.status === 'valid' && (
-                    <Text size="xs" c="orange.8">
-                      {m.table.earlierVersion(c.recordVersion)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                    {formatDate(c.issuedOn)}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {c.issuedBy?.name ?? c.issuedBy?.login ?? ''}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Receipt c={c} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="wrap">
-                    <Button size="xs" variant="light" onClick={() => actions.onView(c)}>
-                      {m.table.view}
-                    </Button>
-                    {actions.onReceipt && !c.receipt && c.status !== 'spoiled' && (
-                      <Button
-                        size="xs"
-                        onClick={() => actions.onReceipt?.(c)}
-                        aria-label={`${m.table.receipt}: ${number}`}
-                      >
-                        {m.table.receipt}
-                      </Button>
-                    )}
-                    {actions.onSpoil && c.onBlank && c.status === 'valid' && (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => actions.onSpoil?.(c)}
-                        aria-label={`${m.table.spoil}: ${number}`}
-                      >
-                        {m.table.spoil}
-                      </Button>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={860}
+      verticalSpacing="sm"
+      caption={m.table.caption}
+      rows={items}
+      rowKey={(c) => c.id}
+      rowProps={(c) => ({ 'data-certificate': c.id })}
+      columns={[
+        {
+          header: m.table.number,
+          nowrap: true,
+          cell: (c) => (
+            <>
+              <Text fw={700}>{seriesNumber(c)}</Text>
+              <Text size="xs" c="dimmed">
+                {c.onBlank ? m.table.onBlank : m.table.plainPaper} · {m.modes[c.mode]}
+              </Text>
+            </>
+          ),
+        },
+        {
+          header: m.table.document,
+          cell: (c) => (
+            <>
+              <Text size="sm">{documentLabel(c.document)}</Text>
+              {c.holder && (
+                <Text size="xs" fw={500}>
+                  {m.holders[c.holder]}
+                </Text>
+              )}
+              <Badge
+                tt="none"
+                variant="light"
+                color={c.issue === 'first' ? 'blue' : 'grape'}
+                size="sm"
+                styles={WRAP}
+              >
+                {m.issueKinds[c.issue]}
+              </Badge>
+            </>
+          ),
+        },
+        {
+          header: m.table.status,
+          cell: (c) => (
+            <>
+              <Badge tt="none" variant="light" color={STATUS_COLOR[c.status]} styles={WRAP}>
+                {m.statuses[c.status]}
+              </Badge>
+              {!c.current && c.status === 'valid' && (
+                <Text size="xs" c="orange.8">
+                  {m.table.earlierVersion(c.recordVersion)}
+                </Text>
+              )}
+            </>
+          ),
+        },
+        {
+          header: m.table.issued,
+          cell: (c) => (
+            <>
+              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                {formatDate(c.issuedOn)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {c.issuedBy?.name ?? c.issuedBy?.login ?? ''}
+              </Text>
+            </>
+          ),
+        },
+        { header: m.table.received, cell: (c) => <Receipt c={c} /> },
+        { header: m.table.actions, cell: (c) => <Actions c={c} actions={actions} /> },
+      ]}
+    />
+  );
+}
+
+function Actions({ c, actions }: { c: Certificate; actions: CertificateActions }) {
+  const { m } = useCertificateMessages();
+  const number = seriesNumber(c);
+  return (
+    <Group gap={6} wrap="wrap">
+      <Button size="xs" variant="light" onClick={() => actions.onView(c)}>
+        {m.table.view}
+      </Button>
+      {actions.onReceipt && !c.receipt && c.status !== 'spoiled' && (
+        <Button size="xs" onClick={() => actions.onReceipt?.(c)} aria-label={`${m.table.receipt}: ${number}`}>
+          {m.table.receipt}
+        </Button>
+      )}
+      {actions.onSpoil && c.onBlank && c.status === 'valid' && (
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          onClick={() => actions.onSpoil?.(c)}
+          aria-label={`${m.table.spoil}: ${number}`}
+        >
+          {m.table.spoil}
+        </Button>
+      )}
+    </Group>
   );
 }
 

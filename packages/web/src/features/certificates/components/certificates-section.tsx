@@ -1,7 +1,9 @@
-import { Alert, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { documentFor, holdersOf } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Heading } from '../../../components/heading.tsx';
+import { LoadingText } from '../../../components/page-loader.tsx';
 import { type Certificate, type CertificateRecord, recordCertificatesQuery } from '../api/certificates.ts';
 import { seriesNumber } from '../lib/format.ts';
 import { useRights } from '../lib/rights.ts';
@@ -56,14 +58,14 @@ export function CertificatesSection({ record, onChanged }: Props) {
     <Box component="section" aria-labelledby="certificates-title">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-end" gap="sm">
-          <Stack gap={2}>
-            <Title order={2} size="h3" id="certificates-title">
-              {m.section.title}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {m.section.intro}
-            </Text>
-          </Stack>
+          <Heading
+            title={m.section.title}
+            intro={m.section.intro}
+            order={2}
+            size="h3"
+            gap={2}
+            id="certificates-title"
+          />
           {mayIssue && (
             <Button onClick={() => setOpen({ dialog: 'issue' })} disabled={!list.data}>
               {issueLabel}
@@ -90,9 +92,7 @@ export function CertificatesSection({ record, onChanged }: Props) {
             </Stack>
           </Alert>
         ) : !list.data ? (
-          <Text c="dimmed" role="status">
-            {m.section.loading}
-          </Text>
+          <LoadingText>{m.section.loading}</LoadingText>
         ) : certificates.length === 0 ? (
           <Text c="dimmed">{m.section.empty}</Text>
         ) : (

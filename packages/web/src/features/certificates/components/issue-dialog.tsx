@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import {
   DOCUMENTS,
   type DocumentKind,
@@ -10,7 +10,7 @@ import {
   issueKindOf,
 } from '@sabt/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { DialogFooter } from '../../../components/dialog-footer.tsx';
 import { newUuid } from '../../../lib/api.ts';
 import {
@@ -25,6 +25,7 @@ import {
 import { namedDocument, seriesNumber } from '../lib/format.ts';
 import { usePrinters } from '../lib/printers.ts';
 import { useCertificateMessages } from '../messages.ts';
+import { CertificateModal, useAlertFocus } from './dialog.tsx';
 import { type IssueForm, IssueOptions } from './issue-options.tsx';
 import { PdfFrame } from './pdf-frame.tsx';
 import { ProblemAlert } from './problem-alert.tsx';
@@ -126,11 +127,8 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
   // a preview of another choice is no preview of this one
   const previewed = preview.data?.signature === signature ? preview.data.blob : null;
 
-  const alertRef = useRef<HTMLDivElement>(null);
   const error = issue.error ?? (preview.variables?.signature === signature ? preview.error : null);
-  useEffect(() => {
-    if (error) alertRef.current?.focus();
-  }, [error]);
+  const alertRef = useAlertFocus(error);
 
   const change = (c: Partial<IssueForm>) => {
     setForm((f) => ({ ...f, ...c }));
@@ -167,13 +165,11 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
         : m.issue.reissue;
 
   return (
-    <Modal
-      opened
-      onClose={busy ? () => undefined : onClose}
+    <CertificateModal
       title={issued ? m.issue.issued(issuedName) : m.issue.title}
+      onClose={onClose}
+      busy={busy}
       size="76rem"
-      closeButtonProps={{ 'aria-label': m.issue.close }}
-      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
     >
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         {issued ? (
@@ -249,7 +245,7 @@ export function IssueDialog({ record, certificates, onClose, onReceipt, onIssued
           ) : null}
         </Stack>
       </SimpleGrid>
-    </Modal>
+    </CertificateModal>
   );
 }
 

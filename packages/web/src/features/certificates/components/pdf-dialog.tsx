@@ -1,8 +1,9 @@
-import { Group, Loader, Modal, Text } from '@mantine/core';
+import { Group, Loader, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type Certificate, fetchCertificatePdf } from '../api/certificates.ts';
 import { namedDocument } from '../lib/format.ts';
 import { useCertificateMessages } from '../messages.ts';
+import { CertificateModal } from './dialog.tsx';
 import { PdfFrame } from './pdf-frame.tsx';
 import { ProblemAlert } from './problem-alert.tsx';
 
@@ -17,14 +18,7 @@ export function PdfDialog({ certificate, onClose }: { certificate: Certificate; 
   });
   const number = namedDocument(documentLabel(certificate.document), certificate);
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={m.pdf.dialogTitle(number)}
-      size="60rem"
-      closeButtonProps={{ 'aria-label': m.issue.close }}
-      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
-    >
+    <CertificateModal title={m.pdf.dialogTitle(number)} onClose={onClose} size="60rem">
       {pdf.data ? (
         <PdfFrame blob={pdf.data} title={m.issue.pdfTitle(number)} printable height="70vh" />
       ) : pdf.error ? (
@@ -35,6 +29,6 @@ export function PdfDialog({ certificate, onClose }: { certificate: Certificate; 
           <Text c="dimmed">{m.pdf.loading}</Text>
         </Group>
       )}
-    </Modal>
+    </CertificateModal>
   );
 }

@@ -1,11 +1,11 @@
-import { Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ID_DOCUMENT_TYPES, type IdDocumentType } from '@sabt/core';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { DialogFooter } from '../../../components/dialog-footer.tsx';
+import { type FormEvent, useState } from 'react';
 import { type Certificate, useRecordReceipt } from '../api/certificates.ts';
 import { namedDocument } from '../lib/format.ts';
 import { useCertificateMessages } from '../messages.ts';
+import { FormDialog, useAlertFocus } from './dialog.tsx';
 import { ProblemAlert } from './problem-alert.tsx';
 
 interface Props {
@@ -25,10 +25,7 @@ export function ReceiptDialog({ certificate, onClose, onDone }: Props) {
   const [number, setNumber] = useState('');
   const [issuer, setIssuer] = useState('');
   const [missing, setMissing] = useState<{ name?: boolean; number?: boolean }>({});
-  const alertRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (receipt.error) alertRef.current?.focus();
-  }, [receipt.error]);
+  const alertRef = useAlertFocus(receipt.error);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -58,78 +55,65 @@ export function ReceiptDialog({ certificate, onClose, onDone }: Props) {
 
   const label = namedDocument(documentLabel(certificate.document), certificate);
   return (
-    <Modal
-      opened
-      onClose={receipt.isPending ? () => undefined : onClose}
+    <FormDialog
       title={m.receipt.title}
-      size="lg"
-      closeButtonProps={{ 'aria-label': m.issue.close }}
-      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={receipt.isPending}
+      submitLabel={m.receipt.submit}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Text size="sm">{m.receipt.intro(label)}</Text>
-          <TextInput
-            label={m.receipt.name}
-            description={m.receipt.nameHint}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={missing.name ? m.receipt.required : undefined}
-            required
-            withAsterisk
-            maxLength={100}
-            data-autofocus
-          />
-          <NativeSelect
-            label={m.receipt.docType}
-            value={type}
-            onChange={(e) =>
-              setType(ID_DOCUMENT_TYPES.find((t) => t === e.currentTarget.value) ?? 'PASSPORT')
-            }
-            data={ID_DOCUMENT_TYPES.map((t) => ({ value: t, label: idTypeLabel(t) }))}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <TextInput
-              label={m.receipt.docSeries}
-              value={series}
-              onChange={(e) => setSeries(e.currentTarget.value)}
-              maxLength={10}
-            />
-            <TextInput
-              label={m.receipt.docNumber}
-              value={number}
-              onChange={(e) => setNumber(e.currentTarget.value)}
-              error={missing.number ? m.receipt.required : undefined}
-              required
-              withAsterisk
-              maxLength={20}
-            />
-            <TextInput
-              label={m.receipt.docIssuer}
-              value={issuer}
-              onChange={(e) => setIssuer(e.currentTarget.value)}
-              maxLength={200}
-            />
-          </SimpleGrid>
-          <ProblemAlert
-            ref={alertRef}
-            error={receipt.error}
-            fieldLabels={{
-              name: m.receipt.name,
-              'idDocument.type': m.receipt.docType,
-              'idDocument.series': m.receipt.docSeries,
-              'idDocument.number': m.receipt.docNumber,
-              'idDocument.issuer': m.receipt.docIssuer,
-            }}
-          />
-          <DialogFooter
-            cancelLabel={m.issue.cancel}
-            onCancel={onClose}
-            submitLabel={m.receipt.submit}
-            pending={receipt.isPending}
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">{m.receipt.intro(label)}</Text>
+      <TextInput
+        label={m.receipt.name}
+        description={m.receipt.nameHint}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={missing.name ? m.receipt.required : undefined}
+        required
+        withAsterisk
+        maxLength={100}
+        data-autofocus
+      />
+      <NativeSelect
+        label={m.receipt.docType}
+        value={type}
+        onChange={(e) => setType(ID_DOCUMENT_TYPES.find((t) => t === e.currentTarget.value) ?? 'PASSPORT')}
+        data={ID_DOCUMENT_TYPES.map((t) => ({ value: t, label: idTypeLabel(t) }))}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <TextInput
+          label={m.receipt.docSeries}
+          value={series}
+          onChange={(e) => setSeries(e.currentTarget.value)}
+          maxLength={10}
+        />
+        <TextInput
+          label={m.receipt.docNumber}
+          value={number}
+          onChange={(e) => setNumber(e.currentTarget.value)}
+          error={missing.number ? m.receipt.required : undefined}
+          required
+          withAsterisk
+          maxLength={20}
+        />
+        <TextInput
+          label={m.receipt.docIssuer}
+          value={issuer}
+          onChange={(e) => setIssuer(e.currentTarget.value)}
+          maxLength={200}
+        />
+      </SimpleGrid>
+      <ProblemAlert
+        ref={alertRef}
+        error={receipt.error}
+        fieldLabels={{
+          name: m.receipt.name,
+          'idDocument.type': m.receipt.docType,
+          'idDocument.series': m.receipt.docSeries,
+          'idDocument.number': m.receipt.docNumber,
+          'idDocument.issuer': m.receipt.docIssuer,
+        }}
+      />
+    </FormDialog>
   );
 }

@@ -1,10 +1,10 @@
-import { Checkbox, Modal, Stack, Text } from '@mantine/core';
+import { Checkbox, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { DialogFooter } from '../../../components/dialog-footer.tsx';
+import { type FormEvent, useState } from 'react';
 import { ReasonField, useReason } from '../../../components/reason-field.tsx';
 import { useReportSpoiled } from '../api/blanks.ts';
 import { useCertificateMessages } from '../messages.ts';
+import { FormDialog, useAlertFocus } from './dialog.tsx';
 import { ProblemAlert } from './problem-alert.tsx';
 
 interface Props {
@@ -21,10 +21,7 @@ export function SpoilDialog({ blankId, label, onClose, onDone }: Props) {
   const report = useReportSpoiled();
   const reason = useReason();
   const [lost, setLost] = useState(false);
-  const alertRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (report.error) alertRef.current?.focus();
-  }, [report.error]);
+  const alertRef = useAlertFocus(report.error);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -43,38 +40,27 @@ export function SpoilDialog({ blankId, label, onClose, onDone }: Props) {
   };
 
   return (
-    <Modal
-      opened
-      onClose={report.isPending ? () => undefined : onClose}
+    <FormDialog
       title={m.spoil.title(label)}
-      size="lg"
-      closeButtonProps={{ 'aria-label': m.issue.close }}
-      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={report.isPending}
+      submitLabel={m.spoil.submit}
+      color="red"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Text size="sm">{m.spoil.intro}</Text>
-          <ReasonField
-            ref={reason.ref}
-            label={m.spoil.reason}
-            description={m.spoil.reasonHint}
-            value={reason.value}
-            onChange={reason.onChange}
-            error={reason.error}
-            required
-            autoFocus
-          />
-          <Checkbox label={m.spoil.lost} checked={lost} onChange={(e) => setLost(e.currentTarget.checked)} />
-          <ProblemAlert ref={alertRef} error={report.error} fieldLabels={{ reason: m.spoil.reason }} />
-          <DialogFooter
-            cancelLabel={m.issue.cancel}
-            onCancel={onClose}
-            submitLabel={m.spoil.submit}
-            pending={report.isPending}
-            color="red"
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">{m.spoil.intro}</Text>
+      <ReasonField
+        ref={reason.ref}
+        label={m.spoil.reason}
+        description={m.spoil.reasonHint}
+        value={reason.value}
+        onChange={reason.onChange}
+        error={reason.error}
+        required
+        autoFocus
+      />
+      <Checkbox label={m.spoil.lost} checked={lost} onChange={(e) => setLost(e.currentTarget.checked)} />
+      <ProblemAlert ref={alertRef} error={report.error} fieldLabels={{ reason: m.spoil.reason }} />
+    </FormDialog>
   );
 }

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { BLANK_DOCUMENTS } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { DataTable } from '../../../../components/data-table.tsx';
 import {
   BLANK_STATUSES,
   type Blank,
@@ -57,24 +58,20 @@ export function BlankList({ office, onSpoil }: Props) {
     <Stack gap="sm">
       <form onSubmit={find} aria-label={s.list.filters}>
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <NativeSelect
-            label={s.list.status}
-            value={draft.status}
-            onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value })}
-            data={[
-              { value: '', label: s.list.all },
-              ...BLANK_STATUSES.map((st) => ({ value: st, label: s.statuses[st] ?? st })),
-            ]}
-          />
-          <NativeSelect
-            label={s.list.document}
-            value={draft.document}
-            onChange={(e) => setDraft({ ...draft, document: e.currentTarget.value })}
-            data={[
-              { value: '', label: s.list.all },
-              ...BLANK_DOCUMENTS.map((d) => ({ value: d, label: documentLabel(d) })),
-            ]}
-          />
+          {(
+            [
+              ['status', BLANK_STATUSES.map((st) => ({ value: st, label: s.statuses[st] ?? st }))],
+              ['document', BLANK_DOCUMENTS.map((d) => ({ value: d, label: documentLabel(d) }))],
+            ] as const
+          ).map(([k, options]) => (
+            <NativeSelect
+              key={k}
+              label={s.list[k]}
+              value={draft[k]}
+              onChange={(e) => setDraft({ ...draft, [k]: e.currentTarget.value })}
+              data={[{ value: '', label: s.list.all }, ...options]}
+            />
+          ))}
           <TextInput
             label={s.list.series}
             value={draft.series}
@@ -102,61 +99,58 @@ export function BlankList({ office, onSpoil }: Props) {
         <Text c="dimmed">{s.list.empty}</Text>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={760} type="native">
-            <Table verticalSpacing="xs" className="sabt-table" aria-busy={list.isFetching}>
-              <Table.Caption className="sabt-visually-hidden">{s.list.caption}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{s.list.number}</Table.Th>
-                  <Table.Th>{s.list.document}</Table.Th>
-                  <Table.Th>{s.list.status}</Table.Th>
-                  <Table.Th>{s.list.certificate}</Table.Th>
-                  <Table.Th>{s.list.actions}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((b) => (
-                  <Table.Tr key={b.id}>
-                    <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
-                      {seriesNumber(b)}
-                    </Table.Td>
-                    <Table.Td>{documentLabel(b.document)}</Table.Td>
-                    <Table.Td>
-                      <Badge tt="none" variant="light" color={STATUS_COLOR[b.status]}>
-                        {s.statuses[b.status] ?? b.status}
-                      </Badge>
-                      {b.spoil && (
-                        <Text size="xs">
-                          {s.list.reason(b.spoil.reason)}
-                          {b.spoil.decisionReason ? ` · ${s.list.decision(b.spoil.decisionReason)}` : ''}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {b.recordId && (
-                        <Anchor component={Link} to={`/records/${b.recordId}`} size="sm">
-                          {s.list.openRecord}
-                        </Anchor>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {onSpoil && (b.status === 'IN_STOCK' || b.status === 'ISSUED') && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => onSpoil(b)}
-                          aria-label={`${s.list.spoil}: ${seriesNumber(b)}`}
-                        >
-                          {s.list.spoil}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={760}
+            aria-busy={list.isFetching}
+            caption={s.list.caption}
+            rows={data.items}
+            rowKey={(b) => b.id}
+            columns={[
+              { header: s.list.number, fw: 600, nowrap: true, cell: seriesNumber },
+              { header: s.list.document, cell: (b) => documentLabel(b.document) },
+              {
+                header: s.list.status,
+                cell: (b) => (
+                  <>
+                    <Badge tt="none" variant="light" color={STATUS_COLOR[b.status]}>
+                      {s.statuses[b.status] ?? b.status}
+                    </Badge>
+                    {b.spoil && (
+                      <Text size="xs">
+                        {s.list.reason(b.spoil.reason)}
+                        {b.spoil.decisionReason ? ` · ${s.list.decision(b.spoil.decisionReason)}` : ''}
+                      </Text>
+                    )}
+                  </>
+                ),
+              },
+              {
+                header: s.list.certificate,
+                cell: (b) =>
+                  b.recordId && (
+                    <Anchor component={Link} to={`/records/${b.recordId}`} size="sm">
+                      {s.list.openRecord}
+                    </Anchor>
+                  ),
+              },
+              {
+                header: s.list.actions,
+                cell: (b) =>
+                  onSpoil &&
+                  (b.status === 'IN_STOCK' || b.status === 'ISSUED') && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => onSpoil(b)}
+                      aria-label={`${s.list.spoil}: ${seriesNumber(b)}`}
+                    >
+                      {s.list.spoil}
+                    </Button>
+                  ),
+              },
+            ]}
+          />
           <Group justify="space-between" gap="sm">
             <Text size="sm" c="dimmed" role="status">
               {s.list.shown(filter.offset + 1, filter.offset + data.items.length, data.total)}

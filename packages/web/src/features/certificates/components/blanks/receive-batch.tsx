@@ -1,8 +1,9 @@
-import { NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { BLANK_DOCUMENTS, type DocumentKind } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { DataTable } from '../../../../components/data-table.tsx';
 import { FormPanel, useFormFields } from '../../../../components/form-panel.tsx';
 import { isProblem } from '../../../../lib/api.ts';
 import { formatInstant } from '../../../../lib/dates.ts';
@@ -116,24 +117,18 @@ export function ReceiveBatchForm({ office, ownOffice }: { office: string; ownOff
           withAsterisk
           maxLength={20}
         />
-        <TextInput
-          {...field('from')}
-          label={s.from}
-          description={s.numberHint}
-          required
-          withAsterisk
-          inputMode="numeric"
-          maxLength={12}
-        />
-        <TextInput
-          {...field('to')}
-          label={s.to}
-          description={s.numberHint}
-          required
-          withAsterisk
-          inputMode="numeric"
-          maxLength={12}
-        />
+        {(['from', 'to'] as const).map((k) => (
+          <TextInput
+            key={k}
+            {...field(k)}
+            label={s[k]}
+            description={s.numberHint}
+            required
+            withAsterisk
+            inputMode="numeric"
+            maxLength={12}
+          />
+        ))}
       </SimpleGrid>
       <TextInput {...field('note')} label={s.note} description={s.noteHint} maxLength={500} />
     </FormPanel>
@@ -155,38 +150,31 @@ export function BatchList({ office }: { office: string }) {
       {batches.data.length === 0 ? (
         <Text c="dimmed">{s.batches.empty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={700} type="native">
-          <Table verticalSpacing="xs" className="sabt-table">
-            <Table.Caption className="sabt-visually-hidden">{s.batches.caption}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{s.batches.received}</Table.Th>
-                <Table.Th>{s.stock.document}</Table.Th>
-                <Table.Th>{s.list.series}</Table.Th>
-                <Table.Th>{s.batches.range}</Table.Th>
-                <Table.Th ta="right">{s.batches.count}</Table.Th>
-                <Table.Th>{s.batches.note}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {batches.data.map((b) => (
-                <Table.Tr key={b.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatInstant(b.receivedAt)}
-                    <Text size="xs" c="dimmed">
-                      {b.receivedByName ?? b.receivedBy}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{documentLabel(b.document)}</Table.Td>
-                  <Table.Td>{b.series}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.stock.range(b.from, b.to)}</Table.Td>
-                  <Table.Td ta="right">{b.count}</Table.Td>
-                  <Table.Td>{b.note ?? ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={700}
+          caption={s.batches.caption}
+          rows={batches.data}
+          rowKey={(b) => b.id}
+          columns={[
+            {
+              header: s.batches.received,
+              nowrap: true,
+              cell: (b) => (
+                <>
+                  {formatInstant(b.receivedAt)}
+                  <Text size="xs" c="dimmed">
+                    {b.receivedByName ?? b.receivedBy}
+                  </Text>
+                </>
+              ),
+            },
+            { header: s.stock.document, cell: (b) => documentLabel(b.document) },
+            { header: s.list.series, cell: (b) => b.series },
+            { header: s.batches.range, nowrap: true, cell: (b) => s.stock.range(b.from, b.to) },
+            { header: s.batches.count, right: true, cell: (b) => b.count },
+            { header: s.batches.note, cell: (b) => b.note ?? '' },
+          ]}
+        />
       )}
     </Stack>
   );

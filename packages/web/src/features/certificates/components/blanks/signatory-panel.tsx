@@ -1,8 +1,10 @@
-import { Alert, Group, Paper, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Group, Paper, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormPanel, useFormFields } from '../../../../components/form-panel.tsx';
+import { Heading } from '../../../../components/heading.tsx';
+import { LoadingText } from '../../../../components/page-loader.tsx';
 import { formatInstant } from '../../../../lib/dates.ts';
 import { type OfficeSignatories, signatoriesQuery, useSetSignatory } from '../../api/blanks.ts';
 import { useCertificateMessages } from '../../messages.ts';
@@ -34,23 +36,12 @@ export function SignatoryPanel({
     );
   }
   if (!query.data) {
-    return (
-      <Text c="dimmed" role="status">
-        {m.blanks.loading}
-      </Text>
-    );
+    return <LoadingText>{m.blanks.loading}</LoadingText>;
   }
   const data = query.data;
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={2} size="h4">
-          {s.heading}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {s.intro}
-        </Text>
-      </Stack>
+      <Heading title={s.heading} intro={s.intro} order={2} size="h4" />
       <Current data={data} />
       {mayChange ? (
         <SignatoryForm
@@ -201,22 +192,17 @@ function SignatoryForm({
           <Radio value="authorised" label={s.bases.authorised} />
         </Group>
       </Radio.Group>
-      <TextInput
-        {...field('fullName')}
-        label={s.fullName}
-        description={s.fullNameHint}
-        required
-        withAsterisk
-        maxLength={200}
-      />
-      <TextInput
-        {...field('title')}
-        label={s.title}
-        description={s.titleHint}
-        required
-        withAsterisk
-        maxLength={200}
-      />
+      {(['fullName', 'title'] as const).map((k) => (
+        <TextInput
+          key={k}
+          {...field(k)}
+          label={s[k]}
+          description={s[`${k}Hint`]}
+          required
+          withAsterisk
+          maxLength={200}
+        />
+      ))}
       {basis === 'authorised' && (
         <>
           <TextInput {...field('headTitle')} label={s.headTitle} required withAsterisk maxLength={200} />

@@ -1,4 +1,5 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
+import { DataTable } from '../../../../components/data-table.tsx';
 import { BLANK_STATUSES, type StockReport as Report } from '../../api/blanks.ts';
 import { useCertificateMessages } from '../../messages.ts';
 
@@ -9,68 +10,41 @@ export function StockReport({ report }: { report: Report }) {
   if (report.documents.length === 0) return <Text c="dimmed">{s.stock.empty}</Text>;
   return (
     <Stack gap="lg">
-      <Table.ScrollContainer minWidth={760} type="native">
-        <Table verticalSpacing="xs" className="sabt-table" withTableBorder>
-          <Table.Caption className="sabt-visually-hidden">{s.stock.caption}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{s.stock.document}</Table.Th>
-              {BLANK_STATUSES.map((st) => (
-                <Table.Th key={st} ta="right">
-                  {s.statuses[st]}
-                </Table.Th>
-              ))}
-              <Table.Th ta="right">{s.stock.total}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.documents.map((d) => (
-              <Table.Tr key={d.document}>
-                <Table.Th scope="row" fw={600}>
-                  {documentLabel(d.document)}
-                </Table.Th>
-                {BLANK_STATUSES.map((st) => (
-                  <Table.Td key={st} ta="right" fw={st === 'IN_STOCK' ? 700 : undefined}>
-                    {d.counts[st]}
-                  </Table.Td>
-                ))}
-                <Table.Td ta="right">{d.total}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={760}
+        withTableBorder
+        caption={s.stock.caption}
+        rows={report.documents}
+        rowKey={(d) => d.document}
+        columns={[
+          { header: s.stock.document, rowHeader: true, fw: 600, cell: (d) => documentLabel(d.document) },
+          ...BLANK_STATUSES.map((st) => ({
+            header: s.statuses[st],
+            right: true,
+            fw: st === 'IN_STOCK' ? 700 : undefined,
+            cell: (d: Report['documents'][number]) => d.counts[st],
+          })),
+          { header: s.stock.total, right: true, cell: (d) => d.total },
+        ]}
+      />
 
       <Stack gap="xs">
         <Title order={3} size="h4" id="stock-ranges-title">
           {s.stock.ranges}
         </Title>
-        <Table.ScrollContainer minWidth={600} type="native">
-          <Table verticalSpacing="xs" className="sabt-table" aria-labelledby="stock-ranges-title">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{s.stock.document}</Table.Th>
-                <Table.Th>{s.list.series}</Table.Th>
-                <Table.Th>{s.batches.range}</Table.Th>
-                <Table.Th>{s.list.status}</Table.Th>
-                <Table.Th ta="right">{s.batches.count}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.documents.flatMap((d) =>
-                d.ranges.map((r) => (
-                  <Table.Tr key={`${d.document}:${r.series}:${r.from}:${r.status}`}>
-                    <Table.Td>{documentLabel(d.document)}</Table.Td>
-                    <Table.Td>{r.series}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.stock.range(r.from, r.to)}</Table.Td>
-                    <Table.Td>{s.statuses[r.status]}</Table.Td>
-                    <Table.Td ta="right">{r.count}</Table.Td>
-                  </Table.Tr>
-                )),
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={600}
+          aria-labelledby="stock-ranges-title"
+          rows={report.documents.flatMap((d) => d.ranges.map((r) => ({ ...r, document: d.document })))}
+          rowKey={(r) => `${r.document}:${r.series}:${r.from}:${r.status}`}
+          columns={[
+            { header: s.stock.document, cell: (r) => documentLabel(r.document) },
+            { header: s.list.series, cell: (r) => r.series },
+            { header: s.batches.range, nowrap: true, cell: (r) => s.stock.range(r.from, r.to) },
+            { header: s.list.status, cell: (r) => s.statuses[r.status] },
+            { header: s.batches.count, right: true, cell: (r) => r.count },
+          ]}
+        />
       </Stack>
     </Stack>
   );

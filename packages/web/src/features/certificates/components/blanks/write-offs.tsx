@@ -1,13 +1,14 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { DialogFooter } from '../../../../components/dialog-footer.tsx';
+import { DataTable } from '../../../../components/data-table.tsx';
 import { ReasonField, useReason } from '../../../../components/reason-field.tsx';
 import { formatInstant } from '../../../../lib/dates.ts';
 import { type Blank, blanksQuery, useDecideSpoiled } from '../../api/blanks.ts';
 import { seriesNumber } from '../../lib/format.ts';
 import { useCertificateMessages } from '../../messages.ts';
+import { FormDialog } from '../dialog.tsx';
 import { ProblemAlert } from '../problem-alert.tsx';
 
 interface Props {
@@ -37,78 +38,74 @@ export function WriteOffs({ office, mayDecide, login }: Props) {
       {pending.data.items.length === 0 ? (
         <Text c="dimmed">{s.empty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760} type="native">
-          <Table verticalSpacing="sm" className="sabt-table">
-            <Table.Caption className="sabt-visually-hidden">{s.caption}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{m.blanks.list.number}</Table.Th>
-                <Table.Th>{m.blanks.list.document}</Table.Th>
-                <Table.Th>{m.spoil.reason}</Table.Th>
-                <Table.Th>{m.blanks.list.actions}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {pending.data.items.map((b) => {
+        <DataTable
+          minWidth={760}
+          verticalSpacing="sm"
+          caption={s.caption}
+          rows={pending.data.items}
+          rowKey={(b) => b.id}
+          columns={[
+            { header: m.blanks.list.number, fw: 600, nowrap: true, cell: seriesNumber },
+            { header: m.blanks.list.document, cell: (b) => documentLabel(b.document) },
+            {
+              header: m.spoil.reason,
+              cell: (b) => (
+                <>
+                  {b.spoil?.outcome && (
+                    <Badge tt="none" variant="light" color="red" mr="xs">
+                      {s.outcome[b.spoil.outcome]}
+                    </Badge>
+                  )}
+                  <Text size="sm" span>
+                    {b.spoil?.reason}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {s.reported(
+                      b.spoil?.requestedByName ?? b.spoil?.requestedBy ?? '—',
+                      formatInstant(b.spoil?.requestedAt),
+                    )}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              header: m.blanks.list.actions,
+              cell: (b) => {
                 const own = !!login && b.spoil?.requestedBy === login;
                 return (
-                  <Table.Tr key={b.id}>
-                    <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
-                      {seriesNumber(b)}
-                    </Table.Td>
-                    <Table.Td>{documentLabel(b.document)}</Table.Td>
-                    <Table.Td>
-                      {b.spoil?.outcome && (
-                        <Badge tt="none" variant="light" color="red" mr="xs">
-                          {s.outcome[b.spoil.outcome]}
-                        </Badge>
+                  mayDecide && (
+                    <Stack gap={4} align="flex-start">
+                      <Group gap={6}>
+                        <Button
+                          size="xs"
+                          color="red"
+                          disabled={own}
+                          onClick={() => setDeciding({ blank: b, confirm: true })}
+                          aria-label={`${s.confirm}: ${seriesNumber(b)}`}
+                        >
+                          {s.confirm}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setDeciding({ blank: b, confirm: false })}
+                          aria-label={`${s.reject}: ${seriesNumber(b)}`}
+                        >
+                          {s.reject}
+                        </Button>
+                      </Group>
+                      {own && (
+                        <Text size="xs" c="orange.8">
+                          {s.ownReport}
+                        </Text>
                       )}
-                      <Text size="sm" span>
-                        {b.spoil?.reason}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {s.reported(
-                          b.spoil?.requestedByName ?? b.spoil?.requestedBy ?? '—',
-                          formatInstant(b.spoil?.requestedAt),
-                        )}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {mayDecide && (
-                        <Stack gap={4} align="flex-start">
-                          <Group gap={6}>
-                            <Button
-                              size="xs"
-                              color="red"
-                              disabled={own}
-                              onClick={() => setDeciding({ blank: b, confirm: true })}
-                              aria-label={`${s.confirm}: ${seriesNumber(b)}`}
-                            >
-                              {s.confirm}
-                            </Button>
-                            <Button
-                              size="xs"
-                              variant="default"
-                              onClick={() => setDeciding({ blank: b, confirm: false })}
-                              aria-label={`${s.reject}: ${seriesNumber(b)}`}
-                            >
-                              {s.reject}
-                            </Button>
-                          </Group>
-                          {own && (
-                            <Text size="xs" c="orange.8">
-                              {s.ownReport}
-                            </Text>
-                          )}
-                        </Stack>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
+                    </Stack>
+                  )
                 );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              },
+            },
+          ]}
+        />
       )}
       {deciding && (
         <DecideDialog blank={deciding.blank} confirm={deciding.confirm} onClose={() => setDeciding(null)} />
@@ -143,39 +140,28 @@ function DecideDialog({ blank, confirm, onClose }: { blank: Blank; confirm: bool
   };
 
   return (
-    <Modal
-      opened
-      onClose={decide.isPending ? () => undefined : onClose}
+    <FormDialog
       title={confirm ? s.confirmTitle(label) : s.rejectTitle(label)}
-      size="lg"
-      closeButtonProps={{ 'aria-label': m.issue.close }}
-      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={decide.isPending}
+      submitLabel={confirm ? s.confirm : s.reject}
+      color={confirm ? 'red' : undefined}
+      submitAutoFocus={confirm}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Text size="sm">{confirm ? s.confirmText : s.rejectText}</Text>
-          {!confirm && (
-            <ReasonField
-              ref={reason.ref}
-              label={s.rejectReason}
-              value={reason.value}
-              onChange={reason.onChange}
-              error={reason.error}
-              required
-              autoFocus
-            />
-          )}
-          <ProblemAlert error={decide.error} fieldLabels={{ reason: s.rejectReason }} />
-          <DialogFooter
-            cancelLabel={m.issue.cancel}
-            onCancel={onClose}
-            submitLabel={confirm ? s.confirm : s.reject}
-            pending={decide.isPending}
-            color={confirm ? 'red' : undefined}
-            submitAutoFocus={confirm}
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">{confirm ? s.confirmText : s.rejectText}</Text>
+      {!confirm && (
+        <ReasonField
+          ref={reason.ref}
+          label={s.rejectReason}
+          value={reason.value}
+          onChange={reason.onChange}
+          error={reason.error}
+          required
+          autoFocus
+        />
+      )}
+      <ProblemAlert error={decide.error} fieldLabels={{ reason: s.rejectReason }} />
+    </FormDialog>
   );
 }
