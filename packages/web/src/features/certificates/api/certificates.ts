@@ -1,4 +1,12 @@
-import type { Certificate, DocumentKind, Holder, IdDocument, IssueKind, NextBlank, PrintMode } from '@sabt/core';
+import type {
+  Certificate,
+  DocumentKind,
+  Holder,
+  IdDocument,
+  IssueKind,
+  NextBlank,
+  PrintMode,
+} from '@sabt/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, apiBlob } from '../../../lib/api.ts';
 
