@@ -1,7 +1,7 @@
 import type { AmendmentRequest, DuplicateCandidate, HistoryItem, VersionItem } from '@sabt/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, etagOfAnswer, request } from '../../../lib/api.ts';
-import { type BasisDocument, type LoadedRecord, type RecordView, recordKey } from '../../../lib/records.ts';
+import { type LoadedRecord, type RecordView, recordKey } from '../../../lib/records.ts';
 
 /** The record's history, versions, amendment requests and duplicates: core's schemas, inferred. */
 export type { AmendmentRequest, Change, DuplicateCandidate, HistoryItem, VersionItem } from '@sabt/core';
