@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { BLANK_DOCUMENTS } from '../workflow/certificate-documents.ts';
 import { officeNamesSchema } from './offices.ts';
-
-const iso = z.string().describe('ISO 8601 date and time');
+import { iso, listOf } from './shapes.ts';
 
 export const BLANK_STATUSES = [
   'IN_STOCK',
@@ -55,9 +54,7 @@ export const batchSchema = z
   })
   .describe('The batch');
 export type Batch = z.infer<typeof batchSchema>;
-export const batchListSchema = z
-  .object({ items: z.array(batchSchema) })
-  .describe('The batches, newest first');
+export const batchListSchema = listOf(batchSchema, 'The batches, newest first');
 
 export const blankSchema = z
   .object({

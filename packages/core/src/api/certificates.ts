@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ID_DOCUMENT_TYPES } from '../acts/common.ts';
 import { BLANK_DOCUMENTS, DOCUMENT_KINDS, HOLDERS } from '../workflow/certificate-documents.ts';
-
-const iso = z.string().describe('ISO 8601 date and time');
+import { iso, listOf } from './shapes.ts';
 
 /** An identity document as the receipt records it. */
 export const idDocumentViewSchema = z.object({
@@ -63,9 +62,7 @@ export const certificateSchema = z
   .describe('The certificate');
 export type Certificate = z.infer<typeof certificateSchema>;
 
-export const certificateListSchema = z
-  .object({ items: z.array(certificateSchema) })
-  .describe("The record's certificates");
+export const certificateListSchema = listOf(certificateSchema, "The record's certificates");
 
 /** GET /blanks/next: the blank the next print of a document takes (null: none in stock). */
 export const nextBlankSchema = z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OFFICE_KINDS } from '../workflow/roles.ts';
 import { localizedSchema } from './auth.ts';
+import { listOf } from './shapes.ts';
 
 /** One office of the tree (GET /offices). */
 export const officeSchema = z.object({
@@ -15,9 +16,7 @@ export const officeSchema = z.object({
 });
 export type Office = z.infer<typeof officeSchema>;
 
-export const officeListSchema = z
-  .object({ items: z.array(officeSchema) })
-  .describe('The offices, in tree order');
+export const officeListSchema = listOf(officeSchema, 'The offices, in tree order');
 
 /** An office as the blank and signatory reports name it. */
 export const officeNamesSchema = z.object({

@@ -3,8 +3,8 @@ import { ACTIONS } from '../workflow/matrix.ts';
 import { ROLES } from '../workflow/roles.ts';
 import { ACT_KINDS, FLAGS, STATUSES } from '../workflow/statuses.ts';
 import { localizedSchema } from './auth.ts';
+import { iso, listOf } from './shapes.ts';
 
-const iso = z.string().describe('ISO 8601 date and time');
 const data = z.record(z.string(), z.unknown());
 
 /** A field problem as GET /records/:id reports it in `check` (message already in the user's language). */
@@ -186,9 +186,7 @@ export const historyItemSchema = z.object({
   payload: z.record(z.string(), z.unknown()).nullable(),
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
-export const historySchema = z
-  .object({ items: z.array(historyItemSchema) })
-  .describe("The record's action log");
+export const historySchema = listOf(historyItemSchema, "The record's action log");
 
 export const changeSchema = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
 
@@ -205,9 +203,7 @@ export const versionItemSchema = z.object({
   changes: z.array(changeSchema).nullable(),
 });
 export type VersionItem = z.infer<typeof versionItemSchema>;
-export const versionsSchema = z
-  .object({ items: z.array(versionItemSchema) })
-  .describe('Every registered version');
+export const versionsSchema = listOf(versionItemSchema, 'Every registered version');
 
 export const amendmentRequestSchema = z.object({
   id: z.string(),
@@ -227,9 +223,7 @@ export const amendmentRequestSchema = z.object({
   resultVersion: z.int().nullable(),
 });
 export type AmendmentRequest = z.infer<typeof amendmentRequestSchema>;
-export const amendmentsSchema = z
-  .object({ items: z.array(amendmentRequestSchema) })
-  .describe('The amendment requests');
+export const amendmentsSchema = listOf(amendmentRequestSchema, 'The amendment requests');
 
 export const duplicateCandidateSchema = z.object({
   candidateId: z.string(),
