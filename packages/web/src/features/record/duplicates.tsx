@@ -175,23 +175,23 @@ function CandidateCard({
         )}
         {canResolve && c.status === 'open' && (
           <Group gap="sm">
-            <Button
-              variant="filled"
-              onClick={() => open('not-duplicate')}
-              aria-haspopup="dialog"
-              aria-describedby={titleId}
-            >
-              {m.duplicates.notDuplicate}
-            </Button>
-            <Button
-              variant="outline"
-              color="red"
-              onClick={() => open('duplicate')}
-              aria-haspopup="dialog"
-              aria-describedby={titleId}
-            >
-              {m.duplicates.duplicate}
-            </Button>
+            {(
+              [
+                ['not-duplicate', m.duplicates.notDuplicate, 'filled', undefined],
+                ['duplicate', m.duplicates.duplicate, 'outline', 'red'],
+              ] as const
+            ).map(([v, label, variant, color]) => (
+              <Button
+                key={v}
+                variant={variant}
+                color={color}
+                onClick={() => open(v)}
+                aria-haspopup="dialog"
+                aria-describedby={titleId}
+              >
+                {label}
+              </Button>
+            ))}
           </Group>
         )}
       </Stack>

@@ -138,25 +138,24 @@ export function AnnulDialog({
               required
               maxLength={50}
             />
-            <DateInput
-              id="annul-date"
-              label={m.annul.courtDate}
-              placeholder={m.amendment.dateHint}
-              description={m.amendment.dateHint}
-              value={court.date}
-              onChange={(v) => setCourtValue('date', v)}
-              error={errors.date ?? server['basis.court.date']}
-              required
-            />
-            <DateInput
-              id="annul-inForceDate"
-              label={m.annul.inForceDate}
-              placeholder={m.amendment.dateHint}
-              description={m.amendment.dateHint}
-              value={court.inForceDate}
-              onChange={(v) => setCourtValue('inForceDate', v)}
-              error={errors.inForceDate ?? server['basis.court.inForceDate']}
-            />
+            {(
+              [
+                ['date', m.annul.courtDate, true],
+                ['inForceDate', m.annul.inForceDate, false],
+              ] as const
+            ).map(([key, label, required]) => (
+              <DateInput
+                key={key}
+                id={`annul-${key}`}
+                label={label}
+                placeholder={m.amendment.dateHint}
+                description={m.amendment.dateHint}
+                value={court[key]}
+                onChange={(v) => setCourtValue(key, v)}
+                error={errors[key] ?? server[`basis.court.${key}`]}
+                required={required}
+              />
+            ))}
           </SimpleGrid>
           {m.annul.undoes[record.kind] && (
             <Text size="sm" mt="sm">
