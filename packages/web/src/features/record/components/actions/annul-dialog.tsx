@@ -7,7 +7,7 @@ import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { isUuid, parseDisplayDate } from '../../lib/data-paths.ts';
 import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
-import { ReasonField } from './reason-field.tsx';
+import { RequiredReason } from './reason-field.tsx';
 
 type BasisType = 'COURT_DECISION' | 'DUPLICATE';
 type Errors = Partial<
@@ -183,14 +183,7 @@ export function AnnulDialog({
           {m.annul.undoes[record.kind] && <Text size="sm">{m.annul.duplicateKeeps}</Text>}
         </Stack>
       )}
-      <ReasonField
-        ref={reason.ref}
-        label={m.annul.reason}
-        value={reason.value}
-        onChange={reason.onChange}
-        required
-        error={reason.error ?? server.reason}
-      />
+      <RequiredReason reason={reason} label={m.annul.reason} serverError={server.reason} />
     </ActionDialog>
   );
 }
