@@ -1,4 +1,5 @@
-import { createBrowserRouter, redirect } from 'react-router';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject, redirect } from 'react-router';
 import { PageLoader } from '../components/page-loader.tsx';
 import { HOME } from './paths.ts';
 import { RouteError } from './routes/route-error.tsx';
@@ -9,6 +10,12 @@ import { RouteError } from './routes/route-error.tsx';
  */
 /** Routes that only redirect still need something to render. */
 const Nothing = () => null;
+
+/** A screen at `path` whose module (its default export) loads on the first visit. */
+const screen = (path: string, load: () => Promise<{ default: ComponentType }>): RouteObject => ({
+  path,
+  lazy: async () => ({ Component: (await load()).default }),
+});
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -24,42 +31,14 @@ export function createAppRouter() {
           children: [
             { index: true, loader: () => redirect(HOME), Component: Nothing },
             { path: 'queues', loader: () => redirect(HOME), Component: Nothing },
-            {
-              path: 'queues/:queue',
-              lazy: async () => ({ Component: (await import('../features/queues/index.tsx')).default }),
-            },
-            {
-              path: 'records/new/:kind',
-              lazy: async () => ({ Component: (await import('../features/forms/index.tsx')).default }),
-            },
-            {
-              path: 'records/:id',
-              lazy: async () => ({ Component: (await import('./routes/record.tsx')).default }),
-            },
-            {
-              path: 'records/:id/edit',
-              lazy: async () => ({ Component: (await import('../features/forms/edit.tsx')).default }),
-            },
-            {
-              path: 'records/:id/duplicates',
-              lazy: async () => ({ Component: (await import('../features/record/duplicates.tsx')).default }),
-            },
-            {
-              path: 'search',
-              lazy: async () => ({ Component: (await import('../features/search/index.tsx')).default }),
-            },
-            {
-              path: 'blanks',
-              lazy: async () => ({
-                Component: (await import('../features/certificates/blanks-page.tsx')).default,
-              }),
-            },
-            {
-              path: 'printer',
-              lazy: async () => ({
-                Component: (await import('../features/certificates/printer-page.tsx')).default,
-              }),
-            },
+            screen('queues/:queue', () => import('../features/queues/index.tsx')),
+            screen('records/new/:kind', () => import('../features/forms/index.tsx')),
+            screen('records/:id', () => import('./routes/record.tsx')),
+            screen('records/:id/edit', () => import('../features/forms/edit.tsx')),
+            screen('records/:id/duplicates', () => import('../features/record/duplicates.tsx')),
+            screen('search', () => import('../features/search/index.tsx')),
+            screen('blanks', () => import('../features/certificates/blanks-page.tsx')),
+            screen('printer', () => import('../features/certificates/printer-page.tsx')),
             { path: '*', lazy: () => import('./routes/not-found.tsx') },
           ],
         },

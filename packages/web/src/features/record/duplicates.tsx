@@ -6,11 +6,11 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { RecordBadges } from '../../components/record-badges.tsx';
-import { isProblem } from '../../lib/api.ts';
 import { formatInstant } from '../../lib/dates.ts';
 import type { RecordView } from '../../lib/records.ts';
 import { type DuplicateCandidate, duplicatesQuery } from './api/record.ts';
 import { DuplicateCompare } from './components/duplicate-compare.tsx';
+import { Loading, PageLoadError } from './components/query-state.tsx';
 import { type Verdict, VerdictDialog } from './components/verdict-dialog.tsx';
 import { useLabels } from './hooks/use-labels.ts';
 import { subjectName } from './lib/data-paths.ts';
@@ -44,29 +44,18 @@ export default function DuplicatesPage() {
   );
 
   if (query.isError && !query.data) {
-    const missing = isProblem(query.error, 404) || isProblem(query.error, 403);
     return (
-      <Stack gap="md" align="flex-start">
-        {back}
-        <Alert color="red" role="alert" title={m.duplicates.loadError}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{missing ? m.page.notFound : query.error.message}</Text>
-            {!missing && (
-              <Button size="xs" variant="light" color="red" onClick={() => void query.refetch()}>
-                {m.page.retry}
-              </Button>
-            )}
-          </Stack>
-        </Alert>
-      </Stack>
+      <PageLoadError
+        back={back}
+        title={m.duplicates.loadError}
+        error={query.error}
+        text={m.page}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
   if (!query.data) {
-    return (
-      <Text c="dimmed" role="status">
-        {m.page.loading}
-      </Text>
-    );
+    return <Loading label={m.page.loading} />;
   }
 
   const { record, candidates } = query.data;
@@ -186,23 +175,23 @@ function CandidateCard({
         )}
         {canResolve && c.status === 'open' && (
           <Group gap="sm">
-            <Button
-              variant="filled"
-              onClick={() => open('not-duplicate')}
-              aria-haspopup="dialog"
-              aria-describedby={titleId}
-            >
-              {m.duplicates.notDuplicate}
-            </Button>
-            <Button
-              variant="outline"
-              color="red"
-              onClick={() => open('duplicate')}
-              aria-haspopup="dialog"
-              aria-describedby={titleId}
-            >
-              {m.duplicates.duplicate}
-            </Button>
+            {(
+              [
+                ['not-duplicate', m.duplicates.notDuplicate, 'filled', undefined],
+                ['duplicate', m.duplicates.duplicate, 'outline', 'red'],
+              ] as const
+            ).map(([v, label, variant, color]) => (
+              <Button
+                key={v}
+                variant={variant}
+                color={color}
+                onClick={() => open(v)}
+                aria-haspopup="dialog"
+                aria-describedby={titleId}
+              >
+                {label}
+              </Button>
+            ))}
           </Group>
         )}
       </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Stack, Tabs, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { Action } from '@sabt/core';
@@ -6,13 +6,13 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { isProblem } from '../../lib/api.ts';
 import { type RecordView, recordQuery } from '../../lib/records.ts';
 import { ActionBar } from './components/actions/action-bar.tsx';
 import { RecordBanners } from './components/banners.tsx';
 import { CheckPanel } from './components/check-panel.tsx';
 import { HistoryPanel } from './components/history-panel.tsx';
 import { LinksPanel } from './components/links-panel.tsx';
+import { Loading, PageLoadError } from './components/query-state.tsx';
 import { RecordData } from './components/record-data.tsx';
 import { RecordHeader } from './components/record-header.tsx';
 import { VersionsPanel } from './components/versions-panel.tsx';
@@ -60,29 +60,18 @@ export default function RecordPage({ certificates }: Props = {}) {
   };
 
   if (query.isError && !query.data) {
-    const missing = isProblem(query.error, 404) || isProblem(query.error, 403);
     return (
-      <Stack gap="md" align="flex-start">
-        <BackLink />
-        <Alert color="red" role="alert" title={m.page.loadError}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{missing ? m.page.notFound : query.error.message}</Text>
-            {!missing && (
-              <Button size="xs" variant="light" color="red" onClick={() => void query.refetch()}>
-                {m.page.retry}
-              </Button>
-            )}
-          </Stack>
-        </Alert>
-      </Stack>
+      <PageLoadError
+        back={<BackLink />}
+        title={m.page.loadError}
+        error={query.error}
+        text={m.page}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
   if (!record || !query.data) {
-    return (
-      <Text c="dimmed" role="status">
-        {m.page.loading}
-      </Text>
-    );
+    return <Loading label={m.page.loading} />;
   }
 
   const reload = () => void query.refetch();

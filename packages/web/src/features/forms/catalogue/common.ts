@@ -207,3 +207,23 @@ export function copyPerson(
     },
   };
 }
+
+const SPOUSE_NAMES = { surname: 'surnameBefore', name: 'name', patronymic: 'patronymic' };
+
+/** The applicant copied from the husband or the wife (marriage, divorce). */
+export const SPOUSE_COPIES: CopySpec[] = [
+  copyPerson(
+    L('Аз маълумоти шавҳар', 'Из сведений о муже', 'Copy from the husband'),
+    'husband',
+    () => true,
+    SPOUSE_NAMES,
+    'SPOUSE',
+  ),
+  copyPerson(
+    L('Аз маълумоти зан', 'Из сведений о жене', 'Copy from the wife'),
+    'wife',
+    () => true,
+    SPOUSE_NAMES,
+    'SPOUSE',
+  ),
+];

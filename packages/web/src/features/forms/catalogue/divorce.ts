@@ -1,6 +1,14 @@
 import { FIELD_LABELS, type LocalizedText, VALUE_LABELS } from '@sabt/core';
 import type { Catalogue, Section } from '../lib/catalogue-types.ts';
-import { applicantSection, citizenshipField, copyPerson, is, L, LABELS, nationalityField } from './common.ts';
+import {
+  applicantSection,
+  citizenshipField,
+  is,
+  L,
+  LABELS,
+  nationalityField,
+  SPOUSE_COPIES,
+} from './common.ts';
 import { divorceMarriageLookup } from './lookups.ts';
 
 function formerSpouse(side: 'husband' | 'wife', title: LocalizedText): Section {
@@ -182,24 +190,6 @@ export const divorceCatalogue: Catalogue = {
         },
       ],
     },
-    applicantSection({
-      optional: true,
-      copyFrom: [
-        copyPerson(
-          L('Аз маълумоти шавҳар', 'Из сведений о муже', 'Copy from the husband'),
-          'husband',
-          () => true,
-          { surname: 'surnameBefore', name: 'name', patronymic: 'patronymic' },
-          'SPOUSE',
-        ),
-        copyPerson(
-          L('Аз маълумоти зан', 'Из сведений о жене', 'Copy from the wife'),
-          'wife',
-          () => true,
-          { surname: 'surnameBefore', name: 'name', patronymic: 'patronymic' },
-          'SPOUSE',
-        ),
-      ],
-    }),
+    applicantSection({ optional: true, copyFrom: SPOUSE_COPIES }),
   ],
 };

@@ -11,12 +11,12 @@ import { getAt } from '../lib/paths.ts';
 import {
   applicantSection,
   citizenshipField,
-  copyPerson,
   filled,
   is,
   L,
   LABELS,
   nationalityField,
+  SPOUSE_COPIES,
 } from './common.ts';
 import { previousMarriageEndLookup, spouseBirthLookup } from './lookups.ts';
 
@@ -200,32 +200,6 @@ export const marriageCatalogue: Catalogue = {
         maxLength: 200,
       }),
     },
-    applicantSection({
-      optional: true,
-      copyFrom: [
-        copyPerson(
-          L('Аз маълумоти шавҳар', 'Из сведений о муже', 'Copy from the husband'),
-          'husband',
-          () => true,
-          {
-            surname: 'surnameBefore',
-            name: 'name',
-            patronymic: 'patronymic',
-          },
-          'SPOUSE',
-        ),
-        copyPerson(
-          L('Аз маълумоти зан', 'Из сведений о жене', 'Copy from the wife'),
-          'wife',
-          () => true,
-          {
-            surname: 'surnameBefore',
-            name: 'name',
-            patronymic: 'patronymic',
-          },
-          'SPOUSE',
-        ),
-      ],
-    }),
+    applicantSection({ optional: true, copyFrom: SPOUSE_COPIES }),
   ],
 };

@@ -9,6 +9,32 @@ import { useLabels } from '../hooks/use-labels.ts';
 import { patchChanges } from '../lib/data-paths.ts';
 import { DiffTable } from './diff-table.tsx';
 
+/** The reason of a decision (sending back, cancelling) and who made it, when. */
+function Decided({
+  label,
+  decision,
+  byLine,
+}: {
+  label: string;
+  decision: { reason?: string | null; at?: string | null; by?: string | null; byName?: string | null };
+  byLine: (name: string, at: string) => string;
+}) {
+  return (
+    <>
+      {decision.reason && (
+        <Text size="sm">
+          <strong>{label}:</strong> {decision.reason}
+        </Text>
+      )}
+      {decision.by && (
+        <Text size="sm" c="dimmed">
+          {byLine(decision.byName ?? decision.by, formatInstant(decision.at ?? null))}
+        </Text>
+      )}
+    </>
+  );
+}
+
 /** What needs attention first: sent back (with the reason), possible duplicate, pending amendment, a marriage's waiting period, annulled, cancelled, sealed. */
 export function RecordBanners({ record }: { record: RecordView }) {
   const { m } = useLabels();
@@ -18,19 +44,11 @@ export function RecordBanners({ record }: { record: RecordView }) {
       {record.rejection && record.status === 'draft' && (
         <Banner color="red" title={m.banners.rejected}>
           <Stack gap={4}>
-            {record.rejection.reason && (
-              <Text size="sm">
-                <strong>{m.banners.reasonLabel}:</strong> {record.rejection.reason}
-              </Text>
-            )}
-            {record.rejection.by && (
-              <Text size="sm" c="dimmed">
-                {m.banners.rejectedBy(
-                  record.rejection.byName ?? record.rejection.by,
-                  formatInstant(record.rejection.at),
-                )}
-              </Text>
-            )}
+            <Decided
+              label={m.banners.reasonLabel}
+              decision={record.rejection}
+              byLine={m.banners.rejectedBy}
+            />
           </Stack>
         </Banner>
       )}
@@ -57,18 +75,12 @@ export function RecordBanners({ record }: { record: RecordView }) {
         <Banner color="gray" title={m.banners.cancelled}>
           <Stack gap={4}>
             <Text size="sm">{m.banners.cancelledText}</Text>
-            {record.cancellation?.reason && (
-              <Text size="sm">
-                <strong>{m.banners.reasonLabel}:</strong> {record.cancellation.reason}
-              </Text>
-            )}
-            {record.cancellation?.by && (
-              <Text size="sm" c="dimmed">
-                {m.banners.cancelledBy(
-                  record.cancellation.byName ?? record.cancellation.by,
-                  formatInstant(record.cancellation.at),
-                )}
-              </Text>
+            {record.cancellation && (
+              <Decided
+                label={m.banners.reasonLabel}
+                decision={record.cancellation}
+                byLine={m.banners.cancelledBy}
+              />
             )}
           </Stack>
         </Banner>

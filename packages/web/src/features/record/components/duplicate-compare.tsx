@@ -5,6 +5,7 @@ import { formatInstant } from '../../../lib/dates.ts';
 import type { RecordView } from '../../../lib/records.ts';
 import { useLabels } from '../hooks/use-labels.ts';
 import { getAt } from '../lib/data-paths.ts';
+import { ThreeColumnTable } from './diff-table.tsx';
 import { RecordRef } from './record-ref.tsx';
 
 const NAMES = ['surname', 'name', 'patronymic'];
@@ -112,36 +113,30 @@ export function DuplicateCompare({
   );
 
   return (
-    <Table.ScrollContainer minWidth={560} type="native">
-      <Table withTableBorder withColumnBorders verticalSpacing={6} fz="sm" layout="fixed">
-        <Table.Caption className="sabt-visually-hidden">{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w="32%">{m.duplicates.field}</Table.Th>
-            <Table.Th>{m.duplicates.thisRecord}</Table.Th>
-            <Table.Th>{m.duplicates.otherRecord}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.key}>
-              <Table.Th scope="row" fw={500}>
-                <Text size="sm" component="span">
-                  {r.label}
-                </Text>
-                {r.differs && (
-                  <Text component="span" size="xs" c="orange.9" fw={700} aria-hidden="true">
-                    {' '}
-                    ≠
-                  </Text>
-                )}
-              </Table.Th>
-              {cell(r.left, r.differs)}
-              {cell(r.right, r.differs)}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ThreeColumnTable
+      minWidth={560}
+      caption={caption}
+      heads={[m.duplicates.field, m.duplicates.thisRecord, m.duplicates.otherRecord]}
+      firstWidth="32%"
+      layout="fixed"
+    >
+      {rows.map((r) => (
+        <Table.Tr key={r.key}>
+          <Table.Th scope="row" fw={500}>
+            <Text size="sm" component="span">
+              {r.label}
+            </Text>
+            {r.differs && (
+              <Text component="span" size="xs" c="orange.9" fw={700} aria-hidden="true">
+                {' '}
+                ≠
+              </Text>
+            )}
+          </Table.Th>
+          {cell(r.left, r.differs)}
+          {cell(r.right, r.differs)}
+        </Table.Tr>
+      ))}
+    </ThreeColumnTable>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, List, Stack, Switch, Table, Text } from '@mantine/core';
+import { List, Stack, Switch, Table, Text } from '@mantine/core';
 import { t as coreT } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -9,6 +9,7 @@ import { type Labels, useLabels } from '../hooks/use-labels.ts';
 import { isObject, patchLeaves } from '../lib/data-paths.ts';
 import { basisText } from './banners.tsx';
 import { notationKind } from './links-panel.tsx';
+import { LoadError, Loading } from './query-state.tsx';
 import { RecordRef } from './record-ref.tsx';
 
 type Payload = Record<string, unknown>;
@@ -144,19 +145,11 @@ export function HistoryPanel({ record }: { record: RecordView }) {
 
   if (history.isError) {
     return (
-      <Alert color="red" title={m.history.loadError} role="alert">
-        <Button size="xs" variant="light" color="red" onClick={() => void history.refetch()}>
-          {m.page.retry}
-        </Button>
-      </Alert>
+      <LoadError title={m.history.loadError} retry={m.page.retry} onRetry={() => void history.refetch()} />
     );
   }
   if (!history.data) {
-    return (
-      <Text c="dimmed" role="status">
-        {m.page.loading}
-      </Text>
-    );
+    return <Loading label={m.page.loading} />;
   }
   if (history.data.length === 0) return <Text c="dimmed">{m.history.none}</Text>;
 

@@ -1,5 +1,6 @@
 import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { formatDate } from '@sabt/core';
+import type { ReactNode } from 'react';
 import { formatInstant } from '../../../lib/dates.ts';
 import type { Notation, RecordView } from '../../../lib/records.ts';
 import { useLabels } from '../hooks/use-labels.ts';
@@ -18,71 +19,85 @@ export function notationKind(type: string, kind?: unknown): string {
 const personName = (p: Notation['before']) =>
   p ? [p.surname, p.name, p.patronymic].filter(Boolean).join(' ') : '';
 
+/** A titled part of the panel: its list, or the words saying it is empty. */
+function LinksSection({
+  id,
+  title,
+  none,
+  children,
+}: {
+  id: string;
+  title: string;
+  /** Shown instead of the list when there is nothing to list. */
+  none: string | false;
+  children: ReactNode;
+}) {
+  return (
+    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby={id}>
+      <Title order={3} size="h4" mb="xs" id={id}>
+        {title}
+      </Title>
+      {none ? (
+        <Text c="dimmed" size="sm">
+          {none}
+        </Text>
+      ) : (
+        children
+      )}
+    </Paper>
+  );
+}
+
 /** Links to earlier and later acts (typed, both ways) and the notations later acts made on this one. */
 export function LinksPanel({ record }: { record: RecordView }) {
   const labels = useLabels();
   const { m, officeName, statusLabel } = labels;
   return (
     <Stack gap="md">
-      <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="record-links-title">
-        <Title order={3} size="h4" mb="xs" id="record-links-title">
-          {m.links.title}
-        </Title>
-        {record.links.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {m.links.none}
-          </Text>
-        ) : (
-          <List spacing="sm" listStyleType="none" ml={0} pl={0}>
-            {record.links.map((l) => (
-              <List.Item key={`${l.type}:${l.recordId}`}>
-                <Text size="sm" fw={600}>
-                  {m.links.types[l.type] ?? m.links.otherType}
-                </Text>
-                <Group gap="xs" wrap="wrap">
-                  <RecordRef id={l.recordId} kind={l.kind} number={l.number} year={l.year} />
-                  <Badge
-                    variant="light"
-                    color={l.status === 'annulled' ? 'red' : 'gray'}
-                    tt="none"
-                    radius="sm"
-                  >
-                    {statusLabel(l.status)}
-                  </Badge>
-                </Group>
-                <Text size="sm" c="dimmed">
-                  {l.nationalId && (
-                    <>
-                      {m.links.nationalId}: <span style={{ fontFamily: 'monospace' }}>{l.nationalId}</span>
-                      {' · '}
-                    </>
-                  )}
-                  {m.links.office}: {officeName(l.office)}
-                </Text>
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </Paper>
+      <LinksSection
+        id="record-links-title"
+        title={m.links.title}
+        none={record.links.length === 0 && m.links.none}
+      >
+        <List spacing="sm" listStyleType="none" ml={0} pl={0}>
+          {record.links.map((l) => (
+            <List.Item key={`${l.type}:${l.recordId}`}>
+              <Text size="sm" fw={600}>
+                {m.links.types[l.type] ?? m.links.otherType}
+              </Text>
+              <Group gap="xs" wrap="wrap">
+                <RecordRef id={l.recordId} kind={l.kind} number={l.number} year={l.year} />
+                <Badge variant="light" color={l.status === 'annulled' ? 'red' : 'gray'} tt="none" radius="sm">
+                  {statusLabel(l.status)}
+                </Badge>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {l.nationalId && (
+                  <>
+                    {m.links.nationalId}: <span style={{ fontFamily: 'monospace' }}>{l.nationalId}</span>
+                    {' · '}
+                  </>
+                )}
+                {m.links.office}: {officeName(l.office)}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      </LinksSection>
 
-      <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="record-notations-title">
-        <Title order={3} size="h4" mb="xs" id="record-notations-title">
-          {m.links.notations}
-        </Title>
-        {record.notations.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {m.links.noNotations}
-          </Text>
-        ) : (
-          <List spacing="sm" listStyleType="none" ml={0} pl={0}>
-            {record.notations.map((n) => (
-              <List.Item key={`${n.at}:${n.type}:${n.recordId ?? ''}`}>
-                <NotationItem notation={n} kind={record.kind} />
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </Paper>
+      <LinksSection
+        id="record-notations-title"
+        title={m.links.notations}
+        none={record.notations.length === 0 && m.links.noNotations}
+      >
+        <List spacing="sm" listStyleType="none" ml={0} pl={0}>
+          {record.notations.map((n) => (
+            <List.Item key={`${n.at}:${n.type}:${n.recordId ?? ''}`}>
+              <NotationItem notation={n} kind={record.kind} />
+            </List.Item>
+          ))}
+        </List>
+      </LinksSection>
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Badge, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { formatInstant } from '../../../lib/dates.ts';
 import type { RecordView } from '../../../lib/records.ts';
 import { versionsQuery } from '../api/record.ts';
 import { useLabels } from '../hooks/use-labels.ts';
 import { DiffTable } from './diff-table.tsx';
+import { LoadError, Loading } from './query-state.tsx';
 import { RecordData } from './record-data.tsx';
 
 /** Every registered version, newest first: who made it and why, the differences, the old data readable. */
@@ -21,19 +22,11 @@ export function VersionsPanel({ record }: { record: RecordView }) {
   }
   if (versions.isError) {
     return (
-      <Alert color="red" title={m.versions.loadError} role="alert">
-        <Button size="xs" variant="light" color="red" onClick={() => void versions.refetch()}>
-          {m.page.retry}
-        </Button>
-      </Alert>
+      <LoadError title={m.versions.loadError} retry={m.page.retry} onRetry={() => void versions.refetch()} />
     );
   }
   if (!versions.data) {
-    return (
-      <Text c="dimmed" role="status">
-        {m.page.loading}
-      </Text>
-    );
+    return <Loading label={m.page.loading} />;
   }
   const items = [...versions.data].reverse();
   return (

@@ -69,14 +69,29 @@ export function SearchForm({ search, onSearch, busy }: Props) {
       return next;
     });
   };
+  const errorOf = (f: Field) => (errors[f] ? m.errors[errors[f]] : undefined);
+  const onText = (f: Field) => (e: { currentTarget: { value: string } }) => set(f)(e.currentTarget.value);
   const text = (f: Field) => ({
     id: fieldId(f),
     value: draft[f],
-    onChange: (e: { currentTarget: { value: string } }) => set(f)(e.currentTarget.value),
-    error: errors[f] ? m.errors[errors[f]] : undefined,
+    onChange: onText(f),
+    error: errorOf(f),
     maxLength: 100,
     autoComplete: 'off',
     spellCheck: false,
+  });
+  const select = (f: 'kind' | 'status' | 'place') => ({
+    id: fieldId(f),
+    label: m.fields[f],
+    value: draft[f],
+    onChange: onText(f),
+  });
+  const date = (f: 'birthDate' | 'from' | 'to') => ({
+    id: fieldId(f),
+    label: m.fields[f],
+    value: draft[f],
+    onChange: set(f),
+    error: errorOf(f),
   });
 
   const submit = (e: FormEvent) => {
@@ -192,13 +207,7 @@ export function SearchForm({ search, onSearch, busy }: Props) {
               <TextInput {...text('surname')} label={m.fields.surname} />
               <TextInput {...text('name')} label={m.fields.name} />
               <TextInput {...text('patronymic')} label={m.fields.patronymic} />
-              <DateField
-                id={fieldId('birthDate')}
-                label={m.fields.birthDate}
-                value={draft.birthDate}
-                onChange={set('birthDate')}
-                error={errors.birthDate ? m.errors[errors.birthDate] : undefined}
-              />
+              <DateField {...date('birthDate')} />
               <TextInput
                 {...text('birthYear')}
                 label={m.fields.birthYear}
@@ -207,41 +216,11 @@ export function SearchForm({ search, onSearch, busy }: Props) {
               />
             </Group4>
             <Group4 legend={m.groups.act}>
-              <NativeSelect
-                id={fieldId('kind')}
-                label={m.fields.kind}
-                value={draft.kind}
-                onChange={(e) => set('kind')(e.currentTarget.value)}
-                data={kindOptions}
-              />
-              <NativeSelect
-                id={fieldId('status')}
-                label={m.fields.status}
-                value={draft.status}
-                onChange={(e) => set('status')(e.currentTarget.value)}
-                data={statusOptions}
-              />
-              <NativeSelect
-                id={fieldId('place')}
-                label={m.fields.place}
-                value={draft.place}
-                onChange={(e) => set('place')(e.currentTarget.value)}
-                data={placeOptions}
-              />
-              <DateField
-                id={fieldId('from')}
-                label={m.fields.from}
-                value={draft.from}
-                onChange={set('from')}
-                error={errors.from ? m.errors[errors.from] : undefined}
-              />
-              <DateField
-                id={fieldId('to')}
-                label={m.fields.to}
-                value={draft.to}
-                onChange={set('to')}
-                error={errors.to ? m.errors[errors.to] : undefined}
-              />
+              <NativeSelect {...select('kind')} data={kindOptions} />
+              <NativeSelect {...select('status')} data={statusOptions} />
+              <NativeSelect {...select('place')} data={placeOptions} />
+              <DateField {...date('from')} />
+              <DateField {...date('to')} />
             </Group4>
             <Group4 legend={m.groups.parents}>
               <TextInput {...text('mother')} label={m.fields.mother} />

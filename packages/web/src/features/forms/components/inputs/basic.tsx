@@ -24,17 +24,41 @@ interface Props<F> {
 
 const asText = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
-export function TextFieldInput({ field, path }: Props<TextField>) {
+/**
+ * What every input of a field shares: the form, its id and messages, the props of the input itself
+ * (`base`), the marks of a required field (`required`) and `commit` (set the value, then mark the
+ * field touched: for inputs that change in one step).
+ */
+function useFieldInput(field: Pick<TextField, 'label' | 'required'>, path: string) {
   const f = useForm();
   const { error, warning } = useMessages(path);
   const id = f.idFor(path);
-  const common = {
-    ...inputProps(id, warning),
-    label: f.label(field.label),
-    description: field.hint ? f.label(field.hint) : undefined,
-    withAsterisk: field.required,
-    'aria-required': field.required || undefined,
+  return {
+    f,
+    id,
     error,
+    warning,
+    base: { ...inputProps(id, warning), label: f.label(field.label), error },
+    required: { withAsterisk: field.required, 'aria-required': field.required || undefined },
+    commit: (value: unknown) => {
+      f.set(path, value);
+      f.touch(path);
+    },
+  };
+}
+
+/** The options of a native select, after the empty "choose" one. */
+const withChoose = (f: ReturnType<typeof useForm>, options: { value: string; label: string }[]) => [
+  { value: '', label: f.m.input.choose },
+  ...options,
+];
+
+export function TextFieldInput({ field, path }: Props<TextField>) {
+  const { f, id, warning, base, required } = useFieldInput(field, path);
+  const common = {
+    ...base,
+    ...required,
+    description: field.hint ? f.label(field.hint) : undefined,
     value: asText(useValue(path)),
     maxLength: field.maxLength,
     onBlur: () => f.touch(path),
@@ -58,21 +82,16 @@ export function TextFieldInput({ field, path }: Props<TextField>) {
 
 /** dd.mm.yyyy typed without a picker; kept as YYYY-MM-DD (or YYYY-MM / YYYY where allowed). */
 export function DateFieldInput({ field, path }: Props<DateField | PartialDateField>) {
-  const f = useForm();
-  const { error, warning } = useMessages(path);
-  const id = f.idFor(path);
+  const { f, id, warning, base, required } = useFieldInput(field, path);
   const partial = field.type === 'partialDate';
   return (
     <WithWarning id={id} warning={warning}>
       <DateInput
-        {...inputProps(id, warning)}
+        {...base}
+        {...required}
         partial={partial}
-        label={f.label(field.label)}
         description={field.hint ? f.label(field.hint) : partial ? f.m.input.partialHint : undefined}
         placeholder={partial ? f.m.input.partialPlaceholder : f.m.input.datePlaceholder}
-        withAsterisk={field.required}
-        aria-required={field.required || undefined}
-        error={error}
         value={dateValueToText(useValue(path))}
         onChange={(masked) => f.set(path, dateTextToValue(masked, partial))}
         onBlur={() => f.touch(path)}
@@ -82,18 +101,14 @@ export function DateFieldInput({ field, path }: Props<DateField | PartialDateFie
 }
 
 export function TimeFieldInput({ field, path }: Props<TimeField>) {
-  const f = useForm();
-  const { error, warning } = useMessages(path);
-  const id = f.idFor(path);
+  const { f, id, warning, base } = useFieldInput(field, path);
   return (
     <WithWarning id={id} warning={warning}>
       <TextInput
-        {...inputProps(id, warning)}
-        label={f.label(field.label)}
+        {...base}
         placeholder={f.m.input.timePlaceholder}
         inputMode="numeric"
         maxLength={5}
-        error={error}
         value={asText(useValue(path))}
         onChange={(e) => f.set(path, timeTextToValue(maskTime(e.currentTarget.value)))}
         onBlur={() => f.touch(path)}
@@ -103,79 +118,57 @@ export function TimeFieldInput({ field, path }: Props<TimeField>) {
 }
 
 export function SelectFieldInput({ field, path }: Props<SelectField>) {
-  const f = useForm();
-  const { error, warning } = useMessages(path);
-  const id = f.idFor(path);
+  const { f, id, warning, base, required, commit } = useFieldInput(field, path);
   const value = asText(useValue(path)) || field.default || '';
   return (
     <WithWarning id={id} warning={warning}>
       <NativeSelect
-        {...inputProps(id, warning)}
-        label={f.label(field.label)}
+        {...base}
+        {...required}
         description={field.hint ? f.label(field.hint) : undefined}
-        withAsterisk={field.required}
-        aria-required={field.required || undefined}
-        error={error}
         value={value}
-        data={[
-          { value: '', label: f.m.input.choose },
-          ...field.options.map((o) => ({ value: o.value, label: f.label(o.label) })),
-        ]}
-        onChange={(e) => {
-          f.set(path, e.currentTarget.value || undefined);
-          f.touch(path);
-        }}
+        data={withChoose(
+          f,
+          field.options.map((o) => ({ value: o.value, label: f.label(o.label) })),
+        )}
+        onChange={(e) => commit(e.currentTarget.value || undefined)}
       />
     </WithWarning>
   );
 }
 
 export function CheckboxFieldInput({ field, path }: Props<CheckboxField>) {
-  const f = useForm();
-  const { error, warning } = useMessages(path);
-  const id = f.idFor(path);
+  const { id, warning, base, commit } = useFieldInput(field, path);
   const v = useValue(path);
   return (
     <WithWarning id={id} warning={warning}>
       <Checkbox
-        {...inputProps(id, warning)}
+        {...base}
         mt={{ base: 0, sm: 30 }}
         size="md"
-        label={f.label(field.label)}
-        error={error}
         checked={typeof v === 'boolean' ? v : field.default}
-        onChange={(e) => {
-          f.set(path, e.currentTarget.checked);
-          f.touch(path);
-        }}
+        onChange={(e) => commit(e.currentTarget.checked)}
       />
     </WithWarning>
   );
 }
 
 export function YesNoFieldInput({ field, path }: Props<YesNoField>) {
-  const f = useForm();
-  const { error, warning } = useMessages(path);
-  const id = f.idFor(path);
+  const { f, id, warning, base, required, commit } = useFieldInput(field, path);
   const v = useValue(path);
   return (
     <WithWarning id={id} warning={warning}>
       <NativeSelect
-        {...inputProps(id, warning)}
-        label={f.label(field.label)}
-        withAsterisk={field.required}
-        aria-required={field.required || undefined}
-        error={error}
+        {...base}
+        {...required}
         value={v === true ? 'yes' : v === false ? 'no' : ''}
-        data={[
-          { value: '', label: f.m.input.choose },
+        data={withChoose(f, [
           { value: 'yes', label: f.m.input.yes },
           { value: 'no', label: f.m.input.no },
-        ]}
+        ])}
         onChange={(e) => {
           const x = e.currentTarget.value;
-          f.set(path, x === 'yes' ? true : x === 'no' ? false : undefined);
-          f.touch(path);
+          commit(x === 'yes' ? true : x === 'no' ? false : undefined);
         }}
       />
     </WithWarning>
@@ -183,21 +176,16 @@ export function YesNoFieldInput({ field, path }: Props<YesNoField>) {
 }
 
 export function NumberFieldInput({ field, path }: Props<NumberField>) {
-  const f = useForm();
-  const { error, warning } = useMessages(path);
-  const id = f.idFor(path);
+  const { f, id, warning, base, required } = useFieldInput(field, path);
   const v = useValue(path);
   const shown = v === undefined && field.default !== undefined ? String(field.default) : asText(v);
   return (
     <WithWarning id={id} warning={warning}>
       <TextInput
-        {...inputProps(id, warning)}
-        label={f.label(field.label)}
-        withAsterisk={field.required}
-        aria-required={field.required || undefined}
+        {...base}
+        {...required}
         inputMode={field.integer ? 'numeric' : 'decimal'}
         maxLength={8}
-        error={error}
         value={shown}
         onChange={(e) => {
           let text = e.currentTarget.value.replace(',', '.');
@@ -211,31 +199,25 @@ export function NumberFieldInput({ field, path }: Props<NumberField>) {
 }
 
 export function CountryFieldInput({ field, path }: Props<CountryField>) {
-  const f = useForm();
-  const { error, warning } = useMessages(path);
-  const id = f.idFor(path);
+  const { f, id, warning, error, base, required, commit } = useFieldInput(field, path);
   const value = asText(useValue(path)) || field.default || '';
   const [other, setOther] = useState(value !== '' && !KNOWN_COUNTRY.has(value));
   const showOther = other || (value !== '' && !KNOWN_COUNTRY.has(value));
   return (
     <WithWarning id={id} warning={warning}>
       <NativeSelect
-        {...inputProps(id, warning)}
-        label={f.label(field.label)}
-        withAsterisk={field.required}
-        aria-required={field.required || undefined}
+        {...base}
+        {...required}
         error={showOther ? undefined : error}
         value={showOther ? '*' : value}
-        data={[
-          { value: '', label: f.m.input.choose },
+        data={withChoose(f, [
           ...COUNTRIES.map((c) => ({ value: c.code, label: c.name[f.lang] })),
           { value: '*', label: f.m.place.otherCountry },
-        ]}
+        ])}
         onChange={(e) => {
           const x = e.currentTarget.value;
           setOther(x === '*');
-          f.set(path, x === '*' ? '' : x || undefined);
-          f.touch(path);
+          commit(x === '*' ? '' : x || undefined);
         }}
       />
       {showOther && (

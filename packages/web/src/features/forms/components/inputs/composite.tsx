@@ -1,7 +1,14 @@
 import { Fieldset, NativeSelect, SimpleGrid, Text } from '@mantine/core';
 import { ADMIN_UNITS, ID_DOCUMENT_TYPES, type LocalizedText, REGIONS } from '@sabt/core';
 import { type ReactNode, useState } from 'react';
-import type { CourtField, DocumentField, PlaceField } from '../../lib/catalogue-types.ts';
+import type {
+  CourtField,
+  DateField,
+  DocumentField,
+  PlaceField,
+  SelectField,
+  TextField,
+} from '../../lib/catalogue-types.ts';
 import { type FormMessages, MESSAGES } from '../../messages.ts';
 import { useForm, useMessages, useValue } from '../form-context.tsx';
 import { CountryFieldInput, DateFieldInput, SelectFieldInput, TextFieldInput } from './basic.tsx';
@@ -149,93 +156,72 @@ const DOCUMENT_TYPES = ID_DOCUMENT_TYPES.map((value) => ({
   label: t3((m) => m.document.types[value]),
 }));
 
-/** An identity document. */
-export function DocumentInput({ field, path }: { field: DocumentField; path: string }) {
+/** A part of a composite value, drawn by the basic input of its type; its path is under the value's. */
+type Part = TextField | DateField | SelectField;
+
+const DOCUMENT_PARTS: Part[] = [
+  {
+    type: 'select',
+    path: 'type',
+    label: t3((m) => m.document.type),
+    options: DOCUMENT_TYPES,
+    required: true,
+  },
+  { type: 'text', path: 'series', label: t3((m) => m.document.series), maxLength: 10, upper: true },
+  {
+    type: 'text',
+    path: 'number',
+    label: t3((m) => m.document.number),
+    maxLength: 20,
+    upper: true,
+    required: true,
+  },
+  { type: 'text', path: 'issuer', label: t3((m) => m.document.issuer), maxLength: 200 },
+  { type: 'date', path: 'issueDate', label: t3((m) => m.document.issueDate) },
+];
+
+const COURT_PARTS: Part[] = [
+  { type: 'text', path: 'court', label: t3((m) => m.court.court), maxLength: 200, required: true },
+  { type: 'text', path: 'caseNumber', label: t3((m) => m.court.caseNumber), maxLength: 50, required: true },
+  { type: 'date', path: 'date', label: t3((m) => m.court.date), required: true },
+  { type: 'date', path: 'inForceDate', label: t3((m) => m.court.inForceDate) },
+];
+
+/** A group of parts in a grid. */
+function PartsInput({
+  field,
+  path,
+  parts,
+  cols,
+}: {
+  field: DocumentField | CourtField;
+  path: string;
+  parts: Part[];
+  cols: { base: number; sm: number; lg?: number };
+}) {
   const f = useForm();
   return (
     <Group path={path} label={f.label(field.label)} required={field.required}>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
-        <SelectFieldInput
-          field={{
-            type: 'select',
-            path: 'type',
-            label: t3((m) => m.document.type),
-            options: DOCUMENT_TYPES,
-            required: true,
-          }}
-          path={`${path}.type`}
-        />
-        <TextFieldInput
-          field={{
-            type: 'text',
-            path: 'series',
-            label: t3((m) => m.document.series),
-            maxLength: 10,
-            upper: true,
-          }}
-          path={`${path}.series`}
-        />
-        <TextFieldInput
-          field={{
-            type: 'text',
-            path: 'number',
-            label: t3((m) => m.document.number),
-            maxLength: 20,
-            upper: true,
-            required: true,
-          }}
-          path={`${path}.number`}
-        />
-        <TextFieldInput
-          field={{ type: 'text', path: 'issuer', label: t3((m) => m.document.issuer), maxLength: 200 }}
-          path={`${path}.issuer`}
-        />
-        <DateFieldInput
-          field={{ type: 'date', path: 'issueDate', label: t3((m) => m.document.issueDate) }}
-          path={`${path}.issueDate`}
-        />
+      <SimpleGrid cols={cols} spacing="sm" verticalSpacing="xs">
+        {parts.map((part) => {
+          const at = `${path}.${part.path}`;
+          if (part.type === 'select') return <SelectFieldInput key={part.path} field={part} path={at} />;
+          if (part.type === 'date') return <DateFieldInput key={part.path} field={part} path={at} />;
+          return <TextFieldInput key={part.path} field={part} path={at} />;
+        })}
       </SimpleGrid>
     </Group>
   );
 }
 
+/** An identity document. */
+export function DocumentInput({ field, path }: { field: DocumentField; path: string }) {
+  return <PartsInput field={field} path={path} parts={DOCUMENT_PARTS} cols={{ base: 1, sm: 2, lg: 3 }} />;
+}
+
 /** A court decision. */
 export function CourtInput({ field, path }: { field: CourtField; path: string }) {
-  const f = useForm();
-  return (
-    <Group path={path} label={f.label(field.label)} required={field.required}>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
-        <TextFieldInput
-          field={{
-            type: 'text',
-            path: 'court',
-            label: t3((m) => m.court.court),
-            maxLength: 200,
-            required: true,
-          }}
-          path={`${path}.court`}
-        />
-        <TextFieldInput
-          field={{
-            type: 'text',
-            path: 'caseNumber',
-            label: t3((m) => m.court.caseNumber),
-            maxLength: 50,
-            required: true,
-          }}
-          path={`${path}.caseNumber`}
-        />
-        <DateFieldInput
-          field={{ type: 'date', path: 'date', label: t3((m) => m.court.date), required: true }}
-          path={`${path}.date`}
-        />
-        <DateFieldInput
-          field={{ type: 'date', path: 'inForceDate', label: t3((m) => m.court.inForceDate) }}
-          path={`${path}.inForceDate`}
-        />
-      </SimpleGrid>
-    </Group>
-  );
+  return <PartsInput field={field} path={path} parts={COURT_PARTS} cols={{ base: 1, sm: 2 }} />;
 }
 
 export { Group as FieldGroup };

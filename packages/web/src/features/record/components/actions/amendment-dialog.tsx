@@ -10,7 +10,7 @@ import { schemaFields } from '../../labels/schema-fields.ts';
 import { getAt, type Json, parseDisplayDate, setAt } from '../../lib/data-paths.ts';
 import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { BasisFields, basisParts } from './basis-fields.tsx';
-import { ReasonField } from './reason-field.tsx';
+import { RequiredReason } from './reason-field.tsx';
 import { editableText, parseValue, ValueInput } from './value-input.tsx';
 
 export const BASIS_TYPES = [
@@ -252,14 +252,7 @@ export function AmendmentDialog({ record, etag, onClose, onDone, onReload }: Rec
           </Stack>
         </Fieldset>
       )}
-      <ReasonField
-        ref={reason.ref}
-        label={m.amendment.reason}
-        value={reason.value}
-        onChange={reason.onChange}
-        required
-        error={reason.error ?? server.reason}
-      />
+      <RequiredReason reason={reason} label={m.amendment.reason} serverError={server.reason} />
       <Fieldset legend={m.amendment.basis}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select

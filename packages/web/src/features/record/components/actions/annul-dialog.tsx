@@ -7,7 +7,7 @@ import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { isUuid, parseDisplayDate } from '../../lib/data-paths.ts';
 import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
-import { ReasonField } from './reason-field.tsx';
+import { RequiredReason } from './reason-field.tsx';
 
 type BasisType = 'COURT_DECISION' | 'DUPLICATE';
 type Errors = Partial<
@@ -138,25 +138,24 @@ export function AnnulDialog({
               required
               maxLength={50}
             />
-            <DateInput
-              id="annul-date"
-              label={m.annul.courtDate}
-              placeholder={m.amendment.dateHint}
-              description={m.amendment.dateHint}
-              value={court.date}
-              onChange={(v) => setCourtValue('date', v)}
-              error={errors.date ?? server['basis.court.date']}
-              required
-            />
-            <DateInput
-              id="annul-inForceDate"
-              label={m.annul.inForceDate}
-              placeholder={m.amendment.dateHint}
-              description={m.amendment.dateHint}
-              value={court.inForceDate}
-              onChange={(v) => setCourtValue('inForceDate', v)}
-              error={errors.inForceDate ?? server['basis.court.inForceDate']}
-            />
+            {(
+              [
+                ['date', m.annul.courtDate, true],
+                ['inForceDate', m.annul.inForceDate, false],
+              ] as const
+            ).map(([key, label, required]) => (
+              <DateInput
+                key={key}
+                id={`annul-${key}`}
+                label={label}
+                placeholder={m.amendment.dateHint}
+                description={m.amendment.dateHint}
+                value={court[key]}
+                onChange={(v) => setCourtValue(key, v)}
+                error={errors[key] ?? server[`basis.court.${key}`]}
+                required={required}
+              />
+            ))}
           </SimpleGrid>
           {m.annul.undoes[record.kind] && (
             <Text size="sm" mt="sm">
@@ -184,14 +183,7 @@ export function AnnulDialog({
           {m.annul.undoes[record.kind] && <Text size="sm">{m.annul.duplicateKeeps}</Text>}
         </Stack>
       )}
-      <ReasonField
-        ref={reason.ref}
-        label={m.annul.reason}
-        value={reason.value}
-        onChange={reason.onChange}
-        required
-        error={reason.error ?? server.reason}
-      />
+      <RequiredReason reason={reason} label={m.annul.reason} serverError={server.reason} />
     </ActionDialog>
   );
 }

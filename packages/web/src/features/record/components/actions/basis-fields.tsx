@@ -28,15 +28,18 @@ export function BasisFields({
   server: Record<string, string>;
 }) {
   const { m } = useLabels();
+  const text = (key: 'number' | 'issuer', label: string, maxLength: number) => (
+    <TextInput
+      label={label}
+      value={value[key]}
+      onChange={(e) => onChange({ [key]: e.currentTarget.value })}
+      maxLength={maxLength}
+      error={server[`basis.${key}`]}
+    />
+  );
   return (
     <>
-      <TextInput
-        label={m.amendment.basisNumber}
-        value={value.number}
-        onChange={(e) => onChange({ number: e.currentTarget.value })}
-        maxLength={50}
-        error={server['basis.number']}
-      />
+      {text('number', m.amendment.basisNumber, 50)}
       <DateInput
         id={dateId}
         label={m.amendment.basisDate}
@@ -46,13 +49,7 @@ export function BasisFields({
         onChange={(date) => onChange({ date })}
         error={dateError ?? server['basis.date']}
       />
-      <TextInput
-        label={m.amendment.basisIssuer}
-        value={value.issuer}
-        onChange={(e) => onChange({ issuer: e.currentTarget.value })}
-        maxLength={200}
-        error={server['basis.issuer']}
-      />
+      {text('issuer', m.amendment.basisIssuer, 200)}
     </>
   );
 }

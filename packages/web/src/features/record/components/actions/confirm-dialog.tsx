@@ -6,7 +6,7 @@ import { isProblem } from '../../../../lib/api.ts';
 import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
-import { ReasonField } from './reason-field.tsx';
+import { RequiredReason } from './reason-field.tsx';
 
 export type TransitionAction = Extract<Action, 'submit' | 'validate' | 'reject' | 'register' | 'cancel'>;
 
@@ -64,16 +64,7 @@ export function ConfirmDialog({
         ) : undefined
       }
     >
-      {withReason ? (
-        <ReasonField
-          ref={reason.ref}
-          value={reason.value}
-          onChange={reason.onChange}
-          required
-          error={reason.error ?? serverReasonError}
-          autoFocus
-        />
-      ) : undefined}
+      {withReason ? <RequiredReason reason={reason} serverError={serverReasonError} autoFocus /> : undefined}
     </ActionDialog>
   );
 }

@@ -10,7 +10,7 @@ import { AmendmentGrounds } from '../banners.tsx';
 import { DiffTable } from '../diff-table.tsx';
 import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { needsReason } from './confirm-dialog.tsx';
-import { ReasonField } from './reason-field.tsx';
+import { RequiredReason } from './reason-field.tsx';
 
 /** The registrar's decision on the pending amendment, with its differences in view. */
 export function DecisionDialog({
@@ -92,12 +92,9 @@ export function DecisionDialog({
         </Stack>
       )}
       {withReason && (
-        <ReasonField
-          ref={reason.ref}
-          value={reason.value}
-          onChange={reason.onChange}
-          required
-          error={reason.error ?? (isProblem(write.error) ? write.error.fieldErrors.reason : undefined)}
+        <RequiredReason
+          reason={reason}
+          serverError={isProblem(write.error) ? write.error.fieldErrors.reason : undefined}
           autoFocus
         />
       )}

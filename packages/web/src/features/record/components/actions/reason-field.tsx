@@ -1,5 +1,5 @@
 import { forwardRef } from 'react';
-import { ReasonField as SharedReasonField } from '../../../../components/reason-field.tsx';
+import { ReasonField as SharedReasonField, type useReason } from '../../../../components/reason-field.tsx';
 import { useLabels } from '../../hooks/use-labels.ts';
 
 interface Props {
@@ -27,3 +27,28 @@ export const ReasonField = forwardRef<HTMLTextAreaElement, Props>(function Reaso
     />
   );
 });
+
+/** A required reason kept by `useReason`; the server's error shows while the field has none of its own. */
+export function RequiredReason({
+  reason,
+  serverError,
+  label,
+  autoFocus,
+}: {
+  reason: ReturnType<typeof useReason>;
+  serverError: string | undefined;
+  label?: string;
+  autoFocus?: boolean;
+}) {
+  return (
+    <ReasonField
+      ref={reason.ref}
+      label={label}
+      value={reason.value}
+      onChange={reason.onChange}
+      required
+      error={reason.error ?? serverError}
+      autoFocus={autoFocus}
+    />
+  );
+}

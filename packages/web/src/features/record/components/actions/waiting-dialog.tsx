@@ -9,7 +9,7 @@ import { useLabels } from '../../hooks/use-labels.ts';
 import { parseDisplayDate } from '../../lib/data-paths.ts';
 import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { BasisFields, basisParts } from './basis-fields.tsx';
-import { ReasonField } from './reason-field.tsx';
+import { RequiredReason } from './reason-field.tsx';
 
 type Errors = Partial<Record<'allowedFrom' | 'basisDate' | 'reason', string>>;
 
@@ -140,14 +140,7 @@ export function WaitingDialog({ record, etag, onClose, onDone, onReload }: Recor
           </Button>
         )}
       </Stack>
-      <ReasonField
-        ref={reason.ref}
-        label={m.waiting.reason}
-        value={reason.value}
-        onChange={reason.onChange}
-        required
-        error={reason.error ?? server.reason}
-      />
+      <RequiredReason reason={reason} label={m.waiting.reason} serverError={server.reason} />
       <Fieldset legend={m.waiting.basis}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <BasisFields
