@@ -51,3 +51,18 @@ export const noContent = (description: string) => z.null().describe(description)
 export function responses(byStatus: Record<number, unknown>): Record<number, unknown> {
   return byStatus;
 }
+
+/**
+ * A route's entry in the API document under its tag: `doc('Summary', { params, body, response })`
+ * is `{ schema: { tags: [tag], summary, params, body, response } }`; `options` adds route config.
+ */
+export function routeDoc(tag: string) {
+  return <S extends object, C extends object = object>(
+    summary: string,
+    schema: S,
+    options?: { config: C },
+  ) => ({
+    schema: { tags: [tag], summary, ...schema },
+    ...(options ?? {}),
+  });
+}

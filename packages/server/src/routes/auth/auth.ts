@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { login } from '../../auth/login.ts';
 import { endSession, SESSION_COOKIE } from '../../auth/sessions.ts';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
-import { noContent, problems, responses } from '../../http/responses.ts';
+import { noContent, problems, responses, routeDoc } from '../../http/responses.ts';
 
 const loginBody = z.strictObject({
   login: z.string().trim().min(1).max(60),
@@ -14,6 +14,7 @@ const loginBody = z.strictObject({
 
 export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const doc = routeDoc('auth');
 
   r.post(
     '/auth/login',
@@ -42,13 +43,9 @@ export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDep
 
   r.post(
     '/auth/logout',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'Sign out: ends the session',
-        response: responses({ 204: noContent('Signed out'), ...problems(401, 500) }),
-      },
-    },
+    doc('Sign out: ends the session', {
+      response: responses({ 204: noContent('Signed out'), ...problems(401, 500) }),
+    }),
     async (req, reply) => {
       const actor = actorOf(req);
       await endSession(dbx.db, actor.sessionHash);
@@ -74,13 +71,9 @@ export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDep
 
   r.get(
     '/me',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'The signed-in user, their role and office',
-        response: responses({ 200: meSchema, ...problems(401, 500) }),
-      },
-    },
+    doc('The signed-in user, their role and office', {
+      response: responses({ 200: meSchema, ...problems(401, 500) }),
+    }),
     async (req) => {
       return loadMe(dbx, actorOf(req).login);
     },

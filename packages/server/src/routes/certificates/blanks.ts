@@ -24,7 +24,7 @@ import { assertMay } from '../../certificates/policy.ts';
 import { certDb } from '../../certificates/tables.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
-import { problems, READ_PROBLEMS, responses, WRITE_PROBLEMS } from '../../http/responses.ts';
+import { problems, READ_PROBLEMS, responses, routeDoc, WRITE_PROBLEMS } from '../../http/responses.ts';
 import { auditRead, readEvent, runWrite } from '../../unit-of-work/write.ts';
 import {
   batchBody,
@@ -40,17 +40,14 @@ import {
 /** Strict-accountability blanks: batches received, the stock report, spoiled blanks written off by two people. */
 export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const doc = routeDoc('blanks');
 
   r.post(
     '/blanks/batches',
-    {
-      schema: {
-        tags: ['blanks'],
-        summary: 'Receive a batch of blanks (series and number range) into an office',
-        body: batchBody,
-        response: responses({ 201: batchSchema, ...WRITE_PROBLEMS }),
-      },
-    },
+    doc('Receive a batch of blanks (series and number range) into an office', {
+      body: batchBody,
+      response: responses({ 201: batchSchema, ...WRITE_PROBLEMS }),
+    }),
     async (req, reply) => {
       const actor = actorOf(req);
       const { office, ...rest } = req.body;
@@ -77,27 +74,19 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
 
   r.get(
     '/blanks/batches',
-    {
-      schema: {
-        tags: ['blanks'],
-        summary: 'Batches an office has received',
-        querystring: officeQuery,
-        response: responses({ 200: batchListSchema, ...READ_PROBLEMS }),
-      },
-    },
+    doc('Batches an office has received', {
+      querystring: officeQuery,
+      response: responses({ 200: batchListSchema, ...READ_PROBLEMS }),
+    }),
     async (req) => ({ items: await listBatches(dbx.db, actorOf(req), req.query.office) }),
   );
 
   r.get(
     '/blanks/stock',
-    {
-      schema: {
-        tags: ['blanks'],
-        summary: 'Stock report of an office: per document, counts by status and the number ranges',
-        querystring: officeQuery,
-        response: responses({ 200: stockReportSchema, ...READ_PROBLEMS }),
-      },
-    },
+    doc('Stock report of an office: per document, counts by status and the number ranges', {
+      querystring: officeQuery,
+      response: responses({ 200: stockReportSchema, ...READ_PROBLEMS }),
+    }),
     async (req) => {
       const actor = actorOf(req);
       const report = await stockReport(dbx.db, actor, req.query.office);
@@ -108,14 +97,10 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
 
   r.get(
     '/blanks/next',
-    {
-      schema: {
-        tags: ['blanks'],
-        summary: "The blank the next print of a document takes in the user's office (null: none in stock)",
-        querystring: nextBlankQuery,
-        response: responses({ 200: nextBlankSchema, ...problems(400, 401, 403, 500) }),
-      },
-    },
+    doc("The blank the next print of a document takes in the user's office (null: none in stock)", {
+      querystring: nextBlankQuery,
+      response: responses({ 200: nextBlankSchema, ...problems(400, 401, 403, 500) }),
+    }),
     async (req) => {
       const actor = actorOf(req);
       assertMay(actor, 'issue-certificate');
@@ -134,28 +119,20 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
 
   r.get(
     '/blanks',
-    {
-      schema: {
-        tags: ['blanks'],
-        summary: 'Blanks of an office by status, document, series or number (e.g. spoil requests to confirm)',
-        querystring: blanksQuery,
-        response: responses({ 200: blankListSchema, ...READ_PROBLEMS }),
-      },
-    },
+    doc('Blanks of an office by status, document, series or number (e.g. spoil requests to confirm)', {
+      querystring: blanksQuery,
+      response: responses({ 200: blankListSchema, ...READ_PROBLEMS }),
+    }),
     async (req) => listBlanks(dbx.db, actorOf(req), req.query as never),
   );
 
   r.post(
     '/blanks/:id/spoil',
-    {
-      schema: {
-        tags: ['blanks'],
-        summary: 'Report a blank spoiled or lost, with a reason; the head of office confirms',
-        params: blankParams,
-        body: spoilBody,
-        response: responses({ 200: blankSchema, ...WRITE_PROBLEMS }),
-      },
-    },
+    doc('Report a blank spoiled or lost, with a reason; the head of office confirms', {
+      params: blankParams,
+      body: spoilBody,
+      response: responses({ 200: blankSchema, ...WRITE_PROBLEMS }),
+    }),
     async (req, reply) => {
       const actor = actorOf(req);
       const { id } = req.params;

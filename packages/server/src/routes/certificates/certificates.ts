@@ -13,7 +13,14 @@ import { recordReceipt } from '../../certificates/issue/record-receipt.ts';
 import { ensureOfficeKeys } from '../../certificates/keys/key-store.ts';
 import { forbidden } from '../../errors/domain-error.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
-import { pdfResponse, problems, READ_PROBLEMS, responses, WRITE_PROBLEMS } from '../../http/responses.ts';
+import {
+  pdfResponse,
+  problems,
+  READ_PROBLEMS,
+  responses,
+  routeDoc,
+  WRITE_PROBLEMS,
+} from '../../http/responses.ts';
 import { etag } from '../../unit-of-work/etag.ts';
 import { auditRead, readEvent, runWrite } from '../../unit-of-work/write.ts';
 import {
@@ -28,19 +35,18 @@ import {
 /** Certificates of records: issue (on a blank or plain paper, signed), list, the PDF, hand-over. */
 export async function certificateRoutes(app: FastifyInstance, { config, dbx, files }: RouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const doc = routeDoc('certificates');
 
   r.post(
     '/records/:id/certificates',
-    {
-      schema: {
-        tags: ['certificates'],
-        summary:
-          'Issue a certificate of a registered record: the next blank (or the one named), a signed QR code, a signed PDF',
+    doc(
+      'Issue a certificate of a registered record: the next blank (or the one named), a signed QR code, a signed PDF',
+      {
         params: recordParams,
         body: issueBody,
         response: responses({ 201: certificateSchema, ...WRITE_PROBLEMS }),
       },
-    },
+    ),
     async (req, reply) => {
       const actor = actorOf(req);
       const { id } = req.params;
@@ -63,19 +69,14 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
 
   r.get(
     '/records/:id/certificates/preview',
-    {
-      schema: {
-        tags: ['certificates'],
-        summary:
-          'What a print would make now, marked as a sample (PDF): no blank taken, nothing signed or stored',
-        params: recordParams,
-        querystring: previewQuery,
-        response: responses({
-          200: pdfResponse('The sample print'),
-          ...problems(400, 401, 403, 404, 409, 422, 500),
-        }),
-      },
-    },
+    doc('What a print would make now, marked as a sample (PDF): no blank taken, nothing signed or stored', {
+      params: recordParams,
+      querystring: previewQuery,
+      response: responses({
+        200: pdfResponse('The sample print'),
+        ...problems(400, 401, 403, 404, 409, 422, 500),
+      }),
+    }),
     async (req, reply) => {
       const actor = actorOf(req);
       const { mode, document, holder, blankNumber, blankSeries, dxMm, dyMm } = req.query;
@@ -102,14 +103,10 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
 
   r.get(
     '/records/:id/certificates',
-    {
-      schema: {
-        tags: ['certificates'],
-        summary: "A record's certificates: first and repeat ones, superseded and spoiled ones marked",
-        params: recordParams,
-        response: responses({ 200: certificateListSchema, ...READ_PROBLEMS }),
-      },
-    },
+    doc("A record's certificates: first and repeat ones, superseded and spoiled ones marked", {
+      params: recordParams,
+      response: responses({ 200: certificateListSchema, ...READ_PROBLEMS }),
+    }),
     async (req) => {
       const actor = actorOf(req);
       const { rec, items } = await recordCertificates(dbx.db, config, actor, req.params.id);
@@ -120,14 +117,10 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
 
   r.get(
     '/certificates/calibration-page',
-    {
-      schema: {
-        tags: ['certificates'],
-        summary: "A printer test page for a blank, with this printer's offsets (PDF)",
-        querystring: calibrationQuery,
-        response: responses({ 200: pdfResponse('The test page'), ...problems(400, 401, 403, 500) }),
-      },
-    },
+    doc("A printer test page for a blank, with this printer's offsets (PDF)", {
+      querystring: calibrationQuery,
+      response: responses({ 200: pdfResponse('The test page'), ...problems(400, 401, 403, 500) }),
+    }),
     async (req, reply) => {
       const actor = actorOf(req);
       if (!mayCertificate('issue-certificate', actor)) throw forbidden();
@@ -142,14 +135,10 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
 
   r.get(
     '/certificates/:id',
-    {
-      schema: {
-        tags: ['certificates'],
-        summary: 'One certificate',
-        params: certificateParams,
-        response: responses({ 200: certificateSchema, ...READ_PROBLEMS }),
-      },
-    },
+    doc('One certificate', {
+      params: certificateParams,
+      response: responses({ 200: certificateSchema, ...READ_PROBLEMS }),
+    }),
     async (req) => {
       const actor = actorOf(req);
       const { body } = await findCertificate(dbx.db, config, actor, req.params.id);
@@ -160,14 +149,10 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
 
   r.get(
     '/certificates/:id/pdf',
-    {
-      schema: {
-        tags: ['certificates'],
-        summary: 'The signed PDF exactly as issued (application/pdf)',
-        params: certificateParams,
-        response: responses({ 200: pdfResponse('The signed PDF'), ...READ_PROBLEMS }),
-      },
-    },
+    doc('The signed PDF exactly as issued (application/pdf)', {
+      params: certificateParams,
+      response: responses({ 200: pdfResponse('The signed PDF'), ...READ_PROBLEMS }),
+    }),
     async (req, reply) => {
       const actor = actorOf(req);
       const { row, pdf, sealed } = await certificatePdf(dbx.db, files, config, actor, req.params.id);
@@ -187,15 +172,11 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
 
   r.post(
     '/certificates/:id/receipt',
-    {
-      schema: {
-        tags: ['certificates'],
-        summary: 'Record who collected the certificate and their identity document',
-        params: certificateParams,
-        body: receiptBody,
-        response: responses({ 200: certificateSchema, ...WRITE_PROBLEMS }),
-      },
-    },
+    doc('Record who collected the certificate and their identity document', {
+      params: certificateParams,
+      body: receiptBody,
+      response: responses({ 200: certificateSchema, ...WRITE_PROBLEMS }),
+    }),
     async (req, reply) => {
       const actor = actorOf(req);
       const result = await runWrite(

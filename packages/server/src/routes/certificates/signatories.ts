@@ -3,38 +3,33 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { officeSignatories, setSignatory } from '../../certificates/signatories/signatories.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
-import { READ_PROBLEMS, responses, WRITE_PROBLEMS } from '../../http/responses.ts';
+import { READ_PROBLEMS, responses, routeDoc, WRITE_PROBLEMS } from '../../http/responses.ts';
 import { runWrite } from '../../unit-of-work/write.ts';
 import { officeQuery, signatoryBody } from './schema.ts';
 
 /** Who signs an office's certificates and extracts: read by those who print, set by the head of office. */
 export async function signatoryRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const doc = routeDoc('certificates');
 
   r.get(
     '/signatories',
-    {
-      schema: {
-        tags: ['certificates'],
-        summary: "Who signs an office's documents now, and who signed before (newest first)",
-        querystring: officeQuery,
-        response: responses({ 200: officeSignatoriesSchema, ...READ_PROBLEMS }),
-      },
-    },
+    doc("Who signs an office's documents now, and who signed before (newest first)", {
+      querystring: officeQuery,
+      response: responses({ 200: officeSignatoriesSchema, ...READ_PROBLEMS }),
+    }),
     async (req) => officeSignatories(dbx.db, actorOf(req), req.query.office),
   );
 
   r.post(
     '/signatories',
-    {
-      schema: {
-        tags: ['certificates'],
-        summary:
-          'Put a signatory in force for an office from now on (head of office, central administrators); earlier ones stay as history',
+    doc(
+      'Put a signatory in force for an office from now on (head of office, central administrators); earlier ones stay as history',
+      {
         body: signatoryBody,
         response: responses({ 201: signatorySchema, ...WRITE_PROBLEMS }),
       },
-    },
+    ),
     async (req, reply) => {
       const actor = actorOf(req);
       const { office, ...rest } = req.body;

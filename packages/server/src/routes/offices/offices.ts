@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../../http/context.ts';
-import { problems, responses } from '../../http/responses.ts';
+import { problems, responses, routeDoc } from '../../http/responses.ts';
 
 const query = z.strictObject({
   kind: z.enum(OFFICE_KINDS).optional(),
@@ -13,17 +13,13 @@ const query = z.strictObject({
 
 export async function officeRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const doc = routeDoc('offices');
   r.get(
     '/offices',
-    {
-      schema: {
-        tags: ['offices'],
-        summary:
-          'The office tree: central department, regions, districts, jamoats, mobile offices, consulates',
-        querystring: query,
-        response: responses({ 200: officeListSchema, ...problems(400, 401, 500) }),
-      },
-    },
+    doc('The office tree: central department, regions, districts, jamoats, mobile offices, consulates', {
+      querystring: query,
+      response: responses({ 200: officeListSchema, ...problems(400, 401, 500) }),
+    }),
     async (req) => {
       let q = dbx.db
         .selectFrom('offices')

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolveDuplicate } from '../../duplicates/resolve-duplicate.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
-import { READ_PROBLEMS, responses, WRITE_PROBLEMS } from '../../http/responses.ts';
+import { READ_PROBLEMS, responses, routeDoc, WRITE_PROBLEMS } from '../../http/responses.ts';
 import { canRead } from '../../policies/records.ts';
 import { recordView } from '../../presenters/record-view.ts';
 import { findRecord } from '../../queries/records.ts';
@@ -28,17 +28,14 @@ const verdictBody = z
 export async function duplicateRoutes(app: FastifyInstance, deps: RouteDeps) {
   const { config, dbx } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const doc = routeDoc('duplicates');
 
   r.get(
     '/records/:id/duplicates',
-    {
-      schema: {
-        tags: ['duplicates'],
-        summary: 'Possible duplicates of a record, side by side with it, and the verdicts given',
-        params: recordParams,
-        response: responses({ 200: duplicatesSchema, ...READ_PROBLEMS }),
-      },
-    },
+    doc('Possible duplicates of a record, side by side with it, and the verdicts given', {
+      params: recordParams,
+      response: responses({ 200: duplicatesSchema, ...READ_PROBLEMS }),
+    }),
     async (req) => {
       const actor = actorOf(req);
       const locale = localeOf(req);
@@ -89,15 +86,11 @@ export async function duplicateRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.post(
     '/records/:id/duplicates/:candidateId',
-    {
-      schema: {
-        tags: ['duplicates'],
-        summary: 'Mark a possible duplicate as a duplicate (with a reason) or not a duplicate',
-        params: candidateParams,
-        body: verdictBody,
-        response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
-      },
-    },
+    doc('Mark a possible duplicate as a duplicate (with a reason) or not a duplicate', {
+      params: candidateParams,
+      body: verdictBody,
+      response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
+    }),
     (req, reply) => {
       const { id, candidateId } = req.params;
       return writeRecord(deps, req, reply, ['POST duplicates', id, candidateId, req.body], async (ctx) => {

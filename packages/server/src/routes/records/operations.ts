@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { annulRecord, decideAmendment, requestAmendment } from '../../commands/amend-record.ts';
 import { createRecord } from '../../commands/create-record.ts';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
-import { READ_PROBLEMS, responses, WRITE_PROBLEMS } from '../../http/responses.ts';
+import { READ_PROBLEMS, responses, routeDoc, WRITE_PROBLEMS } from '../../http/responses.ts';
 import { sealInfo, versionHidden } from '../../policies/sealing.ts';
 import { amendmentRequests, findRecord } from '../../queries/records.ts';
 import { auditRead, readEvent } from '../../unit-of-work/write.ts';
@@ -15,21 +15,18 @@ import { writeRecord } from './write-record.ts';
 export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDeps) {
   const { dbx } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const doc = routeDoc('operations');
 
   r.post(
     '/records/restorations',
-    {
-      schema: {
-        tags: ['operations'],
-        summary: 'Restore a lost or destroyed record on a court decision: a new draft flagged restored',
-        body: restorationBody,
-        response: responses({
-          200: recordViewSchema.describe('The restoration made before with this id or key'),
-          201: recordViewSchema,
-          ...WRITE_PROBLEMS,
-        }),
-      },
-    },
+    doc('Restore a lost or destroyed record on a court decision: a new draft flagged restored', {
+      body: restorationBody,
+      response: responses({
+        200: recordViewSchema.describe('The restoration made before with this id or key'),
+        201: recordViewSchema,
+        ...WRITE_PROBLEMS,
+      }),
+    }),
     (req, reply) => {
       const { court, original, ...input } = req.body;
       return writeRecord(
@@ -48,15 +45,11 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
 
   r.post(
     '/records/:id/amendments',
-    {
-      schema: {
-        tags: ['operations'],
-        summary: 'Ask for a correction or change of a registered record (reason and basis document)',
-        params: recordParams,
-        body: amendmentBody,
-        response: responses({ 201: recordViewSchema, ...WRITE_PROBLEMS }),
-      },
-    },
+    doc('Ask for a correction or change of a registered record (reason and basis document)', {
+      params: recordParams,
+      body: amendmentBody,
+      response: responses({ 201: recordViewSchema, ...WRITE_PROBLEMS }),
+    }),
     (req, reply) =>
       writeRecord(deps, req, reply, ['POST amendments', req.params.id, req.body], async (ctx) => {
         await requestAmendment(ctx, req.params.id, req.body);
@@ -66,14 +59,10 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
 
   r.get(
     '/records/:id/amendments',
-    {
-      schema: {
-        tags: ['operations'],
-        summary: 'Amendment requests of a record: pending, approved and rejected',
-        params: recordParams,
-        response: responses({ 200: amendmentsSchema, ...READ_PROBLEMS }),
-      },
-    },
+    doc('Amendment requests of a record: pending, approved and rejected', {
+      params: recordParams,
+      response: responses({ 200: amendmentsSchema, ...READ_PROBLEMS }),
+    }),
     async (req) => {
       const actor = actorOf(req);
       const rec = await findRecord(dbx.db, actor, req.params.id);
@@ -134,15 +123,11 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
 
   r.post(
     '/records/:id/annul',
-    {
-      schema: {
-        tags: ['operations'],
-        summary: 'Annul a registered record on a court decision or as a duplicate; it is kept forever',
-        params: recordParams,
-        body: annulBody,
-        response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
-      },
-    },
+    doc('Annul a registered record on a court decision or as a duplicate; it is kept forever', {
+      params: recordParams,
+      body: annulBody,
+      response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
+    }),
     (req, reply) =>
       writeRecord(deps, req, reply, ['POST annul', req.params.id, req.body], async (ctx) => {
         await annulRecord(ctx, req.params.id, req.body);

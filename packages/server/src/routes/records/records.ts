@@ -13,7 +13,7 @@ import { transitionRecord } from '../../commands/transition-record.ts';
 import { shortenWaitingPeriod } from '../../commands/waiting-period.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
 import { Problem } from '../../http/problem.ts';
-import { problems, READ_PROBLEMS, responses, WRITE_PROBLEMS } from '../../http/responses.ts';
+import { problems, READ_PROBLEMS, responses, routeDoc, WRITE_PROBLEMS } from '../../http/responses.ts';
 import { sealedRowsShown } from '../../policies/sealing.ts';
 import { presentListRow } from '../../presenters/list-row.ts';
 import { historyView, recordView, versionsView } from '../../presenters/record-view.ts';
@@ -35,21 +35,18 @@ import { writeRecord } from './write-record.ts';
 export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
   const { config, dbx } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const doc = routeDoc('records');
 
   r.post(
     '/records',
-    {
-      schema: {
-        tags: ['records'],
-        summary: 'Start a draft act record (send an Idempotency-Key or a client id so retries are safe)',
-        body: createRecordBody,
-        response: responses({
-          200: recordViewSchema.describe('The draft made before with this id or key'),
-          201: recordViewSchema,
-          ...WRITE_PROBLEMS,
-        }),
-      },
-    },
+    doc('Start a draft act record (send an Idempotency-Key or a client id so retries are safe)', {
+      body: createRecordBody,
+      response: responses({
+        200: recordViewSchema.describe('The draft made before with this id or key'),
+        201: recordViewSchema,
+        ...WRITE_PROBLEMS,
+      }),
+    }),
     (req, reply) =>
       writeRecord(
         deps,
@@ -66,15 +63,11 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.patch(
     '/records/:id',
-    {
-      schema: {
-        tags: ['records'],
-        summary: 'Edit a draft (If-Match with the ETag you read is required)',
-        params: recordParams,
-        body: patchRecordBody,
-        response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
-      },
-    },
+    doc('Edit a draft (If-Match with the ETag you read is required)', {
+      params: recordParams,
+      body: patchRecordBody,
+      response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
+    }),
     (req, reply) =>
       writeRecord(deps, req, reply, ['PATCH', req.params.id, req.body], async (ctx) => {
         await editRecord(ctx, req.params.id, req.headers['if-match'], req.body.data);
@@ -84,16 +77,11 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.post(
     '/records/:id/:action',
-    {
-      schema: {
-        tags: ['records'],
-        summary:
-          'Submit, validate, reject (with a reason) or register a record; cancel a draft (with a reason)',
-        params: actionParams,
-        body: actionBody,
-        response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
-      },
-    },
+    doc('Submit, validate, reject (with a reason) or register a record; cancel a draft (with a reason)', {
+      params: actionParams,
+      body: actionBody,
+      response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
+    }),
     (req, reply) => {
       const { id, action } = req.params;
       return writeRecord(deps, req, reply, ['POST', id, action, req.body ?? {}], async (ctx) => {
@@ -113,16 +101,14 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.post(
     '/records/:id/shorten-waiting',
-    {
-      schema: {
-        tags: ['records'],
-        summary:
-          "The head of office shortens (or waives) a marriage's month between application and registration: ground, reason, basis document",
+    doc(
+      "The head of office shortens (or waives) a marriage's month between application and registration: ground, reason, basis document",
+      {
         params: recordParams,
         body: shortenWaitingBody,
         response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
       },
-    },
+    ),
     (req, reply) =>
       writeRecord(deps, req, reply, ['POST shorten-waiting', req.params.id, req.body], async (ctx) => {
         await shortenWaitingPeriod(ctx, req.params.id, { ...req.body, ifMatch: req.headers['if-match'] });
@@ -132,14 +118,10 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.get(
     '/records/:id',
-    {
-      schema: {
-        tags: ['records'],
-        summary: 'A record with its links, notations and allowed actions',
-        params: recordParams,
-        response: responses({ 200: recordViewSchema, ...READ_PROBLEMS }),
-      },
-    },
+    doc('A record with its links, notations and allowed actions', {
+      params: recordParams,
+      response: responses({ 200: recordViewSchema, ...READ_PROBLEMS }),
+    }),
     async (req, reply) => {
       const actor = actorOf(req);
       const { body, sealedShown } = await recordView(dbx.db, config, actor, localeOf(req), req.params.id);
@@ -150,16 +132,14 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.get(
     '/records/:id/history',
-    {
-      schema: {
-        tags: ['records'],
-        summary:
-          "The record's action log: who, role, office, when, what; a person's consecutive autosaves as one entry with the combined difference (autosaves=each: every save)",
+    doc(
+      "The record's action log: who, role, office, when, what; a person's consecutive autosaves as one entry with the combined difference (autosaves=each: every save)",
+      {
         params: recordParams,
         querystring: historyQuery,
         response: responses({ 200: historySchema, ...READ_PROBLEMS }),
       },
-    },
+    ),
     async (req) => {
       const actor = actorOf(req);
       const { rec, items, sealedShown } = await historyView(
@@ -177,14 +157,10 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.get(
     '/records/:id/versions',
-    {
-      schema: {
-        tags: ['records'],
-        summary: 'Every registered version of the record with the differences between them',
-        params: recordParams,
-        response: responses({ 200: versionsSchema, ...READ_PROBLEMS }),
-      },
-    },
+    doc('Every registered version of the record with the differences between them', {
+      params: recordParams,
+      response: responses({ 200: versionsSchema, ...READ_PROBLEMS }),
+    }),
     async (req) => {
       const actor = actorOf(req);
       const { rec, items, sealedShown } = await versionsView(dbx.db, actor, req.params.id);
@@ -197,26 +173,18 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.get(
     '/records/counts',
-    {
-      schema: {
-        tags: ['records'],
-        summary: 'How many records wait in each work queue of your jurisdiction',
-        response: responses({ 200: queueCountsSchema, ...problems(401, 500) }),
-      },
-    },
+    doc('How many records wait in each work queue of your jurisdiction', {
+      response: responses({ 200: queueCountsSchema, ...problems(401, 500) }),
+    }),
     async (req) => queueCounts(dbx.db, actorOf(req)),
   );
 
   r.get(
     '/records',
-    {
-      schema: {
-        tags: ['records'],
-        summary: 'Records in your jurisdiction by status, kind, office and flag; paged',
-        querystring: listQuery,
-        response: responses({ 200: recordListSchema, ...READ_PROBLEMS }),
-      },
-    },
+    doc('Records in your jurisdiction by status, kind, office and flag; paged', {
+      querystring: listQuery,
+      response: responses({ 200: recordListSchema, ...READ_PROBLEMS }),
+    }),
     async (req) => {
       const actor = actorOf(req);
       const { total, items } = await listRecords(dbx.db, actor, req.query);

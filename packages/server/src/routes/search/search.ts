@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
-import { problems, responses } from '../../http/responses.ts';
+import { problems, responses, routeDoc } from '../../http/responses.ts';
 import { rowAccess, sealedRowsShown } from '../../policies/sealing.ts';
 import { presentListRow } from '../../presenters/list-row.ts';
 import { LIST_ROW_COLUMNS } from '../../queries/records.ts';
@@ -48,17 +48,13 @@ export const searchQuery = z.strictObject({
 
 export async function searchRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const doc = routeDoc('search');
   r.get(
     '/search',
-    {
-      schema: {
-        tags: ['search'],
-        summary:
-          'Find records by any name in any script or spelling, dates, places, parents, numbers or documents',
-        querystring: searchQuery,
-        response: responses({ 200: searchResultsSchema, ...problems(400, 401, 500) }),
-      },
-    },
+    doc('Find records by any name in any script or spelling, dates, places, parents, numbers or documents', {
+      querystring: searchQuery,
+      response: responses({ 200: searchResultsSchema, ...problems(400, 401, 500) }),
+    }),
     async (req) => {
       const actor = actorOf(req);
       const { hits, weaker } = await searchRecords(dbx.db, actor, req.query);
