@@ -52,6 +52,13 @@ export function responses(byStatus: Record<number, unknown>): Record<number, unk
   return byStatus;
 }
 
+/** A signed-in read's answers: `schema` with 200, or one of READ_PROBLEMS. */
+export const readAnswers = (schema: unknown) => responses({ 200: schema, ...READ_PROBLEMS });
+
+/** A signed-in write's answers: `schema` with 200 (201 where it made something), or one of WRITE_PROBLEMS. */
+export const writeAnswers = (schema: unknown, status: 200 | 201 = 200) =>
+  responses({ [status]: schema, ...WRITE_PROBLEMS });
+
 /**
  * A route's entry in the API document under its tag: `doc('Summary', { params, body, response })`
  * is `{ schema: { tags: [tag], summary, params, body, response } }`; `options` adds route config.

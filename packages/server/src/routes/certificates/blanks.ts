@@ -24,7 +24,7 @@ import { assertMay } from '../../certificates/policy.ts';
 import { certDb } from '../../certificates/tables.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
-import { problems, READ_PROBLEMS, responses, routeDoc, WRITE_PROBLEMS } from '../../http/responses.ts';
+import { problems, readAnswers, responses, routeDoc, writeAnswers } from '../../http/responses.ts';
 import { auditRead, readEvent, runWrite } from '../../unit-of-work/write.ts';
 import {
   batchBody,
@@ -46,7 +46,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
     '/blanks/batches',
     doc('Receive a batch of blanks (series and number range) into an office', {
       body: batchBody,
-      response: responses({ 201: batchSchema, ...WRITE_PROBLEMS }),
+      response: writeAnswers(batchSchema, 201),
     }),
     async (req, reply) => {
       const actor = actorOf(req);
@@ -76,7 +76,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
     '/blanks/batches',
     doc('Batches an office has received', {
       querystring: officeQuery,
-      response: responses({ 200: batchListSchema, ...READ_PROBLEMS }),
+      response: readAnswers(batchListSchema),
     }),
     async (req) => ({ items: await listBatches(dbx.db, actorOf(req), req.query.office) }),
   );
@@ -85,7 +85,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
     '/blanks/stock',
     doc('Stock report of an office: per document, counts by status and the number ranges', {
       querystring: officeQuery,
-      response: responses({ 200: stockReportSchema, ...READ_PROBLEMS }),
+      response: readAnswers(stockReportSchema),
     }),
     async (req) => {
       const actor = actorOf(req);
@@ -121,7 +121,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
     '/blanks',
     doc('Blanks of an office by status, document, series or number (e.g. spoil requests to confirm)', {
       querystring: blanksQuery,
-      response: responses({ 200: blankListSchema, ...READ_PROBLEMS }),
+      response: readAnswers(blankListSchema),
     }),
     async (req) => listBlanks(dbx.db, actorOf(req), req.query as never),
   );
@@ -131,7 +131,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
     doc('Report a blank spoiled or lost, with a reason; the head of office confirms', {
       params: blankParams,
       body: spoilBody,
-      response: responses({ 200: blankSchema, ...WRITE_PROBLEMS }),
+      response: writeAnswers(blankSchema),
     }),
     async (req, reply) => {
       const actor = actorOf(req);
@@ -162,7 +162,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
               : 'Reject a spoil report, with a reason: the blank returns to where it was',
           params: blankParams,
           body: verdict === 'confirm' ? confirmBody : rejectSpoilBody,
-          response: responses({ 200: blankSchema, ...WRITE_PROBLEMS }),
+          response: writeAnswers(blankSchema),
         },
       },
       async (req, reply) => {

@@ -16,10 +16,10 @@ import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/c
 import {
   pdfResponse,
   problems,
-  READ_PROBLEMS,
+  readAnswers,
   responses,
   routeDoc,
-  WRITE_PROBLEMS,
+  writeAnswers,
 } from '../../http/responses.ts';
 import { etag } from '../../unit-of-work/etag.ts';
 import { auditRead, readEvent, runWrite } from '../../unit-of-work/write.ts';
@@ -44,7 +44,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
       {
         params: recordParams,
         body: issueBody,
-        response: responses({ 201: certificateSchema, ...WRITE_PROBLEMS }),
+        response: writeAnswers(certificateSchema, 201),
       },
     ),
     async (req, reply) => {
@@ -105,7 +105,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
     '/records/:id/certificates',
     doc("A record's certificates: first and repeat ones, superseded and spoiled ones marked", {
       params: recordParams,
-      response: responses({ 200: certificateListSchema, ...READ_PROBLEMS }),
+      response: readAnswers(certificateListSchema),
     }),
     async (req) => {
       const actor = actorOf(req);
@@ -137,7 +137,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
     '/certificates/:id',
     doc('One certificate', {
       params: certificateParams,
-      response: responses({ 200: certificateSchema, ...READ_PROBLEMS }),
+      response: readAnswers(certificateSchema),
     }),
     async (req) => {
       const actor = actorOf(req);
@@ -151,7 +151,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
     '/certificates/:id/pdf',
     doc('The signed PDF exactly as issued (application/pdf)', {
       params: certificateParams,
-      response: responses({ 200: pdfResponse('The signed PDF'), ...READ_PROBLEMS }),
+      response: readAnswers(pdfResponse('The signed PDF')),
     }),
     async (req, reply) => {
       const actor = actorOf(req);
@@ -175,7 +175,7 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
     doc('Record who collected the certificate and their identity document', {
       params: certificateParams,
       body: receiptBody,
-      response: responses({ 200: certificateSchema, ...WRITE_PROBLEMS }),
+      response: writeAnswers(certificateSchema),
     }),
     async (req, reply) => {
       const actor = actorOf(req);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { officeSignatories, setSignatory } from '../../certificates/signatories/signatories.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
-import { READ_PROBLEMS, responses, routeDoc, WRITE_PROBLEMS } from '../../http/responses.ts';
+import { readAnswers, routeDoc, writeAnswers } from '../../http/responses.ts';
 import { runWrite } from '../../unit-of-work/write.ts';
 import { officeQuery, signatoryBody } from './schema.ts';
 
@@ -16,7 +16,7 @@ export async function signatoryRoutes(app: FastifyInstance, { config, dbx }: Rou
     '/signatories',
     doc("Who signs an office's documents now, and who signed before (newest first)", {
       querystring: officeQuery,
-      response: responses({ 200: officeSignatoriesSchema, ...READ_PROBLEMS }),
+      response: readAnswers(officeSignatoriesSchema),
     }),
     async (req) => officeSignatories(dbx.db, actorOf(req), req.query.office),
   );
@@ -27,7 +27,7 @@ export async function signatoryRoutes(app: FastifyInstance, { config, dbx }: Rou
       'Put a signatory in force for an office from now on (head of office, central administrators); earlier ones stay as history',
       {
         body: signatoryBody,
-        response: responses({ 201: signatorySchema, ...WRITE_PROBLEMS }),
+        response: writeAnswers(signatorySchema, 201),
       },
     ),
     async (req, reply) => {

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolveDuplicate } from '../../duplicates/resolve-duplicate.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
-import { READ_PROBLEMS, responses, routeDoc, WRITE_PROBLEMS } from '../../http/responses.ts';
+import { readAnswers, routeDoc, writeAnswers } from '../../http/responses.ts';
 import { canRead } from '../../policies/records.ts';
 import { recordView } from '../../presenters/record-view.ts';
 import { findRecord } from '../../queries/records.ts';
@@ -34,7 +34,7 @@ export async function duplicateRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/records/:id/duplicates',
     doc('Possible duplicates of a record, side by side with it, and the verdicts given', {
       params: recordParams,
-      response: responses({ 200: duplicatesSchema, ...READ_PROBLEMS }),
+      response: readAnswers(duplicatesSchema),
     }),
     async (req) => {
       const actor = actorOf(req);
@@ -89,7 +89,7 @@ export async function duplicateRoutes(app: FastifyInstance, deps: RouteDeps) {
     doc('Mark a possible duplicate as a duplicate (with a reason) or not a duplicate', {
       params: candidateParams,
       body: verdictBody,
-      response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
+      response: writeAnswers(recordViewSchema),
     }),
     (req, reply) => {
       const { id, candidateId } = req.params;

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { annulRecord, decideAmendment, requestAmendment } from '../../commands/amend-record.ts';
 import { createRecord } from '../../commands/create-record.ts';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
-import { READ_PROBLEMS, responses, routeDoc, WRITE_PROBLEMS } from '../../http/responses.ts';
+import { readAnswers, responses, routeDoc, WRITE_PROBLEMS, writeAnswers } from '../../http/responses.ts';
 import { sealInfo, versionHidden } from '../../policies/sealing.ts';
 import { amendmentRequests, findRecord } from '../../queries/records.ts';
 import { auditRead, readEvent } from '../../unit-of-work/write.ts';
@@ -48,7 +48,7 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
     doc('Ask for a correction or change of a registered record (reason and basis document)', {
       params: recordParams,
       body: amendmentBody,
-      response: responses({ 201: recordViewSchema, ...WRITE_PROBLEMS }),
+      response: writeAnswers(recordViewSchema, 201),
     }),
     (req, reply) =>
       writeRecord(deps, req, reply, ['POST amendments', req.params.id, req.body], async (ctx) => {
@@ -61,7 +61,7 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
     '/records/:id/amendments',
     doc('Amendment requests of a record: pending, approved and rejected', {
       params: recordParams,
-      response: responses({ 200: amendmentsSchema, ...READ_PROBLEMS }),
+      response: readAnswers(amendmentsSchema),
     }),
     async (req) => {
       const actor = actorOf(req);
@@ -104,7 +104,7 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
               : 'Reject the pending amendment, with a reason',
           params: recordParams,
           body: decisionBody,
-          response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
+          response: writeAnswers(recordViewSchema),
         },
       },
       (req, reply) =>
@@ -126,7 +126,7 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
     doc('Annul a registered record on a court decision or as a duplicate; it is kept forever', {
       params: recordParams,
       body: annulBody,
-      response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
+      response: writeAnswers(recordViewSchema),
     }),
     (req, reply) =>
       writeRecord(deps, req, reply, ['POST annul', req.params.id, req.body], async (ctx) => {

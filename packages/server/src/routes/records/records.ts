@@ -13,7 +13,14 @@ import { transitionRecord } from '../../commands/transition-record.ts';
 import { shortenWaitingPeriod } from '../../commands/waiting-period.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
 import { Problem } from '../../http/problem.ts';
-import { problems, READ_PROBLEMS, responses, routeDoc, WRITE_PROBLEMS } from '../../http/responses.ts';
+import {
+  problems,
+  readAnswers,
+  responses,
+  routeDoc,
+  WRITE_PROBLEMS,
+  writeAnswers,
+} from '../../http/responses.ts';
 import { sealedRowsShown } from '../../policies/sealing.ts';
 import { presentListRow } from '../../presenters/list-row.ts';
 import { historyView, recordView, versionsView } from '../../presenters/record-view.ts';
@@ -66,7 +73,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
     doc('Edit a draft (If-Match with the ETag you read is required)', {
       params: recordParams,
       body: patchRecordBody,
-      response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
+      response: writeAnswers(recordViewSchema),
     }),
     (req, reply) =>
       writeRecord(deps, req, reply, ['PATCH', req.params.id, req.body], async (ctx) => {
@@ -80,7 +87,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
     doc('Submit, validate, reject (with a reason) or register a record; cancel a draft (with a reason)', {
       params: actionParams,
       body: actionBody,
-      response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
+      response: writeAnswers(recordViewSchema),
     }),
     (req, reply) => {
       const { id, action } = req.params;
@@ -106,7 +113,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
       {
         params: recordParams,
         body: shortenWaitingBody,
-        response: responses({ 200: recordViewSchema, ...WRITE_PROBLEMS }),
+        response: writeAnswers(recordViewSchema),
       },
     ),
     (req, reply) =>
@@ -120,7 +127,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/records/:id',
     doc('A record with its links, notations and allowed actions', {
       params: recordParams,
-      response: responses({ 200: recordViewSchema, ...READ_PROBLEMS }),
+      response: readAnswers(recordViewSchema),
     }),
     async (req, reply) => {
       const actor = actorOf(req);
@@ -137,7 +144,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
       {
         params: recordParams,
         querystring: historyQuery,
-        response: responses({ 200: historySchema, ...READ_PROBLEMS }),
+        response: readAnswers(historySchema),
       },
     ),
     async (req) => {
@@ -159,7 +166,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/records/:id/versions',
     doc('Every registered version of the record with the differences between them', {
       params: recordParams,
-      response: responses({ 200: versionsSchema, ...READ_PROBLEMS }),
+      response: readAnswers(versionsSchema),
     }),
     async (req) => {
       const actor = actorOf(req);
@@ -183,7 +190,7 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/records',
     doc('Records in your jurisdiction by status, kind, office and flag; paged', {
       querystring: listQuery,
-      response: responses({ 200: recordListSchema, ...READ_PROBLEMS }),
+      response: readAnswers(recordListSchema),
     }),
     async (req) => {
       const actor = actorOf(req);
