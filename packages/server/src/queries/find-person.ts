@@ -11,6 +11,25 @@ export interface PersonRef {
   birthRecordId?: string | undefined;
 }
 
+/** How a later act cites the person it is about, as they were before it. */
+export const citedPerson = (
+  p:
+    | {
+        surname?: string | undefined;
+        name?: string | undefined;
+        patronymic?: string | undefined;
+        birthDate?: string | undefined;
+      }
+    | undefined,
+  birthRecordId: string | undefined,
+): PersonRef => ({
+  surnames: [p?.surname],
+  name: p?.name,
+  patronymic: p?.patronymic,
+  birthDate: p?.birthDate,
+  birthRecordId,
+});
+
 const low = (s: string | undefined) => (s ?? '').trim().toLocaleLowerCase('tg');
 
 /** The key that identifies a person across records where no record link exists: given name and date of birth. */

@@ -1,8 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { Database } from '../../db/schema.ts';
 import { assertMay, visibleOffice } from '../policy.ts';
-import { BLANK_STATUSES, type BlankStatus, certDb } from '../tables.ts';
+import { BLANK_STATUSES, type BlankBatchesTable, type BlankStatus, certDb } from '../tables.ts';
 import { formatBlankNumber } from './blank-stock.ts';
 
 /** The stock report of an office: per document, counts by status and the ranges of numbers. */
@@ -164,19 +164,13 @@ export async function listBatches(db: Kysely<Database>, actor: Actor, officeId: 
   return rows.map(presentBatch);
 }
 
-export function presentBatch(b: {
-  id: string;
-  office_id: string;
-  document: string;
-  series: string;
-  number_from: number;
-  number_to: number;
-  digits: number;
-  note: string | null;
-  received_at: Date | string;
-  login?: string | null;
-  full_name?: string | null;
-}) {
+export function presentBatch(
+  b: Omit<Selectable<BlankBatchesTable>, 'received_by' | 'received_at'> & {
+    received_at: Date | string;
+    login?: string | null;
+    full_name?: string | null;
+  },
+) {
   return {
     id: b.id,
     office: b.office_id,

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   type ActKindCode,
   DOCUMENT_LABELS,
-  type Holder,
   ISSUE_KIND_LABELS,
   type IssueKind,
   outboxEvent,
@@ -22,19 +21,11 @@ import { signPayload } from '../keys/qr-payload.ts';
 import { storeCertificatePdf } from '../pdf-files.ts';
 import { signPdf } from '../signing/sign-pdf.ts';
 import { certDb } from '../tables.ts';
-import type { Calibration, DocumentKind, PrintMode } from '../types.ts';
+import type { DocumentKind } from '../types.ts';
+import type { PreviewInput } from './preview-certificate.ts';
 import { assertMayIssue, chooseDocument, nextIssue, renderInputFor } from './render-input.ts';
 
-export interface IssueInput {
-  mode: PrintMode;
-  /** An archive extract on request; otherwise the record's own certificate. */
-  document?: DocumentKind | undefined;
-  /** Who it is for, where each party gets their own (a divorce: 'husband' or 'wife'). */
-  holder?: Holder | undefined;
-  /** The blank in the printer, when the clerk names it (else the next free one). */
-  blankNumber?: string | undefined;
-  blankSeries?: string | undefined;
-  calibration?: Calibration | undefined;
+export interface IssueInput extends PreviewInput {
   /** What the clerk expects to print; refused when the registry says otherwise. */
   issue?: IssueKind | undefined;
 }

@@ -13,8 +13,11 @@ import { assertMayIssue, chooseDocument, nextIssue, renderInputFor } from './ren
 
 export interface PreviewInput {
   mode: PrintMode;
+  /** An archive extract on request; otherwise the record's own certificate. */
   document?: DocumentKind | undefined;
+  /** Who it is for, where each party gets their own (a divorce: 'husband' or 'wife'). */
   holder?: Holder | undefined;
+  /** The blank in the printer, when the clerk names it (else the next free one). */
   blankNumber?: string | undefined;
   blankSeries?: string | undefined;
   calibration?: Calibration | undefined;

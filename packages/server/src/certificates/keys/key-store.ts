@@ -27,18 +27,8 @@ const KEYS_LOCK = 7423004;
 
 type KeyRow = Selectable<SigningKeysTable>;
 
-interface NewKey {
-  id: string;
-  purpose: SigningKeysTable['purpose'];
-  office_id: string | null;
-  generation: number;
-  algorithm: string;
-  public_key_pem: string;
-  certificate_pem: string | null;
-  issuer_key_id: string | null;
-  valid_from: Date;
-  valid_to: Date | null;
-}
+/** A key row as created: the private key is sealed on insert, and a new key is active. */
+type NewKey = Omit<KeyRow, 'private_key' | 'kdf_salt' | 'status' | 'retired_at' | 'created_at'>;
 
 function passphrase(config: Config): string {
   if (config.keyPassphrase === DEV_KEY_PASSPHRASE && process.env.NODE_ENV === 'production' && !config.demo) {

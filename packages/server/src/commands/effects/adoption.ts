@@ -1,5 +1,5 @@
 import type { AdoptionData } from '@sabt/core';
-import { findBirthRecord } from '../../queries/find-person.ts';
+import { citedPerson, findBirthRecord } from '../../queries/find-person.ts';
 import { linkedRecords } from '../../queries/links.ts';
 import { indexRecord } from '../../search/index-record.ts';
 import { withFlags } from '../../unit-of-work/record-store.ts';
@@ -7,13 +7,7 @@ import type { WriteContext } from '../../unit-of-work/write.ts';
 import { amendBirthRecord, requireBirthRecord, revertBirthAmendment, withNames } from './birth-amendments.ts';
 import type { KindEffects } from './types.ts';
 
-const childRef = (d: AdoptionData) => ({
-  surnames: [d.childBefore?.surname],
-  name: d.childBefore?.name,
-  patronymic: d.childBefore?.patronymic,
-  birthDate: d.childBefore?.birthDate,
-  birthRecordId: d.birthRecordId,
-});
+const childRef = (d: AdoptionData) => citedPerson(d.childBefore, d.birthRecordId);
 
 /**
  * Adoption amends the child's birth record as the court decided and seals what it said before:

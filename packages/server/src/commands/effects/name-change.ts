@@ -1,17 +1,9 @@
 import type { FieldIssue, NameChangeData } from '@sabt/core';
-import { findBirthRecord } from '../../queries/find-person.ts';
+import { citedPerson, findBirthRecord } from '../../queries/find-person.ts';
 import { linkedRecords } from '../../queries/links.ts';
 import { linkRecords, notate } from '../links.ts';
 import { amendBirthRecord, requireBirthRecord, revertBirthAmendment, withNames } from './birth-amendments.ts';
 import { type KindEffects, registeredCitation } from './types.ts';
-
-const personRef = (d: NameChangeData) => ({
-  surnames: [d.person?.surnameBefore],
-  name: d.person?.nameBefore,
-  patronymic: d.person?.patronymicBefore,
-  birthDate: d.person?.birthDate,
-  birthRecordId: d.birthRecordId,
-});
 
 /** The person's names before or after the change. */
 const namesOf = (d: NameChangeData, when: 'Before' | 'After') => ({
@@ -19,6 +11,9 @@ const namesOf = (d: NameChangeData, when: 'Before' | 'After') => ({
   name: d.person[`name${when}`],
   patronymic: d.person[`patronymic${when}`],
 });
+
+const personRef = (d: NameChangeData) =>
+  citedPerson(d.person && { ...namesOf(d, 'Before'), birthDate: d.person.birthDate }, d.birthRecordId);
 
 /**
  * A change of name amends the person's birth record, and notes the change on their marriage record

@@ -1,16 +1,10 @@
 import type { PaternityData } from '@sabt/core';
-import { findBirthRecord } from '../../queries/find-person.ts';
+import { citedPerson, findBirthRecord } from '../../queries/find-person.ts';
 import { linkedRecords } from '../../queries/links.ts';
 import { amendBirthRecord, requireBirthRecord, revertBirthAmendment, withNames } from './birth-amendments.ts';
 import type { KindEffects } from './types.ts';
 
-const childRef = (d: PaternityData) => ({
-  surnames: [d.childBefore?.surname],
-  name: d.childBefore?.name,
-  patronymic: d.childBefore?.patronymic,
-  birthDate: d.childBefore?.birthDate,
-  birthRecordId: d.birthRecordId,
-});
+const childRef = (d: PaternityData) => citedPerson(d.childBefore, d.birthRecordId);
 
 /**
  * Paternity amends the child's birth record: the father's data and the child's changed names.

@@ -34,6 +34,15 @@ export interface Office {
   name: string;
 }
 
+/** A generated person's date and place of birth, citizenship and residence, as every act states them. */
+const origins = (p: Person) => ({
+  birthDate: p.birthDate,
+  birthPlace: { country: 'TJ', unit: p.birthUnit },
+  citizenship: 'TJ',
+  nationality: 'тоҷик',
+  residence: { country: 'TJ', unit: p.birthUnit },
+});
+
 const UNIT_WEIGHT = (kind: string, code: string) =>
   code === 'DU-00' ? 4 : kind === 'city-district' ? 2 : kind === 'city' ? 1.5 : 1;
 
@@ -146,11 +155,7 @@ export class Registry {
       surname: render(n.surname, style),
       name: render(n.name, style),
       patronymic: render(n.patronymic, style),
-      birthDate: p.birthDate,
-      birthPlace: { country: 'TJ', unit: p.birthUnit },
-      citizenship: 'TJ',
-      nationality: 'тоҷик',
-      residence: { country: 'TJ', unit: p.birthUnit },
+      ...origins(p),
       ...(p.passport && yearOf(at) - yearOf(p.birthDate) >= 16
         ? { idDocument: { type: 'PASSPORT', series: 'A', number: p.passport } }
         : {}),
@@ -293,11 +298,7 @@ export class Registry {
         name: render(n.name, style),
         patronymic: render(n.patronymic, style),
         sex: p.sex,
-        birthDate: p.birthDate,
-        birthPlace: { country: 'TJ', unit: p.birthUnit },
-        citizenship: 'TJ',
-        nationality: 'тоҷик',
-        residence: { country: 'TJ', unit: p.birthUnit },
+        ...origins(p),
         identityEstablished: true,
         maritalStatus: p.married || relative ? 'MARRIED' : 'UNKNOWN',
         ...(p.birthRecordId ? { birthRecordId: p.birthRecordId } : {}),
@@ -354,11 +355,7 @@ export class Registry {
         nameAfter: render(a.name, style),
         patronymicAfter: render(a.patronymic, style),
         sex: p.sex,
-        birthDate: p.birthDate,
-        birthPlace: { country: 'TJ', unit: p.birthUnit },
-        citizenship: 'TJ',
-        nationality: 'тоҷик',
-        residence: { country: 'TJ', unit: p.birthUnit },
+        ...origins(p),
       },
       birthRecordId: birth.id,
       reasons: 'Хоҳиши шахсӣ: насаб бо тарзи миллии тоҷикӣ навишта шавад.',
