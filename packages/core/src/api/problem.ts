@@ -7,6 +7,7 @@ export const fieldProblemSchema = z.object({
   message: z.string(),
   params: z.record(z.string(), z.unknown()).optional(),
 });
+export type FieldProblem = z.infer<typeof fieldProblemSchema>;
 
 /**
  * Every error the API answers: RFC 9457 problem+json in the language of Accept-Language. A problem

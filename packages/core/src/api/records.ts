@@ -247,16 +247,13 @@ export const duplicatesSchema = z
   .describe('The record and its possible duplicates');
 
 /** GET /act-kinds: each act kind with its schema version, JSON Schema and a valid example. */
-export const actKindListSchema = z
-  .object({
-    items: z.array(
-      z.object({
-        code: z.enum(ACT_KINDS),
-        labels: localizedSchema,
-        schemaVersion: z.int(),
-        jsonSchema: z.record(z.string(), z.unknown()),
-        example: data,
-      }),
-    ),
-  })
-  .describe('The act kinds');
+/** An act kind with its schema version, JSON Schema and a valid example. */
+export const actKindSchema = z.object({
+  code: z.enum(ACT_KINDS),
+  labels: localizedSchema,
+  schemaVersion: z.int(),
+  jsonSchema: z.record(z.string(), z.unknown()),
+  example: data,
+});
+export type ActKind = z.infer<typeof actKindSchema>;
+export const actKindListSchema = listOf(actKindSchema, 'The act kinds');

@@ -1,15 +1,9 @@
-import type { ActKindCode, Locale } from '@sabt/core';
+import type { ActKind } from '@sabt/core';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from './api.ts';
 
-/** An act kind as GET /act-kinds describes it. */
-export interface ActKind {
-  code: ActKindCode;
-  labels: Record<Locale, string>;
-  schemaVersion: number;
-  jsonSchema: unknown;
-  example: unknown;
-}
+/** An act kind as GET /act-kinds describes it: core's schema, inferred. */
+export type { ActKind } from '@sabt/core';
 
 export const actKindsQuery = () =>
   queryOptions({

@@ -1,12 +1,8 @@
+import type { FieldProblem } from '@sabt/core';
 import { currentLanguage, i18n } from './i18n.ts';
 
 /** One field error of a problem: the field path, the message key and the message in the user's language. */
-export interface FieldProblem {
-  path: string;
-  key: string;
-  message: string;
-  params?: Record<string, unknown>;
-}
+export type { FieldProblem } from '@sabt/core';
 
 /** An RFC 9457 problem+json body as the Sabt API sends it (title already in the user's language). */
 export interface Problem {

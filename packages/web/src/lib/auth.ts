@@ -1,16 +1,9 @@
-import type { Locale, OfficeKind, Role } from '@sabt/core';
+import type { Me } from '@sabt/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ProblemError, signedOutProblem } from './api.ts';
 
-/** The signed-in user as GET /me and POST /auth/login return them. */
-export interface Me {
-  id: string;
-  login: string;
-  name: string;
-  role: Role;
-  roleLabel: Record<Locale, string>;
-  office: { id: string; kind: OfficeKind; name: Record<Locale, string> };
-}
+/** The signed-in user as GET /me and POST /auth/login return them: core's schema, inferred. */
+export type { Me } from '@sabt/core';
 
 export const meQueryKey = ['me'] as const;
 

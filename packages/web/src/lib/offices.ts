@@ -1,14 +1,9 @@
-import type { Locale, OfficeKind } from '@sabt/core';
+import type { Office } from '@sabt/core';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './api.ts';
 
-/** An office of the tree, as GET /offices lists it. */
-export interface Office {
-  id: string;
-  parent: string | null;
-  kind: OfficeKind;
-  name: Record<Locale, string>;
-}
+/** An office of the tree, as GET /offices lists it: core's schema, inferred. */
+export type { Office } from '@sabt/core';
 
 /** The office tree (names of offices, the offices whose blanks one sees); it hardly changes. */
 export const officesQuery = () =>

@@ -1,7 +1,7 @@
-import type { ActKindCode } from '@sabt/core';
+import type { ActKindCode, SearchResults } from '@sabt/core';
 import { queryOptions } from '@tanstack/react-query';
 import { api, etagOf, request } from '../../../lib/api.ts';
-import type { RecordRow, RecordView } from '../../../lib/records.ts';
+import type { RecordView } from '../../../lib/records.ts';
 
 export function createDraft(id: string, kind: string, data: Record<string, unknown>) {
   return request<RecordView>('/records', { method: 'POST', body: { id, kind, data } });
@@ -30,7 +30,7 @@ export const searchQuery = (p: SearchParams) =>
   queryOptions({
     queryKey: ['forms', 'search', p],
     queryFn: ({ signal }) =>
-      api<{ items: RecordRow[] }>('/search', {
+      api<SearchResults>('/search', {
         signal,
         query: { ...p, status: 'registered', mode: 'broad', limit: 20 },
       }).then((r) => r.items),
