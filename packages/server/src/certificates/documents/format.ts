@@ -3,7 +3,7 @@ import type { CertificateRenderInput } from '../types.ts';
 
 /** How values are written on Tajik certificates: names, dates, places, citizenship, references. */
 
-interface NameParts {
+export interface NameParts {
   surname?: string | undefined;
   name?: string | undefined;
   patronymic?: string | undefined;

@@ -1,6 +1,5 @@
 import type { AdoptionData } from '@sabt/core';
-import { citizenship, fullName } from '../format.ts';
-import { a5Certificate, nameAndCitizenship, nameRow, personRow } from './common.ts';
+import { a5Certificate, personBlock, personWithCitizenship } from './common.ts';
 
 /**
  * Adoption certificate (шаҳодатнома дар бораи фарзандхондӣ), handbook §2.5: the child before and
@@ -12,44 +11,30 @@ export const adoptionCertificateLayout = a5Certificate<AdoptionData>({
   recordKinds: ['ADOPTION'],
   title: 'Шаҳодатнома дар бораи фарзандхондӣ',
   rows: [
-    nameRow(
+    ...personBlock<AdoptionData>(
       'childBefore',
       'Кӯдак то фарзандхондӣ: насаб, ном, номи падар',
-      ({ data }) => fullName(data.childBefore),
+      ({ data }) => data.childBefore,
       55,
+      ['citizenship'],
     ),
-    ...personRow<AdoptionData>('childBefore', 64, ({ data }) => data.childBefore, ['citizenship']),
-    nameRow(
+    ...personBlock<AdoptionData>(
       'childAfter',
       'Кӯдак баъд аз фарзандхондӣ: насаб, ном, номи падар',
-      ({ data }) => fullName(data.childAfter),
+      ({ data }) => data.childAfter,
       76,
+      ['citizenship'],
     ),
-    ...personRow<AdoptionData>('childAfter', 85, ({ data }) => data.childAfter, ['citizenship']),
-    ...nameAndCitizenship<AdoptionData>(
-      {
-        key: 'adoptiveFather',
-        label: 'Падархонд: насаб, ном, номи падар',
-        value: ({ data }) => fullName(data.adoptiveFather),
-      },
-      {
-        key: 'adoptiveFather.citizenship',
-        label: 'Шаҳрвандӣ',
-        value: ({ data }) => (data.adoptiveFather ? citizenship(data.adoptiveFather.citizenship) : ''),
-      },
+    ...personWithCitizenship<AdoptionData>(
+      'adoptiveFather',
+      'Падархонд: насаб, ном, номи падар',
+      ({ data }) => data.adoptiveFather,
       98,
     ),
-    ...nameAndCitizenship<AdoptionData>(
-      {
-        key: 'adoptiveMother',
-        label: 'Модархонд: насаб, ном, номи падар',
-        value: ({ data }) => fullName(data.adoptiveMother),
-      },
-      {
-        key: 'adoptiveMother.citizenship',
-        label: 'Шаҳрвандӣ',
-        value: ({ data }) => (data.adoptiveMother ? citizenship(data.adoptiveMother.citizenship) : ''),
-      },
+    ...personWithCitizenship<AdoptionData>(
+      'adoptiveMother',
+      'Модархонд: насаб, ном, номи падар',
+      ({ data }) => data.adoptiveMother,
       111,
     ),
   ],

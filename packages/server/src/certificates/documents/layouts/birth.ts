@@ -1,29 +1,18 @@
 import type { BirthData } from '@sabt/core';
-import { citizenship, date, fullName, place } from '../format.ts';
+import { date, fullName, place } from '../format.ts';
 import type { LayoutField } from '../layout-types.ts';
-import { a5Certificate, columnRow, nameAndCitizenship, nameRow, placeRow } from './common.ts';
+import { a5Certificate, columnRow, nameRow, personWithCitizenship, placeRow } from './common.ts';
 
 /** A parent on a birth record (certificate or stillbirth reference): the name and citizenship. */
 export function birthParent(side: 'father' | 'mother', y: number): LayoutField<BirthData>[] {
-  return side === 'father'
-    ? nameAndCitizenship<BirthData>(
-        { key: 'father', label: 'Падар: насаб, ном, номи падар', value: ({ data }) => fullName(data.father) },
-        {
-          key: 'fatherCitizenship',
-          label: 'Шаҳрвандии падар',
-          value: ({ data }) => (data.father ? citizenship(data.father.citizenship) : ''),
-        },
-        y,
-      )
-    : nameAndCitizenship<BirthData>(
-        { key: 'mother', label: 'Модар: насаб, ном, номи падар', value: ({ data }) => fullName(data.mother) },
-        {
-          key: 'motherCitizenship',
-          label: 'Шаҳрвандии модар',
-          value: ({ data }) => citizenship(data.mother?.citizenship),
-        },
-        y,
-      );
+  const [heading, of] = side === 'father' ? ['Падар', 'падар'] : ['Модар', 'модар'];
+  return personWithCitizenship<BirthData>(
+    side,
+    `${heading}: насаб, ном, номи падар`,
+    ({ data }) => data[side],
+    y,
+    { key: `${side}Citizenship`, label: `Шаҳрвандии ${of}` },
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CertificateRenderInput, DocumentKind } from '../../types.ts';
-import { blankNumber, citizenship, date, fullName, place, recordRef } from '../format.ts';
+import { blankNumber, citizenship, date, fullName, type NameParts, place, recordRef } from '../format.ts';
 import {
   A5_PORTRAIT,
   type Box,
@@ -234,6 +234,35 @@ export function nameAndCitizenship<T>(
   ];
 }
 
+/** A person the document names, with their citizenship, read from one part of the record. */
+type PickPerson<T> = (ctx: LayoutContext<T>) => (NameParts & PersonFacts) | undefined;
+
+/** A person's full name and citizenship side by side ({@link nameAndCitizenship}), both read through `pick`. */
+export function personWithCitizenship<T>(
+  key: string,
+  label: string,
+  pick: PickPerson<T>,
+  y: number,
+  nationality: { key: string; label: string } = { key: `${key}.citizenship`, label: 'Шаҳрвандӣ' },
+): LayoutField<T>[] {
+  return nameAndCitizenship<T>(
+    { key, label, value: (ctx) => fullName(pick(ctx)) },
+    { ...nationality, value: (ctx) => citizenship(pick(ctx)?.citizenship) },
+    y,
+  );
+}
+
+/** A person's full name across the sheet ({@link nameRow}) and, 9 mm below, their {@link personRow}. */
+export function personBlock<T>(
+  key: string,
+  label: string,
+  pick: PickPerson<T>,
+  y: number,
+  omit: readonly ('birthPlace' | 'citizenship')[] = [],
+): LayoutField<T>[] {
+  return [nameRow<T>(key, label, (ctx) => fullName(pick(ctx)), y), ...personRow<T>(key, y + 9, pick, omit)];
+}
+
 /** A value in the left or the right column (a date, a surname). */
 export function columnRow<T>(
   column: 1 | 2,
@@ -306,19 +335,23 @@ export interface SpouseFacts extends PersonFacts {
   surnameAfter?: string | undefined;
 }
 
-type PickSpouse<T> = (ctx: LayoutContext<T>, side: Side) => SpouseFacts | undefined;
+/** A record that holds both spouses (a marriage, a divorce). */
+type SpousesRecord = Record<Side, SpouseFacts | undefined>;
+
+const spouseOf = <T extends SpousesRecord>({ data }: LayoutContext<T>, side: Side): SpouseFacts | undefined =>
+  data[side];
 
 /**
  * A spouse (before the marriage, or the former spouse): the name across the sheet, under a heading
  * naming the side, and date and place of birth and citizenship below it.
  */
-export function spouseRows<T>(
+function spouseRows<T extends SpousesRecord>(
   side: Side,
   nameKey: string,
   nameLabel: string,
   y: number,
-  pick: PickSpouse<T>,
 ): LayoutField<T>[] {
+  const pick = spouseOf<T>;
   const heading = side === 'husband' ? 'Шавҳар' : 'Зан';
   return [
     nameRow<T>(
@@ -334,8 +367,21 @@ export function spouseRows<T>(
   ];
 }
 
+/** Both spouses' {@link spouseRows}: the husband's from `y`, the wife's 21 mm below. */
+export function bothSpouses<T extends SpousesRecord>(
+  nameKey: string,
+  nameLabel: string,
+  y: number,
+): LayoutField<T>[] {
+  return [
+    ...spouseRows<T>('husband', nameKey, nameLabel, y),
+    ...spouseRows<T>('wife', nameKey, nameLabel, y + 21),
+  ];
+}
+
 /** The surnames the spouses took ("баъд аз …"): the husband's left, the wife's right, bold. */
-export function surnamesAfter<T>(after: string, y: number, pick: PickSpouse<T>): LayoutField<T>[] {
+export function surnamesAfter<T extends SpousesRecord>(after: string, y: number): LayoutField<T>[] {
+  const pick = spouseOf<T>;
   return [
     columnRow<T>(
       1,

@@ -1,6 +1,6 @@
 import { type DivorceData, HOLDER_LABELS } from '@sabt/core';
 import { actRef, date, fullName } from '../format.ts';
-import { a5Certificate, columnRow, FULL_WIDTH, LEFT, spouseRows, surnamesAfter } from './common.ts';
+import { a5Certificate, bothSpouses, columnRow, FULL_WIDTH, LEFT, surnamesAfter } from './common.ts';
 
 /**
  * Divorce certificate (шаҳодатнома дар бораи бекор кардани ақди никоҳ), handbook §2.4: both former
@@ -13,14 +13,7 @@ export const divorceCertificateLayout = a5Certificate<DivorceData>({
   recordKinds: ['DIVORCE'],
   title: 'Шаҳодатнома дар бораи бекор кардани ақди никоҳ',
   rows: [
-    ...spouseRows<DivorceData>(
-      'husband',
-      'name',
-      'насаб, ном, номи падар',
-      55,
-      ({ data }, side) => data[side],
-    ),
-    ...spouseRows<DivorceData>('wife', 'name', 'насаб, ном, номи падар', 76, ({ data }, side) => data[side]),
+    ...bothSpouses<DivorceData>('name', 'насаб, ном, номи падар', 55),
     {
       key: 'marriageRecord',
       label: 'Сабти санади ақди никоҳ, ки бекор карда шуд',
@@ -37,7 +30,7 @@ export const divorceCertificateLayout = a5Certificate<DivorceData>({
       ({ data }) => date(data.marriageEndDate),
       107,
     ),
-    ...surnamesAfter<DivorceData>('баъд аз бекор кардан', 117, ({ data }, side) => data[side]),
+    ...surnamesAfter<DivorceData>('баъд аз бекор кардан', 117),
   ],
   record: { y: 130, label: 'Сабти санади бекор кардани ақди никоҳ' },
   afterRecord: [

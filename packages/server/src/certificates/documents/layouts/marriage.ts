@@ -1,6 +1,6 @@
 import type { MarriageData } from '@sabt/core';
 import { date } from '../format.ts';
-import { a5Certificate, columnRow, spouseRows, surnamesAfter } from './common.ts';
+import { a5Certificate, bothSpouses, columnRow, surnamesAfter } from './common.ts';
 
 /**
  * Marriage certificate (шаҳодатнома дар бораи ақди никоҳ), handbook §2.3: both spouses' names
@@ -12,22 +12,9 @@ export const marriageCertificateLayout = a5Certificate<MarriageData>({
   recordKinds: ['MARRIAGE'],
   title: 'Шаҳодатнома дар бораи ақди никоҳ',
   rows: [
-    ...spouseRows<MarriageData>(
-      'husband',
-      'nameBefore',
-      'насаб (то ақди никоҳ), ном, номи падар',
-      55,
-      ({ data }, side) => data[side],
-    ),
-    ...spouseRows<MarriageData>(
-      'wife',
-      'nameBefore',
-      'насаб (то ақди никоҳ), ном, номи падар',
-      76,
-      ({ data }, side) => data[side],
-    ),
+    ...bothSpouses<MarriageData>('nameBefore', 'насаб (то ақди никоҳ), ном, номи падар', 55),
     columnRow(1, 'marriageDate', 'Санаи ақди никоҳ', ({ data }) => date(data.registrationDate), 97),
-    ...surnamesAfter<MarriageData>('баъд аз ақди никоҳ', 107, ({ data }, side) => data[side]),
+    ...surnamesAfter<MarriageData>('баъд аз ақди никоҳ', 107),
   ],
   record: { y: 124, label: 'Сабти санади ақди никоҳ' },
 });

@@ -1,6 +1,17 @@
 import type { NameChangeData } from '@sabt/core';
 import { fullName } from '../format.ts';
+import type { LayoutContext } from '../layout-types.ts';
 import { a5Certificate, nameRow, personRow } from './common.ts';
+
+/** The person's full name before or after the change. */
+function nameAt(when: 'Before' | 'After'): (ctx: LayoutContext<NameChangeData>) => string {
+  return ({ data }) =>
+    fullName({
+      surname: data.person?.[`surname${when}`],
+      name: data.person?.[`name${when}`],
+      patronymic: data.person?.[`patronymic${when}`],
+    });
+}
 
 /**
  * Certificate of a change of surname, name, patronymic (шаҳодатнома дар бораи иваз намудани
@@ -12,31 +23,9 @@ export const nameChangeCertificateLayout = a5Certificate<NameChangeData>({
   recordKinds: ['NAME_CHANGE'],
   title: 'Шаҳодатнома дар бораи иваз намудани насаб, ном ва номи падар',
   rows: [
-    nameRow(
-      'nameBefore',
-      'Насаб, ном, номи падар то иваз',
-      ({ data }) =>
-        fullName({
-          surname: data.person?.surnameBefore,
-          name: data.person?.nameBefore,
-          patronymic: data.person?.patronymicBefore,
-        }),
-      57,
-      12,
-    ),
+    nameRow('nameBefore', 'Насаб, ном, номи падар то иваз', nameAt('Before'), 57, 12),
     ...personRow<NameChangeData>('person', 67, ({ data }) => data.person),
-    nameRow(
-      'nameAfter',
-      'Насаб, ном, номи падар баъд аз иваз',
-      ({ data }) =>
-        fullName({
-          surname: data.person?.surnameAfter,
-          name: data.person?.nameAfter,
-          patronymic: data.person?.patronymicAfter,
-        }),
-      86,
-      12,
-    ),
+    nameRow('nameAfter', 'Насаб, ном, номи падар баъд аз иваз', nameAt('After'), 86, 12),
   ],
   record: { y: 108, label: 'Сабти санади иваз намудани насаб, ном ва номи падар' },
 });

@@ -1,6 +1,6 @@
 import type { PaternityData } from '@sabt/core';
-import { citizenship, date, fullName } from '../format.ts';
-import { a5Certificate, columnRow, nameAndCitizenship, nameRow, personRow } from './common.ts';
+import { date, fullName } from '../format.ts';
+import { a5Certificate, columnRow, nameRow, personBlock, personWithCitizenship } from './common.ts';
 
 /**
  * Certificate of the establishment of paternity (шаҳодатнома дар бораи муқаррар намудани падарӣ),
@@ -13,8 +13,7 @@ export const paternityCertificateLayout = a5Certificate<PaternityData>({
   recordKinds: ['PATERNITY'],
   title: 'Шаҳодатнома дар бораи муқаррар намудани падарӣ',
   rows: [
-    nameRow('father', 'Падар: насаб, ном, номи падар', ({ data }) => fullName(data.father), 55),
-    ...personRow<PaternityData>('father', 64, ({ data }) => data.father),
+    ...personBlock<PaternityData>('father', 'Падар: насаб, ном, номи падар', ({ data }) => data.father, 55),
     nameRow(
       'childBefore',
       'Падари кӯдак эътироф шуд — кӯдак: насаб, ном, номи падар',
@@ -31,17 +30,10 @@ export const paternityCertificateLayout = a5Certificate<PaternityData>({
         size: 9.5,
       },
     ),
-    ...nameAndCitizenship<PaternityData>(
-      {
-        key: 'mother',
-        label: 'Модари кӯдак: насаб, ном, номи падар',
-        value: ({ data }) => fullName(data.mother),
-      },
-      {
-        key: 'mother.citizenship',
-        label: 'Шаҳрвандӣ',
-        value: ({ data }) => citizenship(data.mother?.citizenship),
-      },
+    ...personWithCitizenship<PaternityData>(
+      'mother',
+      'Модари кӯдак: насаб, ном, номи падар',
+      ({ data }) => data.mother,
       97,
     ),
     nameRow(
