@@ -1,5 +1,20 @@
 import type { AdoptionData } from '@sabt/core';
+import type { LayoutField } from '../layout-types.ts';
 import { a5Certificate, personBlock, personWithCitizenship } from './common.ts';
+
+type Rows = LayoutField<AdoptionData>[];
+
+/** The child before or after the adoption: name, then date and place of birth. */
+function child(key: 'childBefore' | 'childAfter', when: string, y: number): Rows {
+  const label = `Кӯдак ${when} фарзандхондӣ: насаб, ном, номи падар`;
+  return personBlock<AdoptionData>(key, label, ({ data }) => data[key], y, ['citizenship']);
+}
+
+/** An adopter: name and citizenship. */
+function adopter(key: 'adoptiveFather' | 'adoptiveMother', who: string, y: number): Rows {
+  const label = `${who}: насаб, ном, номи падар`;
+  return personWithCitizenship<AdoptionData>(key, label, ({ data }) => data[key], y);
+}
 
 /**
  * Adoption certificate (шаҳодатнома дар бораи фарзандхондӣ), handbook §2.5: the child before and
@@ -11,32 +26,10 @@ export const adoptionCertificateLayout = a5Certificate<AdoptionData>({
   recordKinds: ['ADOPTION'],
   title: 'Шаҳодатнома дар бораи фарзандхондӣ',
   rows: [
-    ...personBlock<AdoptionData>(
-      'childBefore',
-      'Кӯдак то фарзандхондӣ: насаб, ном, номи падар',
-      ({ data }) => data.childBefore,
-      55,
-      ['citizenship'],
-    ),
-    ...personBlock<AdoptionData>(
-      'childAfter',
-      'Кӯдак баъд аз фарзандхондӣ: насаб, ном, номи падар',
-      ({ data }) => data.childAfter,
-      76,
-      ['citizenship'],
-    ),
-    ...personWithCitizenship<AdoptionData>(
-      'adoptiveFather',
-      'Падархонд: насаб, ном, номи падар',
-      ({ data }) => data.adoptiveFather,
-      98,
-    ),
-    ...personWithCitizenship<AdoptionData>(
-      'adoptiveMother',
-      'Модархонд: насаб, ном, номи падар',
-      ({ data }) => data.adoptiveMother,
-      111,
-    ),
+    ...child('childBefore', 'то', 55),
+    ...child('childAfter', 'баъд аз', 76),
+    ...adopter('adoptiveFather', 'Падархонд', 98),
+    ...adopter('adoptiveMother', 'Модархонд', 111),
   ],
   record: { y: 126, label: 'Сабти санади фарзандхондӣ' },
 });
