@@ -170,43 +170,54 @@ export function personRow<T>(
   pick: (ctx: LayoutContext<T>) => PersonFacts | undefined,
   omit: readonly ('birthPlace' | 'citizenship')[] = [],
 ): LayoutField<T>[] {
-  const get = (ctx: LayoutContext<T>): PersonFacts => pick(ctx) ?? {};
-  const rows: LayoutField<T>[] = [
-    {
-      key: `${key}.birthDate`,
-      label: 'Санаи таваллуд',
-      value: (ctx) => date(get(ctx).birthDate),
-      x: LEFT,
+  return PERSON_ROW.filter(({ part }) => part === 'birthDate' || !omit.includes(part)).map(
+    ({ part, label, read, x, ...rest }) => ({
+      key: `${key}.${part}`,
+      label,
+      value: (ctx: LayoutContext<T>) => read(pick(ctx) ?? {}),
+      x,
       y,
-      width: 26,
-      size: 9.5,
-    },
-  ];
-  if (!omit.includes('birthPlace')) {
-    rows.push({
-      key: `${key}.birthPlace`,
-      label: 'Ҷойи таваллуд',
-      value: (ctx) => place(get(ctx).birthPlace),
-      x: LEFT + 29,
-      y,
-      width: COL2 - LEFT - 33,
-      size: 9.5,
-      lines: 2,
-    });
-  }
-  if (!omit.includes('citizenship')) {
-    rows.push({
-      key: `${key}.citizenship`,
-      label: 'Шаҳрвандӣ',
-      value: (ctx) => citizenship(get(ctx).citizenship),
-      x: COL2,
-      y,
-      width: COL2_WIDTH,
-      size: 9,
-    });
-  }
-  return rows;
+      ...rest,
+    }),
+  );
 }
+
+/** The columns of a {@link personRow}, left to right. */
+const PERSON_ROW: readonly {
+  part: keyof PersonFacts;
+  label: string;
+  read: (p: PersonFacts) => string;
+  x: number;
+  width: number;
+  size: number;
+  lines?: number;
+}[] = [
+  {
+    part: 'birthDate',
+    label: 'Санаи таваллуд',
+    read: (p) => date(p.birthDate),
+    x: LEFT,
+    width: 26,
+    size: 9.5,
+  },
+  {
+    part: 'birthPlace',
+    label: 'Ҷойи таваллуд',
+    read: (p) => place(p.birthPlace),
+    x: LEFT + 29,
+    width: COL2 - LEFT - 33,
+    size: 9.5,
+    lines: 2,
+  },
+  {
+    part: 'citizenship',
+    label: 'Шаҳрвандӣ',
+    read: (p) => citizenship(p.citizenship),
+    x: COL2,
+    width: COL2_WIDTH,
+    size: 9,
+  },
+];
 
 /** What a row prints, from the record's data and the render input. */
 type Value<T> = (ctx: LayoutContext<T>) => string;
