@@ -1,4 +1,6 @@
 import { problemSchema } from '@sabt/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 /** What each error status means in this API; every one is problem+json. */
@@ -72,4 +74,12 @@ export function routeDoc(tag: string) {
     schema: { tags: [tag], summary, ...schema },
     ...(options ?? {}),
   });
+}
+
+/**
+ * A route file's opening: the router that reads params, query and body through their zod schemas
+ * (`r`), and `doc` for its routes' entries under `tag` in the API document.
+ */
+export function documentedRoutes(app: FastifyInstance, tag: string) {
+  return { r: app.withTypeProvider<ZodTypeProvider>(), doc: routeDoc(tag) };
 }

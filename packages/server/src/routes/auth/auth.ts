@@ -1,11 +1,10 @@
 import { meSchema, ROLE_LABELS, sessionSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { login } from '../../auth/login.ts';
 import { endSession, SESSION_COOKIE } from '../../auth/sessions.ts';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
-import { noContent, problems, responses, routeDoc } from '../../http/responses.ts';
+import { documentedRoutes, noContent, problems, responses } from '../../http/responses.ts';
 
 const loginBody = z.strictObject({
   login: z.string().trim().min(1).max(60),
@@ -13,8 +12,7 @@ const loginBody = z.strictObject({
 });
 
 export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const doc = routeDoc('auth');
+  const { r, doc } = documentedRoutes(app, 'auth');
 
   r.post(
     '/auth/login',

@@ -7,7 +7,6 @@ import {
   stockReportSchema,
 } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   listBatches,
   listBlanks,
@@ -24,7 +23,7 @@ import { assertMay } from '../../certificates/policy.ts';
 import { certDb } from '../../certificates/tables.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
-import { problems, readAnswers, responses, routeDoc, writeAnswers } from '../../http/responses.ts';
+import { documentedRoutes, problems, readAnswers, responses, writeAnswers } from '../../http/responses.ts';
 import { auditRead, readEvent, runWrite } from '../../unit-of-work/write.ts';
 import {
   batchBody,
@@ -39,8 +38,7 @@ import {
 
 /** Strict-accountability blanks: batches received, the stock report, spoiled blanks written off by two people. */
 export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const doc = routeDoc('blanks');
+  const { r, doc } = documentedRoutes(app, 'blanks');
 
   r.post(
     '/blanks/batches',

@@ -1,6 +1,5 @@
 import { certificateListSchema, certificateSchema, mayCertificate, todayIn } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { renderCalibrationPage } from '../../certificates/documents/render.ts';
 import {
   certificatePdf,
@@ -14,11 +13,11 @@ import { ensureOfficeKeys } from '../../certificates/keys/key-store.ts';
 import { forbidden } from '../../errors/domain-error.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
 import {
+  documentedRoutes,
   pdfResponse,
   problems,
   readAnswers,
   responses,
-  routeDoc,
   writeAnswers,
 } from '../../http/responses.ts';
 import { etag } from '../../unit-of-work/etag.ts';
@@ -34,8 +33,7 @@ import {
 
 /** Certificates of records: issue (on a blank or plain paper, signed), list, the PDF, hand-over. */
 export async function certificateRoutes(app: FastifyInstance, { config, dbx, files }: RouteDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const doc = routeDoc('certificates');
+  const { r, doc } = documentedRoutes(app, 'certificates');
 
   r.post(
     '/records/:id/certificates',

@@ -1,16 +1,14 @@
 import { officeSignatoriesSchema, signatorySchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { officeSignatories, setSignatory } from '../../certificates/signatories/signatories.ts';
 import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
-import { readAnswers, routeDoc, writeAnswers } from '../../http/responses.ts';
+import { documentedRoutes, readAnswers, writeAnswers } from '../../http/responses.ts';
 import { runWrite } from '../../unit-of-work/write.ts';
 import { officeQuery, signatoryBody } from './schema.ts';
 
 /** Who signs an office's certificates and extracts: read by those who print, set by the head of office. */
 export async function signatoryRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const doc = routeDoc('certificates');
+  const { r, doc } = documentedRoutes(app, 'certificates');
 
   r.get(
     '/signatories',

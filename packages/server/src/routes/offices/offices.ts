@@ -1,9 +1,8 @@
 import { OFFICE_KINDS, officeListSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../../http/context.ts';
-import { problems, responses, routeDoc } from '../../http/responses.ts';
+import { documentedRoutes, problems, responses } from '../../http/responses.ts';
 
 const query = z.strictObject({
   kind: z.enum(OFFICE_KINDS).optional(),
@@ -12,8 +11,7 @@ const query = z.strictObject({
 });
 
 export async function officeRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const doc = routeDoc('offices');
+  const { r, doc } = documentedRoutes(app, 'offices');
   r.get(
     '/offices',
     doc('The office tree: central department, regions, districts, jamoats, mobile offices, consulates', {

@@ -1,10 +1,9 @@
 import { duplicatesSchema, recordViewSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolveDuplicate } from '../../duplicates/resolve-duplicate.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
-import { readAnswers, routeDoc, writeAnswers } from '../../http/responses.ts';
+import { documentedRoutes, readAnswers, writeAnswers } from '../../http/responses.ts';
 import { canRead } from '../../policies/records.ts';
 import { recordView } from '../../presenters/record-view.ts';
 import { findRecord } from '../../queries/records.ts';
@@ -27,8 +26,7 @@ const verdictBody = z
 /** Possible duplicates side by side, and the back office's verdict on each. */
 export async function duplicateRoutes(app: FastifyInstance, deps: RouteDeps) {
   const { config, dbx } = deps;
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const doc = routeDoc('duplicates');
+  const { r, doc } = documentedRoutes(app, 'duplicates');
 
   r.get(
     '/records/:id/duplicates',

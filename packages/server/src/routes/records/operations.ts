@@ -1,10 +1,15 @@
 import { amendmentsSchema, recordViewSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { annulRecord, decideAmendment, requestAmendment } from '../../commands/amend-record.ts';
 import { createRecord } from '../../commands/create-record.ts';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
-import { readAnswers, responses, routeDoc, WRITE_PROBLEMS, writeAnswers } from '../../http/responses.ts';
+import {
+  documentedRoutes,
+  readAnswers,
+  responses,
+  WRITE_PROBLEMS,
+  writeAnswers,
+} from '../../http/responses.ts';
 import { sealInfo, versionHidden } from '../../policies/sealing.ts';
 import { amendmentRequests, findRecord } from '../../queries/records.ts';
 import { auditRead, readEvent } from '../../unit-of-work/write.ts';
@@ -14,8 +19,7 @@ import { writeRecord } from './write-record.ts';
 /** Operations on registered records: amendment (request, approve, reject), annulment, restoration. */
 export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDeps) {
   const { dbx } = deps;
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const doc = routeDoc('operations');
+  const { r, doc } = documentedRoutes(app, 'operations');
 
   r.post(
     '/records/restorations',

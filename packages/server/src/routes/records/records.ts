@@ -6,7 +6,6 @@ import {
   versionsSchema,
 } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createRecord } from '../../commands/create-record.ts';
 import { editRecord } from '../../commands/edit-record.ts';
 import { transitionRecord } from '../../commands/transition-record.ts';
@@ -14,10 +13,10 @@ import { shortenWaitingPeriod } from '../../commands/waiting-period.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
 import { Problem } from '../../http/problem.ts';
 import {
+  documentedRoutes,
   problems,
   readAnswers,
   responses,
-  routeDoc,
   WRITE_PROBLEMS,
   writeAnswers,
 } from '../../http/responses.ts';
@@ -41,8 +40,7 @@ import { writeRecord } from './write-record.ts';
 
 export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
   const { config, dbx } = deps;
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const doc = routeDoc('records');
+  const { r, doc } = documentedRoutes(app, 'records');
 
   r.post(
     '/records',

@@ -1,9 +1,8 @@
 import { ACT_KINDS, plainDate, STATUSES, searchResultsSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
-import { problems, responses, routeDoc } from '../../http/responses.ts';
+import { documentedRoutes, problems, responses } from '../../http/responses.ts';
 import { rowAccess, sealedRowsShown } from '../../policies/sealing.ts';
 import { presentListRow } from '../../presenters/list-row.ts';
 import { LIST_ROW_COLUMNS } from '../../queries/records.ts';
@@ -47,8 +46,7 @@ export const searchQuery = z.strictObject({
 });
 
 export async function searchRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const doc = routeDoc('search');
+  const { r, doc } = documentedRoutes(app, 'search');
   r.get(
     '/search',
     doc('Find records by any name in any script or spelling, dates, places, parents, numbers or documents', {
