@@ -44,14 +44,12 @@ export function ConfirmDialog({
 
   return (
     <ActionDialog
-      opened
       onClose={onClose}
       title={m.actions[action]}
       intro={action === 'cancel' ? m.confirm.cancelDraft : m.confirm[action]}
       confirmLabel={m.actions[action]}
       color={action === 'reject' || action === 'cancel' ? 'red' : undefined}
-      pending={write.isPending}
-      error={write.error}
+      write={write}
       kind={record.kind}
       fieldLabels={{ reason: m.confirm.reason }}
       onSubmit={send}
