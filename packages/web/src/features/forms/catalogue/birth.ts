@@ -4,6 +4,8 @@ import {
   adultFields,
   applicantSection,
   copyPerson,
+  ELSEWHERE_OPTION,
+  FACILITY_OPTION,
   filled,
   is,
   L,
@@ -302,12 +304,9 @@ export const birthCatalogue: Catalogue = {
           path: 'statistics.placeType',
           label: L('Дар куҷо таваллуд шуд', 'Где произошли роды', 'Where the birth took place'),
           options: [
-            {
-              value: 'FACILITY',
-              label: L('Дар муассисаи тиббӣ', 'В медицинской организации', 'Health facility'),
-            },
+            FACILITY_OPTION,
             { value: 'HOME', label: L('Дар хона', 'На дому', 'At home') },
-            { value: 'OTHER', label: L('Дар ҷои дигар', 'В другом месте', 'Elsewhere') },
+            ELSEWHERE_OPTION,
           ],
         },
         {

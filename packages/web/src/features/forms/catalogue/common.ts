@@ -61,6 +61,21 @@ export const SEX_OPTIONS: Option[] = [
   { value: 'F', label: VALUE_LABELS.F },
 ];
 
+/** Where a birth or a death took place: the answers both forms word alike. */
+export const FACILITY_OPTION: Option = {
+  value: 'FACILITY',
+  label: L('Дар муассисаи тиббӣ', 'В медицинской организации', 'Health facility'),
+};
+export const ELSEWHERE_OPTION: Option = {
+  value: 'OTHER',
+  label: L('Дар ҷои дигар', 'В другом месте', 'Elsewhere'),
+};
+/** A widowed person's marital status, as the death and marriage forms word it. */
+export const WIDOWED_OPTION: Option = {
+  value: 'WIDOWED',
+  label: L('Бевамард ё бевазан', 'Вдовец (вдова)', 'Widowed'),
+};
+
 export const sexField = (path: string): Field => ({
   type: 'select',
   path,

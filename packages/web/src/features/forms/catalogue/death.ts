@@ -3,12 +3,15 @@ import type { Catalogue } from '../lib/catalogue-types.ts';
 import {
   applicantSection,
   citizenshipField,
+  ELSEWHERE_OPTION,
+  FACILITY_OPTION,
   is,
   L,
   LABELS,
   nameFields,
   nationalityField,
   sexField,
+  WIDOWED_OPTION,
 } from './common.ts';
 import { deceasedBirthLookup } from './lookups.ts';
 
@@ -55,7 +58,7 @@ export const deathCatalogue: Catalogue = {
               label: L('Ҳеҷ гоҳ дар никоҳ набуд', 'Никогда не состоял(а) в браке', 'Never married'),
             },
             { value: 'DIVORCED', label: L('Ҷудошуда', 'Разведён (разведена)', 'Divorced') },
-            { value: 'WIDOWED', label: L('Бевамард ё бевазан', 'Вдовец (вдова)', 'Widowed') },
+            WIDOWED_OPTION,
             { value: 'UNKNOWN', label: VALUE_LABELS.UNKNOWN },
           ],
         },
@@ -90,12 +93,9 @@ export const deathCatalogue: Catalogue = {
           path: 'death.placeType',
           label: L('Дар куҷо вафот кард', 'Где наступила смерть', 'Where the death took place'),
           options: [
-            {
-              value: 'FACILITY',
-              label: L('Дар муассисаи тиббӣ', 'В медицинской организации', 'Health facility'),
-            },
+            FACILITY_OPTION,
             { value: 'HOME', label: L('Дар хона', 'Дома', 'At home') },
-            { value: 'OTHER', label: L('Дар ҷои дигар', 'В другом месте', 'Elsewhere') },
+            ELSEWHERE_OPTION,
             { value: 'UNKNOWN', label: VALUE_LABELS.UNKNOWN },
           ],
         },

@@ -17,6 +17,7 @@ import {
   LABELS,
   nationalityField,
   SPOUSE_COPIES,
+  WIDOWED_OPTION,
 } from './common.ts';
 import { previousMarriageEndLookup, spouseBirthLookup } from './lookups.ts';
 
@@ -81,7 +82,7 @@ function spouseSection(side: 'husband' | 'wife', title: LocalizedText): Section 
           label: L('Қаблан дар никоҳ набуд', 'В браке не состоял(а)', 'Never married'),
         },
         { value: 'DIVORCED', label: L('Никоҳ бекор шудааст', 'Разведён (разведена)', 'Divorced') },
-        { value: 'WIDOWED', label: L('Бевамард ё бевазан', 'Вдовец (вдова)', 'Widowed') },
+        WIDOWED_OPTION,
       ],
     },
     {

@@ -9,6 +9,16 @@ import { useLabels } from '../hooks/use-labels.ts';
 import { patchChanges } from '../lib/data-paths.ts';
 import { DiffTable } from './diff-table.tsx';
 
+/** The link to a record's similar records (its duplicates screen). */
+export function DuplicatesLink({ recordId, strong = false }: { recordId: string; strong?: boolean }) {
+  const { m } = useLabels();
+  return (
+    <Anchor component={Link} to={`/records/${recordId}/duplicates`} size="sm" fw={strong ? 600 : undefined}>
+      {m.banners.duplicateLink}
+    </Anchor>
+  );
+}
+
 /** The reason of a decision (sending back, cancelling) and who made it, when. */
 function Decided({
   label,
@@ -56,17 +66,13 @@ export function RecordBanners({ record }: { record: RecordView }) {
         <Banner color="orange" title={m.banners.duplicate}>
           <Stack gap={4} align="flex-start">
             <Text size="sm">{m.banners.duplicateText}</Text>
-            <Anchor component={Link} to={`/records/${record.id}/duplicates`} fw={600} size="sm">
-              {m.banners.duplicateLink}
-            </Anchor>
+            <DuplicatesLink recordId={record.id} strong />
           </Stack>
         </Banner>
       )}
       {flags.has('duplicate') && (
         <Banner color="red" title={m.banners.duplicateConfirmed}>
-          <Anchor component={Link} to={`/records/${record.id}/duplicates`} size="sm">
-            {m.banners.duplicateLink}
-          </Anchor>
+          <DuplicatesLink recordId={record.id} />
         </Banner>
       )}
       {flags.has('amendment-requested') && <PendingAmendment record={record} />}

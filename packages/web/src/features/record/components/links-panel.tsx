@@ -20,29 +20,37 @@ const personName = (p: Notation['before']) =>
   p ? [p.surname, p.name, p.patronymic].filter(Boolean).join(' ') : '';
 
 /** A titled part of the panel: its list, or the words saying it is empty. */
-function LinksSection({
+function LinksSection<T>({
   id,
   title,
   none,
-  children,
+  items,
+  keyOf,
+  children: item,
 }: {
   id: string;
   title: string;
   /** Shown instead of the list when there is nothing to list. */
-  none: string | false;
-  children: ReactNode;
+  none: string;
+  items: readonly T[];
+  keyOf: (entry: T) => string;
+  children: (entry: T) => ReactNode;
 }) {
   return (
     <Paper withBorder p="md" radius="sm" component="section" aria-labelledby={id}>
       <Title order={3} size="h4" mb="xs" id={id}>
         {title}
       </Title>
-      {none ? (
+      {items.length === 0 ? (
         <Text c="dimmed" size="sm">
           {none}
         </Text>
       ) : (
-        children
+        <List spacing="sm" listStyleType="none" ml={0} pl={0}>
+          {items.map((entry) => (
+            <List.Item key={keyOf(entry)}>{item(entry)}</List.Item>
+          ))}
+        </List>
       )}
     </Paper>
   );
@@ -57,46 +65,42 @@ export function LinksPanel({ record }: { record: RecordView }) {
       <LinksSection
         id="record-links-title"
         title={m.links.title}
-        none={record.links.length === 0 && m.links.none}
+        none={m.links.none}
+        items={record.links}
+        keyOf={(l) => `${l.type}:${l.recordId}`}
       >
-        <List spacing="sm" listStyleType="none" ml={0} pl={0}>
-          {record.links.map((l) => (
-            <List.Item key={`${l.type}:${l.recordId}`}>
-              <Text size="sm" fw={600}>
-                {m.links.types[l.type] ?? m.links.otherType}
-              </Text>
-              <Group gap="xs" wrap="wrap">
-                <RecordRef id={l.recordId} kind={l.kind} number={l.number} year={l.year} />
-                <Badge variant="light" color={l.status === 'annulled' ? 'red' : 'gray'} tt="none" radius="sm">
-                  {statusLabel(l.status)}
-                </Badge>
-              </Group>
-              <Text size="sm" c="dimmed">
-                {l.nationalId && (
-                  <>
-                    {m.links.nationalId}: <span style={{ fontFamily: 'monospace' }}>{l.nationalId}</span>
-                    {' · '}
-                  </>
-                )}
-                {m.links.office}: {officeName(l.office)}
-              </Text>
-            </List.Item>
-          ))}
-        </List>
+        {(l) => (
+          <>
+            <Text size="sm" fw={600}>
+              {m.links.types[l.type] ?? m.links.otherType}
+            </Text>
+            <Group gap="xs" wrap="wrap">
+              <RecordRef id={l.recordId} kind={l.kind} number={l.number} year={l.year} />
+              <Badge variant="light" color={l.status === 'annulled' ? 'red' : 'gray'} tt="none" radius="sm">
+                {statusLabel(l.status)}
+              </Badge>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {l.nationalId && (
+                <>
+                  {m.links.nationalId}: <span style={{ fontFamily: 'monospace' }}>{l.nationalId}</span>
+                  {' · '}
+                </>
+              )}
+              {m.links.office}: {officeName(l.office)}
+            </Text>
+          </>
+        )}
       </LinksSection>
 
       <LinksSection
         id="record-notations-title"
         title={m.links.notations}
-        none={record.notations.length === 0 && m.links.noNotations}
+        none={m.links.noNotations}
+        items={record.notations}
+        keyOf={(n) => `${n.at}:${n.type}:${n.recordId ?? ''}`}
       >
-        <List spacing="sm" listStyleType="none" ml={0} pl={0}>
-          {record.notations.map((n) => (
-            <List.Item key={`${n.at}:${n.type}:${n.recordId ?? ''}`}>
-              <NotationItem notation={n} kind={record.kind} />
-            </List.Item>
-          ))}
-        </List>
+        {(n) => <NotationItem notation={n} kind={record.kind} />}
       </LinksSection>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useReason } from '../../../components/reason-field.tsx';
 import { isProblem } from '../../../lib/api.ts';
 import type { RecordView } from '../../../lib/records.ts';
 import { useRecordWrite } from '../api/record.ts';
@@ -24,21 +24,15 @@ export function VerdictDialog({
 }) {
   const { m } = useLabels();
   const write = useRecordWrite(record.id, `"${record.revision}"`);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const ref = useRef<HTMLTextAreaElement>(null);
+  const reason = useReason();
   const required = verdict === 'duplicate';
 
   const send = () => {
-    if (required && !reason.trim()) {
-      setError(m.confirm.reasonRequired);
-      ref.current?.focus();
-      return;
-    }
+    if (required && reason.missing(m.confirm.reasonRequired)) return;
     write.mutate(
       {
         path: `/duplicates/${candidateId}`,
-        body: { verdict, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+        body: { verdict, ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) },
       },
       { onSuccess: onDone },
     );
@@ -46,27 +40,22 @@ export function VerdictDialog({
 
   return (
     <ActionDialog
-      opened
       onClose={onClose}
       title={required ? m.duplicates.duplicateTitle : m.duplicates.notDuplicateTitle}
       intro={required ? m.duplicates.duplicateText : m.duplicates.notDuplicateText}
       confirmLabel={required ? m.duplicates.duplicate : m.duplicates.notDuplicate}
       color={required ? 'red' : undefined}
-      pending={write.isPending}
-      error={write.error}
+      write={write}
       kind={record.kind}
       fieldLabels={{ reason: m.confirm.reason }}
       onSubmit={send}
     >
       <ReasonField
-        ref={ref}
-        value={reason}
-        onChange={(v) => {
-          setReason(v);
-          if (v.trim()) setError(null);
-        }}
+        ref={reason.ref}
+        value={reason.value}
+        onChange={reason.onChange}
         required={required}
-        error={error ?? (isProblem(write.error) ? write.error.fieldErrors.reason : undefined)}
+        error={reason.error ?? (isProblem(write.error) ? write.error.fieldErrors.reason : undefined)}
         autoFocus
       />
     </ActionDialog>

@@ -18,14 +18,13 @@ export interface RecordActionProps {
 }
 
 export interface ActionDialogProps {
-  opened: boolean;
   onClose: () => void;
   title: string;
   intro?: ReactNode;
   confirmLabel: string;
   color?: string;
-  pending: boolean;
-  error: unknown;
+  /** The record's write: while it runs the dialog stays open; its problem shows inside. */
+  write: { isPending: boolean; error: unknown };
   kind: string;
   fieldLabels?: Record<string, string>;
   onSubmit: () => void;
@@ -41,14 +40,12 @@ export interface ActionDialogProps {
  * Focus goes back to the button that opened it.
  */
 export function ActionDialog({
-  opened,
   onClose,
   title,
   intro,
   confirmLabel,
   color,
-  pending,
-  error,
+  write: { isPending: pending, error },
   kind,
   fieldLabels,
   onSubmit,
@@ -70,7 +67,7 @@ export function ActionDialog({
 
   return (
     <Modal
-      opened={opened}
+      opened
       onClose={pending ? () => undefined : onClose}
       title={title}
       size={size}

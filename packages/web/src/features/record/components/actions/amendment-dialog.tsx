@@ -156,13 +156,11 @@ export function AmendmentDialog({ record, etag, onClose, onDone, onReload }: Rec
 
   return (
     <ActionDialog
-      opened
       onClose={onClose}
       title={m.amendment.title}
       intro={m.amendment.intro}
       confirmLabel={m.amendment.send}
-      pending={write.isPending}
-      error={write.error}
+      write={write}
       kind={record.kind}
       fieldLabels={fieldLabels}
       onSubmit={send}

@@ -90,14 +90,12 @@ export function AnnulDialog({
 
   return (
     <ActionDialog
-      opened
       onClose={onClose}
       title={m.annul.title}
       intro={m.annul.intro}
       confirmLabel={m.annul.send}
       color="red"
-      pending={write.isPending}
-      error={write.error}
+      write={write}
       kind={record.kind}
       fieldLabels={{
         reason: m.annul.reason,

@@ -1,10 +1,9 @@
-import { Anchor } from '@mantine/core';
 import { ACTION_MATRIX, type Action } from '@sabt/core';
-import { Link } from 'react-router';
 import { useReason } from '../../../../components/reason-field.tsx';
 import { isProblem } from '../../../../lib/api.ts';
 import { useRecordWrite } from '../../api/record.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
+import { DuplicatesLink } from '../banners.tsx';
 import { ActionDialog, type RecordActionProps } from './action-dialog.tsx';
 import { RequiredReason } from './reason-field.tsx';
 
@@ -44,25 +43,17 @@ export function ConfirmDialog({
 
   return (
     <ActionDialog
-      opened
       onClose={onClose}
       title={m.actions[action]}
       intro={action === 'cancel' ? m.confirm.cancelDraft : m.confirm[action]}
       confirmLabel={m.actions[action]}
       color={action === 'reject' || action === 'cancel' ? 'red' : undefined}
-      pending={write.isPending}
-      error={write.error}
+      write={write}
       kind={record.kind}
       fieldLabels={{ reason: m.confirm.reason }}
       onSubmit={send}
       onReload={onReload}
-      problemExtra={
-        duplicate ? (
-          <Anchor component={Link} to={`/records/${record.id}/duplicates`} size="sm" fw={600}>
-            {m.banners.duplicateLink}
-          </Anchor>
-        ) : undefined
-      }
+      problemExtra={duplicate ? <DuplicatesLink recordId={record.id} strong /> : undefined}
     >
       {withReason ? <RequiredReason reason={reason} serverError={serverReasonError} autoFocus /> : undefined}
     </ActionDialog>

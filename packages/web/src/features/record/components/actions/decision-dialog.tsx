@@ -44,14 +44,12 @@ export function DecisionDialog({
 
   return (
     <ActionDialog
-      opened
       onClose={onClose}
       title={approve ? m.decision.approveTitle : m.decision.rejectTitle}
       intro={approve ? m.decision.approveText : m.decision.rejectText}
       confirmLabel={approve ? m.decision.approve : m.decision.reject}
       color={approve ? undefined : 'red'}
-      pending={write.isPending}
-      error={write.error}
+      write={write}
       kind={record.kind}
       fieldLabels={{ reason: m.confirm.reason }}
       onSubmit={send}

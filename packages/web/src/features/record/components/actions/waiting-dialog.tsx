@@ -75,13 +75,11 @@ export function WaitingDialog({ record, etag, onClose, onDone, onReload }: Recor
 
   return (
     <ActionDialog
-      opened
       onClose={onClose}
       title={m.waiting.title}
       intro={m.waiting.intro}
       confirmLabel={m.waiting.send}
-      pending={write.isPending}
-      error={write.error}
+      write={write}
       kind={record.kind}
       fieldLabels={{
         allowedFrom: m.waiting.allowedFrom,
