@@ -165,7 +165,10 @@ describe('birth application form', () => {
 
     await user.type(input(child, 'Санаи таваллуд'), '14032025');
     expect(input(child, 'Санаи таваллуд').value).toBe('14.03.2025');
-    await user.type(input(child, 'Насаб'), 'Раҳимзода');
+    // The surname arrives in one change (pasted): typed letter by letter on a busy machine, a pause
+    // longer than the autosave's 800 ms would save the draft before the surname is complete.
+    await user.click(input(child, 'Насаб'));
+    await user.paste('Раҳимзода');
 
     await waitFor(() => expect(api.calls.some((c) => c.method === 'POST')).toBe(true), { timeout: 3000 });
     const post = api.calls.find((c) => c.method === 'POST')!;
