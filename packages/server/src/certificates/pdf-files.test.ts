@@ -6,7 +6,7 @@ import { type FileBackend, FileStore, sha256Hex } from '../storage/file-store.ts
 import type { MemoryBackend } from '../storage/memory-store.ts';
 import { startTestApp, type TestApp } from '../test/harness.ts';
 import { moveCertificatePdfs } from './pdf-files.ts';
-import { receiveBlanks, registeredBirth, type Staff } from './testing/fixtures.ts';
+import { certificateDesk, registeredBirth, type Staff } from './testing/fixtures.ts';
 import { fetchBytes } from './testing/tools.ts';
 
 /**
@@ -20,14 +20,7 @@ const certs: { id: string; pdf: string; sha256: string; bytes: Buffer }[] = [];
 
 beforeAll(async () => {
   t = await startTestApp();
-  const [front, back, registrar, head] = await Promise.all([
-    t.as('front'),
-    t.as('back'),
-    t.as('registrar'),
-    t.as('head'),
-  ]);
-  staff = { front, back, registrar };
-  await receiveBlanks(head, { from: '000001', to: '000010' });
+  ({ staff } = await certificateDesk(t));
   for (let i = 0; i < 3; i++) {
     const rec = await registeredBirth(staff);
     const res = await staff.front.post(`/api/v1/records/${rec.id}/certificates`, { mode: 'full' });

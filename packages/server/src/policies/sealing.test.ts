@@ -1,6 +1,5 @@
 import {
   adoptionKind,
-  type BirthData,
   mayCertificate,
   ROLES,
   type Role,
@@ -9,9 +8,10 @@ import {
 } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUpPdfFiles, pdfTextFlat } from '../certificates/documents/pdf-tools.ts';
-import { receiveBlanks, registered, type Staff } from '../certificates/testing/fixtures.ts';
+import { certificateDesk, registered, type Staff } from '../certificates/testing/fixtures.ts';
 import { fetchBytes } from '../certificates/testing/tools.ts';
 import { DEMO_USERS } from '../demo/demo-data.ts';
+import { preAdoptionBirth } from '../test/fixtures.ts';
 import { type Client, type Response, startTestApp, type TestApp } from '../test/harness.ts';
 import { R, show } from '../test/workflow.ts';
 
@@ -29,27 +29,7 @@ const NEW = ex.childAfter.surname; // the post-adoption name
 const BIRTH_MOTHER = 'Ҳамидова';
 const ADOPTION_NOTED = 'Фарзандхондӣ ба қайд гирифта шуд';
 
-const residence = { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе' };
-const originalBirth = {
-  child: {
-    surname: ORIGINAL,
-    name: ex.childBefore.name,
-    birthDate: ex.childBefore.birthDate,
-    sex: 'M',
-    birthPlace: { country: 'TJ', unit: 'KT-01', settlement: 'Бохтар' },
-    liveBorn: true,
-    plurality: 1,
-  },
-  birthBasis: {
-    type: 'MEDICAL_CERTIFICATE',
-    number: 'BX-7',
-    date: ex.childBefore.birthDate,
-    issuer: 'Таваллудхона',
-  },
-  mother: { surname: BIRTH_MOTHER, name: 'Зарина', birthDate: '2003-01-17', citizenship: 'TJ', residence },
-  fatherBasis: { type: 'NONE' },
-  applicant: { type: 'MOTHER', surname: BIRTH_MOTHER, name: 'Зарина' },
-} as BirthData;
+const originalBirth = preAdoptionBirth(); // born to BIRTH_MOTHER, named ORIGINAL
 
 /** The demo user of each role (all in one district office). */
 const loginOf = (role: Role) => DEMO_USERS.find((u) => u.role === role && u.officeId === 'DU-03-00')!.login;
@@ -63,20 +43,9 @@ let certs: Record<'before' | 'after' | 'adoption', { id: string; qr: string; pdf
 
 beforeAll(async () => {
   t = await startTestApp();
-  const [front, back, registrar, head] = await Promise.all([
-    t.as('front'),
-    t.as('back'),
-    t.as('registrar'),
-    t.as('head'),
-  ]);
-  staff = { front, back, registrar };
-  await receiveBlanks(head, { from: '000001', to: '000010' });
-  await receiveBlanks(head, {
-    document: 'ADOPTION_CERTIFICATE',
-    series: 'I-ФХ',
-    from: '000001',
-    to: '000010',
-  });
+  const desk = await certificateDesk(t, { adoption: true });
+  staff = desk.staff;
+  const { front, registrar } = staff;
   const print = async (by: Client, id: string) => {
     const res = await by.post(`${R}/${id}/certificates`, { mode: 'overlay' });
     expect(res.status, show(res)).toBe(201);

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { birthData } from '../../test/fixtures.ts';
-import type { Client } from '../../test/harness.ts';
+import type { Client, TestApp } from '../../test/harness.ts';
 
 /** Test support for certificates: registered records and blanks in stock. */
 
@@ -38,4 +38,27 @@ export async function receiveBlanks(
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
+}
+
+/**
+ * A district office ready to print: its front office, back office and registrar, its head, and
+ * ten blanks in stock (birth certificates; with `adoption`, ten adoption certificates too).
+ */
+export async function certificateDesk(t: TestApp, opts: { adoption?: boolean } = {}) {
+  const [front, back, registrar, head] = await Promise.all([
+    t.as('front'),
+    t.as('back'),
+    t.as('registrar'),
+    t.as('head'),
+  ]);
+  await receiveBlanks(head, { from: '000001', to: '000010' });
+  if (opts.adoption) {
+    await receiveBlanks(head, {
+      document: 'ADOPTION_CERTIFICATE',
+      series: 'I-ФХ',
+      from: '000001',
+      to: '000010',
+    });
+  }
+  return { staff: { front, back, registrar } as Staff, head };
 }

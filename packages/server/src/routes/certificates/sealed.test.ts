@@ -1,8 +1,9 @@
-import { adoptionKind, type BirthData } from '@sabt/core';
+import { adoptionKind } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUpPdfFiles, pdfTextFlat } from '../../certificates/documents/pdf-tools.ts';
-import { receiveBlanks, registered, type Staff } from '../../certificates/testing/fixtures.ts';
+import { certificateDesk, registered, type Staff } from '../../certificates/testing/fixtures.ts';
 import { fetchBytes } from '../../certificates/testing/tools.ts';
+import { preAdoptionBirth } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 
 /**
@@ -13,43 +14,13 @@ import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 let staff: Staff;
-let head: Client;
 
-const residence = { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе' };
 const ex = adoptionKind.example;
-const original: BirthData = {
-  child: {
-    surname: ex.childBefore.surname,
-    name: ex.childBefore.name,
-    birthDate: ex.childBefore.birthDate,
-    sex: 'M',
-    birthPlace: { country: 'TJ', unit: 'KT-01', settlement: 'Бохтар' },
-    liveBorn: true,
-    plurality: 1,
-  },
-  birthBasis: {
-    type: 'MEDICAL_CERTIFICATE',
-    number: 'BX-1',
-    date: ex.childBefore.birthDate,
-    issuer: 'Таваллудхона',
-  },
-  mother: { surname: 'Ҳамидова', name: 'Зарина', birthDate: '2003-01-17', citizenship: 'TJ', residence },
-  fatherBasis: { type: 'NONE' },
-  applicant: { type: 'MOTHER', surname: 'Ҳамидова', name: 'Зарина' },
-} as BirthData;
+const original = preAdoptionBirth();
 
 beforeAll(async () => {
   t = await startTestApp();
-  const [front, back, registrar] = await Promise.all([t.as('front'), t.as('back'), t.as('registrar')]);
-  staff = { front, back, registrar };
-  head = await t.as('head');
-  await receiveBlanks(head, { from: '000001', to: '000010' });
-  await receiveBlanks(head, {
-    document: 'ADOPTION_CERTIFICATE',
-    series: 'I-ФХ',
-    from: '000001',
-    to: '000010',
-  });
+  ({ staff } = await certificateDesk(t, { adoption: true }));
 });
 afterAll(async () => {
   cleanUpPdfFiles();

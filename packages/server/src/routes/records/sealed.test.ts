@@ -1,5 +1,6 @@
 import { type AdoptionData, adoptionKind, type BirthData, type Role, SEALED_READERS } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preAdoptionBirth } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { R, registerThrough, show, type Workflow } from '../../test/workflow.ts';
 
@@ -28,33 +29,6 @@ const ROLES: [string, Role][] = [
   ['auditor', 'auditor'],
 ];
 
-const residence = { country: 'TJ', unit: 'DU-03', settlement: 'Душанбе' };
-
-/** The child's birth record before the adoption: born to the birth mother, no father recorded. */
-function originalBirth(
-  child: { surname: string; name: string; birthDate: string },
-  mother: { surname: string; name: string; birthDate: string },
-): BirthData {
-  return {
-    child: {
-      ...child,
-      sex: 'M',
-      birthPlace: { country: 'TJ', unit: 'KT-01', settlement: 'Бохтар' },
-      liveBorn: true,
-      plurality: 1,
-    },
-    birthBasis: {
-      type: 'MEDICAL_CERTIFICATE',
-      number: `BX-${child.birthDate}`,
-      date: child.birthDate,
-      issuer: 'Таваллудхонаи вилоятӣ',
-    },
-    mother: { ...mother, citizenship: 'TJ', residence },
-    fatherBasis: { type: 'NONE' },
-    applicant: { type: 'MOTHER', surname: mother.surname, name: mother.name },
-  };
-}
-
 // What only sealed readers may learn: the child's original surname and the birth mother.
 const ORIGINAL_SURNAME = 'Ҳамидзода';
 const BIRTH_MOTHER = 'Ҳамидова';
@@ -70,10 +44,7 @@ beforeAll(async () => {
   birth = await registerThrough(
     clerks,
     'BIRTH',
-    originalBirth(
-      { surname: ex.childBefore.surname, name: ex.childBefore.name, birthDate: ex.childBefore.birthDate },
-      { surname: BIRTH_MOTHER, name: 'Зарина', birthDate: '2003-01-17' },
-    ),
+    preAdoptionBirth(ex.childBefore, { surname: BIRTH_MOTHER, name: 'Зарина', birthDate: '2003-01-17' }),
   );
   adoption = await registerThrough(clerks, 'ADOPTION', { ...structuredClone(ex), birthRecordId: birth.id });
 });
@@ -265,7 +236,7 @@ describe('amendments made before the adoption', () => {
     b2 = await registerThrough(
       clerks,
       'BIRTH',
-      originalBirth(
+      preAdoptionBirth(
         { surname: 'Ҳамидзода', name: 'Ситора', birthDate: '2023-02-02' },
         { surname: 'Ҳамидоваа', name: 'Малика', birthDate: '2001-05-05' },
       ),
