@@ -6,7 +6,7 @@ const e = (tg: string, ru: string, en: string): LocalizedText => ({ tg, ru, en }
  * The label catalogue of record data: every key that occurs in the data of the seven act kinds,
  * in Tajik, Russian and English. A path is labelled segment by segment ("Модар › Ҷои истиқомат
  * › Кишвар"); where a key means something else in one act kind or under one parent, an override
- * below says so. `labels.test.ts` (web, features/record/labels) walks the schemas of all seven kinds and fails on a path that
+ * below says so. `labels.test.ts` beside it walks the schemas of all seven kinds and fails on a path that
  * this catalogue does not cover.
  */
 export const FIELD_LABELS = {

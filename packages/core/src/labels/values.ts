@@ -1,4 +1,3 @@
-import type { ID_DOCUMENT_TYPES } from '../acts/common.ts';
 import type { LocalizedText } from '../i18n/locale.ts';
 
 const e = (tg: string, ru: string, en: string): LocalizedText => ({ tg, ru, en });
@@ -149,6 +148,8 @@ export const VALUE_OVERRIDES: Record<string, LocalizedText> = {
     'Сведения об отце не записываются',
     'No father recorded',
   ),
+  // an identity document's "other" is another document (the receipt and the extract say so too)
+  'idDocument.type:OTHER': VALUE_LABELS.OTHER_DOCUMENT,
   'attendant:NONE': e('Ҳеҷ кас', 'Никто', 'No one'),
   'motherEducation:NONE': e('Бе маълумот', 'Без образования', 'No education'),
   'line:a': e('а', 'а', 'a'),
@@ -164,13 +165,3 @@ export function valueLabelOf(code: string): LocalizedText | undefined {
     ? (VALUE_LABELS as Record<string, LocalizedText>)[code]
     : undefined;
 }
-
-/** The types of identity document (ID_DOCUMENT_TYPES) by name, as a certificate's receipt names them. */
-export const ID_DOCUMENT_TYPE_LABELS: Record<(typeof ID_DOCUMENT_TYPES)[number], LocalizedText> = {
-  PASSPORT: VALUE_LABELS.PASSPORT,
-  ID_CARD: VALUE_LABELS.ID_CARD,
-  FOREIGN_PASSPORT: VALUE_LABELS.FOREIGN_PASSPORT,
-  BIRTH_CERTIFICATE: VALUE_LABELS.BIRTH_CERTIFICATE,
-  RESIDENCE_PERMIT: VALUE_LABELS.RESIDENCE_PERMIT,
-  OTHER: VALUE_LABELS.OTHER_DOCUMENT,
-};
