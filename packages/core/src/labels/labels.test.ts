@@ -47,13 +47,13 @@ describe('the label catalogue of record data', () => {
   );
 
   it('reads a path with the meaning a key has in its act and under its parent', () => {
-    expect(fieldLabelAt('MARRIAGE', 'wife.surnameAfter')?.ru).toBe('Фамилия после брака');
+    expect(fieldLabelAt('MARRIAGE', 'wife.surnameAfter')?.ru).toBe('Фамилия после заключения брака');
     expect(fieldLabelAt('DIVORCE', 'wife.surnameAfter')?.en).toBe('Surname after the divorce');
     expect(fieldLabelAt('DIVORCE', ['wife'])?.en).toBe('Former wife');
     expect(fieldLabelAt('DEATH', 'cause.lines.1.icd10')?.tg).toBe('Рамзи ТББ-10');
     expect(fieldLabelAt('DEATH', 'cause.lines.#.icd10')?.tg).toBe('Рамзи ТББ-10');
     expect(fieldLabelAt('BIRTH', 'child.favouriteColour')).toBeUndefined();
-    expect(valueLabelAt('fatherBasis.type', 'NONE')?.en).toBe('No father recorded');
+    expect(valueLabelAt('fatherBasis.type', 'NONE')?.en).toBe('No father recorded (dash)');
     expect(valueLabelAt(['statistics', 'attendant'], 'NONE')?.en).toBe('No one');
   });
 
@@ -74,7 +74,7 @@ describe('the label catalogue of record data', () => {
       ...VALUE_OVERRIDES,
     })) {
       for (const locale of ['tg', 'ru'] as const)
-        if (/[A-Za-z]/.test(entry[locale].replace(/\b(TJ|II)\b/g, '')))
+        if (/[A-Za-z]/.test(entry[locale].replace(/\b(TJ|I|II)\b/g, '')))
           latin.push(`${key} ${locale}: ${entry[locale]}`);
     }
     expect(latin).toEqual([]);

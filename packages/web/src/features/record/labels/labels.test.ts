@@ -10,8 +10,8 @@ const KINDS = ACT_KIND_DEFINITIONS.map((d) => ({ code: d.code, schema: actKindJs
 describe('record data as the record screen shows it', () => {
   it('labels paths segment by segment, with the meaning a key has in its act', () => {
     expect(pathLabel('BIRTH', 'data.mother.residence.country', 'tg')).toBe('Модар › Ҷои истиқомат › Кишвар');
-    expect(pathLabel('BIRTH', 'mother.residence.country', 'en')).toBe('Mother › Residence › Country');
-    expect(pathLabel('MARRIAGE', 'wife.surnameAfter', 'ru')).toBe('Жена › Фамилия после брака');
+    expect(pathLabel('BIRTH', 'mother.residence.country', 'en')).toBe('Mother › Place of residence › Country');
+    expect(pathLabel('MARRIAGE', 'wife.surnameAfter', 'ru')).toBe('Жена › Фамилия после заключения брака');
     expect(pathLabel('DIVORCE', 'wife.surnameAfter', 'en')).toBe('Former wife › Surname after the divorce');
     expect(pathLabel('DEATH', 'cause.lines.1.icd10', 'tg')).toBe(
       'Сабаби марг › Сатрҳои сабаби марг › № 2 › Рамзи ТББ-10',
@@ -26,7 +26,7 @@ describe('record data as the record screen shows it', () => {
     expect(formatValue(['child', 'birthDate'], '2025-03-14', ctx('tg'))).toBe('14.03.2025');
     expect(formatValue(['deceased', 'birthDate'], '1950-06', ctx('tg'))).toBe('06.1950');
     expect(formatValue(['child', 'sex'], 'F', ctx('ru'))).toBe('Женский');
-    expect(formatValue(['fatherBasis', 'type'], 'NONE', ctx('en'))).toBe('No father recorded');
+    expect(formatValue(['fatherBasis', 'type'], 'NONE', ctx('en'))).toBe('No father recorded (dash)');
     expect(formatValue(['statistics', 'attendant'], 'NONE', ctx('en'))).toBe('No one');
     expect(formatValue(['child', 'birthPlace', 'unit'], 'DU-03', ctx('tg'))).toBe('Фирдавсӣ');
     expect(formatValue(['child', 'liveBorn'], true, ctx('en'))).toBe('yes');
