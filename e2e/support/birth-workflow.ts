@@ -48,13 +48,13 @@ export async function fillBirthForm(
   await field(birthPlace, 'Шаҳр, шаҳрак ё деҳа').fill('Душанбе');
   await shot(page, `${shots}-child`);
 
-  const basis = section(page, 'Асоси бақайдгирии таваллуд');
+  const basis = section(page, 'Ҳуҷҷати тасдиқкунандаи таваллуд');
   await field(basis, 'Намуди ҳуҷҷат').selectOption({ label: 'Маълумотномаи тиббӣ дар бораи таваллуд' });
   await field(basis, 'Рақами ҳуҷҷат').fill(`МТ-${unique()}`);
   await typeDate(field(basis, 'Санаи ҳуҷҷат'), ddmmyyyy(born));
-  await field(basis, 'Муассисае, ки ҳуҷҷатро додааст').fill('Таваллудхонаи шаҳрии №3, ш. Душанбе');
+  await field(basis, 'Аз ҷониби кӣ дода шудааст').fill('Таваллудхонаи шаҳрии №3, ш. Душанбе');
 
-  const fatherBasis = section(page, 'Асоси маълумот дар бораи падар');
+  const fatherBasis = section(page, 'Асоси сабти маълумот дар бораи падар');
   await field(fatherBasis, 'Асос').selectOption('NONE');
   // no father: the father's section goes away
   await expect.poll(() => section(page, 'Падар').count()).toBe(0);
@@ -72,7 +72,7 @@ export async function fillBirthForm(
 
   const applicant = section(page, 'Аризадиҳанда');
   await applicant.getByRole('button', { name: 'Аз маълумоти модар' }).click();
-  await expect.poll(() => field(applicant, 'Кӣ ариза медиҳад').inputValue()).toBe('MOTHER');
+  await expect.poll(() => field(applicant, 'Кӣ муроҷиат кард').inputValue()).toBe('MOTHER');
   await expect.poll(() => field(applicant, 'Ном').inputValue()).toBe('Нигина');
 }
 

@@ -28,6 +28,7 @@ export * from './events/outbox-events.ts';
 export * from './i18n/locale.ts';
 export * from './i18n/messages.ts';
 export * from './labels/fields.ts';
+export * from './labels/paths.ts';
 export * from './labels/values.ts';
 export * from './names/match-keys.ts';
 export * from './names/normalize.ts';

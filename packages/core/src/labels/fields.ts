@@ -6,7 +6,7 @@ const e = (tg: string, ru: string, en: string): LocalizedText => ({ tg, ru, en }
  * The label catalogue of record data: every key that occurs in the data of the seven act kinds,
  * in Tajik, Russian and English. A path is labelled segment by segment ("Модар › Ҷои истиқомат
  * › Кишвар"); where a key means something else in one act kind or under one parent, an override
- * below says so. `labels.test.ts` (web, features/record/labels) walks the schemas of all seven kinds and fails on a path that
+ * below says so. `labels.test.ts` beside it walks the schemas of all seven kinds and fails on a path that
  * this catalogue does not cover.
  */
 export const FIELD_LABELS = {
@@ -17,8 +17,8 @@ export const FIELD_LABELS = {
   father: e('Падар', 'Отец', 'Father'),
   fatherBasis: e(
     'Асоси сабти маълумот дар бораи падар',
-    'Основание записи сведений об отце',
-    "Basis for the father's details",
+    'Основание внесения сведений об отце',
+    "Basis of the father's details",
   ),
   applicant: e('Аризадиҳанда', 'Заявитель', 'Applicant'),
   statistics: e('Маълумоти оморӣ', 'Статистические сведения', 'Statistical details'),
@@ -27,8 +27,8 @@ export const FIELD_LABELS = {
   cause: e('Сабаби марг', 'Причина смерти', 'Cause of death'),
   basis: e('Асос', 'Основание', 'Basis'),
   husband: e('Шавҳар', 'Муж', 'Husband'),
-  wife: e('Ҳамсар (зан)', 'Жена', 'Wife'),
-  applicationDate: e('Санаи ариза', 'Дата заявления', 'Date of application'),
+  wife: e('Зан', 'Жена', 'Wife'),
+  applicationDate: e('Санаи пешниҳоди ариза', 'Дата подачи заявления', 'Date of the application'),
   registrationDate: e('Санаи бақайдгирии ақди никоҳ', 'Дата регистрации брака', 'Date of the marriage'),
   medicalExamination: e(
     'Муоинаи тиббии пеш аз ақди никоҳ',
@@ -36,16 +36,16 @@ export const FIELD_LABELS = {
     'Pre-marital medical examination',
   ),
   marriageContract: e('Шартномаи никоҳ', 'Брачный договор', 'Marriage contract'),
-  marriageRecordId: e('Сабти ақди никоҳ', 'Запись акта о браке', 'Marriage record'),
+  marriageRecordId: e('Сабти ақди никоҳ', 'Запись акта о заключении брака', 'Marriage record'),
   marriage: e('Ақди никоҳи бекоршаванда', 'Расторгаемый брак', 'Marriage being dissolved'),
-  marriageEndDate: e('Санаи қатъи ақди никоҳ', 'Дата прекращения брака', 'Date the marriage ends'),
+  marriageEndDate: e('Санаи қатъи ақди никоҳ', 'Дата прекращения брака', 'Date the marriage ended'),
   birthRecordId: e('Сабти таваллуд', 'Запись акта о рождении', 'Birth record'),
   childBefore: e('Кӯдак: маълумоти пешина', 'Ребёнок: прежние сведения', 'Child: before'),
   childAfter: e('Кӯдак: маълумоти нав', 'Ребёнок: новые сведения', 'Child: after'),
   birthMother: e('Модари биологӣ', 'Биологическая мать', 'Birth mother'),
   birthFather: e('Падари биологӣ', 'Биологический отец', 'Birth father'),
-  adoptiveMother: e('Модархонд', 'Усыновительница', 'Adoptive mother'),
-  adoptiveFather: e('Падархонд', 'Усыновитель', 'Adoptive father'),
+  adoptiveMother: e('Модари фарзандхонанда', 'Усыновительница', 'Adoptive mother'),
+  adoptiveFather: e('Падари фарзандхонанда', 'Усыновитель', 'Adoptive father'),
   adoptersRecordedAsParents: e(
     'Фарзандхонандагон ҳамчун волидон сабт мешаванд',
     'Усыновители записываются родителями',
@@ -63,7 +63,7 @@ export const FIELD_LABELS = {
     'Записи о рождении несовершеннолетних детей',
     'Birth records of minor children',
   ),
-  reasons: e('Сабабҳо', 'Причины', 'Reasons'),
+  reasons: e('Сабабҳои иваз', 'Причины перемены', 'Reasons for the change'),
 
   // names and persons
   surname: e('Насаб', 'Фамилия', 'Surname'),
@@ -81,12 +81,12 @@ export const FIELD_LABELS = {
   ),
   birthOrder: e('Тартиби таваллуд', 'Очерёдность рождения', 'Birth order'),
   citizenship: e('Шаҳрвандӣ', 'Гражданство', 'Citizenship'),
-  nationality: e('Миллат', 'Национальность', 'Nationality'),
-  residence: e('Ҷои истиқомат', 'Место жительства', 'Residence'),
+  nationality: e('Миллат', 'Национальность', 'Nationality (ethnicity)'),
+  residence: e('Ҷои истиқомат', 'Место жительства', 'Place of residence'),
   idDocument: e('Ҳуҷҷати тасдиқкунандаи шахсият', 'Документ, удостоверяющий личность', 'Identity document'),
   identityEstablished: e('Шахсият муқаррар шудааст', 'Личность установлена', 'Identity established'),
   maritalStatus: e('Вазъи оилавӣ', 'Семейное положение', 'Marital status'),
-  organisation: e('Ташкилот', 'Организация', 'Organisation'),
+  organisation: e('Номи ташкилот', 'Наименование организации', 'Name of the organisation'),
   surnameBefore: e('Насаби пешина', 'Прежняя фамилия', 'Surname before'),
   surnameAfter: e('Насаби нав', 'Новая фамилия', 'Surname after'),
   nameBefore: e('Номи пешина', 'Прежнее имя', 'Given name before'),
@@ -134,7 +134,7 @@ export const FIELD_LABELS = {
   facility: e('Муассисаи тиббӣ', 'Медицинская организация', 'Medical facility'),
   notary: e('Нотариус', 'Нотариус', 'Notary'),
   doctor: e('Духтур', 'Врач', 'Doctor'),
-  body: e('Мақом', 'Орган', 'Issuing body'),
+  body: e('Номи мақом', 'Наименование органа', 'Name of the body'),
 
   // birth statistics
   birthWeightGrams: e('Вазн ҳангоми таваллуд (г)', 'Вес при рождении (г)', 'Birth weight (g)'),
@@ -143,7 +143,7 @@ export const FIELD_LABELS = {
   childOrderOfMother: e(
     'Чандумин фарзанди модар',
     'Который по счёту ребёнок у матери',
-    "Child's order for the mother",
+    'Which child of the mother',
   ),
   attendant: e('Кӣ таваллудро қабул кард', 'Кто принимал роды', 'Birth attendant'),
   motherEducation: e('Маълумоти модар', 'Образование матери', "Mother's education"),
@@ -160,11 +160,11 @@ export const FIELD_LABELS = {
   icdVersion: e('Версияи ТББ', 'Версия МКБ', 'ICD version'),
 
   // divorce, paternity
-  specialCase: e('Ҳолати махсус', 'Особый случай', 'Special case'),
+  specialCase: e('Ҳамсари дигар', 'Другой супруг', 'The other spouse'),
   commonMinorChildren: e(
     'Фарзандони умумии ноболиғ доранд',
     'Есть общие несовершеннолетние дети',
-    'Common minor children',
+    'They have common minor children',
   ),
   fatherApplicationGround: e(
     'Асоси аризаи танҳо аз падар',
@@ -183,9 +183,9 @@ export const FIELD_LABELS = {
  * (`parent.key`). The most specific match wins.
  */
 export const FIELD_OVERRIDES: Record<string, LocalizedText> = {
-  'ADOPTION:childBefore': e('Кӯдак то фарзандхонӣ', 'Ребёнок до усыновления', 'Child before the adoption'),
+  'ADOPTION:childBefore': e('Кӯдак то фарзандхондӣ', 'Ребёнок до усыновления', 'Child before the adoption'),
   'ADOPTION:childAfter': e(
-    'Кӯдак баъд аз фарзандхонӣ',
+    'Кӯдак баъд аз фарзандхондӣ',
     'Ребёнок после усыновления',
     'Child after the adoption',
   ),
@@ -216,12 +216,12 @@ export const FIELD_OVERRIDES: Record<string, LocalizedText> = {
   ),
   'NAME_CHANGE:marriageRecordId': e(
     'Сабти ақди никоҳи амалкунанда',
-    'Запись о действующем браке',
+    'Запись акта о заключении действующего брака',
     'Marriage record in force',
   ),
   'DIVORCE:marriageRecordId': e(
     'Сабти ақди никоҳ дар «Сабт»',
-    'Запись о браке в «Сабт»',
+    'Запись акта о заключении брака в «Сабт»',
     'Marriage record in Sabt',
   ),
   'DIVORCE:husband': e('Шавҳари собиқ', 'Бывший муж', 'Former husband'),
@@ -238,17 +238,25 @@ export const FIELD_OVERRIDES: Record<string, LocalizedText> = {
     'Запись о рождении умершего',
     "The deceased's birth record",
   ),
-  'MARRIAGE:husband.surnameBefore': e('Насаб то ақди никоҳ', 'Фамилия до брака', 'Surname before marriage'),
-  'MARRIAGE:wife.surnameBefore': e('Насаб то ақди никоҳ', 'Фамилия до брака', 'Surname before marriage'),
+  'MARRIAGE:husband.surnameBefore': e(
+    'Насаб то ақди никоҳ',
+    'Фамилия до заключения брака',
+    'Surname before the marriage',
+  ),
+  'MARRIAGE:wife.surnameBefore': e(
+    'Насаб то ақди никоҳ',
+    'Фамилия до заключения брака',
+    'Surname before the marriage',
+  ),
   'MARRIAGE:husband.surnameAfter': e(
     'Насаб баъд аз ақди никоҳ',
-    'Фамилия после брака',
-    'Surname after marriage',
+    'Фамилия после заключения брака',
+    'Surname after the marriage',
   ),
   'MARRIAGE:wife.surnameAfter': e(
     'Насаб баъд аз ақди никоҳ',
-    'Фамилия после брака',
-    'Surname after marriage',
+    'Фамилия после заключения брака',
+    'Surname after the marriage',
   ),
   'MARRIAGE:husband.birthRecordId': e(
     'Сабти таваллуди шавҳар',
@@ -274,16 +282,56 @@ export const FIELD_OVERRIDES: Record<string, LocalizedText> = {
   'court.court': e('Суд', 'Суд', 'Court'),
   'courtAgeReduction.court': e('Суд', 'Суд', 'Court'),
   'basis.court': e('Қарори суд', 'Решение суда', 'Court decision'),
+  'MARRIAGE:husband.previousMarriageEnd': e(
+    'Ҳуҷҷати қатъ гардидани ақди никоҳи қаблӣ',
+    'Документ о прекращении предыдущего брака',
+    'Document that ended the previous marriage',
+  ),
+  'MARRIAGE:wife.previousMarriageEnd': e(
+    'Ҳуҷҷати қатъ гардидани ақди никоҳи қаблӣ',
+    'Документ о прекращении предыдущего брака',
+    'Document that ended the previous marriage',
+  ),
   'previousMarriageEnd.recordId': e('Сабт дар системаи «Сабт»', 'Запись в «Сабт»', 'Record in Sabt'),
   'previousMarriageEnd.number': e(
     'Рақами ҳуҷҷат ё сабт',
     'Номер документа или записи',
     'Document or record number',
   ),
-  'previousMarriageEnd.type': e('Ҳуҷҷат', 'Документ', 'Document'),
+  'previousMarriageEnd.type': e('Намуди ҳуҷҷат', 'Вид документа', 'Document type'),
+  'previousMarriageEnd.office': e('Мақом ё суд', 'Орган или суд', 'Office or court'),
   'medicalExamination.number': e('Рақами маълумотнома', 'Номер справки', 'Certificate number'),
   'applicant.type': e('Кӣ муроҷиат кард', 'Кто обратился', 'Who applied'),
   'idDocument.type': e('Намуди ҳуҷҷат', 'Вид документа', 'Document type'),
+  'DEATH:basis.type': e('Намуди ҳуҷҷат', 'Вид документа', 'Document type'),
+  'fatherBasis.type': e('Асос', 'Основание', 'Basis'),
+  'DIVORCE:basis.type': e('Асос', 'Основание', 'Basis'),
+  'PATERNITY:basis.type': e('Асос', 'Основание', 'Basis'),
+  'DIVORCE:marriage.office': e(
+    'Мақоме, ки ақди никоҳро ба қайд гирифтааст',
+    'Орган, зарегистрировавший брак',
+    'Office that registered the marriage',
+  ),
+  'birthBasis.number': e('Рақами ҳуҷҷат', 'Номер документа', 'Document number'),
+  'birthBasis.date': e('Санаи ҳуҷҷат', 'Дата документа', 'Document date'),
+  'DEATH:basis.number': e('Рақами ҳуҷҷат', 'Номер документа', 'Document number'),
+  'DEATH:basis.date': e('Санаи ҳуҷҷат', 'Дата документа', 'Document date'),
+  'marriageContract.number': e('Рақами ҳуҷҷат', 'Номер документа', 'Document number'),
+  'marriageContract.date': e('Санаи ҳуҷҷат', 'Дата документа', 'Document date'),
+  'medicalExamination.date': e('Санаи маълумотнома', 'Дата справки', 'Certificate date'),
+  'guardianshipConsent.number': e('Рақами ҳуҷҷат', 'Номер документа', 'Document number'),
+  'guardianshipConsent.date': e('Санаи ҳуҷҷат', 'Дата документа', 'Document date'),
+  'death.date': e('Санаи вафот', 'Дата смерти', 'Date of death'),
+  'death.time': e('Вақти вафот', 'Время смерти', 'Time of death'),
+  'death.place': e('Ҷои вафот', 'Место смерти', 'Place of death'),
+  'death.placeType': e('Дар куҷо вафот кард', 'Где наступила смерть', 'Where the death took place'),
+  'statistics.placeType': e('Дар куҷо таваллуд шуд', 'Где произошли роды', 'Where the birth took place'),
+  'deceased.residence': e('Ҷои охирини истиқомат', 'Последнее место жительства', 'Last place of residence'),
+  'applicant.residence': e(
+    'Ҷои истиқомат ё суроғаи ташкилот',
+    'Место жительства или адрес организации',
+    'Residence, or the address of the organisation',
+  ),
   'birthBasis.type': e('Намуди ҳуҷҷат', 'Вид документа', 'Document type'),
 };
 

@@ -1,4 +1,3 @@
-import type { ID_DOCUMENT_TYPES } from '../acts/common.ts';
 import type { LocalizedText } from '../i18n/locale.ts';
 
 const e = (tg: string, ru: string, en: string): LocalizedText => ({ tg, ru, en });
@@ -24,7 +23,11 @@ export const VALUE_LABELS = {
     'Медицинское свидетельство о рождении',
     'Medical certificate of birth',
   ),
-  WITNESS_STATEMENT: e('Аризаи шоҳид', 'Заявление свидетеля', 'Witness statement'),
+  WITNESS_STATEMENT: e(
+    'Аризаи шахсе, ки ҳангоми таваллуд ҳозир буд',
+    'Заявление лица, присутствовавшего при родах',
+    'Statement of a person present at the birth',
+  ),
   COURT_DECISION,
   MEDICAL_DEATH_CERTIFICATE: e(
     'Маълумотномаи тиббӣ дар бораи марг',
@@ -57,26 +60,26 @@ export const VALUE_LABELS = {
   RESIDENCE_PERMIT: e('Иҷозатнома барои истиқомат', 'Вид на жительство', 'Residence permit'),
   OTHER,
   // the father's details
-  MARRIAGE_RECORD: e('Сабти ақди никоҳ', 'Запись акта о браке', 'Marriage record'),
+  MARRIAGE_RECORD: e('Сабти ақди никоҳ', 'Запись акта о заключении брака', 'Marriage record'),
   PATERNITY_RECORD: e(
     'Сабти муқаррар намудани падарӣ',
     'Запись акта об установлении отцовства',
     'Paternity record',
   ),
-  ADOPTION_RECORD: e('Сабти фарзандхонӣ', 'Запись акта об усыновлении', 'Adoption record'),
+  ADOPTION_RECORD: e('Сабти фарзандхондӣ', 'Запись акта об усыновлении', 'Adoption record'),
   MOTHER_STATEMENT: e('Аризаи модар', 'Заявление матери', "The mother's statement"),
   NONE: e('Нест', 'Нет', 'None'),
   // applicants
   MOTHER: e('Модар', 'Мать', 'Mother'),
   FATHER: e('Падар', 'Отец', 'Father'),
-  PARENTS: e('Падару модар', 'Родители', 'Parents'),
+  PARENTS: e('Падару модар', 'Родители', 'Both parents'),
   SPOUSE: e('Ҳамсар', 'Супруг(а)', 'Spouse'),
   RELATIVE: e('Хешованд', 'Родственник', 'Relative'),
   OTHER_PERSON: e('Шахси дигар', 'Другое лицо', 'Other person'),
   MEDICAL_FACILITY: e('Муассисаи тиббӣ', 'Медицинская организация', 'Medical facility'),
   GUARDIANSHIP_BODY: e('Мақоми васоят ва парасторӣ', 'Орган опеки и попечительства', 'Guardianship body'),
   POLICE: e('Милитсия', 'Милиция', 'Police'),
-  ORGANISATION: e('Ташкилот', 'Организация', 'Organisation'),
+  ORGANISATION: e('Ташкилоти дигар', 'Другая организация', 'Another organisation'),
   // end of an earlier marriage
   DIVORCE_RECORD: e('Сабти бекор кардани ақди никоҳ', 'Запись акта о расторжении брака', 'Divorce record'),
   DEATH_RECORD: e('Сабти вафот', 'Запись акта о смерти', 'Death record'),
@@ -84,14 +87,14 @@ export const VALUE_LABELS = {
   // birth statistics
   DOCTOR: e('Духтур', 'Врач', 'Doctor'),
   MIDWIFE: e('Доя', 'Акушерка', 'Midwife'),
-  NURSE: e('Ҳамшираи тиббӣ', 'Медсестра', 'Nurse'),
-  FACILITY: e('Муассисаи тиббӣ', 'Медицинская организация', 'Health facility'),
-  HOME: e('Хона', 'Дом', 'Home'),
+  NURSE: e('Ҳамшираи тиббӣ', 'Медицинская сестра', 'Nurse'),
+  FACILITY: e('Дар муассисаи тиббӣ', 'В медицинской организации', 'In a health facility'),
+  HOME: e('Дар хона', 'Дома', 'At home'),
   UNKNOWN,
   PRIMARY: e('Ибтидоӣ', 'Начальное', 'Primary'),
-  BASIC: e('Асосӣ', 'Основное общее', 'Basic'),
-  SECONDARY: e('Миёна', 'Среднее', 'Secondary'),
-  VOCATIONAL: e('Касбӣ', 'Профессиональное', 'Vocational'),
+  BASIC: e('Умумии асосӣ', 'Основное общее', 'Basic secondary'),
+  SECONDARY: e('Миёнаи умумӣ', 'Среднее общее', 'Secondary'),
+  VOCATIONAL: e('Миёнаи касбӣ', 'Среднее профессиональное', 'Vocational'),
   HIGHER: e('Олӣ', 'Высшее', 'Higher'),
   MARRIED,
   NEVER_MARRIED,
@@ -100,7 +103,7 @@ export const VALUE_LABELS = {
   // death
   DISEASE: e('Беморӣ', 'Заболевание', 'Disease'),
   ACCIDENT: e('Ҳодисаи нохуш', 'Несчастный случай', 'Accident'),
-  SELF_HARM: e('Худкушӣ', 'Самоубийство', 'Self-harm'),
+  SELF_HARM: e('Худкушӣ', 'Самоубийство', 'Intentional self-harm'),
   ASSAULT: e('Куштор', 'Убийство', 'Assault'),
   LEGAL_INTERVENTION: e(
     'Амали мақомоти ҳифзи ҳуқуқ',
@@ -127,7 +130,7 @@ export const VALUE_LABELS = {
     'The mother is legally incapable',
   ),
   MOTHER_WHEREABOUTS_UNKNOWN: e(
-    'Ҷойи будубоши модар номаълум аст',
+    'Ҷои будубоши модар номаълум аст',
     'Место пребывания матери неизвестно',
     "The mother's whereabouts are unknown",
   ),
@@ -145,17 +148,37 @@ export const VALUE_LABELS = {
 
 export const VALUE_OVERRIDES: Record<string, LocalizedText> = {
   'fatherBasis.type:NONE': e(
-    'Маълумот дар бораи падар сабт намешавад',
-    'Сведения об отце не записываются',
-    'No father recorded',
+    'Маълумот дар бораи падар сабт намешавад (хати тире)',
+    'Сведения об отце не вносятся (прочерк)',
+    'No father recorded (dash)',
   ),
+  'fatherBasis.type:MARRIAGE_RECORD': e(
+    'Сабти ақди никоҳи падару модар',
+    'Запись акта о заключении брака родителей',
+    "The parents' marriage record",
+  ),
+  'birthBasis.type:COURT_DECISION': e(
+    'Қарори суд дар бораи муқаррар кардани далели таваллуд',
+    'Решение суда об установлении факта рождения',
+    'Court decision establishing the birth',
+  ),
+  'previousMarriageEnd.type:DEATH_RECORD': e(
+    'Сабти вафоти ҳамсар',
+    'Запись акта о смерти супруга',
+    'Death record of the spouse',
+  ),
+  'attendant:OTHER': VALUE_LABELS.OTHER_PERSON,
+  'placeType:OTHER': e('Дар ҷои дигар', 'В другом месте', 'Elsewhere'),
+  // an identity document's "other" is another document (the receipt and the extract say so too)
+  'idDocument.type:OTHER': VALUE_LABELS.OTHER_DOCUMENT,
   'attendant:NONE': e('Ҳеҷ кас', 'Никто', 'No one'),
   'motherEducation:NONE': e('Бе маълумот', 'Без образования', 'No education'),
-  'line:a': e('а', 'а', 'a'),
-  'line:b': e('б', 'б', 'b'),
-  'line:c': e('в', 'в', 'c'),
-  'line:d': e('г', 'г', 'd'),
-  'line:II': e('II', 'II', 'II'),
+  // the lines of a medical certificate of death (part I a–d, part II)
+  'line:a': e('I а) сабаби бевосита', 'I а) непосредственная причина', 'I (a) direct cause'),
+  'line:b': e('I б) ҳолати боиси он', 'I б) состояние, вызвавшее её', 'I (b) due to'),
+  'line:c': e('I в) ҳолати боиси он', 'I в) состояние, вызвавшее его', 'I (c) due to'),
+  'line:d': e('I г) сабаби аввалия', 'I г) первоначальная причина', 'I (d) underlying cause'),
+  'line:II': e('II дигар ҳолатҳои муҳим', 'II прочие важные состояния', 'II other significant conditions'),
 };
 
 /** The catalogue's name of a coded value, in any field (no overrides), or undefined. */
@@ -164,13 +187,3 @@ export function valueLabelOf(code: string): LocalizedText | undefined {
     ? (VALUE_LABELS as Record<string, LocalizedText>)[code]
     : undefined;
 }
-
-/** The types of identity document (ID_DOCUMENT_TYPES) by name, as a certificate's receipt names them. */
-export const ID_DOCUMENT_TYPE_LABELS: Record<(typeof ID_DOCUMENT_TYPES)[number], LocalizedText> = {
-  PASSPORT: VALUE_LABELS.PASSPORT,
-  ID_CARD: VALUE_LABELS.ID_CARD,
-  FOREIGN_PASSPORT: VALUE_LABELS.FOREIGN_PASSPORT,
-  BIRTH_CERTIFICATE: VALUE_LABELS.BIRTH_CERTIFICATE,
-  RESIDENCE_PERMIT: VALUE_LABELS.RESIDENCE_PERMIT,
-  OTHER: VALUE_LABELS.OTHER_DOCUMENT,
-};

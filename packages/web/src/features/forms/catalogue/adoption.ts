@@ -1,24 +1,21 @@
-import { FIELD_LABELS, type LocalizedText } from '@sabt/core';
-import type { Catalogue, Field, Section } from '../lib/catalogue-types.ts';
-import { adultFields, applicantSection, copyPerson, L, LABELS, nameFields, sexField } from './common.ts';
+import type { CatalogueSpec, FieldSpec, SectionSpec } from '../lib/catalogue-types.ts';
+import { adultFields, applicantSection, copyPerson, L, nameFields, sexField } from './common.ts';
 import { adoptionBirthLookup } from './lookups.ts';
 
-const birthParent = (id: 'birthMother' | 'birthFather', title: LocalizedText): Section => ({
+const birthParent = (id: 'birthMother' | 'birthFather'): SectionSpec => ({
   id,
   path: id,
-  title,
   hint: L(
     'Чӣ тавре ки дар сабти таваллуд навишта шудааст.',
     'Как записано в записи о рождении.',
     'As the birth record names them.',
   ),
-  fields: [...nameFields(id), { type: 'date', path: `${id}.birthDate`, label: LABELS.birthDate }],
+  fields: [...nameFields(id), { type: 'date', path: `${id}.birthDate` }],
 });
 
-const adopter = (id: 'adoptiveMother' | 'adoptiveFather', title: LocalizedText): Section => ({
+const adopter = (id: 'adoptiveMother' | 'adoptiveFather'): SectionSpec => ({
   id,
   path: id,
-  title,
   hint: L(
     'Ақаллан як фарзандхонандаро пур кунед.',
     'Заполните сведения хотя бы об одном усыновителе.',
@@ -27,24 +24,22 @@ const adopter = (id: 'adoptiveMother' | 'adoptiveFather', title: LocalizedText):
   fields: adultFields(id),
 });
 
-const childAfter: Field[] = [
+const childAfter: FieldSpec[] = [
   ...nameFields('childAfter'),
-  { type: 'date', path: 'childAfter.birthDate', label: LABELS.birthDate, required: true },
-  { type: 'place', path: 'childAfter.birthPlace', label: LABELS.birthPlace, required: true },
+  { type: 'date', path: 'childAfter.birthDate', required: true },
+  { type: 'place', path: 'childAfter.birthPlace', required: true },
 ];
 
-export const adoptionCatalogue: Catalogue = {
+export const adoptionCatalogue: CatalogueSpec = {
   kind: 'ADOPTION',
   sections: [
     {
       id: 'childBefore',
       path: 'childBefore',
-      title: L('Кӯдак то фарзандхондӣ', 'Ребёнок до усыновления', 'The child before the adoption'),
       fields: [
         {
           type: 'lookup',
           path: 'birthRecordId',
-          label: L('Сабти таваллуди кӯдак', 'Запись о рождении ребёнка', 'The child’s birth record'),
           hint: L(
             'Сабтро ёбед: маълумоти кӯдак ва падару модари биологӣ худкор пур мешавад.',
             'Найдите запись: сведения о ребёнке и биологических родителях заполнятся сами.',
@@ -55,14 +50,13 @@ export const adoptionCatalogue: Catalogue = {
         },
         ...nameFields('childBefore'),
         sexField('childBefore.sex'),
-        { type: 'date', path: 'childBefore.birthDate', label: LABELS.birthDate, required: true },
-        { type: 'place', path: 'childBefore.birthPlace', label: LABELS.birthPlace, required: true },
+        { type: 'date', path: 'childBefore.birthDate', required: true },
+        { type: 'place', path: 'childBefore.birthPlace', required: true },
       ],
     },
     {
       id: 'childAfter',
       path: 'childAfter',
-      title: L('Кӯдак баъд аз фарзандхондӣ', 'Ребёнок после усыновления', 'The child after the adoption'),
       hint: L(
         'Суд метавонад ном, сана ва ҷои таваллудро иваз кунад.',
         'Суд может изменить ФИО, дату и место рождения.',
@@ -70,10 +64,10 @@ export const adoptionCatalogue: Catalogue = {
       ),
       fields: childAfter,
     },
-    birthParent('birthMother', FIELD_LABELS.birthMother),
-    birthParent('birthFather', FIELD_LABELS.birthFather),
-    adopter('adoptiveMother', L('Модари фарзандхонанда', 'Усыновительница', 'Adoptive mother')),
-    adopter('adoptiveFather', L('Падари фарзандхонанда', 'Усыновитель', 'Adoptive father')),
+    birthParent('birthMother'),
+    birthParent('birthFather'),
+    adopter('adoptiveMother'),
+    adopter('adoptiveFather'),
     {
       id: 'court',
       title: L(
@@ -85,17 +79,11 @@ export const adoptionCatalogue: Catalogue = {
         {
           type: 'court',
           path: 'court',
-          label: FIELD_LABELS.court,
           required: true,
         },
         {
           type: 'yesno',
           path: 'adoptersRecordedAsParents',
-          label: L(
-            'Фарзандхонандагон ҳамчун падару модар сабт шаванд',
-            'Усыновители записываются родителями',
-            'Record the adopters as the parents',
-          ),
           required: true,
           wide: true,
         },

@@ -1,4 +1,4 @@
-import { ACT_KIND_DEFINITIONS, actKindJsonSchema } from '@sabt/core';
+import { ACT_KIND_DEFINITIONS, actKindJsonSchema, fieldLabelAt, valueLabelAt } from '@sabt/core';
 import { describe, expect, it } from 'vitest';
 import type { Catalogue, Field } from '../lib/catalogue-types.ts';
 import { COMPOSITE_PARTS, walkFields } from '../lib/form-model.ts';
@@ -126,8 +126,45 @@ describe('field catalogue', () => {
 });
 
 describe('applicant labels', () => {
-  it('spell the police as Tajik spells it (Милитсия), as the record screen does', async () => {
-    const { APPLICANT_OPTIONS } = await import('./common.ts');
-    expect(APPLICANT_OPTIONS.find((o) => o.value === 'POLICE')?.label).toMatchObject({ tg: 'Милитсия' });
+  it('spell the police as Tajik spells it (Милитсия), as the record screen does', () => {
+    const applicant = CATALOGUES.BIRTH.sections.find((s) => s.id === 'applicant');
+    const type = applicant?.fields.find((f) => f.path === 'applicant.type');
+    const options = type?.type === 'select' ? type.options : [];
+    expect(options.find((o) => o.value === 'POLICE')?.label).toMatchObject({ tg: 'Милитсия' });
+  });
+});
+
+describe('the forms’ labels', () => {
+  it.each(ACT_KIND_DEFINITIONS.map((d) => [d.code] as const))(
+    'of %s are core’s: every field, section and option of a data path is named as the record screen names it',
+    (code) => {
+      const own: string[] = [];
+      for (const s of CATALOGUES[code].sections) {
+        if (s.path && s.title !== fieldLabelAt(code, s.path)) own.push(`section ${s.path}: ${s.title.en}`);
+        walkFields(s.fields, (f, path) => {
+          if (f.label !== fieldLabelAt(code, path)) own.push(`${path}: ${f.label.en}`);
+          if (f.type === 'select')
+            for (const o of f.options)
+              if (o.label !== valueLabelAt(path, o.value)) own.push(`${path}=${o.value}: ${o.label.en}`);
+        });
+      }
+      expect(own).toEqual([]);
+    },
+  );
+
+  it('fails a field that writes its own label for a data path', async () => {
+    const { withCoreLabels } = await import('./labels.ts');
+    const own = { tg: 'Ном', ru: 'Имя', en: 'Name' };
+    const c = withCoreLabels({
+      kind: 'BIRTH',
+      sections: [{ id: 'child', path: 'child', fields: [{ type: 'text', path: 'child.name', label: own }] }],
+    });
+    expect(c.sections[0]?.fields[0]?.label).not.toBe(fieldLabelAt('BIRTH', 'child.name'));
+    expect(() =>
+      withCoreLabels({
+        kind: 'BIRTH',
+        sections: [{ id: 'x', title: own, fields: [{ type: 'text', path: 'child.colour' }] }],
+      }),
+    ).toThrow('BIRTH: no label for child.colour');
   });
 });

@@ -1,65 +1,47 @@
-import { FIELD_LABELS, type LocalizedText, VALUE_LABELS } from '@sabt/core';
-import type { Catalogue, Section } from '../lib/catalogue-types.ts';
-import {
-  applicantSection,
-  citizenshipField,
-  is,
-  L,
-  LABELS,
-  nationalityField,
-  SPOUSE_COPIES,
-} from './common.ts';
+import type { CatalogueSpec, SectionSpec } from '../lib/catalogue-types.ts';
+import { applicantSection, citizenshipField, is, L, nationalityField, SPOUSE_COPIES } from './common.ts';
 import { divorceMarriageLookup } from './lookups.ts';
 
-function formerSpouse(side: 'husband' | 'wife', title: LocalizedText): Section {
+function formerSpouse(side: 'husband' | 'wife'): SectionSpec {
   const p = (k: string) => `${side}.${k}`;
   return {
     id: side,
     path: side,
-    title,
     fields: [
       {
         type: 'text',
         path: p('surnameBefore'),
-        label: L('Насаб дар давраи никоҳ', 'Фамилия в браке', 'Surname during the marriage'),
         required: true,
         maxLength: 100,
       },
       {
         type: 'text',
         path: p('surnameAfter'),
-        label: L(
-          'Насаб баъд аз бекор кардани никоҳ',
-          'Фамилия после расторжения брака',
-          'Surname after the divorce',
-        ),
         required: true,
         maxLength: 100,
       },
-      { type: 'text', path: p('name'), label: LABELS.name, required: true, maxLength: 100 },
-      { type: 'text', path: p('patronymic'), label: LABELS.patronymic, maxLength: 100 },
-      { type: 'date', path: p('birthDate'), label: LABELS.birthDate, required: true },
+      { type: 'text', path: p('name'), required: true, maxLength: 100 },
+      { type: 'text', path: p('patronymic'), maxLength: 100 },
+      { type: 'date', path: p('birthDate'), required: true },
       citizenshipField(p('citizenship'), false),
       nationalityField(p('nationality')),
-      { type: 'place', path: p('birthPlace'), label: LABELS.birthPlace },
-      { type: 'place', path: p('residence'), label: LABELS.residence },
-      { type: 'document', path: p('idDocument'), label: LABELS.idDocument },
+      { type: 'place', path: p('birthPlace') },
+      { type: 'place', path: p('residence') },
+      { type: 'document', path: p('idDocument') },
     ],
   };
 }
 
-export const divorceCatalogue: Catalogue = {
+export const divorceCatalogue: CatalogueSpec = {
   kind: 'DIVORCE',
   sections: [
     {
       id: 'marriage',
       path: 'marriage',
-      title: LABELS.marriageRecord,
       fields: [
         {
           type: 'lookup',
           path: 'marriageRecordId',
-          label: L('Сабт дар «Сабт»', 'Запись в «Сабт»', 'Record in Sabt'),
           hint: L(
             'Сабти ақди никоҳро ёбед: рақам, сана ва маълумоти ҳамсарон худкор пур мешаванд.',
             'Найдите запись о браке: номер, дата и сведения о супругах заполнятся сами.',
@@ -71,24 +53,17 @@ export const divorceCatalogue: Catalogue = {
         {
           type: 'text',
           path: 'marriage.number',
-          label: L('Рақами сабти ақди никоҳ', 'Номер записи о браке', 'Marriage record number'),
           required: true,
           maxLength: 50,
         },
         {
           type: 'date',
           path: 'marriage.date',
-          label: L('Санаи сабти ақди никоҳ', 'Дата записи о браке', 'Marriage record date'),
           required: true,
         },
         {
           type: 'text',
           path: 'marriage.office',
-          label: L(
-            'Идорае, ки никоҳро ба қайд гирифтааст',
-            'Орган, зарегистрировавший брак',
-            'Office that registered the marriage',
-          ),
           hint: L(
             'Рамзи идора (масалан DU-03-00) ё номи он.',
             'Код учреждения (например DU-03-00) или его название.',
@@ -99,79 +74,36 @@ export const divorceCatalogue: Catalogue = {
         },
       ],
     },
-    formerSpouse('husband', FIELD_LABELS.husband),
-    formerSpouse('wife', L('Зан', 'Жена', 'Wife')),
+    formerSpouse('husband'),
+    formerSpouse('wife'),
     {
       id: 'basis',
       path: 'basis',
-      title: L('Асоси бекор кардани никоҳ', 'Основание расторжения брака', 'Basis of the divorce'),
       fields: [
         {
           type: 'select',
           path: 'basis.type',
-          label: FIELD_LABELS.basis,
           required: true,
           wide: true,
-          options: [
-            {
-              value: 'JOINT_APPLICATION',
-              label: L(
-                'Аризаи муштараки ҳамсарон',
-                'Совместное заявление супругов',
-                'Joint application of the spouses',
-              ),
-            },
-            {
-              value: 'COURT_DECISION',
-              label: VALUE_LABELS.COURT_DECISION,
-            },
-            {
-              value: 'SPOUSE_APPLICATION',
-              label: L('Аризаи яке аз ҳамсарон', 'Заявление одного из супругов', 'Application of one spouse'),
-            },
-          ],
+          options: ['JOINT_APPLICATION', 'COURT_DECISION', 'SPOUSE_APPLICATION'],
         },
         {
           type: 'yesno',
           path: 'basis.commonMinorChildren',
-          label: L(
-            'Фарзандони ноболиғи умумӣ доранд',
-            'Есть общие несовершеннолетние дети',
-            'They have common minor children',
-          ),
           when: is('basis.type', 'JOINT_APPLICATION', undefined),
           required: true,
         },
         {
           type: 'select',
           path: 'basis.specialCase',
-          label: L('Ҳамсари дигар', 'Другой супруг', 'The other spouse'),
           when: is('basis.type', 'SPOUSE_APPLICATION'),
           required: true,
           wide: true,
-          options: [
-            {
-              value: 'MISSING',
-              label: VALUE_LABELS.MISSING,
-            },
-            {
-              value: 'INCAPABLE',
-              label: VALUE_LABELS.INCAPABLE,
-            },
-            {
-              value: 'IMPRISONED_OVER_3_YEARS',
-              label: L(
-                'Ба зиёда аз 3 сол аз озодӣ маҳрум шудааст',
-                'Осуждён к лишению свободы на срок свыше 3 лет',
-                'Sentenced to more than 3 years in prison',
-              ),
-            },
-          ],
+          options: ['MISSING', 'INCAPABLE', 'IMPRISONED_OVER_3_YEARS'],
         },
         {
           type: 'court',
           path: 'basis.court',
-          label: FIELD_LABELS.court,
           when: is('basis.type', 'COURT_DECISION', 'SPOUSE_APPLICATION'),
           required: true,
         },
@@ -181,11 +113,10 @@ export const divorceCatalogue: Catalogue = {
       id: 'dates',
       title: L('Санаҳо', 'Даты', 'Dates'),
       fields: [
-        { type: 'date', path: 'applicationDate', label: LABELS.applicationDate, required: true },
+        { type: 'date', path: 'applicationDate', required: true },
         {
           type: 'date',
           path: 'marriageEndDate',
-          label: L('Санаи қатъ гардидани никоҳ', 'Дата прекращения брака', 'Date the marriage ended'),
           required: true,
         },
       ],

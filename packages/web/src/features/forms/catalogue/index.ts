@@ -4,19 +4,20 @@ import { adoptionCatalogue } from './adoption.ts';
 import { birthCatalogue } from './birth.ts';
 import { deathCatalogue } from './death.ts';
 import { divorceCatalogue } from './divorce.ts';
+import { withCoreLabels } from './labels.ts';
 import { marriageCatalogue } from './marriage.ts';
 import { nameChangeCatalogue } from './name-change.ts';
 import { paternityCatalogue } from './paternity.ts';
 
-/** The form of every act kind. */
+/** The form of every act kind, labelled from core's label catalogue. */
 export const CATALOGUES: Record<ActKindCode, Catalogue> = {
-  BIRTH: birthCatalogue,
-  DEATH: deathCatalogue,
-  MARRIAGE: marriageCatalogue,
-  DIVORCE: divorceCatalogue,
-  ADOPTION: adoptionCatalogue,
-  PATERNITY: paternityCatalogue,
-  NAME_CHANGE: nameChangeCatalogue,
+  BIRTH: withCoreLabels(birthCatalogue),
+  DEATH: withCoreLabels(deathCatalogue),
+  MARRIAGE: withCoreLabels(marriageCatalogue),
+  DIVORCE: withCoreLabels(divorceCatalogue),
+  ADOPTION: withCoreLabels(adoptionCatalogue),
+  PATERNITY: withCoreLabels(paternityCatalogue),
+  NAME_CHANGE: withCoreLabels(nameChangeCatalogue),
 };
 
 export function catalogueOf(kind: string): Catalogue | undefined {

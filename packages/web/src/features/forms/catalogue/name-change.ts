@@ -1,20 +1,18 @@
 import { VALUE_LABELS } from '@sabt/core';
-import type { Catalogue } from '../lib/catalogue-types.ts';
-import { citizenshipField, L, LABELS, nationalityField, sexField } from './common.ts';
+import type { CatalogueSpec } from '../lib/catalogue-types.ts';
+import { citizenshipField, L, nationalityField, sexField } from './common.ts';
 import { nameChangeBirthLookup, nameChangeMarriageLookup } from './lookups.ts';
 
-export const nameChangeCatalogue: Catalogue = {
+export const nameChangeCatalogue: CatalogueSpec = {
   kind: 'NAME_CHANGE',
   sections: [
     {
       id: 'person',
       path: 'person',
-      title: L('Шахс', 'Лицо', 'The person'),
       fields: [
         {
           type: 'lookup',
           path: 'birthRecordId',
-          label: L('Сабти таваллуди шахс', 'Запись о рождении лица', 'The person’s birth record'),
           hint: L(
             'Сабтро ёбед: ному насаб ва санаи таваллуд худкор пур мешаванд.',
             'Найдите запись: ФИО и дата рождения заполнятся сами.',
@@ -26,61 +24,54 @@ export const nameChangeCatalogue: Catalogue = {
         {
           type: 'text',
           path: 'person.surnameBefore',
-          label: L('Насаби пештара', 'Прежняя фамилия', 'Surname before'),
           required: true,
           maxLength: 100,
         },
         {
           type: 'text',
           path: 'person.nameBefore',
-          label: L('Номи пештара', 'Прежнее имя', 'Name before'),
           required: true,
           maxLength: 100,
         },
         {
           type: 'text',
           path: 'person.patronymicBefore',
-          label: L('Номи падари пештара', 'Прежнее отчество', 'Patronymic before'),
           maxLength: 100,
         },
         {
           type: 'text',
           path: 'person.surnameAfter',
-          label: L('Насаби нав', 'Новая фамилия', 'New surname'),
           required: true,
           maxLength: 100,
         },
         {
           type: 'text',
           path: 'person.nameAfter',
-          label: L('Номи нав', 'Новое имя', 'New name'),
           required: true,
           maxLength: 100,
         },
         {
           type: 'text',
           path: 'person.patronymicAfter',
-          label: L('Номи падари нав', 'Новое отчество', 'New patronymic'),
           maxLength: 100,
         },
         sexField('person.sex'),
-        { type: 'date', path: 'person.birthDate', label: LABELS.birthDate, required: true },
+        { type: 'date', path: 'person.birthDate', required: true },
         citizenshipField('person.citizenship'),
         nationalityField('person.nationality'),
-        { type: 'place', path: 'person.birthPlace', label: LABELS.birthPlace },
-        { type: 'place', path: 'person.residence', label: LABELS.residence, required: true },
-        { type: 'document', path: 'person.idDocument', label: LABELS.idDocument },
+        { type: 'place', path: 'person.birthPlace' },
+        { type: 'place', path: 'person.residence', required: true },
+        { type: 'document', path: 'person.idDocument' },
       ],
     },
     {
       id: 'application',
       title: VALUE_LABELS.APPLICATION,
       fields: [
-        { type: 'date', path: 'applicationDate', label: LABELS.applicationDate, required: true },
+        { type: 'date', path: 'applicationDate', required: true },
         {
           type: 'text',
           path: 'reasons',
-          label: L('Сабабҳои иваз', 'Причины перемены', 'Reasons for the change'),
           required: true,
           multiline: true,
           maxLength: 1000,
@@ -104,7 +95,6 @@ export const nameChangeCatalogue: Catalogue = {
         {
           type: 'lookup',
           path: 'marriageRecordId',
-          label: L('Сабти ақди никоҳи амалкунанда', 'Запись о действующем браке', 'Marriage record in force'),
           lookup: nameChangeMarriageLookup,
           wide: true,
         },
@@ -113,11 +103,6 @@ export const nameChangeCatalogue: Catalogue = {
           path: 'childrenBirthRecordIds',
           kind: 'BIRTH',
           max: 20,
-          label: L(
-            'Сабтҳои таваллуди фарзандони ноболиғ',
-            'Записи о рождении несовершеннолетних детей',
-            'Birth records of the minor children',
-          ),
           wide: true,
         },
       ],

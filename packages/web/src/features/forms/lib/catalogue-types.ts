@@ -4,6 +4,11 @@ import type { ActKindCode, LocalizedText } from '@sabt/core';
  * The field catalogue: what the form of each act kind shows, as data. A field's `path` is the
  * dotted path of its value in the record's data (`child.birthDate`); list items use paths
  * relative to the item. Labels are in the three interface languages.
+ *
+ * The act kinds' catalogues are written as specs (CatalogueSpec): a field of a data path and a
+ * coded value carry no label there; catalogue/labels.ts takes them from core's label catalogue
+ * (labels/), the one place they are written. A spec writes only what is the form's own: hints,
+ * headings of sections that stand for no data path, the words of buttons and rows.
  */
 
 /** The form's values: the record's data as typed (may hold invalid text, and values of hidden fields). */
@@ -171,4 +176,28 @@ export interface CopySpec {
 export interface Catalogue {
   kind: ActKindCode;
   sections: Section[];
+}
+
+/** A field as a catalogue writes it: the label of its data path and its options' names come from core. */
+export type FieldSpec = Field extends infer F
+  ? F extends GroupField
+    ? Omit<F, 'label' | 'fields'> & { label?: LocalizedText; fields: FieldSpec[] }
+    : F extends ListField
+      ? Omit<F, 'label' | 'item'> & { label?: LocalizedText; item: FieldSpec[] }
+      : F extends SelectField
+        ? Omit<F, 'label' | 'options'> & { label?: LocalizedText; options: readonly string[] }
+        : F extends Field
+          ? Omit<F, 'label'> & { label?: LocalizedText }
+          : never
+  : never;
+
+/** A section as a catalogue writes it: the title of a data path (`path`) comes from core. */
+export interface SectionSpec extends Omit<Section, 'title' | 'fields'> {
+  title?: LocalizedText;
+  fields: FieldSpec[];
+}
+
+export interface CatalogueSpec {
+  kind: ActKindCode;
+  sections: SectionSpec[];
 }

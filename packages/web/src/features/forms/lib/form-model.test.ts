@@ -1,10 +1,12 @@
 import { birthKind, checkRecordData } from '@sabt/core';
 import { describe, expect, it } from 'vitest';
-import { birthCatalogue } from '../catalogue/birth.ts';
-import { deathCatalogue } from '../catalogue/death.ts';
+import { CATALOGUES } from '../catalogue/index.ts';
 import { anchorFor, anchorPaths, toData } from './form-model.ts';
 import { withoutInvalid } from './issues.ts';
 import { mergePatchDiff } from './paths.ts';
+
+const birthCatalogue = CATALOGUES.BIRTH;
+const deathCatalogue = CATALOGUES.DEATH;
 
 describe('form values → record data', () => {
   it('is empty while nothing is typed (defaults alone are no data)', () => {

@@ -1,14 +1,4 @@
-import {
-  ADMIN_UNITS,
-  FIELD_OVERRIDES,
-  fieldLabelOf,
-  formatDate,
-  ITEM_LABEL,
-  type Locale,
-  type LocalizedText,
-  VALUE_OVERRIDES,
-  valueLabelOf,
-} from '@sabt/core';
+import { ADMIN_UNITS, fieldLabelAt, formatDate, ITEM_LABEL, type Locale, valueLabelAt } from '@sabt/core';
 
 const isIndex = (s: string) => /^\d+$/.test(s);
 
@@ -22,24 +12,11 @@ export function humanise(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The catalogue entry for the last segment of `segments`, or undefined when it has none. */
-export function fieldEntry(kind: string, segments: readonly string[]): LocalizedText | undefined {
-  const named = segments.filter((s) => !isIndex(s));
-  const key = named.at(-1);
-  if (!key) return undefined;
-  const parent = named.at(-2);
-  return (
-    FIELD_OVERRIDES[`${kind}:${named.join('.')}`] ??
-    (parent ? FIELD_OVERRIDES[`${parent}.${key}`] : undefined) ??
-    fieldLabelOf(key)
-  );
-}
-
 /** The label of one segment of a path (the last of `segments`) in the user's language. */
 export function segmentLabel(kind: string, segments: readonly string[], locale: Locale): string {
   const last = segments.at(-1) ?? '';
   if (isIndex(last)) return `${ITEM_LABEL[locale]} ${Number(last) + 1}`;
-  return fieldEntry(kind, segments)?.[locale] ?? humanise(last);
+  return fieldLabelAt(kind, segments)?.[locale] ?? humanise(last);
 }
 
 export function splitPath(path: string | readonly string[]): string[] {
@@ -56,14 +33,7 @@ export function pathLabel(kind: string, path: string | readonly string[], locale
 
 /** The name of a coded value, or undefined when the value is not a known code. */
 export function valueLabel(segments: readonly string[], value: string, locale: Locale): string | undefined {
-  const named = segments.filter((s) => !isIndex(s));
-  const key = named.at(-1) ?? '';
-  const parent = named.at(-2);
-  const entry =
-    (parent ? VALUE_OVERRIDES[`${parent}.${key}:${value}`] : undefined) ??
-    VALUE_OVERRIDES[`${key}:${value}`] ??
-    valueLabelOf(value);
-  return entry?.[locale];
+  return valueLabelAt(segments, value)?.[locale];
 }
 
 /**
