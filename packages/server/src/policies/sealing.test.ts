@@ -1,11 +1,4 @@
-import {
-  adoptionKind,
-  mayCertificate,
-  ROLES,
-  type Role,
-  type SealedPart,
-  sealedAccess,
-} from '@sabt/core';
+import { adoptionKind, mayCertificate, ROLES, type Role, type SealedPart, sealedAccess } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUpPdfFiles, pdfTextFlat } from '../certificates/documents/pdf-tools.ts';
 import { certificateDesk, registered, type Staff } from '../certificates/testing/fixtures.ts';

@@ -10,7 +10,9 @@ const KINDS = ACT_KIND_DEFINITIONS.map((d) => ({ code: d.code, schema: actKindJs
 describe('record data as the record screen shows it', () => {
   it('labels paths segment by segment, with the meaning a key has in its act', () => {
     expect(pathLabel('BIRTH', 'data.mother.residence.country', 'tg')).toBe('Модар › Ҷои истиқомат › Кишвар');
-    expect(pathLabel('BIRTH', 'mother.residence.country', 'en')).toBe('Mother › Place of residence › Country');
+    expect(pathLabel('BIRTH', 'mother.residence.country', 'en')).toBe(
+      'Mother › Place of residence › Country',
+    );
     expect(pathLabel('MARRIAGE', 'wife.surnameAfter', 'ru')).toBe('Жена › Фамилия после заключения брака');
     expect(pathLabel('DIVORCE', 'wife.surnameAfter', 'en')).toBe('Former wife › Surname after the divorce');
     expect(pathLabel('DEATH', 'cause.lines.1.icd10', 'tg')).toBe(
