@@ -34,6 +34,7 @@ export * from './names/match-keys.ts';
 export * from './names/normalize.ts';
 export * from './names/similarity.ts';
 export * from './names/transliterate.ts';
+export * from './numbering/lookalikes.ts';
 export * from './numbering/national-id.ts';
 export * from './offices/admin-units.ts';
 export * from './workflow/certificate-documents.ts';

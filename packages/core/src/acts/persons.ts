@@ -1,3 +1,4 @@
+import { LOOKALIKE_CAPITALS } from '../numbering/lookalikes.ts';
 import type { PersonEntry, RecordSummary } from './kind.ts';
 
 interface Names {
@@ -54,25 +55,10 @@ export function documentNumbers(data: unknown): string[] {
   return [...out].sort();
 }
 
-/** Cyrillic capitals that look like Latin ones: a series typed on either keyboard is one series. */
-const LOOKALIKE_CAPITALS: Readonly<Record<string, string>> = {
-  А: 'A',
-  В: 'B',
-  Е: 'E',
-  К: 'K',
-  М: 'M',
-  Н: 'H',
-  О: 'O',
-  Р: 'P',
-  С: 'C',
-  Т: 'T',
-  У: 'Y',
-  Х: 'X',
-};
-
 /**
  * Document numbers compare without spaces, dashes or case, and with look-alike Cyrillic letters
- * read as Latin (А23710935 = A23710935). Migration 010 applies the same fold to stored numbers.
+ * read as Latin (А23710935 = A23710935; numbering/lookalikes.ts). Migrations 010 and 017 apply the
+ * same fold to stored numbers.
  */
 export function normalizeDocumentNumber(s: string): string {
   let out = '';

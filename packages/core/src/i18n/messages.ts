@@ -496,6 +496,21 @@ export const MESSAGES = {
     ru: 'Это учреждение не хранит бланки и не печатает свидетельства.',
     en: 'This office does not keep blanks or print certificates.',
   },
+  'problem.blank.transferNotHeld': {
+    tg: 'Бланки {series} {number} дар анбори «{office}» нест: танҳо бланкҳои ҳамин идора супорида мешаванд.',
+    ru: 'Бланка {series} {number} нет на складе «{office}»: передать можно только бланки этого учреждения.',
+    en: 'Blank {series} {number} is not in the stock of “{office}”: only its own blanks can be handed over.',
+  },
+  'problem.blank.transferNotFree': {
+    tg: 'Бланки {series} {number} дар ҳолати «{status}» аст: танҳо бланкҳои истифоданашуда супорида мешаванд.',
+    ru: 'Бланк {series} {number} в состоянии «{status}»: передать можно только неиспользованные бланки.',
+    en: 'Blank {series} {number} is “{status}”: only unused blanks can be handed over.',
+  },
+  'error.blank.transferTarget': {
+    tg: 'Идораеро интихоб кунед, ки тобеи «{office}» аст ва бланк нигоҳ медорад (ҷамоат, идораи сайёр).',
+    ru: 'Выберите учреждение, подчинённое «{office}» и хранящее бланки (джамоат, мобильный офис).',
+    en: 'Choose an office under “{office}” that keeps blanks (a jamoat, a mobile office).',
+  },
   'error.blank.series': {
     tg: 'Силсила ба шакли муқарраршуда мувофиқ нест. Намуна: {example}.',
     ru: 'Серия не соответствует установленному формату. Образец: {example}.',

@@ -39,14 +39,17 @@ export const DOCUMENTS: Record<
   DocumentKind,
   { blank: boolean; recordKinds: readonly ActKindCode[]; holders?: readonly Holder[] }
 > = {
+  // in the order of the official list of forms staff know (the act register's order: birth,
+  // marriage, divorce, adoption, paternity, name change, death), then the documents without a
+  // blank; DOCUMENT_KINDS and BLANK_DOCUMENTS, and so every list of them, follow it
   BIRTH_CERTIFICATE: { blank: true, recordKinds: ['BIRTH'] },
-  DEATH_CERTIFICATE: { blank: true, recordKinds: ['DEATH'] },
   MARRIAGE_CERTIFICATE: { blank: true, recordKinds: ['MARRIAGE'] },
   // each former spouse receives a certificate of their own, with the same content
   DIVORCE_CERTIFICATE: { blank: true, recordKinds: ['DIVORCE'], holders: HOLDERS },
   ADOPTION_CERTIFICATE: { blank: true, recordKinds: ['ADOPTION'] },
   PATERNITY_CERTIFICATE: { blank: true, recordKinds: ['PATERNITY'] },
   NAME_CHANGE_CERTIFICATE: { blank: true, recordKinds: ['NAME_CHANGE'] },
+  DEATH_CERTIFICATE: { blank: true, recordKinds: ['DEATH'] },
   // a reference (справка) for a stillborn child: a form, not a blank
   STILLBIRTH_REFERENCE: { blank: false, recordKinds: ['BIRTH'] },
   // an extract from the archive, on request: plain paper

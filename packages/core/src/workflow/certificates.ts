@@ -10,6 +10,7 @@ export const CERTIFICATE_ACTIONS = [
   'issue-certificate',
   'record-receipt',
   'receive-blanks',
+  'transfer-blanks',
   'report-spoiled-blank',
   'confirm-spoiled-blank',
   'read-blank-stock',
@@ -39,6 +40,10 @@ export const CERTIFICATE_MATRIX: Record<
     officeKinds: CERTIFICATE_OFFICE_KINDS,
   },
   'receive-blanks': { roles: ['head_of_office', 'central_admin'] },
+  // blanks received by a district go on to the jamoats and mobile offices under it, which have no
+  // head to receive them: the head of the sending office hands them over (the central department
+  // for any office it sees)
+  'transfer-blanks': { roles: ['head_of_office', 'central_admin'] },
   'report-spoiled-blank': {
     roles: ['front_office', 'back_office', 'registrar', 'head_of_office'],
     officeKinds: CERTIFICATE_OFFICE_KINDS,

@@ -1,7 +1,8 @@
+import type { BlankStatus } from '@sabt/core';
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-/** Kysely types of the tables of migrations 004, 007 and 015 (certificates, blanks, keys, signatories). */
+/** Kysely types of the tables of migrations 004, 007, 015 and 017 (certificates, blanks, keys, signatories, transfers). */
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -37,16 +38,6 @@ export interface BlankBatchesTable {
   received_at: Generated<Date>;
 }
 
-export type BlankStatus = 'IN_STOCK' | 'ISSUED' | 'SPOIL_REQUESTED' | 'SPOILED' | 'LOST' | 'WRITTEN_OFF';
-export const BLANK_STATUSES: readonly BlankStatus[] = [
-  'IN_STOCK',
-  'ISSUED',
-  'SPOIL_REQUESTED',
-  'SPOILED',
-  'LOST',
-  'WRITTEN_OFF',
-];
-
 export interface BlanksTable {
   id: Generated<number>;
   batch_id: string;
@@ -65,6 +56,21 @@ export interface BlanksTable {
   spoil_decided_at: Timestamp | null;
   spoil_decision_reason: string | null;
   updated_at: Generated<Date>;
+}
+
+/** Blanks handed over from an office to one below it (migration 017): append-only. */
+export interface BlankTransfersTable {
+  id: string;
+  from_office_id: string;
+  to_office_id: string;
+  document: string;
+  series: string;
+  number_from: number;
+  number_to: number;
+  digits: number;
+  note: string | null;
+  transferred_by: string;
+  transferred_at: Timestamp;
 }
 
 export interface DocumentCountersTable {
@@ -126,6 +132,7 @@ export type CertificateTables = {
   signing_keys: SigningKeysTable;
   blank_batches: BlankBatchesTable;
   blanks: BlanksTable;
+  blank_transfers: BlankTransfersTable;
   document_counters: DocumentCountersTable;
   certificates: CertificatesTable;
 };

@@ -8,6 +8,8 @@ import { childOffice, consulate, ensureOffices } from '../offices/office-tree.ts
 export const DEMO_PASSWORD = 'sabt-demo';
 export const DEMO_OFFICE_ID = 'DU-03-00'; // Firdavsi district, Dushanbe
 export const DEMO_JAMOAT_ID = 'RA-13-01';
+/** The Rudaki district office, which the demo jamoats are under. */
+export const DEMO_JAMOAT_DISTRICT_ID = 'RA-13-00';
 
 export const DEMO_USERS: { login: string; role: Role; fullName: string; officeId: string }[] = [
   { login: 'front', role: 'front_office', fullName: 'Мадина Раҳимова', officeId: DEMO_OFFICE_ID },
@@ -20,6 +22,8 @@ export const DEMO_USERS: { login: string; role: Role; fullName: string; officeId
   { login: 'statistician', role: 'statistician', fullName: 'Гулнора Исмоилова', officeId: DEMO_OFFICE_ID },
   { login: 'auditor', role: 'auditor', fullName: 'Рустам Аминов', officeId: DEMO_OFFICE_ID },
   { login: 'jamoat', role: 'registrar', fullName: 'Саидҷон Шарипов', officeId: DEMO_JAMOAT_ID },
+  // the head of the Rudaki district office: receives its blanks and hands them over to the jamoats
+  { login: 'rudaki', role: 'head_of_office', fullName: 'Нозим Давлатов', officeId: DEMO_JAMOAT_DISTRICT_ID },
 ];
 
 /** Demo offices and users, added only when asked (`npm start` asks). Safe to run again. */
@@ -27,7 +31,7 @@ export async function loadDemoData(db: Kysely<Database>): Promise<{ created: str
   const rudaki = await db
     .selectFrom('offices')
     .selectAll()
-    .where('id', '=', 'RA-13-00')
+    .where('id', '=', DEMO_JAMOAT_DISTRICT_ID)
     .executeTakeFirstOrThrow();
   const firdavsi = await db
     .selectFrom('offices')

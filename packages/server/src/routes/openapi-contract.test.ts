@@ -277,6 +277,20 @@ describe('every documented operation, driven through the app', () => {
       }),
       409,
     );
+    // blanks handed over to the mobile office under the district office
+    const handOver = {
+      toOffice: 'DU-03-90',
+      document: 'BIRTH_CERTIFICATE',
+      series: 'I-ДУ',
+      from: '000011',
+      to: '000012',
+    };
+    ok(await front.post('/api/v1/blanks/transfers', handOver), 403);
+    ok(await head.post('/api/v1/blanks/transfers', { ...handOver, toOffice: 'DU-04-00' }), 422);
+    ok(await head.post('/api/v1/blanks/transfers', handOver), 201);
+    ok(await head.post('/api/v1/blanks/transfers', handOver), 409);
+    ok(await head.get('/api/v1/blanks/transfers'));
+    ok(await head.get('/api/v1/blanks/transfers?office=nowhere'), 404);
     ok(await head.get('/api/v1/blanks/batches'));
     ok(await head.get('/api/v1/blanks/stock'));
     ok(await admin.get('/api/v1/blanks/stock?office=nowhere'), 404);

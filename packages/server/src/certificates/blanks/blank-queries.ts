@@ -1,11 +1,24 @@
+import { BLANK_DOCUMENTS, BLANK_STATUSES, type BlankStatus, WRITTEN_OFF_STATUSES } from '@sabt/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { Database } from '../../db/schema.ts';
 import { assertMay, visibleOffice } from '../policy.ts';
-import { BLANK_STATUSES, type BlankBatchesTable, type BlankStatus, certDb } from '../tables.ts';
+import { type BlankBatchesTable, certDb } from '../tables.ts';
 import { formatBlankNumber } from './blank-stock.ts';
 
-/** The stock report of an office: per document, counts by status and the ranges of numbers. */
+type Counts = Record<BlankStatus, number>;
+const noCounts = () => Object.fromEntries(BLANK_STATUSES.map((s) => [s, 0])) as Counts;
+/** The official list's order (core's BLANK_DOCUMENTS): birth, marriage, … death. */
+const documentOrder = (d: string) => {
+  const i = (BLANK_DOCUMENTS as readonly string[]).indexOf(d);
+  return i < 0 ? BLANK_DOCUMENTS.length : i;
+};
+
+/**
+ * The stock report of an office: per document, in the order of the official list of forms, the
+ * blanks it holds by status, how many are written off in all, how many it handed to offices below
+ * and received from the office above, and the ranges of numbers.
+ */
 export async function stockReport(db: Kysely<Database>, actor: Actor, officeId: string | undefined) {
   assertMay(actor, 'read-blank-stock');
   const office = await visibleOffice(db, actor, officeId ?? actor.officeId);
@@ -29,22 +42,53 @@ export async function stockReport(db: Kysely<Database>, actor: Actor, officeId: 
     GROUP BY document, series, status, island
     ORDER BY document, series, min(number)
   `.execute(db);
+  const transfers = await certDb(db)
+    .selectFrom('blank_transfers')
+    .select((eb) => [
+      'document',
+      eb
+        .fn<number>('sum', [
+          eb
+            .case()
+            .when('from_office_id', '=', office.id)
+            .then(sql<number>`number_to - number_from + 1`)
+            .else(0)
+            .end(),
+        ])
+        .as('out'),
+      eb
+        .fn<number>('sum', [
+          eb
+            .case()
+            .when('to_office_id', '=', office.id)
+            .then(sql<number>`number_to - number_from + 1`)
+            .else(0)
+            .end(),
+        ])
+        .as('in'),
+    ])
+    .where((eb) => eb.or([eb('from_office_id', '=', office.id), eb('to_office_id', '=', office.id)]))
+    .groupBy('document')
+    .execute();
   const byDocument = new Map<
     string,
     {
-      counts: Record<BlankStatus, number>;
+      counts: Counts;
+      transferredOut: number;
+      receivedByTransfer: number;
       ranges: { series: string; status: BlankStatus; from: string; to: string; count: number }[];
     }
   >();
-  for (const r of ranges.rows) {
-    let entry = byDocument.get(r.document);
+  const entryOf = (document: string) => {
+    let entry = byDocument.get(document);
     if (!entry) {
-      entry = {
-        counts: Object.fromEntries(BLANK_STATUSES.map((s) => [s, 0])) as Record<BlankStatus, number>,
-        ranges: [],
-      };
-      byDocument.set(r.document, entry);
+      entry = { counts: noCounts(), transferredOut: 0, receivedByTransfer: 0, ranges: [] };
+      byDocument.set(document, entry);
     }
+    return entry;
+  };
+  for (const r of ranges.rows) {
+    const entry = entryOf(r.document);
     entry.counts[r.status] += Number(r.count);
     entry.ranges.push({
       series: r.series,
@@ -54,14 +98,96 @@ export async function stockReport(db: Kysely<Database>, actor: Actor, officeId: 
       count: Number(r.count),
     });
   }
+  for (const t of transfers) {
+    const entry = entryOf(t.document);
+    entry.transferredOut += Number(t.out);
+    entry.receivedByTransfer += Number(t.in);
+  }
   return {
     office: { id: office.id, nameTg: office.name_tg, nameRu: office.name_ru, nameEn: office.name_en },
-    documents: [...byDocument.entries()].map(([document, e]) => ({
-      document,
-      counts: e.counts,
-      total: Object.values(e.counts).reduce((a, b) => a + b, 0),
-      ranges: e.ranges,
-    })),
+    documents: [...byDocument.entries()]
+      .sort(([a], [b]) => documentOrder(a) - documentOrder(b))
+      .map(([document, e]) => ({
+        document,
+        counts: e.counts,
+        writtenOff: WRITTEN_OFF_STATUSES.reduce((n, s) => n + e.counts[s], 0),
+        total: Object.values(e.counts).reduce((a, b) => a + b, 0),
+        transferredOut: e.transferredOut,
+        receivedByTransfer: e.receivedByTransfer,
+        ranges: e.ranges,
+      })),
+  };
+}
+
+/** Transfers with the names of both offices and who made them. */
+const transferRows = (db: Parameters<typeof certDb>[0]) =>
+  certDb(db)
+    .selectFrom('blank_transfers as t')
+    .innerJoin('offices as f', 'f.id', 't.from_office_id')
+    .innerJoin('offices as o', 'o.id', 't.to_office_id')
+    .leftJoin('users as u', 'u.id', 't.transferred_by')
+    .selectAll('t')
+    .select([
+      'f.name_tg as from_tg',
+      'f.name_ru as from_ru',
+      'f.name_en as from_en',
+      'o.name_tg as to_tg',
+      'o.name_ru as to_ru',
+      'o.name_en as to_en',
+      'u.login',
+      'u.full_name',
+    ]);
+
+/** The blanks an office handed to offices below it or received from the office above, newest first. */
+export async function listTransfers(db: Kysely<Database>, actor: Actor, officeId: string | undefined) {
+  assertMay(actor, 'read-blank-stock');
+  const office = await visibleOffice(db, actor, officeId ?? actor.officeId);
+  const rows = await transferRows(db)
+    .where((eb) => eb.or([eb('t.from_office_id', '=', office.id), eb('t.to_office_id', '=', office.id)]))
+    .orderBy('t.transferred_at', 'desc')
+    .orderBy('t.id')
+    .execute();
+  return rows.map(presentTransfer);
+}
+
+/** One transfer as recorded. */
+export async function findTransfer(db: Parameters<typeof certDb>[0], id: string) {
+  return presentTransfer(await transferRows(db).where('t.id', '=', id).executeTakeFirstOrThrow());
+}
+
+function presentTransfer(t: {
+  id: string;
+  from_office_id: string;
+  to_office_id: string;
+  document: string;
+  series: string;
+  number_from: number;
+  number_to: number;
+  digits: number;
+  note: string | null;
+  transferred_at: Date | string;
+  from_tg: string;
+  from_ru: string;
+  from_en: string;
+  to_tg: string;
+  to_ru: string;
+  to_en: string;
+  login: string | null;
+  full_name: string | null;
+}) {
+  return {
+    id: t.id,
+    fromOffice: { id: t.from_office_id, nameTg: t.from_tg, nameRu: t.from_ru, nameEn: t.from_en },
+    toOffice: { id: t.to_office_id, nameTg: t.to_tg, nameRu: t.to_ru, nameEn: t.to_en },
+    document: t.document,
+    series: t.series,
+    from: formatBlankNumber(t.number_from, t.digits),
+    to: formatBlankNumber(t.number_to, t.digits),
+    count: t.number_to - t.number_from + 1,
+    note: t.note,
+    transferredBy: t.login,
+    transferredByName: t.full_name,
+    transferredAt: iso(t.transferred_at),
   };
 }
 

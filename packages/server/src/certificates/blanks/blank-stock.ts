@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { BLANK_STATUS_LABELS, DOCUMENT_LABELS, type FieldIssue } from '@sabt/core';
+import {
+  BLANK_STATUS_LABELS,
+  type BlankStatus,
+  CERTIFICATE_OFFICE_KINDS,
+  DOCUMENT_LABELS,
+  type FieldIssue,
+  foldSeries,
+  type OfficeKind,
+} from '@sabt/core';
 import { sql } from 'kysely';
 import { DomainError, notFound } from '../../errors/domain-error.ts';
 import type { WriteContext } from '../../unit-of-work/write.ts';
 import { assertMay, assertOwnOffice, stockOffice } from '../policy.ts';
-import { type BlankStatus, certDb } from '../tables.ts';
+import { certDb } from '../tables.ts';
 import type { DocumentKind } from '../types.ts';
 
 /**
@@ -39,11 +47,19 @@ export function parseBlankNumber(value: string, digits: number, path = 'number')
   return Number(value);
 }
 
-/** What is wrong with a batch as typed: the series against the set format, both numbers, the range. */
-function batchIssues(input: BatchInput, config: WriteContext['config']): FieldIssue[] {
+/**
+ * What is wrong with a range as typed (a batch received, blanks handed over): the series against
+ * the set format (look-alike letters of the other keyboard read as the format wants them), both
+ * numbers, the range. The series as it is kept.
+ */
+function rangeIssues(
+  input: { series: string; from: string; to: string },
+  config: WriteContext['config'],
+): { issues: FieldIssue[]; series: string } {
   const digits = config.blankNumberDigits;
   const issues: FieldIssue[] = [];
-  if (!new RegExp(config.blankSeriesPattern, 'u').test(input.series)) {
+  const series = foldSeries(input.series, new RegExp(config.blankSeriesPattern, 'u'));
+  if (series === null) {
     issues.push({
       path: ['series'],
       key: 'error.blank.series',
@@ -54,13 +70,19 @@ function batchIssues(input: BatchInput, config: WriteContext['config']): FieldIs
     if (!isBlankNumber(input[path], digits))
       issues.push({ path: [path], key: 'error.blank.number', params: { digits } });
   }
-  if (issues.length > 0) return issues;
-  const from = Number(input.from);
-  const to = Number(input.to);
-  if (to < from || to - from + 1 > MAX_BATCH) {
-    issues.push({ path: ['to'], key: 'error.blank.range', params: { max: MAX_BATCH } });
+  if (issues.length === 0) {
+    const from = Number(input.from);
+    const to = Number(input.to);
+    if (to < from || to - from + 1 > MAX_BATCH) {
+      issues.push({ path: ['to'], key: 'error.blank.range', params: { max: MAX_BATCH } });
+    }
   }
-  return issues;
+  return { issues, series: series ?? input.series };
+}
+
+/** A blank series as kept (the format's letters), for finding blanks by a series typed on either keyboard. */
+export function keptSeries(series: string, config: WriteContext['config']): string {
+  return foldSeries(series, new RegExp(config.blankSeriesPattern, 'u')) ?? series;
 }
 
 /** Receives a batch of blanks into an office's stock: one row per blank, all IN_STOCK. */
@@ -68,7 +90,7 @@ export async function receiveBatch(ctx: WriteContext, input: BatchInput) {
   assertMay(ctx.actor, 'receive-blanks');
   const office = await stockOffice(ctx.trx, ctx.actor, input.officeId);
   const digits = ctx.config.blankNumberDigits;
-  const issues = batchIssues(input, ctx.config);
+  const { issues, series } = rangeIssues(input, ctx.config);
   if (issues.length > 0) throw new DomainError('invalid', 'problem.validation', {}, issues);
   const from = Number(input.from);
   const to = Number(input.to);
@@ -77,14 +99,14 @@ export async function receiveBatch(ctx: WriteContext, input: BatchInput) {
     .selectFrom('blanks')
     .select('id')
     .where('document', '=', input.document)
-    .where('series', '=', input.series)
+    .where('series', '=', series)
     .where('number', '>=', from)
     .where('number', '<=', to)
     .limit(1)
     .executeTakeFirst();
   const rangeTaken = () =>
     new DomainError('conflict', 'problem.blank.rangeTaken', {
-      series: input.series,
+      series,
       from: input.from,
       to: input.to,
     });
@@ -96,7 +118,7 @@ export async function receiveBatch(ctx: WriteContext, input: BatchInput) {
       id,
       office_id: office.id,
       document: input.document,
-      series: input.series,
+      series,
       number_from: from,
       number_to: to,
       digits,
@@ -108,7 +130,7 @@ export async function receiveBatch(ctx: WriteContext, input: BatchInput) {
   try {
     await sql`
       INSERT INTO blanks (batch_id, office_id, document, series, number, digits, status, updated_at)
-      SELECT ${id}, ${office.id}, ${input.document}, ${input.series}, n, ${digits}, 'IN_STOCK', ${ctx.now}
+      SELECT ${id}, ${office.id}, ${input.document}, ${series}, n, ${digits}, 'IN_STOCK', ${ctx.now}
       FROM generate_series(${from}::int, ${to}::int) AS n
     `.execute(ctx.trx);
   } catch (err) {
@@ -121,10 +143,134 @@ export async function receiveBatch(ctx: WriteContext, input: BatchInput) {
     actorId: ctx.actor.id,
     actorLogin: ctx.actor.login,
     officeId: office.id,
-    detail: { batchId: id, document: input.document, series: input.series, from: input.from, to: input.to },
+    detail: { batchId: id, document: input.document, series, from: input.from, to: input.to },
   });
   return { id, officeId: office.id, count: to - from + 1 };
 }
+
+export interface TransferInput {
+  /** The sending office (central administrators); default: the user's own. */
+  officeId?: string | undefined;
+  toOffice: string;
+  document: DocumentKind;
+  series: string;
+  from: string;
+  to: string;
+  note?: string | undefined;
+}
+
+/**
+ * Hands a range of blanks over from an office to one below it (a district's to its jamoat or
+ * mobile office): every blank of the range must be in the sender's stock, unused; they then belong
+ * to the receiving office, which prints on them, and the sender can no longer take them. The
+ * movement is recorded (blank_transfers) and audited.
+ */
+export async function transferBlanks(ctx: WriteContext, input: TransferInput) {
+  assertMay(ctx.actor, 'transfer-blanks');
+  const sender = await stockOffice(ctx.trx, ctx.actor, input.officeId);
+  const { issues, series } = rangeIssues(input, ctx.config);
+  const target = await ctx.trx
+    .selectFrom('offices')
+    .select(['id', 'kind', 'path', 'name_tg', 'name_ru', 'name_en'])
+    .where('id', '=', input.toOffice)
+    .executeTakeFirst();
+  if (
+    !target ||
+    target.id === sender.id ||
+    !target.path.startsWith(sender.path) ||
+    !CERTIFICATE_OFFICE_KINDS.includes(target.kind as OfficeKind)
+  ) {
+    issues.unshift({
+      path: ['toOffice'],
+      key: 'error.blank.transferTarget',
+      params: { office: namesOf(sender) },
+    });
+  }
+  if (issues.length > 0 || !target) throw new DomainError('invalid', 'problem.validation', {}, issues);
+  const from = Number(input.from);
+  const to = Number(input.to);
+  const db = certDb(ctx.trx);
+  const rows = await db
+    .selectFrom('blanks')
+    .select(['id', 'office_id', 'number', 'digits', 'status'])
+    .where('document', '=', input.document)
+    .where('series', '=', series)
+    .where('number', '>=', from)
+    .where('number', '<=', to)
+    .orderBy('number')
+    .forUpdate()
+    .execute();
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  const digits = ctx.config.blankNumberDigits;
+  for (let n = from; n <= to; n++) {
+    const row = byNumber.get(n);
+    const number = formatBlankNumber(n, row?.digits ?? digits);
+    if (!row || row.office_id !== sender.id) {
+      throw new DomainError('conflict', 'problem.blank.transferNotHeld', {
+        series,
+        number,
+        office: namesOf(sender),
+      });
+    }
+    if (row.status !== 'IN_STOCK') {
+      throw new DomainError('conflict', 'problem.blank.transferNotFree', {
+        series,
+        number,
+        status: BLANK_STATUS_LABELS[row.status] ?? row.status,
+      });
+    }
+  }
+  const moved = await db
+    .updateTable('blanks')
+    .set({ office_id: target.id, updated_at: ctx.now })
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .where('office_id', '=', sender.id)
+    .where('status', '=', 'IN_STOCK')
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) !== rows.length) throw new DomainError('conflict', 'problem.conflict');
+  const id = randomUUID();
+  await db
+    .insertInto('blank_transfers')
+    .values({
+      id,
+      from_office_id: sender.id,
+      to_office_id: target.id,
+      document: input.document,
+      series,
+      number_from: from,
+      number_to: to,
+      digits: rows[0]?.digits ?? digits,
+      note: input.note ?? null,
+      transferred_by: ctx.actor.id,
+      transferred_at: ctx.now,
+    })
+    .execute();
+  const detail = {
+    transferId: id,
+    fromOffice: sender.id,
+    toOffice: target.id,
+    document: input.document,
+    series,
+    from: input.from,
+    to: input.to,
+  };
+  const entry = { actorId: ctx.actor.id, actorLogin: ctx.actor.login, detail };
+  ctx.audit.push(
+    { event: 'blanks.transfer-out', officeId: sender.id, ...entry },
+    { event: 'blanks.transfer-in', officeId: target.id, ...entry },
+  );
+  return { id, count: to - from + 1 };
+}
+
+const namesOf = (o: { name_tg: string; name_ru: string; name_en: string }) => ({
+  tg: o.name_tg,
+  ru: o.name_ru,
+  en: o.name_en,
+});
 
 export interface TakenBlank {
   id: number;
@@ -220,7 +366,8 @@ export async function takeBlank(
   let row: BlankRow | undefined;
   if (wanted) {
     const number = parseBlankNumber(wanted.number, ctx.config.blankNumberDigits, 'blankNumber');
-    const rows = await namedBlanks(ctx.trx, officeId, document, number, wanted.series).forUpdate().execute();
+    const series = wanted.series ? keptSeries(wanted.series, ctx.config) : undefined;
+    const rows = await namedBlanks(ctx.trx, officeId, document, number, series).forUpdate().execute();
     row = pickNamed(rows, wanted);
   } else {
     row = await nextFreeBlank(ctx.trx, officeId, document).forUpdate().skipLocked().executeTakeFirst();

@@ -330,3 +330,270 @@ describe('the stock report', () => {
     expect((await (await t.as('statistician')).get('/api/v1/blanks/stock')).status).toBe(403);
   });
 });
+
+describe('handing blanks over to a jamoat', () => {
+  type Report = {
+    office: { id: string };
+    documents: {
+      document: string;
+      counts: Record<string, number>;
+      writtenOff: number;
+      total: number;
+      transferredOut: number;
+      receivedByTransfer: number;
+    }[];
+  };
+  const births = (r: Report) => r.documents.find((d) => d.document === 'BIRTH_CERTIFICATE')!;
+
+  it('the district head hands a range to the jamoat, which prints on it; the district no longer holds it; a retry moves nothing twice', async () => {
+    const rudaki = await t.as('rudaki');
+    const jamoat = await t.as('jamoat');
+    await receiveBlanks(rudaki, { series: 'I-РД', from: '000001', to: '000020' });
+    const rec = await registeredBirth({ front: jamoat, back: jamoat, registrar: jamoat });
+    // before: the jamoat has no blank to print on
+    const none = await jamoat.post(`/api/v1/records/${rec.id}/certificates`, { mode: 'full' });
+    expect(none.status).toBe(409);
+    expect(none.body.title).toContain('Шаҳодатнома дар бораи таваллуд');
+
+    const key = { 'idempotency-key': 'transfer-rudaki-1' };
+    const body = {
+      toOffice: 'RA-13-01',
+      document: 'BIRTH_CERTIFICATE',
+      series: 'І-РД', // typed with the Cyrillic І: the same series
+      from: '000005',
+      to: '000014',
+      note: 'Бо мошини ҷамоат бурда шуд',
+    };
+    const sent = await rudaki.post('/api/v1/blanks/transfers', body, key);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    expect(sent.body).toMatchObject({
+      fromOffice: { id: 'RA-13-00' },
+      toOffice: { id: 'RA-13-01', nameTg: 'Ҷамоати деҳоти Чимтеппа' },
+      document: 'BIRTH_CERTIFICATE',
+      series: 'I-РД',
+      from: '000005',
+      to: '000014',
+      count: 10,
+      transferredBy: 'rudaki',
+      transferredByName: 'Нозим Давлатов',
+    });
+    const again = await rudaki.post('/api/v1/blanks/transfers', body, key);
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    expect(again.body).toEqual(sent.body);
+
+    // the jamoat prints on the first blank it received
+    const cert = await jamoat.post(`/api/v1/records/${rec.id}/certificates`, { mode: 'full' });
+    expect(cert.status, JSON.stringify(cert.body)).toBe(201);
+    expect(cert.body).toMatchObject({ series: 'I-РД', number: '000005' });
+
+    // counted once on each side
+    const district = births((await stock(rudaki)) as Report);
+    expect(district).toMatchObject({ transferredOut: 10, receivedByTransfer: 0, total: 10 });
+    expect(district.counts.IN_STOCK).toBe(10);
+    const village = births((await stock(rudaki, 'RA-13-01')) as Report);
+    expect(village).toMatchObject({ transferredOut: 0, receivedByTransfer: 10, total: 10 });
+    expect(village.counts).toMatchObject({ IN_STOCK: 9, ISSUED: 1 });
+    expect(births((await stock(jamoat)) as Report).receivedByTransfer).toBe(10);
+
+    // the district can no longer hand them over (nor list them as its own)
+    const gone = await rudaki.post('/api/v1/blanks/transfers', { ...body, from: '000010', to: '000011' });
+    expect(gone.status).toBe(409);
+    expect(gone.body.title).toBe(
+      'Бланки I-РД 000010 дар анбори «Шуъбаи САҲШ — Рӯдакӣ» нест: танҳо бланкҳои ҳамин идора супорида мешаванд.',
+    );
+    const own = (await rudaki.get('/api/v1/blanks?office=RA-13-00&number=000010')).body;
+    expect(own.total).toBe(0);
+
+    // both sides list the movement
+    for (const [c, office] of [
+      [rudaki, 'RA-13-00'],
+      [jamoat, 'RA-13-01'],
+    ] as const) {
+      const list = await c.get(`/api/v1/blanks/transfers?office=${office}`);
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((x: { id: string }) => x.id)).toEqual([sent.body.id]);
+    }
+  });
+
+  it('refuses blanks not in the sender’s stock, used or spoiled ones, an office not below, and clerks; changes nothing', async () => {
+    const rudaki = await t.as('rudaki');
+    await receiveBlanks(rudaki, {
+      document: 'DEATH_CERTIFICATE',
+      series: 'I-РД',
+      from: '000001',
+      to: '000010',
+    });
+    const free = (await rudaki.get('/api/v1/blanks?office=RA-13-00&document=DEATH_CERTIFICATE&number=000003'))
+      .body.items[0];
+    expect((await rudaki.post(`/api/v1/blanks/${free.id}/spoil`, { reason: 'Тар шуд' })).status).toBe(200);
+    const before = await stock(rudaki);
+    const send = (over: Record<string, string>, headers?: Record<string, string>) =>
+      rudaki.post(
+        '/api/v1/blanks/transfers',
+        {
+          toOffice: 'RA-13-02',
+          document: 'DEATH_CERTIFICATE',
+          series: 'I-РД',
+          from: '000001',
+          to: '000005',
+          ...over,
+        },
+        headers,
+      );
+
+    const spoiled = await send({}, { 'accept-language': 'en' });
+    expect(spoiled.status).toBe(409);
+    expect(spoiled.body.title).toBe(
+      'Blank I-РД 000003 is “awaiting confirmation”: only unused blanks can be handed over.',
+    );
+    const ru = await send({}, { 'accept-language': 'ru' });
+    expect(ru.body.title).toBe(
+      'Бланк I-РД 000003 в состоянии «ожидает подтверждения»: передать можно только неиспользованные бланки.',
+    );
+    const beyond = await send({ from: '000008', to: '000012' }, { 'accept-language': 'en' });
+    expect(beyond.status).toBe(409);
+    expect(beyond.body.title).toBe(
+      'Blank I-РД 000011 is not in the stock of “Civil Registry Office — Rudaki”: only its own blanks can be handed over.',
+    );
+    for (const toOffice of ['DU-03-90', 'RA-13-00', 'RA', 'nowhere']) {
+      const wrong = await send({ toOffice, from: '000004', to: '000005' }, { 'accept-language': 'en' });
+      expect(wrong.status, toOffice).toBe(422);
+      expect(wrong.body.errors).toEqual([
+        {
+          path: 'toOffice',
+          key: 'error.blank.transferTarget',
+          message:
+            'Choose an office under “Civil Registry Office — Rudaki” that keeps blanks (a jamoat, a mobile office).',
+          params: { office: 'Civil Registry Office — Rudaki' },
+        },
+      ]);
+    }
+    const series = await send({ series: 'DU-1', from: '000004', to: '000005' });
+    expect(series.status).toBe(422);
+    expect(series.body.errors[0]).toMatchObject({ path: 'series', key: 'error.blank.series' });
+    // a clerk, and the head of another district, may not
+    const jamoat = await t.as('jamoat');
+    const byClerk = await jamoat.post('/api/v1/blanks/transfers', {
+      toOffice: 'RA-13-02',
+      document: 'DEATH_CERTIFICATE',
+      series: 'I-РД',
+      from: '000004',
+      to: '000005',
+    });
+    expect(byClerk.status).toBe(403);
+    const byOther = await head.post('/api/v1/blanks/transfers', {
+      office: 'RA-13-00',
+      toOffice: 'RA-13-02',
+      document: 'DEATH_CERTIFICATE',
+      series: 'I-РД',
+      from: '000004',
+      to: '000005',
+    });
+    expect(byOther.status).toBe(404);
+    expect(await stock(rudaki)).toEqual(before);
+    expect((await rudaki.get('/api/v1/blanks/stock?office=RA-13-02')).body.documents).toEqual([]);
+
+    // the central administrator may hand over for an office below it
+    const hq = await createUser(t.dbx.db, {
+      login: 'hq-admin',
+      password: DEMO_PASSWORD,
+      role: 'central_admin',
+      officeId: 'HQ-00-00',
+      fullName: 'Ҷамшед Раҳимов',
+    });
+    expect(hq).toBeTruthy();
+    const central = await t.as('hq-admin');
+    const byCentre = await central.post('/api/v1/blanks/transfers', {
+      office: 'RA-13-00',
+      toOffice: 'RA-13-02',
+      document: 'DEATH_CERTIFICATE',
+      series: 'I-РД',
+      from: '000004',
+      to: '000005',
+    });
+    expect(byCentre.status, JSON.stringify(byCentre.body)).toBe(201);
+    expect(byCentre.body.transferredBy).toBe('hq-admin');
+  });
+});
+
+describe('the stock report, as staff read it', () => {
+  it('lists the documents in the official order and counts a written-off blank as written off', async () => {
+    await createUser(t.dbx.db, {
+      login: 'consul',
+      password: DEMO_PASSWORD,
+      role: 'head_of_office',
+      officeId: 'CN-RU-01',
+      fullName: 'Ҷамшед Ҳакимов',
+    });
+    await createUser(t.dbx.db, {
+      login: 'consul2',
+      password: DEMO_PASSWORD,
+      role: 'head_of_office',
+      officeId: 'CN-RU-01',
+      fullName: 'Фарида Ҳакимова',
+    });
+    const [consul, consul2] = await Promise.all([t.as('consul'), t.as('consul2')]);
+    for (const document of [
+      'DEATH_CERTIFICATE',
+      'NAME_CHANGE_CERTIFICATE',
+      'MARRIAGE_CERTIFICATE',
+      'BIRTH_CERTIFICATE',
+    ])
+      await receiveBlanks(consul, { document, series: 'I-КН', from: '000001', to: '000004' });
+    const blanks = (await consul.get('/api/v1/blanks?document=BIRTH_CERTIFICATE')).body.items as {
+      id: number;
+    }[];
+    await consul.post(`/api/v1/blanks/${blanks[0]!.id}/spoil`, { reason: 'Тар шуд' });
+    await consul2.post(`/api/v1/blanks/${blanks[0]!.id}/spoil/confirm`, {});
+    await consul.post(`/api/v1/blanks/${blanks[1]!.id}/spoil`, { reason: 'Гум шуд', lost: true });
+    await consul2.post(`/api/v1/blanks/${blanks[1]!.id}/spoil/confirm`, {});
+    await consul.post(`/api/v1/blanks/${blanks[2]!.id}/spoil`, { reason: 'Намунаи кӯҳна' });
+    await consul2.post(`/api/v1/blanks/${blanks[2]!.id}/spoil/confirm`, { status: 'WRITTEN_OFF' });
+    const report = await stock(consul);
+    expect(report.documents.map((d: { document: string }) => d.document)).toEqual([
+      'BIRTH_CERTIFICATE',
+      'MARRIAGE_CERTIFICATE',
+      'NAME_CHANGE_CERTIFICATE',
+      'DEATH_CERTIFICATE',
+    ]);
+    expect(report.documents[0]).toMatchObject({
+      counts: { IN_STOCK: 1, ISSUED: 0, SPOIL_REQUESTED: 0, SPOILED: 1, LOST: 1, WRITTEN_OFF: 1 },
+      writtenOff: 3,
+      total: 4,
+    });
+  });
+});
+
+describe('a series typed on either keyboard', () => {
+  it('is the series of the set format: Cyrillic І and Х, Latin Y, a long dash, lower case', async () => {
+    for (const [typed, kept, from] of [
+      ['ІІ-ДУ', 'II-ДУ', '000701'], // Cyrillic І (U+0406)
+      ['Х–ДY', 'X-ДУ', '000711'], // Cyrillic Х, an en dash, Latin Y
+      ['iv-ду', 'IV-ДУ', '000721'],
+    ] as const) {
+      const batch = await receiveBlanks(head, {
+        document: 'ADOPTION_CERTIFICATE',
+        series: typed,
+        from,
+        to: from,
+      });
+      expect(batch.series, typed).toBe(kept);
+    }
+    // the same series typed the other way finds the same blanks: already received
+    const twice = await head.post('/api/v1/blanks/batches', {
+      document: 'ADOPTION_CERTIFICATE',
+      series: 'II-ДУ',
+      from: '000701',
+      to: '000701',
+    });
+    expect(twice.status).toBe(409);
+    const wrong = await head.post('/api/v1/blanks/batches', {
+      document: 'ADOPTION_CERTIFICATE',
+      series: 'I-D1',
+      from: '000731',
+      to: '000731',
+    });
+    expect(wrong.status).toBe(422);
+  });
+});

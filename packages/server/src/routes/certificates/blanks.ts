@@ -5,11 +5,15 @@ import {
   blankSchema,
   nextBlankSchema,
   stockReportSchema,
+  transferListSchema,
+  transferSchema,
 } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import {
+  findTransfer,
   listBatches,
   listBlanks,
+  listTransfers,
   presentBatch,
   stockReport,
 } from '../../certificates/blanks/blank-queries.ts';
@@ -18,6 +22,7 @@ import {
   peekBlank,
   receiveBatch,
   reportSpoiled,
+  transferBlanks,
 } from '../../certificates/blanks/blank-stock.ts';
 import { assertMay } from '../../certificates/policy.ts';
 import { certDb } from '../../certificates/tables.ts';
@@ -34,6 +39,7 @@ import {
   officeQuery,
   rejectSpoilBody,
   spoilBody,
+  transferBody,
 } from './schema.ts';
 
 /** Strict-accountability blanks: batches received, the stock report, spoiled blanks written off by two people. */
@@ -77,6 +83,38 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
       response: readAnswers(batchListSchema),
     }),
     async (req) => ({ items: await listBatches(dbx.db, actorOf(req), req.query.office) }),
+  );
+
+  r.post(
+    '/blanks/transfers',
+    doc(
+      'Hand blanks over to an office below (a jamoat, a mobile office): a series and number range, every blank unused in the sending office',
+      { body: transferBody, response: writeAnswers(transferSchema, 201) },
+    ),
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { office, ...rest } = req.body;
+      const result = await runWrite(
+        dbx,
+        actor,
+        config,
+        { key: idempotencyKey(req), fingerprint: ['POST /blanks/transfers', req.body] },
+        async (ctx) => {
+          const { id } = await transferBlanks(ctx, { ...rest, officeId: office });
+          return { status: 201, body: await findTransfer(ctx.trx, id) };
+        },
+      );
+      return sendWrite(reply, result);
+    },
+  );
+
+  r.get(
+    '/blanks/transfers',
+    doc('Blanks an office handed to offices below it or received from the office above', {
+      querystring: officeQuery,
+      response: readAnswers(transferListSchema),
+    }),
+    async (req) => ({ items: await listTransfers(dbx.db, actorOf(req), req.query.office) }),
   );
 
   r.get(

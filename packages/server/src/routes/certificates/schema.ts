@@ -1,5 +1,6 @@
 import {
   BLANK_DOCUMENTS,
+  BLANK_STATUSES,
   DOCUMENT_KINDS,
   HOLDERS,
   idDocument,
@@ -7,7 +8,6 @@ import {
   SIGNATORY_BASES,
 } from '@sabt/core';
 import { z } from 'zod';
-import { BLANK_STATUSES } from '../../certificates/tables.ts';
 
 export const certificateParams = z.strictObject({ id: z.uuid({ error: 'error.uuid' }) });
 export const recordParams = certificateParams;
@@ -112,7 +112,7 @@ export const officeQuery = z.strictObject({ office: z.string().max(20).optional(
 
 export const blanksQuery = z.strictObject({
   office: z.string().max(20).optional(),
-  status: z.enum(BLANK_STATUSES as [string, ...string[]]).optional(),
+  status: z.enum(BLANK_STATUSES).optional(),
   document: z.enum(BLANK_DOCUMENTS).optional(),
   series: z.string().max(20).optional(),
   number: z
@@ -170,5 +170,29 @@ export const signatoryBody = z
         title: 'Муовини сардори шуъбаи САҲШ',
         authority: 'Фармоиши № 14 аз 02.03.2026',
       },
+    ],
+  });
+
+export const transferBody = z
+  .strictObject({
+    office: z
+      .string()
+      .max(20)
+      .optional()
+      .describe('the sending office (central administrators); default: yours'),
+    toOffice: z
+      .string()
+      .min(1)
+      .max(20)
+      .describe('the receiving office, below the sending one (a jamoat, a mobile office)'),
+    document: z.enum(BLANK_DOCUMENTS),
+    series: z.string().trim().min(1).max(20),
+    from: blankNumber.describe('first number handed over, as printed'),
+    to: blankNumber.describe('last number handed over, as printed'),
+    note: z.string().trim().max(500).optional().describe('the hand-over note, who carried them …'),
+  })
+  .meta({
+    examples: [
+      { toOffice: 'RA-13-01', document: 'BIRTH_CERTIFICATE', series: 'I-ДУ', from: '000101', to: '000120' },
     ],
   });

@@ -97,7 +97,10 @@ export const STOCK: StockReport = {
     {
       document: 'BIRTH_CERTIFICATE',
       counts: { IN_STOCK: 97, ISSUED: 2, SPOIL_REQUESTED: 1, SPOILED: 0, LOST: 0, WRITTEN_OFF: 0 },
+      writtenOff: 0,
       total: 100,
+      transferredOut: 0,
+      receivedByTransfer: 0,
       ranges: [
         { series: 'I-ДУ', status: 'ISSUED', from: '000001', to: '000002', count: 2 },
         { series: 'I-ДУ', status: 'SPOIL_REQUESTED', from: '000003', to: '000003', count: 1 },
