@@ -12,13 +12,14 @@ import { BlankList } from './components/blanks/blank-list.tsx';
 import { BatchList, ReceiveBatchForm } from './components/blanks/receive-batch.tsx';
 import { SignatoryPanel } from './components/blanks/signatory-panel.tsx';
 import { StockReport } from './components/blanks/stock-report.tsx';
+import { TransferForm, TransferList } from './components/blanks/transfer-blanks.tsx';
 import { WriteOffs } from './components/blanks/write-offs.tsx';
 import { SpoilDialog } from './components/spoil-dialog.tsx';
 import { seriesNumber } from './lib/format.ts';
 import { useRights } from './lib/rights.ts';
 import { useCertificateMessages } from './messages.ts';
 
-const TABS = ['stock', 'receive', 'blanks', 'writeOffs', 'signatory'] as const;
+const TABS = ['stock', 'receive', 'transfer', 'blanks', 'writeOffs', 'signatory'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The offices below (and including) one, in tree order, that keep blanks. */
@@ -31,6 +32,7 @@ export function blankOffices(all: readonly Office[], root: string): Office[] {
 
 /**
  * The strict-accountability blanks of an office (`/blanks`): the stock report, receiving a batch,
+ * handing blanks over to the jamoats and mobile offices below,
  * every blank with spoil reports, the write-offs that wait for the head of office, and who signs
  * the office's certificates and extracts (set by the head of office).
  */
@@ -81,8 +83,13 @@ export default function BlanksPage() {
   }
   const own = office === me.office.id;
   const mayReceive = rights.may('receive-blanks') && (own || me.role === 'central_admin');
+  // the offices under the chosen one that keep blanks: a district's jamoats and mobile offices
+  const below = offices.data ? blankOffices(offices.data, office).filter((o) => o.id !== office) : [];
+  const mayTransfer =
+    rights.may('transfer-blanks') && (own || me.role === 'central_admin') && below.length > 0;
   const waiting = pending.data?.total ?? 0;
-  const shown: Tab = tab === 'receive' && !mayReceive ? 'stock' : tab;
+  const shown: Tab =
+    (tab === 'receive' && !mayReceive) || (tab === 'transfer' && !mayTransfer) ? 'stock' : tab;
 
   return (
     <Stack gap="md">
@@ -118,6 +125,7 @@ export default function BlanksPage() {
         <Tabs.List aria-label={s.tabs.label}>
           <Tabs.Tab value="stock">{s.tabs.stock}</Tabs.Tab>
           {mayReceive && <Tabs.Tab value="receive">{s.tabs.receive}</Tabs.Tab>}
+          {mayTransfer && <Tabs.Tab value="transfer">{s.tabs.transfer}</Tabs.Tab>}
           <Tabs.Tab value="blanks">{s.tabs.blanks}</Tabs.Tab>
           <Tabs.Tab
             value="writeOffs"
@@ -141,6 +149,14 @@ export default function BlanksPage() {
             <Stack gap="lg">
               <ReceiveBatchForm office={office} ownOffice={own} />
               <BatchList office={office} />
+            </Stack>
+          </Tabs.Panel>
+        )}
+        {mayTransfer && (
+          <Tabs.Panel value="transfer" pt="md">
+            <Stack gap="lg">
+              <TransferForm key={office} office={office} ownOffice={own} below={below} />
+              <TransferList office={office} />
             </Stack>
           </Tabs.Panel>
         )}

@@ -99,7 +99,7 @@ describe('the blanks screen', () => {
     const cells = within(row)
       .getAllByRole('cell')
       .map((c) => c.textContent);
-    expect(cells).toEqual(['97', '2', '1', '0', '0', '0', '100']);
+    expect(cells).toEqual(['97', '2', '1', '0', '0', '0', '0', '0', '0', '100']);
     const ranges = screen.getByRole('table', { name: 'Қаторҳои рақамҳо' });
     expect(within(ranges).getByRole('row', { name: /000004–000100/ }).textContent).toContain('Дар анбор');
     expect(within(ranges).getByRole('row', { name: /000003 Интизори тасдиқ/ })).toBeTruthy();
@@ -420,5 +420,185 @@ describe('offices whose blanks one sees', () => {
     ];
     expect(blankOffices(all, 'DU-03-00').map((x) => x.id)).toEqual(['DU-03-00', 'DU-03-90']);
     expect(blankOffices(all, 'HQ-00-00').map((x) => x.id)).toEqual(['DU-03-00', 'DU-03-90', 'DU-04-00']);
+  });
+});
+
+describe('handing blanks over to a jamoat', () => {
+  const RUDAKI = {
+    id: 'RA-13-00',
+    kind: 'district' as const,
+    name: { tg: 'Шуъбаи САҲШ — Рӯдакӣ', ru: 'Отдел ЗАГС — Рудаки', en: 'Civil Registry Office — Rudaki' },
+  };
+  const HEAD_RUDAKI = { ...HEAD, login: 'rudaki', name: 'Нозим Давлатов', office: RUDAKI };
+  const TREE = [
+    { id: 'RA', parent: 'HQ-00-00', kind: 'region', name: { tg: 'НТҶ', ru: 'РРП', en: 'DRS' } },
+    { id: 'RA-13-00', parent: 'RA', kind: 'district', name: RUDAKI.name },
+    {
+      id: 'RA-13-01',
+      parent: 'RA-13-00',
+      kind: 'jamoat',
+      name: { tg: 'Ҷамоати деҳоти Чимтеппа', ru: 'Джамоат Чимтеппа', en: 'Chimteppa jamoat' },
+    },
+    {
+      id: 'RA-13-02',
+      parent: 'RA-13-00',
+      kind: 'jamoat',
+      name: { tg: 'Ҷамоати деҳоти Зайнабобод', ru: 'Джамоат Зайнабобод', en: 'Zaynabobod jamoat' },
+    },
+  ];
+  const names = (o: (typeof TREE)[number]) => ({
+    id: o.id,
+    nameTg: o.name.tg,
+    nameRu: o.name.ru,
+    nameEn: o.name.en,
+  });
+
+  it('the district head chooses a jamoat and a range; a refusal is shown until the input is corrected; the stock counts what went', async () => {
+    let sent = 0;
+    const api = fakeApi(
+      HEAD_RUDAKI,
+      {
+        '/offices': { items: TREE },
+        '/blanks/stock': {
+          ...STOCK,
+          office: names(TREE[1]!),
+          documents: [
+            {
+              ...STOCK.documents[0]!,
+              counts: { IN_STOCK: 88, ISSUED: 0, SPOIL_REQUESTED: 0, SPOILED: 1, LOST: 0, WRITTEN_OFF: 1 },
+              writtenOff: 2,
+              total: 90,
+              transferredOut: 10,
+              receivedByTransfer: 0,
+            },
+          ],
+        },
+        '/blanks/transfers': { items: [] },
+        '/blanks': { total: 0, items: [] },
+      },
+      (path, body) => {
+        if (path !== '/blanks/transfers') return undefined;
+        sent++;
+        const b = body as { toOffice: string; series: string; from: string; to: string };
+        if (b.from === '000001')
+          return problem(
+            409,
+            'Бланки I-РД 000001 дар ҳолати «вайрон» аст: танҳо бланкҳои истифоданашуда супорида мешаванд.',
+          );
+        return jsonResponse(201, {
+          id: 't1',
+          fromOffice: names(TREE[1]!),
+          toOffice: names(TREE.find((o) => o.id === b.toOffice)!),
+          document: 'BIRTH_CERTIFICATE',
+          series: 'I-РД',
+          from: b.from,
+          to: b.to,
+          count: Number(b.to) - Number(b.from) + 1,
+          note: null,
+          transferredBy: 'rudaki',
+          transferredByName: 'Нозим Давлатов',
+          transferredAt: '2026-12-06T08:00:00.000Z',
+        });
+      },
+    );
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderBlanks();
+
+    // the stock: written off in all beside each kind, and what went to the jamoats
+    const stock = await screen.findByRole('table', { name: 'Бланкҳои идора аз рӯи ҳуҷҷат ва ҳолат' });
+    const headers = within(stock)
+      .getAllByRole('columnheader')
+      .map((c) => c.textContent);
+    expect(headers).toEqual([
+      'Ҳуҷҷат',
+      'Дар анбор',
+      'Истифода шуд',
+      'Интизори тасдиқ',
+      'Вайрон',
+      'Гумшуда',
+      'Бо сабаби дигар аз ҳисоб баромад',
+      'Ҳамагӣ аз ҳисоб баромад',
+      'Аз идораи боло гирифта шуд',
+      'Ба идораҳои поён супорида шуд',
+      'Ҳамагӣ',
+    ]);
+    const row = within(stock).getByRole('row', { name: /Шаҳодатнома дар бораи таваллуд/ });
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['88', '0', '0', '1', '0', '1', '2', '0', '10', '90']);
+
+    await user.click(screen.getByRole('tab', { name: 'Супоридан ба поён' }));
+    const form = await screen.findByRole('form', { name: 'Супоридани бланкҳо ба ҷамоат ё идораи сайёр' });
+    // only the offices below, never the district itself
+    const to = within(form).getByLabelText('Ба идораи') as HTMLSelectElement;
+    expect([...to.options].map((o) => o.textContent)).toEqual([
+      'Ҷамоати деҳоти Чимтеппа',
+      'Ҷамоати деҳоти Зайнабобод',
+    ]);
+    await user.selectOptions(to, 'RA-13-02');
+    await user.type(within(form).getByLabelText(/Силсила/), 'I-РД');
+    await user.type(within(form).getByLabelText(/Аз рақами/), '000001');
+    await user.type(within(form).getByLabelText(/То рақами/), '000010');
+    const send = () => user.click(within(form).getByRole('button', { name: 'Супоридан' }));
+    await send();
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toContain('дар ҳолати «вайрон» аст');
+
+    // correcting the range takes the refusal away at once
+    await user.clear(within(form).getByLabelText(/Аз рақами/));
+    expect(within(form).queryByRole('alert')).toBeNull();
+    await user.type(within(form).getByLabelText(/Аз рақами/), '000002');
+    await send();
+    await waitFor(() => expect(sent).toBe(2));
+    const writes = api.writes();
+    expect(writes[1]?.body).toEqual({
+      toOffice: 'RA-13-02',
+      document: 'BIRTH_CERTIFICATE',
+      series: 'I-РД',
+      from: '000002',
+      to: '000010',
+    });
+    // a different hand-over is a different request
+    expect(writes[1]?.headers.get('idempotency-key')).not.toBe(writes[0]?.headers.get('idempotency-key'));
+    await waitFor(() =>
+      expect((within(form).getByLabelText(/Аз рақами/) as HTMLInputElement).value).toBe(''),
+    );
+    expect(within(form).queryByRole('alert')).toBeNull();
+  });
+
+  it('is not offered to a clerk, nor where no office below keeps blanks', async () => {
+    const api = fakeApi(FRONT, { '/blanks/stock': STOCK, '/blanks': { total: 0, items: [] } });
+    vi.stubGlobal('fetch', api.fetch);
+    renderBlanks('/blanks?tab=transfer');
+    await screen.findByRole('table', { name: 'Бланкҳои идора аз рӯи ҳуҷҷат ва ҳолат' });
+    expect(screen.queryByRole('tab', { name: 'Супоридан ба поён' })).toBeNull();
+    cleanup();
+    const head = fakeApi(HEAD, { '/blanks/stock': STOCK, '/blanks': { total: 0, items: [] } });
+    vi.stubGlobal('fetch', head.fetch);
+    renderBlanks();
+    await screen.findByRole('table', { name: 'Бланкҳои идора аз рӯи ҳуҷҷат ва ҳолат' });
+    expect(screen.queryByRole('tab', { name: 'Супоридан ба поён' })).toBeNull();
+  });
+});
+
+describe('the batch form, corrected', () => {
+  it('drops the refusal of the last send as soon as the input changes', async () => {
+    const api = fakeApi(HEAD, { '/blanks/stock': STOCK, '/blanks/batches': { items: [] } }, () =>
+      problem(409, 'Ин рақамҳо аллакай қабул шудаанд.'),
+    );
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderBlanks('/blanks?tab=receive');
+    const form = await screen.findByRole('form', { name: 'Қабули бастаи бланкҳо' });
+    await user.type(within(form).getByLabelText(/Силсила/), 'I-ДУ');
+    await user.type(within(form).getByLabelText(/Аз рақами/), '000001');
+    await user.type(within(form).getByLabelText(/То рақами/), '000010');
+    await user.click(within(form).getByRole('button', { name: 'Қабул кардан' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain('аллакай қабул шудаанд');
+    await user.type(within(form).getByLabelText(/То рақами/), '0');
+    expect(within(form).queryByRole('alert')).toBeNull();
   });
 });

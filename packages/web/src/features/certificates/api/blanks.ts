@@ -6,11 +6,12 @@ import type {
   OfficeSignatories,
   SignatoryView,
   StockReport,
+  Transfer,
 } from '@sabt/core';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
 
-export type { Batch, Blank, BlankStatus, StockReport } from '@sabt/core';
+export type { Batch, Blank, BlankStatus, StockReport, Transfer } from '@sabt/core';
 /** Blank stock, batches and blanks as the server answers them: core's schemas, inferred. */
 export { BLANK_STATUSES } from '@sabt/core';
 
@@ -65,6 +66,33 @@ export interface BatchInput {
 
 export const useReceiveBatch = () =>
   useBlankWrite((body: BatchInput) => api<Batch>('/blanks/batches', { method: 'POST', body }));
+
+export const transfersQuery = (office: string) =>
+  queryOptions({
+    queryKey: ['blanks', 'transfers', office],
+    queryFn: ({ signal }) =>
+      api<{ items: Transfer[] }>('/blanks/transfers', { signal, query: { office } }).then((r) => r.items),
+  });
+
+export interface TransferInput {
+  office?: string;
+  toOffice: string;
+  document: DocumentKind;
+  series: string;
+  from: string;
+  to: string;
+  note?: string;
+}
+
+/** A hand-over; the same `idempotencyKey` for a send repeated unchanged (it then moves nothing twice). */
+export const useTransferBlanks = () =>
+  useBlankWrite(({ idempotencyKey, ...body }: TransferInput & { idempotencyKey?: string }) =>
+    api<Transfer>('/blanks/transfers', {
+      method: 'POST',
+      body,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    }),
+  );
 
 export const useReportSpoiled = () =>
   useBlankWrite(({ id, ...body }: { id: number; reason: string; lost: boolean }) =>

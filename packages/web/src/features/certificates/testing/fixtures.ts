@@ -151,7 +151,7 @@ export function fakeApi(
     sent.push({ method, path, query: url.searchParams, body, headers });
     if (method !== 'GET') return onWrite(path, body, headers) ?? jsonResponse(200, {});
     if (path === '/auth/session') return jsonResponse(200, { user: me });
-    if (path === '/offices') return jsonResponse(200, { items: OFFICES });
+    if (path === '/offices' && !(path in routes)) return jsonResponse(200, { items: OFFICES });
     if (path in routes) {
       const answer = routes[path];
       const value = typeof answer === 'function' ? answer(url.searchParams) : answer;

@@ -48,6 +48,11 @@ export function ReceiveBatchForm({ office, ownOffice }: { office: string; ownOff
     note: '',
   });
   const alertRef = useRef<HTMLDivElement>(null);
+  const { reset } = receive;
+  // What the server said about the last send no longer holds once the user changes the input: the
+  // alert goes (each field's own mark goes as that field is typed in).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on a change of the values only
+  useEffect(() => reset(), [values]);
 
   // The server's answer: each field error under its own input, the first wrong field focused (its
   // message is read with it); a problem that is no field's goes to the alert, which gets the focus.

@@ -3,7 +3,13 @@ import { DataTable } from '../../../../components/data-table.tsx';
 import { BLANK_STATUSES, type StockReport as Report } from '../../api/blanks.ts';
 import { useCertificateMessages } from '../../messages.ts';
 
-/** Per document: how many blanks in each status, and the ranges of numbers as they lie in the stock. */
+type Row = Report['documents'][number];
+
+/**
+ * Per document, in the official order the server gives: how many blanks in each status, written
+ * off in all, received from the office above and handed over below, and the ranges of numbers as
+ * they lie in the stock.
+ */
 export function StockReport({ report }: { report: Report }) {
   const { m, documentLabel } = useCertificateMessages();
   const s = m.blanks;
@@ -11,7 +17,7 @@ export function StockReport({ report }: { report: Report }) {
   return (
     <Stack gap="lg">
       <DataTable
-        minWidth={760}
+        minWidth={1100}
         withTableBorder
         caption={s.stock.caption}
         rows={report.documents}
@@ -19,11 +25,15 @@ export function StockReport({ report }: { report: Report }) {
         columns={[
           { header: s.stock.document, rowHeader: true, fw: 600, cell: (d) => documentLabel(d.document) },
           ...BLANK_STATUSES.map((st) => ({
-            header: s.statuses[st],
+            // a confirmed write-off is spoiled, lost or written off for another reason: each its own column
+            header: st === 'WRITTEN_OFF' ? s.stock.writtenOffOther : s.statuses[st],
             right: true,
             fw: st === 'IN_STOCK' ? 700 : undefined,
-            cell: (d: Report['documents'][number]) => d.counts[st],
+            cell: (d: Row) => d.counts[st],
           })),
+          { header: s.stock.writtenOff, right: true, fw: 600, cell: (d) => d.writtenOff },
+          { header: s.stock.receivedByTransfer, right: true, cell: (d) => d.receivedByTransfer },
+          { header: s.stock.transferredOut, right: true, cell: (d) => d.transferredOut },
           { header: s.stock.total, right: true, cell: (d) => d.total },
         ]}
       />

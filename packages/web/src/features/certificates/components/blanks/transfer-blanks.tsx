@@ -1,0 +1,210 @@
+import { NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { BLANK_DOCUMENTS, type DocumentKind } from '@sabt/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { DataTable } from '../../../../components/data-table.tsx';
+import { FormPanel, useFormFields } from '../../../../components/form-panel.tsx';
+import { isProblem, newUuid } from '../../../../lib/api.ts';
+import { formatInstant } from '../../../../lib/dates.ts';
+import type { Office } from '../../../../lib/offices.ts';
+import { type Transfer, transfersQuery, useTransferBlanks } from '../../api/blanks.ts';
+import { useCertificateMessages } from '../../messages.ts';
+import { ProblemAlert } from '../problem-alert.tsx';
+import { checkBatch } from './receive-batch.tsx';
+
+type Field = 'toOffice' | 'document' | 'series' | 'from' | 'to' | 'note';
+type Errors = Partial<Record<Field, string>>;
+const FIELDS: readonly Field[] = ['toOffice', 'document', 'series', 'from', 'to', 'note'];
+
+/**
+ * The head of a district office hands unused blanks over to a jamoat or mobile office under it:
+ * the office, the document, the series and the range. One Idempotency-Key per hand-over as typed,
+ * so a repeated send moves nothing twice.
+ */
+export function TransferForm({
+  office,
+  ownOffice,
+  below,
+}: {
+  office: string;
+  ownOffice: boolean;
+  /** The offices under this one that keep blanks. */
+  below: readonly Office[];
+}) {
+  const { m, lang, documentLabel } = useCertificateMessages();
+  const s = m.blanks.transfer;
+  const transfer = useTransferBlanks();
+  const { values, setValues, showErrors, field } = useFormFields<Field>('transfer-blanks', {
+    toOffice: below[0]?.id ?? '',
+    document: BLANK_DOCUMENTS[0],
+    series: '',
+    from: '',
+    to: '',
+    note: '',
+  });
+  const alertRef = useRef<HTMLDivElement>(null);
+  const key = useRef(newUuid());
+  const { reset } = transfer;
+  // what was said about the last send no longer holds once the user changes what they typed
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on a change of the values only
+  useEffect(() => {
+    key.current = newUuid();
+    reset();
+  }, [values]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on a new answer only
+  useEffect(() => {
+    if (!transfer.error) return;
+    const server = isProblem(transfer.error) ? transfer.error.fieldErrors : {};
+    const found: Errors = {};
+    for (const k of FIELDS) if (server[k]) found[k] = server[k];
+    if (!showErrors(found, FIELDS)) alertRef.current?.focus();
+  }, [transfer.error]);
+
+  if (below.length === 0) return <Text c="dimmed">{s.none}</Text>;
+  const nameOf = (id: string) => below.find((o) => o.id === id)?.name[lang] ?? id;
+
+  const submit = () => {
+    const r = m.blanks.receive;
+    if (showErrors(checkBatch(values, r), FIELDS)) return;
+    transfer.mutate(
+      {
+        ...(ownOffice ? {} : { office }),
+        toOffice: values.toOffice,
+        document: values.document as DocumentKind,
+        series: values.series.trim(),
+        from: values.from.trim(),
+        to: values.to.trim(),
+        ...(values.note.trim() ? { note: values.note.trim() } : {}),
+        idempotencyKey: key.current,
+      },
+      {
+        onSuccess: (t) => {
+          notifications.show({
+            message: s.done(
+              t.count,
+              `${t.series} ${m.blanks.stock.range(t.from, t.to)}`,
+              nameOf(t.toOffice.id),
+            ),
+            color: 'teal',
+          });
+          setValues({ ...values, from: '', to: '', note: '' });
+        },
+      },
+    );
+  };
+
+  return (
+    <FormPanel
+      id="transfer-blanks"
+      title={s.title}
+      onSubmit={submit}
+      pending={transfer.isPending}
+      submitLabel={s.submit}
+      alert={
+        <ProblemAlert
+          ref={alertRef}
+          error={transfer.error}
+          fieldLabels={{
+            toOffice: s.toOffice,
+            document: s.document,
+            series: s.series,
+            from: s.from,
+            to: s.to,
+            note: s.note,
+          }}
+          atFields={FIELDS}
+        />
+      }
+    >
+      <Text size="sm" c="dimmed">
+        {s.intro}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <NativeSelect
+          {...field('toOffice')}
+          label={s.toOffice}
+          data={below.map((o) => ({ value: o.id, label: o.name[lang] }))}
+        />
+        <NativeSelect
+          {...field('document')}
+          label={s.document}
+          data={BLANK_DOCUMENTS.map((d) => ({ value: d, label: documentLabel(d) }))}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <TextInput
+          {...field('series')}
+          label={s.series}
+          description={m.blanks.receive.seriesHint}
+          required
+          withAsterisk
+          maxLength={20}
+        />
+        {(['from', 'to'] as const).map((k) => (
+          <TextInput
+            key={k}
+            {...field(k)}
+            label={s[k]}
+            description={m.blanks.receive.numberHint}
+            required
+            withAsterisk
+            inputMode="numeric"
+            maxLength={12}
+          />
+        ))}
+      </SimpleGrid>
+      <TextInput {...field('note')} label={s.note} description={s.noteHint} maxLength={500} />
+    </FormPanel>
+  );
+}
+
+/** The blanks an office handed over to offices below it and received from above, newest first. */
+export function TransferList({ office }: { office: string }) {
+  const { m, lang, documentLabel } = useCertificateMessages();
+  const s = m.blanks;
+  const transfers = useQuery(transfersQuery(office));
+  if (transfers.isError) return <ProblemAlert error={transfers.error} />;
+  if (!transfers.data) return null;
+  const name = (o: Transfer['fromOffice']) =>
+    lang === 'ru' ? o.nameRu : lang === 'en' ? o.nameEn : o.nameTg;
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4">
+        {s.transfer.listTitle}
+      </Title>
+      {transfers.data.length === 0 ? (
+        <Text c="dimmed">{s.transfer.empty}</Text>
+      ) : (
+        <DataTable
+          minWidth={760}
+          caption={s.transfer.caption}
+          rows={transfers.data}
+          rowKey={(t) => t.id}
+          columns={[
+            {
+              header: s.transfer.when,
+              nowrap: true,
+              cell: (t) => (
+                <>
+                  {formatInstant(t.transferredAt)}
+                  <Text size="xs" c="dimmed">
+                    {t.transferredByName ?? t.transferredBy}
+                  </Text>
+                </>
+              ),
+            },
+            { header: s.transfer.fromOffice, cell: (t) => name(t.fromOffice) },
+            { header: s.transfer.toOffice, cell: (t) => name(t.toOffice) },
+            { header: s.stock.document, cell: (t) => documentLabel(t.document) },
+            { header: s.list.series, cell: (t) => t.series },
+            { header: s.batches.range, nowrap: true, cell: (t) => s.stock.range(t.from, t.to) },
+            { header: s.batches.count, right: true, cell: (t) => t.count },
+            { header: s.batches.note, cell: (t) => t.note ?? '' },
+          ]}
+        />
+      )}
+    </Stack>
+  );
+}
