@@ -195,6 +195,26 @@ describe('the demo registry', () => {
     expect(issued.body).toMatchObject({ series: 'I-ДУ', number: '000006' });
   });
 
+  it('lets the jamoat registrar print on the blanks the district handed over', async () => {
+    const jamoat = await t.as('jamoat');
+    const stock = (await jamoat.get('/api/v1/blanks/stock')).body;
+    const births = stock.documents.find((d: { document: string }) => d.document === 'BIRTH_CERTIFICATE');
+    expect(births).toMatchObject({ receivedByTransfer: 20, total: 20 });
+    const district = (await (await t.as('rudaki')).get('/api/v1/blanks/stock')).body;
+    expect(district.documents[0]).toMatchObject({
+      document: 'BIRTH_CERTIFICATE',
+      transferredOut: 20,
+      total: 30,
+    });
+    // the jamoat sees its own records: the birth its registrar registered
+    const mine = await jamoat.get(`${R}?status=registered&kind=BIRTH`);
+    const own = (mine.body.items as { id: string }[])[0];
+    expect(own, show(mine)).toBeTruthy();
+    const issued = await jamoat.post(`${R}/${own!.id}/certificates`, { mode: 'full' });
+    expect(issued.status, show(issued)).toBe(201);
+    expect(issued.body).toMatchObject({ series: 'I-РД', number: '000001' });
+  });
+
   it('is loaded once: loading again adds nothing', async () => {
     const before = await counts();
     expect(before.audit).toBe(1);

@@ -4,7 +4,7 @@
  * handful of cases taken through the real API by the demo users — drafts, records waiting in each
  * queue, an amendment approved and one pending, an adoption (which seals), a paternity and a
  * divorce linked to their earlier records, a possible duplicate waiting for review, blanks received,
- * some spoiled and written off, certificates issued. Loaded once per database: a marker entry in
+ * some spoiled and written off, some handed over by a district to its jamoat, certificates issued. Loaded once per database: a marker entry in
  * the audit log, written with the bulk, says it is there. Never loaded by the test harness.
  */
 import {
@@ -21,7 +21,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/connect.ts';
 import { type BulkResult, writeBulk } from './demo-bulk.ts';
 import { ok, signIn } from './demo-clerks.ts';
-import { DEMO_OFFICE_ID } from './demo-data.ts';
+import { DEMO_JAMOAT_ID, DEMO_OFFICE_ID } from './demo-data.ts';
 import type { GenRecord } from './generator/registry.ts';
 import { Rng } from './generator/rng.ts';
 import { birthOf, NEWBORNS, type Person } from './showcase-people.ts';
@@ -294,6 +294,31 @@ async function showcase(
     applicationDate: divorceApplied,
     marriageEndDate: addDays(divorceApplied, 35),
   });
+
+  // The jamoat has no head to receive blanks: the Rudaki district's head receives them and hands
+  // some over to the jamoat, whose registrar prints on them.
+  const rudaki = await signIn(app, 'rudaki');
+  for (const [document, to, handed] of [
+    ['BIRTH_CERTIFICATE', '000050', '000020'],
+    ['DEATH_CERTIFICATE', '000020', '000010'],
+    ['MARRIAGE_CERTIFICATE', '000020', '000010'],
+  ] as const) {
+    await ok(
+      `rudaki receive ${document}`,
+      rudaki.post('/blanks/batches', { document, series: 'I-РД', from: '000001', to }),
+    );
+    await ok(
+      `rudaki hand over ${document}`,
+      rudaki.post('/blanks/transfers', {
+        toOffice: DEMO_JAMOAT_ID,
+        document,
+        series: 'I-РД',
+        from: '000001',
+        to: handed,
+        note: 'Бо мошини ҷамоат бурда шуд',
+      }),
+    );
+  }
 
   // The jamoat's registrar works alone: one birth registered (flagged self-registered), one draft.
   const jamoat = await signIn(app, 'jamoat');
