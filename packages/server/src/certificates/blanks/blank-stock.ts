@@ -384,7 +384,12 @@ export async function takeBlank(
   return taken(row);
 }
 
-async function lockBlank(ctx: WriteContext, id: number) {
+/**
+ * Locks a blank the user acts on: one of their own office's, or (`below`) one of an office within
+ * their subtree — the head of a district confirms the write-offs of the jamoats and mobile offices
+ * under it, which have no head of their own.
+ */
+async function lockBlank(ctx: WriteContext, id: number, reach: 'own' | 'below' = 'own') {
   const row = await certDb(ctx.trx)
     .selectFrom('blanks as b')
     .innerJoin('offices as o', 'o.id', 'b.office_id')
@@ -394,7 +399,9 @@ async function lockBlank(ctx: WriteContext, id: number) {
     .forUpdate('b')
     .executeTakeFirst();
   if (!row) throw notFound();
-  assertOwnOffice(ctx.actor, row, row.path);
+  if (reach === 'below') {
+    if (!row.path.startsWith(ctx.actor.officePath)) throw notFound();
+  } else assertOwnOffice(ctx.actor, row, row.path);
   return row;
 }
 
@@ -432,7 +439,8 @@ export async function reportSpoiled(
 }
 
 /**
- * The head of office confirms a report (never their own): the blank is written off for good, and
+ * The head of office (of the blank's office or one above it) confirms a report (never their own):
+ * the blank is written off for good, and
  * a certificate printed on it is marked spoiled. Or rejects it: the blank returns to where it was.
  */
 export async function decideSpoiled(
@@ -443,7 +451,7 @@ export async function decideSpoiled(
     | { confirm: false; reason: string },
 ) {
   assertMay(ctx.actor, 'confirm-spoiled-blank');
-  const blank = await lockBlank(ctx, id);
+  const blank = await lockBlank(ctx, id, 'below');
   if (blank.status !== 'SPOIL_REQUESTED') {
     throw new DomainError('conflict', 'problem.blank.wrongStatus', {
       status: BLANK_STATUS_LABELS[blank.status] ?? blank.status,

@@ -405,6 +405,14 @@ describe('handing blanks over to a jamoat', () => {
     const own = (await rudaki.get('/api/v1/blanks?office=RA-13-00&number=000010')).body;
     expect(own.total).toBe(0);
 
+    // a blank the jamoat spoils is written off by the district's head (the jamoat has none)
+    const spoilt = (await jamoat.get('/api/v1/blanks?status=IN_STOCK&number=000006')).body.items[0];
+    expect((await jamoat.post(`/api/v1/blanks/${spoilt.id}/spoil`, { reason: 'Тар шуд' })).status).toBe(200);
+    expect((await head.post(`/api/v1/blanks/${spoilt.id}/spoil/confirm`, {})).status).toBe(404);
+    const confirmed = await rudaki.post(`/api/v1/blanks/${spoilt.id}/spoil/confirm`, {});
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    expect(confirmed.body.status).toBe('SPOILED');
+
     // both sides list the movement
     for (const [c, office] of [
       [rudaki, 'RA-13-00'],

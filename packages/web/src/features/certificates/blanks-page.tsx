@@ -170,7 +170,8 @@ export default function BlanksPage() {
         <Tabs.Panel value="writeOffs" pt="md">
           <WriteOffs
             office={office}
-            mayDecide={rights.mayIn('confirm-spoiled-blank', office)}
+            // the head of office decides for their office and those below it (a jamoat has no head)
+            mayDecide={rights.may('confirm-spoiled-blank')}
             login={me.login}
           />
         </Tabs.Panel>

@@ -569,6 +569,22 @@ describe('handing blanks over to a jamoat', () => {
     expect(within(form).queryByRole('alert')).toBeNull();
   });
 
+  it('lets the district head confirm a write-off the jamoat reported (the jamoat has no head)', async () => {
+    const api = fakeApi(HEAD_RUDAKI, {
+      '/offices': { items: TREE },
+      '/blanks/stock': { ...STOCK, office: names(TREE[2]!) },
+      '/blanks': blanksRoute([REPORTED_BY_FRONT]),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    renderBlanks('/blanks?office=RA-13-01&tab=writeOffs');
+    const table = await screen.findByRole('table', { name: /интизори тасдиқ/ });
+    const row = within(table).getByRole('row', { name: /000003/ });
+    expect(
+      within(row).getByRole('button', { name: 'Тасдиқ кардан: I-ДУ № 000003' }).hasAttribute('disabled'),
+    ).toBe(false);
+    expect(api.gets('/blanks').every((g) => g.query.get('office') === 'RA-13-01')).toBe(true);
+  });
+
   it('is not offered to a clerk, nor where no office below keeps blanks', async () => {
     const api = fakeApi(FRONT, { '/blanks/stock': STOCK, '/blanks': { total: 0, items: [] } });
     vi.stubGlobal('fetch', api.fetch);
