@@ -588,7 +588,13 @@ describe('a series typed on either keyboard', () => {
       });
       expect(batch.series, typed).toBe(kept);
     }
-    // the same series typed the other way finds the same blanks: already received
+    // the same series typed the other way finds the same blanks: in the list, and already received
+    const found = await head.get(
+      `/api/v1/blanks?document=ADOPTION_CERTIFICATE&series=${encodeURIComponent('ІІ-ДУ')}`,
+    );
+    expect(
+      found.body.items.map((b: { series: string; number: string }) => `${b.series} ${b.number}`),
+    ).toEqual(['II-ДУ 000701']);
     const twice = await head.post('/api/v1/blanks/batches', {
       document: 'ADOPTION_CERTIFICATE',
       series: 'II-ДУ',

@@ -19,6 +19,7 @@ import {
 } from '../../certificates/blanks/blank-queries.ts';
 import {
   decideSpoiled,
+  keptSeries,
   peekBlank,
   receiveBatch,
   reportSpoiled,
@@ -159,7 +160,12 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
       querystring: blanksQuery,
       response: readAnswers(blankListSchema),
     }),
-    async (req) => listBlanks(dbx.db, actorOf(req), req.query as never),
+    async (req) => {
+      const { series, ...rest } = req.query;
+      // a series typed on either keyboard is the series as kept
+      const filter = { ...rest, ...(series ? { series: keptSeries(series, config) } : {}) };
+      return listBlanks(dbx.db, actorOf(req), filter as never);
+    },
   );
 
   r.post(
