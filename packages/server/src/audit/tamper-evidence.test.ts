@@ -371,6 +371,32 @@ describe('tamper evidence of the audit chain and the registry', () => {
     ]);
   });
 
+  it('hashes the actions written before migration 022 in its data step, once', async () => {
+    await t.dbx.db
+      .insertInto('record_actions')
+      .values({
+        record_id: recordId,
+        action: 'note',
+        actor_id: null,
+        actor_role: 'registrar',
+        office_id: null,
+        from_status: 'registered',
+        to_status: 'registered',
+        revision: 99,
+        reason: 'written before 022',
+        payload: '{}',
+      })
+      .execute();
+    const before = await verifyRecords(t.dbx.db);
+    expect(before.findings.map((f) => f.problem)).toEqual(['unhashed']);
+    await prepareDatabase(t.dbx.db, { files: t.files });
+    expect((await verifyRecords(t.dbx.db)).findings).toEqual([]);
+    // a hash once given cannot be changed
+    await expect(
+      sql`UPDATE record_actions SET hash = ${'0'.repeat(64)} WHERE revision = 99`.execute(t.dbx.db),
+    ).rejects.toThrow(/append-only/);
+  });
+
   it('anchors on schedule through the job queue', async () => {
     const before = (await t.dbx.db.selectFrom('audit_anchors').select('seq').execute()).length;
     expect((await w.back.get(`${R}/${recordId}`)).status).toBe(200); // the head moves
