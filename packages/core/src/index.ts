@@ -14,6 +14,7 @@ export * from './acts/paternity.ts';
 export * from './acts/persons.ts';
 export * from './acts/registry.ts';
 export * from './acts/validation.ts';
+export * from './api/audit.ts';
 export * from './api/auth.ts';
 export * from './api/blanks.ts';
 export * from './api/certificates.ts';

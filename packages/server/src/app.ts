@@ -14,6 +14,7 @@ import { installErrorHandler } from './http/error-handler.ts';
 import { unstorableInput } from './http/input-guard.ts';
 import { Problem, RequestValidationError } from './http/problem.ts';
 import { actKindRoutes } from './routes/act-kinds/act-kinds.ts';
+import { auditRoutes } from './routes/audit/audit.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { blankRoutes } from './routes/certificates/blanks.ts';
 import { certificateRoutes } from './routes/certificates/certificates.ts';
@@ -110,6 +111,7 @@ export async function buildApp({
       await blankRoutes(api, deps);
       await signatoryRoutes(api, deps);
       await verifyApiRoutes(api, deps);
+      await auditRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

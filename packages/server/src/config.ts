@@ -24,6 +24,10 @@ export interface Config {
   jobs: boolean;
   /** Encrypts the private keys of Sabt's CA and offices (AES-256-GCM, key derived with scrypt). */
   keyPassphrase: string;
+  /** The file each new anchor of the audit chain is appended to (JSON lines); '' for none. */
+  auditAnchorFile: string;
+  /** How often the audit chain's head is anchored (the job `audit.anchor`). */
+  auditAnchorMinutes: number;
   /** Where the public verification page is reached: QR codes point to `<publicUrl>/verify?c=…`. */
   publicUrl: string;
   /** Format of a blank's series (a regular expression), e.g. `I-ДУ`. */
@@ -157,6 +161,16 @@ export const VARIABLES: readonly Variable[] = [
     name: 'SABT_KEY_PASSPHRASE',
     default: '',
     help: 'encrypts the signing keys (CA, offices); required in production, a dev passphrase is used in demo and tests',
+  },
+  {
+    name: 'SABT_AUDIT_ANCHOR_FILE',
+    default: '',
+    help: 'file the signed anchors of the audit chain are appended to, for an external party to keep (default: <SABT_DATA_DIR>/audit-anchors.jsonl; none with memory://)',
+  },
+  {
+    name: 'SABT_AUDIT_ANCHOR_MINUTES',
+    default: '60',
+    help: 'how often the audit chain is anchored (signed with a key derived from SABT_KEY_PASSPHRASE)',
   },
   {
     name: 'SABT_PUBLIC_URL',
@@ -297,6 +311,13 @@ function fileStorage(env: NodeJS.ProcessEnv, dataPath: string): FileStorageConfi
   };
 }
 
+function anchorFile(env: NodeJS.ProcessEnv): string {
+  const raw = read(env, 'SABT_AUDIT_ANCHOR_FILE');
+  if (raw) return path.resolve(raw);
+  const dir = dataDir(env);
+  return dir.startsWith('memory://') ? '' : path.join(dir, 'audit-anchors.jsonl');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env, 'PORT'),
@@ -315,6 +336,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: bool(env, 'SABT_DEMO'),
     jobs: onOff(env, 'SABT_JOBS'),
     keyPassphrase: read(env, 'SABT_KEY_PASSPHRASE') || DEV_KEY_PASSPHRASE,
+    auditAnchorFile: anchorFile(env),
+    auditAnchorMinutes: Math.max(1, int(env, 'SABT_AUDIT_ANCHOR_MINUTES')),
     publicUrl: read(env, 'SABT_PUBLIC_URL').replace(/\/+$/, ''),
     blankSeriesPattern: pattern(env, 'SABT_BLANK_SERIES_PATTERN'),
     blankSeriesExample: read(env, 'SABT_BLANK_SERIES_EXAMPLE'),

@@ -1,3 +1,4 @@
+import { anchorAuditSchedule } from './jobs/audit-anchor.ts';
 import type { JobRegistry } from './jobs/registry.ts';
 import { sendNotification } from './notifications/send-job.ts';
 
@@ -8,8 +9,10 @@ import { sendNotification } from './notifications/send-job.ts';
  *
  *   jobs: [sendNotification],
  *   subscribers: [defineSubscriber({ name: 'notify-registered', events: ['record.registered'], handler })],
+ *   schedules: [{ job, everyMinutes: (config) => 60 }],
  */
 export const REGISTRY: JobRegistry = {
   jobs: [sendNotification],
   subscribers: [],
+  schedules: [anchorAuditSchedule],
 };

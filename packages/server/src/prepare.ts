@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { hashUnhashedRows } from './audit/record-hashes.ts';
 import { certificatePdfsInDatabase, moveCertificatePdfs } from './certificates/pdf-files.ts';
 import { migrate } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
@@ -6,8 +7,9 @@ import { ensureOffices, nationalOfficeTree } from './offices/office-tree.ts';
 import type { FileStore } from './storage/file-store.ts';
 
 /**
- * Brings a database up to date: migrations, the data steps that follow them (certificate PDFs of
- * before migration 012 move to the file store), then the national office tree (reference data).
+ * Brings a database up to date: migrations, the data steps that follow them (the hashes of the
+ * actions and versions written before migration 022; certificate PDFs of before migration 012 move
+ * to the file store), then the national office tree (reference data).
  * Without a file store the data step cannot run: that is refused while it has work to do.
  */
 export async function prepareDatabase(
@@ -15,6 +17,7 @@ export async function prepareDatabase(
   opts: { files?: FileStore | undefined } = {},
 ): Promise<{ migrations: string[]; offices: number; certificatePdfsMoved: number }> {
   const migrations = await migrate(db);
+  await hashUnhashedRows(db);
   let certificatePdfsMoved = 0;
   if (opts.files) {
     const moved = await moveCertificatePdfs(db, opts.files);

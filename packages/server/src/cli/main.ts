@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ROLES, t } from '@sabt/core';
 import { buildApp } from '../app.ts';
-import { verifyAudit } from '../audit/audit-log.ts';
+import { AUDIT_HELP, auditAnchorCommand, auditVerifyCommand } from '../audit/cli.ts';
 import { createUser, UserInputError } from '../auth/users.ts';
 import { createKeys, listKeys, rotateOfficeKeys } from '../certificates/keys/key-store.ts';
 import { type Config, loadConfig, variablesHelp } from '../config.ts';
@@ -25,7 +25,7 @@ Usage:
   sabt migrate                 apply database migrations and the national office tree
   sabt users create --login L --password P --role R --office O [--name "Full Name"]
                                create a user (the first administrator, for example)
-  sabt audit verify            check the audit log's hash chain; exit 1 if anything was altered
+${AUDIT_HELP}
   sabt duplicates scan [--kind BIRTH]
                                look for duplicates across the whole registry and flag them for review
   sabt keys create [--office O]
@@ -116,6 +116,8 @@ export async function main(argv: string[]): Promise<number> {
       limit: { type: 'string' },
       to: { type: 'string' },
       lang: { type: 'string' },
+      anchors: { type: 'string' },
+      'public-key': { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -171,17 +173,15 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'audit': {
-      if (sub !== 'verify') break;
+      if (sub !== 'verify' && sub !== 'anchor') break;
       const dbx = await openDb(config);
       try {
-        const res = await verifyAudit(dbx.db);
-        for (const f of res.findings) console.log(`entry ${f.seq}: ${f.problem} — ${f.detail}`);
-        console.log(
-          res.ok
-            ? `audit log intact: ${res.entries} entries verified`
-            : `audit log TAMPERED: ${res.findings.length} finding(s) in ${res.entries} entries`,
-        );
-        return res.ok ? 0 : 1;
+        return sub === 'anchor'
+          ? await auditAnchorCommand(dbx.db, config)
+          : await auditVerifyCommand(dbx.db, config, {
+              anchors: values.anchors,
+              publicKey: values['public-key'],
+            });
       } finally {
         await dbx.close();
       }

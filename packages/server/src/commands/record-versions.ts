@@ -1,4 +1,5 @@
 import { diffData } from '@sabt/core';
+import { hashedVersion } from '../audit/record-hashes.ts';
 import { indexRecord } from '../search/index-record.ts';
 import {
   appendAction,
@@ -10,7 +11,10 @@ import {
 import type { WriteContext } from '../unit-of-work/write.ts';
 import { recordAmended } from './record-events.ts';
 
-/** Keeps a registered version of a record's data; versions are append-only. */
+/**
+ * Keeps a registered version of a record's data; versions are append-only. Its hash joins the audit
+ * entry of the action that made it (appendAction's), so the chain covers the version too.
+ */
 export async function saveVersion(
   ctx: WriteContext,
   recordId: string,
@@ -19,16 +23,18 @@ export async function saveVersion(
   data: unknown,
   actionId: number,
 ) {
-  await ctx.trx
-    .insertInto('record_versions')
-    .values({
-      record_id: recordId,
-      version,
-      schema_version: schemaVersion,
-      data: JSON.stringify(data),
-      action_id: actionId,
-    })
-    .execute();
+  const row = hashedVersion({
+    record_id: recordId,
+    version,
+    schema_version: schemaVersion,
+    data,
+    action_id: actionId,
+    created_at: ctx.now,
+  });
+  await ctx.trx.insertInto('record_versions').values(row).execute();
+  const entry = ctx.audit.find((e) => e.detail?.actionId === actionId);
+  if (!entry) throw new Error(`saveVersion: no audit entry for action ${actionId}`);
+  entry.detail = { ...entry.detail, version, versionHash: row.hash };
 }
 
 export interface AmendInput {

@@ -7,9 +7,14 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /** Applies the raw-SQL migrations not applied yet, each in its own transaction, in name order. */
 export async function migrate(db: Kysely<Database>): Promise<string[]> {
-  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
+  // made only when missing: the runtime role of production may not create tables (scripts/db-roles.sql)
+  const made = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(
     db,
   );
+  if (!made.rows[0]?.t)
+    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
+      db,
+    );
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => f.endsWith('.sql'))
     .sort();

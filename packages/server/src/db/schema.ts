@@ -78,6 +78,8 @@ export interface RecordActionsTable {
   revision: number;
   reason: string | null;
   payload: ColumnType<unknown, string, never>;
+  /** SHA-256 of the row's content (audit/record-hashes.ts); null only until the data step of 022 ran. */
+  hash: string | null;
 }
 
 export interface RecordLinksTable {
@@ -86,6 +88,15 @@ export interface RecordLinksTable {
   type: string;
   action_id: number | null;
   created_at: Generated<Date>;
+}
+
+export interface AuditAnchorsTable {
+  seq: number;
+  hash: string;
+  signed_at: Date;
+  key_id: string;
+  public_key: string;
+  signature: string;
 }
 
 export interface ActCountersTable {
@@ -130,6 +141,8 @@ export interface RecordVersionsTable {
   data: ColumnType<unknown, string, never>;
   action_id: number | null;
   created_at: Generated<Date>;
+  /** SHA-256 of the row's content (audit/record-hashes.ts); null only until the data step of 022 ran. */
+  hash: string | null;
 }
 
 export interface SealedVersionsTable {
@@ -203,6 +216,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_anchors: AuditAnchorsTable;
   record_versions: RecordVersionsTable;
   sealed_versions: SealedVersionsTable;
   amendment_requests: AmendmentRequestsTable;

@@ -9,6 +9,7 @@
  */
 import { diffData, documentNumbers, getActKind, newbornNameWarnings } from '@sabt/core';
 import { sql, type Transaction } from 'kysely';
+import { hashedAction, hashedVersion } from '../audit/record-hashes.ts';
 import type { Database } from '../db/schema.ts';
 import { searchRows } from '../search/index-record.ts';
 import { addNoise } from './generator/noise.ts';
@@ -251,44 +252,50 @@ async function writeChunk(
     for (const [action, from, to, role, at, revision] of steps) {
       const actor =
         role === 'front_office' ? actors.front : role === 'back_office' ? actors.back : actors.registrar;
-      actions.push({
-        record_id: rec.id,
-        action,
-        actor_id: ours ? actor : null,
-        actor_role: role,
-        office_id: rec.office.id,
-        at,
-        from_status: from,
-        to_status: to,
-        revision,
-        reason: null,
-        payload: JSON.stringify(action === 'create' ? { data: all[0] } : {}),
-      });
+      actions.push(
+        hashedAction({
+          record_id: rec.id,
+          action,
+          actor_id: ours ? actor : null,
+          actor_role: role,
+          office_id: rec.office.id,
+          at,
+          from_status: from,
+          to_status: to,
+          revision,
+          reason: null,
+          payload: action === 'create' ? { data: all[0] } : {},
+        }),
+      );
     }
     events.forEach((e, i) => {
-      actions.push({
-        record_id: rec.id,
-        action: e.action,
-        actor_id: e.office === actors.officeId ? actors.registrar : null,
-        actor_role: 'registrar',
-        office_id: e.office,
-        at: e.at,
-        from_status: 'registered',
-        to_status: 'registered',
-        revision: 5 + i,
-        reason: null,
-        payload: JSON.stringify(e.payload),
-      });
+      actions.push(
+        hashedAction({
+          record_id: rec.id,
+          action: e.action,
+          actor_id: e.office === actors.officeId ? actors.registrar : null,
+          actor_role: 'registrar',
+          office_id: e.office,
+          at: e.at,
+          from_status: 'registered',
+          to_status: 'registered',
+          revision: 5 + i,
+          reason: null,
+          payload: e.payload,
+        }),
+      );
     });
     all.forEach((data, i) => {
-      versions.push({
-        record_id: rec.id,
-        version: i + 1,
-        schema_version: def.schemaVersion,
-        data: JSON.stringify(data),
-        action_id: null,
-        created_at: i === 0 ? registeredAt : (events.find((e) => e.action === 'amend')?.at ?? registeredAt),
-      });
+      versions.push(
+        hashedVersion({
+          record_id: rec.id,
+          version: i + 1,
+          schema_version: def.schemaVersion,
+          data,
+          action_id: null,
+          created_at: i === 0 ? registeredAt : (events.find((e) => e.action === 'amend')?.at ?? registeredAt),
+        }),
+      );
     });
     for (const row of searchRows(rec.id, rec.kind, rec.data, earlier, cachedKeys)) personRows.push(row);
   }

@@ -1,6 +1,7 @@
 import { DUPLICATE_RULES, type DuplicateRule } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
 import { appendAudit } from '../audit/audit-log.ts';
+import { hashedAction } from '../audit/record-hashes.ts';
 import type { Database } from '../db/schema.ts';
 import { comparePerson } from './find-duplicates.ts';
 
@@ -113,21 +114,24 @@ export async function scanDuplicates(
           .execute();
         await trx
           .insertInto('record_actions')
-          .values({
-            record_id: later,
-            action: 'duplicate-found',
-            actor_id: null,
-            actor_role: 'system',
-            office_id: null,
-            from_status: rec.status,
-            to_status: rec.status,
-            revision,
-            reason: null,
-            payload: JSON.stringify({
-              candidates: [{ candidateId: earlier, score: hit.score, reasons: hit.reasons }],
-              scan: true,
+          .values(
+            hashedAction({
+              record_id: later,
+              action: 'duplicate-found',
+              actor_id: null,
+              actor_role: 'system',
+              office_id: null,
+              at: new Date(),
+              from_status: rec.status,
+              to_status: rec.status,
+              revision,
+              reason: null,
+              payload: {
+                candidates: [{ candidateId: earlier, score: hit.score, reasons: hit.reasons }],
+                scan: true,
+              },
             }),
-          })
+          )
           .execute();
       });
     }

@@ -2,10 +2,11 @@ import type { JobWithMetadata, PgBoss } from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { type Dispatcher, startDispatcher } from './dispatcher.ts';
+import { enqueue } from './enqueue.ts';
 import type { JobLog } from './job.ts';
 import { consoleLog } from './log.ts';
 import { openQueue, type QueuedData, queueOptions } from './queue.ts';
-import { allJobs, type JobRegistry } from './registry.ts';
+import { allJobs, type JobRegistry, type Schedule } from './registry.ts';
 import { jobHandler } from './run-job.ts';
 import { jobsDb } from './tables.ts';
 
@@ -56,6 +57,7 @@ export async function startJobs(opts: JobsOptions): Promise<JobsRuntime> {
   const workers = new Map<string, { ids: string[]; batchSize: number }>();
   let dispatcher: Dispatcher | null = null;
   let upkeep: NodeJS.Timeout | null = null;
+  const timers: NodeJS.Timeout[] = [];
   try {
     for (const job of jobs) {
       await boss.createQueue(job.name, queueOptions(job));
@@ -110,6 +112,17 @@ export async function startJobs(opts: JobsOptions): Promise<JobsRuntime> {
       const purge = () => purgeOld(dbx).catch((err) => log.warn({ err: err.message }, 'job upkeep failed'));
       upkeep = setInterval(purge, 3600_000);
       upkeep.unref();
+      for (const schedule of registry.schedules ?? []) {
+        const periodMs = schedule.everyMinutes(config) * 60_000;
+        const tick = () =>
+          enqueueScheduled(dbx, schedule, periodMs).catch((err) =>
+            log.warn({ err: err.message, queue: schedule.job.name }, 'scheduling a job failed'),
+          );
+        await tick();
+        const timer = setInterval(tick, Math.min(periodMs, 60_000));
+        timer.unref();
+        timers.push(timer);
+      }
     }
   } catch (err) {
     await boss.stop({ graceful: false }).catch(() => {});
@@ -126,6 +139,7 @@ export async function startJobs(opts: JobsOptions): Promise<JobsRuntime> {
     stop() {
       stopping ??= (async () => {
         if (upkeep) clearInterval(upkeep);
+        for (const timer of timers) clearInterval(timer);
         await dispatcher?.stop();
         await boss.stop({ graceful: true, timeout: opts.shutdownTimeoutMs ?? 30_000 });
         log.info({}, 'job runtime stopped');
@@ -133,6 +147,15 @@ export async function startJobs(opts: JobsOptions): Promise<JobsRuntime> {
       return stopping;
     },
   };
+}
+
+/**
+ * Asks for a scheduled job's run of the current period: the period's key makes it one job, however
+ * often and by however many processes it is asked for.
+ */
+async function enqueueScheduled(dbx: Db, schedule: Schedule, periodMs: number) {
+  const period = Math.floor(Date.now() / periodMs);
+  await enqueue(dbx.db, schedule.job, {}, { key: `every-${periodMs / 60_000}-min:${period}` });
 }
 
 /** Forgets dispatched job requests and job completions older than KEEP_DAYS (the queue forgets its jobs sooner). */

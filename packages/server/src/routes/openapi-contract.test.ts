@@ -2,6 +2,7 @@ import { birthKind, marriageKind } from '@sabt/core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anchorAudit } from '../audit/anchor.ts';
 import { receiveBlanks } from '../certificates/testing/fixtures.ts';
 import { DEMO_PASSWORD } from '../demo/demo-data.ts';
 import { birthData, deathData } from '../test/fixtures.ts';
@@ -329,6 +330,11 @@ describe('every documented operation, driven through the app', () => {
     ok(await anonymous.post('/api/v1/verify', { code: 'SABT1.nonsense' }));
     ok(await anonymous.post('/api/v1/verify', {}), 400);
     ok(await anonymous.get('/api/v1/keys'));
+
+    // the audit chain's anchor, public
+    ok(await anonymous.get('/api/v1/audit/anchors/latest'), 404);
+    await anchorAudit(t.dbx.db, t.config);
+    ok(await anonymous.get('/api/v1/audit/anchors/latest'));
 
     const wrong = answers.flatMap((a) => {
       const why = mismatch(a);

@@ -1,5 +1,6 @@
 import { type ActKindDefinition, checkRecordData, type DataCheck, getActKind, type Mode } from '@sabt/core';
 import { sql } from 'kysely';
+import { hashedAction } from '../audit/record-hashes.ts';
 import type { RecordsTable } from '../db/schema.ts';
 import { DomainError, notFound } from '../errors/domain-error.ts';
 import type { WriteContext } from './write.ts';
@@ -89,24 +90,30 @@ export async function actionsBy(ctx: WriteContext, recordId: string): Promise<st
   return rows.map((r) => r.action);
 }
 
-/** Appends to a record's action log (and the audit trail) as the acting user. */
+/**
+ * Appends to a record's action log (and the audit trail) as the acting user. The row carries the
+ * hash of its content, and its audit entry names the row and that hash (audit/record-hashes.ts).
+ */
 export async function appendAction(ctx: WriteContext, a: ActionEntry): Promise<number> {
-  const row = await ctx.trx
+  const row = hashedAction({
+    record_id: a.recordId,
+    action: a.action,
+    actor_id: ctx.actor.id,
+    actor_role: ctx.actor.role,
+    office_id: ctx.actor.officeId,
+    at: ctx.now,
+    from_status: a.fromStatus,
+    to_status: a.toStatus,
+    revision: a.revision,
+    reason: a.reason ?? null,
+    payload: a.payload ?? {},
+  });
+  const inserted = await ctx.trx
     .insertInto('record_actions')
-    .values({
-      record_id: a.recordId,
-      action: a.action,
-      actor_id: ctx.actor.id,
-      actor_role: ctx.actor.role,
-      office_id: ctx.actor.officeId,
-      from_status: a.fromStatus,
-      to_status: a.toStatus,
-      revision: a.revision,
-      reason: a.reason ?? null,
-      payload: JSON.stringify(a.payload ?? {}),
-    })
+    .values(row)
     .returning('id')
     .executeTakeFirstOrThrow();
+  const id = Number(inserted.id);
   ctx.audit.push({
     event: `record.${a.action}`,
     actorId: ctx.actor.id,
@@ -118,9 +125,11 @@ export async function appendAction(ctx: WriteContext, a: ActionEntry): Promise<n
       to: a.toStatus,
       revision: a.revision,
       ...(a.reason ? { reason: a.reason } : {}),
+      actionId: id,
+      actionHash: row.hash,
     },
   });
-  return Number(row.id);
+  return id;
 }
 
 /** Flags that a data check decides, replaced on every check; the rest are kept. */
