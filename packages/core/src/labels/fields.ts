@@ -281,6 +281,8 @@ export const FIELD_OVERRIDES: Record<string, LocalizedText> = {
   'birthBasis.court': e('Қарори суд', 'Решение суда', 'Court decision'),
   'court.court': e('Суд', 'Суд', 'Court'),
   'courtAgeReduction.court': e('Суд', 'Суд', 'Court'),
+  'court.date': e('Санаи қарор', 'Дата решения', 'Date of the decision'),
+  'courtAgeReduction.date': e('Санаи қарор', 'Дата решения', 'Date of the decision'),
   'basis.court': e('Қарори суд', 'Решение суда', 'Court decision'),
   'MARRIAGE:husband.previousMarriageEnd': e(
     'Ҳуҷҷати қатъ гардидани ақди никоҳи қаблӣ',
