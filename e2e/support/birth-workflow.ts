@@ -45,7 +45,7 @@ export async function fillBirthForm(
   await expect.poll(() => field(kid, 'Санаи таваллуд').inputValue()).toBe(ddmmyyyy(born));
   const birthPlace = placeGroup(kid, 'Ҷои таваллуд');
   await choosePlace(birthPlace);
-  await field(birthPlace, 'Шаҳр, шаҳрак ё деҳа').fill('Душанбе');
+  await field(birthPlace, 'Маҳалли аҳолинишин').fill('Душанбе');
   await shot(page, `${shots}-child`);
 
   const basis = section(page, 'Ҳуҷҷати тасдиқкунандаи таваллуд');
@@ -66,8 +66,8 @@ export async function fillBirthForm(
   await typeDate(field(mother, 'Санаи таваллуд'), '14.05.1996');
   const residence = placeGroup(mother, 'Ҷои истиқомат');
   await choosePlace(residence);
-  await field(residence, 'Шаҳр, шаҳрак ё деҳа').fill('Душанбе');
-  await field(residence, 'Суроға (кӯча, хона, ҳуҷра) ё муассиса').fill('кӯчаи Борбад 12, ҳуҷраи 5');
+  await field(residence, 'Маҳалли аҳолинишин').fill('Душанбе');
+  await field(residence, 'Суроға').fill('кӯчаи Борбад 12, ҳуҷраи 5');
   await shot(page, `${shots}-mother`);
 
   const applicant = section(page, 'Аризадиҳанда');

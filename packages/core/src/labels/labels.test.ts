@@ -53,6 +53,11 @@ describe('the label catalogue of record data', () => {
     expect(fieldLabelAt('DEATH', 'cause.lines.1.icd10')?.tg).toBe('Рамзи ТББ-10');
     expect(fieldLabelAt('DEATH', 'cause.lines.#.icd10')?.tg).toBe('Рамзи ТББ-10');
     expect(fieldLabelAt('BIRTH', 'child.favouriteColour')).toBeUndefined();
+    // a request's basis document (amendments, annulments) reads as the acts' own basis does
+    expect(fieldLabelAt('', 'basis.number')).toEqual(fieldLabelAt('DEATH', 'basis.number'));
+    expect(fieldLabelAt('', 'basis.court.date')?.tg).toBe('Санаи қарор');
+    expect(fieldLabelAt('DEATH', 'basis.type')?.en).toBe('Document type');
+    expect(fieldLabelAt('DIVORCE', 'basis.type')?.en).toBe('Basis');
     expect(valueLabelAt('fatherBasis.type', 'NONE')?.en).toBe('No father recorded (dash)');
     expect(valueLabelAt(['statistics', 'attendant'], 'NONE')?.en).toBe('No one');
   });

@@ -1,4 +1,4 @@
-import { deathKind } from '@sabt/core';
+import { deathKind, fieldLabelAt } from '@sabt/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentKind } from '../types.ts';
 import { LAYOUTS } from './layouts/index.ts';
@@ -501,5 +501,45 @@ describe('documents that must not be printed', () => {
         sampleInput('MARRIAGE_CERTIFICATE', { record: sampleInput('DEATH_CERTIFICATE').record }),
       ),
     ).rejects.toThrow(/MARRIAGE/);
+  });
+});
+
+describe('the archive extract’s words', () => {
+  it('name the fields and coded values as the record screen and the forms do (core’s label catalogue)', async () => {
+    const birth = sampleInput('BIRTH_CERTIFICATE').record.data as Record<string, Record<string, unknown>>;
+    const data = {
+      ...birth,
+      mother: { ...birth.mother, idDocument: { type: 'ID_CARD', number: 'A1234567' } },
+      father: { ...birth.father, idDocument: { type: 'OTHER', number: '77' } },
+    };
+    const text = pdfTextFlat(
+      await renderCertificate(
+        sampleInput('ARCHIVE_EXTRACT', {
+          record: {
+            kind: 'BIRTH',
+            data,
+            notes: [
+              {
+                kind: 'amendment',
+                on: '2025-06-10',
+                cause: 'AMENDMENT',
+                changes: [
+                  { path: 'mother.residence', before: null, after: { country: 'TJ', unit: 'DU-03' } },
+                ],
+                basis: { type: 'APPLICATION', number: '45', date: '2025-06-02', issuer: 'Каримзода Н. С.' },
+              },
+            ],
+          },
+        }),
+      ),
+    );
+    for (const path of ['birthBasis', 'fatherBasis', 'mother.idDocument', 'child.birthPlace'])
+      expect(text).toContain(fieldLabelAt('BIRTH', path)!.tg);
+    expect(text).toContain('корти шахсият, A1234567');
+    expect(text).toContain('ҳуҷҷати дигар, 77');
+    expect(text).toContain(`Модар — ${fieldLabelAt('BIRTH', 'mother.residence')!.tg}:`);
+    // the document's own formulas stay
+    expect(text).toContain('Насаб, ном, номи падар');
+    expect(text).toContain('Ислоҳот, тағйирот ва қайдҳо');
   });
 });

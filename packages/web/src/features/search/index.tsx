@@ -1,11 +1,13 @@
 import { Alert, Box, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { fieldLabelOf } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useActKinds } from '../../lib/act-kinds.ts';
 import { isProblem } from '../../lib/api.ts';
+import { currentLanguage } from '../../lib/i18n.ts';
 import { searchQuery } from './api.ts';
 import { ResultList } from './components/results.tsx';
 import { SearchForm } from './components/search-form.tsx';
@@ -132,8 +134,11 @@ export default function SearchPage() {
 /** A refused or failed search, in the user's language (the server sends problem+json already translated). */
 function SearchError({ error, m, onRetry }: { error: Error; m: SearchMessages; onRetry: () => void }) {
   const problem = isProblem(error) ? error.problem : undefined;
-  const fieldLabel = (path: string) =>
-    (m.fields as Record<string, string | undefined>)[path.replace(/^querystring\./u, '')];
+  const fieldLabel = (path: string) => {
+    const key = path.replace(/^querystring\./u, '');
+    // a person's fields are named by core's label catalogue, the search's own filters by its messages
+    return (m.fields as Record<string, string | undefined>)[key] ?? fieldLabelOf(key)?.[currentLanguage()];
+  };
   const clientError = problem !== undefined && problem.status >= 400 && problem.status < 500;
   return (
     <Alert color="red" role="alert" title={m.failed}>

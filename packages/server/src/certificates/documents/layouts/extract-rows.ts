@@ -1,4 +1,4 @@
-import { fieldLabelOf, getActKind, valueLabelOf } from '@sabt/core';
+import { fieldLabelAt, getActKind, valueLabelAt } from '@sabt/core';
 import type { CertificateRenderInput, ExtractNote, NoteAct } from '../../types.ts';
 import { citizenship, countryName, date, fullName, officeName, place, unitName } from '../format.ts';
 import type { FlowRow } from '../layout-types.ts';
@@ -10,14 +10,16 @@ import type { FlowRow } from '../layout-types.ts';
  */
 
 /**
- * The extract's Tajik words: the label catalogue's (core labels/) for the keys named, its own
- * printed wording for the rest. Coded values are printed in lower case, inside a sentence.
+ * The extract names a field and a coded value as the label catalogue does (core labels/, read by
+ * data path and act kind); its own words are only the document's formulas (the name line, the
+ * headings of the notes). Coded values are printed in lower case, inside a sentence.
  */
-function fieldLabels(keys: readonly string[], own: Record<string, string>): Record<string, string> {
-  return { ...Object.fromEntries(keys.map((k) => [k, fieldLabelOf(k)?.tg ?? k])), ...own };
+function fieldText(kind: string, path: readonly string[]): string {
+  return fieldLabelAt(kind, path)?.tg ?? path.at(-1) ?? '';
 }
-function valueLabels(keys: readonly string[], own: Record<string, string>): Record<string, string> {
-  return { ...Object.fromEntries(keys.map((k) => [k, lowerFirst(valueLabelOf(k)?.tg ?? k)])), ...own };
+function valueText(path: readonly string[], code: string): string {
+  const label = valueLabelAt(path, code);
+  return label ? lowerFirst(label.tg) : code;
 }
 
 function lowerFirst(s: string): string {
@@ -33,165 +35,11 @@ const SKIP = new Set([
   'childrenBirthRecordIds',
 ]);
 
-const GROUPS = fieldLabels(
-  [
-    'child',
-    'mother',
-    'father',
-    'fatherBasis',
-    'applicant',
-    'deceased',
-    'death',
-    'basis',
-    'husband',
-    'marriageContract',
-    'courtAgeReduction',
-    'birthMother',
-    'birthFather',
-    'adoptiveMother',
-    'adoptiveFather',
-    'court',
-    'guardianshipConsent',
-    'person',
-  ],
-  {
-    birthBasis: 'Асоси бақайдгирии таваллуд',
-    wife: 'Зан',
-    medicalExamination: 'Муоинаи тиббӣ',
-    marriage: 'Сабти санади ақди никоҳ',
-    previousMarriageEnd: 'Ҳуҷҷати қатъ гардидани ақди никоҳи қаблӣ',
-    childBefore: 'Кӯдак то',
-    childAfter: 'Кӯдак баъд',
-  },
-);
-
-const LABELS = fieldLabels(
-  [
-    'surname',
-    'name',
-    'patronymic',
-    'sex',
-    'birthDate',
-    'liveBorn',
-    'birthOrder',
-    'type',
-    'number',
-    'date',
-    'citizenship',
-    'nationality',
-    'idDocument',
-    'recordNumber',
-    'recordDate',
-    'organisation',
-    'time',
-    'place',
-    'placeType',
-    'identityEstablished',
-    'maritalStatus',
-    'doctor',
-    'caseNumber',
-    'inForceDate',
-    'applicationDate',
-    'registrationDate',
-    'facility',
-    'notary',
-    'reasons',
-    'body',
-    'country',
-    'unit',
-    'settlement',
-    'address',
-  ],
-  {
-    birthTime: 'Соати таваллуд',
-    birthPlace: 'Ҷойи таваллуд',
-    plurality: 'Шумораи кӯдакони якбора таваллудшуда',
-    issuer: 'Додааст',
-    residence: 'Ҷойи истиқомат',
-    recordOffice: 'Мақоми САҲШ',
-    court: 'Суд',
-    surnameBefore: 'Насаб то',
-    surnameAfter: 'Насаб баъд',
-    nameBefore: 'Ном то',
-    nameAfter: 'Ном баъд',
-    patronymicBefore: 'Номи падар то',
-    patronymicAfter: 'Номи падар баъд',
-    previousMaritalStatus: 'Вазъи оилавии қаблӣ',
-    office: 'Мақоми САҲШ',
-    marriageEndDate: 'Санаи қатъ гардидани ақди никоҳ',
-    specialCase: 'Асоси махсус',
-    commonMinorChildren: 'Фарзандони ноболиғи умумӣ доранд',
-    adoptersRecordedAsParents: 'Фарзандхондагон ҳамчун волидон сабт шудаанд',
-    fatherApplicationGround: 'Асоси аризаи падар',
-    childConsent: 'Розигии фарзанд',
-  },
-);
-
-const VALUES = valueLabels(
-  [
-    'M',
-    'F',
-    'PASSPORT',
-    'FOREIGN_PASSPORT',
-    'BIRTH_CERTIFICATE',
-    'OTHER',
-    'MEDICAL_CERTIFICATE',
-    'COURT_DECISION',
-    'MOTHER_STATEMENT',
-    'NONE',
-    'MOTHER',
-    'FATHER',
-    'SPOUSE',
-    'RELATIVE',
-    'OTHER_PERSON',
-    'MEDICAL_FACILITY',
-    'GUARDIANSHIP_BODY',
-    'ORGANISATION',
-    'COURT_DECISION_DECLARED_DEAD',
-    'FACILITY',
-    'HOME',
-    'DIVORCED',
-    'APPLICATION',
-    'CONCLUSION',
-    'OTHER_DOCUMENT',
-    'JOINT_APPLICATION',
-    'SPOUSE_APPLICATION',
-    'FATHER_APPLICATION',
-    'MOTHER_DEPRIVED_OF_RIGHTS',
-  ],
-  {
-    ID_CARD: 'корти шаҳрвандӣ',
-    RESIDENCE_PERMIT: 'иҷозати истиқомат',
-    WITNESS_STATEMENT: 'аризаи шахси ҳозирбуда ҳангоми таваллуд',
-    MARRIAGE_RECORD: 'сабти санади ақди никоҳ',
-    PATERNITY_RECORD: 'сабти санади муқаррар намудани падарӣ',
-    ADOPTION_RECORD: 'сабти санади фарзандхондӣ',
-    PARENTS: 'волидон',
-    POLICE: 'мақомоти корҳои дохилӣ',
-    MEDICAL_DEATH_CERTIFICATE: 'маълумотномаи тиббӣ дар бораи вафот',
-    PERINATAL_DEATH_CERTIFICATE: 'маълумотномаи тиббӣ дар бораи вафоти перинаталӣ',
-    COURT_DECISION_DEATH_ESTABLISHED: 'қарори суд дар бораи муқаррар намудани далели вафот',
-    UNKNOWN: 'маълум нест',
-    MARRIED: 'оиладор',
-    NEVER_MARRIED: 'ҳеҷ гоҳ оиладор набуд',
-    WIDOWED: 'бевамард / бевазан',
-    GUARDIANSHIP_DECISION: 'қарори мақоми васоят ва парасторӣ',
-    DIVORCE_RECORD: 'сабти санади бекор кардани ақди никоҳ',
-    DEATH_RECORD: 'сабти санади вафот',
-    MISSING: 'ҳамсар бедарак ғоибшуда эътироф шудааст',
-    INCAPABLE: 'ҳамсар ғайриқобили амал эътироф шудааст',
-    IMPRISONED_OVER_3_YEARS: 'ҳамсар зиёда аз 3 сол аз озодӣ маҳрум шудааст',
-    MOTHER_DEAD: 'модар вафот кардааст',
-    MOTHER_INCAPABLE: 'модар ғайриқобили амал эътироф шудааст',
-    MOTHER_WHEREABOUTS_UNKNOWN: 'ҷойи будубоши модар маълум нест',
-  },
-);
-
 const isPlace = (k: string) => k === 'birthPlace' || k === 'residence' || k === 'place';
 const isDateKey = (k: string) => /date$/i.test(k) || k === 'date';
 
 function idDocumentText(v: Record<string, unknown>): string {
-  const type = typeof v.type === 'string' ? (VALUES[v.type] ?? v.type) : '';
+  const type = typeof v.type === 'string' ? valueText(['idDocument', 'type'], v.type) : '';
   const no = [v.series, v.number].filter((x) => typeof x === 'string' && x).join(' ');
   const issued = [
     typeof v.issuer === 'string' ? v.issuer : '',
@@ -227,7 +75,8 @@ const GENDERED: Record<string, Record<'M' | 'F', string>> = {
   WIDOWED: { M: 'бевамард', F: 'бевазан' },
 };
 
-function scalar(key: string, v: unknown, sex?: Sex): string {
+function scalar(path: readonly string[], v: unknown, sex?: Sex): string {
+  const key = path.at(-1) ?? '';
   if (typeof v === 'boolean') return v ? 'ҳа' : 'не';
   if (typeof v === 'number') return String(v);
   if (typeof v !== 'string') return '';
@@ -237,12 +86,18 @@ function scalar(key: string, v: unknown, sex?: Sex): string {
   if (key === 'office' || key === 'recordOffice') return officeName(v);
   if (isDateKey(key)) return date(v);
   if (sex && GENDERED[v]) return GENDERED[v][sex];
-  return VALUES[v] ?? v;
+  return valueText(path, v);
 }
 
 const NAME_PARTS = ['surname', 'name', 'patronymic'];
 
-function walk(obj: Record<string, unknown>, rows: FlowRow[], depth: number, inherited?: Sex): void {
+function walk(
+  kind: string,
+  obj: Record<string, unknown>,
+  rows: FlowRow[],
+  at: readonly string[],
+  inherited?: Sex,
+): void {
   // A person's name reads as one line, as everywhere in the registry: "Насаб Ном Номи падар".
   const hasName = NAME_PARTS.some((k) => typeof obj[k] === 'string' && obj[k]);
   const sex: Sex = obj.sex === 'M' || obj.sex === 'F' ? obj.sex : inherited;
@@ -254,20 +109,21 @@ function walk(obj: Record<string, unknown>, rows: FlowRow[], depth: number, inhe
       nameDone = true;
       continue;
     }
-    const label = LABELS[key] ?? key;
+    const path = [...at, key];
+    const label = fieldText(kind, path);
     if (Array.isArray(v)) {
-      rows.push({ label, value: v.map((x) => scalar(key, x, sex)).join('; ') });
+      rows.push({ label, value: v.map((x) => scalar(path, x, sex)).join('; ') });
     } else if (typeof v === 'object') {
       const o = v as Record<string, unknown>;
       if (key === 'idDocument') rows.push({ label, value: idDocumentText(o) });
       else if (isPlace(key)) rows.push({ label, value: placeText(o) });
-      else if (depth > 4) continue;
+      else if (at.length > 4) continue;
       else {
-        rows.push({ label: GROUPS[key] ?? LABELS[key] ?? key });
-        walk(o, rows, depth + 1, SEX_OF_GROUP[key] ?? sex);
+        rows.push({ label });
+        walk(kind, o, rows, path, SEX_OF_GROUP[key] ?? sex);
       }
     } else {
-      rows.push({ label, value: scalar(key, v, sex) });
+      rows.push({ label, value: scalar(path, v, sex) });
     }
   }
 }
@@ -284,15 +140,15 @@ export function extractRows(input: CertificateRenderInput): FlowRow[] {
         groups.push([k, v]);
       else top[k] = v;
     }
-    for (const [k, v] of groups) walk({ [k]: v }, rows, 0);
+    for (const [k, v] of groups) walk(input.record.kind, { [k]: v }, rows, []);
     const before = rows.length;
-    walk(top, rows, 0);
+    walk(input.record.kind, top, rows, []);
     if (rows.length > before) rows.splice(before, 0, { label: 'Маълумоти дигар' });
   }
   rows.push({ label: 'Ислоҳот, тағйирот ва қайдҳо' });
   const notes = input.record.notes ?? [];
   if (notes.length === 0) rows.push({ label: 'Ислоҳот, тағйирот ва қайдҳо', value: 'нест' });
-  for (const n of notes) rows.push(...noteRows(n, sexOfRecord(data)));
+  for (const n of notes) rows.push(...noteRows(input.record.kind, n, sexOfRecord(data)));
   return rows;
 }
 
@@ -337,37 +193,31 @@ function actText(act: NoteAct | null | undefined): string {
 /** "ариза № 45 аз 12.01.2026, Каримзода Н. С.": the basis document of a correction. */
 function basisText(b: Extract<ExtractNote, { kind: 'amendment' }>['basis']): string {
   if (!b) return '';
-  const type = b.type ? (VALUES[b.type] ?? b.type) : 'ҳуҷҷат';
+  const type = b.type ? valueText(['basis', 'type'], b.type) : 'ҳуҷҷат';
   const no = [b.number ? `№ ${b.number}` : '', b.date ? `аз ${date(b.date)}` : ''].filter(Boolean).join(' ');
   return [[type, no].filter(Boolean).join(' '), b.issuer?.trim() ?? ''].filter(Boolean).join(', ');
 }
 
 /** "Падар — Насаб": a changed field by its place in the record. */
-function pathLabel(path: string): string {
-  return path
-    .split('.')
-    .filter((seg) => !/^\d+$/.test(seg))
-    .map((seg) => GROUPS[seg] ?? LABELS[seg] ?? seg)
-    .join(' — ');
+function pathLabel(kind: string, path: string): string {
+  const named = path.split('.').filter((seg) => !/^\d+$/.test(seg));
+  return named.map((_, i) => fieldText(kind, named.slice(0, i + 1))).join(' — ');
 }
 
 function changeValue(path: string, v: unknown, sex: Sex): string {
-  const key =
-    path
-      .split('.')
-      .filter((seg) => !/^\d+$/.test(seg))
-      .at(-1) ?? '';
+  const named = path.split('.').filter((seg) => !/^\d+$/.test(seg));
+  const key = named.at(-1) ?? '';
   const group = path.split('.')[0] ?? '';
   const s = SEX_OF_GROUP[group] ?? sex;
   if (v === null || v === undefined || v === '') return 'нест';
-  if (Array.isArray(v)) return v.map((x) => scalar(key, x, s)).join('; ');
+  if (Array.isArray(v)) return v.map((x) => scalar(named, x, s)).join('; ');
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (key === 'idDocument') return idDocumentText(o);
     if (isPlace(key)) return placeText(o);
     return fullName(o as never) || JSON.stringify(o);
   }
-  return scalar(key, v, s) || String(v);
+  return scalar(named, v, s) || String(v);
 }
 
 function sexOfRecord(data: unknown): Sex {
@@ -377,7 +227,7 @@ function sexOfRecord(data: unknown): Sex {
 }
 
 /** One correction or notation: when and what, what changed, and on which basis. */
-function noteRows(n: ExtractNote, sex: Sex): FlowRow[] {
+function noteRows(kind: string, n: ExtractNote, sex: Sex): FlowRow[] {
   const when = date(n.on);
   if (n.kind === 'notation') {
     const what = NOTATIONS[n.type] ?? 'Қайд';
@@ -394,7 +244,7 @@ function noteRows(n: ExtractNote, sex: Sex): FlowRow[] {
   const changed = n.changes
     .map(
       (c) =>
-        `${pathLabel(c.path)}: ${changeValue(c.path, c.before, sex)} → ${changeValue(c.path, c.after, sex)}`,
+        `${pathLabel(kind, c.path)}: ${changeValue(c.path, c.before, sex)} → ${changeValue(c.path, c.after, sex)}`,
     )
     .join('; ');
   const basis = n.cause === 'AMENDMENT' || !n.act ? basisText(n.basis) : actText(n.act);

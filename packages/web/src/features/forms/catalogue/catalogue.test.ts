@@ -168,3 +168,17 @@ describe('the forms’ labels', () => {
     ).toThrow('BIRTH: no label for child.colour');
   });
 });
+
+describe('the parts of a place, a document and a court decision', () => {
+  it('are named by core, as the record screen names them under any parent', async () => {
+    const { partLabel } = await import('../lib/field-labels.ts');
+    for (const [type, parent] of [
+      ['place', 'mother.residence'],
+      ['document', 'mother.idDocument'],
+      ['court', 'birthBasis.court'],
+    ] as const)
+      for (const part of COMPOSITE_PARTS[type] ?? [])
+        expect(partLabel(type, part)).toEqual(fieldLabelAt('BIRTH', `${parent}.${part}`));
+    expect(partLabel('court', 'date').tg).toBe('Санаи қарор');
+  });
+});

@@ -1,17 +1,18 @@
-import type { Locale } from '@sabt/core';
-import { MESSAGES } from '../messages.ts';
+import { fieldLabelAt, type Locale, type LocalizedText } from '@sabt/core';
 import type { Catalogue, Field } from './catalogue-types.ts';
 import { COMPOSITE_PARTS, walkFields } from './form-model.ts';
 
-function partLabel(type: Field['type'], part: string, lang: Locale): string {
-  const m = MESSAGES[lang];
-  const table: Record<string, Record<string, unknown>> = {
-    place: m.place,
-    document: m.document,
-    court: m.court,
-  };
-  const v = table[type]?.[part];
-  return typeof v === 'string' ? v : part;
+/** The data key a composite input's parts are named under in core's label catalogue. */
+const PART_PARENT: Partial<Record<Field['type'], string>> = {
+  place: 'place',
+  document: 'idDocument',
+  court: 'court',
+};
+
+/** The label of a part of a composite input (a place's country, a document's number), from core. */
+export function partLabel(type: Field['type'], part: string): LocalizedText {
+  const parent = PART_PARENT[type];
+  return (parent ? fieldLabelAt('', [parent, part]) : undefined) ?? { tg: part, ru: part, en: part };
 }
 
 /** The words a clerk sees for a path: "Mother — Date of birth", "Child — Place of birth — District or city". */
@@ -24,7 +25,7 @@ export function labelIndex(catalogue: Catalogue, lang: Locale): Map<string, stri
       const label = `${section} — ${f.label[lang]}`;
       out.set(path, label);
       for (const part of COMPOSITE_PARTS[f.type] ?? [])
-        out.set(`${path}.${part}`, `${label} — ${partLabel(f.type, part, lang)}`);
+        out.set(`${path}.${part}`, `${label} — ${partLabel(f.type, part)[lang]}`);
     });
   }
   return out;

@@ -1,4 +1,4 @@
-import { type Flag, ROLE_LABELS, type Role, type Status } from '@sabt/core';
+import { type Flag, fieldLabelAt, ROLE_LABELS, type Role, type Status } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,8 @@ export function useLabels() {
     flagLabel: (flag: Flag | string) =>
       m.flags[flag] ?? t(`flag.${flag}` as 'flag.rejected', { defaultValue: flag }),
     pathLabel: (kind: string, path: string | readonly string[]) => pathLabel(kind, path, lang),
+    /** The label of a data path of a request (`basis.number`), from core's label catalogue. */
+    fieldLabel: (path: string) => fieldLabelAt('', path)?.[lang] ?? path,
     value: (segments: readonly string[], value: unknown) => formatValue(segments, value, format),
     format,
   };

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Box, Flex, Group, List, Paper, Progress, Stack, Text } from '@mantine/core';
-import { formatDate, toLatin, toRussianCyrillic } from '@sabt/core';
+import { FIELD_LABELS, formatDate, toLatin, toRussianCyrillic } from '@sabt/core';
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -113,7 +113,7 @@ function ResultRow({ hit, rank, kinds }: { hit: SearchHit; rank: number; kinds: 
                 <Fact label={m.event}>{formatDate(hit.eventDate)}</Fact>
               )}
               {hit.number !== null && (
-                <Fact label={m.number}>
+                <Fact label={FIELD_LABELS.recordNumber[lang]}>
                   № {hit.number}
                   {hit.year ? ` / ${hit.year}` : ''}
                 </Fact>

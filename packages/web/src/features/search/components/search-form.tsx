@@ -13,7 +13,7 @@ import {
   TextInput,
   UnstyledButton,
 } from '@mantine/core';
-import { ACT_KINDS, ADMIN_UNITS, REGIONS, STATUSES } from '@sabt/core';
+import { ACT_KINDS, ADMIN_UNITS, FIELD_LABELS, REGIONS, STATUSES } from '@sabt/core';
 import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActKinds } from '../../../lib/act-kinds.ts';
@@ -88,7 +88,7 @@ export function SearchForm({ search, onSearch, busy }: Props) {
   });
   const date = (f: 'birthDate' | 'from' | 'to') => ({
     id: fieldId(f),
-    label: m.fields[f],
+    label: f === 'birthDate' ? FIELD_LABELS.birthDate[lang] : m.fields[f],
     value: draft[f],
     onChange: set(f),
     error: errorOf(f),
@@ -204,9 +204,9 @@ export function SearchForm({ search, onSearch, busy }: Props) {
           </Text>
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" verticalSpacing="md">
             <Group4 legend={m.groups.person}>
-              <TextInput {...text('surname')} label={m.fields.surname} />
-              <TextInput {...text('name')} label={m.fields.name} />
-              <TextInput {...text('patronymic')} label={m.fields.patronymic} />
+              <TextInput {...text('surname')} label={FIELD_LABELS.surname[lang]} />
+              <TextInput {...text('name')} label={FIELD_LABELS.name[lang]} />
+              <TextInput {...text('patronymic')} label={FIELD_LABELS.patronymic[lang]} />
               <DateField {...date('birthDate')} />
               <TextInput
                 {...text('birthYear')}

@@ -1,5 +1,11 @@
 import { Fieldset, NativeSelect, SimpleGrid, Text } from '@mantine/core';
-import { ADMIN_UNITS, ID_DOCUMENT_TYPES, type LocalizedText, REGIONS } from '@sabt/core';
+import {
+  ADMIN_UNITS,
+  ID_DOCUMENT_TYPE_LABELS,
+  ID_DOCUMENT_TYPES,
+  type LocalizedText,
+  REGIONS,
+} from '@sabt/core';
 import { type ReactNode, useState } from 'react';
 import type {
   CourtField,
@@ -9,6 +15,7 @@ import type {
   SelectField,
   TextField,
 } from '../../lib/catalogue-types.ts';
+import { partLabel } from '../../lib/field-labels.ts';
 import { type FormMessages, MESSAGES } from '../../messages.ts';
 import { useForm, useMessages, useValue } from '../form-context.tsx';
 import { CountryFieldInput, DateFieldInput, SelectFieldInput, TextFieldInput } from './basic.tsx';
@@ -105,7 +112,7 @@ export function PlaceInput({ field, path }: { field: PlaceField; path: string })
     <Group path={path} label={f.label(field.label)} required={field.required}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
         <CountryFieldInput
-          field={{ type: 'country', path: 'country', label: t3((m) => m.place.country), default: 'TJ' }}
+          field={{ type: 'country', path: 'country', label: partLabel('place', 'country'), default: 'TJ' }}
           path={`${path}.country`}
         />
         {country === 'TJ' && (
@@ -127,7 +134,7 @@ export function PlaceInput({ field, path }: { field: PlaceField; path: string })
         {country === 'TJ' && (
           <NativeSelect
             id={unitId}
-            label={f.m.place.unit}
+            label={f.label(partLabel('place', 'unit'))}
             error={unitError}
             description={unitWarning}
             value={unit}
@@ -139,22 +146,31 @@ export function PlaceInput({ field, path }: { field: PlaceField; path: string })
           />
         )}
         <TextFieldInput
-          field={{ type: 'text', path: 'settlement', label: t3((m) => m.place.settlement), maxLength: 200 }}
+          field={{
+            type: 'text',
+            path: 'settlement',
+            label: partLabel('place', 'settlement'),
+            hint: t3((m) => m.place.settlementHint),
+            maxLength: 200,
+          }}
           path={`${path}.settlement`}
         />
       </SimpleGrid>
       <TextFieldInput
-        field={{ type: 'text', path: 'address', label: t3((m) => m.place.address), maxLength: 1000 }}
+        field={{
+          type: 'text',
+          path: 'address',
+          label: partLabel('place', 'address'),
+          hint: t3((m) => m.place.addressHint),
+          maxLength: 1000,
+        }}
         path={`${path}.address`}
       />
     </Group>
   );
 }
 
-const DOCUMENT_TYPES = ID_DOCUMENT_TYPES.map((value) => ({
-  value,
-  label: t3((m) => m.document.types[value]),
-}));
+const DOCUMENT_TYPES = ID_DOCUMENT_TYPES.map((value) => ({ value, label: ID_DOCUMENT_TYPE_LABELS[value] }));
 
 /** A part of a composite value, drawn by the basic input of its type; its path is under the value's. */
 type Part = TextField | DateField | SelectField;
@@ -163,28 +179,34 @@ const DOCUMENT_PARTS: Part[] = [
   {
     type: 'select',
     path: 'type',
-    label: t3((m) => m.document.type),
+    label: partLabel('document', 'type'),
     options: DOCUMENT_TYPES,
     required: true,
   },
-  { type: 'text', path: 'series', label: t3((m) => m.document.series), maxLength: 10, upper: true },
+  { type: 'text', path: 'series', label: partLabel('document', 'series'), maxLength: 10, upper: true },
   {
     type: 'text',
     path: 'number',
-    label: t3((m) => m.document.number),
+    label: partLabel('document', 'number'),
     maxLength: 20,
     upper: true,
     required: true,
   },
-  { type: 'text', path: 'issuer', label: t3((m) => m.document.issuer), maxLength: 200 },
-  { type: 'date', path: 'issueDate', label: t3((m) => m.document.issueDate) },
+  { type: 'text', path: 'issuer', label: partLabel('document', 'issuer'), maxLength: 200 },
+  { type: 'date', path: 'issueDate', label: partLabel('document', 'issueDate') },
 ];
 
 const COURT_PARTS: Part[] = [
-  { type: 'text', path: 'court', label: t3((m) => m.court.court), maxLength: 200, required: true },
-  { type: 'text', path: 'caseNumber', label: t3((m) => m.court.caseNumber), maxLength: 50, required: true },
-  { type: 'date', path: 'date', label: t3((m) => m.court.date), required: true },
-  { type: 'date', path: 'inForceDate', label: t3((m) => m.court.inForceDate) },
+  { type: 'text', path: 'court', label: partLabel('court', 'court'), maxLength: 200, required: true },
+  {
+    type: 'text',
+    path: 'caseNumber',
+    label: partLabel('court', 'caseNumber'),
+    maxLength: 50,
+    required: true,
+  },
+  { type: 'date', path: 'date', label: partLabel('court', 'date'), required: true },
+  { type: 'date', path: 'inForceDate', label: partLabel('court', 'inForceDate') },
 ];
 
 /** A group of parts in a grid. */

@@ -9,7 +9,7 @@ import {
   TextInput,
   UnstyledButton,
 } from '@mantine/core';
-import { type ActKindCode, formatDate, getActKind } from '@sabt/core';
+import { type ActKindCode, FIELD_LABELS, formatDate, getActKind } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { RecordRow } from '../../../../lib/records.ts';
@@ -82,7 +82,7 @@ export function LookupDialog({
             <TextInput
               id={`${base}-surname`}
               autoComplete="off"
-              label={f.m.lookup.surname}
+              label={f.label(FIELD_LABELS.surname)}
               value={surname}
               onChange={(e) => setSurname(e.currentTarget.value)}
               data-autofocus
@@ -90,7 +90,7 @@ export function LookupDialog({
             <TextInput
               id={`${base}-name`}
               autoComplete="off"
-              label={f.m.lookup.name}
+              label={f.label(FIELD_LABELS.name)}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
             />

@@ -41,7 +41,7 @@ const newRow = (): Row => ({ id: nextRowId++, path: null, text: '', clear: false
  * new values, why, and on which document. The registrar approves or rejects it later.
  */
 export function AmendmentDialog({ record, etag, onClose, onDone, onReload }: RecordActionProps) {
-  const { m, lang, pathLabel, value: show } = useLabels();
+  const { m, lang, pathLabel, fieldLabel, value: show } = useLabels();
   const { data: kinds } = useActKinds();
   const write = useRecordWrite(record.id, etag);
   const data = record.data ?? {};
@@ -148,10 +148,10 @@ export function AmendmentDialog({ record, etag, onClose, onDone, onReload }: Rec
   const fieldLabels = {
     reason: m.amendment.reason,
     patch: m.amendment.changes,
-    'basis.type': m.amendment.basisType,
-    'basis.number': m.amendment.basisNumber,
-    'basis.date': m.amendment.basisDate,
-    'basis.issuer': m.amendment.basisIssuer,
+    'basis.type': fieldLabel('basis.type'),
+    'basis.number': fieldLabel('basis.number'),
+    'basis.date': fieldLabel('basis.date'),
+    'basis.issuer': fieldLabel('basis.issuer'),
   };
 
   return (
@@ -254,7 +254,7 @@ export function AmendmentDialog({ record, etag, onClose, onDone, onReload }: Rec
       <Fieldset legend={m.amendment.basis}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
-            label={m.amendment.basisType}
+            label={fieldLabel('basis.type')}
             data={BASIS_TYPES.map((t) => ({ value: t, label: show(['basis', 'type'], t) }))}
             value={basis.type}
             onChange={(v) => setBasis((b) => ({ ...b, type: v ?? 'APPLICATION' }))}

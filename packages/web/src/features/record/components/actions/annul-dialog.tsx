@@ -25,7 +25,7 @@ export function AnnulDialog({
 }: RecordActionProps & {
   duplicateOf?: string | undefined;
 }) {
-  const { m, value } = useLabels();
+  const { m, value, fieldLabel } = useLabels();
   const write = useRecordWrite(record.id, etag);
   const [type, setType] = useState<BasisType>(suggested ? 'DUPLICATE' : 'COURT_DECISION');
   const [court, setCourt] = useState({ court: '', caseNumber: '', date: '', inForceDate: '' });
@@ -99,10 +99,10 @@ export function AnnulDialog({
       kind={record.kind}
       fieldLabels={{
         reason: m.annul.reason,
-        'basis.court': m.annul.court,
-        'basis.court.court': m.annul.court,
-        'basis.court.caseNumber': m.annul.caseNumber,
-        'basis.court.date': m.annul.courtDate,
+        'basis.court': fieldLabel('basis.court.court'),
+        'basis.court.court': fieldLabel('basis.court.court'),
+        'basis.court.caseNumber': fieldLabel('basis.court.caseNumber'),
+        'basis.court.date': fieldLabel('basis.court.date'),
         'basis.duplicateOf': m.annul.duplicateOf,
       }}
       onSubmit={send}
@@ -120,7 +120,7 @@ export function AnnulDialog({
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
               id="annul-court"
-              label={m.annul.court}
+              label={fieldLabel('basis.court.court')}
               value={court.court}
               onChange={setCourtField('court')}
               error={errors.court ?? server['basis.court.court'] ?? server['basis.court']}
@@ -129,7 +129,7 @@ export function AnnulDialog({
             />
             <TextInput
               id="annul-caseNumber"
-              label={m.annul.caseNumber}
+              label={fieldLabel('basis.court.caseNumber')}
               value={court.caseNumber}
               onChange={setCourtField('caseNumber')}
               error={errors.caseNumber ?? server['basis.court.caseNumber']}
@@ -138,7 +138,7 @@ export function AnnulDialog({
             />
             {(
               [
-                ['date', m.annul.courtDate, true],
+                ['date', fieldLabel('basis.court.date'), true],
                 ['inForceDate', m.annul.inForceDate, false],
               ] as const
             ).map(([key, label, required]) => (

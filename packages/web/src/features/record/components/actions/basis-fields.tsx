@@ -27,7 +27,7 @@ export function BasisFields({
   /** The server's field errors (`basis.number` …). */
   server: Record<string, string>;
 }) {
-  const { m } = useLabels();
+  const { m, fieldLabel } = useLabels();
   const text = (key: 'number' | 'issuer', label: string, maxLength: number) => (
     <TextInput
       label={label}
@@ -39,17 +39,17 @@ export function BasisFields({
   );
   return (
     <>
-      {text('number', m.amendment.basisNumber, 50)}
+      {text('number', fieldLabel('basis.number'), 50)}
       <DateInput
         id={dateId}
-        label={m.amendment.basisDate}
+        label={fieldLabel('basis.date')}
         placeholder={m.amendment.dateHint}
         description={dateDescription}
         value={value.date}
         onChange={(date) => onChange({ date })}
         error={dateError ?? server['basis.date']}
       />
-      {text('issuer', m.amendment.basisIssuer, 200)}
+      {text('issuer', fieldLabel('basis.issuer'), 200)}
     </>
   );
 }

@@ -21,7 +21,7 @@ const display = (iso: string) => iso.split('-').reverse().join('.');
  * the ground, the first day it may be registered, the reason, and the document it rests on.
  */
 export function WaitingDialog({ record, etag, onClose, onDone, onReload }: RecordActionProps) {
-  const { m, value } = useLabels();
+  const { m, value, fieldLabel } = useLabels();
   const write = useRecordWrite(record.id, etag);
   const period = record.waitingPeriod;
   const [ground, setGround] = useState<string>('PREGNANCY');
@@ -84,7 +84,7 @@ export function WaitingDialog({ record, etag, onClose, onDone, onReload }: Recor
       fieldLabels={{
         allowedFrom: m.waiting.allowedFrom,
         reason: m.waiting.reason,
-        'basis.date': m.amendment.basisDate,
+        'basis.date': fieldLabel('basis.date'),
       }}
       onSubmit={send}
       onReload={onReload}
