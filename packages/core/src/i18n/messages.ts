@@ -23,6 +23,11 @@ export const MESSAGES = {
     ru: 'Имя состоит только из букв; между частями допустимы дефис, апостроф или пробел.',
     en: 'A name is letters only; its parts may be joined by a hyphen, an apostrophe or a space.',
   },
+  'error.name.mixedScripts': {
+    tg: 'Дар як калимаи ном ҳарфҳои алифбоҳои гуногун омехтаанд (масалан, ҳарфи лотинӣ дар байни ҳарфҳои кириллӣ): калимаро бо як алифбо аз нав нависед.',
+    ru: 'В одном слове имени смешаны буквы разных алфавитов (например, латинская буква среди кириллических): наберите слово заново в одной раскладке.',
+    en: 'One word of the name mixes letters of different alphabets (such as a Latin letter among Cyrillic ones): type the word again in one alphabet.',
+  },
   'error.tooLong': {
     tg: 'Матн дароз аст: на зиёда аз {max} аломат.',
     ru: 'Слишком длинный текст: не более {max} символов.',
@@ -86,7 +91,7 @@ export const MESSAGES = {
   'error.invalidCharacters': {
     tg: 'Матн аломатҳои нодуруст (масалан, аломати идоракунӣ) дорад: онро аз нав нависед.',
     ru: 'Текст содержит недопустимые символы (например, управляющие): введите его заново.',
-    en: 'The text contains characters that cannot be stored (such as control characters): type it again.',
+    en: 'The text contains characters that are not allowed (such as control or invisible characters): type it again.',
   },
   'error.tooDeep': {
     tg: 'Сохтори маълумот аз ҳад чуқур аст (на зиёда аз {max} сатҳ).',
