@@ -78,6 +78,11 @@ export const MESSAGES = {
     ru: 'Неверный идентификатор (нужен UUID).',
     en: 'Invalid identifier (a UUID is expected).',
   },
+  'error.numericId': {
+    tg: 'Идентификатор адади бутуни мусбат аст ва танҳо бо рақамҳо навишта мешавад (масалан, 31).',
+    ru: 'Идентификатор — целое положительное число, записанное только цифрами (например, 31).',
+    en: 'An identifier is a whole positive number written in digits only (for example 31).',
+  },
   'error.choice': {
     tg: 'Яке аз қиматҳои иҷозатдодашударо интихоб кунед: {options}.',
     ru: 'Выберите одно из допустимых значений: {options}.',
