@@ -235,6 +235,31 @@ export const MESSAGES = {
     ru: 'Данные неверны: исправьте ошибки в полях.',
     en: 'The data is not valid: correct the fields shown.',
   },
+  'problem.badRequest': {
+    tg: 'Дархост хонда нашуд: он ба қоидаҳои HTTP мувофиқ нест.',
+    ru: 'Запрос не прочитан: он не соответствует правилам HTTP.',
+    en: 'The request could not be read: it does not follow the rules of HTTP.',
+  },
+  'problem.badUrl': {
+    tg: 'Суроғаи дархост хонда нашуд: дар он аломатҳои нодуруст рамзгузорӣ шудаанд.',
+    ru: 'Адрес запроса не прочитан: в нём неверно закодированы символы.',
+    en: 'The address of the request could not be read: it has wrongly encoded characters.',
+  },
+  'problem.uriTooLong': {
+    tg: 'Суроғаи дархост ё қисми он аз ҳад дароз аст.',
+    ru: 'Адрес запроса или его часть слишком длинные.',
+    en: 'The address of the request, or a part of it, is too long.',
+  },
+  'problem.headersTooLarge': {
+    tg: 'Сарлавҳаҳои дархост аз ҳад калонанд.',
+    ru: 'Заголовки запроса слишком велики.',
+    en: 'The headers of the request are too large.',
+  },
+  'problem.requestTimeout': {
+    tg: 'Дархост сари вақт пурра нарасид.',
+    ru: 'Запрос не пришёл полностью вовремя.',
+    en: 'The request did not arrive in full in time.',
+  },
   'problem.malformedJson': {
     tg: 'Дархост хонда нашуд: JSON нодуруст аст.',
     ru: 'Запрос не прочитан: неверный JSON.',
