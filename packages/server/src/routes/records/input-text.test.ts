@@ -119,6 +119,16 @@ describe('a registered act', () => {
         show(res),
       ).toBe(true);
     }
+    // the reason, a free text of several lines, refuses them too
+    const res = await w.front.post(url, {
+      patch: { mother: { surname: 'Каримзода' } },
+      reason: 'Хатои\u202e имлоӣ',
+      basis,
+    });
+    expect(res.status, show(res)).toBe(400);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ path: 'reason', key: 'error.invalidCharacters' }),
+    ]);
     expect((await w.back.get(`${url}`)).body.items).toEqual([]);
     const after = await w.back.get(`${R}/${registered.id}`);
     expect(after.body.version).toBe(registered.version);
