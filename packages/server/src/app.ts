@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
-import { installErrorHandler } from './http/error-handler.ts';
+import { installErrorHandler, onClientError, onFrameworkError } from './http/error-handler.ts';
 import { unstorableInput } from './http/input-guard.ts';
 import { Problem, RequestValidationError } from './http/problem.ts';
 import { actKindRoutes } from './routes/act-kinds/act-kinds.ts';
@@ -47,6 +47,9 @@ export async function buildApp({
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
+    // requests too broken for a route are answered as problems too (http/error-handler.ts)
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
     trustProxy: true,
     ajv: undefined,
   });

@@ -128,10 +128,10 @@ describe('adoption record: dates', () => {
     data.childBefore.birthDate = '2025-06-02';
     data.childAfter.birthDate = '2025-06-03';
     expect(check(data).errors).toEqual([
-      // and the court cannot have decided on a child not yet born
-      { path: ['court', 'date'], key: 'error.date.beforeEvent' },
       { path: ['childBefore', 'birthDate'], key: 'error.date.future' },
       { path: ['childAfter', 'birthDate'], key: 'error.date.future' },
+      // and the court cannot have decided on a child not yet born
+      { path: ['court', 'date'], key: 'error.date.beforeEvent' },
     ]);
   });
 

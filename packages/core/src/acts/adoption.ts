@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { checkCourtDecision, courtDecision } from './basis-documents.ts';
 import { adult, applicant, checkApplicant, fullName, place, plainDate, recordId, sex } from './common.ts';
 import { exampleAdult, exampleApplicant } from './examples.ts';
-import { notInFuture } from './family-common.ts';
 import { type ActKindDefinition, defineActKind } from './kind.ts';
 import { pick } from './persons.ts';
 
@@ -103,8 +102,6 @@ export const adoptionKind = defineActKind('ADOPTION', adoptionSchemaV1, example,
     // A missing adopter is something still to fill in: registry.ts lets a draft wait for it.
     if (!d.adoptiveMother && !d.adoptiveFather) report.error(['adoptiveMother'], 'error.adoption.noAdopter');
     checkCourtDecision(report, d.court, ['court'], ctx.today, { event: d.childBefore?.birthDate });
-    notInFuture(report, ['childBefore', 'birthDate'], d.childBefore?.birthDate, ctx.today);
-    notInFuture(report, ['childAfter', 'birthDate'], d.childAfter?.birthDate, ctx.today);
     checkApplicant(d.applicant, report);
   },
   persons(d) {

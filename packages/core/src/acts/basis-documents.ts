@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateRange, isPartialDate } from '../dates/plain-date.ts';
-import { plainDate, shortText } from './common.ts';
+import { plainDate, shortText, text } from './common.ts';
 import { isDate } from './family-common.ts';
 import type { FieldIssue, Path, RuleReport } from './validation.ts';
 
@@ -13,7 +13,7 @@ import type { FieldIssue, Path, RuleReport } from './validation.ts';
 /** A court decision: the court, the case number, the day it was made and the day it came into force. */
 export const courtDecision = z.strictObject({
   court: shortText,
-  caseNumber: z.string().trim().min(1).max(50),
+  caseNumber: text(50, { min: 1 }),
   date: plainDate,
   inForceDate: plainDate.optional(),
 });
@@ -31,9 +31,9 @@ export const BASIS_DOCUMENT_TYPES = [
 /** The document an amendment (or another decision on a record) rests on, as its number, date and issuer cite it. */
 export const basisDocument = z.strictObject({
   type: z.enum(BASIS_DOCUMENT_TYPES),
-  number: z.string().trim().max(50).optional(),
+  number: text(50).optional(),
   date: plainDate.optional(),
-  issuer: z.string().trim().max(200).optional(),
+  issuer: text(200).optional(),
 });
 
 export type BasisDocument = z.infer<typeof basisDocument>;

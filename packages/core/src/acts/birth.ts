@@ -12,9 +12,10 @@ import {
   recordId,
   sex,
   shortText,
+  text,
 } from './common.ts';
 import { exampleAdult, exampleApplicant } from './examples.ts';
-import { ageOn, isDate, notInFuture } from './family-common.ts';
+import { ageOn, isDate } from './family-common.ts';
 import { type DeepPartial, defineActKind } from './kind.ts';
 import { newbornNameWarnings } from './naming-rules.ts';
 import { pick, summaryOf } from './persons.ts';
@@ -42,7 +43,7 @@ const birthSchemaV1 = z.strictObject({
   }),
   birthBasis: z.strictObject({
     type: z.enum(BIRTH_BASIS_TYPES),
-    number: z.string().trim().min(1).max(50),
+    number: text(50, { min: 1 }),
     date: plainDate,
     issuer: shortText,
     court: courtDecision.optional(),
@@ -52,7 +53,7 @@ const birthSchemaV1 = z.strictObject({
   fatherBasis: z.strictObject({
     type: z.enum(FATHER_BASIS_TYPES),
     recordId: recordId.optional(),
-    recordNumber: z.string().trim().max(30).optional(),
+    recordNumber: text(30).optional(),
     recordDate: plainDate.optional(),
     recordOffice: shortText.optional(),
   }),
@@ -147,13 +148,10 @@ export const birthKind = defineActKind('BIRTH', birthSchemaV1, example, {
   labels: { tg: 'Таваллуд', ru: 'Рождение', en: 'Birth' },
   rules(d, ctx, report) {
     const born = d.child?.birthDate;
-    notInFuture(report, ['child', 'birthDate'], born, ctx.today);
     const attests = d.birthBasis?.type !== 'COURT_DECISION' ? born : undefined;
     report.addErrors(documentDateIssues(d.birthBasis?.date, ['birthBasis', 'date'], ctx.today, attests));
     parentAge(report, 'mother', d, 10, 65);
     parentAge(report, 'father', d, 12, 100);
-    for (const who of ['mother', 'father'] as const)
-      notInFuture(report, [who, 'birthDate'], d[who]?.birthDate, ctx.today);
     const plurality = d.child?.plurality;
     const order = d.child?.birthOrder;
     if (typeof plurality === 'number' && plurality > 1 && order === undefined) {

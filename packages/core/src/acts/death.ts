@@ -15,6 +15,7 @@ import {
   recordId,
   sex,
   shortText,
+  text,
 } from './common.ts';
 import { exampleAdult } from './examples.ts';
 import { defineActKind } from './kind.ts';
@@ -62,7 +63,7 @@ const deathSchemaV1 = z.strictObject({
           line: z.enum(CAUSE_LINES),
           text: longText,
           icd10: icd10.optional(),
-          interval: z.string().trim().max(50).optional(),
+          interval: text(50).optional(),
         }),
       )
       .min(1)
@@ -83,7 +84,7 @@ const deathSchemaV1 = z.strictObject({
   }),
   basis: z.strictObject({
     type: z.enum(DEATH_BASIS_TYPES),
-    number: z.string().trim().min(1).max(50),
+    number: text(50, { min: 1 }),
     date: plainDate,
     issuer: shortText,
     doctor: shortText.optional(),
@@ -144,8 +145,6 @@ export const deathKind = defineActKind('DEATH', deathSchemaV1, example, {
       d.deceased?.birthDate && isPartialDate(d.deceased.birthDate)
         ? dateRange(d.deceased.birthDate)
         : undefined;
-    if (died && died.earliest > ctx.today) report.error(['death', 'date'], 'error.date.future');
-    if (born && born.earliest > ctx.today) report.error(['deceased', 'birthDate'], 'error.date.future');
     if (died && born) {
       if (died.latest < born.earliest) report.error(['death', 'date'], 'error.date.beforeBirth');
       else {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkCourtDecision, courtDecision } from './basis-documents.ts';
 import { applicant, checkApplicant, countryCode, place, plainDate, recordId } from './common.ts';
 import { exampleAdult, exampleApplicant } from './examples.ts';
-import { documentNumber, isDate, notInFuture, officeRef, spouseFields } from './family-common.ts';
+import { documentNumber, isDate, officeRef, spouseFields } from './family-common.ts';
 import { defineActKind } from './kind.ts';
 import { spousePersons, summaryOf } from './persons.ts';
 
@@ -83,15 +83,10 @@ const example: DivorceData = {
 export const divorceKind = defineActKind('DIVORCE', divorceSchemaV1, example, {
   labels: { tg: 'Бекор кардани ақди никоҳ', ru: 'Расторжение брака', en: 'Divorce' },
   rules(d, ctx, report) {
-    notInFuture(report, ['marriage', 'date'], d.marriage?.date, ctx.today);
-    notInFuture(report, ['marriageEndDate'], d.marriageEndDate, ctx.today);
-    notInFuture(report, ['applicationDate'], d.applicationDate, ctx.today);
     // A divorce decision comes after the marriage; a decision on a spouse (missing, incapable,
     // sentenced) may be older.
     const decidesOn = d.basis?.type === 'COURT_DECISION' ? d.marriage?.date : undefined;
     checkCourtDecision(report, d.basis?.court, ['basis', 'court'], ctx.today, { event: decidesOn });
-    for (const who of ['husband', 'wife'] as const)
-      notInFuture(report, [who, 'birthDate'], d[who]?.birthDate, ctx.today);
     const married = d.marriage?.date;
     if (isDate(married) && isDate(d.marriageEndDate) && d.marriageEndDate < married)
       report.error(['marriageEndDate'], 'error.divorce.endBeforeMarriage');

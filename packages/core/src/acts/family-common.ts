@@ -1,12 +1,10 @@
-import { z } from 'zod';
 import { fullYearsBetween, isPlainDate } from '../dates/plain-date.ts';
-import { personDetails, personName, plainDate, shortText } from './common.ts';
-import type { Path, RuleReport } from './validation.ts';
+import { personDetails, personName, plainDate, shortText, text } from './common.ts';
 
-/** Shapes and rule helpers shared by the act kinds: document numbers, office references, date checks. */
+/** Shapes and rule helpers shared by the act kinds: document numbers, office references, ages. */
 
 /** The number of an act record or a document as written on it (e.g. 214, 2-114/2025). */
-export const documentNumber = z.string().trim().min(1).max(50);
+export const documentNumber = text(50, { min: 1 });
 
 /** An office that registered an earlier act: its Sabt code (e.g. DU-03-00) or, for older records, its name. */
 export const officeRef = shortText.meta({
@@ -29,10 +27,6 @@ export const spouseFields = {
 
 /** A full date that rules can compare. Drafts may hold anything, so the type is checked too. */
 export const isDate = (value: unknown): value is string => typeof value === 'string' && isPlainDate(value);
-
-export function notInFuture(report: RuleReport, path: Path, value: unknown, today: string): void {
-  if (isDate(value) && value > today) report.error(path, 'error.date.future');
-}
 
 /** Completed years on `on` of a person born on `born`, or undefined while either date is missing or wrong. */
 export function ageOn(born: unknown, on: unknown): number | undefined {

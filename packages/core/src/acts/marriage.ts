@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { formatDate } from '../dates/plain-date.ts';
 import { marriageEarliestDate } from '../workflow/waiting-period.ts';
 import { checkCourtDecision, courtDecision } from './basis-documents.ts';
-import { applicant, checkApplicant, plainDate, recordId, shortText } from './common.ts';
+import { applicant, checkApplicant, mayBeFuture, plainDate, recordId, shortText } from './common.ts';
 import { exampleAdult, exampleApplicant } from './examples.ts';
-import { ageOn, documentNumber, isDate, notInFuture, officeRef, spouseFields } from './family-common.ts';
+import { ageOn, documentNumber, isDate, officeRef, spouseFields } from './family-common.ts';
 import { type DeepPartial, defineActKind } from './kind.ts';
 import { spousePersons, summaryOf } from './persons.ts';
 import type { RuleReport } from './validation.ts';
@@ -45,8 +45,8 @@ const marriageSchemaV1 = z.strictObject({
   husband: spouse,
   wife: spouse,
   applicationDate: plainDate,
-  /** The day of the ceremony (state registration); set when it is held. */
-  registrationDate: plainDate.optional(),
+  /** The day of the ceremony (state registration): set ahead when it is fixed, so it may lie in the future. */
+  registrationDate: mayBeFuture(plainDate).optional(),
   /** The compulsory pre-marital medical examination (since 1 Jul 2016). */
   medicalExamination: z.strictObject({
     number: documentNumber,
@@ -136,7 +136,6 @@ export const marriageKind = defineActKind('MARRIAGE', marriageSchemaV1, example,
     const registered = isDate(d.registrationDate) ? d.registrationDate : ctx.today;
     checkSpouse(report, 'husband', d, registered, ctx.today);
     checkSpouse(report, 'wife', d, registered, ctx.today);
-    notInFuture(report, ['applicationDate'], d.applicationDate, ctx.today);
     if (isDate(d.applicationDate) && isDate(d.registrationDate) && d.registrationDate < d.applicationDate)
       report.error(['registrationDate'], 'error.marriage.beforeApplication');
     else if (isDate(d.applicationDate) && isDate(d.registrationDate)) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { longText, personDetails, personName, plainDate, recordId, sex } from './common.ts';
+import { multilineText, personDetails, personName, plainDate, recordId, sex } from './common.ts';
 import { exampleAdult } from './examples.ts';
-import { ageOn, isDate, notInFuture } from './family-common.ts';
+import { ageOn, isDate } from './family-common.ts';
 import { type DeepPartial, defineActKind } from './kind.ts';
 import { pick, summaryOf } from './persons.ts';
 
@@ -27,7 +27,7 @@ const nameChangeSchemaV1 = z.strictObject({
   /** The minor children's birth records, amended after the change (the children get new certificates). */
   childrenBirthRecordIds: z.array(recordId).max(20).optional(),
   /** The reasons given in the application. */
-  reasons: longText,
+  reasons: multilineText,
   applicationDate: plainDate,
 });
 
@@ -87,7 +87,6 @@ export const nameChangeKind = defineActKind('NAME_CHANGE', nameChangeSchemaV1, e
     const age = ageOn(d.person?.birthDate, applied);
     if (age !== undefined && age < NAME_CHANGE_MIN_AGE)
       report.error(['person', 'birthDate'], 'error.nameChange.underAge', { age });
-    notInFuture(report, ['applicationDate'], d.applicationDate, ctx.today);
     if (d.person && typeof d.person === 'object' && unchanged(d.person))
       report.error(['person', 'surnameAfter'], 'error.nameChange.noChange');
   },

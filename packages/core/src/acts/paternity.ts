@@ -10,6 +10,7 @@ import {
   recordId,
   sex,
   shortText,
+  text,
 } from './common.ts';
 import { exampleAdult, exampleApplicant } from './examples.ts';
 import { ageOn } from './family-common.ts';
@@ -52,7 +53,7 @@ const paternitySchemaV1 = z.strictObject({
     fatherApplicationGround: z.enum(FATHER_APPLICATION_GROUNDS).optional(),
     guardianshipConsent: z
       .strictObject({
-        number: z.string().trim().min(1).max(50),
+        number: text(50, { min: 1 }),
         date: plainDate,
         body: shortText,
       })

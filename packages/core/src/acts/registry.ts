@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ActKindCode } from '../workflow/statuses.ts';
 import { adoptionKind } from './adoption.ts';
 import { birthKind } from './birth.ts';
+import { futureDateIssues } from './common.ts';
 import { deathKind } from './death.ts';
 import { divorceKind } from './divorce.ts';
 import type { ActKindDefinition, RuleContext } from './kind.ts';
@@ -42,7 +43,8 @@ export interface DataCheck {
 }
 
 /**
- * Checks a record's data against its kind: the schema, then the kind's rules. A draft may be
+ * Checks a record's data against its kind: the schema (with no date field in the future, see
+ * futureDateIssues), then the kind's rules. A draft may be
  * incomplete (missing values are not errors) but never wrong; a complete record must be both
  * whole and right.
  */
@@ -54,6 +56,11 @@ export function checkRecordData(
 ): DataCheck {
   const parsed = def.schema.safeParse(data);
   const errors = parsed.success ? [] : toFieldIssues(parsed.error, data, mode);
+  const wrong = new Set(errors.map((e) => e.path.join('.')));
+  for (const e of futureDateIssues(def.schema, data, ctx.today)) {
+    if (!wrong.has(e.path.join('.'))) errors.push(e);
+    wrong.add(e.path.join('.'));
+  }
   const report = new RuleReport();
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
     def.rules(data as never, ctx, report);

@@ -7,3 +7,15 @@ export const iso = z.string().describe('ISO 8601 date and time');
 export function listOf<T extends z.ZodType>(item: T, description: string) {
   return z.object({ items: z.array(item) }).describe(description);
 }
+
+/**
+ * A numeric id in a URL (a blank's): decimal digits only, as the API writes it. A sign, a space, a
+ * leading zero, a fraction, an exponent or a hexadecimal form (+31, " 31", 031, 31.0, 31e0, 0x1F) is
+ * not an id, nor is anything beyond 2^53 − 1.
+ */
+export const numericId = z
+  .string()
+  .regex(/^[1-9]\d{0,15}$/, { error: 'error.numericId' })
+  .transform(Number)
+  .pipe(z.number().int().max(Number.MAX_SAFE_INTEGER, { error: 'error.numericId' }))
+  .meta({ examples: ['31'] });

@@ -23,6 +23,11 @@ export const MESSAGES = {
     ru: 'Имя состоит только из букв; между частями допустимы дефис, апостроф или пробел.',
     en: 'A name is letters only; its parts may be joined by a hyphen, an apostrophe or a space.',
   },
+  'error.name.mixedScripts': {
+    tg: 'Дар як калимаи ном ҳарфҳои алифбоҳои гуногун омехтаанд (масалан, ҳарфи лотинӣ дар байни ҳарфҳои кириллӣ): калимаро бо як алифбо аз нав нависед.',
+    ru: 'В одном слове имени смешаны буквы разных алфавитов (например, латинская буква среди кириллических): наберите слово заново в одной раскладке.',
+    en: 'One word of the name mixes letters of different alphabets (such as a Latin letter among Cyrillic ones): type the word again in one alphabet.',
+  },
   'error.tooLong': {
     tg: 'Матн дароз аст: на зиёда аз {max} аломат.',
     ru: 'Слишком длинный текст: не более {max} символов.',
@@ -73,6 +78,11 @@ export const MESSAGES = {
     ru: 'Неверный идентификатор (нужен UUID).',
     en: 'Invalid identifier (a UUID is expected).',
   },
+  'error.numericId': {
+    tg: 'Идентификатор адади бутуни мусбат аст ва танҳо бо рақамҳо навишта мешавад (масалан, 31).',
+    ru: 'Идентификатор — целое положительное число, записанное только цифрами (например, 31).',
+    en: 'An identifier is a whole positive number written in digits only (for example 31).',
+  },
   'error.choice': {
     tg: 'Яке аз қиматҳои иҷозатдодашударо интихоб кунед: {options}.',
     ru: 'Выберите одно из допустимых значений: {options}.',
@@ -86,7 +96,7 @@ export const MESSAGES = {
   'error.invalidCharacters': {
     tg: 'Матн аломатҳои нодуруст (масалан, аломати идоракунӣ) дорад: онро аз нав нависед.',
     ru: 'Текст содержит недопустимые символы (например, управляющие): введите его заново.',
-    en: 'The text contains characters that cannot be stored (such as control characters): type it again.',
+    en: 'The text contains characters that are not allowed (such as control or invisible characters): type it again.',
   },
   'error.tooDeep': {
     tg: 'Сохтори маълумот аз ҳад чуқур аст (на зиёда аз {max} сатҳ).',
@@ -224,6 +234,31 @@ export const MESSAGES = {
     tg: 'Маълумот нодуруст аст: хатогиҳои майдонҳоро ислоҳ кунед.',
     ru: 'Данные неверны: исправьте ошибки в полях.',
     en: 'The data is not valid: correct the fields shown.',
+  },
+  'problem.badRequest': {
+    tg: 'Дархост хонда нашуд: он ба қоидаҳои HTTP мувофиқ нест.',
+    ru: 'Запрос не прочитан: он не соответствует правилам HTTP.',
+    en: 'The request could not be read: it does not follow the rules of HTTP.',
+  },
+  'problem.badUrl': {
+    tg: 'Суроғаи дархост хонда нашуд: дар он аломатҳои нодуруст рамзгузорӣ шудаанд.',
+    ru: 'Адрес запроса не прочитан: в нём неверно закодированы символы.',
+    en: 'The address of the request could not be read: it has wrongly encoded characters.',
+  },
+  'problem.uriTooLong': {
+    tg: 'Суроғаи дархост ё қисми он аз ҳад дароз аст.',
+    ru: 'Адрес запроса или его часть слишком длинные.',
+    en: 'The address of the request, or a part of it, is too long.',
+  },
+  'problem.headersTooLarge': {
+    tg: 'Сарлавҳаҳои дархост аз ҳад калонанд.',
+    ru: 'Заголовки запроса слишком велики.',
+    en: 'The headers of the request are too large.',
+  },
+  'problem.requestTimeout': {
+    tg: 'Дархост сари вақт пурра нарасид.',
+    ru: 'Запрос не пришёл полностью вовремя.',
+    en: 'The request did not arrive in full in time.',
   },
   'problem.malformedJson': {
     tg: 'Дархост хонда нашуд: JSON нодуруст аст.',

@@ -1,5 +1,6 @@
+import type { Socket } from 'node:net';
 import { pickLocale } from '@sabt/core';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error.ts';
 import { Problem, problemBody, problemOf, RequestValidationError } from './problem.ts';
 
@@ -53,4 +54,55 @@ export function installErrorHandler(app: FastifyInstance) {
       .type('application/problem+json')
       .send(problemBody(new Problem(404, 'problem.notFound'), locale));
   });
+}
+
+/** What the framework finds wrong with a URL before any route sees it, as the problem that answers it. */
+const FRAMEWORK_CODES: Record<string, [number, string]> = {
+  FST_ERR_BAD_URL: [400, 'problem.badUrl'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'problem.uriTooLong'],
+};
+
+/**
+ * Fastify's `frameworkErrors`: a URL the router cannot read (bad percent-encoding, an over-long path
+ * parameter). The answer is a problem in the user's language and does not repeat the URL.
+ */
+export function onFrameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const [status, key] = FRAMEWORK_CODES[err.code] ?? [500, 'problem.internal'];
+  if (status >= 500) req.log.error({ err }, 'framework error');
+  const body = problemBody(new Problem(status, key), pickLocale(req.headers['accept-language']));
+  return reply.code(status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+/** Node's parser errors that have an answer of their own; any other request it cannot read is a 400. */
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'problem.headersTooLarge'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'problem.requestTimeout'],
+};
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser cannot read (oversized headers, raw
+ * non-ASCII or control bytes in the request line, a broken header). There is no request to answer, so
+ * the problem is written on the socket, in the language the request's own Accept-Language asked for
+ * (when its bytes show one), and the connection is closed.
+ */
+export function onClientError(err: ConnectionError, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, key] = CLIENT_ERRORS[err.code] ?? [400, 'problem.badRequest'];
+  // typed as a Buffer's JSON, a Buffer when it comes
+  const raw: unknown = err.rawPacket;
+  const received = Buffer.isBuffer(raw) ? raw.toString('latin1') : '';
+  const asked = /\r\naccept-language:[ \t]*([\x20-\x7e]{0,200})/i.exec(received);
+  const body = JSON.stringify(problemBody(new Problem(status, key), pickLocale(asked?.[1])));
+  if (socket.writable) {
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  } else socket.destroy();
 }

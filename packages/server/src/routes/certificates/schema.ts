@@ -4,6 +4,7 @@ import {
   DOCUMENT_KINDS,
   HOLDERS,
   idDocument,
+  numericId,
   personName,
   SIGNATORY_BASES,
 } from '@sabt/core';
@@ -123,9 +124,7 @@ export const blanksQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-export const blankParams = z.strictObject({
-  id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-});
+export const blankParams = z.strictObject({ id: numericId });
 
 export const spoilBody = z
   .strictObject({

@@ -1,4 +1,4 @@
-import { duplicatesSchema, recordViewSchema } from '@sabt/core';
+import { duplicatesSchema, recordViewSchema, text } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { resolveDuplicate } from '../../duplicates/resolve-duplicate.ts';
@@ -19,7 +19,7 @@ const candidateParams = z.strictObject({
 const verdictBody = z
   .strictObject({
     verdict: z.enum(['duplicate', 'not-duplicate']),
-    reason: z.string().trim().max(1000).optional(),
+    reason: text(1000, { multiline: true }).optional(),
   })
   .meta({ examples: [{ verdict: 'not-duplicate', reason: 'Дугоникҳо: модар як, кӯдакон ду' }] });
 

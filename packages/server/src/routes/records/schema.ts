@@ -6,6 +6,7 @@ import {
   FLAGS,
   plainDate,
   STATUSES,
+  text,
   WAITING_GROUNDS,
 } from '@sabt/core';
 import { z } from 'zod';
@@ -42,7 +43,7 @@ export const actionParams = z.strictObject({
 });
 
 export const actionBody = z
-  .strictObject({ reason: z.string().trim().max(1000).optional() })
+  .strictObject({ reason: text(1000, { multiline: true }).optional() })
   .nullish()
   .meta({ examples: [{ reason: 'Насаби модар бо шиноснома мувофиқат намекунад' }] });
 
@@ -76,7 +77,7 @@ export const listQuery = z.strictObject({
 export const amendmentBody = z
   .strictObject({
     patch: z.record(z.string(), z.unknown()).describe("JSON merge patch of the record's data"),
-    reason: z.string().trim().min(1).max(1000),
+    reason: text(1000, { min: 1, multiline: true }),
     basis: basisDocument,
   })
   .meta({
@@ -95,7 +96,7 @@ export const shortenWaitingBody = z
     allowedFrom: plainDate.describe(
       'the first day the marriage may be registered; the application day waives the month',
     ),
-    reason: z.string().trim().min(1).max(1000),
+    reason: text(1000, { min: 1, multiline: true }),
     basis: basisDocument.optional(),
   })
   .meta({
@@ -109,11 +110,11 @@ export const shortenWaitingBody = z
     ],
   });
 
-export const decisionBody = z.strictObject({ reason: z.string().trim().max(1000).optional() }).nullish();
+export const decisionBody = z.strictObject({ reason: text(1000, { multiline: true }).optional() }).nullish();
 
 export const annulBody = z
   .strictObject({
-    reason: z.string().trim().min(1).max(1000),
+    reason: text(1000, { min: 1, multiline: true }),
     basis: z.strictObject({
       type: z.enum(['COURT_DECISION', 'DUPLICATE']),
       court: courtDecision.optional(),
@@ -140,9 +141,9 @@ export const restorationBody = z
     court: courtDecision,
     original: z
       .strictObject({
-        number: z.string().trim().max(30).optional(),
+        number: text(30).optional(),
         date: plainDate.optional(),
-        office: z.string().trim().max(200).optional(),
+        office: text(200).optional(),
       })
       .optional(),
   })
