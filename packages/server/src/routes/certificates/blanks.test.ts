@@ -14,13 +14,17 @@ let admin: Client;
 beforeAll(async () => {
   t = await startTestApp();
   // a second head of office: a write-off needs two people
-  await createUser(t.dbx.db, {
-    login: 'head2',
-    password: DEMO_PASSWORD,
-    role: 'head_of_office',
-    officeId: 'DU-03-00',
-    fullName: 'Дилором Юсупова',
-  });
+  await createUser(
+    t.dbx.db,
+    {
+      login: 'head2',
+      password: DEMO_PASSWORD,
+      role: 'head_of_office',
+      officeId: 'DU-03-00',
+      fullName: 'Дилором Юсупова',
+    },
+    { demoPassword: true },
+  );
   const [front, back, registrar] = await Promise.all([t.as('front'), t.as('back'), t.as('registrar')]);
   staff = { front, back, registrar };
   [head, head2, admin] = await Promise.all([t.as('head'), t.as('head2'), t.as('admin')]);
@@ -282,13 +286,17 @@ describe('a spoiled blank', () => {
 
 describe('the stock report', () => {
   it('counts per document and status and shows the ranges', async () => {
-    const jamoatHead = await createUser(t.dbx.db, {
-      login: 'mobile-head',
-      password: DEMO_PASSWORD,
-      role: 'head_of_office',
-      officeId: 'DU-03-90',
-      fullName: 'Сайёра Раҳимова',
-    });
+    const jamoatHead = await createUser(
+      t.dbx.db,
+      {
+        login: 'mobile-head',
+        password: DEMO_PASSWORD,
+        role: 'head_of_office',
+        officeId: 'DU-03-90',
+        fullName: 'Сайёра Раҳимова',
+      },
+      { demoPassword: true },
+    );
     expect(jamoatHead).toBeTruthy();
     const mhead = await t.as('mobile-head');
     await receiveBlanks(mhead, {
