@@ -56,7 +56,7 @@ const tokenHash = (cookie: string) =>
     .digest('hex');
 
 let n = 0;
-/** A fresh user of the demo office, so lockouts do not touch the demo users. */
+/** A fresh user of the demo office, so throttling does not touch the demo users. */
 async function freshUser(role: 'front_office' | 'registrar' = 'front_office'): Promise<string> {
   n += 1;
   const name = `auth-user-${n}`;
