@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
+import { refuseCrossSiteWrite } from './http/cross-site.ts';
 import { installErrorHandler, onClientError, onFrameworkError } from './http/error-handler.ts';
 import { unstorableInput } from './http/input-guard.ts';
 import { Problem, RequestValidationError } from './http/problem.ts';
@@ -28,6 +29,27 @@ import { verifyApiRoutes, verifyPageRoutes } from './routes/verify/verify.ts';
 import type { FileStore } from './storage/file-store.ts';
 import { openFileStore } from './storage/open-store.ts';
 import { webApp } from './web/static.ts';
+
+/**
+ * What the staff app, the API docs and the verification page may load: their own scripts only (no
+ * inline script), styles of their own or inline (Mantine's, the pages' <style>), images and fonts of
+ * their own or data: URLs, and the PDFs the app shows from blob: URLs; nothing may frame them but
+ * themselves. No upgrade-insecure-requests: a laptop or an office network may serve plain http.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'self'"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"],
+  frameSrc: ["'self'", 'blob:'],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  objectSrc: ["'self'", 'blob:'],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+};
 
 export interface AppOptions {
   config: Config;
@@ -50,7 +72,9 @@ export async function buildApp({
     // requests too broken for a route are answered as problems too (http/error-handler.ts)
     frameworkErrors: onFrameworkError,
     clientErrorHandler: onClientError,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies: from anyone else it is
+    // ignored, so the rate limits and the audit log see the real address.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     ajv: undefined,
   });
 
@@ -68,7 +92,9 @@ export async function buildApp({
   app.decorateRequest('actor', null);
 
   app.removeContentTypeParser('text/plain');
-  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -91,8 +117,16 @@ export async function buildApp({
   // Before parsing: a signed-out request learns nothing about what it sent.
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
+    refuseCrossSiteWrite(req, config.publicUrl);
     req.actor = (await resolveSession(dbx.db, config, req.cookies[SESSION_COOKIE])) ?? null;
     if (!req.actor && !req.routeOptions.config.public) throw new Problem(401, 'problem.unauthenticated');
+  });
+
+  // Whatever a signed-in user is answered may be personal data: no cache keeps it, the browser's
+  // neither; other API answers too, unless their route chose otherwise.
+  app.addHook('onSend', async (req, reply) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    if (req.actor || !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { type FilePurpose, parseFileLimits } from './storage/purposes.ts';
 
@@ -13,11 +14,15 @@ export interface Config {
   timeZone: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
-  /** Failed logins in a row that lock an account, and for how long. */
-  lockoutThreshold: number;
-  lockoutMinutes: number;
+  /** Failed sign-ins after which further attempts wait, by login and by address, and the longest wait. */
+  loginThrottle: LoginThrottleConfig;
   loginRateLimitPerMinute: number;
   secureCookies: boolean;
+  /**
+   * Addresses and CIDR ranges of the reverse proxies whose X-Forwarded-For is believed; empty: none,
+   * the address of the connection is the client's.
+   */
+  trustedProxies: string[];
   logLevel: string;
   demo: boolean;
   /** Run the job queue's workers and the outbox dispatcher inside `sabt start` (else `sabt worker` does). */
@@ -52,6 +57,15 @@ export interface Config {
   /** The SMS gateway: POST {to, text} as JSON with `Authorization: Bearer <token>`. */
   smsUrl: string;
   smsToken: string;
+}
+
+export interface LoginThrottleConfig {
+  /** Wrong sign-ins for one login before each further attempt waits. */
+  perLogin: number;
+  /** Wrong sign-ins from one address before each further attempt from it waits. */
+  perAddress: number;
+  /** The longest wait, in minutes; the wait doubles from 30 seconds up to it. */
+  maxMinutes: number;
 }
 
 export interface S3Settings {
@@ -138,13 +152,27 @@ export const VARIABLES: readonly Variable[] = [
   },
   { name: 'SABT_SESSION_IDLE_MINUTES', default: '60', help: 'a session ends after this much inactivity' },
   { name: 'SABT_SESSION_MAX_HOURS', default: '12', help: 'a session ends this long after sign-in' },
-  { name: 'SABT_LOCKOUT_THRESHOLD', default: '5', help: 'wrong passwords in a row that lock an account' },
-  { name: 'SABT_LOCKOUT_MINUTES', default: '15', help: 'how long a locked account stays locked' },
+  {
+    name: 'SABT_LOGIN_THROTTLE_PER_LOGIN',
+    default: '5',
+    help: 'wrong sign-ins for one login (known or not) after which each further attempt waits, growing from 30 s',
+  },
+  {
+    name: 'SABT_LOGIN_THROTTLE_PER_ADDRESS',
+    default: '20',
+    help: 'wrong sign-ins from one address after which each further attempt from it waits, growing from 30 s',
+  },
+  { name: 'SABT_LOGIN_THROTTLE_MAX_MINUTES', default: '15', help: 'the longest such wait' },
   { name: 'SABT_LOGIN_RATE_LIMIT', default: '30', help: 'login attempts per minute from one address' },
   {
     name: 'SABT_SECURE_COOKIES',
-    default: 'false',
-    help: 'mark session cookies Secure (set true behind HTTPS)',
+    default: '',
+    help: 'mark session cookies Secure (HTTPS only); default: true when NODE_ENV=production, else false',
+  },
+  {
+    name: 'SABT_TRUSTED_PROXIES',
+    default: '',
+    help: 'comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed (e.g. 10.0.0.5,192.168.1.0/24); default: none',
   },
   { name: 'SABT_LOG_LEVEL', default: 'info', help: 'log level: fatal, error, warn, info, debug' },
   {
@@ -234,8 +262,33 @@ function int(env: NodeJS.ProcessEnv, name: string): number {
   return n;
 }
 
+function positive(env: NodeJS.ProcessEnv, name: string): number {
+  const n = int(env, name);
+  if (n < 1) throw new Error(`${name} must be at least 1, got "${n}"`);
+  return n;
+}
+
 const bool = (env: NodeJS.ProcessEnv, name: string) =>
   ['1', 'true', 'yes'].includes(read(env, name).toLowerCase());
+
+/** A comma-separated list of IP addresses and CIDR ranges (v4 or v6). */
+function addressList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const items = read(env, name)
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    const [address = '', bits, ...rest] = item.split('/');
+    const family = isIP(address);
+    const width = family === 4 ? 32 : 128;
+    const ok =
+      family !== 0 &&
+      rest.length === 0 &&
+      (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= width));
+    if (!ok) throw new Error(`${name} must list IP addresses or CIDR ranges, got "${item}"`);
+  }
+  return items;
+}
 
 function choice<const T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[]): T {
   const raw = read(env, name).toLowerCase();
@@ -328,10 +381,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: read(env, 'SABT_TIME_ZONE'),
     sessionIdleMinutes: int(env, 'SABT_SESSION_IDLE_MINUTES'),
     sessionMaxHours: int(env, 'SABT_SESSION_MAX_HOURS'),
-    lockoutThreshold: int(env, 'SABT_LOCKOUT_THRESHOLD'),
-    lockoutMinutes: int(env, 'SABT_LOCKOUT_MINUTES'),
+    loginThrottle: {
+      perLogin: positive(env, 'SABT_LOGIN_THROTTLE_PER_LOGIN'),
+      perAddress: positive(env, 'SABT_LOGIN_THROTTLE_PER_ADDRESS'),
+      maxMinutes: positive(env, 'SABT_LOGIN_THROTTLE_MAX_MINUTES'),
+    },
     loginRateLimitPerMinute: int(env, 'SABT_LOGIN_RATE_LIMIT'),
-    secureCookies: bool(env, 'SABT_SECURE_COOKIES'),
+    secureCookies: read(env, 'SABT_SECURE_COOKIES')
+      ? bool(env, 'SABT_SECURE_COOKIES')
+      : env.NODE_ENV === 'production',
+    trustedProxies: addressList(env, 'SABT_TRUSTED_PROXIES'),
     logLevel: read(env, 'SABT_LOG_LEVEL'),
     demo: bool(env, 'SABT_DEMO'),
     jobs: onOff(env, 'SABT_JOBS'),
@@ -354,6 +413,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsUrl: smsUrl(env),
     smsToken: read(env, 'SABT_SMS_TOKEN'),
   };
+}
+
+/**
+ * What a production server (NODE_ENV=production, not a demo) cannot start without: the passphrase
+ * of the signing keys and a Secure session cookie (HTTPS). Empty: it may start.
+ */
+export function productionProblems(config: Config, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env.NODE_ENV !== 'production' || config.demo) return [];
+  const problems: string[] = [];
+  if (!env.SABT_KEY_PASSPHRASE) problems.push('SABT_KEY_PASSPHRASE must be set in production');
+  if (!config.secureCookies)
+    problems.push(
+      'SABT_SECURE_COOKIES must not be false in production: the session cookie goes over HTTPS only',
+    );
+  return problems;
 }
 
 export function variablesHelp(): string {

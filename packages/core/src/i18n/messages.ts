@@ -275,10 +275,45 @@ export const MESSAGES = {
     ru: 'Неверный логин или пароль.',
     en: 'Wrong login or password.',
   },
-  'problem.locked': {
-    tg: 'Ҳисоб муваққатан баста шуд, зеро парол чанд бор нодуруст ворид шуд. Баъд аз {minutes} дақиқа кӯшиш кунед.',
-    ru: 'Учётная запись временно заблокирована после нескольких неверных паролей. Повторите через {minutes} мин.',
-    en: 'The account is locked for a while after several wrong passwords. Try again in {minutes} minutes.',
+  'problem.loginThrottled': {
+    tg: 'Бисёр воридшавии нодуруст бо ин логин ё аз ин суроға. Баъд аз {minutes} дақиқа дубора кӯшиш кунед.',
+    ru: 'Слишком много неудачных попыток входа с этим логином или с этого адреса. Повторите через {minutes} мин.',
+    en: 'Too many failed sign-ins with this login or from this address. Try again in {minutes} minutes.',
+  },
+  'problem.crossSite': {
+    tg: 'Дархост аз сомонаи дигар омадааст ва рад шуд. Амалро дар худи Сабт иҷро кунед.',
+    ru: 'Запрос пришёл с другого сайта и отклонён. Выполните действие в самом Сабте.',
+    en: 'The request came from another site and was refused. Do this in Sabt itself.',
+  },
+  'password.tooShort': {
+    tg: 'Парол кӯтоҳ аст: на камтар аз {min} аломат.',
+    ru: 'Пароль слишком короткий: не менее {min} символов.',
+    en: 'The password is too short: at least {min} characters.',
+  },
+  'password.tooLong': {
+    tg: 'Парол дароз аст: на зиёда аз {max} аломат.',
+    ru: 'Пароль слишком длинный: не более {max} символов.',
+    en: 'The password is too long: at most {max} characters.',
+  },
+  'password.blank': {
+    tg: 'Парол танҳо аз фосилаҳо иборат буда наметавонад.',
+    ru: 'Пароль не может состоять только из пробелов.',
+    en: 'The password cannot be only spaces.',
+  },
+  'password.common': {
+    tg: 'Ин парол аз маъмултарин паролҳост ва зуд ёфта мешавад. Пароли дигар интихоб кунед.',
+    ru: 'Это один из самых распространённых паролей, его легко подобрать. Выберите другой.',
+    en: 'This is one of the most common passwords and easily guessed. Choose another.',
+  },
+  'password.containsLogin': {
+    tg: 'Парол набояд логинро дар бар гирад.',
+    ru: 'Пароль не должен содержать логин.',
+    en: 'The password must not contain the login.',
+  },
+  'password.mismatch': {
+    tg: 'Паролҳо мувофиқ нестанд.',
+    ru: 'Пароли не совпадают.',
+    en: 'The passwords do not match.',
   },
   'problem.forbidden': {
     tg: 'Шумо ҳуқуқи ин амалро надоред.',

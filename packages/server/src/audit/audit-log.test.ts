@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { verifyPassword } from '../auth/passwords.ts';
 import { main } from '../cli/main.ts';
 import { VARIABLES } from '../config.ts';
 import { connect } from '../db/connect.ts';
@@ -383,72 +382,5 @@ describe('the sabt command line', () => {
     expect(tampered.code).toBe(1);
     expect(tampered.out).toContain('entry 2: altered');
     expect(tampered.out).toContain('TAMPERED');
-  }, 120_000);
-
-  it('creates a user, and refuses a bad role, a missing option or a taken login with exit code 2', async () => {
-    const created = await run(
-      'users',
-      'create',
-      '--login',
-      'nilufar',
-      '--password',
-      'a-long-password',
-      '--role',
-      'registrar',
-      '--office',
-      'DU-03-00',
-      '--name',
-      'Нилуфар Шарипова',
-    );
-    expect(created.code).toBe(0);
-    expect(created.out).toContain('user nilufar created');
-    const user = await withCliDb((db) =>
-      db.selectFrom('users').selectAll().where('login', '=', 'nilufar').executeTakeFirst(),
-    );
-    expect(user).toMatchObject({
-      role: 'registrar',
-      office_id: 'DU-03-00',
-      full_name: 'Нилуфар Шарипова',
-      active: true,
-    });
-    expect(await verifyPassword(user!.password_hash, 'a-long-password')).toBe(true);
-
-    const badRole = await run(
-      'users',
-      'create',
-      '--login',
-      'someone',
-      '--password',
-      'a-long-password',
-      '--role',
-      'emperor',
-      '--office',
-      'DU-03-00',
-    );
-    expect(badRole.code).toBe(2);
-    expect(badRole.err).toContain('unknown role "emperor"');
-
-    const missing = await run('users', 'create', '--login', 'someone', '--role', 'registrar');
-    expect(missing.code).toBe(2);
-    expect(missing.err).toContain('--password');
-    expect(missing.err).toContain('--office');
-
-    const taken = await run(
-      'users',
-      'create',
-      '--login',
-      'nilufar',
-      '--password',
-      'a-long-password',
-      '--role',
-      'registrar',
-      '--office',
-      'DU-03-00',
-    );
-    expect(taken.code).toBe(2);
-    expect(taken.err).toContain('taken');
-
-    const logins = await withCliDb((db) => db.selectFrom('users').select('login').execute());
-    expect(logins.map((u) => u.login)).toEqual(['nilufar']);
   }, 120_000);
 });

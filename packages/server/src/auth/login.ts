@@ -1,89 +1,66 @@
-import { sql } from 'kysely';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
+import { clearLogin, recordFailure, throttledFor, throttleKeys } from './throttle.ts';
 
 /**
- * Checks a login and password. After `lockoutThreshold` wrong passwords in a row the account is
- * locked for `lockoutMinutes`; every attempt is audited.
+ * Checks a login and password. Wrong sign-ins are throttled by login and by address (throttle.ts);
+ * an unknown login, a deactivated user and a wrong password get one and the same answer, and so do
+ * known and unknown logins while they wait. Every attempt is audited.
  */
 export async function login(
   { db }: Db,
   config: Config,
   input: { login: string; password: string; ip: string },
 ): Promise<{ token: string; userId: string }> {
+  const now = new Date();
+  const keys = throttleKeys(input.login, input.ip);
+  const actorLogin = input.login.slice(0, 60);
+  const waitSeconds = await throttledFor(db, keys, now);
+  if (waitSeconds > 0) {
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, [
+        {
+          event: 'auth.login-refused',
+          actorLogin,
+          detail: { ip: input.ip, reason: 'throttled', waitSeconds },
+        },
+      ]),
+    );
+    throw throttled(waitSeconds);
+  }
+
   const user = await db
     .selectFrom('users')
     .selectAll()
     .where('login', '=', input.login.toLowerCase())
     .executeTakeFirst();
-  if (!user?.active) {
-    await verifyPassword(await dummyHash(), input.password);
-    await db.transaction().execute((trx) =>
-      appendAudit(trx, [
-        {
-          event: 'auth.login-failed',
-          actorLogin: input.login.slice(0, 60),
-          detail: { ip: input.ip, reason: 'unknown-login' },
-        },
-      ]),
-    );
-    throw new DomainError('unauthenticated', 'problem.badCredentials');
-  }
-  const now = Date.now();
-  if (user.locked_until && new Date(user.locked_until).getTime() > now) {
-    const minutes = Math.ceil((new Date(user.locked_until).getTime() - now) / 60_000);
-    await db.transaction().execute((trx) =>
-      appendAudit(trx, [
-        {
-          event: 'auth.login-refused',
-          actorId: user.id,
-          actorLogin: user.login,
-          officeId: user.office_id,
-          detail: { ip: input.ip, reason: 'locked' },
-        },
-      ]),
-    );
-    throw new DomainError('locked', 'problem.locked', { minutes });
-  }
-  const ok = await verifyPassword(user.password_hash, input.password);
-  if (!ok) {
+  const ok = user?.active
+    ? await verifyPassword(user.password_hash, input.password)
+    : await verifyPassword(await dummyHash(), input.password).then(() => false);
+  if (!user?.active || !ok) {
     await db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('users')
-        .set({ failed_logins: sql`failed_logins + 1` })
-        .where('id', '=', user.id)
-        .returning('failed_logins')
-        .executeTakeFirstOrThrow();
-      const locked = updated.failed_logins >= config.lockoutThreshold;
-      if (locked) {
-        await trx
-          .updateTable('users')
-          .set({ failed_logins: 0, locked_until: new Date(now + config.lockoutMinutes * 60_000) })
-          .where('id', '=', user.id)
-          .execute();
-      }
+      const wait = await recordFailure(trx, config.loginThrottle, keys, now);
       await appendAudit(trx, [
         {
-          event: locked ? 'auth.locked' : 'auth.login-failed',
-          actorId: user.id,
-          actorLogin: user.login,
-          officeId: user.office_id,
-          detail: { ip: input.ip, reason: 'wrong-password' },
+          event: 'auth.login-failed',
+          actorLogin: user?.active ? user.login : actorLogin,
+          ...(user?.active ? { actorId: user.id, officeId: user.office_id } : {}),
+          detail: {
+            ip: input.ip,
+            reason: user?.active ? 'wrong-password' : 'unknown-login',
+            ...(wait ? { waitSeconds: wait } : {}),
+          },
         },
       ]);
     });
     throw new DomainError('unauthenticated', 'problem.badCredentials');
   }
   const token = await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
+    await clearLogin(trx, keys);
     await appendAudit(trx, [
       {
         event: 'auth.login',
@@ -96,4 +73,14 @@ export async function login(
     return createSession(trx, config, user.id);
   });
   return { token, userId: user.id };
+}
+
+/** The answer while a login or an address waits: the same whether the login exists or not. */
+function throttled(waitSeconds: number): DomainError {
+  // the seconds go to the Retry-After header only: the body names whole minutes, so two attempts a
+  // moment apart read alike
+  return new DomainError('throttled', 'problem.loginThrottled', {
+    minutes: Math.ceil(waitSeconds / 60),
+    retryAfter: waitSeconds,
+  });
 }

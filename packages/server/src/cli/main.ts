@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { ROLES, t } from '@sabt/core';
+import { isLocale, type Locale, ROLES, t } from '@sabt/core';
 import { buildApp } from '../app.ts';
 import { AUDIT_HELP, auditAnchorCommand, auditVerifyCommand } from '../audit/cli.ts';
+import { passwordProblem } from '../auth/password-policy.ts';
 import { createUser, UserInputError } from '../auth/users.ts';
 import { createKeys, listKeys, rotateOfficeKeys } from '../certificates/keys/key-store.ts';
-import { type Config, loadConfig, variablesHelp } from '../config.ts';
+import { type Config, loadConfig, productionProblems, variablesHelp } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../demo/demo-data.ts';
 import { loadDemoRegistry } from '../demo/demo-registry.ts';
@@ -16,6 +17,7 @@ import { type JobsRuntime, startJobs } from '../jobs/runtime.ts';
 import { notificationsCommand } from '../notifications/cli.ts';
 import { prepareDatabase } from '../prepare.ts';
 import { openFileStore } from '../storage/open-store.ts';
+import { type PasswordInput, readNewPassword } from './read-password.ts';
 
 const HELP = `sabt — civil registration system
 
@@ -23,8 +25,11 @@ Usage:
   sabt start [--demo]          run the server (migrates first; --demo loads demo offices and users,
                                and once per database a demo registry: records, blanks, queues)
   sabt migrate                 apply database migrations and the national office tree
-  sabt users create --login L --password P --role R --office O [--name "Full Name"]
-                               create a user (the first administrator, for example)
+  sabt users create --login L --role R --office O [--name "Full Name"] [--lang tg|ru|en]
+                               create a user (the first administrator, for example); the password
+                               is asked twice at a terminal, or read from the first line of
+                               standard input (never an argument): at least 12 characters, at most
+                               128, not a common password, not containing the login
 ${AUDIT_HELP}
   sabt duplicates scan [--kind BIRTH]
                                look for duplicates across the whole registry and flag them for review
@@ -54,6 +59,8 @@ async function openDb(config: Config) {
 }
 
 async function start(config: Config, demo: boolean) {
+  const missing = productionProblems({ ...config, demo });
+  if (missing.length > 0) throw new Error(`refusing to start:\n  ${missing.join('\n  ')}`);
   if (!demo && !process.env.SABT_KEY_PASSPHRASE) {
     console.warn('warning: SABT_KEY_PASSPHRASE is not set: signing keys use the development passphrase');
   }
@@ -99,7 +106,28 @@ async function start(config: Config, demo: boolean) {
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** The language of the CLI's messages: --lang, else the locale's (LANG), else English. */
+function cliLocale(lang: string | undefined): Locale {
+  const wanted = lang ?? process.env.LANG?.slice(0, 2);
+  return wanted && isLocale(wanted) ? wanted : 'en';
+}
+
+const PASSWORD_PROMPTS: Record<Locale, { first: string; again: string }> = {
+  tg: { first: 'Пароли нав: ', again: 'Паролро такрор кунед: ' },
+  ru: { first: 'Новый пароль: ', again: 'Повторите пароль: ' },
+  en: { first: 'New password: ', again: 'Repeat the password: ' },
+};
+
+const PASSWORD_ARGUMENT: Record<Locale, string> = {
+  tg: '--password қабул намешавад: парол дар ps ва таърихи фармонҳо намоён мешавад. Онро ҳангоми пурсиш ворид кунед ё ба воридоти стандартӣ диҳед.',
+  ru: '--password не принимается: пароль виден в ps и в истории команд. Введите его по запросу или передайте на стандартный ввод.',
+  en: '--password is not accepted: the password would show in ps and the shell history. Type it when asked, or give it on standard input.',
+};
+
+export async function main(
+  argv: string[],
+  io: PasswordInput = { stdin: process.stdin, stderr: process.stderr },
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -144,18 +172,32 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'users': {
       if (sub !== 'create') break;
-      const missing = ['login', 'password', 'role', 'office'].filter(
-        (k) => !values[k as keyof typeof values],
-      );
+      const locale = cliLocale(values.lang);
+      if (values.password !== undefined) {
+        console.error(PASSWORD_ARGUMENT[locale]);
+        return 2;
+      }
+      const missing = ['login', 'role', 'office'].filter((k) => !values[k as keyof typeof values]);
       if (missing.length) {
         console.error(`missing: ${missing.map((m) => `--${m}`).join(' ')}`);
+        return 2;
+      }
+      const password = await readNewPassword(io, PASSWORD_PROMPTS[locale]);
+      if (password === null) {
+        console.error(t('password.mismatch', locale));
+        return 2;
+      }
+      // said before the database is opened: a refused password changes nothing
+      const weak = await passwordProblem(password, values.login!);
+      if (weak) {
+        console.error(t(weak.key, locale, weak.params));
         return 2;
       }
       const dbx = await openDb(config);
       try {
         await createUser(dbx.db, {
           login: values.login!,
-          password: values.password!,
+          password,
           role: values.role as never,
           officeId: values.office!,
           fullName: values.name ?? values.login!,
@@ -164,7 +206,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       } catch (e) {
         if (e instanceof UserInputError) {
-          console.error(e.message);
+          console.error(e.key ? t(e.key, locale, e.params) : e.message);
           return 2;
         }
         throw e;

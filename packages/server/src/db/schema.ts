@@ -24,10 +24,16 @@ export interface UsersTable {
   role: string;
   office_id: string;
   password_hash: string;
-  failed_logins: Generated<number>;
-  locked_until: Date | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
+}
+
+/** Wrong sign-ins per login and per address (migration 020; auth/throttle.ts). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Date;
+  blocked_until: Date | null;
 }
 
 export interface SessionsTable {
@@ -209,6 +215,7 @@ export interface Database {
   offices: OfficesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
   records: RecordsTable;
   record_actions: RecordActionsTable;
   record_links: RecordLinksTable;

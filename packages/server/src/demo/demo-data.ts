@@ -69,7 +69,7 @@ export async function loadDemoData(db: Kysely<Database>): Promise<{ created: str
   for (const u of DEMO_USERS) {
     const exists = await db.selectFrom('users').select('id').where('login', '=', u.login).executeTakeFirst();
     if (exists) continue;
-    await createUser(db, { ...u, password: DEMO_PASSWORD });
+    await createUser(db, { ...u, password: DEMO_PASSWORD }, { demoPassword: true });
     created.push(u.login);
   }
   await demoSignatories(db);

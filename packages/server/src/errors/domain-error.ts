@@ -12,7 +12,7 @@ import type { FieldIssue } from '@sabt/core';
  * - too-large: more than the limit allows (a file over its purpose's size limit)
  * - unsupported: a file of a kind this purpose does not accept
  * - invalid: the data break a rule (field issues in `errors`)
- * - locked: the account is locked for a while
+ * - throttled: too many attempts: wait (a sign-in after wrong passwords)
  * - internal: our own fault the user is told about (a damaged stored file, keys unavailable)
  * - unavailable: a service this needs is switched off
  */
@@ -26,7 +26,7 @@ export type DomainErrorKind =
   | 'too-large'
   | 'unsupported'
   | 'invalid'
-  | 'locked'
+  | 'throttled'
   | 'precondition-required'
   | 'internal'
   | 'unavailable';

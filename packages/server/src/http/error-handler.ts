@@ -45,6 +45,8 @@ export function installErrorHandler(app: FastifyInstance) {
       req.log.error({ err }, 'unhandled error');
       problem = new Problem(500, 'problem.internal');
     }
+    const wait = problem.params.retryAfter;
+    if (problem.status === 429 && typeof wait === 'number') reply.header('retry-after', String(wait));
     return reply.code(problem.status).type('application/problem+json').send(problemBody(problem, locale));
   });
   app.setNotFoundHandler((req, reply) => {

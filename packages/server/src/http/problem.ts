@@ -76,8 +76,8 @@ export const STATUS_OF: Record<DomainErrorKind, number> = {
   'too-large': 413,
   unsupported: 415,
   invalid: 422,
-  locked: 423,
   'precondition-required': 428,
+  throttled: 429,
   internal: 500,
   unavailable: 503,
 };

@@ -7,16 +7,15 @@ import { z } from 'zod';
 const PROBLEMS = {
   400: 'The request does not fit its schema, or its JSON is malformed: field errors with message keys',
   401: 'No session, or it has ended',
-  403: 'Your role or office may not do this',
+  403: 'Your role or office may not do this, or a signed-in write came from another site',
   404: 'No such thing in your jurisdiction',
   409: 'The registry refuses it as things stand (the workflow, a possible duplicate, a blank taken …)',
   412: 'If-Match does not name the current revision: read the record again',
   413: 'The body is too large',
   415: 'The body is not JSON',
   422: 'The data is well formed but breaks a rule (field errors with message keys)',
-  423: 'Too many failed sign-ins: the account is locked for a while',
   428: 'If-Match is required',
-  429: 'Too many requests: wait a minute',
+  429: 'Too many requests, or too many wrong sign-ins: wait as long as Retry-After says',
   500: 'Our fault: the error is logged',
 } as const;
 export type ProblemStatus = keyof typeof PROBLEMS;

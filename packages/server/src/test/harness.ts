@@ -99,7 +99,12 @@ export interface TestApp {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { dbx, drop } = await testDatabase();
-  const config = loadConfig({ SABT_LOGIN_RATE_LIMIT: '100000', SABT_DATA_DIR: 'memory://', ...env });
+  const config = loadConfig({
+    SABT_LOGIN_RATE_LIMIT: '100000',
+    SABT_LOGIN_THROTTLE_PER_ADDRESS: '100000',
+    SABT_DATA_DIR: 'memory://',
+    ...env,
+  });
   const files = openFileStore(config.files);
   await prepareDatabase(dbx.db, { files });
   await loadDemoData(dbx.db);

@@ -56,17 +56,21 @@ const tokenHash = (cookie: string) =>
     .digest('hex');
 
 let n = 0;
-/** A fresh user of the demo office, so lockouts do not touch the demo users. */
+/** A fresh user of the demo office, so throttling does not touch the demo users. */
 async function freshUser(role: 'front_office' | 'registrar' = 'front_office'): Promise<string> {
   n += 1;
   const name = `auth-user-${n}`;
-  await createUser(t.dbx.db, {
-    login: name,
-    password: 'sabt-demo',
-    fullName: `Корбар ${n}`,
-    role,
-    officeId: 'DU-03-00',
-  });
+  await createUser(
+    t.dbx.db,
+    {
+      login: name,
+      password: 'sabt-demo',
+      fullName: `Корбар ${n}`,
+      role,
+      officeId: 'DU-03-00',
+    },
+    { demoPassword: true },
+  );
   return name;
 }
 
@@ -193,57 +197,119 @@ describe('wrong credentials', () => {
   });
 });
 
-describe('lockout', () => {
-  it(`locks the account after the threshold of wrong passwords, even for the right password`, async () => {
-    const threshold = t.config.lockoutThreshold;
-    expect(threshold).toBe(5);
+describe('throttling wrong sign-ins', () => {
+  /** Ends every wait now running, as if its time had passed. */
+  const waitsPass = () =>
+    t.dbx.db
+      .updateTable('login_throttle')
+      .set({ blocked_until: new Date(Date.now() - 1000) })
+      .where('blocked_until', 'is not', null)
+      .execute();
+
+  it('after the threshold each further attempt waits (429, Retry-After), the right password too; then it works', async () => {
+    const { perLogin } = t.config.loginThrottle;
+    expect(perLogin).toBe(5);
     const name = await freshUser();
-    for (let i = 1; i <= threshold; i++) {
+    for (let i = 1; i <= perLogin; i++) {
       const res = await login(name, `wrong-${i}`);
       expect({ attempt: i, status: res.status }).toEqual({ attempt: i, status: 401 });
     }
-    const locked = await login(name, 'sabt-demo', { 'accept-language': 'en' });
-    expect(locked.status).toBe(423);
-    expect(locked.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(locked.body.key).toBe('problem.locked');
-    expect(locked.body.title).toMatch(/Try again in 15 minutes/);
-    expect(locked.setCookie).toBeUndefined();
-    const user = await t.dbx.db
-      .selectFrom('users')
-      .select(['locked_until'])
-      .where('login', '=', name)
-      .executeTakeFirstOrThrow();
-    expect(new Date(user.locked_until!).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    const waiting = await login(name, 'sabt-demo', { 'accept-language': 'en' });
+    expect(waiting.status).toBe(429);
+    expect(waiting.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(['29', '30']).toContain(waiting.headers['retry-after']);
+    expect(waiting.body).toMatchObject({ key: 'problem.loginThrottled', status: 429 });
+    expect(waiting.body.title).toMatch(/Try again in 1 minutes/);
+    expect(waiting.setCookie).toBeUndefined();
 
-    // once the lock has run out, the right password works again
-    await t.dbx.db
-      .updateTable('users')
-      .set({ locked_until: new Date(Date.now() - 1000) })
-      .where('login', '=', name)
-      .execute();
-    const after = await login(name, 'sabt-demo');
-    expect(after.status).toBe(200);
+    await waitsPass();
+    expect((await login(name, 'sabt-demo')).status).toBe(200);
+    // the sign-in cleared the count: one wrong password is only a wrong password again
+    expect((await login(name, 'wrong')).status).toBe(401);
+    expect((await login(name, 'sabt-demo')).status).toBe(200);
   });
 
-  it('one wrong password short of the threshold does not lock, and a sign-in resets the count', async () => {
-    const threshold = t.config.lockoutThreshold;
+  it('the wait doubles with each further wrong password, up to the maximum', async () => {
     const name = await freshUser();
-    for (let i = 1; i < threshold; i++) expect((await login(name, 'wrong')).status).toBe(401);
-    expect((await login(name, 'sabt-demo')).status).toBe(200);
-    for (let i = 1; i < threshold; i++) expect((await login(name, 'wrong')).status).toBe(401);
+    for (let i = 0; i < t.config.loginThrottle.perLogin; i++) await login(name, 'wrong');
+    const waits: unknown[] = [];
+    for (let i = 0; i < 7; i++) {
+      // whole 30 s steps: a second may pass between the wait set and the answer that tells it
+      waits.push(Math.ceil(Number((await login(name, 'wrong')).headers['retry-after']) / 30) * 30);
+      await waitsPass();
+      expect((await login(name, 'wrong')).status).toBe(401);
+    }
+    expect(waits).toEqual([30, 60, 120, 240, 480, 900, 900]);
+  });
+
+  it('attempts while waiting are not checked nor counted: the real user waits at most the maximum', async () => {
+    const name = await freshUser();
+    for (let i = 0; i < t.config.loginThrottle.perLogin; i++) await login(name, 'wrong');
+    for (let i = 0; i < 20; i++) expect((await login(name, 'wrong')).status).toBe(429);
+    const row = await t.dbx.db
+      .selectFrom('login_throttle')
+      .selectAll()
+      .where('key', '=', `login:${name}`)
+      .executeTakeFirstOrThrow();
+    expect(row.failures).toBe(t.config.loginThrottle.perLogin);
+    await waitsPass();
     expect((await login(name, 'sabt-demo')).status).toBe(200);
   });
 
-  it('a lockout of one user does not lock another', async () => {
-    const locked = await freshUser();
+  it('an unknown login and an existing one get the same answers at every step, in every language', async () => {
+    for (const lang of ['tg', 'ru', 'en']) {
+      const known = await freshUser();
+      const unknown = `nobody-${lang}-${n}`;
+      for (let i = 1; i <= t.config.loginThrottle.perLogin + 2; i++) {
+        const a = await login(known, 'wrong', { 'accept-language': lang });
+        const b = await login(unknown, 'wrong', { 'accept-language': lang });
+        expect({ lang, i, status: b.status }).toEqual({ lang, i, status: a.status });
+        expect(b.body).toEqual(a.body);
+        // the same wait, but for the moment between the two attempts
+        expect(
+          Math.abs(Number(b.headers['retry-after'] ?? 0) - Number(a.headers['retry-after'] ?? 0)),
+        ).toBeLessThanOrEqual(1);
+      }
+      expect((await login(known, 'sabt-demo')).status).toBe(429);
+      await waitsPass();
+      expect((await login(known, 'sabt-demo')).status).toBe(200);
+    }
+  });
+
+  it('the wait of one login does not touch another', async () => {
+    const waiting = await freshUser();
     const other = await freshUser();
-    for (let i = 0; i < t.config.lockoutThreshold; i++) await login(locked, 'wrong');
-    expect((await login(locked, 'sabt-demo')).status).toBe(423);
+    for (let i = 0; i < t.config.loginThrottle.perLogin; i++) await login(waiting, 'wrong');
+    expect((await login(waiting, 'sabt-demo')).status).toBe(429);
     expect((await login(other, 'sabt-demo')).status).toBe(200);
   });
 
-  it('honours SABT_LOCKOUT_THRESHOLD', async () => {
-    const t2 = await startTestApp({ SABT_LOCKOUT_THRESHOLD: '2', SABT_LOCKOUT_MINUTES: '3' });
+  it('throttles an address trying many logins, not the others (SABT_LOGIN_THROTTLE_PER_ADDRESS)', async () => {
+    const t2 = await startTestApp({ SABT_LOGIN_THROTTLE_PER_ADDRESS: '3' });
+    try {
+      const send = (who: string, password: string, remoteAddress: string) =>
+        t2.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { login: who, password },
+          remoteAddress,
+        });
+      for (const who of ['front', 'back', 'someone'])
+        expect((await send(who, 'wrong', '203.0.113.7')).statusCode).toBe(401);
+      const refused = await send('registrar', 'sabt-demo', '203.0.113.7');
+      expect(refused.statusCode).toBe(429);
+      expect(['29', '30']).toContain(refused.headers['retry-after']);
+      expect((await send('registrar', 'sabt-demo', '198.51.100.2')).statusCode).toBe(200);
+    } finally {
+      await t2.close();
+    }
+  });
+
+  it('honours SABT_LOGIN_THROTTLE_PER_LOGIN and SABT_LOGIN_THROTTLE_MAX_MINUTES', async () => {
+    const t2 = await startTestApp({
+      SABT_LOGIN_THROTTLE_PER_LOGIN: '2',
+      SABT_LOGIN_THROTTLE_MAX_MINUTES: '1',
+    });
     try {
       const send = (password: string) =>
         t2.app.inject({
@@ -255,11 +321,33 @@ describe('lockout', () => {
       expect((await send('wrong')).statusCode).toBe(401);
       expect((await send('wrong')).statusCode).toBe(401);
       const res = await send('sabt-demo');
-      expect(res.statusCode).toBe(423);
-      expect(JSON.parse(res.body).title).toMatch(/3 minutes/);
+      expect(res.statusCode).toBe(429);
+      expect(['29', '30']).toContain(res.headers['retry-after']);
+      const waits = [];
+      for (let i = 0; i < 3; i++) {
+        await t2.dbx.db
+          .updateTable('login_throttle')
+          .set({ blocked_until: new Date(Date.now() - 1000) })
+          .execute();
+        expect((await send('wrong')).statusCode).toBe(401);
+        waits.push(Math.ceil(Number((await send('wrong')).headers['retry-after']) / 30) * 30);
+      }
+      expect(waits).toEqual([60, 60, 60]);
     } finally {
       await t2.close();
     }
+  });
+
+  it('one maximum password length: 128 characters are checked, 129 are refused before any check', async () => {
+    const name = await freshUser();
+    expect((await login(name, 'x'.repeat(128))).status).toBe(401);
+    const long = await login(name, 'x'.repeat(129), { 'accept-language': 'en' });
+    expect(long.status).toBe(400);
+    expect(long.body.errors[0]).toMatchObject({
+      path: 'password',
+      key: 'error.tooLong',
+      params: { max: 128 },
+    });
   });
 });
 
@@ -373,7 +461,7 @@ describe('sessions', () => {
 });
 
 describe('the audit trail of sign-ins', () => {
-  it('records every attempt: success, wrong password, unknown login and the lockout', async () => {
+  it('records every attempt: success, wrong password, unknown login, the wait and attempts while waiting', async () => {
     const name = await freshUser();
     const userId = (
       await t.dbx.db.selectFrom('users').select('id').where('login', '=', name).executeTakeFirstOrThrow()
@@ -394,26 +482,19 @@ describe('the audit trail of sign-ins', () => {
     expect(ghostEntries[0]!.detail).toMatchObject({ reason: 'unknown-login' });
     expect(ghostEntries[0]!.actor_id).toBeNull();
 
-    for (let i = 1; i < t.config.lockoutThreshold; i++) await login(name, 'wrong');
+    const { perLogin } = t.config.loginThrottle;
+    for (let i = 1; i < perLogin; i++) await login(name, 'wrong');
+    expect((await login(name, 'sabt-demo')).status).toBe(429);
+    expect((await login(name, 'wrong')).status).toBe(429);
     entries = await auditOf(name);
     expect(entries.map((e) => e.event)).toEqual([
       'auth.login',
-      ...Array.from({ length: t.config.lockoutThreshold - 1 }, () => 'auth.login-failed'),
-      'auth.locked',
+      ...Array.from({ length: perLogin }, () => 'auth.login-failed'),
+      'auth.login-refused',
+      'auth.login-refused',
     ]);
-  });
-
-  it('records attempts on a locked account too', async () => {
-    const name = await freshUser();
-    for (let i = 0; i < t.config.lockoutThreshold; i++) await login(name, 'wrong');
-    let entries = await auditOf(name);
-    expect(entries.at(-1)!.event).toBe('auth.locked');
-    const before = entries.length;
-    expect((await login(name, 'sabt-demo')).status).toBe(423);
-    expect((await login(name, 'wrong')).status).toBe(423);
-    entries = await auditOf(name);
-    // the two attempts on the locked account are attempts too, and must be on record
-    expect(entries.length).toBe(before + 2);
+    expect(entries.at(-3)!.detail).toMatchObject({ reason: 'wrong-password', waitSeconds: 30 });
+    expect(entries.at(-1)!.detail).toMatchObject({ reason: 'throttled' });
   });
 
   it('records logins of all users, chained in one gapless sequence', async () => {

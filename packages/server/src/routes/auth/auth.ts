@@ -2,13 +2,14 @@ import { meSchema, ROLE_LABELS, sessionSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { login } from '../../auth/login.ts';
+import { PASSWORD_MAX_LENGTH } from '../../auth/password-policy.ts';
 import { endSession, SESSION_COOKIE } from '../../auth/sessions.ts';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
 import { documentedRoutes, noContent, problems, responses } from '../../http/responses.ts';
 
 const loginBody = z.strictObject({
   login: z.string().trim().min(1).max(60),
-  password: z.string().min(1).max(200),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 
 export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
@@ -22,7 +23,7 @@ export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDep
         tags: ['auth'],
         summary: 'Sign in; sets the session cookie',
         body: loginBody,
-        response: responses({ 200: meSchema, ...problems(400, 401, 413, 415, 423, 429, 500) }),
+        response: responses({ 200: meSchema, ...problems(400, 401, 413, 415, 429, 500) }),
       },
     },
     async (req, reply) => {
@@ -42,7 +43,7 @@ export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDep
   r.post(
     '/auth/logout',
     doc('Sign out: ends the session', {
-      response: responses({ 204: noContent('Signed out'), ...problems(401, 500) }),
+      response: responses({ 204: noContent('Signed out'), ...problems(401, 403, 500) }),
     }),
     async (req, reply) => {
       const actor = actorOf(req);

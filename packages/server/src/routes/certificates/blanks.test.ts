@@ -14,13 +14,17 @@ let admin: Client;
 beforeAll(async () => {
   t = await startTestApp();
   // a second head of office: a write-off needs two people
-  await createUser(t.dbx.db, {
-    login: 'head2',
-    password: DEMO_PASSWORD,
-    role: 'head_of_office',
-    officeId: 'DU-03-00',
-    fullName: 'Дилором Юсупова',
-  });
+  await createUser(
+    t.dbx.db,
+    {
+      login: 'head2',
+      password: DEMO_PASSWORD,
+      role: 'head_of_office',
+      officeId: 'DU-03-00',
+      fullName: 'Дилором Юсупова',
+    },
+    { demoPassword: true },
+  );
   const [front, back, registrar] = await Promise.all([t.as('front'), t.as('back'), t.as('registrar')]);
   staff = { front, back, registrar };
   [head, head2, admin] = await Promise.all([t.as('head'), t.as('head2'), t.as('admin')]);
@@ -282,13 +286,17 @@ describe('a spoiled blank', () => {
 
 describe('the stock report', () => {
   it('counts per document and status and shows the ranges', async () => {
-    const jamoatHead = await createUser(t.dbx.db, {
-      login: 'mobile-head',
-      password: DEMO_PASSWORD,
-      role: 'head_of_office',
-      officeId: 'DU-03-90',
-      fullName: 'Сайёра Раҳимова',
-    });
+    const jamoatHead = await createUser(
+      t.dbx.db,
+      {
+        login: 'mobile-head',
+        password: DEMO_PASSWORD,
+        role: 'head_of_office',
+        officeId: 'DU-03-90',
+        fullName: 'Сайёра Раҳимова',
+      },
+      { demoPassword: true },
+    );
     expect(jamoatHead).toBeTruthy();
     const mhead = await t.as('mobile-head');
     await receiveBlanks(mhead, {
@@ -503,13 +511,17 @@ describe('handing blanks over to a jamoat', () => {
     expect((await rudaki.get('/api/v1/blanks/stock?office=RA-13-02')).body.documents).toEqual([]);
 
     // the central administrator may hand over for an office below it
-    const hq = await createUser(t.dbx.db, {
-      login: 'hq-admin',
-      password: DEMO_PASSWORD,
-      role: 'central_admin',
-      officeId: 'HQ-00-00',
-      fullName: 'Ҷамшед Раҳимов',
-    });
+    const hq = await createUser(
+      t.dbx.db,
+      {
+        login: 'hq-admin',
+        password: DEMO_PASSWORD,
+        role: 'central_admin',
+        officeId: 'HQ-00-00',
+        fullName: 'Ҷамшед Раҳимов',
+      },
+      { demoPassword: true },
+    );
     expect(hq).toBeTruthy();
     const central = await t.as('hq-admin');
     const byCentre = await central.post('/api/v1/blanks/transfers', {
@@ -527,20 +539,28 @@ describe('handing blanks over to a jamoat', () => {
 
 describe('the stock report, as staff read it', () => {
   it('lists the documents in the official order and counts a written-off blank as written off', async () => {
-    await createUser(t.dbx.db, {
-      login: 'consul',
-      password: DEMO_PASSWORD,
-      role: 'head_of_office',
-      officeId: 'CN-RU-01',
-      fullName: 'Ҷамшед Ҳакимов',
-    });
-    await createUser(t.dbx.db, {
-      login: 'consul2',
-      password: DEMO_PASSWORD,
-      role: 'head_of_office',
-      officeId: 'CN-RU-01',
-      fullName: 'Фарида Ҳакимова',
-    });
+    await createUser(
+      t.dbx.db,
+      {
+        login: 'consul',
+        password: DEMO_PASSWORD,
+        role: 'head_of_office',
+        officeId: 'CN-RU-01',
+        fullName: 'Ҷамшед Ҳакимов',
+      },
+      { demoPassword: true },
+    );
+    await createUser(
+      t.dbx.db,
+      {
+        login: 'consul2',
+        password: DEMO_PASSWORD,
+        role: 'head_of_office',
+        officeId: 'CN-RU-01',
+        fullName: 'Фарида Ҳакимова',
+      },
+      { demoPassword: true },
+    );
     const [consul, consul2] = await Promise.all([t.as('consul'), t.as('consul2')]);
     for (const document of [
       'DEATH_CERTIFICATE',

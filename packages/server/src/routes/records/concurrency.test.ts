@@ -21,13 +21,17 @@ let officeNumeric: string;
 beforeAll(async () => {
   t = await startTestApp();
   // a second front-office clerk in the same office
-  await createUser(t.dbx.db, {
-    login: 'front2',
-    password: DEMO_PASSWORD,
-    fullName: 'Дилором Каримова',
-    role: 'front_office',
-    officeId: OFFICE,
-  });
+  await createUser(
+    t.dbx.db,
+    {
+      login: 'front2',
+      password: DEMO_PASSWORD,
+      fullName: 'Дилором Каримова',
+      role: 'front_office',
+      officeId: OFFICE,
+    },
+    { demoPassword: true },
+  );
   [front, front2, back, registrar] = await Promise.all([
     t.as('front'),
     t.as('front2'),

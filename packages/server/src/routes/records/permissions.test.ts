@@ -26,7 +26,11 @@ const other: Record<string, Client> = {};
 beforeAll(async () => {
   t = await startTestApp();
   for (const [login, [role, officeId]] of Object.entries(OTHERS)) {
-    await createUser(t.dbx.db, { login, password: 'sabt-demo', fullName: `Test ${login}`, role, officeId });
+    await createUser(
+      t.dbx.db,
+      { login, password: 'sabt-demo', fullName: `Test ${login}`, role, officeId },
+      { demoPassword: true },
+    );
   }
   [front, back, registrar, jamoat] = await Promise.all([
     t.as('front'),

@@ -24,20 +24,28 @@ let today: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  await createUser(t.dbx.db, {
-    login: 'registrar2',
-    password: 'sabt-demo',
-    fullName: 'Сафарова Мунира',
-    role: 'registrar',
-    officeId: 'DU-03-00',
-  });
-  await createUser(t.dbx.db, {
-    login: 'rudaki_head',
-    password: 'sabt-demo',
-    fullName: 'Қодиров Баҳром',
-    role: 'head_of_office',
-    officeId: 'RA-13-00',
-  });
+  await createUser(
+    t.dbx.db,
+    {
+      login: 'registrar2',
+      password: 'sabt-demo',
+      fullName: 'Сафарова Мунира',
+      role: 'registrar',
+      officeId: 'DU-03-00',
+    },
+    { demoPassword: true },
+  );
+  await createUser(
+    t.dbx.db,
+    {
+      login: 'rudaki_head',
+      password: 'sabt-demo',
+      fullName: 'Қодиров Баҳром',
+      role: 'head_of_office',
+      officeId: 'RA-13-00',
+    },
+    { demoPassword: true },
+  );
   front = await t.as('front');
   back = await t.as('back');
   registrar = await t.as('registrar');
