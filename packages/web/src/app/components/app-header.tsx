@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { forgetSyncedDrafts } from '../../features/forms/lib/local-drafts.ts';
+import { startQueue } from '../../features/queues/queues.ts';
 import { type Me, useLogout } from '../../lib/auth.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
 import { HOME } from '../paths.ts';
@@ -19,6 +20,8 @@ export function AppHeader({ me }: { me: Me }) {
   const logout = useLogout();
   const lang = currentLanguage();
   const who = { role: me.role, officeKind: me.office.kind };
+  // who takes, checks or registers acts starts at that queue; the others have a home page
+  const queue = startQueue(me.role);
 
   const signOut = () =>
     logout.mutate(undefined, {
@@ -51,7 +54,12 @@ export function AppHeader({ me }: { me: Me }) {
           </Anchor>
           <Box component="nav" aria-label={t('shell.mainNav')} style={{ minWidth: 0, maxWidth: '100%' }}>
             <Group gap="md" wrap="wrap" style={{ rowGap: 4 }}>
-              <Anchor component={NavLink} to={HOME} fw={500} style={NAV_LINK}>
+              {!queue && (
+                <Anchor component={NavLink} to={HOME} end fw={500} style={NAV_LINK}>
+                  {t('shell.home')}
+                </Anchor>
+              )}
+              <Anchor component={NavLink} to={`/queues/${queue ?? 'registered'}`} fw={500} style={NAV_LINK}>
                 {t('shell.queues')}
               </Anchor>
               <Anchor component={NavLink} to="/search" fw={500} style={NAV_LINK}>
