@@ -30,6 +30,7 @@ export const en: UiMessages = {
     office: 'Office',
     role: 'Role',
     signOut: 'Sign out',
+    menu: 'Menu',
     mainNav: 'Main menu',
     home: 'Home',
     queues: 'Work queues',

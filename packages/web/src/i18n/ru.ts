@@ -30,6 +30,7 @@ export const ru: UiMessages = {
     office: 'Учреждение',
     role: 'Роль',
     signOut: 'Выйти',
+    menu: 'Меню',
     mainNav: 'Главное меню',
     home: 'Главная',
     queues: 'Очереди работ',

@@ -32,6 +32,7 @@ export const tg = {
     office: 'Идора',
     role: 'Вазифа',
     signOut: 'Баромадан',
+    menu: 'Меню',
     mainNav: 'Менюи асосӣ',
     home: 'Саҳифаи асосӣ',
     queues: 'Навбатҳои кор',

@@ -270,11 +270,11 @@ export function ApplicationForm(props: ApplicationFormProps) {
           >
             <Group justify="space-between" wrap="wrap" gap="xs">
               <SaveStatus state={autosave.state} partial={false} lang={lang} m={m} live />
-              <Group gap="sm" wrap="nowrap" ml="auto">
-                <Button variant="default" onClick={check} size="sm">
+              <Group gap="sm" wrap="nowrap" ml="auto" className="sabt-action-bar-buttons">
+                <Button variant="default" onClick={check} size="sm" className="sabt-wrap-button">
                   {m.actions.check}
                 </Button>
-                <Button type="submit" loading={submitting} size="sm">
+                <Button type="submit" loading={submitting} size="sm" className="sabt-wrap-button">
                   {submitting ? m.actions.submitting : m.actions.submit}
                 </Button>
               </Group>
