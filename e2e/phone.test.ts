@@ -69,7 +69,7 @@ describe('the staff workspace on a 390×844 phone', () => {
   });
 
   it.runIf(ready)(
-    'the form takes most of the screen, the sticky bar is slim, the check is said in it',
+    'the form takes most of the screen and the sticky bar is slim, its buttons whole',
     async () => {
       const context = await newContext(browser, server.url, PHONE);
       const page = await signIn(context, 'front');
