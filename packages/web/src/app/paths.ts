@@ -1,5 +1,5 @@
-/** Where the app starts after sign-in. */
-export const HOME = '/queues/drafts';
+/** Where the app starts after sign-in: the role's home (its work queue, or its home page). */
+export const HOME = '/';
 
 /** Only paths inside the app may be a `next` after sign-in (no open redirects). */
 export function safeNext(next: string | null): string {

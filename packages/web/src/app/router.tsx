@@ -29,7 +29,10 @@ export function createAppRouter() {
           path: '/',
           lazy: () => import('./routes/shell.tsx'),
           children: [
-            { index: true, loader: () => redirect(HOME), Component: Nothing },
+            {
+              index: true,
+              lazy: async () => ({ Component: (await import('../features/queues/home.tsx')).default }),
+            },
             { path: 'queues', loader: () => redirect(HOME), Component: Nothing },
             screen('queues/:queue', () => import('../features/queues/index.tsx')),
             screen('records/new/:kind', () => import('../features/forms/index.tsx')),

@@ -30,12 +30,52 @@ export const en: UiMessages = {
     office: 'Office',
     role: 'Role',
     signOut: 'Sign out',
+    menu: 'Menu',
     mainNav: 'Main menu',
+    home: 'Home',
     queues: 'Work queues',
     search: 'Search',
     blanks: 'Blanks',
     printer: 'Printer calibration',
     working: 'Loading…',
+  },
+  home: {
+    title: '{{role}}: what you can do here',
+    today: 'Today',
+    headTitle: 'Awaiting your decision',
+    headIntro:
+      'What waits for your decision. Open a list, then a record: your actions (shortening the waiting month, cancelling a draft) are on the record’s screen.',
+    openQueue: 'Open: {{queue}}',
+    head: {
+      marriages:
+        'Checked marriages that may not be registered before the month has passed. For a valid reason (pregnancy, a child born, a threat to life) you may shorten it.',
+      selfRegistered: 'Acts one person took or checked and then registered themselves: for you to review.',
+      stale:
+        'Drafts nobody has changed for {{days}} days or more: their author or you may cancel them with a reason.',
+    },
+    blanksHead:
+      'Receive batches of blanks, confirm or refuse write-offs of spoiled blanks, set who signs the office’s documents.',
+    search:
+      'Find a record by a name (in any script or spelling), an act number, a national ID or a document.',
+    registered: 'Registered records: their data, history and versions.',
+    verifyTitle: 'Check a certificate',
+    verify: 'Check whether a printed certificate or extract is genuine (the public check page).',
+    blanks: {
+      any: 'The stock of blanks and their movements.',
+      central_admin: 'Blanks of any office: stock, batches received, and who signs an office’s documents.',
+    },
+    later: {
+      archivist:
+        'Archive work (digitising paper registers, archive extracts) comes with later versions. Today you can find records and read them with their history.',
+      verifier:
+        'Verifying digitised archive records comes with later versions: no record waits for your verification yet. Today you can find and read records and check printed certificates.',
+      statistician:
+        'Reports and statistics come with later versions. Today you can find and read registered records; the queues show how many records each holds.',
+      auditor:
+        'Audit reports come with later versions. Today you can read records with their full history and check the stock of blanks.',
+      central_admin:
+        'Administering offices and users comes with later versions (today with the “sabt users” command on the server). Today you keep the blanks of any office and set who signs.',
+    },
   },
   queues: {
     title: 'Work queues',
@@ -53,6 +93,9 @@ export const en: UiMessages = {
       'Drafts nobody has changed for {{days}} days or more: finish them, or cancel them with a reason.',
     selfRegisteredHint:
       'Acts the registrar took, submitted or validated and then registered themselves (where the office may).',
+    marriages: 'Marriages awaiting their day',
+    marriagesHint:
+      'Checked marriages waiting for their registration day. The head of office may shorten the month for a valid reason, on the record’s screen.',
     count_one: '{{count}} record',
     count_few: '{{count}} records',
     count_many: '{{count}} records',

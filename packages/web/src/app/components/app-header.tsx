@@ -1,10 +1,13 @@
-import { Anchor, Box, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Box, Burger, Button, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { mayCertificate } from '@sabt/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { forgetSyncedDrafts } from '../../features/forms/lib/local-drafts.ts';
+import { startQueue } from '../../features/queues/queues.ts';
 import { type Me, useLogout } from '../../lib/auth.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
 import { HOME } from '../paths.ts';
@@ -12,13 +15,23 @@ import { HOME } from '../paths.ts';
 /** A link of the navigation stays on one line; the links wrap as a whole. */
 const NAV_LINK = { whiteSpace: 'nowrap' } as const;
 
-/** Always on screen: who is working, in which office, in which role; language; sign out. */
+/**
+ * Who is working, in which office, in which role; language; sign out. On a phone the header is one
+ * line, the name and a menu button: the navigation, the user and the buttons open under it.
+ */
 export function AppHeader({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const [menuOpen, menu] = useDisclosure(false);
+  const { pathname } = useLocation();
+  // a link followed closes the menu
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every move to another screen
+  useEffect(() => menu.close(), [pathname]);
   const navigate = useNavigate();
   const logout = useLogout();
   const lang = currentLanguage();
   const who = { role: me.role, officeKind: me.office.kind };
+  // who takes, checks or registers acts starts at that queue; the others have a home page
+  const queue = startQueue(me.role);
 
   const signOut = () =>
     logout.mutate(undefined, {
@@ -40,18 +53,42 @@ export function AppHeader({ me }: { me: Me }) {
       }}
     >
       <Group justify="space-between" wrap="wrap" gap="sm">
-        {/* On a narrow screen the navigation, the user and the buttons each wrap onto their own lines. */}
+        {/* Wide: one line, wrapping as needed. A phone (below `sm`): the name and the menu button, the rest folded (app.css). */}
         <Group
           gap="lg"
           wrap="wrap"
           style={{ minWidth: 0, maxWidth: '100%', rowGap: 'var(--mantine-spacing-xs)' }}
+          className="sabt-header-main"
         >
-          <Anchor component={Link} to={HOME} fw={700} fz={24} c="teal.9" underline="never">
-            {t('app.name')}
-          </Anchor>
-          <Box component="nav" aria-label={t('shell.mainNav')} style={{ minWidth: 0, maxWidth: '100%' }}>
+          <Group justify="space-between" wrap="nowrap" gap="sm" className="sabt-header-top">
+            <Anchor component={Link} to={HOME} fw={700} fz={24} c="teal.9" underline="never">
+              {t('app.name')}
+            </Anchor>
+            <Burger
+              hiddenFrom="sm"
+              opened={menuOpen}
+              onClick={menu.toggle}
+              size="sm"
+              aria-label={t('shell.menu')}
+              aria-expanded={menuOpen}
+              aria-controls="sabt-menu"
+            />
+          </Group>
+          <Box
+            component="nav"
+            id="sabt-menu"
+            aria-label={t('shell.mainNav')}
+            style={{ minWidth: 0, maxWidth: '100%' }}
+            className="sabt-menu"
+            data-open={menuOpen}
+          >
             <Group gap="md" wrap="wrap" style={{ rowGap: 4 }}>
-              <Anchor component={NavLink} to={HOME} fw={500} style={NAV_LINK}>
+              {!queue && (
+                <Anchor component={NavLink} to={HOME} end fw={500} style={NAV_LINK}>
+                  {t('shell.home')}
+                </Anchor>
+              )}
+              <Anchor component={NavLink} to={`/queues/${queue ?? 'registered'}`} fw={500} style={NAV_LINK}>
                 {t('shell.queues')}
               </Anchor>
               <Anchor component={NavLink} to="/search" fw={500} style={NAV_LINK}>
@@ -70,7 +107,7 @@ export function AppHeader({ me }: { me: Me }) {
             </Group>
           </Box>
         </Group>
-        <Stack gap={0} style={{ minWidth: 0, flex: '1 1 16rem' }}>
+        <Stack gap={0} style={{ minWidth: 0, flex: '1 1 16rem' }} className="sabt-menu" data-open={menuOpen}>
           <Text fw={600} truncate>
             <span className="sabt-visually-hidden">{t('shell.user')}: </span>
             {me.name}
@@ -83,7 +120,7 @@ export function AppHeader({ me }: { me: Me }) {
             {me.roleLabel[lang]}
           </Text>
         </Stack>
-        <Group gap="sm" wrap="wrap">
+        <Group gap="sm" wrap="wrap" className="sabt-menu" data-open={menuOpen}>
           <LanguageSwitch size="xs" />
           <Button variant="default" size="sm" onClick={signOut} loading={logout.isPending}>
             {t('shell.signOut')}

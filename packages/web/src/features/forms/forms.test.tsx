@@ -9,6 +9,7 @@ import { jsonResponse, renderWithProviders } from '../../testing/render.tsx';
 import EditDraftPage from './edit.tsx';
 import NewApplicationPage from './index.tsx';
 import { listLocalDrafts, readLocalDraft, writeLocalDraft } from './lib/local-drafts.ts';
+import { MESSAGES } from './messages.ts';
 
 const ID = '7d1c1c0e-5a4b-4d57-9a56-2f1b1b0c0a11';
 
@@ -363,6 +364,7 @@ describe('birth application form', () => {
       return base(input, init);
     });
     vi.stubGlobal('fetch', api.fetch);
+    const errors = vi.spyOn(console, 'error');
     const user = userEvent.setup();
     const { router } = renderAt(`/records/${ID}/edit`);
     await screen.findByRole('region', { name: 'Кӯдак' });
@@ -371,7 +373,64 @@ describe('birth application form', () => {
     await waitFor(() => expect(input(mother, 'Насаб').getAttribute('aria-invalid')).toBe('true'));
     expect(within(mother).getByText(coreT('error.required', 'tg'))).toBeTruthy();
     expect(router.state.location.pathname).toBe(`/records/${ID}/edit`);
+    // a refusal the form shows is an answer, not an error of the app: nothing is logged
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
   });
+
+  it('says beside the Check button, in a live region, that a complete form is correct', async () => {
+    const api = fakeApi();
+    const { birthKind } = await import('@sabt/core');
+    api.records.set(ID, {
+      id: ID,
+      kind: 'BIRTH',
+      status: 'draft',
+      flags: [],
+      office: 'DU-03-00',
+      revision: 1,
+      number: null,
+      year: null,
+      registeredAt: null,
+      data: birthKind.example as Record<string, unknown>,
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderAt(`/records/${ID}/edit`);
+    await screen.findByRole('region', { name: 'Кӯдак' });
+    const check = screen.getByRole('button', { name: 'Санҷидан' });
+    await user.click(check);
+    // the verdict is in the sticky bar that holds the button, not at the foot of a long form
+    const bar = check.closest<HTMLElement>('.sabt-action-bar')!;
+    const verdict = within(bar)
+      .getAllByRole('status')
+      .find((el) => el.hasAttribute('data-check-outcome'))!;
+    expect(verdict.getAttribute('aria-live')).toBe('polite');
+    await waitFor(() => expect(verdict.textContent).toContain(MESSAGES.tg.actions.checkOk));
+    // a change to the form takes the verdict back
+    await user.type(input(section('Кӯдак'), 'Ном'), 'а');
+    await waitFor(() => expect(verdict.textContent).toBe(''));
+  });
+
+  it.each(['tg', 'en'] as const)(
+    'says in %s, in the API’s words, that a pasted text too long was cut',
+    async (lang) => {
+      await i18n.changeLanguage(lang);
+      vi.stubGlobal('fetch', fakeApi().fetch);
+      const user = userEvent.setup();
+      renderAt('/records/new/BIRTH');
+      const l = LABELS[lang];
+      const child = await screen.findByRole('region', { name: l.child });
+      const surname = input(child, l.surname);
+      await user.click(surname);
+      await user.paste('Қ'.repeat(130));
+      expect(surname.value).toHaveLength(100);
+      const note = await within(child).findByRole('alert');
+      expect(note.textContent).toContain(coreT('error.tooLong', lang, { max: 100 }));
+      // back within the length, the note goes
+      await user.type(surname, '{Backspace}');
+      await waitFor(() => expect(within(child).queryByRole('alert')).toBeNull());
+    },
+  );
 
   it('submits a complete application and opens the record', async () => {
     const api = fakeApi();

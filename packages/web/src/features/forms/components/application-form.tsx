@@ -253,28 +253,43 @@ export function ApplicationForm(props: ApplicationFormProps) {
               items={summary.items}
               other={summary.other}
             />
-            {outcome && (
-              <Alert
-                color={outcome.ok ? 'teal' : 'red'}
-                role={outcome.ok ? 'status' : 'alert'}
-                title={outcome.ok ? undefined : m.actions.submitFailed}
-              >
+            {outcome && !outcome.ok && (
+              <Alert color="red" role="alert" title={m.actions.submitFailed}>
                 {outcome.text}
               </Alert>
             )}
           </Stack>
-          <Paper withBorder shadow="sm" p="sm" mt="md" style={{ position: 'sticky', bottom: 0, zIndex: 5 }}>
-            <Group justify="space-between" wrap="wrap" gap="sm">
+          {/* The check's verdict stands beside its button, where the clerk is looking, however long the form. */}
+          <Paper
+            withBorder
+            shadow="sm"
+            p={{ base: 6, sm: 'sm' }}
+            mt="md"
+            className="sabt-action-bar"
+            style={{ position: 'sticky', bottom: 0, zIndex: 5 }}
+          >
+            <Group justify="space-between" wrap="wrap" gap="xs">
               <SaveStatus state={autosave.state} partial={false} lang={lang} m={m} live />
-              <Group gap="sm">
-                <Button variant="default" onClick={check}>
+              <Group gap="sm" wrap="nowrap" ml="auto" className="sabt-action-bar-buttons">
+                <Button variant="default" onClick={check} size="sm" className="sabt-wrap-button">
                   {m.actions.check}
                 </Button>
-                <Button type="submit" loading={submitting}>
+                <Button type="submit" loading={submitting} size="sm" className="sabt-wrap-button">
                   {submitting ? m.actions.submitting : m.actions.submit}
                 </Button>
               </Group>
             </Group>
+            <Text
+              role="status"
+              aria-live="polite"
+              data-check-outcome
+              size="sm"
+              fw={600}
+              c="teal.9"
+              mt={outcome?.ok ? 4 : 0}
+            >
+              {outcome?.ok ? `✓ ${outcome.text}` : ''}
+            </Text>
           </Paper>
         </form>
       </Stack>

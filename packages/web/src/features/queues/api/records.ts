@@ -31,7 +31,9 @@ export const recordListQuery = (p: ListParams) =>
   });
 
 function sameFilter(a: QueueFilter, b: QueueFilter): boolean {
-  return a.status === b.status && a.flag === b.flag && a.untouchedDays === b.untouchedDays;
+  return (
+    a.status === b.status && a.flag === b.flag && a.untouchedDays === b.untouchedDays && a.kind === b.kind
+  );
 }
 
 /** How many records a queue holds (one row fetched; `total` is what counts). */

@@ -29,6 +29,7 @@ export function NewApplication() {
           to={`/records/new/${k.code}`}
           variant="light"
           size="sm"
+          className="sabt-wrap-button"
           aria-label={t('queues.newApplicationOf', { kind: k.labels[lang] })}
         >
           {k.labels[lang]}

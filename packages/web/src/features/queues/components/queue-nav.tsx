@@ -1,18 +1,21 @@
 import { Badge, Box, Loader, NavLink, SimpleGrid } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { meQuery } from '../../../lib/auth.ts';
 import { queueCountQuery } from '../api/records.ts';
-import { QUEUES, type QueueId } from '../queues.ts';
+import { type QueueId, queuesFor } from '../queues.ts';
 
 /** The queues with how many records each holds; the current one is marked for screen readers too. */
 export function QueueNav({ current }: { current: QueueId | undefined }) {
   const { t } = useTranslation();
-  const counts = useQueries({ queries: QUEUES.map((q) => queueCountQuery(q.filter)) });
+  const { data: me } = useQuery(meQuery());
+  const queues = queuesFor(me?.role);
+  const counts = useQueries({ queries: queues.map((q) => queueCountQuery(q.filter)) });
   return (
     <Box component="nav" aria-label={t('queues.navLabel')}>
       <SimpleGrid cols={{ base: 1, xs: 2, sm: 3, lg: 1 }} spacing={4} verticalSpacing={4}>
-        {QUEUES.map((q, i) => {
+        {queues.map((q, i) => {
           const active = q.id === current;
           const count = counts[i];
           return (

@@ -1,4 +1,5 @@
-import { Checkbox, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, NativeSelect, Text, Textarea, TextInput } from '@mantine/core';
+import { t as coreT } from '@sabt/core';
 import { useState } from 'react';
 import { DateInput } from '../../../../components/date-input.tsx';
 import { COUNTRIES, KNOWN_COUNTRY } from '../../catalogue/countries.ts';
@@ -14,6 +15,7 @@ import type {
   YesNoField,
 } from '../../lib/catalogue-types.ts';
 import { dateTextToValue, dateValueToText, maskTime, timeTextToValue } from '../../lib/date-text.ts';
+import { fmt } from '../../messages.ts';
 import { useForm, useMessages, useValue } from '../form-context.tsx';
 import { inputProps, WithWarning } from './field-frame.tsx';
 
@@ -55,26 +57,34 @@ const withChoose = (f: ReturnType<typeof useForm>, options: { value: string; lab
 
 export function TextFieldInput({ field, path }: Props<TextField>) {
   const { f, id, warning, base, required } = useFieldInput(field, path);
+  // Text longer than the field takes (pasted, mostly) is cut to its length, and the clerk is told
+  // so in the API's own words: never cut silently, as the browser's maxlength would.
+  const [cut, setCut] = useState(false);
+  const max = field.maxLength;
+  const change = (typed: string) => {
+    const over = max !== undefined && typed.length > max;
+    setCut(over);
+    const v = over ? typed.slice(0, max) : typed;
+    f.set(path, field.upper ? v.toUpperCase() : v);
+  };
   const common = {
     ...base,
     ...required,
     description: field.hint ? f.label(field.hint) : undefined,
     value: asText(useValue(path)),
-    maxLength: field.maxLength,
     onBlur: () => f.touch(path),
   };
   return (
     <WithWarning id={id} warning={warning}>
       {field.multiline ? (
-        <Textarea {...common} autosize minRows={3} onChange={(e) => f.set(path, e.currentTarget.value)} />
+        <Textarea {...common} autosize minRows={3} onChange={(e) => change(e.currentTarget.value)} />
       ) : (
-        <TextInput
-          {...common}
-          onChange={(e) => {
-            const v = e.currentTarget.value;
-            f.set(path, field.upper ? v.toUpperCase() : v);
-          }}
-        />
+        <TextInput {...common} onChange={(e) => change(e.currentTarget.value)} />
+      )}
+      {cut && max !== undefined && (
+        <Text id={`${id}-cut`} role="alert" size="sm" c="orange.9" mt={4} data-text-cut>
+          {`${coreT('error.tooLong', f.lang, { max })} ${fmt(f.m.input.cut, { max })}`}
+        </Text>
       )}
     </WithWarning>
   );

@@ -1,0 +1,135 @@
+import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { mayCertificate, type Role, STALE_DRAFT_DAYS } from '@sabt/core';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+import { meQuery } from '../../lib/auth.ts';
+import { currentLanguage } from '../../lib/i18n.ts';
+import { queueCountQuery } from './api/records.ts';
+import { findQueue, type QueueId, startQueue } from './queues.ts';
+
+/** The queues that wait for the head of office's decision, in the order of their urgency. */
+const HEAD_QUEUES = ['marriages', 'selfRegistered', 'stale'] as const satisfies readonly QueueId[];
+
+/**
+ * Where a user lands after sign-in: their own work. Who takes, validates or registers acts lands
+ * on that queue; the head of office on what waits for their decision; the roles whose work comes
+ * with later capabilities (archive, reports, administration) on what they can do here today.
+ */
+export default function HomePage() {
+  const { data: me } = useSuspenseQuery(meQuery());
+  const start = startQueue(me.role);
+  if (start) return <Navigate to={`/queues/${start}`} replace />;
+  if (me.role === 'head_of_office') return <HeadHome />;
+  if (isLaterRole(me.role)) return <RoleHome role={me.role} />;
+  return <Navigate to="/queues/drafts" replace />;
+}
+
+/** Roles whose own work (archive, verification, reports, administration) comes with later capabilities. */
+const LATER_ROLES = ['archivist', 'verifier', 'statistician', 'auditor', 'central_admin'] as const;
+type LaterRole = (typeof LATER_ROLES)[number];
+const isLaterRole = (role: Role): role is LaterRole => (LATER_ROLES as readonly Role[]).includes(role);
+
+function HeadHome() {
+  const { t } = useTranslation();
+  const { data: me } = useSuspenseQuery(meQuery());
+  const title = t('home.headTitle');
+  useDocumentTitle(`${title} — ${t('app.name')}`);
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {title}
+      </Title>
+      <Text c="dimmed">{t('home.headIntro')}</Text>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        {HEAD_QUEUES.map((id) => (
+          <QueueCard key={id} id={id} />
+        ))}
+        {mayCertificate('confirm-spoiled-blank', { role: me.role, officeKind: me.office.kind }) && (
+          <LinkCard to="/blanks" title={t('shell.blanks')} text={t('home.blanksHead')} />
+        )}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function QueueCard({ id }: { id: (typeof HEAD_QUEUES)[number] }) {
+  const { t } = useTranslation();
+  const queue = findQueue(id)!;
+  const count = useQuery(queueCountQuery(queue.filter));
+  return (
+    <Card withBorder padding="md" radius="sm" component="section" aria-labelledby={`home-${id}`}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+        <Title order={2} size="h4" id={`home-${id}`}>
+          {t(`queues.${id}`)}
+        </Title>
+        {count.data !== undefined ? (
+          <Badge size="lg" color={count.data > 0 ? 'orange' : 'gray'} variant="light">
+            <span aria-hidden="true">{count.data}</span>
+            <span className="sabt-visually-hidden">{t('queues.count', { count: count.data })}</span>
+          </Badge>
+        ) : (
+          <Loader size="xs" aria-hidden="true" />
+        )}
+      </Group>
+      <Text size="sm" mt="xs">
+        {t(`home.head.${id}`, { days: STALE_DRAFT_DAYS })}
+      </Text>
+      <Anchor component={Link} to={`/queues/${id}`} mt="sm" fw={600}>
+        {t('home.openQueue', { queue: t(`queues.${id}`) })}
+      </Anchor>
+    </Card>
+  );
+}
+
+function LinkCard({ to, title, text, page }: { to: string; title: string; text: string; page?: boolean }) {
+  return (
+    <Card withBorder padding="md" radius="sm">
+      {page ? (
+        <Anchor href={to} fw={600} fz="lg">
+          {title}
+        </Anchor>
+      ) : (
+        <Anchor component={Link} to={to} fw={600} fz="lg">
+          {title}
+        </Anchor>
+      )}
+      <Text size="sm" mt={4}>
+        {text}
+      </Text>
+    </Card>
+  );
+}
+
+/** The roles whose own work arrives with later capabilities: what they can do here today. */
+function RoleHome({ role }: { role: LaterRole }) {
+  const { t } = useTranslation();
+  const { data: me } = useSuspenseQuery(meQuery());
+  const who = { role, officeKind: me.office.kind };
+  const title = t('home.title', { role: me.roleLabel[currentLanguage()] });
+  useDocumentTitle(`${title} — ${t('app.name')}`);
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {title}
+      </Title>
+      <Text>{t(`home.later.${role}`)}</Text>
+      <Title order={2} size="h4">
+        {t('home.today')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <LinkCard to="/search" title={t('shell.search')} text={t('home.search')} />
+        <LinkCard to="/queues/registered" title={t('queues.registered')} text={t('home.registered')} />
+        {mayCertificate('read-blank-stock', who) && (
+          <LinkCard
+            to="/blanks"
+            title={t('shell.blanks')}
+            text={role === 'central_admin' ? t('home.blanks.central_admin') : t('home.blanks.any')}
+          />
+        )}
+        <LinkCard to="/verify" page title={t('home.verifyTitle')} text={t('home.verify')} />
+      </SimpleGrid>
+    </Stack>
+  );
+}
