@@ -74,17 +74,53 @@ interface SpouseNames {
   birthDate?: string | undefined;
 }
 
+/** One spouse of a marriage or divorce as search results show them: their name now and before. */
+export interface SpouseNamed {
+  side: 'husband' | 'wife';
+  surname?: string | undefined;
+  /** The surname they bore before the act, where it differs from the one they bear now. */
+  earlierSurname?: string | undefined;
+  name?: string | undefined;
+  patronymic?: string | undefined;
+  birthDate?: string | undefined;
+}
+
+/** Both spouses of a marriage or divorce, husband first, by their surname now and before. */
+export function spousesOf(d: {
+  husband?: SpouseNames | undefined;
+  wife?: SpouseNames | undefined;
+}): SpouseNamed[] {
+  return (['husband', 'wife'] as const).flatMap((side) => {
+    const s = d[side];
+    if (!s) return [];
+    const { surname, name, patronymic, birthDate } = pick({
+      role: 'spouse',
+      ...s,
+      surname: s.surnameAfter ?? s.surnameBefore,
+    });
+    const before = pick({ role: 'spouse', surname: s.surnameBefore }).surname;
+    return [
+      {
+        side,
+        surname,
+        ...(before && before !== surname ? { earlierSurname: before } : {}),
+        name,
+        patronymic,
+        birthDate,
+      },
+    ];
+  });
+}
+
 /** Both spouses of a marriage or divorce, by their surname now and (as an earlier name) before. */
 export function spousePersons(d: {
   husband?: SpouseNames | undefined;
   wife?: SpouseNames | undefined;
 }): PersonEntry[] {
-  return (['husband', 'wife'] as const).flatMap((side) => {
-    const s = d[side];
-    if (!s) return [];
-    const now = pick({ role: 'spouse', ...s, surname: s.surnameAfter ?? s.surnameBefore });
-    return s.surnameBefore && s.surnameBefore !== s.surnameAfter
-      ? [now, pick({ role: 'spouse', ...s, surname: s.surnameBefore, historical: true })]
+  return spousesOf(d).flatMap((s) => {
+    const now = pick({ role: 'spouse', ...s });
+    return s.earlierSurname
+      ? [now, pick({ role: 'spouse', ...s, surname: s.earlierSurname, historical: true })]
       : [now];
   });
 }
