@@ -222,7 +222,7 @@ describe('search', () => {
       .map((li) => li.textContent);
     expect(spouses).toEqual([
       'Шавҳар: Ғафурзода Сорбон Олимович (насаби пештара: Ғафуров)',
-      'Ҳамсар (зан): Ғафурзода Тахмина Аҳмадовна (насаби пештара: Мирзоева) аз рӯи номи пештара ёфт шуд',
+      'Зан: Ғафурзода Тахмина Аҳмадовна (насаби пештара: Мирзоева) аз рӯи номи пештара ёфт шуд',
     ]);
     expect(row.querySelector('[data-matched="earlier-name"]')!.textContent).toContain('Тахмина');
     // the husband is not shown as the one "found by an earlier name"
