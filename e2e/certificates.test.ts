@@ -175,12 +175,38 @@ describe('certificates in the staff workspace', () => {
       // who collected it, with which document
       await done.getByRole('button', { name: 'Супоридани шаҳодатномаро қайд кардан' }).click();
       const receipt = fp.getByRole('dialog', { name: 'Қайди супоридани шаҳодатнома' });
+      // filled in from the applicant (the mother), to check against the document she shows
+      const mother = `${surname.replace(/ов$/, 'ова')} Нигина Алиевна`;
+      expect(await receipt.getByRole('radio', { name: `Аризадиҳанда: ${mother}` }).isChecked()).toBe(true);
+      expect(await field(receipt, 'Насаб, ном ва номи падари гиранда').inputValue()).toBe(mother);
+      await shot(fp, 'certificates-4a-hand-over-prefilled');
       await field(receipt, 'Насаб, ном ва номи падари гиранда').fill('Раҳимова Нигина Алиевна');
       await field(receipt, 'Ҳуҷҷати тасдиқкунандаи шахсият').selectOption('PASSPORT');
       await field(receipt, 'Силсила').fill('A');
       await field(receipt, 'Рақами ҳуҷҷат').fill('01234567');
       await receipt.getByRole('button', { name: 'Қайд кардан' }).click();
       await receipt.waitFor({ state: 'detached', ...T });
+
+      // the receipt slip for the signatures: the staff member by name, never the login
+      const slip = fp.getByRole('dialog', {
+        name: 'Тилхати супоридан: Шаҳодатнома дар бораи таваллуд I-ДУ № 000101',
+      });
+      await slip.getByTitle('Тилхати супоридани Шаҳодатнома дар бораи таваллуд I-ДУ № 000101').waitFor(T);
+      const slipText = await pdfTextOf(fp, `/api/v1/certificates/${cert.id}/receipt-slip`);
+      for (const expected of [
+        'ТИЛХАТ',
+        'I-ДУ № 000101',
+        'Раҳимова Нигина Алиевна',
+        'Шиноснома A 01234567',
+        'Мадина Раҳимова',
+        'Шуъбаи сабти асноди ҳолати шаҳрвандии ноҳияи Фирдавсӣ, шаҳри Душанбе',
+        'Имзои гиранда',
+      ])
+        expect(slipText).toContain(expected);
+      expect(slipText).not.toMatch(/\bfront\b/);
+      await shot(fp, 'certificates-4b-receipt-slip');
+      await slip.getByRole('button', { name: 'Пӯшидан' }).click();
+      await slip.waitFor({ state: 'detached', ...T });
 
       const list = section.getByRole('table', { name: 'Шаҳодатномаҳои сабт' });
       const printed = row(list, /I-ДУ № 000101/);

@@ -49,9 +49,18 @@ export const certificateSchema = z
           ),
         idDocument: idDocumentViewSchema.nullable(),
         receivedAt: iso,
-        recordedBy: z.string().nullable(),
+        recordedBy: z
+          .object({ login: z.string(), name: z.string().nullable() })
+          .nullable()
+          .describe('the staff member who handed it over'),
       })
       .nullable(),
+    applicant: z
+      .object({ name: z.string(), idDocument: idDocumentViewSchema.nullable() })
+      .nullable()
+      .describe(
+        "the record's applicant, offered as the one who collects it (null: an organisation, no applicant named, or sealed data)",
+      ),
     qr: z.string().describe('the signed QR payload (SABT1.…)'),
     keyId: z.string(),
     signingKeyId: z.string(),

@@ -12,6 +12,21 @@ export const matchedPersonSchema = z.object({
 });
 export type MatchedPerson = z.infer<typeof matchedPersonSchema>;
 
+/**
+ * A spouse of a marriage or divorce hit: both are shown, and the one the search matched is marked
+ * with how (by the name they bear now, or by the surname they bore before the act).
+ */
+export const hitSpouseSchema = z.object({
+  side: z.enum(['husband', 'wife']),
+  surname: z.string().nullable(),
+  earlierSurname: z.string().nullable().describe('the surname borne before the act, where it differs'),
+  name: z.string().nullable(),
+  patronymic: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  matched: z.enum(['current-name', 'earlier-name']).nullable(),
+});
+export type HitSpouse = z.infer<typeof hitSpouseSchema>;
+
 /** One hit of GET /search, best first: a list row with how well it matched. */
 export const searchHitSchema = recordListItemSchema
   .omit({ revision: true, createdAt: true, updatedAt: true })
@@ -21,6 +36,10 @@ export const searchHitSchema = recordListItemSchema
       .array(z.string())
       .describe('e.g. surname:match-key, name:exact, earlier-name, as-mother, national-id, birth-date'),
     matched: matchedPersonSchema.nullable(),
+    spouses: z
+      .array(hitSpouseSchema)
+      .nullable()
+      .describe('a marriage or divorce: both spouses, the matched one marked; null for other acts'),
   });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 

@@ -521,6 +521,11 @@ export const MESSAGES = {
     ru: 'Выдача этого свидетельства уже отмечена.',
     en: 'The hand-over of this certificate has already been recorded.',
   },
+  'problem.certificate.notReceived': {
+    tg: 'Супоридани ин шаҳодатнома ҳанӯз қайд нашудааст: аввал гирандаро қайд кунед, баъд тилхатро чоп кунед.',
+    ru: 'Выдача этого свидетельства ещё не отмечена: сначала укажите получателя, затем распечатайте расписку.',
+    en: 'The hand-over of this certificate has not been recorded yet: record who collects it, then print the receipt.',
+  },
   'problem.certificate.noSignatory': {
     tg: '{office}: муқаррар нашудааст, ки ҳуҷҷатҳоро кӣ имзо мекунад. Роҳбари идора онро дар саҳифаи «Бланкҳо», қисми «Имзокунанда» муқаррар мекунад.',
     ru: '{office}: не указано, кто подписывает документы. Руководитель учреждения указывает это на странице «Бланки», раздел «Подписант».',

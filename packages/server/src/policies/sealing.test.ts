@@ -161,6 +161,10 @@ describe.each(ROLES)('as %s', (role) => {
     expect(await status(certs.before)).toBe(full('sealed-version') ? 200 : 403);
     expect(await status(certs.after)).toBe(200);
     expect(await status(certs.adoption)).toBe(full('adoption-record') ? 200 : 403);
+    // the receipt slip of the hand-over before the adoption names the birth mother
+    const slip = await fetchBytes(t, loginOf(role), `/api/v1/certificates/${certs.before.id}/receipt-slip`);
+    expect(slip.status).toBe(full('sealed-version') ? 200 : 403);
+    if (full('sealed-version')) expect(pdfTextFlat(slip.body)).toContain(BIRTH_MOTHER);
   });
 
   it("lists the birth record's certificates as the rule says", async () => {

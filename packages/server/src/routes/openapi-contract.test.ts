@@ -312,7 +312,11 @@ describe('every documented operation, driven through the app', () => {
       name: 'Каримов Фаридун Саидович',
       idDocument: { type: 'PASSPORT', series: 'A', number: '01234567' },
     };
+    ok(await front.get(`/api/v1/certificates/${cert.id}/receipt-slip`), 409);
     ok(await front.post(`/api/v1/certificates/${cert.id}/receipt`, receipt));
+    const slip = await front.get(`/api/v1/certificates/${cert.id}/receipt-slip`);
+    ok(slip);
+    expect(slip.headers['content-type']).toMatch(/^application\/pdf/);
 
     // spoiled blanks: reported, one confirmed, one rejected
     const free = ok(await head.get('/api/v1/blanks?status=IN_STOCK&limit=2'));

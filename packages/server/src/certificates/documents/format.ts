@@ -122,7 +122,10 @@ export function recordRef(input: CertificateRenderInput): string {
  * "I-ДУ № 000123": the blank's series and number. A document on plain paper carries the office's
  * own number ("№ 2026/000017"): the office is named in words elsewhere on it, never by its code.
  */
-export function blankNumber(input: CertificateRenderInput): string {
+export function blankNumber(input: {
+  document: CertificateRenderInput['document'];
+  certificate: { series: string; number: string };
+}): string {
   const number = `№ ${clean(input.certificate.number)}`;
   const series = DOCUMENTS[input.document].blank ? clean(input.certificate.series) : '';
   return series ? `${series} ${number}` : number;

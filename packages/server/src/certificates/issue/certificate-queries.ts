@@ -1,3 +1,4 @@
+import { applicantRecipient } from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
@@ -5,6 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../errors/domain-error.ts';
 import {
   assertMaySeeVersion,
+  dataHidden,
   NOT_SEALED,
   type SealInfo,
   sealInfo,
@@ -53,6 +55,7 @@ function baseQuery(db: Kysely<Database>) {
       'u.login as issued_by_login',
       'u.full_name as issued_by_name',
       'rr.login as receipt_by',
+      'rr.full_name as receipt_by_name',
     ]);
 }
 
@@ -60,13 +63,17 @@ type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrTh
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-/** A certificate as staff see it, with where to get its PDF and where anyone can check it. */
+/**
+ * A certificate as staff see it, with where to get its PDF and where anyone can check it; staff
+ * by their names; the record's applicant offered as the one who collects it.
+ */
 export function presentCertificate(
   c: Row,
   config: Config,
-  currentVersion: number,
+  rec: { version: number; data: unknown },
   seal: SealInfo = NOT_SEALED,
 ) {
+  const currentVersion = rec.version;
   // who collected a certificate of sealed data (the birth mother, before the adoption) is sealed too
   const hidden = versionHidden(seal, c.record_version);
   return {
@@ -97,9 +104,10 @@ export function presentCertificate(
           name: hidden ? null : c.received_by_name,
           idDocument: hidden ? null : c.received_id_document,
           receivedAt: iso(c.received_at),
-          recordedBy: c.receipt_by,
+          recordedBy: c.receipt_by ? { login: c.receipt_by, name: c.receipt_by_name } : null,
         }
       : null,
+    applicant: hidden || dataHidden(seal) ? null : applicantRecipient(rec.data),
     qr: c.qr_payload,
     keyId: c.key_id,
     signingKeyId: c.signing_key_id,
@@ -123,7 +131,7 @@ export async function recordCertificates(
     .orderBy('c.id')
     .execute();
   const seal = await sealInfo(db, actor, rec);
-  return { rec, items: rows.map((r) => presentCertificate(r, config, rec.version, seal)) };
+  return { rec, items: rows.map((r) => presentCertificate(r, config, rec, seal)) };
 }
 
 /** One certificate, if this user may see its record. */
@@ -132,7 +140,7 @@ export async function findCertificate(db: Kysely<Database>, config: Config, acto
   if (!row) throw notFound();
   const rec = await findRecord(db, actor, row.record_id);
   const seal = await sealInfo(db, actor, rec);
-  return { rec, row, seal, body: presentCertificate(row, config, rec.version, seal) };
+  return { rec, row, seal, body: presentCertificate(row, config, rec, seal) };
 }
 
 /**

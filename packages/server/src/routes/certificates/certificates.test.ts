@@ -1,4 +1,6 @@
+import { birthKind } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanUpPdfFiles, pdfTextFlat } from '../../certificates/documents/pdf-tools.ts';
 import {
   receiveBlanks,
   registered,
@@ -31,6 +33,7 @@ beforeAll(async () => {
   await receiveBlanks(head, { document: 'DEATH_CERTIFICATE', series: 'II-ДУ', from: '000501', to: '000520' });
 });
 afterAll(async () => {
+  cleanUpPdfFiles();
   scratch?.remove();
   await t?.close();
 });
@@ -236,7 +239,7 @@ describe('handing a certificate over', () => {
     expect(res.body.receipt).toMatchObject({
       name: 'Каримов Фаридун Саидович',
       idDocument: { type: 'PASSPORT', series: 'A', number: '01234567' },
-      recordedBy: 'front',
+      recordedBy: { login: 'front', name: 'Мадина Раҳимова' },
     });
     const twice = await staff.back.post(`/api/v1/certificates/${cert.id}/receipt`, {
       name: 'Каримов Фаридун Саидович',
@@ -244,5 +247,57 @@ describe('handing a certificate over', () => {
     });
     expect(twice.status).toBe(409);
     expect(twice.body.key).toBe('problem.certificate.alreadyReceived');
+  });
+
+  it("offers the record's applicant as the recipient: the name, and the document of the person they are", async () => {
+    const rec = await registeredBirth(staff);
+    const cert = (await issue(staff.front, rec.id)).body;
+    const { mother } = birthKind.example;
+    expect(cert.applicant).toEqual({
+      name: `${mother.surname} ${mother.name} ${mother.patronymic}`,
+      idDocument: mother.idDocument,
+    });
+    // an organisation that applied is nobody to hand a certificate to
+    const byHospital = await registeredBirth(staff, {
+      applicant: { type: 'MEDICAL_FACILITY', organisation: 'Таваллудхонаи шаҳрии №3' },
+    });
+    const second = (await issue(staff.front, byHospital.id)).body;
+    expect(second.applicant).toBeNull();
+    const listed = await staff.back.get(`/api/v1/records/${rec.id}/certificates`);
+    expect(listed.body.items[0].applicant.name).toBe(cert.applicant.name);
+  });
+
+  it('prints the receipt slip of a hand-over for the signatures, once the hand-over is recorded', async () => {
+    const rec = await registeredBirth(staff);
+    const cert = (await issue(staff.front, rec.id)).body;
+    const early = await staff.front.get(`/api/v1/certificates/${cert.id}/receipt-slip`);
+    expect(early.status).toBe(409);
+    expect(early.body.key).toBe('problem.certificate.notReceived');
+    expect(early.body.title).toContain('тилхат');
+    const done = await staff.front.post(`/api/v1/certificates/${cert.id}/receipt`, {
+      name: 'Каримов Фаридун Саидович',
+      idDocument: { type: 'PASSPORT', series: 'A', number: '01234567', issuer: 'ШВКД ноҳияи Фирдавсӣ' },
+    });
+    expect(done.status).toBe(200);
+
+    const slip = await fetchBytes(t, 'back', `/api/v1/certificates/${cert.id}/receipt-slip`);
+    expect(slip.status).toBe(200);
+    expect(slip.type).toBe('application/pdf');
+    const text = pdfTextFlat(slip.body);
+    for (const expected of [
+      'ТИЛХАТ',
+      'Шуъбаи сабти асноди ҳолати шаҳрвандии ноҳияи Фирдавсӣ, шаҳри Душанбе',
+      'Шаҳодатнома дар бораи таваллуд',
+      `I-ДУ № ${cert.number}`,
+      `Таваллуд, № ${rec.number} аз`,
+      'Каримов Фаридун Саидович',
+      'A 01234567, дода: ШВКД ноҳияи Фирдавсӣ',
+      cert.issuedOn.split('-').reverse().join('.'),
+      'Мадина Раҳимова',
+      'Имзои гиранда',
+      'Имзои корманди мақоми САҲШ',
+    ])
+      expect(text).toContain(expected);
+    expect(text).not.toMatch(/front|DU-03|PASSPORT|BIRTH_CERTIFICATE/);
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../../certificates/issue/certificate-queries.ts';
 import { issueCertificate } from '../../certificates/issue/issue-certificate.ts';
 import { previewCertificate } from '../../certificates/issue/preview-certificate.ts';
+import { receiptSlip } from '../../certificates/issue/receipt-slip.ts';
 import { recordReceipt } from '../../certificates/issue/record-receipt.ts';
 import { ensureOfficeKeys } from '../../certificates/keys/key-store.ts';
 import { forbidden } from '../../errors/domain-error.ts';
@@ -188,6 +189,31 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
         },
       );
       return sendWrite(reply, result);
+    },
+  );
+
+  r.get(
+    '/certificates/:id/receipt-slip',
+    doc("The hand-over's receipt slip to print for the recipient's and the staff member's signatures (PDF)", {
+      params: certificateParams,
+      response: responses({
+        200: pdfResponse('The receipt slip'),
+        ...problems(400, 401, 403, 404, 409, 500),
+      }),
+    }),
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { recordId, pdf, sealed } = await receiptSlip(dbx.db, config, actor, req.params.id);
+      await auditRead(dbx, [
+        readEvent(actor, sealed ? 'certificate.sealed-receipt-slip' : 'certificate.receipt-slip', recordId, {
+          certificateId: req.params.id,
+        }),
+      ]);
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', `inline; filename="receipt-${req.params.id}.pdf"`)
+        .send(pdf);
     },
   );
 }

@@ -2,6 +2,7 @@ import { birthKind, nameChangeKind } from '@sabt/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../db/migrate.ts';
+import { marriageOf } from '../../test/family.ts';
 import { birthData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { registerThrough, type Workflow } from '../../test/workflow.ts';
@@ -240,5 +241,86 @@ describe('searching by name in any script or spelling', () => {
     const bad = await back.get('/api/v1/search?birthDate=2023-02-29');
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].key).toBe('error.date.invalid');
+  });
+});
+
+describe('a marriage found by either spouse', () => {
+  let marriage: { id: string };
+  beforeAll(async () => {
+    marriage = await registerThrough(
+      clerks,
+      'MARRIAGE',
+      marriageOf(
+        {
+          surname: 'Ғафуров',
+          surnameAfter: 'Ғафурзода',
+          name: 'Сорбон',
+          patronymic: 'Олимович',
+          birthDate: '1994-03-02',
+        },
+        {
+          surname: 'Мирзоева',
+          surnameAfter: 'Ғафурзода',
+          name: 'Тахмина',
+          patronymic: 'Аҳмадовна',
+          birthDate: '1997-08-19',
+        },
+      ),
+    );
+  });
+  const hitOf = async (query: string) => {
+    const res = await back.get(`/api/v1/search?kind=MARRIAGE&${query}`);
+    expect(res.status).toBe(200);
+    return res.body.items.find((i: { id: string }) => i.id === marriage.id);
+  };
+
+  it("shows both spouses when found by the wife's name, the wife marked as matched by her name now", async () => {
+    const hit = await hitOf(
+      `surname=${encodeURIComponent('Ғафурзода')}&name=${encodeURIComponent('Тахмина')}`,
+    );
+    expect(hit.spouses).toEqual([
+      {
+        side: 'husband',
+        surname: 'Ғафурзода',
+        earlierSurname: 'Ғафуров',
+        name: 'Сорбон',
+        patronymic: 'Олимович',
+        birthDate: '1994-03-02',
+        matched: null,
+      },
+      {
+        side: 'wife',
+        surname: 'Ғафурзода',
+        earlierSurname: 'Мирзоева',
+        name: 'Тахмина',
+        patronymic: 'Аҳмадовна',
+        birthDate: '1997-08-19',
+        matched: 'current-name',
+      },
+    ]);
+  });
+
+  it('marks the wife as matched by her earlier name when found by her maiden name, never the husband', async () => {
+    const hit = await hitOf(
+      `surname=${encodeURIComponent('Мирзоева')}&name=${encodeURIComponent('Тахмина')}`,
+    );
+    expect(hit.reasons).toContain('earlier-name');
+    expect(hit.spouses.map((s: { side: string; matched: string | null }) => [s.side, s.matched])).toEqual([
+      ['husband', null],
+      ['wife', 'earlier-name'],
+    ]);
+  });
+
+  it('marks the husband as matched by his earlier name when found by the surname he bore before', async () => {
+    const hit = await hitOf(`q=${encodeURIComponent('Гафуров Сорбон')}`);
+    expect(hit.spouses.map((s: { side: string; matched: string | null }) => [s.side, s.matched])).toEqual([
+      ['husband', 'earlier-name'],
+      ['wife', null],
+    ]);
+  });
+
+  it('names no spouses on the row of another act', async () => {
+    const res = await back.get(`/api/v1/search?nationalId=${rahimov.nationalId}`);
+    expect(res.body.items[0].spouses).toBeNull();
   });
 });

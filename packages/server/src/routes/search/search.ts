@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
 import { documentedRoutes, problems, responses } from '../../http/responses.ts';
-import { rowAccess, sealedRowsShown } from '../../policies/sealing.ts';
-import { presentListRow } from '../../presenters/list-row.ts';
+import { sealedRowsShown } from '../../policies/sealing.ts';
+import { namesSpouses, presentSearchHit } from '../../presenters/search-hit.ts';
 import { LIST_ROW_COLUMNS } from '../../queries/records.ts';
 import { searchRecords } from '../../search/search-records.ts';
 import { auditRead, readEvent } from '../../unit-of-work/write.ts';
@@ -68,6 +68,15 @@ export async function searchRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
             .execute()
         : [];
       const byId = new Map(rows.map((r) => [r.id, r]));
+      // a marriage's or divorce's row names both spouses: their names are in the record's data
+      const couples = rows.filter((r) => namesSpouses(r.kind)).map((r) => r.id);
+      const dataOf = new Map(
+        couples.length
+          ? (
+              await dbx.db.selectFrom('records').select(['id', 'data']).where('id', 'in', couples).execute()
+            ).map((r) => [r.id, r.data])
+          : [],
+      );
       const sealed = sealedRowsShown(
         actor,
         hits.flatMap((h) => {
@@ -87,15 +96,7 @@ export async function searchRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
         items: hits.flatMap((h) => {
           const rec = byId.get(h.recordId);
           if (!rec) return [];
-          const masked = rowAccess(actor, rec) === 'masked';
-          return [
-            {
-              ...presentListRow(actor, rec),
-              score: h.score,
-              reasons: h.reasons,
-              matched: masked ? null : h.person,
-            },
-          ];
+          return [presentSearchHit(actor, rec, h, dataOf.get(rec.id))];
         }),
       };
     },

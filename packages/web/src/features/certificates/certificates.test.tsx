@@ -53,7 +53,7 @@ const REISSUED = certificate({
     name: 'Каримова Нигина Саидовна',
     idDocument: { type: 'PASSPORT', series: 'A', number: '01234567' },
     receivedAt: '2026-11-23T07:10:00.000Z',
-    recordedBy: 'front',
+    recordedBy: { login: 'front', name: 'Мадина Раҳимова' },
   },
 });
 
@@ -88,6 +88,9 @@ describe("a record's certificates", () => {
     expect(second?.textContent).toContain('Шералӣ Қодиров');
     expect(second?.textContent).toContain('Гирифт: Каримова Нигина Саидовна');
     expect(second?.textContent).toContain('Шиноснома A 01234567');
+    // staff by their names, never their logins
+    expect(second?.textContent).toContain('супорид: Мадина Раҳимова');
+    expect(table.textContent).not.toMatch(/\bfront\b|registrar/);
     // the head of office does not print certificates nor hand them over
     expect(screen.queryByRole('button', { name: /додан/ })).toBeNull();
     expect(within(table).queryByRole('button', { name: /Супоридани шаҳодатнома/ })).toBeNull();
@@ -123,6 +126,7 @@ describe("a record's certificates", () => {
         },
         [`/records/${RECORD_ID}/certificates/preview`]: () => pdfResponse('preview'),
         [`/certificates/${issued.id}/pdf`]: () => pdfResponse('signed'),
+        [`/certificates/${issued.id}/receipt-slip`]: () => pdfResponse('slip'),
       },
       (path, body) => {
         if (path === certificatesPath) {
@@ -132,7 +136,11 @@ describe("a record's certificates", () => {
         if (path === `/certificates/${issued.id}/receipt`) {
           const done = {
             ...issued,
-            receipt: { ...(body as object), receivedAt: '2026-11-23T08:00:00Z', recordedBy: 'front' },
+            receipt: {
+              ...(body as object),
+              receivedAt: '2026-11-23T08:00:00Z',
+              recordedBy: { login: 'front', name: 'Мадина Раҳимова' },
+            },
           };
           items = items.map((c) => (c.id === issued.id ? (done as Certificate) : c));
           return jsonResponse(200, done);
@@ -207,10 +215,88 @@ describe("a record's certificates", () => {
       path: `/certificates/${issued.id}/receipt`,
       body: { name: 'Каримова Нигина Саидовна', idDocument: { type: 'ID_CARD', number: '400123456' } },
     });
+    // the hand-over recorded: its receipt slip, to print for the signatures
+    const slip = await screen.findByRole('dialog', {
+      name: 'Тилхати супоридан: Шаҳодатнома дар бораи таваллуд I-ДУ № 000012',
+    });
+    expect(
+      (
+        await within(slip).findByTitle('Тилхати супоридани Шаҳодатнома дар бораи таваллуд I-ДУ № 000012')
+      ).getAttribute('src'),
+    ).toMatch(/^blob:/);
+    expect(api.gets(`/certificates/${issued.id}/receipt-slip`)).toHaveLength(1);
+    await user.click(within(slip).getByRole('button', { name: 'Пӯшидан' }));
     const table = await screen.findByRole('table', { name: 'Шаҳодатномаҳои сабт' });
     await waitFor(() => expect(table.textContent).toContain('Корти шахсият 400123456'));
+    expect(table.textContent).toContain('супорид: Мадина Раҳимова');
+    expect(within(table).getByRole('button', { name: 'Тилхат: I-ДУ № 000012' })).toBeTruthy();
     expect(table.textContent).toContain('I-ДУ № 000012');
     expect(table.textContent).toContain('Такрорӣ');
+  });
+
+  it('fills the hand-over from the applicant, editable, or empty for someone else', async () => {
+    const cert = certificate({
+      id: 'c0000000-0000-4000-8000-000000000031',
+      applicant: {
+        name: 'Раҳимова Нигина Абдуллоевна',
+        idDocument: { type: 'PASSPORT', series: 'A', number: '402543058', issuer: 'ШВКД ноҳияи Фирдавсӣ' },
+      },
+    });
+    const api = fakeApi(
+      FRONT,
+      {
+        [certificatesPath]: { items: [cert] },
+        [`/certificates/${cert.id}/receipt-slip`]: () => pdfResponse('slip'),
+      },
+      (path, body) =>
+        path === `/certificates/${cert.id}/receipt`
+          ? jsonResponse(200, {
+              ...cert,
+              receipt: {
+                ...(body as object),
+                receivedAt: '2026-11-23T08:00:00Z',
+                recordedBy: { login: 'front', name: 'Мадина Раҳимова' },
+              },
+            })
+          : undefined,
+    );
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderSection(birthRecord());
+
+    await user.click(await screen.findByRole('button', { name: 'Супоридан: I-ДУ № 000001' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Қайди супоридани шаҳодатнома' });
+    const name = within(dialog).getByLabelText<HTMLInputElement>(/Насаб, ном ва номи падари гиранда/);
+    const number = within(dialog).getByLabelText<HTMLInputElement>(/Рақами ҳуҷҷат/);
+    const series = within(dialog).getByLabelText<HTMLInputElement>('Силсила');
+    const applicant = within(dialog).getByRole<HTMLInputElement>('radio', {
+      name: 'Аризадиҳанда: Раҳимова Нигина Абдуллоевна',
+    });
+    expect(applicant.checked).toBe(true);
+    expect(name.value).toBe('Раҳимова Нигина Абдуллоевна');
+    expect(series.value).toBe('A');
+    expect(number.value).toBe('402543058');
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Кӣ додааст').value).toBe('ШВКД ноҳияи Фирдавсӣ');
+
+    // someone else: nothing of the applicant's is left in the fields
+    await user.click(within(dialog).getByRole('radio', { name: 'Шахси дигар' }));
+    expect(name.value).toBe('');
+    expect(number.value).toBe('');
+    // back to the applicant, and a correction of the number before recording
+    await user.click(applicant);
+    expect(name.value).toBe('Раҳимова Нигина Абдуллоевна');
+    await user.clear(number);
+    await user.type(number, '402543059');
+    await user.click(within(dialog).getByRole('button', { name: 'Қайд кардан' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]).toMatchObject({
+      path: `/certificates/${cert.id}/receipt`,
+      body: {
+        name: 'Раҳимова Нигина Абдуллоевна',
+        idDocument: { type: 'PASSPORT', series: 'A', number: '402543059', issuer: 'ШВКД ноҳияи Фирдавсӣ' },
+      },
+    });
+    expect(await screen.findByRole('dialog', { name: /^Тилхати супоридан/ })).toBeTruthy();
   });
 
   it("shows the server's refusal in the user's language and retries the same print with the same key", async () => {

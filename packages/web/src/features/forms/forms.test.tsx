@@ -22,7 +22,11 @@ interface Call {
 
 /** A stand-in for the Sabt API: records kept in memory, every call recorded. */
 function fakeApi(
-  opts: { records?: Record<string, Record<string, unknown>>; patch?: (n: number) => Response | null } = {},
+  opts: {
+    records?: Record<string, Record<string, unknown>>;
+    patch?: (n: number) => Response | null;
+    search?: unknown[];
+  } = {},
 ) {
   const calls: Call[] = [];
   const records = new Map(Object.entries(opts.records ?? {}));
@@ -38,6 +42,7 @@ function fakeApi(
       return res;
     };
     if (url.pathname === '/api/v1/offices') return jsonResponse(200, { items: [] });
+    if (url.pathname === '/api/v1/search') return jsonResponse(200, { items: opts.search ?? [], weaker: 0 });
     if (url.pathname === '/api/v1/auth/session')
       return jsonResponse(200, {
         user: {
@@ -501,5 +506,64 @@ describe('death application form', () => {
         }),
       { timeout: 3000 },
     );
+  });
+});
+
+describe('divorce application form', () => {
+  it("finds the marriage record by the wife's name and names both spouses in the look-up", async () => {
+    const spouse = (
+      side: string,
+      surname: string,
+      earlier: string,
+      name: string,
+      matched: string | null,
+    ) => ({
+      side,
+      surname,
+      earlierSurname: earlier,
+      name,
+      patronymic: null,
+      birthDate: null,
+      matched,
+    });
+    const api = fakeApi({
+      search: [
+        {
+          id: '3e0c1a2b-4444-4c2d-9e8f-123456789abc',
+          kind: 'MARRIAGE',
+          status: 'registered',
+          flags: [],
+          office: 'DU-03-00',
+          surname: 'Ғафурзода',
+          name: 'Сорбон',
+          patronymic: null,
+          birthDate: null,
+          eventDate: '2025-05-24',
+          number: 7,
+          year: 2025,
+          nationalId: null,
+          score: 0.96,
+          reasons: ['surname:exact', 'name:exact', 'earlier-name'],
+          matched: null,
+          spouses: [
+            spouse('husband', 'Ғафурзода', 'Ғафуров', 'Сорбон', null),
+            spouse('wife', 'Ғафурзода', 'Мирзоева', 'Тахмина', 'earlier-name'),
+          ],
+        },
+      ],
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    const user = userEvent.setup();
+    renderAt('/records/new/DIVORCE');
+    await user.click((await screen.findAllByRole('button', { name: 'Ёфтани сабт' }))[0]!);
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText('Насаб'), 'Мирзоева');
+    await user.click(within(dialog).getByRole('button', { name: 'Ҷустан' }));
+
+    const found = await within(dialog).findByRole('button', { name: /^Интихоби сабти № 7, 2025/ });
+    expect(found.textContent).toContain('Ғафурзода Сорбон (Ғафуров) — Ғафурзода Тахмина (Мирзоева)');
+    expect(
+      api.calls.some((c) => c.path.startsWith('/api/v1/search?') && c.path.includes('kind=MARRIAGE')),
+    ).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import type { SearchResults } from '@sabt/core';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 
-export type { MatchedPerson, SearchHit, SearchResults } from '@sabt/core';
+export type { HitSpouse, MatchedPerson, SearchHit, SearchResults } from '@sabt/core';
 
 export const searchKey = ['search'] as const;
 

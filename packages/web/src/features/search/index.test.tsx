@@ -63,6 +63,50 @@ const AS_MOTHER = {
   },
 };
 
+/** A marriage found by the wife's surname before the marriage. */
+const MARRIAGE = {
+  ...CHILD,
+  id: '7a2b3c4d-3333-4c2d-9e8f-123456789abc',
+  kind: 'MARRIAGE',
+  surname: 'Ғафурзода',
+  name: 'Сорбон',
+  patronymic: 'Олимович',
+  birthDate: '1994-03-02',
+  eventDate: '2025-05-24',
+  number: 7,
+  nationalId: null,
+  score: 0.96,
+  reasons: ['surname:exact', 'name:exact', 'earlier-name'],
+  matched: {
+    role: 'spouse',
+    surname: 'Мирзоева',
+    name: 'Тахмина',
+    patronymic: 'Аҳмадовна',
+    birthDate: '1997-08-19',
+    historical: true,
+  },
+  spouses: [
+    {
+      side: 'husband',
+      surname: 'Ғафурзода',
+      earlierSurname: 'Ғафуров',
+      name: 'Сорбон',
+      patronymic: 'Олимович',
+      birthDate: '1994-03-02',
+      matched: null,
+    },
+    {
+      side: 'wife',
+      surname: 'Ғафурзода',
+      earlierSurname: 'Мирзоева',
+      name: 'Тахмина',
+      patronymic: 'Аҳмадовна',
+      birthDate: '1997-08-19',
+      matched: 'earlier-name',
+    },
+  ],
+};
+
 type Answer = (url: URL) => Response | Promise<Response>;
 
 function fakeApi(answer: Answer = () => jsonResponse(200, { items: [CHILD, AS_MOTHER] })) {
@@ -160,6 +204,29 @@ describe('search', () => {
     await user.click(within(first!).getByRole('link', { name: 'Раҳимзода Фарзона Ҷамшед' }));
     expect(await screen.findByText('record page')).toBeTruthy();
     expect(router.state.location.pathname).toBe(`/records/${CHILD.id}`);
+  });
+
+  it('names both spouses of a marriage and marks the one found, by her earlier name', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeApi(() => jsonResponse(200, { items: [MARRIAGE], weaker: 0 })),
+    );
+    renderSearch(`/search?q=${encodeURIComponent('Мирзоева Тахмина')}`);
+
+    const link = await screen.findByRole('link', {
+      name: 'Ғафурзода Сорбон Олимович — Ғафурзода Тахмина Аҳмадовна',
+    });
+    const row = link.closest('li')!;
+    const spouses = within(within(row).getByRole('list', { name: 'Ҳамсарон' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(spouses).toEqual([
+      'Шавҳар: Ғафурзода Сорбон Олимович (насаби пештара: Ғафуров)',
+      'Зан: Ғафурзода Тахмина Аҳмадовна (насаби пештара: Мирзоева) аз рӯи номи пештара ёфт шуд',
+    ]);
+    expect(row.querySelector('[data-matched="earlier-name"]')!.textContent).toContain('Тахмина');
+    // the husband is not shown as the one "found by an earlier name"
+    expect(row.textContent).not.toContain('Ёфт шуд аз рӯи номи пештара');
   });
 
   it('says the reasons in English when the user works in English', async () => {

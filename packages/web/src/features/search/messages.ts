@@ -83,6 +83,12 @@ const tg = {
   foundAs: (role: string) => `Ёфт шуд ҳамчун ${role}`,
   foundEarlier: 'Ёфт шуд аз рӯи номи пештара',
   foundName: 'Ёфт шуд',
+  spouseMatched: {
+    'current-name': 'аз рӯи номи ҳозира ёфт шуд',
+    'earlier-name': 'аз рӯи номи пештара ёфт шуд',
+  },
+  earlierSurname: (surname: string) => `насаби пештара: ${surname}`,
+  spouses: 'Ҳамсарон',
   roles: {
     subject: 'шахс',
     mother: 'модар',
@@ -190,6 +196,12 @@ const ru: SearchMessages = {
   foundAs: (role) => `Найдено как ${role}`,
   foundEarlier: 'Найдено по прежнему имени',
   foundName: 'Найдено',
+  spouseMatched: {
+    'current-name': 'найден(а) по нынешнему имени',
+    'earlier-name': 'найден(а) по прежнему имени',
+  },
+  earlierSurname: (surname) => `прежняя фамилия: ${surname}`,
+  spouses: 'Супруги',
   roles: {
     subject: 'лицо',
     mother: 'мать',
@@ -295,6 +307,12 @@ const en: SearchMessages = {
   foundAs: (role) => `Found as the ${role}`,
   foundEarlier: 'Found by an earlier name',
   foundName: 'Found',
+  spouseMatched: {
+    'current-name': 'matched by the current name',
+    'earlier-name': 'matched by an earlier name',
+  },
+  earlierSurname: (surname) => `earlier surname: ${surname}`,
+  spouses: 'Spouses',
   roles: {
     subject: 'person',
     mother: 'mother',

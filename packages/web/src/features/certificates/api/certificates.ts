@@ -79,6 +79,11 @@ export function fetchCertificatePdf(cert: Pick<Certificate, 'id'>, signal?: Abor
   return apiBlob(`/certificates/${cert.id}/pdf`, { signal });
 }
 
+/** The receipt slip of a recorded hand-over, for the recipient's and the staff member's signatures. */
+export function fetchReceiptSlip(cert: Pick<Certificate, 'id'>, signal?: AbortSignal): Promise<Blob> {
+  return apiBlob(`/certificates/${cert.id}/receipt-slip`, { signal });
+}
+
 /** The printer test page of a blank with these offsets. */
 export function fetchCalibrationPage(document: DocumentKind, offsets: Calibration): Promise<Blob> {
   return apiBlob('/certificates/calibration-page', { query: { document, ...offsets } });

@@ -12,6 +12,8 @@ export interface CertificateActions {
   onReceipt?: ((c: Certificate) => void) | undefined;
   /** Absent when this user may not report spoiled blanks here. */
   onSpoil?: ((c: Certificate) => void) | undefined;
+  /** The receipt slip of a recorded hand-over, to print again. */
+  onSlip?: ((c: Certificate) => void) | undefined;
 }
 
 const STATUS_COLOR = { valid: 'teal', superseded: 'gray', spoiled: 'red' } as const;
@@ -115,6 +117,16 @@ function Actions({ c, actions }: { c: Certificate; actions: CertificateActions }
           {m.table.receipt}
         </Button>
       )}
+      {actions.onSlip && c.receipt?.name && (
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => actions.onSlip?.(c)}
+          aria-label={`${m.table.slip}: ${number}`}
+        >
+          {m.table.slip}
+        </Button>
+      )}
       {actions.onSpoil && c.onBlank && c.status === 'valid' && (
         <Button
           size="xs"
@@ -159,7 +171,9 @@ function Receipt({ c }: { c: Certificate }) {
       </Text>
       <Text size="xs" c="dimmed">
         {formatInstant(c.receipt.receivedAt)}
-        {c.receipt.recordedBy ? `, ${m.table.recordedBy(c.receipt.recordedBy)}` : ''}
+        {c.receipt.recordedBy
+          ? `, ${m.table.recordedBy(c.receipt.recordedBy.name ?? c.receipt.recordedBy.login)}`
+          : ''}
       </Text>
     </Stack>
   );

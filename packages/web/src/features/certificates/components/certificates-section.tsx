@@ -12,6 +12,7 @@ import { CertificateTable } from './certificate-table.tsx';
 import { expectedIssue, IssueDialog } from './issue-dialog.tsx';
 import { PdfDialog } from './pdf-dialog.tsx';
 import { ReceiptDialog } from './receipt-dialog.tsx';
+import { ReceiptSlipDialog } from './receipt-slip-dialog.tsx';
 import { SpoilDialog } from './spoil-dialog.tsx';
 
 interface Props {
@@ -20,7 +21,10 @@ interface Props {
   onChanged?: () => void;
 }
 
-type Open = { dialog: 'issue' } | { dialog: 'receipt' | 'pdf' | 'spoil'; certificate: Certificate } | null;
+type Open =
+  | { dialog: 'issue' }
+  | { dialog: 'receipt' | 'slip' | 'pdf' | 'spoil'; certificate: Certificate }
+  | null;
 
 /**
  * The certificates of a record on the record screen: every print (first, repeat, new after a
@@ -106,6 +110,7 @@ export function CertificatesSection({ record, onChanged }: Props) {
               onSpoil: rights.mayIn('report-spoiled-blank', record.office)
                 ? (c) => setOpen({ dialog: 'spoil', certificate: c })
                 : undefined,
+              onSlip: (c) => setOpen({ dialog: 'slip', certificate: c }),
             }}
           />
         )}
@@ -121,8 +126,17 @@ export function CertificatesSection({ record, onChanged }: Props) {
         />
       )}
       {open?.dialog === 'receipt' && (
-        <ReceiptDialog certificate={open.certificate} onClose={close} onDone={() => onChanged?.()} />
+        <ReceiptDialog
+          certificate={open.certificate}
+          onClose={close}
+          onDone={(c) => {
+            onChanged?.();
+            // the hand-over recorded: its receipt slip, to print for the signatures
+            setOpen({ dialog: 'slip', certificate: c });
+          }}
+        />
       )}
+      {open?.dialog === 'slip' && <ReceiptSlipDialog certificate={open.certificate} onClose={close} />}
       {open?.dialog === 'pdf' && <PdfDialog certificate={open.certificate} onClose={close} />}
       {open?.dialog === 'spoil' && open.certificate.blankId !== null && (
         <SpoilDialog

@@ -1,4 +1,4 @@
-import { NativeSelect, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Alert, Group, NativeSelect, Radio, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ID_DOCUMENT_TYPES, type IdDocumentType } from '@sabt/core';
 import { type FormEvent, useState } from 'react';
@@ -11,19 +11,50 @@ import { ProblemAlert } from './problem-alert.tsx';
 interface Props {
   certificate: Certificate;
   onClose: () => void;
-  /** The hand-over was recorded. */
-  onDone?: () => void;
+  /** The hand-over was recorded: the certificate as it is now. */
+  onDone?: (certificate: Certificate) => void;
 }
 
-/** Who collected the certificate, as in their identity document. Recorded once. */
+type Who = 'applicant' | 'other';
+
+/** The fields as the applicant fills them, or empty for someone else. */
+function fieldsFor(applicant: Certificate['applicant'], who: Who) {
+  const doc = who === 'applicant' ? applicant?.idDocument : null;
+  return {
+    name: who === 'applicant' ? (applicant?.name ?? '') : '',
+    type: doc?.type ?? ('PASSPORT' as IdDocumentType),
+    series: doc?.series ?? '',
+    number: doc?.number ?? '',
+    issuer: doc?.issuer ?? '',
+  };
+}
+
+/**
+ * Who collected the certificate, as in their identity document. Recorded once. Where the record
+ * names a person who applied, the choice "the applicant / someone else" comes first, and the
+ * applicant's name and document are filled in, to check against the document shown and correct.
+ */
 export function ReceiptDialog({ certificate, onClose, onDone }: Props) {
   const { m, documentLabel, idTypeLabel } = useCertificateMessages();
   const receipt = useRecordReceipt(certificate.recordId, certificate.id);
-  const [name, setName] = useState('');
-  const [type, setType] = useState<IdDocumentType>('PASSPORT');
-  const [series, setSeries] = useState('');
-  const [number, setNumber] = useState('');
-  const [issuer, setIssuer] = useState('');
+  const applicant = certificate.applicant;
+  const [who, setWho] = useState<Who>(applicant ? 'applicant' : 'other');
+  const start = fieldsFor(applicant, who);
+  const [name, setName] = useState(start.name);
+  const [type, setType] = useState<IdDocumentType>(start.type);
+  const [series, setSeries] = useState(start.series);
+  const [number, setNumber] = useState(start.number);
+  const [issuer, setIssuer] = useState(start.issuer);
+  const choose = (next: Who) => {
+    const f = fieldsFor(applicant, next);
+    setWho(next);
+    setName(f.name);
+    setType(f.type);
+    setSeries(f.series);
+    setNumber(f.number);
+    setIssuer(f.issuer);
+    setMissing({});
+  };
   const [missing, setMissing] = useState<{ name?: boolean; number?: boolean }>({});
   const alertRef = useAlertFocus(receipt.error);
 
@@ -44,10 +75,10 @@ export function ReceiptDialog({ certificate, onClose, onDone }: Props) {
         },
       },
       {
-        onSuccess: () => {
+        onSuccess: (updated) => {
           notifications.show({ message: m.receipt.done, color: 'teal' });
-          onDone?.();
           onClose();
+          onDone?.(updated);
         },
       },
     );
@@ -63,6 +94,23 @@ export function ReceiptDialog({ certificate, onClose, onDone }: Props) {
       submitLabel={m.receipt.submit}
     >
       <Text size="sm">{m.receipt.intro(label)}</Text>
+      {applicant && (
+        <Radio.Group
+          label={m.receipt.who}
+          value={who}
+          onChange={(v) => choose(v === 'other' ? 'other' : 'applicant')}
+        >
+          <Group gap="lg" mt={4}>
+            <Radio value="applicant" label={m.receipt.theApplicant(applicant.name)} />
+            <Radio value="other" label={m.receipt.someoneElse} />
+          </Group>
+        </Radio.Group>
+      )}
+      {who === 'applicant' && applicant && (
+        <Alert color="blue" variant="light" p="xs">
+          {m.receipt.prefilled}
+        </Alert>
+      )}
       <TextInput
         label={m.receipt.name}
         description={m.receipt.nameHint}

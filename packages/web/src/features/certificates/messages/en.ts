@@ -30,7 +30,8 @@ export const en: CertificateMessages = {
     notReceived: 'Not handed over yet',
     receivedSealed: 'Handed over; who collected it is sealed',
     receivedBy: (name) => `Collected by ${name}`,
-    recordedBy: (login) => `recorded by ${login}`,
+    recordedBy: (name) => `handed over by ${name}`,
+    slip: 'Receipt slip',
     view: 'PDF: view and print',
     receipt: 'Hand over',
     spoil: 'Blank spoiled',
@@ -109,6 +110,18 @@ export const en: CertificateMessages = {
     required: 'Fill in this field.',
     submit: 'Record',
     done: 'The hand-over has been recorded.',
+    who: 'Who collects it',
+    theApplicant: (name) => `The applicant: ${name}`,
+    someoneElse: 'Someone else',
+    prefilled:
+      "Filled in from the applicant's details: check them against their document and correct them if needed.",
+  },
+  slip: {
+    title: (doc) => `Receipt slip: ${doc}`,
+    intro:
+      'Print the receipt slip: the recipient and the staff member sign it; it is kept in the record’s file.',
+    pdfTitle: (doc) => `Receipt slip for ${doc}`,
+    loading: 'Loading the receipt slip…',
   },
   spoil: {
     title: (n) => `Blank ${n} spoiled or lost`,

@@ -27,7 +27,8 @@ export const tg = {
     notReceived: 'Ҳанӯз супорида нашудааст',
     receivedSealed: 'Супорида шуд; гиранда махфӣ аст',
     receivedBy: (name: string) => `Гирифт: ${name}`,
-    recordedBy: (login: string) => `қайд кард: ${login}`,
+    recordedBy: (name: string) => `супорид: ${name}`,
+    slip: 'Тилхат',
     view: 'PDF: дидан ва чоп',
     receipt: 'Супоридан',
     spoil: 'Бланк вайрон шуд',
@@ -106,6 +107,18 @@ export const tg = {
     required: 'Ин майдонро пур кунед.',
     submit: 'Қайд кардан',
     done: 'Супоридани шаҳодатнома қайд шуд.',
+    who: 'Кӣ мегирад',
+    theApplicant: (name: string) => `Аризадиҳанда: ${name}`,
+    someoneElse: 'Шахси дигар',
+    prefilled:
+      'Аз маълумоти аризадиҳанда пур карда шуд: бо ҳуҷҷати ӯ санҷед ва агар лозим бошад, ислоҳ кунед.',
+  },
+  slip: {
+    title: (doc: string) => `Тилхати супоридан: ${doc}`,
+    intro:
+      'Тилхатро чоп кунед: гиранда ва корманд онро имзо мекунанд; он дар парвандаи сабт нигоҳ дошта мешавад.',
+    pdfTitle: (doc: string) => `Тилхати супоридани ${doc}`,
+    loading: 'Тилхат бор мешавад…',
   },
   spoil: {
     title: (n: string) => `Бланки ${n} вайрон ё гум шуд`,

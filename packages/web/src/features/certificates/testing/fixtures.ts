@@ -65,6 +65,7 @@ export function certificate(over: Partial<Certificate> = {}): Certificate {
     issuedAt: '2026-11-23T06:50:00.000Z',
     issuedOn: '2026-11-23',
     receipt: null,
+    applicant: null,
     qr: 'SABT1.x.y',
     keyId: 'k1',
     signingKeyId: 'k1',

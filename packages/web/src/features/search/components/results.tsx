@@ -1,12 +1,12 @@
 import { Anchor, Badge, Box, Flex, Group, List, Paper, Progress, Stack, Text } from '@mantine/core';
-import { FIELD_LABELS, formatDate, toLatin, toRussianCyrillic } from '@sabt/core';
+import { FIELD_LABELS, FIELD_OVERRIDES, formatDate, toLatin, toRussianCyrillic } from '@sabt/core';
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { STATUS_COLORS } from '../../../components/record-badges.tsx';
 import type { ActKind } from '../../../lib/act-kinds.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
-import type { SearchHit } from '../api.ts';
+import type { HitSpouse, SearchHit } from '../api.ts';
 import type { SearchMessages } from '../messages.ts';
 import { useSearchMessages } from '../messages.ts';
 import { describeReasons } from '../reasons.ts';
@@ -52,7 +52,8 @@ function ResultRow({ hit, rank, kinds }: { hit: SearchHit; rank: number; kinds: 
   const navigate = useNavigate();
   const lang = currentLanguage();
   const kind = kinds?.find((k) => k.code === hit.kind)?.labels[lang] ?? hit.kind;
-  const name = fullName(hit);
+  // a marriage or divorce is about two people: both are named, husband first
+  const name = hit.spouses ? hit.spouses.map(fullName).filter(Boolean).join(' — ') : fullName(hit);
   const sealed = !name && hit.flags.includes('sealed');
   const to = `/records/${hit.id}`;
   const pct = Math.round(Math.max(0, Math.min(1, hit.score)) * 100);
@@ -88,7 +89,11 @@ function ResultRow({ hit, rank, kinds }: { hit: SearchHit; rank: number; kinds: 
             </Box>
           </Group>
           <Box pl="calc(1.6em + 6px)">
-            <Matched hit={hit} m={m} />
+            {hit.spouses ? (
+              <Spouses kind={hit.kind} spouses={hit.spouses} m={m} />
+            ) : (
+              <Matched hit={hit} m={m} />
+            )}
             <Group gap={6} mt={6} wrap="wrap">
               <Badge variant="filled" color="gray.7" radius="sm" tt="none" size="lg" fw={600}>
                 {kind}
@@ -231,5 +236,43 @@ function Matched({ hit, m }: { hit: SearchHit; m: SearchMessages }) {
         </Text>
       )}
     </Text>
+  );
+}
+
+/**
+ * Both spouses of a marriage or divorce, each under its role (husband, wife; former ones for a
+ * divorce), with the surname borne before the act; the one the search matched is marked, and how.
+ */
+function Spouses({ kind, spouses, m }: { kind: string; spouses: HitSpouse[]; m: SearchMessages }) {
+  const lang = currentLanguage();
+  return (
+    <Box component="ul" p={0} m={0} mt={4} style={{ listStyle: 'none' }} aria-label={m.spouses}>
+      {spouses.map((s) => {
+        const name = fullName(s);
+        const role = (FIELD_OVERRIDES[`${kind}:${s.side}`] ?? FIELD_LABELS[s.side])[lang];
+        return (
+          <Text component="li" key={s.side} size="sm" data-matched={s.matched ?? undefined}>
+            <Text span c="dimmed">
+              {role}:{' '}
+            </Text>
+            <Text span fw={s.matched ? 700 : 500} lang={nameLang(name)}>
+              {name || m.noName}
+            </Text>
+            {s.earlierSurname && (
+              <Text span c="dimmed" lang={nameLang(s.earlierSurname)}>
+                {' '}
+                ({m.earlierSurname(s.earlierSurname)})
+              </Text>
+            )}
+            {s.matched && ' '}
+            {s.matched && (
+              <Badge ml={6} color="teal" variant="light" radius="sm" tt="none" size="sm">
+                {m.spouseMatched[s.matched]}
+              </Badge>
+            )}
+          </Text>
+        );
+      })}
+    </Box>
   );
 }

@@ -9,7 +9,7 @@ import {
   TextInput,
   UnstyledButton,
 } from '@mantine/core';
-import { type ActKindCode, FIELD_LABELS, formatDate, getActKind } from '@sabt/core';
+import { type ActKindCode, FIELD_LABELS, formatDate, getActKind, type SearchHit } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { RecordRow } from '../../../../lib/records.ts';
@@ -18,7 +18,17 @@ import { fmt } from '../../messages.ts';
 import { useForm } from '../form-context.tsx';
 import { useOfficeName } from './record-ref.tsx';
 
-const fullName = (h: RecordRow) => [h.surname, h.name, h.patronymic].filter(Boolean).join(' ');
+const fullName = (p: { surname: string | null; name: string | null; patronymic: string | null }) =>
+  [p.surname, p.name, p.patronymic].filter(Boolean).join(' ');
+
+/** Who a found record is about: both spouses of a marriage or divorce (with the surname before), else its person. */
+const personsOfHit = (h: SearchHit) =>
+  h.spouses
+    ? h.spouses
+        .map((s) => [fullName(s), s.earlierSurname ? `(${s.earlierSurname})` : ''].filter(Boolean).join(' '))
+        .filter(Boolean)
+        .join(' — ')
+    : fullName(h);
 
 /** Search for a registered record of one kind by the names in it; choosing one closes the dialog. */
 export function LookupDialog({
@@ -148,10 +158,10 @@ export function LookupDialog({
                     p="sm"
                     disabled={busy}
                     style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6 }}
-                    aria-label={fmt(f.m.lookup.chooseRecord, { ref: `${ref} ${fullName(h)}` })}
+                    aria-label={fmt(f.m.lookup.chooseRecord, { ref: `${ref} ${personsOfHit(h)}` })}
                     onClick={() => onChoose(h)}
                   >
-                    <Text fw={600}>{fullName(h) || '—'}</Text>
+                    <Text fw={600}>{personsOfHit(h) || '—'}</Text>
                     <Text size="sm" c="dimmed">
                       {[
                         ref,
