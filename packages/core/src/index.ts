@@ -38,6 +38,7 @@ export * from './names/similarity.ts';
 export * from './names/transliterate.ts';
 export * from './numbering/lookalikes.ts';
 export * from './numbering/national-id.ts';
+export * from './numbering/verify-code.ts';
 export * from './offices/admin-units.ts';
 export * from './workflow/certificate-documents.ts';
 export * from './workflow/certificates.ts';

@@ -25,7 +25,7 @@ import { duplicateRoutes } from './routes/records/duplicates.ts';
 import { recordOperationRoutes } from './routes/records/operations.ts';
 import { recordRoutes } from './routes/records/records.ts';
 import { searchRoutes } from './routes/search/search.ts';
-import { verifyApiRoutes, verifyPageRoutes } from './routes/verify/verify.ts';
+import { publicCheckLimit, verifyApiRoutes, verifyPageRoutes } from './routes/verify/verify.ts';
 import type { FileStore } from './storage/file-store.ts';
 import { openFileStore } from './storage/open-store.ts';
 import { webApp } from './web/static.ts';
@@ -134,6 +134,7 @@ export async function buildApp({
     return { ok: true, engine: dbx.engine };
   });
 
+  const publicChecks = publicCheckLimit(app, config);
   await app.register(
     async (api) => {
       const deps = { config, dbx, files };
@@ -147,12 +148,12 @@ export async function buildApp({
       await certificateRoutes(api, deps);
       await blankRoutes(api, deps);
       await signatoryRoutes(api, deps);
-      await verifyApiRoutes(api, deps);
+      await verifyApiRoutes(api, deps, publicChecks);
       await auditRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );
-  await verifyPageRoutes(app, { config, dbx, files });
+  await verifyPageRoutes(app, { config, dbx, files }, publicChecks);
   await app.register(webApp);
   return app;
 }

@@ -33,7 +33,7 @@ export interface Config {
   auditAnchorFile: string;
   /** How often the audit chain's head is anchored (the job `audit.anchor`). */
   auditAnchorMinutes: number;
-  /** Where the public verification page is reached: QR codes point to `<publicUrl>/verify?c=…`. */
+  /** Where the public check page is reached: certificates print `<publicUrl>/verify/<code>`. */
   publicUrl: string;
   /** Format of a blank's series (a regular expression), e.g. `I-ДУ`. */
   blankSeriesPattern: string;
@@ -202,8 +202,8 @@ export const VARIABLES: readonly Variable[] = [
   },
   {
     name: 'SABT_PUBLIC_URL',
-    default: 'http://localhost:8080',
-    help: 'public address of Sabt; QR codes on certificates point to <url>/verify',
+    default: '',
+    help: 'public address of Sabt, printed on certificates with their verification code (<url>/verify/<code>); unset: http://localhost:<PORT>',
   },
   {
     name: 'SABT_BLANK_SERIES_PATTERN',
@@ -326,6 +326,15 @@ function pattern(env: NodeJS.ProcessEnv, name: string): string {
   return raw;
 }
 
+/** SABT_PUBLIC_URL without a trailing slash; unset, this machine on the port Sabt listens on. */
+function publicUrl(env: NodeJS.ProcessEnv): string {
+  const raw = read(env, 'SABT_PUBLIC_URL');
+  if (!raw) return `http://localhost:${int(env, 'PORT')}`;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol))
+    throw new Error(`SABT_PUBLIC_URL must be an http(s) URL, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
 /** SABT_DATA_DIR as a path, except the in-memory database's `memory://`. */
 function dataDir(env: NodeJS.ProcessEnv): string {
   const raw = read(env, 'SABT_DATA_DIR');
@@ -397,7 +406,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyPassphrase: read(env, 'SABT_KEY_PASSPHRASE') || DEV_KEY_PASSPHRASE,
     auditAnchorFile: anchorFile(env),
     auditAnchorMinutes: Math.max(1, int(env, 'SABT_AUDIT_ANCHOR_MINUTES')),
-    publicUrl: read(env, 'SABT_PUBLIC_URL').replace(/\/+$/, ''),
+    publicUrl: publicUrl(env),
     blankSeriesPattern: pattern(env, 'SABT_BLANK_SERIES_PATTERN'),
     blankSeriesExample: read(env, 'SABT_BLANK_SERIES_EXAMPLE'),
     blankNumberDigits: int(env, 'SABT_BLANK_NUMBER_DIGITS'),

@@ -66,7 +66,12 @@ export const certificateSchema = z
     signingKeyId: z.string(),
     pdfSha256: z.string(),
     pdf: z.string().describe('where the signed PDF is'),
-    verifyUrl: z.string(),
+    verifyCode: z
+      .string()
+      .describe(
+        'the code printed under the QR code, to check the certificate without a scanner (7KQ2M-X9D4G)',
+      ),
+    verifyUrl: z.string().describe('the short address printed with it: the public check of that code'),
   })
   .describe('The certificate');
 export type Certificate = z.infer<typeof certificateSchema>;

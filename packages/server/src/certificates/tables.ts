@@ -105,6 +105,8 @@ export interface CertificatesTable {
   received_at: Timestamp | null;
   receipt_recorded_by: string | null;
   qr_payload: string;
+  /** The code printed under the QR code, for a check without a scanner (core verify-code.ts). Migration 016. */
+  verify_code: string;
   key_id: string;
   signing_key_id: string;
   /** The PDF's bytes before migration 012, until its data step moves them to the file store; null after. */

@@ -58,8 +58,13 @@ export interface CertificateRenderInput {
   };
   /** Text to encode in the QR code (the signed payload); the renderer draws it as a QR image. */
   qr: string;
-  /** Where anyone can check the certificate, printed under the QR code. */
+  /** Where anyone can check the certificate, printed under the QR code (short: base URL and code). */
   verifyUrl: string;
+  /**
+   * The verification code printed under it for a check without a scanner (core verify-code.ts);
+   * null in a preview, where it does not exist yet: the place says it comes with the print.
+   */
+  verifyCode: string | null;
 }
 
 /** A correction or change of the record after its registration, or a later act noted on it. */

@@ -99,6 +99,7 @@ async function start(config: Config, demo: boolean) {
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(`\nSabt is running on http://${shown}:${config.port} (${where}; files in ${kept})`);
   console.log(`API docs: http://${shown}:${config.port}/api/docs`);
+  console.log(`Public certificate check: ${config.publicUrl}/verify (printed on certificates)`);
   if (demo) {
     console.log(`\nDemo logins (password "${DEMO_PASSWORD}"):`);
     for (const u of DEMO_USERS)

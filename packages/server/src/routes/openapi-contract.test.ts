@@ -333,6 +333,12 @@ describe('every documented operation, driven through the app', () => {
     ok(await anonymous.post('/api/v1/verify', { code: cert.qr }));
     ok(await anonymous.post('/api/v1/verify', { code: 'SABT1.nonsense' }));
     ok(await anonymous.post('/api/v1/verify', {}), 400);
+    ok(await anonymous.post('/api/v1/verify', { code: cert.verifyCode }));
+    ok(await anonymous.post('/api/v1/verify', { code: '7KQ2M-X9D4G' }));
+    const issued = { series: cert.series, number: cert.number, issuedOn: cert.issuedOn };
+    expect(ok(await anonymous.post('/api/v1/verify/by-number', issued)).genuine).toBe(true);
+    ok(await anonymous.post('/api/v1/verify/by-number', { ...issued, issuedOn: '2020-01-01' }));
+    ok(await anonymous.post('/api/v1/verify/by-number', { ...issued, issuedOn: '2020-02-30' }), 400);
     ok(await anonymous.get('/api/v1/keys'));
 
     // the audit chain's anchor, public

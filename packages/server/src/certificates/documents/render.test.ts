@@ -13,7 +13,7 @@ import {
   pdfWords,
   type WordBox,
 } from './pdf-tools.ts';
-import { renderCertificate } from './render.ts';
+import { CODE_AFTER_ISSUE, renderCertificate } from './render.ts';
 import { SAMPLE_QR, sampleInput } from './test-fixtures.ts';
 
 afterAll(cleanUpPdfFiles);
@@ -193,18 +193,35 @@ describe('QR code', () => {
     });
   }
 
-  it('is at least 25 mm wide and has the verify URL under it', async () => {
+  it('is at least 25 mm wide and has the short verify URL and the code under it', async () => {
     const layout = LAYOUTS.BIRTH_CERTIFICATE;
     expect(layout.qr.size).toBeGreaterThanOrEqual(25);
     const pdf = await renderCertificate(sampleInput('BIRTH_CERTIFICATE'));
-    expect(pdfTextFlat(pdf).replace(/\s/g, '')).toContain('https://sabt.tj/v/I-ДУ-000123');
-    const url = pdfWords(pdf).find((w) => w.word.startsWith('https://'))!;
+    expect(pdfTextFlat(pdf).replace(/\s/g, '')).toContain('https://sabt.tj/verify/7KQ2M-X9D4G');
+    const words = pdfWords(pdf);
+    const url = words.find((w) => w.word.startsWith('https://'))!;
     expect(url.yMin / PT_PER_MM).toBeGreaterThan(layout.qr.y + layout.qr.size);
+    // the code on a line of its own below the address, whole, to read out
+    const code = words.find((w) => w.word === '7KQ2M-X9D4G')!;
+    expect(code.yMin).toBeGreaterThan(url.yMax - 0.5);
+    expect(code.yMax / PT_PER_MM).toBeLessThan(layout.verifyUrl.y + layout.verifyUrl.height + 0.5);
   });
+
+  for (const document of ['BIRTH_CERTIFICATE', 'ARCHIVE_EXTRACT'] as const) {
+    it(`a preview says where the code goes rather than showing one (${document})`, async () => {
+      const pdf = await renderCertificate(
+        sampleInput(document, { verifyUrl: 'https://sabt.tj/verify', verifyCode: null }),
+      );
+      const text = pdfTextFlat(pdf);
+      expect(text).toContain(CODE_AFTER_ISSUE);
+      expect(text).toContain('https://sabt.tj/verify');
+      expect(text).not.toContain('7KQ2M');
+    });
+  }
 });
 
-describe('a long verify URL (one that carries the whole signed payload)', () => {
-  const url = `https://sabt.example.tj/verify?c=${SAMPLE_QR}`;
+describe('a long verify URL (a long public address)', () => {
+  const url = 'https://sabt-registry.adliya.example.gov.tj/public/verify/7KQ2M-X9D4G';
 
   for (const document of ['BIRTH_CERTIFICATE', 'ARCHIVE_EXTRACT'] as const) {
     it(`prints whole and stays inside the frame (${document})`, async () => {

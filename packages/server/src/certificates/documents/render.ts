@@ -1,3 +1,4 @@
+import { formatVerifyCode } from '@sabt/core';
 import type { CertificateRenderInput } from '../types.ts';
 import { blankNumber } from './format.ts';
 import type { DocumentLayout, LayoutContext, LayoutField, PageSize } from './layout-types.ts';
@@ -73,21 +74,60 @@ export async function renderCertificate(
   if (full) drawStatics(doc, layout, true);
   drawRepeatMark(doc, layout, input, off);
   drawQr(doc, input.qr, mm(layout.qr.x + off.dx), mm(layout.qr.y + off.dy), mm(layout.qr.size));
-  drawText(
+  drawVerifyLines(doc, layout.verifyUrl, input, off);
+  numberPages(doc, page, off);
+  if (options.watermark) watermarkPages(doc, page, options.watermark);
+  return toBuffer(doc);
+}
+
+/** Said where the code goes in a preview: the code exists only once the certificate is issued. */
+export const CODE_AFTER_ISSUE = 'рамзи санҷиш ҳангоми додан чоп мешавад';
+const CODE_LINE_MM = 4.6;
+const URL_LINE_MM = 2.8;
+
+/** Under the QR code: the short address, then the verification code in bold, to read out or type. */
+function drawVerifyLines(
+  doc: PDFKit.PDFDocument,
+  box: DocumentLayout['verifyUrl'],
+  input: CertificateRenderInput,
+  off: Offset,
+): void {
+  const urlHeight = drawText(
     doc,
     {
-      ...layout.verifyUrl,
+      ...box,
       text: input.verifyUrl,
       size: 6.5,
-      maxHeight: layout.verifyUrl.height,
+      // on one line, smaller if need be, so that the code is not broken at its dash
+      maxHeight: URL_LINE_MM,
       align: 'center',
       minSize: 4,
     },
     off,
   );
-  numberPages(doc, page, off);
-  if (options.watermark) watermarkPages(doc, page, options.watermark);
-  return toBuffer(doc);
+  const code = input.verifyCode;
+  const y = box.y + Math.min(urlHeight, box.height - CODE_LINE_MM) + 0.4;
+  drawText(
+    doc,
+    code
+      ? {
+          ...box,
+          y,
+          text: formatVerifyCode(code),
+          size: 10,
+          bold: true,
+          align: 'center',
+        }
+      : {
+          ...box,
+          y,
+          text: `(${CODE_AFTER_ISSUE})`,
+          size: 6,
+          align: 'center',
+          minSize: 4,
+        },
+    off,
+  );
 }
 
 function drawChrome(doc: PDFKit.PDFDocument, layout: DocumentLayout, page: PageSize): void {

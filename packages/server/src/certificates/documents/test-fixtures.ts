@@ -3,6 +3,7 @@ import {
   birthKind,
   deathKind,
   divorceKind,
+  formatVerifyCode,
   marriageKind,
   nameChangeKind,
   paternityKind,
@@ -29,6 +30,9 @@ export const DOCUMENT_EXAMPLES: Record<DocumentKind, { kind: string; data: unkno
   ARCHIVE_EXTRACT: { kind: 'BIRTH', data: birthKind.example },
 };
 
+/** A verification code as issuing draws it (nine random characters and the check character). */
+export const SAMPLE_VERIFY_CODE = '7KQ2MX9D4G';
+
 /** A signed payload of realistic length (the issuing side signs with Ed25519: ~64-byte signature). */
 export const SAMPLE_QR =
   'SABT1.eyJ2IjoxLCJjIjoiSS3QlNCjLTAwMDEyMyIsInIiOiIxMTAzMDAzMjAyNTAwMDAxNzgiLCJrIjoiQklSVEgiLCJpIjoiMjAyNS0wMy0yMCIsImgiOiI3ZjNhOWMxZTBiMmQ0ZjZhOGM5ZTFiM2Q1ZjdhOWMxZSJ9.' +
@@ -54,7 +58,8 @@ export function sampleInput(
       officialNameTg: 'Шуъбаи сабти асноди ҳолати шаҳрвандии ноҳияи Фирдавсӣ, шаҳри Душанбе',
     },
     qr: SAMPLE_QR,
-    verifyUrl: 'https://sabt.tj/v/I-ДУ-000123',
+    verifyUrl: `https://sabt.tj/verify/${formatVerifyCode(SAMPLE_VERIFY_CODE)}`,
+    verifyCode: SAMPLE_VERIFY_CODE,
     ...rest,
     record: {
       id: '0b6c7a51-6a0e-4a7c-9d1e-2f3a4b5c6d7e',

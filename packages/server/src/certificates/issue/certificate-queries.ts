@@ -1,4 +1,4 @@
-import { applicantRecipient } from '@sabt/core';
+import { applicantRecipient, formatVerifyCode } from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
@@ -17,6 +17,7 @@ import { findRecord } from '../../queries/records.ts';
 import type { FileStore } from '../../storage/file-store.ts';
 import { readCertificatePdf } from '../pdf-files.ts';
 import { certDb } from '../tables.ts';
+import { verifyUrlOf } from '../verify/verify-code.ts';
 
 const COLUMNS = [
   'c.id',
@@ -40,6 +41,7 @@ const COLUMNS = [
   'c.received_id_document',
   'c.received_at',
   'c.qr_payload',
+  'c.verify_code',
   'c.key_id',
   'c.signing_key_id',
   'c.pdf_sha256',
@@ -113,7 +115,8 @@ export function presentCertificate(
     signingKeyId: c.signing_key_id,
     pdfSha256: c.pdf_sha256,
     pdf: `/api/v1/certificates/${c.id}/pdf`,
-    verifyUrl: `${config.publicUrl}/verify?c=${c.qr_payload}`,
+    verifyCode: formatVerifyCode(c.verify_code),
+    verifyUrl: verifyUrlOf(config, c.verify_code),
   };
 }
 

@@ -22,6 +22,7 @@ import { storeCertificatePdf } from '../pdf-files.ts';
 import { signPdf } from '../signing/sign-pdf.ts';
 import { certDb } from '../tables.ts';
 import type { DocumentKind } from '../types.ts';
+import { newVerifyCode, verifyUrlOf } from '../verify/verify-code.ts';
 import type { PreviewInput } from './preview-certificate.ts';
 import { assertMayIssue, chooseDocument, nextIssue, renderInputFor } from './render-input.ts';
 
@@ -74,6 +75,7 @@ export async function issueCertificate(
     },
     signer.qrKey,
   );
+  const verifyCode = await newVerifyCode(ctx.trx);
   const calibration = input.calibration ?? { dxMm: 0, dyMm: 0 };
   const renderInput = await renderInputFor(ctx.trx, config, rec, {
     document,
@@ -86,7 +88,8 @@ export async function issueCertificate(
     issuedOn: ctx.today,
     now: ctx.now,
     qr,
-    verifyUrl: `${config.publicUrl}/verify?c=${qr}`,
+    verifyUrl: verifyUrlOf(config, verifyCode),
+    verifyCode,
     notationsAfter: extractNotesAfter(seal),
   });
   const rendered = await renderCertificate(renderInput);
@@ -125,6 +128,7 @@ export async function issueCertificate(
       issued_at: ctx.now,
       issued_on: ctx.today,
       qr_payload: qr,
+      verify_code: verifyCode,
       key_id: signer.qrKeyId,
       signing_key_id: signer.x509KeyId,
       pdf: null,

@@ -60,7 +60,9 @@ export async function previewCertificate(
     issuedOn: today,
     now: new Date(),
     qr: PREVIEW_MARK,
-    verifyUrl: PREVIEW_MARK,
+    // the address as printed; the code is drawn when the certificate is issued, so its place says so
+    verifyUrl: `${config.publicUrl}/verify`,
+    verifyCode: null,
     notationsAfter: extractNotesAfter(seal),
   });
   return {

@@ -115,6 +115,7 @@ export interface PrintFacts {
   now: Date;
   qr: string;
   verifyUrl: string;
+  verifyCode: string | null;
   /** An extract's corrections and notations are read after this action id (sealed ones hidden): 0 shows all. */
   notationsAfter: number;
 }
@@ -168,6 +169,7 @@ export async function renderInputFor(
     },
     qr: p.qr,
     verifyUrl: p.verifyUrl,
+    verifyCode: p.verifyCode,
   };
 }
 

@@ -62,3 +62,24 @@ export async function certificateDesk(t: TestApp, opts: { adoption?: boolean } =
   }
   return { staff: { front, back, registrar } as Staff, head };
 }
+
+/**
+ * A certificate checked the three public ways, as anyone may: its QR code, the verification code
+ * printed under it, and its series, number and date of issue. Each answer's body.
+ */
+export async function checkedEveryWay(
+  anyone: Client,
+  cert: { qr: string; verifyCode: string; series: string; number: string; issuedOn: string },
+) {
+  const [qr, code, number] = await Promise.all([
+    anyone.get(`/api/v1/verify/${cert.qr}`),
+    anyone.post('/api/v1/verify', { code: cert.verifyCode }),
+    anyone.post('/api/v1/verify/by-number', {
+      series: cert.series,
+      number: cert.number,
+      issuedOn: cert.issuedOn,
+    }),
+  ]);
+  for (const res of [qr, code, number]) expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return { qr: qr.body, code: code.body, number: number.body };
+}

@@ -1,5 +1,5 @@
-import { getActKind, todayIn } from '@sabt/core';
-import type { Kysely } from 'kysely';
+import { blankSeriesKey, certificateNumberKey, getActKind, readVerifyCode, todayIn } from '@sabt/core';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { publicNamesShown, sealInfo } from '../../policies/sealing.ts';
 import { qrPublicKey } from '../keys/key-store.ts';
@@ -8,19 +8,36 @@ import { signatoryAt } from '../signatories/signatories.ts';
 import { certDb } from '../tables.ts';
 
 /**
- * Checking a certificate's QR code, for anyone and without signing in: the Ed25519 signature of the
- * office key named in it (retired keys too, within their validity), then the registry: the
- * certificate must exist with exactly this code. The answer carries the least data that lets a
- * person match the paper: document, number, date, office and the holder's surname with initials.
+ * Checking a certificate, for anyone and without signing in, three ways: its QR code (the Ed25519
+ * signature of the office key named in it, retired keys too within their validity, then the
+ * registry: the certificate must exist with exactly this code); the verification code printed
+ * under the QR code; or its blank series, number and date of issue, as typed by someone with no
+ * scanner. Every way gives the same answer: the least data that lets a person match the paper
+ * (document, number, date, office, who signed, the holder's surname with initials; none of a
+ * sealed record) and nothing about certificates the input does not name exactly.
  */
 
 export type VerifyStatus = 'valid' | 'superseded' | 'annulled' | 'spoiled' | 'unknown';
+export const VERIFY_FAILURES = [
+  'format',
+  'key',
+  'signature',
+  'key-validity',
+  'not-issued',
+  'typo',
+  'not-found',
+] as const;
+export type VerifyFailure = (typeof VERIFY_FAILURES)[number];
 
 export interface VerifyResult {
   genuine: boolean;
   status: VerifyStatus;
-  /** Why a code is not genuine: unreadable, unknown key, bad signature, key not valid then, not in the registry. */
-  reason?: 'format' | 'key' | 'signature' | 'key-validity' | 'not-issued';
+  /**
+   * Why it is not confirmed: unreadable, unknown key, bad signature, key not valid then, not in the
+   * registry (a QR code); a verification code with a mistyped character (its check fails); no
+   * certificate with this verification code, or with this series, number and date of issue.
+   */
+  reason?: VerifyFailure;
   document?: string;
   certificateNumber?: string;
   issuedOn?: string;
@@ -34,19 +51,20 @@ export interface VerifyResult {
   keyId?: string;
 }
 
-const notGenuine = (reason: NonNullable<VerifyResult['reason']>): VerifyResult => ({
+const notGenuine = (reason: VerifyFailure): VerifyResult => ({
   genuine: false,
   status: 'unknown',
   reason,
 });
 
+/** A QR payload (or a URL carrying one), else a verification code as printed under it. */
 export async function verifyCode(
   db: Kysely<Database>,
   timeZone: string,
   code: string,
 ): Promise<VerifyResult> {
   const parsed = parsePayload(code);
-  if (!parsed.ok) return notGenuine('format');
+  if (!parsed.ok) return looksLikePayload(code) ? notGenuine('format') : byVerifyCode(db, code);
   const { claims } = parsed;
   const key = await qrPublicKey(db, claims.k);
   if (!key) return notGenuine('key');
@@ -55,8 +73,59 @@ export async function verifyCode(
   const to = key.valid_to ? todayIn(timeZone, new Date(key.valid_to)) : null;
   if (claims.d < from || (to !== null && claims.d > to)) return notGenuine('key-validity');
 
-  const cdb = certDb(db);
-  const cert = await cdb
+  const cert = await certificates(db)
+    .where('c.qr_payload', '=', parsed.body.concat('.', parsed.signature.toString('base64url')))
+    .executeTakeFirst();
+  if (
+    !cert ||
+    cert.record_id !== claims.r ||
+    cert.key_id !== claims.k ||
+    `${cert.series} ${cert.number}` !== claims.c ||
+    cert.record_version !== claims.v
+  ) {
+    return notGenuine('not-issued');
+  }
+  return present(db, cert);
+}
+
+/** A payload or a URL with one: the SABT1 prefix or a `c=` parameter, or longer than a typed code. */
+export function looksLikePayload(input: string): boolean {
+  const text = input.trim();
+  return /^SABT1\./i.test(text) || /[?&]c=/.test(text) || text.length > 40;
+}
+
+/** The verification code printed under the QR code: typos in look-alike characters folded. */
+async function byVerifyCode(db: Kysely<Database>, input: string): Promise<VerifyResult> {
+  const read = readVerifyCode(input);
+  if (!read.ok) return notGenuine(read.reason === 'check' ? 'typo' : 'format');
+  const cert = await certificates(db).where('c.verify_code', '=', read.code).executeTakeFirst();
+  return cert ? present(db, cert) : notGenuine('not-found');
+}
+
+export interface NumberCheck {
+  series: string;
+  number: string;
+  /** YYYY-MM-DD */
+  issuedOn: string;
+}
+
+/**
+ * A certificate by its blank series, number and date of issue, all three as printed (the series
+ * on either keyboard, the number with or without leading zeros); a wrong date finds nothing.
+ */
+export async function verifyByNumber(db: Kysely<Database>, input: NumberCheck): Promise<VerifyResult> {
+  const series = blankSeriesKey(input.series);
+  const rows = await certificates(db)
+    .where('c.issued_on', '=', input.issuedOn)
+    .where(sql<string>`ltrim(c.number, '0')`, '=', certificateNumberKey(input.number))
+    .execute();
+  const cert = rows.find((c) => blankSeriesKey(c.series) === series);
+  return cert ? present(db, cert) : notGenuine('not-found');
+}
+
+/** What a check reads of a certificate: the certificate, its record's state, the issuing office. */
+function certificates(db: Kysely<Database>) {
+  return certDb(db)
     .selectFrom('certificates as c')
     .innerJoin('records as r', 'r.id', 'c.record_id')
     .innerJoin('offices as o', 'o.id', 'c.office_id')
@@ -79,18 +148,13 @@ export async function verifyCode(
       'o.name_tg',
       'o.name_ru',
       'o.name_en',
-    ])
-    .where('c.qr_payload', '=', parsed.body.concat('.', parsed.signature.toString('base64url')))
-    .executeTakeFirst();
-  if (
-    !cert ||
-    cert.record_id !== claims.r ||
-    cert.key_id !== claims.k ||
-    `${cert.series} ${cert.number}` !== claims.c ||
-    cert.record_version !== claims.v
-  ) {
-    return notGenuine('not-issued');
-  }
+    ]);
+}
+
+type Found = NonNullable<Awaited<ReturnType<ReturnType<typeof certificates>['executeTakeFirst']>>>;
+
+/** The answer for a certificate found: the same, whichever way it was asked for. */
+async function present(db: Kysely<Database>, cert: Found): Promise<VerifyResult> {
   const status: VerifyStatus =
     cert.record_status === 'annulled'
       ? 'annulled'
@@ -103,7 +167,7 @@ export async function verifyCode(
     genuine: true,
     status,
     document: cert.document,
-    certificateNumber: claims.c,
+    certificateNumber: `${cert.series} ${cert.number}`,
     issuedOn: cert.issued_on,
     office: { id: cert.office_id, nameTg: cert.name_tg, nameRu: cert.name_ru, nameEn: cert.name_en },
     signatory: await signedBy(db, cert.office_id, new Date(cert.issued_at)),

@@ -1,7 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rotateOfficeKeys } from '../../certificates/keys/key-store.ts';
-import { receiveBlanks, registeredBirth, type Staff } from '../../certificates/testing/fixtures.ts';
+import {
+  checkedEveryWay,
+  receiveBlanks,
+  registeredBirth,
+  type Staff,
+} from '../../certificates/testing/fixtures.ts';
 import {
   fetchBytes,
   pdfsigVerdict,
@@ -127,6 +132,10 @@ describe('after annulment', () => {
     });
     expect(annulled.status, JSON.stringify(annulled.body)).toBe(200);
     expect(await verify(cert.qr)).toMatchObject({ genuine: true, status: 'annulled' });
+    // by its code and by its number, the same answer
+    const ways = await checkedEveryWay(t.anonymous(), cert);
+    expect(ways.code).toEqual(ways.qr);
+    expect(ways.number).toEqual(ways.qr);
     const none = await staff.front.post(`/api/v1/records/${rec.id}/certificates`, { mode: 'full' });
     expect(none.status).toBe(409);
     expect(none.body.key).toBe('problem.certificate.notRegistered');

@@ -1,7 +1,12 @@
 import { adoptionKind } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUpPdfFiles, pdfTextFlat } from '../../certificates/documents/pdf-tools.ts';
-import { certificateDesk, registered, type Staff } from '../../certificates/testing/fixtures.ts';
+import {
+  certificateDesk,
+  checkedEveryWay,
+  registered,
+  type Staff,
+} from '../../certificates/testing/fixtures.ts';
 import { fetchBytes } from '../../certificates/testing/tools.ts';
 import { preAdoptionBirth } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
@@ -72,6 +77,14 @@ describe('after an adoption', () => {
     expect(byRegistrar.status, JSON.stringify(byRegistrar.body)).toBe(201);
     expect(byRegistrar.body).toMatchObject({ document: 'ADOPTION_CERTIFICATE', series: 'I-ФХ' });
     expect(await verify(byRegistrar.body.qr)).toMatchObject({ genuine: true, status: 'valid', names: null });
+    // checked without a scanner, by its code or its number, it tells no more than its QR code
+    const ways = await checkedEveryWay(t.anonymous(), byRegistrar.body);
+    expect(ways.code).toEqual(ways.qr);
+    expect(ways.number).toEqual(ways.qr);
+    const sealedBefore = await checkedEveryWay(t.anonymous(), before);
+    expect(sealedBefore.code).toEqual(sealedBefore.qr);
+    expect(sealedBefore.number).toEqual(sealedBefore.qr);
+    expect(sealedBefore.number).toMatchObject({ names: null, status: 'superseded' });
     expect((await fetchBytes(t, 'front', byRegistrar.body.pdf)).status).toBe(403);
     expect((await fetchBytes(t, 'head', byRegistrar.body.pdf)).status).toBe(200);
 

@@ -1,19 +1,27 @@
 import { createPublicKey } from 'node:crypto';
-import { LOCALES, type Locale, pickLocale } from '@sabt/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { LOCALES, type Locale, pickLocale, plainDate } from '@sabt/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listKeys } from '../../certificates/keys/key-store.ts';
 import { MAX_PAYLOAD_LENGTH } from '../../certificates/keys/qr-payload.ts';
-import { type VerifyResult, verifyCode } from '../../certificates/verify/verify.ts';
-import { renderVerifyPage } from '../../certificates/verify/verify-page.ts';
+import {
+  type NumberCheck,
+  VERIFY_FAILURES,
+  type VerifyResult,
+  verifyByNumber,
+  verifyCode,
+} from '../../certificates/verify/verify.ts';
+import { type PageInput, readPageInput, renderVerifyPage } from '../../certificates/verify/verify-page.ts';
+import type { Config } from '../../config.ts';
 import type { RouteDeps } from '../../http/context.ts';
 import { problems, responses } from '../../http/responses.ts';
 import { auditRead } from '../../unit-of-work/write.ts';
 
 /**
- * Public certificate checks (no sign-in, rate-limited): the JSON API under /api/v1/verify, the
- * published keys under /api/v1/keys, and the HTML page at /verify that QR codes point to.
+ * Public certificate checks (no sign-in): the JSON API under /api/v1/verify, the published keys
+ * under /api/v1/keys, and the HTML page at /verify (and /verify/<code>, the short address printed
+ * under the QR code). All of them share one limit of requests per minute from one address.
  */
 
 const code = z
@@ -23,7 +31,26 @@ const code = z
   .max(MAX_PAYLOAD_LENGTH * 3);
 // a wildcard: payloads are longer than a path parameter may be (find-my-way's maxParamLength)
 const payloadParams = z.strictObject({ '*': code });
-const verifyBody = z.strictObject({ code }).meta({ examples: [{ code: 'SABT1.eyJyIjoi….MEUCIQ…' }] });
+const verifyBody = z
+  .strictObject({
+    code: code.describe(
+      'the QR code text (SABT1.…), or the verification code printed under it (7KQ2M-X9D4G)',
+    ),
+  })
+  .meta({ examples: [{ code: 'SABT1.eyJyIjoi….MEUCIQ…' }, { code: '7KQ2M-X9D4G' }] });
+const numberBody = z
+  .strictObject({
+    series: z.string().trim().min(1).max(20).describe("the blank's series as printed (I-ДУ)"),
+    number: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20)
+      .regex(/^[№#\s]*[0-9][0-9\s/]*$/, { error: 'error.format' })
+      .describe("the blank's number, with or without its leading zeros"),
+    issuedOn: plainDate.describe('the date of issue printed on the certificate'),
+  })
+  .meta({ examples: [{ series: 'I-ДУ', number: '000123', issuedOn: '2026-03-14' }] });
 
 const office = z.object({ id: z.string(), nameTg: z.string(), nameRu: z.string(), nameEn: z.string() });
 
@@ -32,9 +59,11 @@ const verifyResultSchema = z.object({
   genuine: z.boolean(),
   status: z.enum(['valid', 'superseded', 'annulled', 'spoiled', 'unknown']),
   reason: z
-    .enum(['format', 'key', 'signature', 'key-validity', 'not-issued'])
+    .enum(VERIFY_FAILURES)
     .optional()
-    .describe('why a code is not genuine'),
+    .describe(
+      'why it is not confirmed: format, key, signature, key-validity, not-issued (a QR code); typo (a verification code whose check character fails); not-found (no certificate with this verification code, or this series, number and date)',
+    ),
   document: z.string().optional(),
   certificateNumber: z.string().optional(),
   issuedOn: z.string().optional(),
@@ -102,12 +131,23 @@ const keysSchema = z.object({
   ),
 });
 
-function publicLimit(max: number) {
-  return { public: true, rateLimit: { max, timeWindow: '1 minute' } };
+/**
+ * One limit for every public check, counted per client address across the API and the page
+ * (@fastify/rate-limit: one store; over the limit, a 429 problem in the reader's language).
+ */
+export function publicCheckLimit(app: FastifyInstance, config: Config): onRequestAsyncHookHandler {
+  return app.rateLimit({ max: config.verifyRateLimitPerMinute, timeWindow: '1 minute' });
 }
 
-async function check(deps: RouteDeps, req: FastifyRequest, input: string): Promise<VerifyResult> {
-  const result = await verifyCode(deps.dbx.db, deps.config.timeZone, input);
+const open = { public: true };
+
+type Asked = { code: string } | NumberCheck;
+
+async function check(deps: RouteDeps, req: FastifyRequest, asked: Asked): Promise<VerifyResult> {
+  const result =
+    'code' in asked
+      ? await verifyCode(deps.dbx.db, deps.config.timeZone, asked.code)
+      : await verifyByNumber(deps.dbx.db, asked);
   // who checked what is kept, as any read of personal data (the holder's initials) is
   await auditRead(deps.dbx, [
     {
@@ -121,6 +161,7 @@ async function check(deps: RouteDeps, req: FastifyRequest, input: string): Promi
         genuine: result.genuine,
         status: result.status,
         ...(result.reason ? { reason: result.reason } : {}),
+        asked: 'code' in asked ? 'code' : 'number',
         ...(result.certificateNumber ? { certificate: result.certificateNumber } : {}),
       },
     },
@@ -129,17 +170,22 @@ async function check(deps: RouteDeps, req: FastifyRequest, input: string): Promi
 }
 
 /** The JSON API (registered under /api/v1). */
-export async function verifyApiRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function verifyApiRoutes(
+  app: FastifyInstance,
+  deps: RouteDeps,
+  limit: onRequestAsyncHookHandler,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const limit = publicLimit(deps.config.verifyRateLimitPerMinute);
 
   r.get(
     '/verify/*',
     {
-      config: limit,
+      config: open,
+      onRequest: limit,
       schema: {
         tags: ['verification'],
-        summary: "Check a certificate's QR code (no sign-in): genuine or not, valid, superseded or annulled",
+        summary:
+          "Check a certificate's QR code or the verification code printed under it (no sign-in): genuine or not, valid, superseded or annulled",
         security: [],
         params: payloadParams,
         response: responses({
@@ -148,16 +194,18 @@ export async function verifyApiRoutes(app: FastifyInstance, deps: RouteDeps) {
         }),
       },
     },
-    async (req) => check(deps, req, req.params['*']),
+    async (req) => check(deps, req, { code: req.params['*'] }),
   );
 
   r.post(
     '/verify',
     {
-      config: limit,
+      config: open,
+      onRequest: limit,
       schema: {
         tags: ['verification'],
-        summary: 'Check a certificate code sent in the body (no sign-in)',
+        summary:
+          'Check a certificate by the code sent in the body: its QR code or its verification code (no sign-in)',
         security: [],
         body: verifyBody,
         response: responses({
@@ -166,13 +214,36 @@ export async function verifyApiRoutes(app: FastifyInstance, deps: RouteDeps) {
         }),
       },
     },
-    async (req) => check(deps, req, req.body.code),
+    async (req) => check(deps, req, { code: req.body.code }),
+  );
+
+  r.post(
+    '/verify/by-number',
+    {
+      config: open,
+      onRequest: limit,
+      schema: {
+        tags: ['verification'],
+        summary:
+          "Check a certificate by its blank's series and number and its date of issue, without a scanner (no sign-in)",
+        security: [],
+        body: numberBody,
+        response: responses({
+          200: verifyResultSchema.describe(
+            'What the check found (not-found: no such certificate issued that day)',
+          ),
+          ...problems(400, 413, 415, 429, 500),
+        }),
+      },
+    },
+    async (req) => check(deps, req, req.body),
   );
 
   r.get(
     '/keys',
     {
-      config: limit,
+      config: open,
+      onRequest: limit,
       schema: {
         tags: ['verification'],
         summary:
@@ -231,33 +302,53 @@ export async function verifyApiRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
 }
 
-const pageQuery = z.object({ c: z.string().optional(), lang: z.string().optional() });
+const pageQuery = z.object({
+  c: z.string().optional(),
+  series: z.string().optional(),
+  number: z.string().optional(),
+  issued: z.string().optional(),
+  lang: z.string().optional(),
+});
 
-/** The public HTML page (registered at the root, before the web app). */
-export async function verifyPageRoutes(app: FastifyInstance, deps: RouteDeps) {
+/** The public HTML page (registered at the root, before the web app): /verify, and /verify/<code> as printed. */
+export async function verifyPageRoutes(
+  app: FastifyInstance,
+  deps: RouteDeps,
+  limit: onRequestAsyncHookHandler,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // both routes' schemas check the query (and the code in the path) before this runs
+  const handler = async (req: FastifyRequest, reply: FastifyReply) => {
+    const query = req.query as z.infer<typeof pageQuery>;
+    const params = req.params as { code?: string };
+    const lang = query.lang?.toLowerCase();
+    const locale: Locale = (LOCALES as readonly string[]).includes(lang ?? '')
+      ? (lang as Locale)
+      : pickLocale(req.headers['accept-language']);
+    const input: PageInput = readPageInput({ ...query, c: params.code ?? query.c });
+    const result = input.ask ? await check(deps, req, input.ask) : null;
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-language', locale)
+      .header('cache-control', 'no-store')
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+      )
+      .send(renderVerifyPage(locale, input, result));
+  };
   r.get(
     '/verify',
+    { config: open, onRequest: limit, schema: { hide: true, querystring: pageQuery } },
+    handler,
+  );
+  r.get(
+    '/verify/:code',
     {
-      config: publicLimit(deps.config.verifyRateLimitPerMinute),
-      schema: { hide: true, querystring: pageQuery },
+      config: open,
+      onRequest: limit,
+      schema: { hide: true, querystring: pageQuery, params: z.object({ code: z.string().max(2000) }) },
     },
-    async (req, reply) => {
-      const lang = req.query.lang?.toLowerCase();
-      const locale: Locale = (LOCALES as readonly string[]).includes(lang ?? '')
-        ? (lang as Locale)
-        : pickLocale(req.headers['accept-language']);
-      const c = req.query.c?.trim() ?? '';
-      const result = c ? await check(deps, req, c) : null;
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('content-language', locale)
-        .header('cache-control', 'no-store')
-        .header(
-          'content-security-policy',
-          "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-        )
-        .send(renderVerifyPage(locale, c, result));
-    },
+    handler,
   );
 }

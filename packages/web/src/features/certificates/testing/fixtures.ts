@@ -71,7 +71,8 @@ export function certificate(over: Partial<Certificate> = {}): Certificate {
     signingKeyId: 'k1',
     pdfSha256: '0'.repeat(64),
     pdf: `/api/v1/certificates/${id}/pdf`,
-    verifyUrl: 'http://localhost:8080/verify?c=SABT1.x.y',
+    verifyCode: '7KQ2M-X9D4G',
+    verifyUrl: 'http://localhost:8080/verify/7KQ2M-X9D4G',
     ...over,
   };
 }
