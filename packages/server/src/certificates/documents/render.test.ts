@@ -221,7 +221,7 @@ describe('QR code', () => {
 });
 
 describe('a long verify URL (a long public address)', () => {
-  const url = 'https://sabt-registry.adliya.example.gov.tj/public/verify/7KQ2M-X9D4G';
+  const url = 'https://sabt.adliya.example.gov.tj/verify/7KQ2M-X9D4G';
 
   for (const document of ['BIRTH_CERTIFICATE', 'ARCHIVE_EXTRACT'] as const) {
     it(`prints whole and stays inside the frame (${document})`, async () => {
