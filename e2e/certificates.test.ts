@@ -140,6 +140,10 @@ describe('certificates in the staff workspace', () => {
       // a sample, taken from the page: the same address as the clerk's browser asked
       expect(await pdfStart(fp, preview.url())).toMatchObject({ status: 200, start: '%PDF-' });
       await dialog.getByTitle('Пешнамоиши шаҳодатнома (намуна, ҳуҷҷат нест)').waitFor(T);
+      // what will print under the QR code: the address, and where the code goes once issued
+      const previewText = await pdfTextOf(fp, preview.url());
+      expect(previewText).toContain('рамзи санҷиш ҳангоми додан чоп мешавад');
+      expect(previewText.replace(/\s/g, '')).toContain('/verify');
       await shot(fp, 'certificates-2-preview');
 
       // issue and print onto the blank in the printer
@@ -152,7 +156,15 @@ describe('certificates in the staff workspace', () => {
       await dialog.getByRole('button', { name: 'Додан ва чоп кардан' }).click();
       const response = await posted;
       expect(response.status()).toBe(201);
-      const cert = (await response.json()) as { id: string; pdf: string; series: string; number: string };
+      const cert = (await response.json()) as {
+        id: string;
+        pdf: string;
+        series: string;
+        number: string;
+        issuedOn: string;
+        verifyCode: string;
+        verifyUrl: string;
+      };
       expect(`${cert.series} ${cert.number}`).toBe('I-ДУ 000101');
       const done = fp.getByRole('dialog', {
         name: 'Шаҳодатнома дар бораи таваллуд I-ДУ № 000101 дода шуд',
@@ -171,6 +183,32 @@ describe('certificates in the staff workspace', () => {
       expect(printedText).toContain('Зарина Саидзода');
       expect(printedText).not.toContain('Мадина Раҳимова');
       expect(printedText).toContain('Шуъбаи сабти асноди ҳолати шаҳрвандии ноҳияи Фирдавсӣ, шаҳри Душанбе');
+      // under the QR code, for whoever has no scanner: the short address and the verification code
+      expect(cert.verifyCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+      expect(printedText).toContain(cert.verifyCode);
+      expect(printedText.replace(/\s/g, '')).toContain(cert.verifyUrl);
+      expect(cert.verifyUrl).toMatch(new RegExp(`/verify/${cert.verifyCode}$`));
+
+      // a bank clerk with no scanner checks it on the public page, by the code and by the number
+      const visitor = await newContext(browser, server.url);
+      const vp = await visitor.newPage();
+      await vp.goto('/verify?lang=en');
+      const byCode = vp.getByRole('form', { name: 'By verification code' });
+      await byCode.getByLabel('Verification code (under the QR code)').fill(cert.verifyCode.toLowerCase());
+      await byCode.getByRole('button', { name: 'Check' }).click();
+      await vp.getByText('The certificate is genuine and valid.').waitFor(T);
+      expect(await vp.getByRole('status').innerText()).toContain('I-ДУ 000101');
+      await shot(vp, 'certificates-3b-checked-by-code');
+      const byNumber = vp.getByRole('form', { name: 'By series, number and date of issue' });
+      await byNumber.getByLabel('Blank series').fill('І-ДУ');
+      await byNumber.getByLabel('Blank number').fill('101');
+      const [y, m, d] = cert.issuedOn.split('-');
+      await byNumber.getByLabel('Date of issue (dd.mm.yyyy)').fill(`${d}.${m}.${y}`);
+      await byNumber.getByRole('button', { name: 'Check' }).click();
+      await vp.getByText('The certificate is genuine and valid.').waitFor(T);
+      expect(await vp.getByRole('status').innerText()).toContain('Signed by');
+      await shot(vp, 'certificates-3c-checked-by-number');
+      await visitor.close();
 
       // who collected it, with which document
       await done.getByRole('button', { name: 'Супоридани шаҳодатномаро қайд кардан' }).click();
