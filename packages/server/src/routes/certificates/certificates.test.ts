@@ -62,7 +62,9 @@ describe('issuing a birth certificate', () => {
       receipt: null,
     });
     expect(cert.qr).toMatch(/^SABT1\.[\w-]+\.[\w-]+$/);
-    expect(cert.verifyUrl).toBe(`http://localhost:8080/verify?c=${cert.qr}`);
+    // printed for people: the short address with the verification code, not the signed payload
+    expect(cert.verifyCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+    expect(cert.verifyUrl).toBe(`http://localhost:8080/verify/${cert.verifyCode}`);
     expect(res.headers.location).toBe(`/api/v1/certificates/${cert.id}`);
 
     const pdf = await fetchBytes(t, 'back', cert.pdf);
