@@ -1,4 +1,4 @@
-import { normalizeDocumentNumber } from '../acts/persons.ts';
+import { LOOKALIKE_CAPITALS } from './lookalikes.ts';
 
 /**
  * A certificate's verification code: printed under its QR code for people who have no scanner
@@ -16,26 +16,11 @@ const RANDOM_LENGTH = VERIFY_CODE_LENGTH - 1;
 /** An example as the page shows it. */
 export const VERIFY_CODE_EXAMPLE = '7KQ2M-X9D4G';
 
-const FOLD: Record<string, string> = {
-  O: '0',
-  I: '1',
-  L: '1',
-  U: 'V',
-  // Cyrillic look-alikes
-  А: 'A',
-  В: 'B',
-  Е: 'E',
-  К: 'K',
-  М: 'M',
-  Н: 'H',
-  О: '0',
-  Р: 'P',
-  С: 'C',
-  Т: 'T',
-  Х: 'X',
-  З: '3',
-  І: '1',
-  Ӏ: '1',
+/** What people confuse within the code's alphabet; Cyrillic look-alikes are read as Latin first (lookalikes.ts). */
+const FOLD: Readonly<Record<string, string>> = { O: '0', I: '1', L: '1', U: 'V', З: '3' };
+const fold = (c: string) => {
+  const latin = LOOKALIKE_CAPITALS[c] ?? c;
+  return FOLD[latin] ?? latin;
 };
 
 /**
@@ -68,7 +53,7 @@ export type ReadVerifyCode =
 
 /** A typed code, folded to its canonical form and checked; the reason says what is wrong. */
 export function readVerifyCode(input: string): ReadVerifyCode {
-  const chars = [...input.replace(/[\s\-–—_.]/gu, '').toUpperCase()].map((c) => FOLD[c] ?? c);
+  const chars = [...input.replace(/[\s\-–—_.]/gu, '').toUpperCase()].map(fold);
   if (chars.length !== VERIFY_CODE_LENGTH) return { ok: false, reason: 'length' };
   const values = chars.map((c) => VERIFY_CODE_ALPHABET.indexOf(c));
   if (values.some((v) => v < 0)) return { ok: false, reason: 'character' };
@@ -78,12 +63,15 @@ export function readVerifyCode(input: string): ReadVerifyCode {
 }
 
 /**
- * A blank's series as compared when someone types it to check a certificate: document-number
- * folding (case, spaces, dashes, Cyrillic look-alikes as Latin), and the Cyrillic І (U+0406) of a
- * Tajik keyboard read as the Roman numeral I.
+ * A blank's series as compared when someone types it to check a certificate: case, spaces, dashes
+ * and dots ignored, and the look-alike Cyrillic capitals (core's one table, with the Cyrillic І of
+ * a Tajik keyboard) read as Latin, on both sides of the comparison.
  */
 export function blankSeriesKey(series: string): string {
-  return normalizeDocumentNumber(series.toUpperCase().replace(/[ІӀ]/gu, 'I'));
+  let out = '';
+  for (const ch of series.replace(/[\s\-‐‑‒–—―−.№#]/gu, '').toUpperCase())
+    out += LOOKALIKE_CAPITALS[ch] ?? ch;
+  return out;
 }
 
 /** A certificate's number as compared: without spaces, and without leading zeros (000123 = 123), as SQL's ltrim(number, '0'). */
