@@ -13,6 +13,7 @@ export * from './acts/naming-rules.ts';
 export * from './acts/paternity.ts';
 export * from './acts/persons.ts';
 export * from './acts/registry.ts';
+export { codedValuesAt } from './acts/schema-walk.ts';
 export * from './acts/validation.ts';
 export * from './api/audit.ts';
 export * from './api/auth.ts';

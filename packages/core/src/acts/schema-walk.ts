@@ -14,6 +14,8 @@ interface Def {
   element?: z.ZodType;
   in?: z.ZodType;
   options?: z.ZodType[];
+  entries?: Record<string, string>;
+  values?: unknown[];
 }
 
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -40,6 +42,27 @@ export function schemaLeaves(schema: z.ZodType, path: Path = []): { path: Path; 
   if (def.type === 'array' && def.element) return schemaLeaves(def.element, [...path, 0]);
   if (def.type === 'union' && def.options) return def.options.flatMap((o) => schemaLeaves(o, path));
   return [{ path, schema: s }];
+}
+
+/**
+ * The codes a coded field may take at `path` (dotted; `#` or an index for a list's item): an enum's
+ * values, or the literals of a union's branches, in the schema's order. Undefined where the field
+ * is not coded.
+ */
+export function codedValuesAt(schema: z.ZodType, path: string): string[] | undefined {
+  const want = path
+    .split('.')
+    .map((k) => (k === '#' ? '0' : k))
+    .join('.');
+  const values: string[] = [];
+  for (const leaf of schemaLeaves(schema)) {
+    if (leaf.path.join('.') !== want) continue;
+    const def = defOf(leaf.schema);
+    if (def.type === 'enum' && def.entries) values.push(...Object.values(def.entries));
+    else if (def.type === 'literal' && def.values) values.push(...def.values.map(String));
+    else return undefined;
+  }
+  return values.length > 0 ? [...new Set(values)] : undefined;
 }
 
 /** Calls `visit` for every leaf of the schema that `data` holds a value at, with that value and its path. */

@@ -12,9 +12,6 @@ import {
 } from './common.ts';
 import { parentsRecordLookup } from './lookups.ts';
 
-const BASIS = ['MEDICAL_CERTIFICATE', 'WITNESS_STATEMENT', 'COURT_DECISION'];
-const FATHER_BASIS = ['MARRIAGE_RECORD', 'PATERNITY_RECORD', 'ADOPTION_RECORD', 'MOTHER_STATEMENT', 'NONE'];
-
 const noFather = is('fatherBasis.type', 'NONE');
 const fromRecord = is('fatherBasis.type', 'MARRIAGE_RECORD', 'PATERNITY_RECORD', 'ADOPTION_RECORD');
 
@@ -65,7 +62,6 @@ export const birthCatalogue: CatalogueSpec = {
         {
           type: 'select',
           path: 'birthBasis.type',
-          options: BASIS,
           required: true,
           wide: true,
         },
@@ -92,7 +88,6 @@ export const birthCatalogue: CatalogueSpec = {
         {
           type: 'select',
           path: 'fatherBasis.type',
-          options: FATHER_BASIS,
           required: true,
           wide: true,
         },
@@ -197,22 +192,18 @@ export const birthCatalogue: CatalogueSpec = {
         {
           type: 'select',
           path: 'statistics.attendant',
-          options: ['DOCTOR', 'MIDWIFE', 'NURSE', 'OTHER', 'NONE'],
         },
         {
           type: 'select',
           path: 'statistics.placeType',
-          options: ['FACILITY', 'HOME', 'OTHER'],
         },
         {
           type: 'select',
           path: 'statistics.motherEducation',
-          options: ['NONE', 'PRIMARY', 'BASIC', 'SECONDARY', 'VOCATIONAL', 'HIGHER'],
         },
         {
           type: 'select',
           path: 'statistics.motherMaritalStatus',
-          options: ['MARRIED', 'NEVER_MARRIED', 'DIVORCED', 'WIDOWED'],
         },
       ],
     },

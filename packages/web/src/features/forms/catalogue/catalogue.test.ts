@@ -167,6 +167,31 @@ describe('the forms’ labels', () => {
       }),
     ).toThrow('BIRTH: no label for child.colour');
   });
+
+  it("offers in a choice the codes the act's schema allows there, and refuses a choice on an uncoded field", async () => {
+    const { withCoreLabels } = await import('./labels.ts');
+    const c = withCoreLabels({
+      kind: 'DEATH',
+      sections: [{ id: 'cause', path: 'cause', fields: [{ type: 'select', path: 'cause.manner' }] }],
+    });
+    const manner = c.sections[0]?.fields[0];
+    expect(manner?.type === 'select' && manner.options.map((o) => o.value)).toEqual([
+      'DISEASE',
+      'ACCIDENT',
+      'SELF_HARM',
+      'ASSAULT',
+      'LEGAL_INTERVENTION',
+      'WAR',
+      'PENDING',
+      'UNKNOWN',
+    ]);
+    expect(() =>
+      withCoreLabels({
+        kind: 'DEATH',
+        sections: [{ id: 'x', path: 'deceased', fields: [{ type: 'select', path: 'deceased.surname' }] }],
+      }),
+    ).toThrow('DEATH: deceased.surname is not a coded field');
+  });
 });
 
 describe('the parts of a place, a document and a court decision', () => {

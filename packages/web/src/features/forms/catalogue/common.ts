@@ -1,4 +1,4 @@
-import { APPLICANT_TYPES, type LocalizedText, ORGANISATION_APPLICANTS } from '@sabt/core';
+import { type LocalizedText, ORGANISATION_APPLICANTS } from '@sabt/core';
 import type { Condition, CopySpec, FieldSpec, SectionSpec, Values } from '../lib/catalogue-types.ts';
 import { getAt } from '../lib/paths.ts';
 
@@ -33,7 +33,6 @@ const NATIONALITY_HINT = L('Бо хоҳиши шахс', 'По желанию л
 export const sexField = (path: string): FieldSpec => ({
   type: 'select',
   path,
-  options: ['M', 'F'],
   required: true,
 });
 
@@ -93,7 +92,6 @@ export function applicantSection(opts: { optional: boolean; copyFrom?: CopySpec[
       {
         type: 'select',
         path: 'applicant.type',
-        options: APPLICANT_TYPES,
         required: !opts.optional,
       },
       ...nameFields('applicant').map((f) => ({ ...f, when: not(isOrganisation) })),

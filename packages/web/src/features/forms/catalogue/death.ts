@@ -43,7 +43,6 @@ export const deathCatalogue: CatalogueSpec = {
         {
           type: 'select',
           path: 'deceased.maritalStatus',
-          options: ['MARRIED', 'NEVER_MARRIED', 'DIVORCED', 'WIDOWED', 'UNKNOWN'],
         },
         {
           type: 'checkbox',
@@ -70,7 +69,6 @@ export const deathCatalogue: CatalogueSpec = {
         {
           type: 'select',
           path: 'death.placeType',
-          options: ['FACILITY', 'HOME', 'OTHER', 'UNKNOWN'],
         },
         {
           type: 'place',
@@ -102,7 +100,6 @@ export const deathCatalogue: CatalogueSpec = {
               type: 'select',
               path: 'line',
               required: true,
-              options: ['a', 'b', 'c', 'd', 'II'],
             },
             {
               type: 'text',
@@ -126,21 +123,10 @@ export const deathCatalogue: CatalogueSpec = {
         {
           type: 'select',
           path: 'cause.manner',
-          options: [
-            'DISEASE',
-            'ACCIDENT',
-            'SELF_HARM',
-            'ASSAULT',
-            'LEGAL_INTERVENTION',
-            'WAR',
-            'PENDING',
-            'UNKNOWN',
-          ],
         },
         {
           type: 'select',
           path: 'cause.icdVersion',
-          options: ['ICD-10', 'ICD-11'],
         },
       ],
     },
@@ -153,12 +139,6 @@ export const deathCatalogue: CatalogueSpec = {
           path: 'basis.type',
           required: true,
           wide: true,
-          options: [
-            'MEDICAL_DEATH_CERTIFICATE',
-            'PERINATAL_DEATH_CERTIFICATE',
-            'COURT_DECISION_DEATH_ESTABLISHED',
-            'COURT_DECISION_DECLARED_DEAD',
-          ],
         },
         { type: 'text', path: 'basis.number', required: true, maxLength: 50 },
         { type: 'date', path: 'basis.date', required: true },

@@ -85,7 +85,6 @@ export const divorceCatalogue: CatalogueSpec = {
           path: 'basis.type',
           required: true,
           wide: true,
-          options: ['JOINT_APPLICATION', 'COURT_DECISION', 'SPOUSE_APPLICATION'],
         },
         {
           type: 'yesno',
@@ -99,7 +98,6 @@ export const divorceCatalogue: CatalogueSpec = {
           when: is('basis.type', 'SPOUSE_APPLICATION'),
           required: true,
           wide: true,
-          options: ['MISSING', 'INCAPABLE', 'IMPRISONED_OVER_3_YEARS'],
         },
         {
           type: 'court',

@@ -63,7 +63,6 @@ function spouseSection(side: 'husband' | 'wife'): SectionSpec {
       type: 'select',
       path: p('previousMaritalStatus'),
       required: true,
-      options: ['NEVER_MARRIED', 'DIVORCED', 'WIDOWED'],
     },
     {
       type: 'group',
@@ -76,7 +75,6 @@ function spouseSection(side: 'husband' | 'wife'): SectionSpec {
           type: 'select',
           path: p('previousMarriageEnd.type'),
           required: true,
-          options: ['DIVORCE_RECORD', 'DEATH_RECORD', 'COURT_DECISION', 'OTHER_DOCUMENT'],
         },
         {
           type: 'lookup',

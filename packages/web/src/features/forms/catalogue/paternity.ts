@@ -74,7 +74,6 @@ export const paternityCatalogue: CatalogueSpec = {
           path: 'basis.type',
           required: true,
           wide: true,
-          options: ['JOINT_APPLICATION', 'FATHER_APPLICATION', 'COURT_DECISION'],
         },
         {
           type: 'select',
@@ -82,12 +81,6 @@ export const paternityCatalogue: CatalogueSpec = {
           when: is('basis.type', 'FATHER_APPLICATION'),
           required: true,
           wide: true,
-          options: [
-            'MOTHER_DEAD',
-            'MOTHER_INCAPABLE',
-            'MOTHER_WHEREABOUTS_UNKNOWN',
-            'MOTHER_DEPRIVED_OF_RIGHTS',
-          ],
         },
         {
           type: 'group',

@@ -178,14 +178,17 @@ export interface Catalogue {
   sections: Section[];
 }
 
-/** A field as a catalogue writes it: the label of its data path and its options' names come from core. */
+/**
+ * A field as a catalogue writes it: the label of its data path, and a choice's options with their
+ * names, come from core (the codes the act's schema allows there).
+ */
 export type FieldSpec = Field extends infer F
   ? F extends GroupField
     ? Omit<F, 'label' | 'fields'> & { label?: LocalizedText; fields: FieldSpec[] }
     : F extends ListField
       ? Omit<F, 'label' | 'item'> & { label?: LocalizedText; item: FieldSpec[] }
       : F extends SelectField
-        ? Omit<F, 'label' | 'options'> & { label?: LocalizedText; options: readonly string[] }
+        ? Omit<F, 'label' | 'options'> & { label?: LocalizedText }
         : F extends Field
           ? Omit<F, 'label'> & { label?: LocalizedText }
           : never
