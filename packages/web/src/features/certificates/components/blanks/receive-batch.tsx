@@ -1,38 +1,20 @@
 import { NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { BLANK_DOCUMENTS, type DocumentKind } from '@sabt/core';
+import { BLANK_DOCUMENTS } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { DataTable } from '../../../../components/data-table.tsx';
 import { FormPanel, useFormFields } from '../../../../components/form-panel.tsx';
-import { isProblem } from '../../../../lib/api.ts';
 import { formatInstant } from '../../../../lib/dates.ts';
 import { batchesQuery, useReceiveBatch } from '../../api/blanks.ts';
 import { useCertificateMessages } from '../../messages.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
+import { checkBatch, RangeInputs, rangeBody, useServerFieldErrors } from './blank-range.tsx';
 
 type Field = 'document' | 'series' | 'from' | 'to' | 'note';
-type Errors = Partial<Record<Field, string>>;
 
 /** The inputs in their order on screen: the problem's `errors[].path` names one of them. */
 const FIELDS: readonly Field[] = ['document', 'series', 'from', 'to', 'note'];
-
-/** What can be said before asking the server: the series and both numbers given, numbers in digits, in order. */
-export function checkBatch(
-  values: Record<'series' | 'from' | 'to', string>,
-  s: { required: string; digitsOnly: string; reversed: string },
-): Errors {
-  const found: Errors = {};
-  for (const k of ['series', 'from', 'to'] as const) {
-    if (!values[k].trim()) found[k] = s.required;
-  }
-  for (const k of ['from', 'to'] as const) {
-    if (!found[k] && !/^\d+$/.test(values[k].trim())) found[k] = s.digitsOnly;
-  }
-  if (!found.from && !found.to && Number(values.to.trim()) < Number(values.from.trim()))
-    found.to = s.reversed;
-  return found;
-}
 
 /** The head of office receives a delivery of blanks: document, series, first and last number. */
 export function ReceiveBatchForm({ office, ownOffice }: { office: string; ownOffice: boolean }) {
@@ -54,28 +36,12 @@ export function ReceiveBatchForm({ office, ownOffice }: { office: string; ownOff
   // biome-ignore lint/correctness/useExhaustiveDependencies: on a change of the values only
   useEffect(() => reset(), [values]);
 
-  // The server's answer: each field error under its own input, the first wrong field focused (its
-  // message is read with it); a problem that is no field's goes to the alert, which gets the focus.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: on a new answer only
-  useEffect(() => {
-    if (!receive.error) return;
-    const server = isProblem(receive.error) ? receive.error.fieldErrors : {};
-    const found: Errors = {};
-    for (const k of FIELDS) if (server[k]) found[k] = server[k];
-    if (!showErrors(found, FIELDS)) alertRef.current?.focus();
-  }, [receive.error]);
+  useServerFieldErrors(receive.error, FIELDS, showErrors, alertRef);
 
   const submit = () => {
     if (showErrors(checkBatch(values, s), FIELDS)) return;
     receive.mutate(
-      {
-        ...(ownOffice ? {} : { office }),
-        document: values.document as DocumentKind,
-        series: values.series.trim(),
-        from: values.from.trim(),
-        to: values.to.trim(),
-        ...(values.note.trim() ? { note: values.note.trim() } : {}),
-      },
+      { ...(ownOffice ? {} : { office }), ...rangeBody(values) },
       {
         onSuccess: (b) => {
           notifications.show({
@@ -114,26 +80,7 @@ export function ReceiveBatchForm({ office, ownOffice }: { office: string; ownOff
           label={s.document}
           data={BLANK_DOCUMENTS.map((d) => ({ value: d, label: documentLabel(d) }))}
         />
-        <TextInput
-          {...field('series')}
-          label={s.series}
-          description={s.seriesHint}
-          required
-          withAsterisk
-          maxLength={20}
-        />
-        {(['from', 'to'] as const).map((k) => (
-          <TextInput
-            key={k}
-            {...field(k)}
-            label={s[k]}
-            description={s.numberHint}
-            required
-            withAsterisk
-            inputMode="numeric"
-            maxLength={12}
-          />
-        ))}
+        <RangeInputs field={field} labels={s} />
       </SimpleGrid>
       <TextInput {...field('note')} label={s.note} description={s.noteHint} maxLength={500} />
     </FormPanel>

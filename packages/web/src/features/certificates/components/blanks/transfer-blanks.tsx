@@ -1,20 +1,19 @@
 import { NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { BLANK_DOCUMENTS, type DocumentKind } from '@sabt/core';
+import { BLANK_DOCUMENTS } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { DataTable } from '../../../../components/data-table.tsx';
 import { FormPanel, useFormFields } from '../../../../components/form-panel.tsx';
-import { isProblem, newUuid } from '../../../../lib/api.ts';
+import { newUuid } from '../../../../lib/api.ts';
 import { formatInstant } from '../../../../lib/dates.ts';
 import type { Office } from '../../../../lib/offices.ts';
 import { type Transfer, transfersQuery, useTransferBlanks } from '../../api/blanks.ts';
 import { useCertificateMessages } from '../../messages.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
-import { checkBatch } from './receive-batch.tsx';
+import { checkBatch, RangeInputs, rangeBody, useServerFieldErrors } from './blank-range.tsx';
 
 type Field = 'toOffice' | 'document' | 'series' | 'from' | 'to' | 'note';
-type Errors = Partial<Record<Field, string>>;
 const FIELDS: readonly Field[] = ['toOffice', 'document', 'series', 'from', 'to', 'note'];
 
 /**
@@ -53,14 +52,7 @@ export function TransferForm({
     reset();
   }, [values]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: on a new answer only
-  useEffect(() => {
-    if (!transfer.error) return;
-    const server = isProblem(transfer.error) ? transfer.error.fieldErrors : {};
-    const found: Errors = {};
-    for (const k of FIELDS) if (server[k]) found[k] = server[k];
-    if (!showErrors(found, FIELDS)) alertRef.current?.focus();
-  }, [transfer.error]);
+  useServerFieldErrors(transfer.error, FIELDS, showErrors, alertRef);
 
   if (below.length === 0) return <Text c="dimmed">{s.none}</Text>;
   const nameOf = (id: string) => below.find((o) => o.id === id)?.name[lang] ?? id;
@@ -72,11 +64,7 @@ export function TransferForm({
       {
         ...(ownOffice ? {} : { office }),
         toOffice: values.toOffice,
-        document: values.document as DocumentKind,
-        series: values.series.trim(),
-        from: values.from.trim(),
-        to: values.to.trim(),
-        ...(values.note.trim() ? { note: values.note.trim() } : {}),
+        ...rangeBody(values),
         idempotencyKey: key.current,
       },
       {
@@ -134,26 +122,7 @@ export function TransferForm({
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <TextInput
-          {...field('series')}
-          label={s.series}
-          description={m.blanks.receive.seriesHint}
-          required
-          withAsterisk
-          maxLength={20}
-        />
-        {(['from', 'to'] as const).map((k) => (
-          <TextInput
-            key={k}
-            {...field(k)}
-            label={s[k]}
-            description={m.blanks.receive.numberHint}
-            required
-            withAsterisk
-            inputMode="numeric"
-            maxLength={12}
-          />
-        ))}
+        <RangeInputs field={field} labels={s} />
       </SimpleGrid>
       <TextInput {...field('note')} label={s.note} description={s.noteHint} maxLength={500} />
     </FormPanel>

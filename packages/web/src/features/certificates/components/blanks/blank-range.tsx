@@ -1,0 +1,100 @@
+import { TextInput } from '@mantine/core';
+import type { DocumentKind } from '@sabt/core';
+import { type RefObject, useEffect } from 'react';
+import type { useFormFields } from '../../../../components/form-panel.tsx';
+import { isProblem } from '../../../../lib/api.ts';
+import { useCertificateMessages } from '../../messages.ts';
+
+/**
+ * What the forms that name a range of blanks share (receiving a batch, handing blanks over below):
+ * the check before sending, the body sent, the series, number and note inputs, and the server's
+ * field errors put under their inputs.
+ */
+
+type RangeField = 'series' | 'from' | 'to';
+type FieldsOf<K extends string> = ReturnType<typeof useFormFields<K>>;
+
+/** What can be said before asking the server: the series and both numbers given, numbers in digits, in order. */
+export function checkBatch(
+  values: Record<RangeField, string>,
+  s: { required: string; digitsOnly: string; reversed: string },
+): Partial<Record<RangeField, string>> {
+  const found: Partial<Record<RangeField, string>> = {};
+  for (const k of ['series', 'from', 'to'] as const) {
+    if (!values[k].trim()) found[k] = s.required;
+  }
+  for (const k of ['from', 'to'] as const) {
+    if (!found[k] && !/^\d+$/.test(values[k].trim())) found[k] = s.digitsOnly;
+  }
+  if (!found.from && !found.to && Number(values.to.trim()) < Number(values.from.trim()))
+    found.to = s.reversed;
+  return found;
+}
+
+/** The range as sent: the document, the series and numbers as typed (trimmed), the note if any. */
+export function rangeBody(values: Record<RangeField | 'document' | 'note', string>) {
+  return {
+    document: values.document as DocumentKind,
+    series: values.series.trim(),
+    from: values.from.trim(),
+    to: values.to.trim(),
+    ...(values.note.trim() ? { note: values.note.trim() } : {}),
+  };
+}
+
+/**
+ * The server's answer to a send: each field error under its own input, the first wrong field
+ * focused (its message is read with it); a problem that is no field's goes to the alert, which
+ * gets the focus.
+ */
+export function useServerFieldErrors<K extends string>(
+  error: unknown,
+  order: readonly K[],
+  showErrors: FieldsOf<K>['showErrors'],
+  alertRef: RefObject<HTMLDivElement | null>,
+) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on a new answer only
+  useEffect(() => {
+    if (!error) return;
+    const server = isProblem(error) ? error.fieldErrors : {};
+    const found: Partial<Record<K, string>> = {};
+    for (const k of order) if (server[k]) found[k] = server[k];
+    if (!showErrors(found, order)) alertRef.current?.focus();
+  }, [error]);
+}
+
+/** The series and the first and last number of a range (in the grid the form puts them in). */
+export function RangeInputs({
+  field,
+  labels,
+}: {
+  field: (k: RangeField) => ReturnType<FieldsOf<RangeField>['field']>;
+  labels: Record<RangeField, string>;
+}) {
+  const { m } = useCertificateMessages();
+  const r = m.blanks.receive;
+  return (
+    <>
+      <TextInput
+        {...field('series')}
+        label={labels.series}
+        description={r.seriesHint}
+        required
+        withAsterisk
+        maxLength={20}
+      />
+      {(['from', 'to'] as const).map((k) => (
+        <TextInput
+          key={k}
+          {...field(k)}
+          label={labels[k]}
+          description={r.numberHint}
+          required
+          withAsterisk
+          inputMode="numeric"
+          maxLength={12}
+        />
+      ))}
+    </>
+  );
+}
