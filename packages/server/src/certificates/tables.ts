@@ -25,15 +25,19 @@ export interface SigningKeysTable {
   created_at: Generated<Date>;
 }
 
-export interface BlankBatchesTable {
-  id: string;
-  office_id: string;
+/** What a batch received and a transfer handed over both name: a range of one document's blanks. */
+interface BlankRangeColumns {
   document: string;
   series: string;
   number_from: number;
   number_to: number;
   digits: number;
   note: string | null;
+}
+
+export interface BlankBatchesTable extends BlankRangeColumns {
+  id: string;
+  office_id: string;
   received_by: string;
   received_at: Generated<Date>;
 }
@@ -59,16 +63,10 @@ export interface BlanksTable {
 }
 
 /** Blanks handed over from an office to one below it (migration 017): append-only. */
-export interface BlankTransfersTable {
+export interface BlankTransfersTable extends BlankRangeColumns {
   id: string;
   from_office_id: string;
   to_office_id: string;
-  document: string;
-  series: string;
-  number_from: number;
-  number_to: number;
-  digits: number;
-  note: string | null;
   transferred_by: string;
   transferred_at: Timestamp;
 }

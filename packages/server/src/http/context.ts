@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import { etag } from '../unit-of-work/etag.ts';
-import type { WriteResult } from '../unit-of-work/write.ts';
+import { runWrite, type WriteContext, type WriteResult } from '../unit-of-work/write.ts';
 import { Problem } from './problem.ts';
 
 declare module 'fastify' {
@@ -46,4 +46,26 @@ export function sendWrite<T>(reply: FastifyReply, result: WriteResult<T>) {
   if (body && typeof body.revision === 'number') reply.header('etag', etag(body.revision));
   if (result.status >= 400) reply.type('application/problem+json');
   return reply.code(result.status).send(result.body);
+}
+
+/**
+ * A route's write: the command runs as one transaction under the request's Idempotency-Key (a
+ * retry gets the stored answer), and its answer is sent. `fingerprint` names the request, so that
+ * a key used again for another request is refused.
+ */
+export async function answerWrite<T>(
+  { dbx, config }: Pick<RouteDeps, 'dbx' | 'config'>,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  fingerprint: unknown[],
+  command: (ctx: WriteContext) => Promise<WriteResult<T>>,
+) {
+  const result = await runWrite(
+    dbx,
+    actorOf(req),
+    config,
+    { key: idempotencyKey(req), fingerprint },
+    command,
+  );
+  return sendWrite(reply, result);
 }

@@ -155,26 +155,9 @@ export async function findTransfer(db: Parameters<typeof certDb>[0], id: string)
   return presentTransfer(await transferRows(db).where('t.id', '=', id).executeTakeFirstOrThrow());
 }
 
-function presentTransfer(t: {
-  id: string;
-  from_office_id: string;
-  to_office_id: string;
-  document: string;
-  series: string;
-  number_from: number;
-  number_to: number;
-  digits: number;
-  note: string | null;
-  transferred_at: Date | string;
-  from_tg: string;
-  from_ru: string;
-  from_en: string;
-  to_tg: string;
-  to_ru: string;
-  to_en: string;
-  login: string | null;
-  full_name: string | null;
-}) {
+type TransferRow = Awaited<ReturnType<ReturnType<typeof transferRows>['executeTakeFirstOrThrow']>>;
+
+function presentTransfer(t: TransferRow) {
   return {
     id: t.id,
     fromOffice: { id: t.from_office_id, nameTg: t.from_tg, nameRu: t.from_ru, nameEn: t.from_en },

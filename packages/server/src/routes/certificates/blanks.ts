@@ -28,9 +28,9 @@ import {
 import { assertMay } from '../../certificates/policy.ts';
 import { certDb } from '../../certificates/tables.ts';
 import { DomainError } from '../../errors/domain-error.ts';
-import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { actorOf, answerWrite, type RouteDeps } from '../../http/context.ts';
 import { documentedRoutes, problems, readAnswers, responses, writeAnswers } from '../../http/responses.ts';
-import { auditRead, readEvent, runWrite } from '../../unit-of-work/write.ts';
+import { auditRead, readEvent } from '../../unit-of-work/write.ts';
 import {
   batchBody,
   blankParams,
@@ -54,26 +54,18 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
       response: writeAnswers(batchSchema, 201),
     }),
     async (req, reply) => {
-      const actor = actorOf(req);
       const { office, ...rest } = req.body;
-      const result = await runWrite(
-        dbx,
-        actor,
-        config,
-        { key: idempotencyKey(req), fingerprint: ['POST /blanks/batches', req.body] },
-        async (ctx) => {
-          const { id } = await receiveBatch(ctx, { ...rest, officeId: office });
-          const row = await certDb(ctx.trx)
-            .selectFrom('blank_batches as b')
-            .leftJoin('users as u', 'u.id', 'b.received_by')
-            .selectAll('b')
-            .select(['u.login', 'u.full_name'])
-            .where('b.id', '=', id)
-            .executeTakeFirstOrThrow();
-          return { status: 201, body: presentBatch(row) };
-        },
-      );
-      return sendWrite(reply, result);
+      return answerWrite({ dbx, config }, req, reply, ['POST /blanks/batches', req.body], async (ctx) => {
+        const { id } = await receiveBatch(ctx, { ...rest, officeId: office });
+        const row = await certDb(ctx.trx)
+          .selectFrom('blank_batches as b')
+          .leftJoin('users as u', 'u.id', 'b.received_by')
+          .selectAll('b')
+          .select(['u.login', 'u.full_name'])
+          .where('b.id', '=', id)
+          .executeTakeFirstOrThrow();
+        return { status: 201, body: presentBatch(row) };
+      });
     },
   );
 
@@ -93,19 +85,11 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
       { body: transferBody, response: writeAnswers(transferSchema, 201) },
     ),
     async (req, reply) => {
-      const actor = actorOf(req);
       const { office, ...rest } = req.body;
-      const result = await runWrite(
-        dbx,
-        actor,
-        config,
-        { key: idempotencyKey(req), fingerprint: ['POST /blanks/transfers', req.body] },
-        async (ctx) => {
-          const { id } = await transferBlanks(ctx, { ...rest, officeId: office });
-          return { status: 201, body: await findTransfer(ctx.trx, id) };
-        },
-      );
-      return sendWrite(reply, result);
+      return answerWrite({ dbx, config }, req, reply, ['POST /blanks/transfers', req.body], async (ctx) => {
+        const { id } = await transferBlanks(ctx, { ...rest, officeId: office });
+        return { status: 201, body: await findTransfer(ctx.trx, id) };
+      });
     },
   );
 
@@ -176,19 +160,11 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
       response: writeAnswers(blankSchema),
     }),
     async (req, reply) => {
-      const actor = actorOf(req);
       const { id } = req.params;
-      const result = await runWrite(
-        dbx,
-        actor,
-        config,
-        { key: idempotencyKey(req), fingerprint: ['POST spoil', id, req.body] },
-        async (ctx) => {
-          await reportSpoiled(ctx, id, req.body);
-          return { status: 200, body: await blankView(ctx.trx, actor, id) };
-        },
-      );
-      return sendWrite(reply, result);
+      return answerWrite({ dbx, config }, req, reply, ['POST spoil', id, req.body], async (ctx) => {
+        await reportSpoiled(ctx, id, req.body);
+        return { status: 200, body: await blankView(ctx.trx, ctx.actor, id) };
+      });
     },
   );
 
@@ -208,26 +184,18 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
         },
       },
       async (req, reply) => {
-        const actor = actorOf(req);
         const { id } = req.params;
         const body = (req.body ?? {}) as { status?: 'SPOILED' | 'LOST' | 'WRITTEN_OFF'; reason?: string };
-        const result = await runWrite(
-          dbx,
-          actor,
-          config,
-          { key: idempotencyKey(req), fingerprint: [`POST spoil/${verdict}`, id, body] },
-          async (ctx) => {
-            await decideSpoiled(
-              ctx,
-              id,
-              verdict === 'confirm'
-                ? { confirm: true, status: body.status }
-                : { confirm: false, reason: body.reason! },
-            );
-            return { status: 200, body: await blankView(ctx.trx, actor, id) };
-          },
-        );
-        return sendWrite(reply, result);
+        return answerWrite({ dbx, config }, req, reply, [`POST spoil/${verdict}`, id, body], async (ctx) => {
+          await decideSpoiled(
+            ctx,
+            id,
+            verdict === 'confirm'
+              ? { confirm: true, status: body.status }
+              : { confirm: false, reason: body.reason! },
+          );
+          return { status: 200, body: await blankView(ctx.trx, ctx.actor, id) };
+        });
       },
     );
   }

@@ -12,7 +12,7 @@ import { receiptSlip } from '../../certificates/issue/receipt-slip.ts';
 import { recordReceipt } from '../../certificates/issue/record-receipt.ts';
 import { ensureOfficeKeys } from '../../certificates/keys/key-store.ts';
 import { forbidden } from '../../errors/domain-error.ts';
-import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { actorOf, answerWrite, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
 import {
   documentedRoutes,
   pdfResponse,
@@ -177,18 +177,11 @@ export async function certificateRoutes(app: FastifyInstance, { config, dbx, fil
       response: writeAnswers(certificateSchema),
     }),
     async (req, reply) => {
-      const actor = actorOf(req);
-      const result = await runWrite(
-        dbx,
-        actor,
-        config,
-        { key: idempotencyKey(req), fingerprint: ['POST receipt', req.params.id, req.body] },
-        async (ctx) => {
-          await recordReceipt(ctx, req.params.id, req.body);
-          return { status: 200, body: (await findCertificate(ctx.trx, config, actor, req.params.id)).body };
-        },
-      );
-      return sendWrite(reply, result);
+      const { id } = req.params;
+      return answerWrite({ dbx, config }, req, reply, ['POST receipt', id, req.body], async (ctx) => {
+        await recordReceipt(ctx, id, req.body);
+        return { status: 200, body: (await findCertificate(ctx.trx, config, ctx.actor, id)).body };
+      });
     },
   );
 

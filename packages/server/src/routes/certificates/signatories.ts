@@ -1,9 +1,8 @@
 import { officeSignatoriesSchema, signatorySchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import { officeSignatories, setSignatory } from '../../certificates/signatories/signatories.ts';
-import { actorOf, idempotencyKey, type RouteDeps, sendWrite } from '../../http/context.ts';
+import { actorOf, answerWrite, type RouteDeps } from '../../http/context.ts';
 import { documentedRoutes, readAnswers, writeAnswers } from '../../http/responses.ts';
-import { runWrite } from '../../unit-of-work/write.ts';
 import { officeQuery, signatoryBody } from './schema.ts';
 
 /** Who signs an office's certificates and extracts: read by those who print, set by the head of office. */
@@ -29,16 +28,11 @@ export async function signatoryRoutes(app: FastifyInstance, { config, dbx }: Rou
       },
     ),
     async (req, reply) => {
-      const actor = actorOf(req);
       const { office, ...rest } = req.body;
-      const result = await runWrite(
-        dbx,
-        actor,
-        config,
-        { key: idempotencyKey(req), fingerprint: ['POST /signatories', req.body] },
-        async (ctx) => ({ status: 201, body: await setSignatory(ctx, { ...rest, officeId: office }) }),
-      );
-      return sendWrite(reply, result);
+      return answerWrite({ dbx, config }, req, reply, ['POST /signatories', req.body], async (ctx) => ({
+        status: 201,
+        body: await setSignatory(ctx, { ...rest, officeId: office }),
+      }));
     },
   );
 }
