@@ -144,6 +144,26 @@ export interface RecordFinding {
 }
 
 /**
+ * One action's or version's row against its stored hash and the hash its audit entry names (taken
+ * out of `chained`, so that what is left there names rows that are gone).
+ */
+function rowFinding(
+  table: 'record_actions' | 'record_versions',
+  id: string,
+  stored: string | null,
+  chained: Map<string, string>,
+  computed: () => string,
+  what: string,
+): RecordFinding | undefined {
+  const named = chained.get(id);
+  chained.delete(id);
+  if (stored === null) return { table, id, problem: 'unhashed', detail: `${what} has no hash` };
+  if (computed() !== stored || (named !== undefined && named !== stored))
+    return { table, id, problem: 'altered', detail: `${what} was changed` };
+  return undefined;
+}
+
+/**
  * Checks the registry's rows against their hashes and the audit chain: every action and version
  * recomputed and compared with its stored hash and with the hash its audit entry names; every row an
  * audit entry names present; a registered record's data equal to its current version's.
@@ -185,24 +205,15 @@ export async function verifyRecords(
       actions += 1;
       const id = String(r.id);
       lastId = Number(r.id);
-      const chained = chainedActions.get(id);
-      chainedActions.delete(id);
-      if (r.hash === null) {
-        findings.push({
-          table: 'record_actions',
-          id,
-          problem: 'unhashed',
-          detail: `action ${id} has no hash`,
-        });
-        continue;
-      }
-      if (actionHash(r) !== r.hash || (chained !== undefined && chained !== r.hash))
-        findings.push({
-          table: 'record_actions',
-          id,
-          problem: 'altered',
-          detail: `action ${id} of record ${r.record_id} was changed`,
-        });
+      const found = rowFinding(
+        'record_actions',
+        id,
+        r.hash,
+        chainedActions,
+        () => actionHash(r),
+        `action ${id} of record ${r.record_id}`,
+      );
+      if (found) findings.push(found);
     }
   }
   for (const id of chainedActions.keys())
@@ -234,24 +245,15 @@ export async function verifyRecords(
       versions += 1;
       after = { record_id: r.record_id, version: r.version };
       const id = `${r.record_id}#${r.version}`;
-      const chained = chainedVersions.get(id);
-      chainedVersions.delete(id);
-      if (r.hash === null) {
-        findings.push({
-          table: 'record_versions',
-          id,
-          problem: 'unhashed',
-          detail: `version ${id} has no hash`,
-        });
-        continue;
-      }
-      if (versionHash(r) !== r.hash || (chained !== undefined && chained !== r.hash))
-        findings.push({
-          table: 'record_versions',
-          id,
-          problem: 'altered',
-          detail: `version ${r.version} of record ${r.record_id} was changed`,
-        });
+      const found = rowFinding(
+        'record_versions',
+        id,
+        r.hash,
+        chainedVersions,
+        () => versionHash(r),
+        `version ${r.version} of record ${r.record_id}`,
+      );
+      if (found) findings.push(found);
     }
   }
   for (const id of chainedVersions.keys())
