@@ -18,6 +18,21 @@ export interface ListRowSource {
   national_id: string | null;
 }
 
+/** What a record's list row and its full view both begin with: what it is, where, and its number. */
+export function recordHead(
+  rec: Pick<ListRowSource, 'id' | 'kind' | 'status' | 'flags' | 'office_id' | 'number' | 'year'>,
+) {
+  return {
+    id: rec.id,
+    kind: rec.kind,
+    status: rec.status,
+    flags: rec.flags,
+    office: rec.office_id,
+    number: rec.number,
+    year: rec.year,
+  };
+}
+
 /**
  * A record as one row of a list, a work queue or search results. Adoption secrecy: the row of an
  * adoption record under seal names nobody (no names, date of birth or national id) for one who
@@ -26,18 +41,12 @@ export interface ListRowSource {
 export function presentListRow(actor: Actor, rec: ListRowSource) {
   const masked = rowAccess(actor, rec) === 'masked';
   return {
-    id: rec.id,
-    kind: rec.kind,
-    status: rec.status,
-    flags: rec.flags,
-    office: rec.office_id,
+    ...recordHead(rec),
     surname: masked ? null : rec.surname,
     name: masked ? null : rec.given_name,
     patronymic: masked ? null : rec.patronymic,
     birthDate: masked ? null : rec.birth_date,
     eventDate: rec.event_date,
-    number: rec.number,
-    year: rec.year,
     nationalId: masked ? null : rec.national_id,
   };
 }

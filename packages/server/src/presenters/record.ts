@@ -23,6 +23,7 @@ import {
 } from '../policies/sealing.ts';
 import type { recordActions, recordLinks, recordVersions } from '../queries/records.ts';
 import type { RecordRow } from '../unit-of-work/record-store.ts';
+import { recordHead } from './list-row.ts';
 
 type Actions = Awaited<ReturnType<typeof recordActions>>;
 type Links = Awaited<ReturnType<typeof recordLinks>>;
@@ -48,17 +49,11 @@ export function presentRecord(
   const canAct = rec.office_id === actor.officeId;
   const mine = [...new Set(actions.filter((a) => a.actor_id === actor.id).map((a) => a.action))];
   return {
-    id: rec.id,
-    kind: rec.kind,
-    status: rec.status,
-    flags: rec.flags,
-    office: rec.office_id,
+    ...recordHead(rec),
+    nationalId: rec.national_id,
     schemaVersion: rec.schema_version,
     version: rec.version,
     revision: rec.revision,
-    number: rec.number,
-    year: rec.year,
-    nationalId: rec.national_id,
     registeredAt: iso(rec.registered_at),
     createdAt: iso(rec.created_at),
     updatedAt: iso(rec.updated_at),
