@@ -45,6 +45,18 @@ export function pdfText(pdf: Buffer, args: string[] = []): string {
   return run('pdftotext', [...args, pdfFile(pdf), '-']);
 }
 
+/**
+ * The letters in the order they were drawn (pdftotext -raw), without whitespace: for a phrase
+ * drawn letter-spaced across the page (the sample's watermark), which reading order cuts into the
+ * lines it crosses. Compare with the phrase's letters (`lettersOf`).
+ */
+export function pdfLettersAsDrawn(pdf: Buffer): string {
+  return lettersOf(pdfText(pdf, ['-raw']));
+}
+
+/** A text's letters and signs without whitespace. */
+export const lettersOf = (text: string) => text.replace(/\s+/g, '');
+
 /** The text with every run of whitespace made one space: for phrases that may wrap. */
 export function pdfTextFlat(pdf: Buffer): string {
   return pdfText(pdf).replace(/\s+/g, ' ');
