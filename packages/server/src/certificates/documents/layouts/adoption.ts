@@ -1,6 +1,7 @@
 import type { AdoptionData } from '@sabt/core';
 import type { LayoutField } from '../layout-types.ts';
-import { a5Certificate, personBlock, personWithCitizenship } from './common.ts';
+import { a5Certificate } from './a5-frame.ts';
+import { personBlock, personWithCitizenship } from './rows.ts';
 
 type Rows = LayoutField<AdoptionData>[];
 

@@ -1,7 +1,7 @@
 import { ACT_KINDS, getActKind } from '@sabt/core';
 import { date, recordRef } from '../format.ts';
 import { A4_PORTRAIT, defineLayout } from '../layout-types.ts';
-import { blankNumberField, signatoryFields } from './common.ts';
+import { blankNumberField, signatoryFields } from './a5-frame.ts';
 import { extractRows } from './extract-rows.ts';
 
 /**

@@ -1,7 +1,8 @@
 import type { BirthData } from '@sabt/core';
 import { date, fullName, place } from '../format.ts';
 import type { LayoutField } from '../layout-types.ts';
-import { a5Certificate, columnRow, nameRow, personWithCitizenship, placeRow } from './common.ts';
+import { a5Certificate } from './a5-frame.ts';
+import { columnRow, nameRow, personWithCitizenship, placeRow } from './rows.ts';
 
 /** A parent on a birth record (certificate or stillbirth reference): the name and citizenship. */
 export function birthParent(side: 'father' | 'mother', y: number): LayoutField<BirthData>[] {

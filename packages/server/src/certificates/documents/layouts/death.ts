@@ -1,6 +1,7 @@
 import type { DeathData } from '@sabt/core';
 import { citizenship, date, fullName, place } from '../format.ts';
-import { a5Certificate, columnRow, nameRow, placeRow } from './common.ts';
+import { a5Certificate } from './a5-frame.ts';
+import { columnRow, nameRow, placeRow } from './rows.ts';
 
 /**
  * Death certificate (шаҳодатнома дар бораи вафот), handbook §2.2: full name, date and place of

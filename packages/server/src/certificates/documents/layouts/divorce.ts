@@ -1,6 +1,7 @@
 import { type DivorceData, HOLDER_LABELS } from '@sabt/core';
 import { actRef, date, fullName } from '../format.ts';
-import { a5Certificate, bothSpouses, columnRow, FULL_WIDTH, LEFT, surnamesAfter } from './common.ts';
+import { a5Certificate, FULL_WIDTH, LEFT } from './a5-frame.ts';
+import { bothSpouses, columnRow, surnamesAfter } from './rows.ts';
 
 /**
  * Divorce certificate (шаҳодатнома дар бораи бекор кардани ақди никоҳ), handbook §2.4: both former

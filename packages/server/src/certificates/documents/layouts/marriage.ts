@@ -1,6 +1,7 @@
 import type { MarriageData } from '@sabt/core';
 import { date } from '../format.ts';
-import { a5Certificate, bothSpouses, columnRow, surnamesAfter } from './common.ts';
+import { a5Certificate } from './a5-frame.ts';
+import { bothSpouses, columnRow, surnamesAfter } from './rows.ts';
 
 /**
  * Marriage certificate (шаҳодатнома дар бораи ақди никоҳ), handbook §2.3: both spouses' names

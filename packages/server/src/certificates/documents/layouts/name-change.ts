@@ -1,7 +1,8 @@
 import type { NameChangeData } from '@sabt/core';
 import { fullName } from '../format.ts';
 import type { LayoutContext } from '../layout-types.ts';
-import { a5Certificate, nameRow, personRow } from './common.ts';
+import { a5Certificate } from './a5-frame.ts';
+import { nameRow, personRow } from './rows.ts';
 
 /** The person's full name before or after the change. */
 function nameAt(when: 'Before' | 'After'): (ctx: LayoutContext<NameChangeData>) => string {

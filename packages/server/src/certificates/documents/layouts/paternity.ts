@@ -1,6 +1,7 @@
 import type { PaternityData } from '@sabt/core';
 import { date, fullName } from '../format.ts';
-import { a5Certificate, columnRow, nameRow, personBlock, personWithCitizenship } from './common.ts';
+import { a5Certificate } from './a5-frame.ts';
+import { columnRow, nameRow, personBlock, personWithCitizenship } from './rows.ts';
 
 /**
  * Certificate of the establishment of paternity (шаҳодатнома дар бораи муқаррар намудани падарӣ),

@@ -1,7 +1,8 @@
 import type { BirthData } from '@sabt/core';
 import { date, place, sexOfChild } from '../format.ts';
+import { a5Certificate, FULL_WIDTH, LEFT } from './a5-frame.ts';
 import { birthParent } from './birth.ts';
-import { a5Certificate, columnRow, FULL_WIDTH, LEFT, placeRow } from './common.ts';
+import { columnRow, placeRow } from './rows.ts';
 
 /**
  * Reference on a stillbirth (маълумотнома дар бораи мурда таваллуд шудани кӯдак), handbook §2.1:
