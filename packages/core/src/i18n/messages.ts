@@ -582,9 +582,9 @@ export const MESSAGES = {
     en: 'Blank {series} {number} is “{status}”: only unused blanks can be handed over.',
   },
   'error.blank.transferTarget': {
-    tg: 'Идораеро интихоб кунед, ки тобеи «{office}» аст ва бланк нигоҳ медорад (ҷамоат, идораи сайёр).',
-    ru: 'Выберите учреждение, подчинённое «{office}» и хранящее бланки (джамоат, мобильный офис).',
-    en: 'Choose an office under “{office}” that keeps blanks (a jamoat, a mobile office).',
+    tg: 'Идораеро интихоб кунед, ки тобеи «{office}» аст ва бланк нигоҳ медорад (ноҳия, ҷамоат, идораи сайёр).',
+    ru: 'Выберите учреждение, подчинённое «{office}» и хранящее бланки (район, джамоат, мобильный офис).',
+    en: 'Choose an office under “{office}” that keeps blanks (a district, a jamoat, a mobile office).',
   },
   'error.blank.series': {
     tg: 'Силсила ба шакли муқарраршуда мувофиқ нест. Намуна: {example}.',

@@ -21,6 +21,13 @@ export type CertificateAction = (typeof CERTIFICATE_ACTIONS)[number];
 /** Offices that register acts keep blanks and print certificates; the central department and regions do not. */
 export const CERTIFICATE_OFFICE_KINDS: readonly OfficeKind[] = ['district', 'jamoat', 'mobile', 'consulate'];
 
+/**
+ * Offices that keep a stock of blanks: those that print, and a region, which receives blanks and
+ * hands them down to its districts. (The central department works on any office's stock through
+ * its administrators.)
+ */
+export const BLANK_STOCK_OFFICE_KINDS: readonly OfficeKind[] = ['region', ...CERTIFICATE_OFFICE_KINDS];
+
 export const CERTIFICATE_MATRIX: Record<
   CertificateAction,
   {

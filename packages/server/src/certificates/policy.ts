@@ -42,17 +42,21 @@ export async function visibleOffice(
   return office;
 }
 
-/** The office whose blanks this user manages: their own, or (central administrators) any they see. */
+/**
+ * The office whose blanks this user manages: their own, or (central administrators) any they see;
+ * it must be of one of `kinds` (by default those that print certificates).
+ */
 export async function stockOffice(
   db: Kysely<Database>,
   actor: Actor,
   officeId: string | undefined,
+  kinds: readonly OfficeKind[] = CERTIFICATE_OFFICE_KINDS,
 ): Promise<OfficeRow> {
   const office = await visibleOffice(db, actor, officeId ?? actor.officeId);
   if (office.id !== actor.officeId && actor.role !== 'central_admin') {
     throw new DomainError('forbidden', 'problem.outsideOffice');
   }
-  if (!CERTIFICATE_OFFICE_KINDS.includes(office.kind as OfficeKind)) {
+  if (!kinds.includes(office.kind as OfficeKind)) {
     throw new DomainError('conflict', 'problem.blank.officeKind');
   }
   return office;

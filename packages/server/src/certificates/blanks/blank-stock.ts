@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   BLANK_STATUS_LABELS,
+  BLANK_STOCK_OFFICE_KINDS,
   type BlankStatus,
-  CERTIFICATE_OFFICE_KINDS,
   DOCUMENT_LABELS,
   type FieldIssue,
   foldSeries,
@@ -88,7 +88,7 @@ export function keptSeries(series: string, config: WriteContext['config']): stri
 /** Receives a batch of blanks into an office's stock: one row per blank, all IN_STOCK. */
 export async function receiveBatch(ctx: WriteContext, input: BatchInput) {
   assertMay(ctx.actor, 'receive-blanks');
-  const office = await stockOffice(ctx.trx, ctx.actor, input.officeId);
+  const office = await stockOffice(ctx.trx, ctx.actor, input.officeId, BLANK_STOCK_OFFICE_KINDS);
   const digits = ctx.config.blankNumberDigits;
   const { issues, series } = rangeIssues(input, ctx.config);
   if (issues.length > 0) throw new DomainError('invalid', 'problem.validation', {}, issues);
@@ -160,14 +160,14 @@ export interface TransferInput {
 }
 
 /**
- * Hands a range of blanks over from an office to one below it (a district's to its jamoat or
- * mobile office): every blank of the range must be in the sender's stock, unused; they then belong
+ * Hands a range of blanks over from an office to one below it (a region's to its district, a
+ * district's to its jamoat or mobile office): every blank of the range must be in the sender's stock, unused; they then belong
  * to the receiving office, which prints on them, and the sender can no longer take them. The
  * movement is recorded (blank_transfers) and audited.
  */
 export async function transferBlanks(ctx: WriteContext, input: TransferInput) {
   assertMay(ctx.actor, 'transfer-blanks');
-  const sender = await stockOffice(ctx.trx, ctx.actor, input.officeId);
+  const sender = await stockOffice(ctx.trx, ctx.actor, input.officeId, BLANK_STOCK_OFFICE_KINDS);
   const { issues, series } = rangeIssues(input, ctx.config);
   const target = await ctx.trx
     .selectFrom('offices')
@@ -178,7 +178,7 @@ export async function transferBlanks(ctx: WriteContext, input: TransferInput) {
     !target ||
     target.id === sender.id ||
     !target.path.startsWith(sender.path) ||
-    !CERTIFICATE_OFFICE_KINDS.includes(target.kind as OfficeKind)
+    !BLANK_STOCK_OFFICE_KINDS.includes(target.kind as OfficeKind)
   ) {
     issues.unshift({
       path: ['toOffice'],

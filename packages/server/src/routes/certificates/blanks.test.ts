@@ -480,7 +480,7 @@ describe('handing blanks over to a jamoat', () => {
           path: 'toOffice',
           key: 'error.blank.transferTarget',
           message:
-            'Choose an office under “Civil Registry Office — Rudaki” that keeps blanks (a jamoat, a mobile office).',
+            'Choose an office under “Civil Registry Office — Rudaki” that keeps blanks (a district, a jamoat, a mobile office).',
           params: { office: 'Civil Registry Office — Rudaki' },
         },
       ]);
@@ -534,6 +534,58 @@ describe('handing blanks over to a jamoat', () => {
     });
     expect(byCentre.status, JSON.stringify(byCentre.body)).toBe(201);
     expect(byCentre.body.transferredBy).toBe('hq-admin');
+  });
+});
+
+describe('a region keeps blanks for its districts', () => {
+  it('the region head receives a batch and hands part of it to a district, which hands some on to its jamoat', async () => {
+    await createUser(
+      t.dbx.db,
+      {
+        login: 'region-head',
+        password: DEMO_PASSWORD,
+        role: 'head_of_office',
+        officeId: 'RA',
+        fullName: 'Фирӯза Каримова',
+      },
+      { demoPassword: true },
+    );
+    const region = await t.as('region-head');
+    const rudaki = await t.as('rudaki');
+    const deaths = async (c: Client, office?: string) =>
+      (await stock(c, office)).documents.find(
+        (d: { document: string }) => d.document === 'DEATH_CERTIFICATE',
+      ) ?? { transferredOut: 0, receivedByTransfer: 0 }; // an office with none yet has no row
+    const [district0, jamoat0] = [await deaths(rudaki), await deaths(region, 'RA-13-01')];
+    await receiveBlanks(region, {
+      document: 'DEATH_CERTIFICATE',
+      series: 'I-РР',
+      from: '000001',
+      to: '000010',
+    });
+    const down = await region.post('/api/v1/blanks/transfers', {
+      toOffice: 'RA-13-00',
+      document: 'DEATH_CERTIFICATE',
+      series: 'I-РР',
+      from: '000001',
+      to: '000004',
+    });
+    expect(down.status, JSON.stringify(down.body)).toBe(201);
+    expect(down.body).toMatchObject({ fromOffice: { id: 'RA' }, toOffice: { id: 'RA-13-00' }, count: 4 });
+    const on = await rudaki.post('/api/v1/blanks/transfers', {
+      toOffice: 'RA-13-01',
+      document: 'DEATH_CERTIFICATE',
+      series: 'I-РР',
+      from: '000001',
+      to: '000002',
+    });
+    expect(on.status, JSON.stringify(on.body)).toBe(201);
+    expect(await deaths(region)).toMatchObject({ transferredOut: 4, receivedByTransfer: 0, total: 6 });
+    const district = await deaths(rudaki);
+    expect(district.transferredOut - district0.transferredOut).toBe(2);
+    expect(district.receivedByTransfer - district0.receivedByTransfer).toBe(4);
+    const jamoat = await deaths(region, 'RA-13-01');
+    expect(jamoat.receivedByTransfer - jamoat0.receivedByTransfer).toBe(2);
   });
 });
 

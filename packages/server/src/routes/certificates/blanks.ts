@@ -81,7 +81,7 @@ export async function blankRoutes(app: FastifyInstance, { config, dbx }: RouteDe
   r.post(
     '/blanks/transfers',
     doc(
-      'Hand blanks over to an office below (a jamoat, a mobile office): a series and number range, every blank unused in the sending office',
+      'Hand blanks over to an office below (from a region to a district, from a district to a jamoat or a mobile office): a series and number range, every blank unused in the sending office',
       { body: transferBody, response: writeAnswers(transferSchema, 201) },
     ),
     async (req, reply) => {

@@ -183,7 +183,9 @@ export const transferBody = z
       .string()
       .min(1)
       .max(20)
-      .describe('the receiving office, below the sending one (a jamoat, a mobile office)'),
+      .describe(
+        'the receiving office, below the sending one (a district below a region; a jamoat or a mobile office below a district)',
+      ),
     document: z.enum(BLANK_DOCUMENTS),
     series: z.string().trim().min(1).max(20),
     from: blankNumber.describe('first number handed over, as printed'),

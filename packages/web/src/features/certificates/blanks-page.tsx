@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, NativeSelect, Stack, Tabs, Text } from '@mantine/core';
-import { CERTIFICATE_OFFICE_KINDS } from '@sabt/core';
+import { BLANK_STOCK_OFFICE_KINDS, CERTIFICATE_OFFICE_KINDS } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -27,7 +27,7 @@ export function blankOffices(all: readonly Office[], root: string): Office[] {
   const below = new Set([root]);
   // the list comes in tree order (by path): a parent always before its children
   for (const o of all) if (o.parent && below.has(o.parent)) below.add(o.id);
-  return all.filter((o) => below.has(o.id) && CERTIFICATE_OFFICE_KINDS.includes(o.kind));
+  return all.filter((o) => below.has(o.id) && BLANK_STOCK_OFFICE_KINDS.includes(o.kind));
 }
 
 /**
@@ -87,9 +87,15 @@ export default function BlanksPage() {
   const below = offices.data ? blankOffices(offices.data, office).filter((o) => o.id !== office) : [];
   const mayTransfer =
     rights.may('transfer-blanks') && (own || me.role === 'central_admin') && below.length > 0;
+  // who signs is set only where certificates are printed (not in a region, which only keeps stock)
+  const prints = CERTIFICATE_OFFICE_KINDS.some((k) => choices.find((o) => o.id === office)?.kind === k);
   const waiting = pending.data?.total ?? 0;
   const shown: Tab =
-    (tab === 'receive' && !mayReceive) || (tab === 'transfer' && !mayTransfer) ? 'stock' : tab;
+    (tab === 'receive' && !mayReceive) ||
+    (tab === 'transfer' && !mayTransfer) ||
+    (tab === 'signatory' && !prints)
+      ? 'stock'
+      : tab;
 
   return (
     <Stack gap="md">
@@ -139,7 +145,7 @@ export default function BlanksPage() {
           >
             {s.tabs.writeOffs}
           </Tabs.Tab>
-          <Tabs.Tab value="signatory">{m.signatory.tab}</Tabs.Tab>
+          {prints && <Tabs.Tab value="signatory">{m.signatory.tab}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="stock" pt="md">
           {stock.data && <StockReport report={stock.data} />}

@@ -318,14 +318,14 @@ describe('the central administrator', () => {
     const user = userEvent.setup();
     renderBlanks('/blanks?tab=receive');
     const form = await screen.findByRole('form', { name: 'Қабули бастаи бланкҳо' });
-    // never asked for the central department's stock (it keeps no blanks)
-    expect(api.gets('/blanks/stock').map((g) => g.query.get('office'))).toEqual(['DU-03-00']);
+    // never asked for the central department's stock (it keeps no blanks): the first region's
+    expect(api.gets('/blanks/stock').map((g) => g.query.get('office'))).toEqual(['DU']);
     await user.type(within(form).getByLabelText(/Силсила/), 'I-ДУ');
     await user.type(within(form).getByLabelText(/Аз рақами/), '000001');
     await user.type(within(form).getByLabelText(/То рақами/), '000010');
     await user.click(within(form).getByRole('button', { name: 'Қабул кардан' }));
     await waitFor(() => expect(api.writes()).toHaveLength(1));
-    expect(api.writes()[0]?.body).toMatchObject({ office: 'DU-03-00', series: 'I-ДУ' });
+    expect(api.writes()[0]?.body).toMatchObject({ office: 'DU', series: 'I-ДУ' });
   });
 });
 
@@ -419,7 +419,13 @@ describe('offices whose blanks one sees', () => {
       o('DU-04-00', 'DU', 'district'),
     ];
     expect(blankOffices(all, 'DU-03-00').map((x) => x.id)).toEqual(['DU-03-00', 'DU-03-90']);
-    expect(blankOffices(all, 'HQ-00-00').map((x) => x.id)).toEqual(['DU-03-00', 'DU-03-90', 'DU-04-00']);
+    // a region keeps the stock it hands down to its districts; the central department keeps none
+    expect(blankOffices(all, 'HQ-00-00').map((x) => x.id)).toEqual([
+      'DU',
+      'DU-03-00',
+      'DU-03-90',
+      'DU-04-00',
+    ]);
   });
 });
 
