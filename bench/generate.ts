@@ -4,7 +4,7 @@
  * marriage, their children's births, deaths and some changes of name, linked as Sabt links them.
  * Names follow Tajik patterns of each era and are typed in the script of the time: Russian
  * Cyrillic in the Soviet archive, Tajik Cyrillic since, a few in Latin, legacy font glyphs,
- * keyboard substitutes, homoglyphs and typos (see names.ts).
+ * keyboard substitutes and typos (see names.ts).
  *
  * Every record is valid for its kind's schema (a sample is checked with `checkRecordData`) and has
  * its act number per (office, kind, year), national record ID and search rows (`record_persons`)

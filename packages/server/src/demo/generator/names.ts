@@ -2,7 +2,7 @@
  * Tajik names for the synthetic registry: given names and surname roots in Tajik Cyrillic with
  * their Russian forms, the surname and patronymic patterns of each era (DOMAIN §5.2), and the
  * spellings a name takes in other scripts (§5.3, §5.4): Russian Cyrillic, passport Latin, BGN,
- * Uzbek Latin, ICAO-RU, loose (Jamshid), one-letter typos, legacy font glyphs and homoglyphs.
+ * Uzbek Latin, ICAO-RU, loose (Jamshid), one-letter typos and legacy font glyphs.
  */
 import { toLatin, toRussianCyrillic } from '@sabt/core';
 import type { Rng } from './rng.ts';
@@ -214,17 +214,6 @@ const SUBSTITUTES: Readonly<Record<string, string>> = {
   Ҳ: 'Х', ҳ: 'х', Ҷ: 'Ч', ҷ: 'ч', Ғ: 'Г', ғ: 'г', Қ: 'К', қ: 'к', Ӣ: 'И', ӣ: 'и', Ӯ: 'У', ӯ: 'у',
 };
 export const keyboardSubstitutes = (tajik: string) => [...tajik].map((c) => SUBSTITUTES[c] ?? c).join('');
-
-/** A Latin lookalike slipped into a Cyrillic word (а → a, о → o, е → e, р → p, с → c). */
-const HOMOGLYPHS: Readonly<Record<string, string>> = { а: 'a', о: 'o', е: 'e', р: 'p', с: 'c' };
-export function homoglyph(rng: Rng, s: string): string {
-  const chars = [...s];
-  const at = chars.map((c, i) => (HOMOGLYPHS[c] ? i : -1)).filter((i) => i > 0);
-  if (at.length === 0) return s;
-  const i = rng.pick(at);
-  chars[i] = HOMOGLYPHS[chars[i]!]!;
-  return chars.join('');
-}
 
 /** Jamshed → Jamshid, Yusuf → Yusup: the loose variants of §5.5 step 5 (e↔i, f→p). */
 export function looseVariant(latin: string): string | undefined {

@@ -1,5 +1,9 @@
-/** Noise: one-letter typos and Latin homoglyphs in the names of a few records. */
-import { homoglyph, typo } from './names.ts';
+/**
+ * Noise: one-letter typos and keyboard substitutes (Ч for Ҷ, typed without a Tajik layout) in the
+ * names of a few records. No Latin look-alikes inside a Cyrillic name: the act schemas refuse a word
+ * of mixed scripts, so such a name never reaches the registry (a search still folds them in a query).
+ */
+import { keyboardSubstitutes, typo } from './names.ts';
 import type { GenRecord } from './registry.ts';
 import type { Rng } from './rng.ts';
 
@@ -21,5 +25,6 @@ export function addNoise(rng: Rng, rec: GenRecord): void {
       : 'surnameAfter';
   const v = holder[field];
   if (typeof v !== 'string') return;
-  holder[field] = r < 0.003 ? typo(rng, v) : homoglyph(rng, v);
+  const substituted = keyboardSubstitutes(v);
+  holder[field] = r < 0.003 || substituted === v ? typo(rng, v) : substituted;
 }
