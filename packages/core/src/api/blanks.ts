@@ -47,16 +47,21 @@ export const stockReportSchema = z
   .describe('The stock report');
 export type StockReport = z.infer<typeof stockReportSchema>;
 
+/** What a batch received and a transfer handed over both are: a range of one document's blanks. */
+const blankRange = {
+  document: z.enum(BLANK_DOCUMENTS),
+  series: z.string(),
+  from: z.string(),
+  to: z.string(),
+  count: z.int(),
+  note: z.string().nullable(),
+};
+
 export const batchSchema = z
   .object({
     id: z.string(),
     office: z.string(),
-    document: z.enum(BLANK_DOCUMENTS),
-    series: z.string(),
-    from: z.string(),
-    to: z.string(),
-    count: z.int(),
-    note: z.string().nullable(),
+    ...blankRange,
     receivedBy: z.string().nullable(),
     receivedByName: z.string().nullable().describe("the person's full name (`receivedBy` is their login)"),
     receivedAt: iso,
@@ -102,12 +107,7 @@ export const transferSchema = z
     id: z.string(),
     fromOffice: officeNamesSchema,
     toOffice: officeNamesSchema,
-    document: z.enum(BLANK_DOCUMENTS),
-    series: z.string(),
-    from: z.string(),
-    to: z.string(),
-    count: z.int(),
-    note: z.string().nullable(),
+    ...blankRange,
     transferredBy: z.string().nullable(),
     transferredByName: z
       .string()

@@ -1,14 +1,16 @@
-import { TextInput } from '@mantine/core';
-import type { DocumentKind } from '@sabt/core';
+import { Stack, Text, TextInput, Title } from '@mantine/core';
+import type { Batch, DocumentKind } from '@sabt/core';
 import { type RefObject, useEffect } from 'react';
+import { type Column, DataTable } from '../../../../components/data-table.tsx';
 import type { useFormFields } from '../../../../components/form-panel.tsx';
 import { isProblem } from '../../../../lib/api.ts';
+import { formatInstant } from '../../../../lib/dates.ts';
 import { useCertificateMessages } from '../../messages.ts';
 
 /**
  * What the forms that name a range of blanks share (receiving a batch, handing blanks over below):
- * the check before sending, the body sent, the series, number and note inputs, and the server's
- * field errors put under their inputs.
+ * the check before sending, the body sent, the series and number inputs, the server's field errors
+ * put under their inputs, and the list of the movements made.
  */
 
 type RangeField = 'series' | 'from' | 'to';
@@ -96,5 +98,69 @@ export function RangeInputs({
         />
       ))}
     </>
+  );
+}
+
+type Movement = Pick<Batch, 'id' | 'document' | 'series' | 'from' | 'to' | 'count' | 'note'>;
+
+/**
+ * The movements of an office's blanks, newest first: when and by whom, the offices the list names
+ * (`offices`), then the document, series, range, count and note.
+ */
+export function MovementList<T extends Movement>({
+  title,
+  empty,
+  caption,
+  rows,
+  minWidth,
+  when,
+  offices = [],
+}: {
+  title: string;
+  empty: string;
+  caption: string;
+  rows: readonly T[];
+  minWidth: number;
+  when: { header: string; at: (row: T) => string; by: (row: T) => string | null };
+  offices?: Column<T>[];
+}) {
+  const { m, documentLabel } = useCertificateMessages();
+  const s = m.blanks;
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4">
+        {title}
+      </Title>
+      {rows.length === 0 ? (
+        <Text c="dimmed">{empty}</Text>
+      ) : (
+        <DataTable
+          minWidth={minWidth}
+          caption={caption}
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              header: when.header,
+              nowrap: true,
+              cell: (r) => (
+                <>
+                  {formatInstant(when.at(r))}
+                  <Text size="xs" c="dimmed">
+                    {when.by(r)}
+                  </Text>
+                </>
+              ),
+            },
+            ...offices,
+            { header: s.stock.document, cell: (r) => documentLabel(r.document) },
+            { header: s.list.series, cell: (r) => r.series },
+            { header: s.batches.range, nowrap: true, cell: (r) => s.stock.range(r.from, r.to) },
+            { header: s.batches.count, right: true, cell: (r) => r.count },
+            { header: s.batches.note, cell: (r) => r.note ?? '' },
+          ]}
+        />
+      )}
+    </Stack>
   );
 }

@@ -1,15 +1,13 @@
-import { NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { BLANK_DOCUMENTS } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { DataTable } from '../../../../components/data-table.tsx';
 import { FormPanel, useFormFields } from '../../../../components/form-panel.tsx';
-import { formatInstant } from '../../../../lib/dates.ts';
 import { batchesQuery, useReceiveBatch } from '../../api/blanks.ts';
 import { useCertificateMessages } from '../../messages.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
-import { checkBatch, RangeInputs, rangeBody, useServerFieldErrors } from './blank-range.tsx';
+import { checkBatch, MovementList, RangeInputs, rangeBody, useServerFieldErrors } from './blank-range.tsx';
 
 type Field = 'document' | 'series' | 'from' | 'to' | 'note';
 
@@ -89,45 +87,23 @@ export function ReceiveBatchForm({ office, ownOffice }: { office: string; ownOff
 
 /** The batches an office has received, newest first. */
 export function BatchList({ office }: { office: string }) {
-  const { m, documentLabel } = useCertificateMessages();
+  const { m } = useCertificateMessages();
   const s = m.blanks;
   const batches = useQuery(batchesQuery(office));
   if (batches.isError) return <ProblemAlert error={batches.error} />;
   if (!batches.data) return null;
   return (
-    <Stack gap="xs">
-      <Title order={3} size="h4">
-        {s.batches.title}
-      </Title>
-      {batches.data.length === 0 ? (
-        <Text c="dimmed">{s.batches.empty}</Text>
-      ) : (
-        <DataTable
-          minWidth={700}
-          caption={s.batches.caption}
-          rows={batches.data}
-          rowKey={(b) => b.id}
-          columns={[
-            {
-              header: s.batches.received,
-              nowrap: true,
-              cell: (b) => (
-                <>
-                  {formatInstant(b.receivedAt)}
-                  <Text size="xs" c="dimmed">
-                    {b.receivedByName ?? b.receivedBy}
-                  </Text>
-                </>
-              ),
-            },
-            { header: s.stock.document, cell: (b) => documentLabel(b.document) },
-            { header: s.list.series, cell: (b) => b.series },
-            { header: s.batches.range, nowrap: true, cell: (b) => s.stock.range(b.from, b.to) },
-            { header: s.batches.count, right: true, cell: (b) => b.count },
-            { header: s.batches.note, cell: (b) => b.note ?? '' },
-          ]}
-        />
-      )}
-    </Stack>
+    <MovementList
+      title={s.batches.title}
+      empty={s.batches.empty}
+      caption={s.batches.caption}
+      rows={batches.data}
+      minWidth={700}
+      when={{
+        header: s.batches.received,
+        at: (b) => b.receivedAt,
+        by: (b) => b.receivedByName ?? b.receivedBy,
+      }}
+    />
   );
 }

@@ -1,17 +1,15 @@
-import { NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { BLANK_DOCUMENTS } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { DataTable } from '../../../../components/data-table.tsx';
 import { FormPanel, useFormFields } from '../../../../components/form-panel.tsx';
 import { newUuid } from '../../../../lib/api.ts';
-import { formatInstant } from '../../../../lib/dates.ts';
 import type { Office } from '../../../../lib/offices.ts';
 import { type Transfer, transfersQuery, useTransferBlanks } from '../../api/blanks.ts';
 import { useCertificateMessages } from '../../messages.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
-import { checkBatch, RangeInputs, rangeBody, useServerFieldErrors } from './blank-range.tsx';
+import { checkBatch, MovementList, RangeInputs, rangeBody, useServerFieldErrors } from './blank-range.tsx';
 
 type Field = 'toOffice' | 'document' | 'series' | 'from' | 'to' | 'note';
 const FIELDS: readonly Field[] = ['toOffice', 'document', 'series', 'from', 'to', 'note'];
@@ -131,7 +129,7 @@ export function TransferForm({
 
 /** The blanks an office handed over to offices below it and received from above, newest first. */
 export function TransferList({ office }: { office: string }) {
-  const { m, lang, documentLabel } = useCertificateMessages();
+  const { m, lang } = useCertificateMessages();
   const s = m.blanks;
   const transfers = useQuery(transfersQuery(office));
   if (transfers.isError) return <ProblemAlert error={transfers.error} />;
@@ -139,41 +137,21 @@ export function TransferList({ office }: { office: string }) {
   const name = (o: Transfer['fromOffice']) =>
     lang === 'ru' ? o.nameRu : lang === 'en' ? o.nameEn : o.nameTg;
   return (
-    <Stack gap="xs">
-      <Title order={3} size="h4">
-        {s.transfer.listTitle}
-      </Title>
-      {transfers.data.length === 0 ? (
-        <Text c="dimmed">{s.transfer.empty}</Text>
-      ) : (
-        <DataTable
-          minWidth={760}
-          caption={s.transfer.caption}
-          rows={transfers.data}
-          rowKey={(t) => t.id}
-          columns={[
-            {
-              header: s.transfer.when,
-              nowrap: true,
-              cell: (t) => (
-                <>
-                  {formatInstant(t.transferredAt)}
-                  <Text size="xs" c="dimmed">
-                    {t.transferredByName ?? t.transferredBy}
-                  </Text>
-                </>
-              ),
-            },
-            { header: s.transfer.fromOffice, cell: (t) => name(t.fromOffice) },
-            { header: s.transfer.toOffice, cell: (t) => name(t.toOffice) },
-            { header: s.stock.document, cell: (t) => documentLabel(t.document) },
-            { header: s.list.series, cell: (t) => t.series },
-            { header: s.batches.range, nowrap: true, cell: (t) => s.stock.range(t.from, t.to) },
-            { header: s.batches.count, right: true, cell: (t) => t.count },
-            { header: s.batches.note, cell: (t) => t.note ?? '' },
-          ]}
-        />
-      )}
-    </Stack>
+    <MovementList
+      title={s.transfer.listTitle}
+      empty={s.transfer.empty}
+      caption={s.transfer.caption}
+      rows={transfers.data}
+      minWidth={760}
+      when={{
+        header: s.transfer.when,
+        at: (t) => t.transferredAt,
+        by: (t) => t.transferredByName ?? t.transferredBy,
+      }}
+      offices={[
+        { header: s.transfer.fromOffice, cell: (t) => name(t.fromOffice) },
+        { header: s.transfer.toOffice, cell: (t) => name(t.toOffice) },
+      ]}
+    />
   );
 }
