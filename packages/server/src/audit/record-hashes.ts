@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { canonicalJson } from './audit-log.ts';
 
@@ -92,47 +92,45 @@ export function hashedVersion<V extends VersionContent>(
  * batch (resumable: a row once hashed is not read again).
  */
 export async function hashUnhashedRows(db: Kysely<Database>, batch = 2000): Promise<number> {
+  const actions = await inBatches(
+    db,
+    () => db.selectFrom('record_actions').selectAll().where('hash', 'is', null).limit(batch).execute(),
+    (trx, r) =>
+      trx
+        .updateTable('record_actions')
+        .set({ hash: actionHash(r) })
+        .where('id', '=', r.id)
+        .execute(),
+  );
+  const versions = await inBatches(
+    db,
+    () => db.selectFrom('record_versions').selectAll().where('hash', 'is', null).limit(batch).execute(),
+    (trx, r) =>
+      trx
+        .updateTable('record_versions')
+        .set({ hash: versionHash(r) })
+        .where('record_id', '=', r.record_id)
+        .where('version', '=', r.version)
+        .execute(),
+  );
+  return actions + versions;
+}
+
+/** Reads a batch and writes each of its rows in one transaction, until a read finds none; how many. */
+async function inBatches<R>(
+  db: Kysely<Database>,
+  read: () => Promise<R[]>,
+  write: (trx: Transaction<Database>, row: R) => Promise<unknown>,
+): Promise<number> {
   let done = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('record_actions')
-      .selectAll()
-      .where('hash', 'is', null)
-      .limit(batch)
-      .execute();
-    if (rows.length === 0) break;
+    const rows = await read();
+    if (rows.length === 0) return done;
     await db.transaction().execute(async (trx) => {
-      for (const r of rows) {
-        await trx
-          .updateTable('record_actions')
-          .set({ hash: actionHash({ ...r, at: r.at }) })
-          .where('id', '=', r.id)
-          .execute();
-      }
+      for (const r of rows) await write(trx, r);
     });
     done += rows.length;
   }
-  for (;;) {
-    const rows = await db
-      .selectFrom('record_versions')
-      .selectAll()
-      .where('hash', 'is', null)
-      .limit(batch)
-      .execute();
-    if (rows.length === 0) break;
-    await db.transaction().execute(async (trx) => {
-      for (const r of rows) {
-        await trx
-          .updateTable('record_versions')
-          .set({ hash: versionHash(r) })
-          .where('record_id', '=', r.record_id)
-          .where('version', '=', r.version)
-          .execute();
-      }
-    });
-    done += rows.length;
-  }
-  return done;
 }
 
 export interface RecordFinding {

@@ -44,29 +44,14 @@ export async function stockReport(db: Kysely<Database>, actor: Actor, officeId: 
   `.execute(db);
   const transfers = await certDb(db)
     .selectFrom('blank_transfers')
-    .select((eb) => [
-      'document',
-      eb
-        .fn<number>('sum', [
-          eb
-            .case()
-            .when('from_office_id', '=', office.id)
-            .then(sql<number>`number_to - number_from + 1`)
-            .else(0)
-            .end(),
-        ])
-        .as('out'),
-      eb
-        .fn<number>('sum', [
-          eb
-            .case()
-            .when('to_office_id', '=', office.id)
-            .then(sql<number>`number_to - number_from + 1`)
-            .else(0)
-            .end(),
-        ])
-        .as('in'),
-    ])
+    .select((eb) => {
+      // the blanks of the transfers on one side (sent from, or received by, this office)
+      const count = (side: 'from_office_id' | 'to_office_id') =>
+        eb.fn<number>('sum', [
+          eb.case().when(side, '=', office.id).then(sql<number>`number_to - number_from + 1`).else(0).end(),
+        ]);
+      return ['document', count('from_office_id').as('out'), count('to_office_id').as('in')];
+    })
     .where((eb) => eb.or([eb('from_office_id', '=', office.id), eb('to_office_id', '=', office.id)]))
     .groupBy('document')
     .execute();
