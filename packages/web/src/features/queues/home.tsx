@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } fr
 import { useDocumentTitle } from '@mantine/hooks';
 import { mayCertificate, type Role, STALE_DRAFT_DAYS } from '@sabt/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { meQuery } from '../../lib/auth.ts';
@@ -31,16 +32,25 @@ const LATER_ROLES = ['archivist', 'verifier', 'statistician', 'auditor', 'centra
 type LaterRole = (typeof LATER_ROLES)[number];
 const isLaterRole = (role: Role): role is LaterRole => (LATER_ROLES as readonly Role[]).includes(role);
 
-function HeadHome() {
+/** A home page: its heading (also the document's title), then what the role has here. */
+function Home({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
-  const { data: me } = useSuspenseQuery(meQuery());
-  const title = t('home.headTitle');
   useDocumentTitle(`${title} — ${t('app.name')}`);
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
         {title}
       </Title>
+      {children}
+    </Stack>
+  );
+}
+
+function HeadHome() {
+  const { t } = useTranslation();
+  const { data: me } = useSuspenseQuery(meQuery());
+  return (
+    <Home title={t('home.headTitle')}>
       <Text c="dimmed">{t('home.headIntro')}</Text>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         {HEAD_QUEUES.map((id) => (
@@ -50,7 +60,7 @@ function HeadHome() {
           <LinkCard to="/blanks" title={t('shell.blanks')} text={t('home.blanksHead')} />
         )}
       </SimpleGrid>
-    </Stack>
+    </Home>
   );
 }
 
@@ -107,13 +117,8 @@ function RoleHome({ role }: { role: LaterRole }) {
   const { t } = useTranslation();
   const { data: me } = useSuspenseQuery(meQuery());
   const who = { role, officeKind: me.office.kind };
-  const title = t('home.title', { role: me.roleLabel[currentLanguage()] });
-  useDocumentTitle(`${title} — ${t('app.name')}`);
   return (
-    <Stack gap="md">
-      <Title order={1} size="h2">
-        {title}
-      </Title>
+    <Home title={t('home.title', { role: me.roleLabel[currentLanguage()] })}>
       <Text>{t(`home.later.${role}`)}</Text>
       <Title order={2} size="h4">
         {t('home.today')}
@@ -130,6 +135,6 @@ function RoleHome({ role }: { role: LaterRole }) {
         )}
         <LinkCard to="/verify" page title={t('home.verifyTitle')} text={t('home.verify')} />
       </SimpleGrid>
-    </Stack>
+    </Home>
   );
 }
