@@ -162,3 +162,12 @@ export const SPOUSE_COPIES: CopySpec[] = [
     'SPOUSE',
   ),
 ];
+
+/** The basis of an act (its document, decision or application): first its type, then `fields`. */
+export function basisSection(fields: FieldSpec[]): SectionSpec {
+  return {
+    id: 'basis',
+    path: 'basis',
+    fields: [{ type: 'select', path: 'basis.type', required: true, wide: true }, ...fields],
+  };
+}

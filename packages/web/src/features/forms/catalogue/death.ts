@@ -2,6 +2,7 @@ import { FIELD_LABELS } from '@sabt/core';
 import type { CatalogueSpec } from '../lib/catalogue-types.ts';
 import {
   applicantSection,
+  basisSection,
   citizenshipField,
   is,
   L,
@@ -130,33 +131,23 @@ export const deathCatalogue: CatalogueSpec = {
         },
       ],
     },
-    {
-      id: 'basis',
-      path: 'basis',
-      fields: [
-        {
-          type: 'select',
-          path: 'basis.type',
-          required: true,
-          wide: true,
-        },
-        { type: 'text', path: 'basis.number', required: true, maxLength: 50 },
-        { type: 'date', path: 'basis.date', required: true },
-        { type: 'text', path: 'basis.issuer', required: true, maxLength: 200 },
-        {
-          type: 'text',
-          path: 'basis.doctor',
-          hint: L('Ному насаб', 'ФИО', 'Full name'),
-          maxLength: 200,
-        },
-        {
-          type: 'court',
-          path: 'basis.court',
-          when: isCourt,
-          required: true,
-        },
-      ],
-    },
+    basisSection([
+      { type: 'text', path: 'basis.number', required: true, maxLength: 50 },
+      { type: 'date', path: 'basis.date', required: true },
+      { type: 'text', path: 'basis.issuer', required: true, maxLength: 200 },
+      {
+        type: 'text',
+        path: 'basis.doctor',
+        hint: L('Ному насаб', 'ФИО', 'Full name'),
+        maxLength: 200,
+      },
+      {
+        type: 'court',
+        path: 'basis.court',
+        when: isCourt,
+        required: true,
+      },
+    ]),
     applicantSection({ optional: false }),
   ],
 };

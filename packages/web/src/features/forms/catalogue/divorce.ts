@@ -1,5 +1,13 @@
 import type { CatalogueSpec, SectionSpec } from '../lib/catalogue-types.ts';
-import { applicantSection, citizenshipField, is, L, nationalityField, SPOUSE_COPIES } from './common.ts';
+import {
+  applicantSection,
+  basisSection,
+  citizenshipField,
+  is,
+  L,
+  nationalityField,
+  SPOUSE_COPIES,
+} from './common.ts';
 import { divorceMarriageLookup } from './lookups.ts';
 
 function formerSpouse(side: 'husband' | 'wife'): SectionSpec {
@@ -76,37 +84,27 @@ export const divorceCatalogue: CatalogueSpec = {
     },
     formerSpouse('husband'),
     formerSpouse('wife'),
-    {
-      id: 'basis',
-      path: 'basis',
-      fields: [
-        {
-          type: 'select',
-          path: 'basis.type',
-          required: true,
-          wide: true,
-        },
-        {
-          type: 'yesno',
-          path: 'basis.commonMinorChildren',
-          when: is('basis.type', 'JOINT_APPLICATION', undefined),
-          required: true,
-        },
-        {
-          type: 'select',
-          path: 'basis.specialCase',
-          when: is('basis.type', 'SPOUSE_APPLICATION'),
-          required: true,
-          wide: true,
-        },
-        {
-          type: 'court',
-          path: 'basis.court',
-          when: is('basis.type', 'COURT_DECISION', 'SPOUSE_APPLICATION'),
-          required: true,
-        },
-      ],
-    },
+    basisSection([
+      {
+        type: 'yesno',
+        path: 'basis.commonMinorChildren',
+        when: is('basis.type', 'JOINT_APPLICATION', undefined),
+        required: true,
+      },
+      {
+        type: 'select',
+        path: 'basis.specialCase',
+        when: is('basis.type', 'SPOUSE_APPLICATION'),
+        required: true,
+        wide: true,
+      },
+      {
+        type: 'court',
+        path: 'basis.court',
+        when: is('basis.type', 'COURT_DECISION', 'SPOUSE_APPLICATION'),
+        required: true,
+      },
+    ]),
     {
       id: 'dates',
       title: L('Санаҳо', 'Даты', 'Dates'),

@@ -4,6 +4,7 @@ import { getAt } from '../lib/paths.ts';
 import {
   adultFields,
   applicantSection,
+  basisSection,
   citizenshipField,
   copyPerson,
   filled,
@@ -65,64 +66,54 @@ export const paternityCatalogue: CatalogueSpec = {
         citizenshipField('mother.citizenship', false),
       ],
     },
-    {
-      id: 'basis',
-      path: 'basis',
-      fields: [
-        {
-          type: 'select',
-          path: 'basis.type',
-          required: true,
-          wide: true,
-        },
-        {
-          type: 'select',
-          path: 'basis.fatherApplicationGround',
-          when: is('basis.type', 'FATHER_APPLICATION'),
-          required: true,
-          wide: true,
-        },
-        {
-          type: 'group',
-          path: 'basis.guardianshipConsent',
-          when: is('basis.type', 'FATHER_APPLICATION'),
-          required: true,
-          wide: true,
-          fields: [
-            {
-              type: 'text',
-              path: 'basis.guardianshipConsent.number',
-              required: true,
-              maxLength: 50,
-            },
-            {
-              type: 'date',
-              path: 'basis.guardianshipConsent.date',
-              required: true,
-            },
-            {
-              type: 'text',
-              path: 'basis.guardianshipConsent.body',
-              required: true,
-              maxLength: 200,
-            },
-          ],
-        },
-        {
-          type: 'court',
-          path: 'basis.court',
-          when: is('basis.type', 'COURT_DECISION'),
-          required: true,
-        },
-        {
-          type: 'yesno',
-          path: 'childConsent',
-          when: adultChild,
-          required: true,
-          wide: true,
-        },
-      ],
-    },
+    basisSection([
+      {
+        type: 'select',
+        path: 'basis.fatherApplicationGround',
+        when: is('basis.type', 'FATHER_APPLICATION'),
+        required: true,
+        wide: true,
+      },
+      {
+        type: 'group',
+        path: 'basis.guardianshipConsent',
+        when: is('basis.type', 'FATHER_APPLICATION'),
+        required: true,
+        wide: true,
+        fields: [
+          {
+            type: 'text',
+            path: 'basis.guardianshipConsent.number',
+            required: true,
+            maxLength: 50,
+          },
+          {
+            type: 'date',
+            path: 'basis.guardianshipConsent.date',
+            required: true,
+          },
+          {
+            type: 'text',
+            path: 'basis.guardianshipConsent.body',
+            required: true,
+            maxLength: 200,
+          },
+        ],
+      },
+      {
+        type: 'court',
+        path: 'basis.court',
+        when: is('basis.type', 'COURT_DECISION'),
+        required: true,
+      },
+      {
+        type: 'yesno',
+        path: 'childConsent',
+        when: adultChild,
+        required: true,
+        wide: true,
+      },
+    ]),
     applicantSection({
       optional: true,
       copyFrom: [
