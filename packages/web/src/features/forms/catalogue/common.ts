@@ -45,6 +45,17 @@ export function nameFields(prefix: string, required = true): FieldSpec[] {
   ];
 }
 
+/** A spouse's names before and after the marriage (or the divorce) and date of birth. */
+export function spouseNameFields(side: 'husband' | 'wife'): FieldSpec[] {
+  return [
+    { type: 'text', path: `${side}.surnameBefore`, required: true, maxLength: 100 },
+    { type: 'text', path: `${side}.surnameAfter`, required: true, maxLength: 100 },
+    { type: 'text', path: `${side}.name`, required: true, maxLength: 100 },
+    { type: 'text', path: `${side}.patronymic`, maxLength: 100 },
+    { type: 'date', path: `${side}.birthDate`, required: true },
+  ];
+}
+
 export const citizenshipField = (path: string, required = true): FieldSpec => ({
   type: 'country',
   path,

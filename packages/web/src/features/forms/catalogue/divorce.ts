@@ -7,6 +7,7 @@ import {
   L,
   nationalityField,
   SPOUSE_COPIES,
+  spouseNameFields,
 } from './common.ts';
 import { divorceMarriageLookup } from './lookups.ts';
 
@@ -16,21 +17,7 @@ function formerSpouse(side: 'husband' | 'wife'): SectionSpec {
     id: side,
     path: side,
     fields: [
-      {
-        type: 'text',
-        path: p('surnameBefore'),
-        required: true,
-        maxLength: 100,
-      },
-      {
-        type: 'text',
-        path: p('surnameAfter'),
-        required: true,
-        maxLength: 100,
-      },
-      { type: 'text', path: p('name'), required: true, maxLength: 100 },
-      { type: 'text', path: p('patronymic'), maxLength: 100 },
-      { type: 'date', path: p('birthDate'), required: true },
+      ...spouseNameFields(side),
       citizenshipField(p('citizenship'), false),
       nationalityField(p('nationality')),
       { type: 'place', path: p('birthPlace') },

@@ -9,6 +9,7 @@ import {
   L,
   nationalityField,
   SPOUSE_COPIES,
+  spouseNameFields,
 } from './common.ts';
 import { previousMarriageEndLookup, spouseBirthLookup } from './lookups.ts';
 
@@ -39,21 +40,7 @@ function spouseSection(side: 'husband' | 'wife'): SectionSpec {
       lookup: spouseBirthLookup(side),
       wide: true,
     },
-    {
-      type: 'text',
-      path: p('surnameBefore'),
-      required: true,
-      maxLength: 100,
-    },
-    {
-      type: 'text',
-      path: p('surnameAfter'),
-      required: true,
-      maxLength: 100,
-    },
-    { type: 'text', path: p('name'), required: true, maxLength: 100 },
-    { type: 'text', path: p('patronymic'), maxLength: 100 },
-    { type: 'date', path: p('birthDate'), required: true },
+    ...spouseNameFields(side),
     citizenshipField(p('citizenship')),
     nationalityField(p('nationality')),
     { type: 'place', path: p('birthPlace') },
