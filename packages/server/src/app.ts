@@ -5,7 +5,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { toFieldIssues } from '@sabt/core';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
 import type { Config } from './config.ts';
@@ -14,6 +13,7 @@ import { refuseCrossSiteWrite } from './http/cross-site.ts';
 import { installErrorHandler, onClientError, onFrameworkError } from './http/error-handler.ts';
 import { unstorableInput } from './http/input-guard.ts';
 import { Problem, RequestValidationError } from './http/problem.ts';
+import { documentTransform } from './http/responses.ts';
 import { actKindRoutes } from './routes/act-kinds/act-kinds.ts';
 import { auditRoutes } from './routes/audit/audit.ts';
 import { authRoutes } from './routes/auth/auth.ts';
@@ -109,7 +109,7 @@ export async function buildApp({
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

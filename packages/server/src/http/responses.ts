@@ -1,6 +1,6 @@
 import { problemSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 /** What each error status means in this API; every one is problem+json. */
@@ -82,3 +82,45 @@ export function routeDoc(tag: string) {
 export function documentedRoutes(app: FastifyInstance, tag: string) {
   return { r: app.withTypeProvider<ZodTypeProvider>(), doc: routeDoc(tag) };
 }
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A route's entry in the API document, with the headers a write takes, which the handlers read
+ * themselves (so a missing If-Match is a 428, not a schema error): Idempotency-Key on every write,
+ * If-Match required on a draft's edit (PATCH) and optional on a record's workflow steps.
+ */
+export const documentTransform: typeof jsonSchemaTransform = (input) => {
+  const out = jsonSchemaTransform(input);
+  const method = [input.route.method].flat()[0]?.toUpperCase() ?? '';
+  if (!WRITE_METHODS.has(method) || input.url.startsWith('/api/v1/auth/')) return out;
+  const properties: Record<string, unknown> = {
+    'idempotency-key': {
+      type: 'string',
+      maxLength: 200,
+      description: 'Any string unique to this request: a retry with the same key gets the first answer',
+    },
+  };
+  const required: string[] = [];
+  if (method === 'PATCH' || input.url.startsWith('/api/v1/records/:id/')) {
+    properties['if-match'] = {
+      type: 'string',
+      description: 'The ETag of the revision this write changes; a changed record answers 412',
+    };
+    if (method === 'PATCH') required.push('if-match');
+  }
+  const schema = out.schema as { headers?: { properties?: Record<string, unknown>; required?: string[] } };
+  const headers = schema.headers ?? {};
+  return {
+    ...out,
+    schema: {
+      ...schema,
+      headers: {
+        type: 'object',
+        ...headers,
+        properties: { ...(headers.properties ?? {}), ...properties },
+        required: [...(headers.required ?? []), ...required],
+      },
+    },
+  };
+};

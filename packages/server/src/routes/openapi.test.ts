@@ -92,6 +92,29 @@ describe('the OpenAPI document', () => {
     expect(params.action!.schema.enum).toEqual(['submit', 'validate', 'reject', 'register', 'cancel']);
   });
 
+  it('names the headers a write takes: If-Match required on an edit, Idempotency-Key on every write', () => {
+    const headers = (path: string, method: string) =>
+      Object.fromEntries(
+        ((doc.paths[path]?.[method]?.parameters ?? []) as { in: string; name: string; required?: boolean }[])
+          .filter((p) => p.in === 'header')
+          .map((p) => [p.name.toLowerCase(), p]),
+      );
+    expect(headers('/api/v1/records/{id}', 'patch')['if-match']).toMatchObject({ required: true });
+    expect(headers('/api/v1/records/{id}/{action}', 'post')['if-match']).toMatchObject({ required: false });
+    for (const [path, method] of [
+      ['/api/v1/records', 'post'],
+      ['/api/v1/records/{id}', 'patch'],
+      ['/api/v1/blanks/batches', 'post'],
+      ['/api/v1/blanks/transfers', 'post'],
+    ] as const)
+      expect(headers(path, method)['idempotency-key'], `${method} ${path}`).toMatchObject({
+        required: false,
+      });
+    // reads and sign-in take neither
+    expect(headers('/api/v1/records', 'get')).toEqual({});
+    expect(headers('/api/v1/auth/login', 'post')).toEqual({});
+  });
+
   it('carries one example per act kind for POST /records, each complete and valid as is', async () => {
     const content = doc.paths['/api/v1/records']!.post!.requestBody!.content['application/json']!;
     expect(content.schema.properties.kind!.enum).toEqual(KINDS);
