@@ -10,8 +10,10 @@
 --
 -- sabt_owner owns the tables and runs the migrations (and their data steps); nothing else uses it.
 -- sabt_app is what the servers and workers connect as: it reads and writes the registry, but on the
--- logs (audit_log, audit_anchors, record_actions, record_versions) it may only SELECT and INSERT, on
--- audit_head only SELECT and UPDATE (its trigger lets the head move forward only), and as it owns
+-- logs (audit_log, audit_anchors, record_actions, record_versions) it may only SELECT and INSERT
+-- (and on audit_log UPDATE only the chain's columns seq, prev_hash and hash, which its trigger lets
+-- the sequencer set once, on an entry not chained yet), on audit_head only SELECT and UPDATE (its
+-- trigger lets the head move forward only), and as it owns
 -- none of them it cannot ALTER them, disable their triggers or TRUNCATE them; nor, not being a
 -- superuser, set session_replication_role. The job queue's schema (pg-boss) is its own.
 
@@ -49,6 +51,10 @@ BEGIN
       AND tablename IN ('audit_log', 'audit_anchors', 'record_actions', 'record_versions') LOOP
     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON public.%I FROM sabt_app', t.tablename);
   END LOOP;
+  IF EXISTS (SELECT FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name = 'audit_log' AND column_name = 'id') THEN
+    GRANT UPDATE (seq, prev_hash, hash) ON public.audit_log TO sabt_app;
+  END IF;
   IF to_regclass('public.audit_head') IS NOT NULL THEN
     REVOKE INSERT, DELETE, TRUNCATE, REFERENCES, TRIGGER ON public.audit_head FROM sabt_app;
   END IF;

@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { toFieldIssues } from '@sabt/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { type AuditSequencer, startAuditSequencer } from './audit/sequencer.ts';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
@@ -155,5 +156,16 @@ export async function buildApp({
   );
   await verifyPageRoutes(app, { config, dbx, files }, publicChecks);
   await app.register(webApp);
+
+  // The audit chain is computed after commit, by this process too (audit/sequencer.ts).
+  let sequencer: AuditSequencer | null = null;
+  app.addHook('onReady', async () => {
+    sequencer = startAuditSequencer(dbx.db, {
+      onError: (err) => app.log.error({ err: err.message }, `audit sequencing failed: ${err.message}`),
+    });
+  });
+  app.addHook('onClose', async () => {
+    await sequencer?.stop();
+  });
   return app;
 }

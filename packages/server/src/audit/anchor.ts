@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { canonicalJson, lockAuditHead } from './audit-log.ts';
+import { sequenceAudit } from './sequencer.ts';
 
 /**
  * Anchors of the audit chain outside the database. An anchor is the chain's head (sequence number
@@ -130,8 +131,9 @@ export async function latestAnchor(db: Kysely<Database>): Promise<AuditAnchor | 
 export class AnchorRefused extends Error {}
 
 /**
- * Signs the chain's head, unless the newest anchor already names it (then that one is the answer:
- * anchoring is idempotent while the head does not move). Refused, and nothing signed, when the
+ * Chains the entries waiting for the sequencer, then signs the chain's head, unless the newest
+ * anchor already names it (then that one is the answer: anchoring is idempotent while the head
+ * does not move). Refused, and nothing signed, when the
  * chain no longer holds the newest anchor's entry or its head went back: a rewritten chain is
  * never anchored. Each anchor, new or not, is then in the anchor file.
  */
@@ -140,6 +142,8 @@ export async function anchorAudit(
   config: Pick<Config, 'keyPassphrase' | 'auditAnchorFile'>,
 ): Promise<{ anchor: AuditAnchor; created: boolean }> {
   const key = anchorKey(config.keyPassphrase);
+  // what has committed is chained first, so the anchor covers it
+  await sequenceAudit(db);
   const result = await db.transaction().execute(async (trx) => {
     const head = await lockAuditHead(trx);
     const last = await latestAnchor(trx);

@@ -10,6 +10,7 @@ import type { Database } from '../db/schema.ts';
 import { birthData } from '../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp, throwawayDatabase } from '../test/harness.ts';
 import { type AuditVerification, appendAudit, entryHash, verifyAudit } from './audit-log.ts';
+import { sequenceAudit } from './sequencer.ts';
 
 class Rollback extends Error {
   constructor() {
@@ -37,6 +38,7 @@ describe('the audit log of API activity', () => {
       .anonymous()
       .post('/api/v1/auth/login', { login: 'front', password: 'wrong-password' });
     expect(bad.status).toBe(401);
+    await sequenceAudit(t.dbx.db);
   });
   afterAll(() => t.close());
 
@@ -170,7 +172,7 @@ describe('the audit log of API activity', () => {
         .where('seq', '=', middle)
         .executeTakeFirstOrThrow();
       const detail = { forged: true };
-      const hash = entryHash(row.prev_hash, {
+      const hash = entryHash(row.prev_hash!, {
         seq: middle,
         at: new Date(row.at).toISOString(),
         actor_id: row.actor_id,

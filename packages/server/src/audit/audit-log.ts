@@ -54,61 +54,54 @@ export function entryHash(prevHash: string, e: ChainedFields): string {
     .digest('hex');
 }
 
-/** The chain's head: the last entry's sequence number and hash. */
+/** The chain's head: the last chained entry's sequence number and hash. */
 export interface AuditHead {
   seq: number;
   hash: string;
 }
 
-/** Locks the chain's head row until the transaction ends (every writer queues here) and reads it. */
+/**
+ * Locks the chain's head row until the transaction ends and reads it. Only the sequencer (which
+ * moves it) and the anchoring (which signs it) take it: no request waits here.
+ */
 export async function lockAuditHead(trx: Transaction<Database>): Promise<AuditHead> {
   const head = await sql<AuditHead>`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`.execute(trx);
   const { seq, hash } = head.rows[0]!;
   return { seq: Number(seq), hash };
 }
 
-/**
- * The entries chained after `head`, and the statements that write them: their rows and the head
- * moved on, to run as parts (CTEs) of one statement, with others if need be (see appendOutbox).
- */
-export function chainAudit(
-  trx: Transaction<Database>,
-  head: AuditHead,
-  events: AuditEvent[],
-): RawBuilder<unknown>[] {
-  if (events.length === 0) return [];
-  let { seq, hash } = head;
-  const rows = events.map((e) => {
-    seq += 1;
-    const fields: ChainedFields = {
-      seq,
-      at: new Date().toISOString(),
-      actor_id: e.actorId ?? null,
-      actor_login: e.actorLogin ?? null,
-      office_id: e.officeId ?? null,
-      event: e.event,
-      record_id: e.recordId ?? null,
-      detail: JSON.parse(JSON.stringify(e.detail ?? {})),
-    };
-    const prev = hash;
-    hash = entryHash(prev, fields);
-    return { ...fields, detail: JSON.stringify(fields.detail), prev_hash: prev, hash };
-  });
-  return [
-    sql`audit_entries AS (${trx.insertInto('audit_log').values(rows)})`,
-    sql`audit_head_moved AS (${trx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1)})`,
-  ];
+/** The rows of events as audit_log keeps them before they are chained (no seq, no hashes). */
+function auditRows(events: AuditEvent[]) {
+  const at = new Date().toISOString();
+  return events.map((e) => ({
+    at,
+    actor_id: e.actorId ?? null,
+    actor_login: e.actorLogin ?? null,
+    office_id: e.officeId ?? null,
+    event: e.event,
+    record_id: e.recordId ?? null,
+    detail: JSON.stringify(e.detail ?? {}),
+  }));
 }
 
 /**
- * Appends events to the hash chain inside the caller's transaction. The chain head row is locked
- * until commit, so entries are gapless and ordered; call it last in a transaction to hold the lock
- * briefly. Two round trips: the lock, then one statement writing the entries and the head.
+ * The statement inserting events into the audit log, as a part (CTE) of one statement with
+ * others (see appendAuditAndEvents); null when there are none.
  */
-export async function appendAudit(trx: Transaction<Database>, events: AuditEvent[]): Promise<void> {
+export function insertAudit(db: Kysely<Database>, events: AuditEvent[]): RawBuilder<unknown> | null {
+  if (events.length === 0) return null;
+  return sql`audit_entries AS (${db.insertInto('audit_log').values(auditRows(events))})`;
+}
+
+/**
+ * Appends events to the audit log in the caller's transaction (or on its own, given the database):
+ * one insert, no lock. They exist exactly when the transaction commits; the sequencer
+ * (audit/sequencer.ts) then gives them their place in the hash chain, in the order of their ids.
+ * Call auditWritten() after the commit to have them chained at once rather than at its next poll.
+ */
+export async function appendAudit(db: Kysely<Database>, events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const writes = chainAudit(trx, await lockAuditHead(trx), events);
-  await sql`WITH ${sql.join(writes)} SELECT 1`.execute(trx);
+  await db.insertInto('audit_log').values(auditRows(events)).execute();
 }
 
 export interface AuditFinding {
@@ -119,11 +112,18 @@ export interface AuditFinding {
 
 export interface AuditVerification {
   ok: boolean;
+  /** Chained entries verified. */
   entries: number;
+  /** Entries committed but not chained yet (the sequencer's work still to do): not verifiable yet. */
+  pending: number;
   findings: AuditFinding[];
 }
 
-/** Walks the whole chain: every hash recomputed, every link and sequence number checked, the head compared. */
+/**
+ * Walks the whole chain: every hash recomputed, every link and sequence number checked, the head
+ * compared. Entries chained while it walks are walked too (it ends where the head is); entries not
+ * chained yet are counted, not verified.
+ */
 export async function verifyAudit(db: Kysely<Database>, batch = 5000): Promise<AuditVerification> {
   const findings: AuditFinding[] = [];
   let expectedSeq = 1;
@@ -131,62 +131,82 @@ export async function verifyAudit(db: Kysely<Database>, batch = 5000): Promise<A
   let lastSeq = 0;
   let count = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>', lastSeq)
-      .orderBy('seq')
-      .limit(batch)
-      .execute();
-    if (rows.length === 0) break;
-    for (const r of rows) {
-      const seq = Number(r.seq);
-      count += 1;
-      if (seq !== expectedSeq) {
-        findings.push(
-          seq > expectedSeq
-            ? {
-                seq: expectedSeq,
-                problem: 'missing',
-                detail: `entries ${expectedSeq}..${seq - 1} are missing`,
-              }
-            : { seq, problem: 'inserted', detail: `entry ${seq} is out of sequence` },
-        );
-      }
-      if (r.prev_hash !== prevHash) {
-        findings.push({
+    for (;;) {
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '>', lastSeq)
+        .orderBy('seq')
+        .limit(batch)
+        .execute();
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const seq = Number(r.seq);
+        count += 1;
+        if (seq !== expectedSeq) {
+          findings.push(
+            seq > expectedSeq
+              ? {
+                  seq: expectedSeq,
+                  problem: 'missing',
+                  detail: `entries ${expectedSeq}..${seq - 1} are missing`,
+                }
+              : { seq, problem: 'inserted', detail: `entry ${seq} is out of sequence` },
+          );
+        }
+        if (r.prev_hash !== prevHash) {
+          findings.push({
+            seq,
+            problem: 'broken-link',
+            detail: `entry ${seq} does not follow the entry before it`,
+          });
+        }
+        const recomputed = entryHash(r.prev_hash ?? '', {
           seq,
-          problem: 'broken-link',
-          detail: `entry ${seq} does not follow the entry before it`,
+          at: new Date(r.at).toISOString(),
+          actor_id: r.actor_id,
+          actor_login: r.actor_login,
+          office_id: r.office_id,
+          event: r.event,
+          record_id: r.record_id,
+          detail: r.detail,
         });
+        if (recomputed !== r.hash)
+          findings.push({ seq, problem: 'altered', detail: `entry ${seq} was changed` });
+        prevHash = r.hash ?? '';
+        expectedSeq = seq + 1;
+        lastSeq = seq;
       }
-      const recomputed = entryHash(r.prev_hash, {
-        seq,
-        at: new Date(r.at).toISOString(),
-        actor_id: r.actor_id,
-        actor_login: r.actor_login,
-        office_id: r.office_id,
-        event: r.event,
-        record_id: r.record_id,
-        detail: r.detail,
-      });
-      if (recomputed !== r.hash)
-        findings.push({ seq, problem: 'altered', detail: `entry ${seq} was changed` });
-      prevHash = r.hash;
-      expectedSeq = seq + 1;
-      lastSeq = seq;
     }
+    const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+    if (!head) break;
+    const headSeq = Number(head.seq);
+    // the sequencer moved the head on while the walk went: walk on to it
+    if (headSeq > lastSeq) {
+      const more = await db
+        .selectFrom('audit_log')
+        .select('seq')
+        .where('seq', '>', lastSeq)
+        .limit(1)
+        .executeTakeFirst();
+      if (more) continue;
+    }
+    if (headSeq !== lastSeq || head.hash !== prevHash) {
+      findings.push({
+        seq: headSeq,
+        problem: 'head-mismatch',
+        detail:
+          headSeq > lastSeq
+            ? `the newest entries ${lastSeq + 1}..${head.seq} are missing`
+            : `the chain does not end where the head says (head ${head.seq}, last ${lastSeq})`,
+      });
+    }
+    break;
   }
-  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
-  if (head && (Number(head.seq) !== lastSeq || head.hash !== prevHash)) {
-    findings.push({
-      seq: Number(head.seq),
-      problem: 'head-mismatch',
-      detail:
-        Number(head.seq) > lastSeq
-          ? `the newest entries ${lastSeq + 1}..${head.seq} are missing`
-          : `the chain does not end where the head says (head ${head.seq}, last ${lastSeq})`,
-    });
-  }
-  return { ok: findings.length === 0, entries: count, findings };
+  const pending = await db
+    .selectFrom('audit_log')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('seq', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { ok: findings.length === 0, entries: count, pending: Number(pending.n), findings };
 }

@@ -11,10 +11,12 @@ import {
 } from './anchor.ts';
 import { verifyAudit } from './audit-log.ts';
 import { verifyRecords } from './record-hashes.ts';
+import { sequenceAudit } from './sequencer.ts';
 
 export const AUDIT_HELP = `  sabt audit verify [--anchors FILE] [--public-key KEY]
-                               check the audit log's hash chain and the registry's actions, versions
-                               and registered data against it; with --anchors, also that the chain
+                               chain the audit entries committed but not chained yet, then check the
+                               audit log's hash chain and the registry's actions, versions and
+                               registered data against it; with --anchors, also that the chain
                                still holds every anchor of FILE (signed by KEY, base64; default: the
                                anchor key of SABT_KEY_PASSPHRASE); exit 1 if anything was altered
   sabt audit anchor            sign the audit chain's head now (as the job audit.anchor does every
@@ -66,6 +68,7 @@ export async function auditVerifyCommand(
     anchorProblems = found.length;
     anchorsChecked = anchors.length;
   }
+  await sequenceAudit(db);
   const chain = await verifyAudit(db);
   for (const f of chain.findings) console.log(`entry ${f.seq}: ${f.problem} — ${f.detail}`);
   const records = await verifyRecords(db);
@@ -73,7 +76,8 @@ export async function auditVerifyCommand(
   const problems = anchorProblems + chain.findings.length + records.findings.length;
   const also =
     `${records.actions} actions, ${records.versions} versions` +
-    (opts.anchors ? `, ${anchorsChecked} anchors` : '');
+    (opts.anchors ? `, ${anchorsChecked} anchors` : '') +
+    (chain.pending ? `; ${chain.pending} entries committed since, not chained yet` : '');
   console.log(
     problems === 0
       ? `audit log intact: ${chain.entries} entries verified; ${also}`

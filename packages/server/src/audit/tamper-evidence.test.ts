@@ -99,7 +99,7 @@ describe('tamper evidence of the audit chain and the registry', () => {
               .select('hash')
               .where('seq', '=', after)
               .executeTakeFirstOrThrow()
-          ).hash;
+          ).hash!;
     let seq = after;
     for (const event of events) {
       seq += 1;
@@ -131,7 +131,7 @@ describe('tamper evidence of the audit chain and the registry', () => {
       .where('seq', '>=', from)
       .orderBy('seq')
       .execute();
-    let prev = rows[0]!.prev_hash;
+    let prev = rows[0]!.prev_hash!;
     for (const r of rows) {
       const fields = {
         seq: Number(r.seq),
@@ -212,7 +212,7 @@ describe('tamper evidence of the audit chain and the registry', () => {
         .executeTakeFirstOrThrow();
       await trx
         .updateTable('audit_head')
-        .set({ seq: last - 3, hash: h.hash })
+        .set({ seq: last - 3, hash: h.hash! })
         .where('id', '=', 1)
         .execute();
     });
@@ -252,7 +252,7 @@ describe('tamper evidence of the audit chain and the registry', () => {
         .selectAll()
         .where('seq', '=', last + 1)
         .executeTakeFirstOrThrow();
-      const hash = entryHash(r.prev_hash, {
+      const hash = entryHash(r.prev_hash!, {
         seq: last + 1,
         at: new Date(r.at).toISOString(),
         actor_id: r.actor_id,
@@ -519,7 +519,7 @@ describe('sabt audit anchor and sabt audit verify --anchors', () => {
         .select('hash')
         .where('seq', '=', 2)
         .executeTakeFirstOrThrow();
-      await db.updateTable('audit_head').set({ seq: 2, hash: h.hash }).where('id', '=', 1).execute();
+      await db.updateTable('audit_head').set({ seq: 2, hash: h.hash! }).where('id', '=', 1).execute();
       for (const table of ['audit_log', 'audit_head'])
         await sql`ALTER TABLE ${sql.table(table)} ENABLE TRIGGER USER`.execute(db);
     });

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../audit/audit-log.ts';
+import { sequenceAudit } from '../audit/sequencer.ts';
 import { prepareDatabase } from '../prepare.ts';
 import { throwawayDatabase } from '../test/harness.ts';
 import { connect, type Db } from './connect.ts';
@@ -50,12 +51,13 @@ describe.skipIf(!server)('the PostgreSQL roles of production (scripts/db-roles.s
     await drop?.();
   });
 
-  it('lets the runtime role start and append to the audit log', async () => {
+  it('lets the runtime role start, append to the audit log and chain it', async () => {
     const res = await prepareDatabase(app.db);
     expect(res.migrations).toEqual([]);
     await app.db
       .transaction()
       .execute((trx) => appendAudit(trx, [{ event: 'auth.login', actorLogin: 'admin' }]));
+    expect(await sequenceAudit(app.db)).toBe(1);
     const head = await app.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow();
     expect(Number(head.seq)).toBe(1);
   });
@@ -66,6 +68,8 @@ describe.skipIf(!server)('the PostgreSQL roles of production (scripts/db-roles.s
     ["SET session_replication_role = 'replica'", /permission denied/],
     ['DELETE FROM audit_log', /permission denied/],
     ["UPDATE audit_log SET actor_login = 'mallory'", /permission denied/],
+    ["UPDATE audit_log SET hash = repeat('0', 64)", /append-only/],
+    ['UPDATE audit_log SET seq = NULL, prev_hash = NULL, hash = NULL', /append-only/],
     ['TRUNCATE audit_log', /permission denied/],
     ['TRUNCATE audit_head', /permission denied/],
     ['DELETE FROM audit_anchors', /permission denied/],

@@ -121,8 +121,10 @@ export interface IdempotencyKeysTable {
   created_at: Generated<Date>;
 }
 
+/** An audit entry: inserted unchained (seq and hashes null), chained once by the sequencer. */
 export interface AuditLogTable {
-  seq: number;
+  id: Generated<number>;
+  seq: number | null;
   at: ColumnType<Date, string, never>;
   actor_id: string | null;
   actor_login: string | null;
@@ -130,8 +132,8 @@ export interface AuditLogTable {
   event: string;
   record_id: string | null;
   detail: ColumnType<unknown, string, never>;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export interface AuditHeadTable {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { sequenceAudit } from '../audit/sequencer.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { readOutbox } from '../outbox/read-outbox.ts';
@@ -161,6 +162,7 @@ describe('a job', () => {
     expect(await discardDeadJob(dbx, runtime.boss, two.id)).toBe('done');
     expect(await findJob(runtime.boss, two.id)).toBeNull();
     expect(await discardDeadJob(dbx, runtime.boss, two.id)).toBe('not-found');
+    await sequenceAudit(dbx.db);
     const audited = await dbx.db
       .selectFrom('audit_log')
       .select(['event', 'detail'])

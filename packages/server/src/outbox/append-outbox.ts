@@ -1,6 +1,6 @@
 import { EVENT_DEFINITIONS, type OutboxEvent } from '@sabt/core';
 import { sql, type Transaction } from 'kysely';
-import { type AuditEvent, appendAudit, chainAudit, lockAuditHead } from '../audit/audit-log.ts';
+import { type AuditEvent, appendAudit, insertAudit } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import { OUTBOX_CHANNEL } from './outbox-signal.ts';
 import { outboxDb } from './tables.ts';
@@ -12,14 +12,21 @@ import { outboxDb } from './tables.ts';
 export const outboxWrites = { enabled: true };
 
 /**
- * Writes a transaction's audit entries and outbox events, last in the transaction (runWrite does):
- * the audit chain's head is locked, then one statement inserts the entries, moves the head and
- * inserts the events. The events so take their positions while the head is locked, in commit
- * order: a reader that has seen position n has seen every committed position below it, and never
- * skips an event that commits late with a lower one. The statement also notifies OUTBOX_CHANNEL,
- * which PostgreSQL delivers only if the transaction commits.
+ * One writer of events at a time across every Sabt process (a transaction-scoped advisory lock),
+ * from just before its events take their positions until it commits.
+ */
+const OUTBOX_ORDER_LOCK = 7423023;
+
+/**
+ * Writes a transaction's audit entries and outbox events, last in the transaction (runWrite does).
+ * The audit entries are inserted without a lock (the sequencer chains them after the commit,
+ * audit/sequencer.ts). Events first take the outbox's order lock, then their positions, in one
+ * statement with the audit entries: so positions rise in commit order, and a reader that has seen
+ * position n has seen every committed position below it, and never skips an event that commits
+ * late with a lower one. The statement also notifies OUTBOX_CHANNEL, which PostgreSQL delivers
+ * only if the transaction commits.
  *
- * Under the lock, writes queue one after another; the events add no round trip to that queue.
+ * Only writes with events queue on that lock, and only for their last statement and commit.
  */
 export async function appendAuditAndEvents(
   trx: Transaction<Database>,
@@ -27,7 +34,7 @@ export async function appendAuditAndEvents(
   events: readonly OutboxEvent[],
 ): Promise<void> {
   if (events.length === 0 || !outboxWrites.enabled) return appendAudit(trx, audit);
-  const head = await lockAuditHead(trx);
+  await sql`SELECT pg_advisory_xact_lock(${OUTBOX_ORDER_LOCK})`.execute(trx);
   const rows = events.map((e) => ({
     type: e.type,
     schema_version: EVENT_DEFINITIONS[e.type].schemaVersion,
@@ -35,8 +42,9 @@ export async function appendAuditAndEvents(
     office_id: e.officeId,
     payload: JSON.stringify(e.payload),
   }));
+  const entries = insertAudit(trx, audit);
   const writes = [
-    ...chainAudit(trx, head, audit),
+    ...(entries ? [entries] : []),
     sql`outbox_events AS (${outboxDb(trx).insertInto('outbox').values(rows)})`,
   ];
   await sql`WITH ${sql.join(writes)} SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { outboxEvent } from '@sabt/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sequenceAudit } from '../audit/sequencer.ts';
 import type { Actor } from '../auth/sessions.ts';
 import { receiveBlanks } from '../certificates/testing/fixtures.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -132,7 +133,8 @@ describe('an event', () => {
       expect(events[i + 1]!.recordId).toBe(events[i]!.recordId);
       expect(events[i + 1]!.position).toBe(events[i]!.position + 1);
     }
-    // and the writes with audit entries are in the same order in both
+    // and the writes with audit entries are in the same order in both, once chained
+    await sequenceAudit(t.dbx.db);
     const seqs = await t.dbx.db
       .selectFrom('audit_log')
       .select(['seq', 'record_id'])

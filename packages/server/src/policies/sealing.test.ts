@@ -1,5 +1,6 @@
 import { adoptionKind, mayCertificate, ROLES, type Role, type SealedPart, sealedAccess } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sequenceAudit } from '../audit/sequencer.ts';
 import { cleanUpPdfFiles, pdfTextFlat } from '../certificates/documents/pdf-tools.ts';
 import { certificateDesk, registered, type Staff } from '../certificates/testing/fixtures.ts';
 import { fetchBytes } from '../certificates/testing/tools.ts';
@@ -206,6 +207,7 @@ describe.each(ROLES)('as %s', (role) => {
   });
 
   it('is audited as having read sealed data exactly when it was shown', async () => {
+    await sequenceAudit(t.dbx.db);
     const events = await t.dbx.db
       .selectFrom('audit_log')
       .select(['event', 'record_id', 'detail'])

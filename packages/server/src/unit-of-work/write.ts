@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type OutboxEvent, todayIn } from '@sabt/core';
 import type { Transaction } from 'kysely';
 import { type AuditEvent, appendAudit, canonicalJson } from '../audit/audit-log.ts';
+import { auditWritten } from '../audit/sequencer.ts';
 import type { Actor } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
@@ -18,7 +19,7 @@ export interface WriteContext {
   now: Date;
   today: string;
   audit: AuditEvent[];
-  /** Events for the outbox (core/events), written with the audit entries under the audit head lock. */
+  /** Events for the outbox (core/events), written with the audit entries at the end of the transaction. */
   events: OutboxEvent[];
 }
 
@@ -39,8 +40,9 @@ export interface WriteRequest {
 /**
  * Runs one command in one transaction: the idempotency key is claimed first (a concurrent retry
  * waits for the first and then gets its answer), then the command, then its audit entries and
- * outbox events, both under the audit head lock (so outbox positions rise in commit order).
- * A failed command leaves nothing behind, the key and the events included.
+ * outbox events (appendAuditAndEvents). After the commit the audit sequencer chains the entries
+ * (audit/sequencer.ts): no transaction waits for another's audit. A failed command leaves nothing
+ * behind, the key, the audit entries and the events included.
  */
 export async function runWrite<T>(
   { db }: Db,
@@ -56,9 +58,11 @@ export async function runWrite<T>(
   }
   const requestHash = createHash('sha256').update(canonicalJson(req.fingerprint)).digest('hex');
   let wroteEvents = false;
+  let wroteAudit = false;
   const written = await retryOnConflict(() =>
     db.transaction().execute(async (trx) => {
       wroteEvents = false;
+      wroteAudit = false;
       if (req.key) {
         const claimed = await trx
           .insertInto('idempotency_keys')
@@ -105,11 +109,13 @@ export async function runWrite<T>(
       }
       await appendAuditAndEvents(trx, ctx.audit, ctx.events);
       wroteEvents = ctx.events.length > 0;
+      wroteAudit = ctx.audit.length > 0;
       return result;
     }),
   );
   // Committed: the dispatcher of this process moves the events now rather than at its next poll.
   if (wroteEvents) outboxWritten();
+  if (wroteAudit) auditWritten();
   return written;
 }
 
@@ -128,9 +134,13 @@ async function retryOnConflict<T>(run: () => Promise<T>, attempts = 4): Promise<
   }
 }
 
-/** Appends audit entries for a read in a short transaction of its own. */
+/**
+ * Appends audit entries for a read: one insert, committed before the answer goes out, waiting for
+ * no writer; the sequencer chains them after.
+ */
 export async function auditRead({ db }: Db, events: AuditEvent[]): Promise<void> {
-  await db.transaction().execute((trx) => appendAudit(trx, events));
+  await appendAudit(db, events);
+  auditWritten();
 }
 
 /** An audit entry for something a user read. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sequenceAudit } from '../../audit/sequencer.ts';
 import { createUser } from '../../auth/users.ts';
 import { type Response, startTestApp, type TestApp } from '../../test/harness.ts';
 
@@ -75,6 +76,7 @@ async function freshUser(role: 'front_office' | 'registrar' = 'front_office'): P
 }
 
 async function auditOf(loginName: string) {
+  await sequenceAudit(t.dbx.db);
   return t.dbx.db
     .selectFrom('audit_log')
     .select(['seq', 'event', 'actor_login', 'actor_id', 'office_id', 'detail'])
@@ -498,9 +500,11 @@ describe('the audit trail of sign-ins', () => {
   });
 
   it('records logins of all users, chained in one gapless sequence', async () => {
+    await sequenceAudit(t.dbx.db);
     const head = await t.dbx.db.selectFrom('audit_head').select(['seq']).executeTakeFirstOrThrow();
     await login('statistician', 'sabt-demo');
     await login('statistician', 'nope');
+    await sequenceAudit(t.dbx.db);
     const rows = await t.dbx.db
       .selectFrom('audit_log')
       .select(['seq', 'event', 'actor_login'])

@@ -1,5 +1,6 @@
 import { type AdoptionData, adoptionKind, type BirthData, type Role, SEALED_READERS } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sequenceAudit } from '../../audit/sequencer.ts';
 import { preAdoptionBirth } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { R, registerThrough, show, type Workflow } from '../../test/workflow.ts';
@@ -51,6 +52,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function lastSeq(): Promise<number> {
+  await sequenceAudit(t.dbx.db);
   const row = await t.dbx.db
     .selectFrom('audit_log')
     .select((eb) => eb.fn.max('seq').as('seq'))
@@ -59,6 +61,7 @@ async function lastSeq(): Promise<number> {
 }
 
 async function auditSince(seq: number, login: string) {
+  await sequenceAudit(t.dbx.db);
   const rows = await t.dbx.db
     .selectFrom('audit_log')
     .select(['event', 'record_id', 'actor_login'])
