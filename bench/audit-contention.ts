@@ -4,9 +4,12 @@
  * each with an Idempotency-Key) while --readers clients read registered records (GET /records/:id,
  * an audited read), for --seconds; then the readers alone. Prints registrations and write requests
  * per second, the p50/p95 of reads and writes, the audit chain verified at the end, and the
- * machine's load average.
+ * machine's load average. Then the same without HTTP (--raw-clients at once, half writing through
+ * runWrite an audit entry and a row, half appending a read's audit entry), where the database's own
+ * queueing shows rather than the server's CPU.
  *
  *   DATABASE_URL=postgres://… node bench/audit-contention.ts [--writers 8] [--readers 4] [--seconds 10]
+ *     [--raw-clients 32]
  *
  * DATABASE_URL names the server: the benchmark makes a database of its own there and drops it.
  */
@@ -14,6 +17,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { addDays } from '@sabt/core';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../packages/server/src/app.ts';
 import { verifyAudit } from '../packages/server/src/audit/audit-log.ts';
@@ -21,14 +25,17 @@ import { sequenceAudit } from '../packages/server/src/audit/sequencer.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { connect } from '../packages/server/src/db/connect.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../packages/server/src/demo/demo-data.ts';
+import { testActor } from '../packages/server/src/jobs/testing/helpers.ts';
 import { prepareDatabase } from '../packages/server/src/prepare.ts';
 import { birthData } from '../packages/server/src/test/fixtures.ts';
+import { auditRead, readEvent, runWrite } from '../packages/server/src/unit-of-work/write.ts';
 
 const { values: args } = parseArgs({
   options: {
     writers: { type: 'string', default: '8' },
     readers: { type: 'string', default: '4' },
     seconds: { type: 'string', default: '10' },
+    'raw-clients': { type: 'string', default: '32' },
   },
 });
 const server = process.env.DATABASE_URL;
@@ -160,6 +167,42 @@ try {
   await run(Number(args.writers), Number(args.readers));
   await run(Number(args.writers), 0);
   await app.close();
+
+  // without HTTP: the unit of work's writes and audited reads alone
+  await sql`CREATE TABLE bench_rows (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())`.execute(
+    dbx.db,
+  );
+  const raw = async (clients: number) => {
+    const writes: number[] = [];
+    const reads: number[] = [];
+    const until = performance.now() + seconds * 1000;
+    const began = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async (_, c) => {
+        while (performance.now() < until) {
+          const t = performance.now();
+          if (c % 2 === 0) {
+            await runWrite(dbx, testActor, config, { key: undefined, fingerprint: c }, async (ctx) => {
+              await sql`INSERT INTO bench_rows DEFAULT VALUES`.execute(ctx.trx);
+              ctx.audit.push({ event: 'bench.write', detail: { c } });
+              return { status: 200, body: {} };
+            });
+            writes.push(performance.now() - t);
+          } else {
+            await auditRead(dbx, [readEvent(testActor, 'bench.read', null, { c })]);
+            reads.push(performance.now() - t);
+          }
+        }
+      }),
+    );
+    const took = (performance.now() - began) / 1000;
+    const f = (v: number) => `${v.toFixed(1)} ms`;
+    console.log(
+      `raw, ${clients} clients, ${took.toFixed(1)} s: ${(writes.length / took).toFixed(0)} writes/s (p50 ${f(pct(writes, 50))}, p95 ${f(pct(writes, 95))}); ` +
+        `${(reads.length / took).toFixed(0)} audited reads/s (p50 ${f(pct(reads, 50))}, p95 ${f(pct(reads, 95))}); load ${load()}`,
+    );
+  };
+  await raw(Number(args['raw-clients']));
   await sequenceAudit(dbx.db);
   const audit = await verifyAudit(dbx.db);
   console.log(
