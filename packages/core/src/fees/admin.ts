@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../acts/validation.ts';
 import { addMonths, formatDate } from '../dates/plain-date.ts';
+import type { Role } from '../workflow/roles.ts';
 import { type Amount, calculateFee } from './calculate.ts';
 import { FEE_SERVICE_DEFINITIONS, FEE_SERVICES, type FeeService, GENERAL_CATEGORY } from './catalogue.ts';
 import { type FeeRules, feeRules, itemsAt, versionAt } from './rule-set.ts';
@@ -113,3 +114,7 @@ export function previewFeeVersion(
 export function categoryAt(rules: FeeRules, key: string, date: string) {
   return versionAt(rules, 'category', key, date);
 }
+
+/** Who edits the PDR, the fee rules and the exemptions: the central department's administrators. */
+export const FEE_ADMIN_ROLES: readonly Role[] = ['central_admin'];
+export const mayAdministerFees = (role: Role) => FEE_ADMIN_ROLES.includes(role);
