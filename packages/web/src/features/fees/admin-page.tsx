@@ -1,4 +1,4 @@
-import { Alert, Badge, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, NativeSelect, Stack, Text } from '@mantine/core';
 import {
   FEE_ITEM_KINDS,
   FEE_SERVICE_DEFINITIONS,
@@ -21,6 +21,7 @@ import { meQuery } from '../../lib/auth.ts';
 import { TIME_ZONE } from '../../lib/dates.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { feeVersionsQuery } from './api.ts';
+import { UnverifiedMark } from './components/fee-result.tsx';
 import { VersionForm } from './components/version-form.tsx';
 import { useFeeMessages } from './messages.ts';
 
@@ -83,11 +84,7 @@ export default function FeeAdminPage() {
       cell: (v) => (
         <Stack gap={2} align="flex-start">
           <Text size="sm">{v.basis[lang]}</Text>
-          {!v.verified && (
-            <Badge color="orange" variant="light" size="sm">
-              {m.calculator.unverified}
-            </Badge>
-          )}
+          {!v.verified && <UnverifiedMark />}
         </Stack>
       ),
     },

@@ -1,7 +1,28 @@
-import { Badge, Group, List, Stack, Table, Text } from '@mantine/core';
+import { Group, List, Stack, Table, Text } from '@mantine/core';
 import type { FeeCalculation, FeeLine } from '@sabt/core';
 import { shown } from '../lib.ts';
 import { useFeeMessages } from '../messages.ts';
+
+/** The mark of an amount resting on a placeholder or an unconfirmed value: whole, never cut. */
+export function UnverifiedMark({ ml }: { ml?: string }) {
+  const { m } = useFeeMessages();
+  return (
+    <Text
+      component="span"
+      size="xs"
+      fw={700}
+      c="orange.9"
+      bg="orange.0"
+      px={6}
+      py={1}
+      ml={ml}
+      data-testid="unverified"
+      style={{ borderRadius: 4, display: 'inline-block', lineHeight: 1.4 }}
+    >
+      {m.calculator.unverified}
+    </Text>
+  );
+}
 
 /** An itemised fee: each line with its amount, exemption, legal basis and rule version; the total in figures. */
 export function FeeResult({ fee }: { fee: FeeCalculation }) {
@@ -14,12 +35,7 @@ export function FeeResult({ fee }: { fee: FeeCalculation }) {
       <Group gap="lg">
         {fee.yearsSinceEvent !== null && <Text size="sm">{c.yearsSince(fee.yearsSinceEvent)}</Text>}
         <Text size="sm">
-          {c.pdr(fee.pdr.amount.text, shown(fee.pdr.validFrom))}{' '}
-          {!fee.pdr.verified && (
-            <Badge color="orange" variant="light" size="sm">
-              {c.unverified}
-            </Badge>
-          )}
+          {c.pdr(fee.pdr.amount.text, shown(fee.pdr.validFrom))} {!fee.pdr.verified && <UnverifiedMark />}
         </Text>
       </Group>
       <Table.ScrollContainer minWidth={760} type="native">
@@ -41,11 +57,7 @@ export function FeeResult({ fee }: { fee: FeeCalculation }) {
                 <Table.Th scope="row" fw={500}>
                   <Stack gap={2} align="flex-start">
                     <span>{lineLabel(l.kind)}</span>
-                    {!l.verified && (
-                      <Badge color="orange" variant="light" size="sm" data-testid="unverified">
-                        {c.unverified}
-                      </Badge>
-                    )}
+                    {!l.verified && <UnverifiedMark />}
                   </Stack>
                 </Table.Th>
                 <Table.Td ta="right">{l.multiple ?? '—'}</Table.Td>
@@ -103,11 +115,7 @@ export function FeeResult({ fee }: { fee: FeeCalculation }) {
             {fee.exemptions.map((x) => (
               <List.Item key={x.versionId}>
                 {x.labels[lang]} ({x.percent} %) — {x.basis[lang]}
-                {!x.verified && (
-                  <Badge color="orange" variant="light" size="sm" ml="xs">
-                    {c.unverified}
-                  </Badge>
-                )}
+                {!x.verified && <UnverifiedMark ml="xs" />}
               </List.Item>
             ))}
           </List>
