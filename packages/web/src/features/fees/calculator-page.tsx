@@ -46,6 +46,14 @@ export default function FeeCalculatorPage() {
   const [tariffDate, setTariffDate] = useState('');
   const [category, setCategory] = useState(GENERAL_CATEGORY);
   const [consular, setConsular] = useState(false);
+  // a date the user has not been asked for yet is no error on arrival: only once they have typed
+  const [touched, setTouched] = useState(false);
+  const edit =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      setTouched(true);
+      set(v);
+    };
 
   const rules = useMemo(() => (rulesQuery.data ? feeRules(rulesQuery.data) : null), [rulesQuery.data]);
   const application = isoOf(applicationDate);
@@ -71,6 +79,7 @@ export default function FeeCalculatorPage() {
   if (outcome && !outcome.ok) {
     for (const issue of outcome.issues) {
       const field = String(issue.path[0]) as Field;
+      if (!touched && issue.key === 'error.fees.eventDateRequired') continue;
       errors[field] ??= t(issue.key, lang, issue.params);
     }
   }
@@ -108,7 +117,7 @@ export default function FeeCalculatorPage() {
                 label={c.service}
                 data={serviceData}
                 value={service}
-                onChange={(e) => setService(e.currentTarget.value as FeeService)}
+                onChange={(e) => edit(setService)(e.currentTarget.value as FeeService)}
                 error={errors.service}
                 style={{ gridColumn: '1 / -1' }}
               />
@@ -116,14 +125,14 @@ export default function FeeCalculatorPage() {
                 label={c.eventDate}
                 description={needsEvent ? c.eventDateHint : undefined}
                 value={eventDate}
-                onChange={setEventDate}
+                onChange={edit(setEventDate)}
                 error={errors.eventDate}
                 withAsterisk={needsEvent}
               />
               <DateInput
                 label={c.applicationDate}
                 value={applicationDate}
-                onChange={setApplicationDate}
+                onChange={edit(setApplicationDate)}
                 error={errors.applicationDate}
                 withAsterisk
               />
@@ -131,7 +140,7 @@ export default function FeeCalculatorPage() {
                 label={c.tariffDate}
                 description={c.tariffDateHint}
                 value={tariffDate}
-                onChange={setTariffDate}
+                onChange={edit(setTariffDate)}
                 error={errors.tariffDate}
               />
               <NativeSelect
@@ -141,13 +150,13 @@ export default function FeeCalculatorPage() {
                   ...categories.map((x) => ({ value: x.key, label: x.value.labels[lang] })),
                 ]}
                 value={category}
-                onChange={(e) => setCategory(e.currentTarget.value)}
+                onChange={(e) => edit(setCategory)(e.currentTarget.value)}
                 error={errors.category}
               />
               <Checkbox
                 label={c.consular}
                 checked={consular}
-                onChange={(e) => setConsular(e.currentTarget.checked)}
+                onChange={(e) => edit(setConsular)(e.currentTarget.checked)}
                 mt={{ base: 0, sm: 'xl' }}
               />
             </SimpleGrid>
