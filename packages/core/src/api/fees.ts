@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isPlainDate } from '../dates/plain-date.ts';
 import type { FeePreviewRow } from '../fees/admin.ts';
-import type { FeeCalculation } from '../fees/calculate.ts';
+import type { FeeCalculation, FeeReference } from '../fees/calculate.ts';
 import { FEE_LINE_KINDS, FEE_SERVICE_GROUPS, FEE_SERVICES } from '../fees/catalogue.ts';
 import {
   feeItemIdSchema,
@@ -95,6 +95,34 @@ export const feeCalculationSchema = z
 // the calculator's type and the answer's schema say the same
 const _calculation: z.infer<typeof feeCalculationSchema> = null as unknown as FeeCalculation;
 void _calculation;
+
+/** What a payment keeps of a computed fee (core feeReferenceOf): the question, the versions, the amounts. */
+export const feeReferenceSchema = z
+  .object({
+    query: z.object({
+      service: z.enum(FEE_SERVICES),
+      applicationDate: z.string(),
+      eventDate: z.string().nullable(),
+      tariffDate: z.string(),
+      category: z.string(),
+      consular: z.boolean(),
+    }),
+    service: z.enum(FEE_SERVICES),
+    pdrVersionId: z.string(),
+    lines: z.array(
+      z.object({
+        kind: z.enum([...FEE_LINE_KINDS, 'consular']),
+        versionId: z.string(),
+        exemptionVersionId: z.string().nullable(),
+        amount: amountSchema,
+      }),
+    ),
+    total: amountSchema,
+    consularTotal: amountSchema.nullable(),
+  })
+  .describe('A computed fee as a payment refers to it');
+const _reference: z.infer<typeof feeReferenceSchema> = null as unknown as FeeReference;
+void _reference;
 
 /** GET /fees/services: the catalogue, the applicant categories and the PDR by date. */
 export const feeCatalogueSchema = z

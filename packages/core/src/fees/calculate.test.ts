@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFeeVersionDraft, previewFeeVersion } from './admin.ts';
-import { calculateFee, type FeeQuery } from './calculate.ts';
+import { calculateFee, type FeeQuery, feeReferenceOf } from './calculate.ts';
 import { FEE_SERVICE_DEFINITIONS, FEE_SERVICES, type FeeService } from './catalogue.ts';
 import { DEFAULT_FEE_VERSIONS } from './defaults.ts';
 import { formatMultiple, mulDivHalfUp, parseMajor, parseMultiple } from './money.ts';
@@ -414,5 +414,42 @@ describe('a new version from the central department', () => {
       before: { text: '15.00' },
       after: { text: '30.00' },
     });
+  });
+});
+
+describe('a computed fee as a payment keeps it', () => {
+  it('names the service, the versions and the amounts, and computes again alike with the rules known then', () => {
+    const eight = stored({
+      kind: 'line',
+      key: 'NAME_CHANGE_REG.duty',
+      validFrom: '2027-01-01',
+      value: { pdr: '8' },
+    });
+    const asked = { service: 'NAME_CHANGE_REG' as const, applicationDate: '2027-01-05', category: 'orphan' };
+    const then = feeRules([], { knownAt: '2026-11-01T00:00:00.000Z' });
+    const ref = feeReferenceOf(fee(asked, then));
+    expect(ref).toMatchObject({
+      service: 'NAME_CHANGE_REG',
+      pdrVersionId: 'default:pdr:2026',
+      total: { text: '15.00' },
+      query: { tariffDate: '2027-01-05', category: 'orphan', eventDate: null, consular: false },
+    });
+    expect(ref.lines.map((l) => [l.kind, l.versionId, l.exemptionVersionId])).toEqual([
+      [
+        'duty',
+        'default:line:NAME_CHANGE_REG.duty:2025-11-01',
+        'default:exemption:orphan-duty-service:2016-01-01',
+      ],
+      [
+        'service',
+        'default:line:NAME_CHANGE_REG.service:2016-01-01',
+        'default:exemption:orphan-duty-service:2016-01-01',
+      ],
+      ['blank', 'default:line:NAME_CHANGE_REG.blank:2016-01-01', null],
+    ]);
+    // a version stored after the payment does not change what it was computed by
+    const later = feeRules([eight], { knownAt: '2026-11-01T00:00:00.000Z' });
+    expect(feeReferenceOf(fee({ ...ref.query }, later))).toEqual(ref);
+    expect(feeReferenceOf(fee({ ...ref.query }, feeRules([eight]))).lines[0]!.versionId).toBe(eight.id);
   });
 });

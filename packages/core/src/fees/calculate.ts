@@ -262,3 +262,52 @@ export function calculateFee(rules: FeeRules, query: FeeQuery): FeeOutcome {
     },
   };
 }
+
+/**
+ * What a payment keeps of a computed fee: the question, the service charged, the rule versions of
+ * each line (and of the PDR and the exemptions) and the amounts. With the versions stored by then
+ * (feeRules(stored, {knownAt})) the same question gives the same lines again.
+ */
+export interface FeeReference {
+  query: {
+    service: FeeService;
+    applicationDate: string;
+    eventDate: string | null;
+    tariffDate: string;
+    category: string;
+    consular: boolean;
+  };
+  service: FeeService;
+  pdrVersionId: string;
+  lines: {
+    kind: FeeLineKindOrConsular;
+    versionId: string;
+    exemptionVersionId: string | null;
+    amount: Amount;
+  }[];
+  total: Amount;
+  consularTotal: Amount | null;
+}
+
+export function feeReferenceOf(fee: FeeCalculation): FeeReference {
+  return {
+    query: {
+      service: fee.requestedService,
+      applicationDate: fee.applicationDate,
+      eventDate: fee.eventDate,
+      tariffDate: fee.tariffDate,
+      category: fee.category,
+      consular: fee.consular,
+    },
+    service: fee.service,
+    pdrVersionId: fee.pdr.versionId,
+    lines: fee.lines.map((l) => ({
+      kind: l.kind,
+      versionId: l.versionId,
+      exemptionVersionId: l.exemption?.versionId ?? null,
+      amount: l.amount,
+    })),
+    total: fee.total,
+    consularTotal: fee.consularTotal,
+  };
+}
