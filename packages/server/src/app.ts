@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth/auth.ts';
 import { blankRoutes } from './routes/certificates/blanks.ts';
 import { certificateRoutes } from './routes/certificates/certificates.ts';
 import { signatoryRoutes } from './routes/certificates/signatories.ts';
+import { feeRoutes } from './routes/fees/fees.ts';
 import { officeRoutes } from './routes/offices/offices.ts';
 import { duplicateRoutes } from './routes/records/duplicates.ts';
 import { recordOperationRoutes } from './routes/records/operations.ts';
@@ -151,6 +152,7 @@ export async function buildApp({
       await signatoryRoutes(api, deps);
       await verifyApiRoutes(api, deps, publicChecks);
       await auditRoutes(api, deps);
+      await feeRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -663,6 +663,57 @@ export const MESSAGES = {
     ru: 'Хранимый файл не найден. Сообщите администратору.',
     en: 'The stored file was not found. Tell the administrator.',
   },
+  // fees
+  'error.fees.service': {
+    tg: 'Чунин хизматрасонӣ нест: аз рӯйхат интихоб кунед.',
+    ru: 'Такой услуги нет: выберите из списка.',
+    en: 'There is no such service: choose one from the list.',
+  },
+  'error.fees.eventDateRequired': {
+    tg: 'Санаи ҳодисаро (таваллуд ё вафот) нависед: маблағ аз он вобаста аст.',
+    ru: 'Укажите дату события (рождения или смерти): от неё зависит сумма.',
+    en: 'Enter the date of the event (birth or death): the amount depends on it.',
+  },
+  'error.fees.eventAfterApplication': {
+    tg: 'Санаи ҳодиса наметавонад баъд аз санаи ариза бошад.',
+    ru: 'Дата события не может быть позже даты заявления.',
+    en: 'The date of the event cannot be after the date of the application.',
+  },
+  'error.fees.noRules': {
+    tg: 'Барои ин сана қоидаҳои пардохт нестанд: Сабт пардохтҳоро аз {from} медонад.',
+    ru: 'Для этой даты нет правил оплаты: Сабт знает платежи с {from}.',
+    en: 'There are no fee rules for this date: Sabt knows fees from {from}.',
+  },
+  'error.fees.category': {
+    tg: 'Чунин категорияи аризадиҳанда дар ин сана нест: аз рӯйхат интихоб кунед.',
+    ru: 'Такой категории заявителя на эту дату нет: выберите из списка.',
+    en: 'There is no such applicant category on this date: choose one from the list.',
+  },
+  'error.fees.itemId': {
+    tg: 'Калид аз ҳарфҳои хурди лотинӣ, рақамҳо, нимтире ва зерхат иборат аст (2–40 аломат).',
+    ru: 'Ключ состоит из строчных латинских букв, цифр, дефиса и подчёркивания (2–40 символов).',
+    en: 'A key is lower-case Latin letters, digits, hyphens and underscores (2–40 characters).',
+  },
+  'error.fees.multiple': {
+    tg: 'Ҳиссаи нишондиҳанда ададест бо на зиёда аз чор рақам пас аз нуқта, масалан 0.2 ё 6.',
+    ru: 'Кратность ПДР — число с не более чем четырьмя знаками после точки, например 0.2 или 6.',
+    en: 'A PDR multiple is a number with at most four decimals, such as 0.2 or 6.',
+  },
+  'error.fees.lineKey': {
+    tg: 'Сатри пардохт бояд хизматрасонӣ ва навъи пардохтро номбар кунад (масалан NAME_CHANGE_REG.duty).',
+    ru: 'Строка платежа должна называть услугу и вид платежа (например, NAME_CHANGE_REG.duty).',
+    en: 'A fee line must name a service and a kind of payment (such as NAME_CHANGE_REG.duty).',
+  },
+  'error.fees.pastValidFrom': {
+    tg: 'Версияи нав гузаштаро тағйир намедиҳад: санаи эътибор аз имрӯз ({today}) ё баъдтар бошад.',
+    ru: 'Новая версия не меняет прошлое: дата начала действия — сегодня ({today}) или позже.',
+    en: 'A new version does not change the past: it takes effect today ({today}) or later.',
+  },
+  'error.fees.validToBeforeFrom': {
+    tg: 'Санаи анҷом бояд баъд аз санаи оғоз бошад.',
+    ru: 'Дата окончания должна быть позже даты начала.',
+    en: 'The end date must be after the start date.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

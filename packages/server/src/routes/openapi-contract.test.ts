@@ -346,6 +346,33 @@ describe('every documented operation, driven through the app', () => {
     await anchorAudit(t.dbx.db, t.config);
     ok(await anonymous.get('/api/v1/audit/anchors/latest'));
 
+    // fees: the calculator and the catalogue, public; the central department's versions
+    ok(await anonymous.get('/api/v1/fees/calculate?service=NAME_CHANGE_REG&applicationDate=2025-11-01'));
+    ok(
+      await anonymous.get(
+        '/api/v1/fees/calculate?service=MARRIAGE_REG&applicationDate=2025-03-01&consular=true&category=disabled',
+      ),
+    );
+    ok(await anonymous.get('/api/v1/fees/calculate?service=BIRTH_REG&applicationDate=2025-03-01'), 422);
+    ok(await anonymous.get('/api/v1/fees/calculate?service=NOPE&applicationDate=2025-03-01'), 400);
+    ok(await anonymous.get('/api/v1/fees/services'));
+    ok(await anonymous.get('/api/v1/fees/rules'));
+    ok(await front.get('/api/v1/fees/versions'), 403);
+    const pdr = {
+      kind: 'pdr',
+      key: 'pdr',
+      validFrom: '2099-01-01',
+      validTo: null,
+      value: { diram: 9000 },
+      basis: { tg: 'Қонуни буҷет', ru: 'Закон о бюджете', en: 'Budget law' },
+      verified: true,
+      note: null,
+    };
+    ok(await admin.post('/api/v1/fees/versions/preview', { version: pdr }));
+    ok(await admin.post('/api/v1/fees/versions', pdr), 201);
+    ok(await admin.post('/api/v1/fees/versions', { ...pdr, validFrom: '2020-01-01' }), 422);
+    ok(await admin.get('/api/v1/fees/versions'));
+
     const wrong = answers.flatMap((a) => {
       const why = mismatch(a);
       return why ? [`${a.method.toUpperCase()} ${a.url} → ${a.res.status}: ${why}`] : [];

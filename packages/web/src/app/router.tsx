@@ -42,6 +42,8 @@ export function createAppRouter() {
             screen('search', () => import('../features/search/index.tsx')),
             screen('blanks', () => import('../features/certificates/blanks-page.tsx')),
             screen('printer', () => import('../features/certificates/printer-page.tsx')),
+            screen('fees', () => import('../features/fees/calculator-page.tsx')),
+            screen('fees/admin', () => import('../features/fees/admin-page.tsx')),
             { path: '*', lazy: () => import('./routes/not-found.tsx') },
           ],
         },

@@ -37,6 +37,7 @@ export const en: UiMessages = {
     search: 'Search',
     blanks: 'Blanks',
     printer: 'Printer calibration',
+    fees: 'Fees',
     working: 'Loading…',
   },
   home: {

@@ -37,6 +37,7 @@ export const ru: UiMessages = {
     search: 'Поиск',
     blanks: 'Бланки',
     printer: 'Настройка принтера',
+    fees: 'Платежи',
     working: 'Загрузка…',
   },
   home: {

@@ -39,6 +39,7 @@ export const tg = {
     search: 'Ҷустуҷӯ',
     blanks: 'Бланкҳо',
     printer: 'Танзими чопгар',
+    fees: 'Пардохтҳо',
     working: 'Боркунӣ…',
   },
   home: {

@@ -104,6 +104,9 @@ export function AppHeader({ me }: { me: Me }) {
                   {t('shell.printer')}
                 </Anchor>
               )}
+              <Anchor component={NavLink} to="/fees" fw={500} style={NAV_LINK}>
+                {t('shell.fees')}
+              </Anchor>
             </Group>
           </Box>
         </Group>
