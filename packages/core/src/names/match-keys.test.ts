@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonLatin, looseKey, matchKey, nameKeys, secondPassKey, stemKey } from './match-keys.ts';
+import { canonLatin, looseKey, matchKey, nameForm, nameKeys, secondPassKey, stemKey } from './match-keys.ts';
 import { decodeLegacy } from './normalize.ts';
 import { toLatin, toRussianCyrillic } from './transliterate.ts';
 
@@ -381,5 +381,31 @@ describe('properties', () => {
       expect(matchKey(toLatin(name))).toBe(matchKey(name));
       expect(matchKey(toLatin(name, 'bgn'))).toBe(matchKey(name));
     }
+  });
+});
+
+describe('nameForm: the sex a surname or patronymic form shows', () => {
+  it.each([
+    ['Раҳимова', 'F'],
+    ['Рахимова', 'F'],
+    ['Rakhimova', 'F'],
+    ['Raximova', 'F'],
+    ['Алиева', 'F'],
+    ['Ковальская', 'F'],
+    ['Абдуллоевна', 'F'],
+    ['Раҳимов', 'M'],
+    ['Rakhimov', 'M'],
+    ['Алиев', 'M'],
+    ['Ковальский', 'M'],
+    ['Абдуллоевич', 'M'],
+    ['Раҳимзода', undefined],
+    ['Раҳимӣ', undefined],
+  ] as const)('%s → %s', (name, form) => {
+    expect(nameForm(name)).toBe(form);
+  });
+
+  it('agrees with the match key: both forms share one key, only the form tells them apart', () => {
+    expect(matchKey('Раҳимова')).toBe(matchKey('Rakhimov'));
+    expect(nameForm('Раҳимова')).not.toBe(nameForm('Rakhimov'));
   });
 });

@@ -261,6 +261,29 @@ export function secondPassKey(name: string, opts: NormalizeOptions = {}): string
 }
 
 // ---------------------------------------------------------------------------------------------------
+// The sex a surname's or patronymic's form shows
+
+/** Feminine endings of surnames and patronymics in passport Latin (-ова, -ева, -ина, -ская, -овна, -қизи). */
+const FEMININE_FORM = /(ova|eva|ina|yna|aya|ovna|evna|ichna|kizi|qizi|kyzy)$/u;
+/** Masculine endings (-ов, -ев, -ин, -ский, -ович, -ич, -ўғли). */
+const MASCULINE_FORM = /(ov|ev|in|yn|iy|ij|sky|ski|ovich|evich|ich|ogli|ugli)$/u;
+
+/**
+ * Which sex the form of a surname or patronymic shows, from its ending in any script: Раҳимова,
+ * Rakhimova and Рахимова are feminine, Раҳимов masculine, Раҳимзода and Раҳимӣ neither. Match keys
+ * fold the two forms into one (rule 8), so that one person is found in both; ranking tells them
+ * apart with this.
+ *
+ * @example nameForm('Раҳимова') === 'F'; nameForm('Rakhimov') === 'M'; nameForm('Раҳимзода') === undefined
+ */
+export function nameForm(name: string, opts: NormalizeOptions = {}): 'M' | 'F' | undefined {
+  const last = canonLatin(name, opts).split(/[ -]/u).at(-1) ?? '';
+  if (FEMININE_FORM.test(last)) return 'F';
+  if (MASCULINE_FORM.test(last)) return 'M';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
 
 export interface NameKeys {
   /** Step 1: the cleaned Unicode form. */

@@ -150,10 +150,89 @@ async function trigramCandidates(
   return (await q.limit(200).execute()) as PersonCandidate[];
 }
 
+/** One reading of the asked name: the key each part must have (free text is read in several orders). */
+interface Reading {
+  surname: string;
+  name: string;
+  patronymic?: string | undefined;
+}
+
+/**
+ * The readings of an asked name with at least a surname and a given name: the parts as asked, or the
+ * free-text words as "surname name patronymic" (Tajik and Russian order), "name surname" and "name
+ * patronymic surname" (passport and Russian everyday order).
+ */
+function readings(asked: AskedName): Reading[] {
+  const out: Reading[] = [];
+  if (asked.surname && asked.name)
+    out.push({
+      surname: asked.surname.looseKey,
+      name: asked.name.looseKey,
+      patronymic: asked.patronymic?.matchKey,
+    });
+  const [a, b, c] = asked.words.map((w) => ({ loose: w.looseKey, key: w.matchKey }));
+  if (a && b) {
+    out.push({ surname: a.loose, name: b.loose, patronymic: c?.key });
+    out.push({ surname: b.loose, name: a.loose });
+    if (c) out.push({ surname: c.loose, name: a.loose, patronymic: b.key });
+  }
+  const seen = new Set<string>();
+  return out.filter((r) => {
+    const k = `${r.surname}|${r.name}|${r.patronymic ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * Without a date, the whole name first: the people whose surname, given name and patronymic keys
+ * all equal a reading of the asked name, then those with that surname and given name recorded
+ * without a patronymic (or, when no whole name matched, with any: a patronymic spelt past its key),
+ * each from one composite index (record_persons_full_name), so the strongest matches are read
+ * first and namesakes of a common name are narrowed by the patronymic before any limit applies.
+ */
+async function fullNameCandidates(
+  db: Kysely<Database>,
+  asked: AskedName,
+  birthYear: number | undefined,
+  scope: RecordScope,
+): Promise<PersonCandidate[]> {
+  const out: PersonCandidate[] = [];
+  const seen = new Set<string>();
+  const read = async (r: Reading, patronymic: 'equal' | 'none' | 'any') => {
+    let q = recordsInScope(db, scope)
+      .innerJoin('record_persons as p', 'p.record_id', 'r.id')
+      .select([...PERSON_COLUMNS, 'p.id'])
+      .where('p.surname_loose', '=', r.surname)
+      .where('p.name_loose', '=', r.name);
+    if (patronymic === 'equal') q = q.where('p.patronymic_key', '=', r.patronymic!);
+    else if (patronymic === 'none') q = q.where('p.patronymic_key', 'is', null);
+    if (!scope.seeSealed) q = q.where('p.sealed', '=', false);
+    if (birthYear) q = q.where('p.birth_year', '=', birthYear);
+    for (const row of await q.limit(MAX_ROWS).execute()) {
+      if (seen.has(String(row.id))) continue;
+      seen.add(String(row.id));
+      const { id: _id, ...person } = row;
+      out.push(person as PersonCandidate);
+    }
+  };
+  const all = readings(asked);
+  for (const r of all) if (r.patronymic !== undefined) await read(r, 'equal');
+  // Once the whole name matched, the others of that surname and given name are other people
+  // (their patronymic differs), save those recorded without one; otherwise the patronymic may be
+  // spelt past its key (a typo), and scoring judges it.
+  const found = out.length > 0;
+  for (const r of all) await read(r, found && r.patronymic !== undefined ? 'none' : 'any');
+  return out;
+}
+
 /**
  * The stored people who may be the one asked for. A date of birth narrows to one day and tolerates
- * typos; otherwise the keys decide, and trigrams are tried only when no key matches at all (a
- * national registry shares trigrams with nearly every name, so they are the slowest way in).
+ * typos. Otherwise the whole name decides first (surname, given name and patronymic keys together);
+ * single parts are read only when no whole name matches (or in broad mode, for surname changes);
+ * trigrams are tried only when no key matches at all (a national registry shares trigrams with
+ * nearly every name, so they are the slowest way in).
  */
 export async function nameCandidates(
   db: Kysely<Database>,
@@ -162,7 +241,9 @@ export async function nameCandidates(
   scope: RecordScope,
 ): Promise<PersonCandidate[]> {
   if (dates.birthDate) return sameDateCandidates(db, asked, dates.birthDate, scope);
+  const whole = await fullNameCandidates(db, asked, dates.birthYear, scope);
+  if (whole.length > 0 && !asked.broad) return whole;
   const byKeys = await keyCandidates(db, asked, dates.birthYear, scope);
-  if (byKeys.length > 0) return byKeys;
+  if (whole.length + byKeys.length > 0) return [...whole, ...byKeys];
   return trigramCandidates(db, asked, dates.birthYear, scope);
 }

@@ -107,3 +107,30 @@ describe('scoring a stored person born on the asked date', () => {
         }
   });
 });
+
+describe('the asked form of a surname ranks before the other sex’s form', () => {
+  const NO_DATE = { sameDate: false };
+  const score = (a: string, stored: string) =>
+    scorePerson({ surname: nameKeys(a), words: [], broad: false }, person(stored, 'Нигина'), NO_DATE)!.score;
+
+  it.each([
+    ['Раҳимов', 'Раҳимов', 'Раҳимова'],
+    ['Rakhimov', 'Раҳимов', 'Раҳимова'],
+    ['Рахимов', 'Раҳимов', 'Раҳимова'],
+    ['Rahimova', 'Раҳимова', 'Раҳимов'],
+    ['Рахимова', 'Раҳимова', 'Раҳимов'],
+  ])('%s: %s above %s', (a, same, other) => {
+    expect(score(a, same)).toBeGreaterThan(score(a, other));
+  });
+
+  it('in free text too', () => {
+    const words = { words: [nameKeys('Rakhimov'), nameKeys('Nigina')], broad: false };
+    const male = scorePerson(words, person('Раҳимов', 'Нигина'), NO_DATE)!.score;
+    const female = scorePerson(words, person('Раҳимова', 'Нигина'), NO_DATE)!.score;
+    expect(male).toBeGreaterThan(female);
+  });
+
+  it('keeps the other form a match: one person is found in both', () => {
+    expect(score('Раҳимов', 'Раҳимова')).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -1,4 +1,4 @@
-import { jaroWinkler, keySimilarity, type NameKeys, nameKeys, oneEditApart } from '@sabt/core';
+import { jaroWinkler, keySimilarity, type NameKeys, nameForm, nameKeys, oneEditApart } from '@sabt/core';
 
 /** The name parts asked for, as keys; free-text words are tried against every part. */
 export interface AskedName {
@@ -56,6 +56,34 @@ function judge(sim: ReturnType<typeof keySimilarity>, broad: boolean, cutoff: nu
   return sim.jaroWinkler >= cutoff ? 'typo' : 'no';
 }
 
+/**
+ * A surname or patronymic in the other sex's form (Раҳимова, Rakhimova when Раҳимов was asked)
+ * scores this much below the asked form: the match keys fold the two into one, so without it they
+ * tie. Below every key match of the asked form, above a loose spelling of the other.
+ */
+export const OTHER_FORM_PENALTY = 0.04;
+
+/** Whether a stored surname or patronymic is in the other sex's form than the asked one. */
+function otherForm(part: Part | '', a: NameKeys, b: NameKeys): boolean {
+  if (part !== 'surname' && part !== 'patronymic') return false;
+  const asked = nameForm(a.latin);
+  const stored = nameForm(b.latin);
+  return !!asked && !!stored && asked !== stored;
+}
+
+/** Name keys memoised for one search: namesakes share spellings, and keying is the costly part of scoring. */
+export function keysMemo(): (name: string) => NameKeys {
+  const memo = new Map<string, NameKeys>();
+  return (name) => {
+    let k = memo.get(name);
+    if (!k) {
+      k = nameKeys(name);
+      memo.set(name, k);
+    }
+    return k;
+  };
+}
+
 const storedParts = (p: PersonCandidate): Record<Part, string | null> => ({
   surname: p.surname,
   name: p.given_name,
@@ -103,14 +131,15 @@ export interface Scored {
 export function scorePerson(
   asked: AskedName,
   p: PersonCandidate,
-  opts: { sameDate: boolean },
+  opts: { sameDate: boolean; keys?: (name: string) => NameKeys },
 ): Scored | null {
   const cutoff = opts.sameDate ? TYPO_SIMILARITY_SAME_DATE : TYPO_SIMILARITY;
   const stored = storedParts(p);
+  const keyed = opts.keys ?? nameKeys;
   const keys: Record<Part, NameKeys | undefined> = {
-    surname: p.surname ? nameKeys(p.surname) : undefined,
-    name: p.given_name ? nameKeys(p.given_name) : undefined,
-    patronymic: p.patronymic ? nameKeys(p.patronymic) : undefined,
+    surname: p.surname ? keyed(p.surname) : undefined,
+    name: p.given_name ? keyed(p.given_name) : undefined,
+    patronymic: p.patronymic ? keyed(p.patronymic) : undefined,
   };
   let total = 0;
   let weight = 0;
@@ -132,7 +161,8 @@ export function scorePerson(
       slipsOnly &&= oneEditApart(a.matchKey, k.matchKey);
       if (typos > 1 && !slipsOnly) return null;
     }
-    total += WEIGHTS[part] * sim.score;
+    const form = otherForm(part, a, k) ? OTHER_FORM_PENALTY : 0;
+    total += WEIGHTS[part] * (sim.score - form);
     reasons.push(`${part}:${sim.reason}`);
   }
   const partScore = weight > 0 ? total / weight : undefined;
@@ -148,9 +178,10 @@ export function scorePerson(
       const sim = keySimilarity(w, k);
       const verdict = judge(sim, asked.broad, cutoff);
       if (verdict === 'no') continue;
-      if (sim.score > top.score)
+      const score = sim.score - (otherForm(part, w, k) ? OTHER_FORM_PENALTY : 0);
+      if (score > top.score)
         top = {
-          score: sim.score,
+          score,
           reason: sim.reason,
           part,
           slip: verdict === 'key' || oneEditApart(w.matchKey, k.matchKey),

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts';
 import { searchesSealed } from '../policies/sealing.ts';
 import { typedIdentifier } from './identifier.ts';
 import { nameCandidates, type RecordScope, recordsInScope } from './name-candidates.ts';
-import { type AskedName, scorePerson } from './score.ts';
+import { type AskedName, keysMemo, scorePerson } from './score.ts';
 
 export interface SearchQuery {
   q?: string | undefined;
@@ -117,6 +117,7 @@ export async function searchRecords(
   };
   if (!asked.surname && !asked.name && asked.words.length === 0) return { hits: byId, weaker: 0 };
   const rows = await nameCandidates(db, asked, { birthDate: q.birthDate, birthYear: q.birthYear }, scope);
+  const keys = keysMemo();
 
   // Parents named in the query must appear in the same record.
   const parentFilter = async (role: 'mother' | 'father', text: string | undefined, ids: Set<string>) => {
@@ -130,7 +131,7 @@ export async function searchRecords(
       .execute();
     const keep = new Set<string>();
     for (const p of parents) {
-      const names = [p.surname, p.given_name].filter((x): x is string => !!x).map((x) => nameKeys(x));
+      const names = [p.surname, p.given_name].filter((x): x is string => !!x).map(keys);
       if (k.every((w) => names.some((n) => keySimilarity(w, n).score >= 0.8))) keep.add(p.record_id);
     }
     return keep;
@@ -144,7 +145,7 @@ export async function searchRecords(
   for (const p of rows) {
     if (!ids.has(p.record_id)) continue;
     const sameDate = !!q.birthDate && p.birth_date === q.birthDate;
-    const scored = scorePerson(asked, p, { sameDate });
+    const scored = scorePerson(asked, p, { sameDate, keys });
     if (!scored) continue;
     let score = scored.score;
     const reasons = scored.reasons;

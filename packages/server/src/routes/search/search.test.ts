@@ -64,6 +64,55 @@ describe('searching by name in any script or spelling', () => {
     expect(ids(res)[0]).not.toBe(rahimov.id);
   });
 
+  it('ranks the asked form of a surname first: Раҳимов before Раҳимова, Rakhimova before Rakhimov', async () => {
+    const female = await registerThrough(clerks, 'BIRTH', child('Раҳимова', 'Мадина', '2025-07-01'));
+    const first = async (query: string) => ids(await back.get(`/api/v1/search?${query}`));
+    for (const asked of ['Раҳимов', 'Рахимов', 'Rakhimov', 'Raximov']) {
+      const found = await first(`surname=${encodeURIComponent(asked)}`);
+      expect(found[0], asked).toBe(rahimov.id);
+      expect(found, asked).toContain(female.id);
+    }
+    for (const asked of ['Раҳимова', 'Рахимова', 'Rakhimova']) {
+      const found = await first(`surname=${encodeURIComponent(asked)}`);
+      expect(found[0], asked).toBe(female.id);
+      expect(found, asked).toContain(rahimov.id);
+    }
+    expect((await first(`q=${encodeURIComponent('Rakhimova')}`))[0]).toBe(female.id);
+    expect((await first(`q=${encodeURIComponent('Rakhimov')}`))[0]).toBe(rahimov.id);
+  });
+
+  it('ranks namesakes by every part asked, without a date: the asked patronymic, in any order and script', async () => {
+    const karimovich = await registerThrough(
+      clerks,
+      'BIRTH',
+      child('Назаров', 'Фаррух', '2025-07-02', 'Каримович'),
+    );
+    const other = await registerThrough(
+      clerks,
+      'BIRTH',
+      child('Назаров', 'Фаррух', '2023-03-04', 'Саидович'),
+    );
+    const search = async (query: string) => ids(await back.get(`/api/v1/search?${query}`));
+    for (const query of [
+      'surname=Nazarov&name=Farrukh&patronymic=Karimovich',
+      `surname=${encodeURIComponent('Назаров')}&name=${encodeURIComponent('Фаррух')}&patronymic=${encodeURIComponent('Каримович')}`,
+      `q=${encodeURIComponent('Назаров Фаррух Каримович')}`,
+      `q=${encodeURIComponent('Farrukh Karimovich Nazarov')}`,
+      // a slip in the patronymic: no key equals it, the surname and given name find both, scoring decides
+      'surname=Nazarov&name=Farrukh&patronymic=Karimovch',
+    ]) {
+      const found = await search(query);
+      expect(found[0], query).toBe(karimovich.id);
+      expect(found, query).not.toContain(other.id);
+    }
+    expect(await search('surname=Nazarov&name=Farrukh')).toEqual(
+      expect.arrayContaining([karimovich.id, other.id]),
+    );
+    // the mother's name and the year narrow the same namesakes further
+    expect(await search(`surname=Nazarov&name=Farrukh&mother=${encodeURIComponent('Зулайхо')}`)).toEqual([]);
+    expect(await search('surname=Nazarov&name=Farrukh&birthYear=2021')).toEqual([]);
+  });
+
   it('finds a surname change (-ов → -зода) only in broad mode', async () => {
     const exact = await back.get(
       `/api/v1/search?surname=${encodeURIComponent('Раҳимзода')}&name=${encodeURIComponent('Ҷамшед')}`,
