@@ -10,6 +10,8 @@ export interface NameQuery {
   variant: Variant;
   /** What is asked: name parts in the variant spelling and the date of birth. */
   query: { surname: string; name: string; patronymic?: string; birthDate: string };
+  /** The whole name (surname, given name, patronymic) in the same spelling, for searches without a date. */
+  full?: { surname: string; name: string; patronymic: string };
   /** The person's name as registered (Tajik Cyrillic), for reading the results. */
   source: { surname: string; name: string; patronymic: string; birthDate: string };
   /** Ground truth: every record that names this person under this surname and name, in any spelling. */

@@ -23,7 +23,7 @@ import { connect } from '../packages/server/src/db/connect.ts';
 import type { Database } from '../packages/server/src/db/schema.ts';
 import { findDuplicates } from '../packages/server/src/duplicates/find-duplicates.ts';
 import { CENTRAL_OFFICE_ID } from '../packages/server/src/offices/office-tree.ts';
-import { searchRecords } from '../packages/server/src/search/search-records.ts';
+import { type SearchQuery, searchRecords } from '../packages/server/src/search/search-records.ts';
 import { BASELINE_INDEX_SQL, BENCH_USER_LOGIN, DATA_DIR, queriesPath } from './generate.ts';
 import type { QuerySet, Variant } from './query-set.ts';
 
@@ -64,9 +64,27 @@ export interface SearchSystem {
   }[];
 }
 
+/** A search without a date of birth: its latency and how often the asked person is in the first 20. */
+export interface NoDateSearch {
+  latency: Latency;
+  queries: number;
+  /** Queries with some record of the asked person among the first 20 results (null: not measured, a surname alone). */
+  found: number | null;
+  /** Queries with every record of the asked person among the first 20 results. */
+  complete: number | null;
+  /** Per spelling variant of the query: queries, and those with the asked person in the first 20. */
+  byVariant: Record<string, { queries: number; found: number }>;
+}
+
 export interface BenchResult {
   machine: Record<string, string | number>;
   search: Record<string, SearchSystem>;
+  /**
+   * Name searches without a date of birth: the whole name (surname, given name, patronymic) as
+   * fields and as free text, as a central-office user and as a user of the district that holds the
+   * person's record; a surname alone (latency only: any namesake fits).
+   */
+  noDate: Record<string, NoDateSearch>;
   lookups: { actNumber: Latency & { found: number }; nationalId: Latency & { found: number } };
   duplicates: {
     latency: Latency;
@@ -94,6 +112,8 @@ export interface BenchOptions {
   baselineTimeoutMs?: number;
   /** Explain the slowest statements (EXPLAIN ANALYZE, BUFFERS). */
   explain?: number;
+  /** Run only the searches without a date of birth (no dated search, baselines, look-ups or duplicates). */
+  noDateOnly?: boolean;
   log?: (line: string) => void;
   trace?: Trace;
 }
@@ -301,6 +321,25 @@ export async function runBenchmark(
   }
   for (const l of set.lookups.slice(-warm)) await searchRecords(db, actor, { nationalId: l.nationalId });
 
+  const noDate = await noDateSearches(db, actor, queries, limit, setLabel, log);
+  if (opts.noDateOnly)
+    return {
+      machine,
+      search: {},
+      noDate,
+      lookups: { actNumber: { ...latency([]), found: 0 }, nationalId: { ...latency([]), found: 0 } },
+      duplicates: {
+        latency: latency([]),
+        detected: 0,
+        expected: 0,
+        falseAlarms: 0,
+        newEvents: 0,
+        misses: [],
+      },
+      slowest: [],
+      statements: [],
+    };
+
   const search: Record<string, SearchSystem> = {};
   {
     const samples: number[] = [];
@@ -431,6 +470,7 @@ export async function runBenchmark(
     machine,
     statements,
     search,
+    noDate,
     lookups: {
       actNumber: { ...latency(byNumber), found: foundNumber },
       nationalId: { ...latency(byNid), found: foundNid },
@@ -445,6 +485,83 @@ export async function runBenchmark(
     },
     slowest,
   };
+}
+
+/** The actor of a district office: a registrar there, seeing only that district's records. */
+async function districtActor(db: Kysely<Database>, central: Actor, recordId: string): Promise<Actor> {
+  const r = await db
+    .selectFrom('records')
+    .select(['office_id', 'office_path'])
+    .where('id', '=', recordId)
+    .executeTakeFirstOrThrow();
+  return { ...central, officeId: r.office_id, officeKind: 'district', officePath: r.office_path };
+}
+
+/**
+ * Searches without a date of birth, over the queries of the set that carry the whole name: as
+ * fields and as free text ("surname name patronymic"), as the central office and as the district
+ * that holds the person's first record; and the surname alone, for its latency.
+ */
+async function noDateSearches(
+  db: Kysely<Database>,
+  central: Actor,
+  queries: QuerySet['search'],
+  limit: number,
+  setLabel: (l: string) => void,
+  log: (line: string) => void,
+): Promise<Record<string, NoDateSearch>> {
+  const full = queries.filter((q) => q.full);
+  const districts = new Map<string, Actor>();
+  for (const q of full) districts.set(q.truth[0]!, await districtActor(db, central, q.truth[0]!));
+  const cases: [string, (q: (typeof full)[number]) => [Actor, SearchQuery], boolean][] = [
+    ['whole name as fields, central office', (q) => [central, { ...q.full! }], true],
+    [
+      'whole name as free text, central office',
+      (q) => [central, { q: `${q.full!.surname} ${q.full!.name} ${q.full!.patronymic}` }],
+      true,
+    ],
+    ['whole name as fields, district office', (q) => [districts.get(q.truth[0]!)!, { ...q.full! }], true],
+    ['surname alone, central office', (q) => [central, { surname: q.full!.surname }], false],
+    [
+      'surname and given name, central office',
+      (q) => [central, { surname: q.full!.surname, name: q.full!.name }],
+      false,
+    ],
+  ];
+  // warm-up, not measured
+  for (const q of full.slice(-10)) for (const [, ask] of cases) await searchRecords(db, ...ask(q));
+  const out: Record<string, NoDateSearch> = {};
+  for (const [label, ask, measure] of cases) {
+    const samples: number[] = [];
+    let found = 0;
+    let complete = 0;
+    const byVariant: NoDateSearch['byVariant'] = {};
+    setLabel(`no date: ${label}`);
+    for (const q of full) {
+      const [actor, query] = ask(q);
+      const [{ hits }, ms] = await timed(() => searchRecords(db, actor, { ...query, limit }));
+      samples.push(ms);
+      const ids = new Set(hits.map((h) => h.recordId));
+      const v = byVariant[q.variant] ?? { queries: 0, found: 0 };
+      byVariant[q.variant] = v;
+      v.queries++;
+      if (q.truth.some((id) => ids.has(id))) {
+        found++;
+        v.found++;
+      }
+      if (q.truth.every((id) => ids.has(id))) complete++;
+    }
+    setLabel('');
+    out[label] = {
+      latency: latency(samples),
+      queries: full.length,
+      found: measure ? found : null,
+      complete: measure ? complete : null,
+      byVariant: measure ? byVariant : {},
+    };
+    log(`no date, ${label}: ${JSON.stringify(out[label]!.latency)} found ${found}/${full.length}`);
+  }
+  return out;
 }
 
 /** A short name for a statement: what it selects from and its distinctive condition. */
@@ -466,9 +583,11 @@ export function report(r: BenchResult): string {
     lines.push(`- ${k}: ${typeof v === 'number' ? v.toLocaleString('en') : v}`);
   lines.push('', '## Name search (labelled spelling variants, top 20)', '');
   const systems = Object.keys(r.search);
-  lines.push(`| | ${systems.join(' | ')} |`, `|---|${systems.map(() => '---:').join('|')}|`);
-  const row = (label: string, f: (s: SearchSystem) => string) =>
-    lines.push(`| ${label} | ${systems.map((s) => f(r.search[s]!)).join(' | ')} |`);
+  if (systems.length === 0) lines.push('(not run)');
+  else lines.push(`| | ${systems.join(' | ')} |`, `|---|${systems.map(() => '---:').join('|')}|`);
+  const row = (label: string, f: (s: SearchSystem) => string) => {
+    if (systems.length) lines.push(`| ${label} | ${systems.map((s) => f(r.search[s]!)).join(' | ')} |`);
+  };
   row('queries', (s) => String(s.quality.queries));
   row('p50 ms', (s) => s.latency.p50.toFixed(1));
   row('p95 ms', (s) => s.latency.p95.toFixed(1));
@@ -478,12 +597,34 @@ export function report(r: BenchResult): string {
   row('all truth found', (s) => `${(s.quality.complete * 100).toFixed(1)}%`);
   row('results returned', (s) => String(s.quality.returned));
   row('stopped at the time limit', (s) => String(s.timedOut ?? 0));
-  const variants = Object.keys(r.search[systems[0]!]!.quality.byVariant);
+  const variants = systems.length ? Object.keys(r.search[systems[0]!]!.quality.byVariant) : [];
   for (const v of variants)
     row(`recall / precision: ${v}`, (s) => {
       const x = s.quality.byVariant[v];
       return x ? `${x.recall.toFixed(3)} / ${x.precision?.toFixed(3) ?? '–'}` : '';
     });
+  lines.push('', '## Name search without a date of birth (top 20)', '');
+  lines.push(
+    '| search | queries | p50 ms | p95 ms | p99 ms | asked person in first 20 | all their records |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const [label, x] of Object.entries(r.noDate)) {
+    const pct = (n: number | null) =>
+      n === null ? '–' : `${n}/${x.queries} (${((n / x.queries) * 100).toFixed(1)}%)`;
+    lines.push(
+      `| ${label} | ${x.queries} | ${x.latency.p50.toFixed(1)} | ${x.latency.p95.toFixed(1)} | ${x.latency.p99.toFixed(1)} | ${pct(x.found)} | ${pct(x.complete)} |`,
+    );
+  }
+  const perVariant = Object.entries(r.noDate).filter(([, x]) => Object.keys(x.byVariant).length);
+  if (perVariant.length) {
+    lines.push('', 'Asked person in the first 20, per spelling of the query:', '');
+    const variants = Object.keys(perVariant[0]![1].byVariant);
+    lines.push(`| search | ${variants.join(' | ')} |`, `|---|${variants.map(() => '---:').join('|')}|`);
+    for (const [label, x] of perVariant)
+      lines.push(
+        `| ${label} | ${variants.map((v) => `${x.byVariant[v]?.found ?? 0}/${x.byVariant[v]?.queries ?? 0}`).join(' | ')} |`,
+      );
+  }
   lines.push('', '## Look-ups and duplicate check', '');
   lines.push('| | n | p50 ms | p95 ms | p99 ms | max ms | result |', '|---|---:|---:|---:|---:|---:|---|');
   const l = r.lookups;
@@ -521,6 +662,7 @@ async function main() {
       baselines: { type: 'string', default: 'pg_trgm,pg_trgm+date' },
       'baseline-timeout': { type: 'string', default: '10000' },
       explain: { type: 'string', default: '4' },
+      'no-date-only': { type: 'boolean', default: false },
       /** Suffix for the result files, e.g. an experiment's name. */
       tag: { type: 'string', default: '' },
     },
@@ -553,6 +695,7 @@ async function main() {
       ...(values['max-queries'] ? { maxQueries: Number(values['max-queries']) } : {}),
       baselines: values.baselines.split(',').filter(Boolean) as BenchOptions['baselines'],
       explain: Number(values.explain),
+      noDateOnly: values['no-date-only'],
       baselineTimeoutMs: Number(values['baseline-timeout']),
       trace,
     });

@@ -62,4 +62,14 @@ describe('benchmark smoke run (10,000 records, PGlite)', () => {
     expect(bench.duplicates.latency.n).toBe(bench.duplicates.expected + bench.duplicates.newEvents);
     expect(bench.duplicates.detected).toBeGreaterThan(bench.duplicates.expected * 0.8);
   });
+
+  it('finds the asked person without a date of birth, by the whole name in the first 20', () => {
+    const fields = bench.noDate['whole name as fields, central office']!;
+    expect(fields.queries).toBe(50);
+    expect(fields.found! / fields.queries).toBeGreaterThanOrEqual(0.95);
+    expect(bench.noDate['whole name as free text, central office']!.found! / 50).toBeGreaterThanOrEqual(0.9);
+    expect(bench.noDate['whole name as fields, district office']!.found! / 50).toBeGreaterThanOrEqual(0.95);
+    expect(bench.noDate['surname alone, central office']!.latency.n).toBe(50);
+    expect(report(bench)).toContain('Name search without a date of birth');
+  });
 });

@@ -133,6 +133,7 @@ export function makeQuery(rng: Rng, id: number, variant: Variant, g: Group): Nam
     id,
     variant,
     query: { surname, name, ...(withPatronymic ? { patronymic } : {}), birthDate: g.birthDate },
+    full: { surname, name, patronymic },
     source: { surname: g.surname, name: g.name, patronymic: g.patronymic, birthDate: g.birthDate },
     truth: g.ids,
   };
