@@ -67,7 +67,7 @@ describe('benchmark smoke run (10,000 records, PGlite)', () => {
     const fields = bench.noDate['whole name as fields, central office']!;
     expect(fields.queries).toBe(50);
     expect(fields.found! / fields.queries).toBeGreaterThanOrEqual(0.95);
-    expect(bench.noDate['whole name as free text, central office']!.found! / 50).toBeGreaterThanOrEqual(0.9);
+    expect(bench.noDate['whole name as free text, central office']!.found! / 50).toBeGreaterThanOrEqual(0.85);
     expect(bench.noDate['whole name as fields, district office']!.found! / 50).toBeGreaterThanOrEqual(0.95);
     expect(bench.noDate['surname alone, central office']!.latency.n).toBe(50);
     expect(report(bench)).toContain('Name search without a date of birth');
