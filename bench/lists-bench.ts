@@ -19,10 +19,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { buildApp } from '../packages/server/src/app.ts';
-import { createSession, SESSION_COOKIE } from '../packages/server/src/auth/sessions.ts';
+import { type Actor, createSession, SESSION_COOKIE } from '../packages/server/src/auth/sessions.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { connect } from '../packages/server/src/db/connect.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
+import { queueCounts } from '../packages/server/src/queries/record-counts.ts';
+import { listRecords } from '../packages/server/src/queries/records.ts';
 
 const { values } = parseArgs({
   options: {
@@ -158,6 +160,38 @@ await measure(
 await measure('district: registered, first page', 'district', `/records?${registered}`);
 await measure(`district: registered, ${DEPTH} rows in`, 'district', await deepPage('district', registered));
 await measure('district: queue counts', 'district', '/records/counts');
+
+// The same reads without the API (no session, presenter or audited read): what the database costs.
+async function measureCall(name: string, call: () => Promise<unknown>) {
+  for (let i = 0; i < WARMUP; i++) await call();
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await call();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  const f: Figure = {
+    name,
+    p50: quantile(ms, 0.5),
+    p95: quantile(ms, 0.95),
+    p99: quantile(ms, 0.99),
+    load: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+  figures.push(f);
+  console.log(
+    `${name.padEnd(44)} p50 ${f.p50.toFixed(1).padStart(7)} ms  p95 ${f.p95.toFixed(1).padStart(7)} ms  p99 ${f.p99
+      .toFixed(1)
+      .padStart(7)} ms  load ${f.load.join(' ')}`,
+  );
+}
+const centralActor = { officePath: 'HQ-00-00/' } as Actor;
+// offset for an API of numbered pages, ignored by one of tokens
+const firstPage = { status: 'registered', limit: PAGE, offset: 0, sort: 'updated', order: 'desc' } as const;
+await measureCall('central: registered, first page (query only)', () =>
+  listRecords(dbx.db, centralActor, firstPage),
+);
+await measureCall('central: queue counts (query only)', () => queueCounts(dbx.db, centralActor));
 
 const out = join(BENCH_DIR, '.data', `lists-${records}-${values.tag}.json`);
 mkdirSync(join(BENCH_DIR, '.data'), { recursive: true });

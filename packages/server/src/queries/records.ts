@@ -87,25 +87,34 @@ export interface ListFilter extends ListOrder {
   page?: string | undefined;
 }
 
-/** A sort column, its value as text (for the page token) and the value read back from a token. */
+/**
+ * A sort column, the same order as an expression no index serves (to sort a few rows found by
+ * another index), its value as text (for the page token) and the value read back from a token.
+ */
 const SORT_KEYS = {
   updated: {
     column: sql`updated_at`,
+    unindexed: sql`(updated_at + interval '0 seconds')`,
     text: sql<string>`updated_at::text`,
     read: (key: string) => sql`CAST(${key} AS timestamptz)`,
   },
   created: {
     column: sql`created_at`,
+    unindexed: sql`(created_at + interval '0 seconds')`,
     text: sql<string>`created_at::text`,
     read: (key: string) => sql`CAST(${key} AS timestamptz)`,
   },
   // a record without a number (not registered) sorts as the highest: last going up, first going down
   number: {
     column: sql`coalesce(number, 2147483647)`,
+    unindexed: sql`(coalesce(number, 2147483647) + 0)`,
     text: sql<string>`coalesce(number, 2147483647)::text`,
     read: (key: string) => sql`CAST(${key} AS integer)`,
   },
 } as const;
+
+/** At most this many records fitting a filter are found by the filter and sorted (see listRecords). */
+const FEW = 2000;
 
 /**
  * Records within the user's jurisdiction, filtered, in order, one page at a time by keyset: a page
@@ -114,7 +123,7 @@ const SORT_KEYS = {
  * comes from the maintained counters (exact), or for a filter they do not keep (untouched days) from
  * a count that stops at COUNT_CAP (`atLeast` when it does).
  */
-export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFilter) {
+export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFilter, fewUpTo = FEW) {
   const at = f.page ? decodePageToken(f.page, f) : undefined;
   let q = db.selectFrom('records').where('office_path', 'like', `${actor.officePath}%`);
   if (f.status) q = q.where('status', '=', f.status);
@@ -122,10 +131,13 @@ export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFil
   if (f.office) q = q.where('office_id', '=', f.office);
   if (f.flag) q = q.where('flags', '@>', sql<string[]>`ARRAY[${f.flag}]::text[]`);
   if (f.untouchedDays) q = q.where('updated_at', '<', new Date(Date.now() - f.untouchedDays * 86_400_000));
-  const totalOf =
+  const { total, totalIs } =
     f.untouchedDays === undefined
-      ? countedTotal(db, actor.officePath, f).then((total) => ({ total, totalIs: 'exact' as const }))
-      : cappedCount(db, q);
+      ? { total: await countedTotal(db, actor.officePath, f), totalIs: 'exact' as const }
+      : await cappedCount(db, q);
+  // When few records fit (a flag queue, an empty status), they are read by their filter's own index
+  // and sorted, rather than found by walking the order's index past all the records that do not fit.
+  const few = totalIs === 'exact' && total <= fewUpTo;
 
   const sortKey = SORT_KEYS[f.sort];
   // walking backwards (to the page before) reads the order reversed, then turns the rows round
@@ -143,14 +155,11 @@ export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFil
     const from = sql`(${sortKey.read(at.key)}, CAST(${at.id} AS uuid))`;
     page = page.where(dir === 'desc' ? sql<boolean>`${key} < ${from}` : sql<boolean>`${key} > ${from}`);
   }
-  const [rows, { total, totalIs }] = await Promise.all([
-    page
-      .orderBy(sortKey.column, dir)
-      .orderBy('id', dir)
-      .limit(f.limit + 1)
-      .execute(),
-    totalOf,
-  ]);
+  const rows = await page
+    .orderBy(few ? sortKey.unindexed : sortKey.column, dir)
+    .orderBy('id', dir)
+    .limit(f.limit + 1)
+    .execute();
   const more = rows.length > f.limit;
   const items = rows.slice(0, f.limit);
   if (backwards) items.reverse();

@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/sessions.ts';
 import { scanDuplicates } from '../../duplicates/scan.ts';
 import { CENTRAL_OFFICE_ID } from '../../offices/office-tree.ts';
 import { queueCounts, recountRecords } from '../../queries/record-counts.ts';
+import { listRecords } from '../../queries/records.ts';
 import { birthData, deathData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { advance, R, show, type Workflow } from '../../test/workflow.ts';
@@ -89,6 +90,28 @@ describe('a list paged by token', () => {
         const keys = rows.map((r) => r[key]);
         const sorted = [...keys].sort();
         expect(keys).toEqual(order === 'asc' ? sorted : sorted.reverse());
+      }
+    }
+  });
+
+  it('gives the same pages when it walks the index of the order as when it sorts the few that fit', async () => {
+    const office = await t.dbx.db
+      .selectFrom('offices')
+      .select('path')
+      .where('id', '=', 'RA-13-01')
+      .executeTakeFirstOrThrow();
+    const actor = { officePath: office.path } as Actor;
+    for (const sort of ['created', 'updated', 'number'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const { forward } = await walk(jamoat, `limit=3&sort=${sort}&order=${order}`);
+        const walked: string[] = [];
+        let page: string | undefined;
+        do {
+          const res = await listRecords(t.dbx.db, actor, { limit: 3, sort, order, page }, 0);
+          walked.push(...res.items.map((i) => i.id));
+          page = res.next ?? undefined;
+        } while (page);
+        expect(walked, `${sort} ${order}`).toEqual(forward.flat().map((r) => r.id));
       }
     }
   });
