@@ -90,10 +90,12 @@ SELECT r.office_id, min(r.office_path), r.kind, r.status, f.flag, count(*)
  GROUP BY r.office_id, r.kind, r.status, f.flag;
 
 -- Keyset pages: each list's order (sort column, then id) within a status, walked from where the
--- last page ended. The office path rides along for the stale-draft count (an index-only scan).
+-- last page ended. The office path rides along, so that a jurisdiction's page ids and the stale
+-- drafts' count are read from the index alone (the records of other offices skipped unread).
 CREATE INDEX records_list_status_updated ON records (status, updated_at, id) INCLUDE (office_path);
-CREATE INDEX records_list_status_created ON records (status, created_at, id);
-CREATE INDEX records_list_status_number ON records (status, (coalesce(number, 2147483647)), id);
+CREATE INDEX records_list_status_created ON records (status, created_at, id) INCLUDE (office_path);
+CREATE INDEX records_list_status_number ON records (status, (coalesce(number, 2147483647)), id)
+  INCLUDE (office_path);
 -- one office's records in order (an office filter, a jamoat's or a mobile office's jurisdiction)
 DROP INDEX records_office_status;
 CREATE INDEX records_office_status ON records (office_id, status, updated_at, id);
