@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../errors/domain-error.ts';
+import { CENTRAL_OFFICE_ID } from '../offices/office-tree.ts';
 import { assertCanRead } from '../policies/records.ts';
 import type { RecordRow } from '../unit-of-work/record-store.ts';
 import { decodePageToken, encodePageToken, type ListOrder } from './page-token.ts';
@@ -149,19 +150,29 @@ export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFil
     const from = sql`(${sortKey.read(at.key)}, CAST(${at.id} AS uuid))`;
     ids = ids.where(dir === 'desc' ? sql<boolean>`${key} < ${from}` : sql<boolean>`${key} > ${from}`);
   }
-  // The page's ids first, from the index alone where it can (the office path rides in it, so the
-  // records of other offices a walk passes are skipped without reading them), then their rows.
   const pageIds = ids
     .orderBy(few ? sortKey.unindexed : sortKey.column, dir)
     .orderBy('id', dir)
     .limit(f.limit + 1);
-  const rows = await db
-    .selectFrom('records')
-    .select([...LIST_ROW_COLUMNS, 'revision', 'created_at', 'updated_at', sortKey.text.as('page_key')])
-    .where('id', 'in', pageIds)
-    .orderBy(sortKey.column, dir)
-    .orderBy('id', dir)
-    .execute();
+  const columns = [
+    ...LIST_ROW_COLUMNS,
+    'revision',
+    'created_at',
+    'updated_at',
+    sortKey.text.as('page_key'),
+  ] as const;
+  // Across the whole country every entry the walk meets is on the page: its rows are read as it
+  // walks. Within a jurisdiction the page's ids come first, from the index alone (the office path
+  // is in it), so that the other offices' records the walk passes are skipped unread; then their rows.
+  const rows = await (actor.officePath === `${CENTRAL_OFFICE_ID}/`
+    ? pageIds.clearSelect().select(columns)
+    : db
+        .selectFrom('records')
+        .select(columns)
+        .where('id', 'in', pageIds)
+        .orderBy(sortKey.column, dir)
+        .orderBy('id', dir)
+  ).execute();
   const more = rows.length > f.limit;
   const items = rows.slice(0, f.limit);
   if (backwards) items.reverse();

@@ -100,18 +100,22 @@ describe('a list paged by token', () => {
       .select('path')
       .where('id', '=', 'RA-13-01')
       .executeTakeFirstOrThrow();
-    const actor = { officePath: office.path } as Actor;
-    for (const sort of ['created', 'updated', 'number'] as const) {
-      for (const order of ['asc', 'desc'] as const) {
-        const { forward } = await walk(jamoat, `limit=3&sort=${sort}&order=${order}`);
-        const walked: string[] = [];
-        let page: string | undefined;
-        do {
-          const res = await listRecords(t.dbx.db, actor, { limit: 3, sort, order, page }, 0);
-          walked.push(...res.items.map((i) => i.id));
-          page = res.next ?? undefined;
-        } while (page);
-        expect(walked, `${sort} ${order}`).toEqual(forward.flat().map((r) => r.id));
+    // a jamoat's jurisdiction (the page's ids first) and the whole country (rows as the walk goes):
+    // so far the country's records are the jamoat's
+    for (const officePath of [office.path, `${CENTRAL_OFFICE_ID}/`]) {
+      const actor = { officePath } as Actor;
+      for (const sort of ['created', 'updated', 'number'] as const) {
+        for (const order of ['asc', 'desc'] as const) {
+          const { forward } = await walk(jamoat, `limit=3&sort=${sort}&order=${order}`);
+          const walked: string[] = [];
+          let page: string | undefined;
+          do {
+            const res = await listRecords(t.dbx.db, actor, { limit: 3, sort, order, page }, 0);
+            walked.push(...res.items.map((i) => i.id));
+            page = res.next ?? undefined;
+          } while (page);
+          expect(walked, `${officePath} ${sort} ${order}`).toEqual(forward.flat().map((r) => r.id));
+        }
       }
     }
   });
