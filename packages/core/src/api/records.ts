@@ -148,14 +148,33 @@ export const recordListItemSchema = z.object({
 });
 export type RecordListItem = z.infer<typeof recordListItemSchema>;
 
+/** A count that would take longer than it is worth stops here: the answer says "at least" (`atLeast`). */
+export const COUNT_CAP = 10_000;
+
+/** How a total was reached: `exact` (the maintained counters, or a count below COUNT_CAP) or `atLeast` (the count stopped at COUNT_CAP). */
+export const totalIsSchema = z
+  .enum(['exact', 'atLeast'])
+  .describe(
+    'exact: the total is the number of records; atLeast: there are at least this many (the count stops at 10,000)',
+  );
+export type TotalIs = z.infer<typeof totalIsSchema>;
+
 export const recordListSchema = z
   .object({
-    total: z.int(),
+    total: z.int().describe('how many records fit the filter in your jurisdiction'),
+    totalIs: totalIsSchema,
     limit: z.int(),
-    offset: z.int(),
+    next: z
+      .string()
+      .nullable()
+      .describe('page token of the next page (pass it as `page`); null on the last page'),
+    previous: z
+      .string()
+      .nullable()
+      .describe('page token of the page before (pass it as `page`); null on the first page'),
     items: z.array(recordListItemSchema),
   })
-  .describe('One page of records');
+  .describe('One page of records; pages follow one another by their tokens (no numbered offsets)');
 export type RecordList = z.infer<typeof recordListSchema>;
 
 /** GET /records/counts: how many records wait in each work queue. */
@@ -169,9 +188,12 @@ export const queueCountsSchema = z
     possibleDuplicate: z.int(),
     amendmentRequested: z.int(),
     staleDrafts: z.int(),
+    staleDraftsIs: totalIsSchema,
     selfRegistered: z.int(),
   })
-  .describe('Records per work queue');
+  .describe(
+    'Records per work queue (all exact, kept as records change, except staleDrafts: see staleDraftsIs)',
+  );
 
 export const historyItemSchema = z.object({
   id: z.int(),

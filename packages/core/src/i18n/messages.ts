@@ -83,6 +83,11 @@ export const MESSAGES = {
     ru: 'Идентификатор — целое положительное число, записанное только цифрами (например, 31).',
     en: 'An identifier is a whole positive number written in digits only (for example 31).',
   },
+  'error.pageToken': {
+    tg: 'Ин саҳифа ба рӯйхат мувофиқ нест (тартиби он дигар шудааст): аз саҳифаи аввал сар кунед.',
+    ru: 'Эта страница не подходит к списку (его порядок изменился): начните с первой страницы.',
+    en: 'This page does not belong to the list as it is now sorted: start again from the first page.',
+  },
   'error.choice': {
     tg: 'Яке аз қиматҳои иҷозатдодашударо интихоб кунед: {options}.',
     ru: 'Выберите одно из допустимых значений: {options}.',

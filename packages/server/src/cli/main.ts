@@ -16,6 +16,7 @@ import { JOBS_HELP, jobsCommand, workerCommand } from '../jobs/cli.ts';
 import { type JobsRuntime, startJobs } from '../jobs/runtime.ts';
 import { notificationsCommand } from '../notifications/cli.ts';
 import { prepareDatabase } from '../prepare.ts';
+import { recountRecords } from '../queries/record-counts.ts';
 import { openFileStore } from '../storage/open-store.ts';
 import { type PasswordInput, readNewPassword } from './read-password.ts';
 
@@ -33,6 +34,8 @@ Usage:
 ${AUDIT_HELP}
   sabt duplicates scan [--kind BIRTH]
                                look for duplicates across the whole registry and flag them for review
+  sabt records recount         rebuild the queue and list counters from the records (writes wait
+                               meanwhile) and name every counter that was wrong
   sabt keys create [--office O]
                                Sabt's root CA (when missing) and keys for every office without them
                                (PDF-signing X.509 certificate + Ed25519 QR key); private keys are
@@ -286,6 +289,19 @@ export async function main(
       return workerCommand(config, openDb, REGISTRY);
     case 'jobs':
       return jobsCommand(config, openDb, { sub, id: positionals[2] });
+    case 'records': {
+      if (sub !== 'recount') break;
+      const dbx = await openDb(config);
+      try {
+        const fixes = await recountRecords(dbx.db);
+        for (const f of fixes)
+          console.log(`${f.officeId} ${f.kind} ${f.status} ${f.flag || '(all)'}: ${f.was} → ${f.is}`);
+        console.log(`${fixes.length} counters corrected`);
+        return 0;
+      } finally {
+        await dbx.close();
+      }
+    }
     case 'duplicates': {
       if (sub !== 'scan') break;
       const dbx = await openDb(config);

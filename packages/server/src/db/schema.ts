@@ -112,6 +112,16 @@ export interface ActCountersTable {
   last_number: number;
 }
 
+/** Records per office, kind and status (flag ''), and those carrying each flag (migration 024, kept by triggers). */
+export interface RecordCountsTable {
+  office_id: string;
+  office_path: string;
+  kind: string;
+  status: string;
+  flag: string;
+  n: string | number;
+}
+
 export interface IdempotencyKeysTable {
   user_id: string;
   key: string;
@@ -222,6 +232,7 @@ export interface Database {
   record_actions: RecordActionsTable;
   record_links: RecordLinksTable;
   act_counters: ActCountersTable;
+  record_counts: RecordCountsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;

@@ -1,10 +1,12 @@
-import { STALE_DRAFT_DAYS } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../errors/domain-error.ts';
+import { CENTRAL_OFFICE_ID } from '../offices/office-tree.ts';
 import { assertCanRead } from '../policies/records.ts';
 import type { RecordRow } from '../unit-of-work/record-store.ts';
+import { decodePageToken, encodePageToken, type ListOrder } from './page-token.ts';
+import { cappedCount, countedTotal } from './record-counts.ts';
 
 export async function findRecord(db: Kysely<Database>, actor: Actor, id: string): Promise<RecordRow> {
   const row = await db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
@@ -74,7 +76,7 @@ export const LIST_ROW_COLUMNS = [
   'national_id',
 ] as const;
 
-export interface ListFilter {
+export interface ListFilter extends ListOrder {
   status?: string | undefined;
   kind?: string | undefined;
   office?: string | undefined;
@@ -82,29 +84,109 @@ export interface ListFilter {
   /** Only records nobody has changed for this many days. */
   untouchedDays?: number | undefined;
   limit: number;
-  offset: number;
-  sort: 'updated' | 'created' | 'number';
-  order: 'asc' | 'desc';
+  /** The page token of GET /records: where this page starts (none: the first page). */
+  page?: string | undefined;
 }
 
-/** Records within the user's jurisdiction, filtered, sorted and paged on the server. */
-export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFilter) {
+/**
+ * A sort column, the same order as an expression no index serves (to sort a few rows found by
+ * another index), its value as text (for the page token) and the value read back from a token.
+ */
+const SORT_KEYS = {
+  updated: {
+    column: sql`updated_at`,
+    unindexed: sql`(updated_at + interval '0 seconds')`,
+    text: sql<string>`updated_at::text`,
+    read: (key: string) => sql`CAST(${key} AS timestamptz)`,
+  },
+  created: {
+    column: sql`created_at`,
+    unindexed: sql`(created_at + interval '0 seconds')`,
+    text: sql<string>`created_at::text`,
+    read: (key: string) => sql`CAST(${key} AS timestamptz)`,
+  },
+  // a record without a number (not registered) sorts as the highest: last going up, first going down
+  number: {
+    column: sql`coalesce(number, 2147483647)`,
+    unindexed: sql`(coalesce(number, 2147483647) + 0)`,
+    text: sql<string>`coalesce(number, 2147483647)::text`,
+    read: (key: string) => sql`CAST(${key} AS integer)`,
+  },
+} as const;
+
+/** At most this many records fitting a filter are found by the filter and sorted (see listRecords). */
+const FEW = 2000;
+
+/**
+ * Records within the user's jurisdiction, filtered, in order, one page at a time by keyset: a page
+ * starts after the last row of the page before (or ends before the first row of the page after), so
+ * any page costs what the first does, walking an index of its order (migration 024). The total
+ * comes from the maintained counters (exact), or for a filter they do not keep (untouched days) from
+ * a count that stops at COUNT_CAP (`atLeast` when it does).
+ */
+export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFilter, fewUpTo = FEW) {
+  const at = f.page ? decodePageToken(f.page, f) : undefined;
   let q = db.selectFrom('records').where('office_path', 'like', `${actor.officePath}%`);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.office) q = q.where('office_id', '=', f.office);
   if (f.flag) q = q.where('flags', '@>', sql<string[]>`ARRAY[${f.flag}]::text[]`);
   if (f.untouchedDays) q = q.where('updated_at', '<', new Date(Date.now() - f.untouchedDays * 86_400_000));
-  const total = await q.select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const column = f.sort === 'created' ? 'created_at' : f.sort === 'number' ? 'number' : 'updated_at';
-  const items = await q
-    .select([...LIST_ROW_COLUMNS, 'revision', 'created_at', 'updated_at'])
-    .orderBy(column, f.order)
-    .orderBy('id')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
-  return { total: Number(total.n), items };
+  const { total, totalIs } =
+    f.untouchedDays === undefined
+      ? { total: await countedTotal(db, actor.officePath, f), totalIs: 'exact' as const }
+      : await cappedCount(db, q);
+  // When few records fit (a flag queue, an empty status), they are read by their filter's own index
+  // and sorted, rather than found by walking the order's index past all the records that do not fit.
+  const few = totalIs === 'exact' && total <= fewUpTo;
+
+  const sortKey = SORT_KEYS[f.sort];
+  // walking backwards (to the page before) reads the order reversed, then turns the rows round
+  const backwards = at?.side === 'before';
+  const dir = (f.order === 'desc') !== backwards ? 'desc' : 'asc';
+  let ids = q.select('id');
+  if (at) {
+    const key = sql`(${sortKey.column}, id)`;
+    const from = sql`(${sortKey.read(at.key)}, CAST(${at.id} AS uuid))`;
+    ids = ids.where(dir === 'desc' ? sql<boolean>`${key} < ${from}` : sql<boolean>`${key} > ${from}`);
+  }
+  const pageIds = ids
+    .orderBy(few ? sortKey.unindexed : sortKey.column, dir)
+    .orderBy('id', dir)
+    .limit(f.limit + 1);
+  const columns = [
+    ...LIST_ROW_COLUMNS,
+    'revision',
+    'created_at',
+    'updated_at',
+    sortKey.text.as('page_key'),
+  ] as const;
+  // Across the whole country every entry the walk meets is on the page: its rows are read as it
+  // walks. Within a jurisdiction the page's ids come first, from the index alone (the office path
+  // is in it), so that the other offices' records the walk passes are skipped unread; then their rows.
+  const rows = await (actor.officePath === `${CENTRAL_OFFICE_ID}/`
+    ? pageIds.clearSelect().select(columns)
+    : db
+        .selectFrom('records')
+        .select(columns)
+        .where('id', 'in', pageIds)
+        .orderBy(sortKey.column, dir)
+        .orderBy('id', dir)
+  ).execute();
+  const more = rows.length > f.limit;
+  const items = rows.slice(0, f.limit);
+  if (backwards) items.reverse();
+  const token = (side: 'after' | 'before', row: (typeof items)[number] | undefined) =>
+    row ? encodePageToken({ sort: f.sort, order: f.order, side, key: row.page_key, id: row.id }) : null;
+  const first = items[0];
+  const last = items.at(-1);
+  return {
+    total,
+    totalIs,
+    items,
+    next: backwards || more ? token('after', last) : null,
+    previous: backwards ? (more ? token('before', first) : null) : at ? token('before', first) : null,
+  };
 }
 
 export async function recordVersions(db: Kysely<Database>, id: string) {
@@ -152,29 +234,4 @@ export async function amendmentRequests(db: Kysely<Database>, id: string) {
     .where('r.record_id', '=', id)
     .orderBy('r.requested_at')
     .execute();
-}
-
-/** Drafts untouched since this instant are stale (STALE_DRAFT_DAYS). */
-const staleSince = () => new Date(Date.now() - STALE_DRAFT_DAYS * 86_400_000);
-
-/** How many records wait in each work queue of the user's jurisdiction (no personal data). */
-export async function queueCounts(db: Kysely<Database>, actor: Actor) {
-  const row = await db
-    .selectFrom('records')
-    .where('office_path', 'like', `${actor.officePath}%`)
-    .select([
-      sql<number>`count(*) FILTER (WHERE status = 'draft')`.as('draft'),
-      sql<number>`count(*) FILTER (WHERE status = 'submitted')`.as('submitted'),
-      sql<number>`count(*) FILTER (WHERE status = 'validated')`.as('validated'),
-      sql<number>`count(*) FILTER (WHERE status = 'registered')`.as('registered'),
-      sql<number>`count(*) FILTER (WHERE 'rejected' = ANY(flags))`.as('rejected'),
-      sql<number>`count(*) FILTER (WHERE 'possible-duplicate' = ANY(flags))`.as('possibleDuplicate'),
-      sql<number>`count(*) FILTER (WHERE 'amendment-requested' = ANY(flags))`.as('amendmentRequested'),
-      sql<number>`count(*) FILTER (WHERE status = 'draft' AND updated_at < ${staleSince()})`.as(
-        'staleDrafts',
-      ),
-      sql<number>`count(*) FILTER (WHERE 'self-registered' = ANY(flags))`.as('selfRegistered'),
-    ])
-    .executeTakeFirstOrThrow();
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 }

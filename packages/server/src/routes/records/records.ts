@@ -23,7 +23,8 @@ import {
 import { sealedRowsShown } from '../../policies/sealing.ts';
 import { presentListRow } from '../../presenters/list-row.ts';
 import { historyView, recordView, versionsView } from '../../presenters/record-view.ts';
-import { listRecords, queueCounts } from '../../queries/records.ts';
+import { queueCounts } from '../../queries/record-counts.ts';
+import { listRecords } from '../../queries/records.ts';
 import { etag } from '../../unit-of-work/etag.ts';
 import { auditRead, readEvent } from '../../unit-of-work/write.ts';
 import {
@@ -178,21 +179,27 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.get(
     '/records/counts',
-    doc('How many records wait in each work queue of your jurisdiction', {
-      response: responses({ 200: queueCountsSchema, ...problems(401, 500) }),
-    }),
+    doc(
+      'How many records wait in each work queue of your jurisdiction (kept as records change, not counted per request)',
+      {
+        response: responses({ 200: queueCountsSchema, ...problems(401, 500) }),
+      },
+    ),
     async (req) => queueCounts(dbx.db, actorOf(req)),
   );
 
   r.get(
     '/records',
-    doc('Records in your jurisdiction by status, kind, office and flag; paged', {
-      querystring: listQuery,
-      response: readAnswers(recordListSchema),
-    }),
+    doc(
+      'Records in your jurisdiction by status, kind, office and flag; one page at a time by page token (`next`, `previous`), with the total (exact, or at least 10,000 where it is counted: see totalIs)',
+      {
+        querystring: listQuery,
+        response: readAnswers(recordListSchema),
+      },
+    ),
     async (req) => {
       const actor = actorOf(req);
-      const { total, items } = await listRecords(dbx.db, actor, req.query);
+      const { total, totalIs, items, next, previous } = await listRecords(dbx.db, actor, req.query);
       const sealed = sealedRowsShown(actor, items);
       await auditRead(dbx, [
         readEvent(actor, 'records.list', null, {
@@ -203,8 +210,10 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
       ]);
       return {
         total,
+        totalIs,
         limit: req.query.limit,
-        offset: req.query.offset,
+        next,
+        previous,
         items: items.map((i) => ({
           ...presentListRow(actor, i),
           revision: i.revision,

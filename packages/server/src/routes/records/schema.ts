@@ -69,7 +69,13 @@ export const listQuery = z.strictObject({
       'only records nobody has changed for this many days (stale drafts: status=draft&untouchedDays=30)',
     ),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  page: z
+    .string()
+    .max(400)
+    .optional()
+    .describe(
+      'page token from `next` or `previous` of the page before (with the same sort and order); none: the first page. Lists page by keyset, not by offset: `offset` is not accepted',
+    ),
   sort: z.enum(['updated', 'created', 'number']).default('updated'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });

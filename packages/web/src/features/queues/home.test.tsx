@@ -54,7 +54,14 @@ function signedInAs(login: string) {
         .filter((k) => q.has(k))
         .map((k) => `${k}=${q.get(k)}`)
         .join('&');
-      return jsonResponse(200, { total: TOTALS[key] ?? 0, limit: 1, offset: 0, items: [] });
+      return jsonResponse(200, {
+        total: TOTALS[key] ?? 0,
+        totalIs: 'exact',
+        limit: 1,
+        next: null,
+        previous: null,
+        items: [],
+      });
     }
     return jsonResponse(404, { type: 'about:blank', title: 'Not found', status: 404 });
   });

@@ -8,6 +8,7 @@ import { Link, Navigate } from 'react-router';
 import { meQuery } from '../../lib/auth.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
 import { queueCountQuery } from './api/records.ts';
+import { countBadge, countLabel } from './components/count-label.ts';
 import { findQueue, type QueueId, startQueue } from './queues.ts';
 
 /** The queues that wait for the head of office's decision, in the order of their urgency. */
@@ -75,9 +76,9 @@ function QueueCard({ id }: { id: (typeof HEAD_QUEUES)[number] }) {
           {t(`queues.${id}`)}
         </Title>
         {count.data !== undefined ? (
-          <Badge size="lg" color={count.data > 0 ? 'orange' : 'gray'} variant="light">
-            <span aria-hidden="true">{count.data}</span>
-            <span className="sabt-visually-hidden">{t('queues.count', { count: count.data })}</span>
+          <Badge size="lg" color={count.data.total > 0 ? 'orange' : 'gray'} variant="light">
+            <span aria-hidden="true">{countBadge(count.data)}</span>
+            <span className="sabt-visually-hidden">{countLabel(t, count.data)}</span>
           </Badge>
         ) : (
           <Loader size="xs" aria-hidden="true" />

@@ -49,7 +49,8 @@ const TOTALS: Record<string, number> = {
   'flag=possible-duplicate': 0,
   'flag=amendment-requested': 3,
   'status=registered': 57,
-  'status=draft&untouchedDays=30': 5,
+  // a count the server stopped at 10,000
+  'status=draft&untouchedDays=30': 10000,
   'flag=self-registered': 6,
 };
 
@@ -75,10 +76,15 @@ function fakeApi(officeKind = 'district', rows: object[] = [ROW]) {
         (q.has('untouchedDays') ? `&untouchedDays=${q.get('untouchedDays')}` : '');
       const total = TOTALS[filter] ?? 0;
       const items = filter === 'status=registered' && q.get('limit') !== '1' ? rows : [];
+      // the registered records: two pages, the second reached by the token `p2`
+      const second = q.get('page') === 'p2';
+      const paged = filter === 'status=registered';
       return jsonResponse(200, {
         total,
+        totalIs: filter.includes('untouchedDays') ? 'atLeast' : 'exact',
         limit: Number(q.get('limit')),
-        offset: Number(q.get('offset') ?? 0),
+        next: paged && !second ? 'p2' : null,
+        previous: paged && second ? 'p1' : null,
         items,
       });
     }
@@ -122,29 +128,33 @@ describe('work queues', () => {
     const counts = Object.fromEntries(
       within(nav)
         .getAllByRole('link')
-        .map((a) => [a.textContent?.replace(/\d+$/, ''), Number(a.textContent?.match(/\d+$/)?.[0])]),
+        .map((a) => [a.textContent?.replace(/\d+\+?$/, ''), a.textContent?.match(/\d+\+?$/)?.[0]]),
     );
     expect(counts).toEqual({
-      Лоиҳаҳо: 9,
-      'Лоиҳаҳои фаромӯшшуда': 5,
-      'Барои санҷиш': 2,
-      'Барои бақайдгирӣ': 4,
-      Баргардонидашуда: 1,
-      'Эҳтимолан такрорӣ': 0,
-      'Дархостҳои тағйирот': 3,
-      Бақайдгирифташуда: 57,
-      'Бақайдгирии худӣ': 6,
+      Лоиҳаҳо: '9',
+      'Лоиҳаҳои фаромӯшшуда': '10000+',
+      'Барои санҷиш': '2',
+      'Барои бақайдгирӣ': '4',
+      Баргардонидашуда: '1',
+      'Эҳтимолан такрорӣ': '0',
+      'Дархостҳои тағйирот': '3',
+      Бақайдгирифташуда: '57',
+      'Бақайдгирии худӣ': '6',
     });
+    // a count the server stopped is said to be one
+    expect(within(nav).getByLabelText('на камтар аз 10000 сабт')).toBeTruthy();
     expect(within(nav).getByRole('link', { current: 'page' }).textContent).toContain('Бақайдгирифташуда');
     // the count a screen reader hears, with the plural each language needs
     expect(within(nav).getByLabelText('57 сабт')).toBeTruthy();
     await i18n.changeLanguage('ru');
     await waitFor(() => expect(within(nav).getByLabelText('57 записей')).toBeTruthy());
+    expect(within(nav).getByLabelText('не меньше 10000 записей')).toBeTruthy();
     expect(within(nav).getByLabelText('2 записи')).toBeTruthy();
     expect(within(nav).getByLabelText('1 запись')).toBeTruthy();
     await i18n.changeLanguage('en');
     await waitFor(() => expect(within(nav).getByLabelText('1 record')).toBeTruthy());
     expect(within(nav).getByLabelText('57 records')).toBeTruthy();
+    expect(within(nav).getByLabelText('at least 10000 records')).toBeTruthy();
     await i18n.changeLanguage('tg');
     // counts come from limit=1 calls
     expect(recordCalls(fetch)).toContain('/api/v1/records?flag=amendment-requested&limit=1');
@@ -158,9 +168,9 @@ describe('work queues', () => {
     expect(row.textContent).toContain('Ба қайд гирифта шуд');
     expect(row.textContent).toContain('Бақайдгирии дермонда');
     expect(row.textContent).toContain('22.03.2025'); // changed 19:30 UTC = 00:30 next day in Dushanbe
-    expect(screen.getByText('1–1 аз 57')).toBeTruthy();
+    expect(screen.getByText('57 сабт')).toBeTruthy();
     expect(recordCalls(fetch)).toContain(
-      '/api/v1/records?status=registered&limit=25&offset=0&sort=updated&order=desc',
+      '/api/v1/records?status=registered&limit=25&sort=updated&order=desc',
     );
   });
 
@@ -192,7 +202,7 @@ describe('work queues', () => {
     expect(screen.getByText(/Лоиҳаҳое, ки 30 рӯз ё зиёда касе тағйир надодааст/)).toBeTruthy();
     await waitFor(() =>
       expect(recordCalls(fetch)).toContain(
-        '/api/v1/records?status=draft&untouchedDays=30&limit=25&offset=0&sort=updated&order=desc',
+        '/api/v1/records?status=draft&untouchedDays=30&limit=25&sort=updated&order=desc',
       ),
     );
     await i18n.changeLanguage('ru');
@@ -201,7 +211,7 @@ describe('work queues', () => {
     expect(screen.getByText(/сам принял, направил или проверил и сам же зарегистрировал/)).toBeTruthy();
     await waitFor(() =>
       expect(recordCalls(fetch)).toContain(
-        '/api/v1/records?flag=self-registered&limit=25&offset=0&sort=updated&order=desc',
+        '/api/v1/records?flag=self-registered&limit=25&sort=updated&order=desc',
       ),
     );
   });
@@ -216,7 +226,7 @@ describe('work queues', () => {
     await user.click(screen.getByRole('button', { name: /^Рақами сабт/ }));
     await waitFor(() =>
       expect(recordCalls(fetch)).toContain(
-        '/api/v1/records?status=registered&limit=25&offset=0&sort=number&order=asc',
+        '/api/v1/records?status=registered&limit=25&sort=number&order=asc',
       ),
     );
     expect(router.state.location.search).toBe('?sort=number&order=asc');
@@ -229,12 +239,31 @@ describe('work queues', () => {
       ).toBe('ascending'),
     );
 
-    await user.click(screen.getByRole('button', { name: 'Саҳифаи 3' }));
+    // pages follow one another by the tokens the server gives: next, back, and the first again
+    const pages = screen.getByRole('navigation', { name: 'Саҳифаҳо' });
+    expect(within(pages).getByRole('button', { name: 'Саҳифаи қаблӣ' }).hasAttribute('disabled')).toBe(true);
+    expect(within(pages).getByRole('button', { name: 'Саҳифаи аввал' }).hasAttribute('disabled')).toBe(true);
+    await user.click(within(pages).getByRole('button', { name: 'Саҳифаи навбатӣ' }));
     await waitFor(() =>
       expect(recordCalls(fetch)).toContain(
-        '/api/v1/records?status=registered&limit=25&offset=50&sort=number&order=asc',
+        '/api/v1/records?status=registered&limit=25&page=p2&sort=number&order=asc',
       ),
     );
+    expect(router.state.location.search).toBe('?page=p2&sort=number&order=asc');
+    await waitFor(() =>
+      expect(within(pages).getByRole('button', { name: 'Саҳифаи навбатӣ' }).hasAttribute('disabled')).toBe(
+        true,
+      ),
+    );
+    await user.click(within(pages).getByRole('button', { name: 'Саҳифаи қаблӣ' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?page=p1&sort=number&order=asc'));
+    await user.click(within(pages).getByRole('button', { name: 'Саҳифаи аввал' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?sort=number&order=asc'));
+    // a new order starts again from the first page
+    await user.click(within(pages).getByRole('button', { name: 'Саҳифаи навбатӣ' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?page=p2&sort=number&order=asc'));
+    await user.click(screen.getByRole('button', { name: /^Рақами сабт/ }));
+    await waitFor(() => expect(router.state.location.search).toBe('?sort=number'));
   });
 
   it('opens a record from its row and starts an application per act kind', async () => {

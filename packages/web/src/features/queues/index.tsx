@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Flex,
-  Group,
-  NativeSelect,
-  Pagination,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Box, Button, Flex, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { STALE_DRAFT_DAYS } from '@sabt/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -18,7 +6,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useActKinds } from '../../lib/act-kinds.ts';
-import { queueCountQuery, recordListQuery, recordsKey } from './api/records.ts';
+import { countOf, queueCountQuery, recordListQuery, recordsKey } from './api/records.ts';
+import { countLabel } from './components/count-label.ts';
 import { NewApplication } from './components/new-application.tsx';
 import { QueueNav } from './components/queue-nav.tsx';
 import { RecordsTable } from './components/records-table.tsx';
@@ -83,7 +72,7 @@ function QueueRecords({ queue }: { queue: Queue }) {
     recordListQuery({
       filter: queue.filter,
       limit: params.size,
-      offset: (params.page - 1) * params.size,
+      page: params.page,
       sort: params.sort,
       order: params.order,
     }),
@@ -91,17 +80,16 @@ function QueueRecords({ queue }: { queue: Queue }) {
   // Keep the count in the queue list in step with the list itself.
   const client = useQueryClient();
   const total = list.data?.total;
+  const totalIs = list.data?.totalIs;
   const fresh = list.isSuccess && !list.isPlaceholderData;
   useEffect(() => {
-    if (fresh && total !== undefined) client.setQueryData(queueCountQuery(queue.filter).queryKey, total);
-  }, [client, queue.filter, total, fresh]);
-
-  const pages = Math.max(1, Math.ceil((total ?? 0) / params.size));
-  useEffect(() => {
-    if (total !== undefined && !list.isPlaceholderData && params.page > pages) setParams({ page: pages });
-  }, [total, pages, params.page, setParams, list.isPlaceholderData]);
+    if (fresh && total !== undefined && totalIs !== undefined)
+      client.setQueryData(queueCountQuery(queue.filter).queryKey, countOf({ total, totalIs }));
+  }, [client, queue.filter, total, totalIs, fresh]);
+  const count = list.data ? countOf(list.data) : undefined;
 
   const title = t(`queues.${queue.id}`);
+  const countText = count ? countLabel(t, count) : '';
   return (
     <Stack gap="sm">
       <Title order={2} size="h3">
@@ -116,9 +104,16 @@ function QueueRecords({ queue }: { queue: Queue }) {
         <Alert color="red" role="alert" title={t('queues.loadError')}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{list.error.message}</Text>
-            <Button size="xs" variant="light" color="red" onClick={() => void list.refetch()}>
-              {t('queues.retry')}
-            </Button>
+            <Group gap="xs">
+              <Button size="xs" variant="light" color="red" onClick={() => void list.refetch()}>
+                {t('queues.retry')}
+              </Button>
+              {params.page && (
+                <Button size="xs" variant="default" onClick={() => setParams({ page: undefined })}>
+                  {t('queues.first')}
+                </Button>
+              )}
+            </Group>
           </Stack>
         </Alert>
       ) : !list.data ? (
@@ -132,49 +127,57 @@ function QueueRecords({ queue }: { queue: Queue }) {
       ) : (
         <>
           <RecordsTable
-            caption={`${title}: ${t('queues.count', { count: list.data.total })}`}
+            caption={`${title}: ${countText}`}
             items={list.data.items}
             kinds={kinds}
             sort={params.sort}
             order={params.order}
-            onSort={(sort, order) => setParams({ sort, order, page: 1 })}
+            onSort={(sort, order) => setParams({ sort, order, page: undefined })}
             busy={list.isPlaceholderData || list.isFetching}
           />
           <Group justify="space-between" wrap="wrap" gap="sm">
             <Text size="sm" c="dimmed" aria-live="polite">
-              {t('queues.shown', {
-                from: list.data.total === 0 ? 0 : list.data.offset + 1,
-                to: list.data.offset + list.data.items.length,
-                total: list.data.total,
-              })}
+              {countText}
             </Text>
             <Group gap="md" wrap="wrap">
               <NativeSelect
                 label={t('queues.pageSize')}
                 size="xs"
                 value={String(params.size)}
-                onChange={(e) => setParams({ size: Number(e.currentTarget.value), page: 1 })}
+                onChange={(e) => setParams({ size: Number(e.currentTarget.value), page: undefined })}
                 data={PAGE_SIZES.map(String)}
                 styles={{
                   root: { display: 'flex', alignItems: 'center', gap: 8 },
                   label: { fontWeight: 400 },
                 }}
               />
-              {pages > 1 && (
-                <Box component="nav" aria-label={t('queues.pages')}>
-                  <Pagination
-                    total={pages}
-                    value={Math.min(params.page, pages)}
-                    onChange={(page) => setParams({ page })}
-                    size="sm"
-                    withEdges
-                    getItemProps={(page) => ({
-                      'aria-label': t('queues.page', { page }),
-                      'aria-current': page === params.page ? 'page' : undefined,
-                    })}
-                    getControlProps={(control) => ({ 'aria-label': t(`queues.${control}`) })}
-                  />
-                </Box>
+              {(list.data.previous || list.data.next || params.page) && (
+                <Group component="nav" aria-label={t('queues.pages')} gap={4} wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    disabled={!params.page}
+                    onClick={() => setParams({ page: undefined })}
+                  >
+                    {t('queues.first')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    disabled={!list.data.previous}
+                    onClick={() => setParams({ page: list.data.previous ?? undefined })}
+                  >
+                    {t('queues.previous')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    disabled={!list.data.next}
+                    onClick={() => setParams({ page: list.data.next ?? undefined })}
+                  >
+                    {t('queues.next')}
+                  </Button>
+                </Group>
               )}
             </Group>
           </Group>

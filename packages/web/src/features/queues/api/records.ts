@@ -8,10 +8,22 @@ export type { RecordList, RecordListItem } from '@sabt/core';
 export interface ListParams {
   filter: QueueFilter;
   limit: number;
-  offset: number;
+  /** The page token of the page asked for (`next` or `previous` of the one shown); none: the first. */
+  page?: string | undefined;
   sort: Sort;
   order: Order;
 }
+
+/** How many records a list holds: exact, or at least this many (the server stopped counting). */
+export interface QueueCount {
+  total: number;
+  atLeast: boolean;
+}
+
+export const countOf = (list: Pick<RecordList, 'total' | 'totalIs'>): QueueCount => ({
+  total: list.total,
+  atLeast: list.totalIs === 'atLeast',
+});
 
 /** Everything under this key is a view of the records list: refresh them together. */
 export const recordsKey = ['records'] as const;
@@ -36,10 +48,10 @@ function sameFilter(a: QueueFilter, b: QueueFilter): boolean {
   );
 }
 
-/** How many records a queue holds (one row fetched; `total` is what counts). */
+/** How many records a queue holds (one row fetched; `total` and `totalIs` are what count). */
 export const queueCountQuery = (filter: QueueFilter) =>
   queryOptions({
     queryKey: [...recordsKey, 'count', filter],
-    queryFn: ({ signal }) =>
-      api<RecordList>('/records', { signal, query: { ...filter, limit: 1 } }).then((r) => r.total),
+    queryFn: ({ signal }): Promise<QueueCount> =>
+      api<RecordList>('/records', { signal, query: { ...filter, limit: 1 } }).then(countOf),
   });

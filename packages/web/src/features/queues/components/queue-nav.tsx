@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { meQuery } from '../../../lib/auth.ts';
 import { queueCountQuery } from '../api/records.ts';
 import { type QueueId, queuesFor } from '../queues.ts';
+import { countBadge, countLabel } from './count-label.ts';
 
 /** The queues with how many records each holds; the current one is marked for screen readers too. */
 export function QueueNav({ current }: { current: QueueId | undefined }) {
@@ -35,10 +36,10 @@ export function QueueNav({ current }: { current: QueueId | undefined }) {
                     variant={active ? 'white' : 'light'}
                     color={active ? 'dark' : 'gray'}
                     size="lg"
-                    circle={count.data < 10}
-                    aria-label={t('queues.count', { count: count.data })}
+                    circle={!count.data.atLeast && count.data.total < 10}
+                    aria-label={countLabel(t, count.data)}
                   >
-                    {count.data}
+                    {countBadge(count.data)}
                   </Badge>
                 ) : count?.isError ? (
                   <Badge variant="outline" color="red" size="lg" aria-label={t('queues.loadError')}>
