@@ -18,7 +18,7 @@
  * equivalent, and the load average before and after each run.
  *
  *   node bench/api-throughput.ts [--db postgres,pglite] [--clients 1,8,32] [--births 160]
- *     [--raw-births 400] [--no-demo] [--keep] [--server-args "--cpu-prof --cpu-prof-dir=bench/.data/prof"]
+ *     [--raw-births 400] [--no-demo] [--keep] [--server-args="--cpu-prof --cpu-prof-dir=bench/.data/prof"]
  *
  * PostgreSQL: DATABASE_URL names the server (default: bench/pg.sh's); the benchmark creates a database
  * of its own there (sabt_tp_<random>) and drops it at the end unless --keep. PGlite: a data directory
