@@ -70,6 +70,8 @@ export async function buildApp({
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
+    // one line per request, when it is answered (below), rather than one on arrival and one on answer
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     // requests too broken for a route are answered as problems too (http/error-handler.ts)
     frameworkErrors: onFrameworkError,
@@ -91,6 +93,12 @@ export async function buildApp({
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   installErrorHandler(app);
+  if (logger) {
+    app.addHook('onResponse', (req, reply, done) => {
+      reply.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+      done();
+    });
+  }
   app.decorateRequest('actor', null);
 
   app.removeContentTypeParser('text/plain');
