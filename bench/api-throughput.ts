@@ -455,7 +455,15 @@ async function rawRuns(target: Target, districts: Office[]): Promise<RunFigures[
             if (step === 'create') {
               await sql`INSERT INTO raw_records VALUES (${id}, ${OFFICE}, 'BIRTH', 'draft', ${JSON.stringify(data[i])}, 1,
                 NULL, NULL, ${now}, ${now})`.execute(trx);
-            } else if (step === 'register') {
+            } else if (step !== 'register') {
+              await sql`UPDATE raw_records SET status = ${step}, revision = ${revision + 1}, updated_at = ${now}
+                WHERE id = ${id}`.execute(trx);
+            }
+            // the chain's head, then (register) the act number: under the head's lock the counter
+            // row is never waited for, and it is held only to the commit
+            const head = await sql<{ seq: number; hash: string }>`
+              SELECT seq, hash FROM raw_audit_head WHERE id = 1 FOR UPDATE`.execute(trx);
+            if (step === 'register') {
               const year = now.getFullYear();
               const c = await sql<{ last_number: number }>`
                 INSERT INTO raw_counters VALUES (${OFFICE}, 'BIRTH', ${year}, 1)
@@ -466,14 +474,9 @@ async function rawRuns(target: Target, districts: Office[]): Promise<RunFigures[
                 year = ${year}, revision = ${revision + 1}, updated_at = ${now} WHERE id = ${id}`.execute(
                 trx,
               );
-            } else {
-              await sql`UPDATE raw_records SET status = ${step}, revision = ${revision + 1}, updated_at = ${now}
-                WHERE id = ${id}`.execute(trx);
             }
             await sql`INSERT INTO raw_actions (record_id, action, actor, at, payload)
               VALUES (${id}, ${step}, 'raw', ${now}, ${JSON.stringify(payload)})`.execute(trx);
-            const head = await sql<{ seq: number; hash: string }>`
-              SELECT seq, hash FROM raw_audit_head WHERE id = 1 FOR UPDATE`.execute(trx);
             const seq = Number(head.rows[0]!.seq) + 1;
             const detail = JSON.stringify({ step, revision: revision + 1, ...payload });
             const hash = createHash('sha256')
