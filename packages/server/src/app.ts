@@ -4,7 +4,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { toFieldIssues } from '@sabt/core';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import type { z } from 'zod';
 import { type AuditSequencer, startAuditSequencer } from './audit/sequencer.ts';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
@@ -61,6 +66,16 @@ export interface AppOptions {
   logger?: boolean;
 }
 
+/** One log line per request, when it is answered (method, URL, address, status, time), not one more on arrival. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest() {}
+  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply) {
+    if (error)
+      reply.log.error({ req, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 /** The HTTP application: REST API under /api/v1, OpenAPI at /api/openapi.json, docs at /api/docs. */
 export async function buildApp({
   config,
@@ -70,6 +85,7 @@ export async function buildApp({
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
+    logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
     // requests too broken for a route are answered as problems too (http/error-handler.ts)
     frameworkErrors: onFrameworkError,

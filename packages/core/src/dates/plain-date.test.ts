@@ -45,6 +45,15 @@ describe('plain dates', () => {
     expect(todayIn('Asia/Dushanbe', new Date('2025-03-01T20:00:00Z'))).toBe('2025-03-02');
   });
 
+  it('keeps each time zone its own date when asked in turns', () => {
+    const at = new Date('2025-03-01T20:00:00Z');
+    for (let i = 0; i < 3; i++) {
+      expect(todayIn('Asia/Dushanbe', at)).toBe('2025-03-02');
+      expect(todayIn('America/New_York', at)).toBe('2025-03-01');
+    }
+    expect(() => todayIn('Nowhere/Nothing', at)).toThrow(RangeError);
+  });
+
   it('shows dates as dd.mm.yyyy', () => {
     expect(formatDate('2025-03-09')).toBe('09.03.2025');
     expect(formatDate('2025-03')).toBe('03.2025');

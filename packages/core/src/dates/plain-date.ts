@@ -81,9 +81,16 @@ export function fullYearsBetween(birth: string, on: string): number {
 
 /** Today's date in a time zone, as YYYY-MM-DD (registries work in local civil dates). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  let f = DAY_FORMATS.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DAY_FORMATS.set(timeZone, f);
+  }
   return f.format(now);
 }
+
+/** One formatter per time zone: making one costs ~100 times as much as formatting with it. */
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
 /** dd.mm.yyyy for people; partial dates keep their precision (mm.yyyy, yyyy). */
 export function formatDate(value: string): string {

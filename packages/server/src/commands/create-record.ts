@@ -3,7 +3,7 @@ import { type CourtDecision, courtDecisionIssues, documentDateIssues } from '@sa
 import { canonicalJson } from '../audit/audit-log.ts';
 import { DomainError, refuseIssues } from '../errors/domain-error.ts';
 import { authorize } from '../policies/records.ts';
-import { indexRecord } from '../search/index-record.ts';
+import { indexNewRecord, searchColumns } from '../search/index-record.ts';
 import { appendAction, kindOf, requireValidData, summaryColumns } from '../unit-of-work/record-store.ts';
 import type { WriteContext } from '../unit-of-work/write.ts';
 
@@ -55,6 +55,7 @@ export async function createRecord(
       data: JSON.stringify(input.data),
       flags: [...check.flags, ...(restoration ? ['restored'] : [])].sort(),
       ...summaryColumns(def, input.data),
+      ...searchColumns(def, input.data),
       year: null,
       number: null,
       national_id: null,
@@ -79,7 +80,7 @@ export async function createRecord(
     if (same) return { id, created: false };
     throw new DomainError('conflict', 'problem.duplicateId');
   }
-  await indexRecord(ctx.trx, id);
+  await indexNewRecord(ctx.trx, id, def.code, input.data);
   await appendAction(ctx, {
     recordId: id,
     action,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -27,6 +28,7 @@ export async function connect(opts: {
 }): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    pool.on('connect', nameStatements);
     // An idle connection dropped by the server (restart, admin) must not bring Sabt down; the pool reconnects.
     pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -46,4 +48,36 @@ export async function connect(opts: {
       await pglite.close();
     },
   };
+}
+
+/** Statements of at most this many characters are named (bulk inserts of many rows are not). */
+const NAMED_MAX_LENGTH = 4000;
+/** At most this many named statements per connection; later new ones go unnamed. */
+const NAMED_PER_CONNECTION = 500;
+
+/**
+ * Names the statements a connection sends, so that PostgreSQL parses each once per connection and
+ * keeps its plan (a statement sent unnamed is parsed and planned anew every time). The name is the
+ * hash of the text, so the same text always finds its prepared statement. Bounded: long texts and
+ * the texts past the first NAMED_PER_CONNECTION of a connection go unnamed, and so do statements
+ * without parameters (BEGIN, COMMIT, migrations: the simple protocol, which allows several in one text).
+ */
+function nameStatements(client: pg.PoolClient) {
+  const named = new Set<string>();
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+    if (
+      typeof text === 'string' &&
+      Array.isArray(values) &&
+      values.length > 0 &&
+      text.length <= NAMED_MAX_LENGTH
+    ) {
+      const name = createHash('sha1').update(text).digest('base64url');
+      if (named.has(name) || named.size < NAMED_PER_CONNECTION) {
+        named.add(name);
+        return query({ name, text, values }, callback);
+      }
+    }
+    return query(text, values, callback);
+  }) as typeof client.query;
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { sealedShown, sealInfo, versionSealed } from '../policies/sealing.ts';
-import { findRecord, recordActions, recordLinks, recordVersions } from '../queries/records.ts';
+import { findRecord, findRecordWhole, recordActions, recordVersions } from '../queries/records.ts';
 import { presentHistory, presentRecord, presentVersions } from './record.ts';
 
 /** A record as this user may see it, and whether sealed data was shown (to audit it). */
@@ -15,18 +15,8 @@ export async function recordView(
   locale: Locale,
   id: string,
 ) {
-  const rec = await findRecord(db, actor, id);
-  const [actions, links, seal] = [
-    await recordActions(db, id),
-    await recordLinks(db, id),
-    await sealInfo(db, actor, rec),
-  ];
-  const versions = await db
-    .selectFrom('record_versions')
-    .select(['version', 'created_at'])
-    .where('record_id', '=', id)
-    .orderBy('version')
-    .execute();
+  const { rec, actions, links, versions } = await findRecordWhole(db, actor, id);
+  const seal = await sealInfo(db, actor, rec);
   const body = {
     ...presentRecord(rec, actor, locale, todayIn(config.timeZone), actions, links, seal),
     versions: versions.map((v) => ({

@@ -43,7 +43,9 @@ export function presentRecord(
 ) {
   const hidden = dataHidden(seal);
   const def = getActKind(rec.kind);
-  const check = def && !hidden ? checkRecordData(def, rec.data, 'complete', { today }) : undefined;
+  // the check is shown while a record is worked on; a closed record's is not run
+  const open = rec.status !== 'registered' && rec.status !== 'annulled' && rec.status !== 'cancelled';
+  const check = def && !hidden && open ? checkRecordData(def, rec.data, 'complete', { today }) : undefined;
   const lastReject = [...actions].reverse().find((a) => a.action === 'reject');
   const cancel = rec.status === 'cancelled' ? actions.findLast((a) => a.action === 'cancel') : undefined;
   const canAct = rec.office_id === actor.officeId;
@@ -86,14 +88,13 @@ export function presentRecord(
     notations: actions
       .filter((a) => a.action === 'notation')
       .map((a) => ({ at: iso(a.at), ...(a.payload as Record<string, unknown>) })),
-    check:
-      check && rec.status !== 'registered' && rec.status !== 'annulled' && rec.status !== 'cancelled'
-        ? {
-            complete: check.ok,
-            errors: renderIssues(check.errors, locale, ['data']),
-            warnings: renderIssues(check.warnings, locale, ['data']),
-          }
-        : null,
+    check: check
+      ? {
+          complete: check.ok,
+          errors: renderIssues(check.errors, locale, ['data']),
+          warnings: renderIssues(check.warnings, locale, ['data']),
+        }
+      : null,
     actions: canAct
       ? allowedActions(
           { role: actor.role, officeKind: actor.officeKind },

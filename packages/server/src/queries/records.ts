@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Actor } from '../auth/sessions.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../errors/domain-error.ts';
@@ -16,6 +17,14 @@ export async function findRecord(db: Kysely<Database>, actor: Actor, id: string)
 }
 
 export async function recordActions(db: Kysely<Database>, id: string) {
+  return actionsQuery(db, id).execute();
+}
+
+export async function recordLinks(db: Kysely<Database>, id: string) {
+  return linksQuery(db, id).execute();
+}
+
+function actionsQuery(db: Kysely<Database>, id: string) {
   return db
     .selectFrom('record_actions as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')
@@ -35,11 +44,10 @@ export async function recordActions(db: Kysely<Database>, id: string) {
       'u.full_name',
     ])
     .where('a.record_id', '=', id)
-    .orderBy('a.id')
-    .execute();
+    .orderBy('a.id');
 }
 
-export async function recordLinks(db: Kysely<Database>, id: string) {
+function linksQuery(db: Kysely<Database>, id: string) {
   return db
     .selectFrom('record_links as l')
     .innerJoin('records as r', 'r.id', 'l.linked_record_id')
@@ -55,8 +63,40 @@ export async function recordLinks(db: Kysely<Database>, id: string) {
       'r.status',
     ])
     .where('l.record_id', '=', id)
-    .orderBy('l.created_at')
-    .execute();
+    .orderBy('l.created_at');
+}
+
+/**
+ * A record with its action log, links and versions (number and time) in one statement, as the
+ * record view shows them after every write: one round trip instead of four.
+ */
+export async function findRecordWhole(db: Kysely<Database>, actor: Actor, id: string) {
+  const row = await db
+    .selectFrom('records')
+    .selectAll('records')
+    .select([
+      jsonArrayFrom(actionsQuery(db, id)).as('_actions'),
+      jsonArrayFrom(linksQuery(db, id)).as('_links'),
+      jsonArrayFrom(
+        db
+          .selectFrom('record_versions')
+          .select(['version', 'created_at'])
+          .where('record_id', '=', id)
+          .orderBy('version'),
+      ).as('_versions'),
+    ])
+    .where('records.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  const { _actions, _links, _versions, ...rec } = row;
+  assertCanRead(actor, rec);
+  // JSON gives times as text: back to the Dates the separate queries give
+  return {
+    rec: rec as unknown as RecordRow,
+    actions: _actions.map((a) => ({ ...a, at: new Date(a.at) })),
+    links: _links.map((l) => ({ ...l, created_at: new Date(l.created_at) })),
+    versions: _versions.map((v) => ({ ...v, created_at: new Date(v.created_at) })),
+  };
 }
 
 /** The columns of a record's list row (presenters/list-row.ts). */

@@ -1,4 +1,11 @@
-import { documentNumbers, getActKind, type NameKeys, nameKeys, type PersonEntry } from '@sabt/core';
+import {
+  type ActKindDefinition,
+  documentNumbers,
+  getActKind,
+  type NameKeys,
+  nameKeys,
+  type PersonEntry,
+} from '@sabt/core';
 import type { Transaction } from 'kysely';
 import type { Database, RecordPersonsTable } from '../db/schema.ts';
 
@@ -111,10 +118,24 @@ export async function indexRecord(trx: Transaction<Database>, recordId: string):
   );
   await trx.deleteFrom('record_persons').where('record_id', '=', recordId).execute();
   if (rows.length > 0) await trx.insertInto('record_persons').values(rows).execute();
-  const summary = def.summary(rec.data as never);
-  await trx
-    .updateTable('records')
-    .set({ documents: documentNumbers(rec.data), place_unit: summary.placeUnit ?? null })
-    .where('id', '=', recordId)
-    .execute();
+  await trx.updateTable('records').set(searchColumns(def, rec.data)).where('id', '=', recordId).execute();
+}
+
+/** The search columns of a record's own row: its document numbers and the place of its event. */
+export function searchColumns(def: ActKindDefinition<unknown>, data: unknown) {
+  return { documents: documentNumbers(data), place_unit: def.summary(data as never).placeUnit ?? null };
+}
+
+/**
+ * The search rows of a record just made, from the data it was made with: it has no earlier
+ * versions and no rows yet, and its row took its search columns when inserted (searchColumns).
+ */
+export async function indexNewRecord(
+  trx: Transaction<Database>,
+  recordId: string,
+  kind: string,
+  data: unknown,
+): Promise<void> {
+  const rows = searchRows(recordId, kind, data, []);
+  if (rows.length > 0) await trx.insertInto('record_persons').values(rows).execute();
 }

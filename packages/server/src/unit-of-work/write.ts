@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type OutboxEvent, todayIn } from '@sabt/core';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type AuditEvent, appendAudit, canonicalJson } from '../audit/audit-log.ts';
 import { auditWritten } from '../audit/sequencer.ts';
 import type { Actor } from '../auth/sessions.ts';
@@ -38,11 +38,14 @@ export interface WriteRequest {
 }
 
 /**
- * Runs one command in one transaction: the idempotency key is claimed first (a concurrent retry
- * waits for the first and then gets its answer), then the command, then its audit entries and
- * outbox events (appendAuditAndEvents). After the commit the audit sequencer chains the entries
- * (audit/sequencer.ts): no transaction waits for another's audit. A failed command leaves nothing
- * behind, the key, the audit entries and the events included.
+ * Runs one command in one transaction. With an idempotency key, an answer already stored under it
+ * is given back (replayed) without running anything; otherwise the command runs, and its answer is
+ * stored under the key in one insert beside its audit entries and outbox events
+ * (appendAuditAndEvents; after the commit the audit sequencer chains the entries, audit/sequencer.ts,
+ * so no transaction waits for another's audit). A concurrent request with the same key
+ * finds the first's row when it comes to store its own (the insert waits for the first to commit) or
+ * fails on what the first changed: either way it is rolled back and answered with the first's answer.
+ * A failed command leaves nothing behind, the key, the audit entries and the events included.
  */
 export async function runWrite<T>(
   { db }: Db,
@@ -51,73 +54,83 @@ export async function runWrite<T>(
   req: WriteRequest,
   command: (ctx: WriteContext) => Promise<WriteResult<T>>,
 ): Promise<WriteResult<T>> {
-  if (req.key !== undefined && (req.key.length === 0 || req.key.length > 200)) {
+  const key = req.key;
+  if (key !== undefined && (key.length === 0 || key.length > 200)) {
     throw new DomainError('malformed', 'problem.validation', {}, [
       { path: ['Idempotency-Key'], key: 'error.tooLong', params: { max: 200 } },
     ]);
   }
   const requestHash = createHash('sha256').update(canonicalJson(req.fingerprint)).digest('hex');
+  /** The answer stored under the key, if any (a key reused for another request is refused). */
+  const stored = async (q: Kysely<Database>): Promise<WriteResult<T> | undefined> => {
+    const prior = await q
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'status_code', 'response'])
+      .where('user_id', '=', actor.id)
+      .where('key', '=', key!)
+      .executeTakeFirst();
+    if (!prior) return undefined;
+    if (prior.request_hash !== requestHash) throw new DomainError('invalid', 'problem.idempotencyMismatch');
+    return { status: prior.status_code ?? 200, body: prior.response as T, replayed: true };
+  };
   let wroteEvents = false;
   let wroteAudit = false;
-  const written = await retryOnConflict(() =>
-    db.transaction().execute(async (trx) => {
-      wroteEvents = false;
-      wroteAudit = false;
-      if (req.key) {
-        const claimed = await trx
-          .insertInto('idempotency_keys')
-          .values({
-            user_id: actor.id,
-            key: req.key,
-            request_hash: requestHash,
-            status_code: null,
-            response: null,
-          })
-          .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-          .returning('key')
-          .executeTakeFirst();
-        if (!claimed) {
-          const prior = await trx
-            .selectFrom('idempotency_keys')
-            .selectAll()
-            .where('user_id', '=', actor.id)
-            .where('key', '=', req.key)
-            .executeTakeFirstOrThrow();
-          if (prior.request_hash !== requestHash)
-            throw new DomainError('invalid', 'problem.idempotencyMismatch');
-          return { status: prior.status_code ?? 200, body: prior.response as T, replayed: true };
+  let written: WriteResult<T>;
+  try {
+    written = await retryOnConflict(() =>
+      db.transaction().execute(async (trx) => {
+        wroteEvents = false;
+        wroteAudit = false;
+        if (key) {
+          const replay = await stored(trx);
+          if (replay) return replay;
         }
-      }
-      const now = new Date();
-      const ctx: WriteContext = {
-        trx,
-        actor,
-        config,
-        now,
-        today: todayIn(config.timeZone, now),
-        audit: [],
-        events: [],
-      };
-      const result = await command(ctx);
-      if (req.key) {
-        await trx
-          .updateTable('idempotency_keys')
-          .set({ status_code: result.status, response: JSON.stringify(result.body) })
-          .where('user_id', '=', actor.id)
-          .where('key', '=', req.key)
-          .execute();
-      }
-      await appendAuditAndEvents(trx, ctx.audit, ctx.events);
-      wroteEvents = ctx.events.length > 0;
-      wroteAudit = ctx.audit.length > 0;
-      return result;
-    }),
-  );
+        const now = new Date();
+        const ctx: WriteContext = {
+          trx,
+          actor,
+          config,
+          now,
+          today: todayIn(config.timeZone, now),
+          audit: [],
+          events: [],
+        };
+        const result = await command(ctx);
+        if (key) {
+          const kept = await trx
+            .insertInto('idempotency_keys')
+            .values({
+              user_id: actor.id,
+              key,
+              request_hash: requestHash,
+              status_code: result.status,
+              response: JSON.stringify(result.body),
+            })
+            .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+            .returning('key')
+            .executeTakeFirst();
+          if (!kept) throw new KeyTaken();
+        }
+        await appendAuditAndEvents(trx, ctx.audit, ctx.events);
+        wroteEvents = ctx.events.length > 0;
+        wroteAudit = ctx.audit.length > 0;
+        return result;
+      }),
+    );
+  } catch (err) {
+    // Rolled back. A request with the same key that committed meanwhile answers for this one.
+    const replay = key ? await stored(db) : undefined;
+    if (replay) return replay;
+    throw err;
+  }
   // Committed: the dispatcher of this process moves the events now rather than at its next poll.
   if (wroteEvents) outboxWritten();
   if (wroteAudit) auditWritten();
   return written;
 }
+
+/** Another request stored its answer under the same key first (and committed): this one gives way. */
+class KeyTaken extends Error {}
 
 /** PostgreSQL codes of transactions that lost a race (deadlock, serialization): run them again. */
 const RETRYABLE = new Set(['40P01', '40001']);

@@ -312,6 +312,29 @@ describe('retried transitions', () => {
     expect(history.body.items.map((a: { action: string }) => a.action)).toEqual(['create', 'submit']);
   });
 
+  it('applies one of 10 concurrent registers with the same key; all get its answer and one act number is taken', async () => {
+    const id = await validatedBirth('Назаров');
+    const last = await lastActNumber('BIRTH');
+    const key = `register-burst-${randomUUID()}`;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        registrar.post(`/api/v1/records/${id}/register`, undefined, { 'idempotency-key': key }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect(answers.filter((a) => a.headers['idempotency-replayed'] === 'true')).toHaveLength(9);
+    for (const a of answers) expect(a.body).toEqual(answers[0]!.body);
+    expect(answers[0]!.body.number).toBe(last + 1);
+    expect(await lastActNumber('BIRTH')).toBe(last + 1);
+    expect(await auditCount('record.register', id)).toBe(1);
+    const keys = await t.dbx.db
+      .selectFrom('idempotency_keys')
+      .select(['status_code'])
+      .where('key', '=', key)
+      .execute();
+    expect(keys).toEqual([{ status_code: 200 }]);
+  });
+
   it('a transition retried with its key after success gets the first answer', async () => {
     const created = await front.post('/api/v1/records', { kind: 'BIRTH', data: birthData() });
     const id: string = created.body.id;
