@@ -172,6 +172,7 @@ export const queueCountsSchema = z
     selfRegistered: z.int(),
   })
   .describe('Records per work queue');
+export type QueueCounts = z.infer<typeof queueCountsSchema>;
 
 export const historyItemSchema = z.object({
   id: z.int(),

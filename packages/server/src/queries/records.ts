@@ -1,12 +1,22 @@
-import { STALE_DRAFT_DAYS } from '@sabt/core';
+import { type RecordRead, STALE_DRAFT_DAYS } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../errors/domain-error.ts';
-import { assertCanRead } from '../policies/records.ts';
+import { assertCanRead, assertMayRead } from '../policies/records.ts';
 import type { RecordRow } from '../unit-of-work/record-store.ts';
 
-export async function findRecord(db: Kysely<Database>, actor: Actor, id: string): Promise<RecordRow> {
+/**
+ * A record by its id, for a reader whose role reads records this way (`record`, or `certificates`
+ * for a record's certificates) and whose jurisdiction holds it.
+ */
+export async function findRecord(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  read: RecordRead = 'record',
+): Promise<RecordRow> {
+  assertMayRead(actor, read);
   const row = await db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   assertCanRead(actor, row);
@@ -89,6 +99,7 @@ export interface ListFilter {
 
 /** Records within the user's jurisdiction, filtered, sorted and paged on the server. */
 export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFilter) {
+  assertMayRead(actor, 'list');
   let q = db.selectFrom('records').where('office_path', 'like', `${actor.officePath}%`);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.kind) q = q.where('kind', '=', f.kind);
