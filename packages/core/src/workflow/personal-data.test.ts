@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { diffData } from '../acts/diff.ts';
-import { MASKED, maskPersonalData, mayRead, READ_MATRIX, RECORD_READS } from './personal-data.ts';
+import {
+  MASKED,
+  maskPersonalData,
+  mayRead,
+  READ_MATRIX,
+  RECORD_READS,
+  searchesByDocument,
+} from './personal-data.ts';
 import { ROLES } from './roles.ts';
 
 const person = {
@@ -21,6 +28,7 @@ describe('the read matrix', () => {
     expect(RECORD_READS.filter((r) => mayRead('auditor', r))).toEqual(['record', 'certificates']);
     expect(RECORD_READS.filter((r) => mayRead('archivist', r))).toEqual(['list', 'search', 'record']);
     expect(RECORD_READS.filter((r) => mayRead('registrar', r))).toEqual([...RECORD_READS]);
+    expect(ROLES.filter((r) => !searchesByDocument(r))).toEqual(['archivist', 'verifier']);
   });
 });
 

@@ -74,6 +74,11 @@ export function maskedFields(role: Role): readonly PersonalField[] {
   return READ_MATRIX[role].masked;
 }
 
+/** Whether a role may search by an identity document's number: not where it sees them masked (a hit would tell whose document it is). */
+export function searchesByDocument(role: Role): boolean {
+  return !maskedFields(role).includes('id-document');
+}
+
 /** What a masked value reads as, wherever a value stood. */
 export const MASKED = '•••';
 

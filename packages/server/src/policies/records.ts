@@ -7,6 +7,7 @@ import {
   mayRead,
   type RecordRead,
   type Status,
+  searchesByDocument,
 } from '@sabt/core';
 import type { Actor } from '../auth/sessions.ts';
 import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
@@ -33,8 +34,7 @@ export function assertMayRead(actor: Actor, read: RecordRead): void {
  * refused: a hit would tell whose document it is.
  */
 export function assertMaySearchByDocument(actor: Actor): void {
-  if (maskedFields(actor.role).includes('id-document'))
-    throw new DomainError('forbidden', 'problem.read.documentSearch');
+  if (!searchesByDocument(actor.role)) throw new DomainError('forbidden', 'problem.read.documentSearch');
 }
 
 /** A record's data (or a payload, version, patch or differences carrying it) as this reader sees it. */
