@@ -71,6 +71,27 @@ describe('the staff workspace in a real browser', () => {
     await context.close();
   });
 
+  it.runIf(ready)(
+    "gives the statistician counts, no record search, and says why at a search's address",
+    async () => {
+      const context = await newContext(browser, server.url);
+      const page = await signIn(context, 'statistician');
+      const counts = page.getByRole('region', { name: 'Сабтҳои идораҳои шумо' });
+      await expect.poll(() => counts.innerText()).toContain('Ба қайд гирифта шуд');
+      const nav = page.getByRole('navigation');
+      const links = await nav.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(links).not.toContain('/search');
+      expect(links.some((l) => l?.startsWith('/queues'))).toBe(false);
+      await shot(page, 'statistician-home');
+      await page.goto('/search');
+      const heading = page.getByRole('heading', { level: 1 });
+      await expect.poll(() => heading.innerText()).toBe('Нақши шумо одамон ва сабтҳоро ҷустуҷӯ намекунад.');
+      expect(await page.locator('input[type="search"]').count()).toBe(0);
+      await shot(page, 'statistician-search-refused');
+      await context.close();
+    },
+  );
+
   it.runIf(ready)('sends a signed-out visitor to the sign-in screen', async () => {
     const context = await newContext(browser, server.url);
     const page = await context.newPage();

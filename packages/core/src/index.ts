@@ -52,6 +52,7 @@ export * from './offices/admin-units.ts';
 export * from './workflow/certificate-documents.ts';
 export * from './workflow/certificates.ts';
 export * from './workflow/matrix.ts';
+export * from './workflow/personal-data.ts';
 export * from './workflow/roles.ts';
 export * from './workflow/sealing.ts';
 export * from './workflow/signatories.ts';

@@ -194,6 +194,7 @@ export const queueCountsSchema = z
   .describe(
     'Records per work queue (all exact, kept as records change, except staleDrafts: see staleDraftsIs)',
   );
+export type QueueCounts = z.infer<typeof queueCountsSchema>;
 
 export const historyItemSchema = z.object({
   id: z.int(),

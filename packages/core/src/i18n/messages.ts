@@ -360,6 +360,31 @@ export const MESSAGES = {
     ru: 'Запись относится к другому учреждению.',
     en: 'The record belongs to another office.',
   },
+  'problem.read.list': {
+    tg: 'Нақши шумо рӯйхати сабтҳоро намебинад.',
+    ru: 'Ваша роль не просматривает списки записей.',
+    en: 'Your role does not list records.',
+  },
+  'problem.read.search': {
+    tg: 'Нақши шумо одамон ва сабтҳоро ҷустуҷӯ намекунад.',
+    ru: 'Ваша роль не ищет людей и записи.',
+    en: 'Your role does not search for people or records.',
+  },
+  'problem.read.record': {
+    tg: 'Нақши шумо сабтҳои шахсиро намехонад: он бо шумора ва ҳисоботҳо кор мекунад.',
+    ru: 'Ваша роль не читает персональные записи: она работает с числами и отчётами.',
+    en: 'Your role does not read personal records: it works with counts and reports.',
+  },
+  'problem.read.certificates': {
+    tg: 'Нақши шумо шаҳодатномаҳо ва чопи онҳоро намехонад.',
+    ru: 'Ваша роль не просматривает свидетельства и их печать.',
+    en: 'Your role does not read certificates or their prints.',
+  },
+  'problem.read.documentSearch': {
+    tg: 'Нақши шумо рақамҳои ҳуҷҷатҳои шахсиятро пӯшида мебинад ва бо онҳо ҷустуҷӯ карда наметавонад: бо ном, сана ё рақами санад ҷустуҷӯ кунед.',
+    ru: 'Ваша роль видит номера документов скрытыми и не может искать по ним: ищите по имени, дате или номеру акта.',
+    en: 'Your role sees identity document numbers masked and cannot search by them: search by name, date or act number.',
+  },
   'problem.reasonRequired': {
     tg: 'Сабабро нависед.',
     ru: 'Укажите причину.',

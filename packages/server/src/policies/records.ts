@@ -1,4 +1,14 @@
-import { type Action, type ActKindCode, decide, type Status } from '@sabt/core';
+import {
+  type Action,
+  type ActKindCode,
+  decide,
+  maskedFields,
+  maskPersonalData,
+  mayRead,
+  type RecordRead,
+  type Status,
+  searchesByDocument,
+} from '@sabt/core';
 import type { Actor } from '../auth/sessions.ts';
 import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
 
@@ -8,6 +18,28 @@ export interface RecordScope {
   office_id: string;
   office_path: string;
   flags: string[];
+}
+
+/**
+ * The one gate of record reads by role (core READ_MATRIX): a list, a search, a record by its id,
+ * certificates. Asked before anything is looked up, so a refusal is the same whether or not the
+ * record exists (jurisdiction then hides what is outside it as missing).
+ */
+export function assertMayRead(actor: Actor, read: RecordRead): void {
+  if (!mayRead(actor.role, read)) throw new DomainError('forbidden', `problem.read.${read}`);
+}
+
+/**
+ * Search by an identity document's number, for a role that sees document numbers masked, is
+ * refused: a hit would tell whose document it is.
+ */
+export function assertMaySearchByDocument(actor: Actor): void {
+  if (!searchesByDocument(actor.role)) throw new DomainError('forbidden', 'problem.read.documentSearch');
+}
+
+/** A record's data (or a payload, version, patch or differences carrying it) as this reader sees it. */
+export function personalView<T>(actor: Actor, value: T): T {
+  return maskPersonalData(value, maskedFields(actor.role));
 }
 
 /** Users read records of their office and the offices below it; the central department reads all. */

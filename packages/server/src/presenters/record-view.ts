@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
+import { personalView } from '../policies/records.ts';
 import { sealedShown, sealInfo, versionSealed } from '../policies/sealing.ts';
 import { findRecord, findRecordWhole, recordActions, recordVersions } from '../queries/records.ts';
 import { presentHistory, presentRecord, presentVersions } from './record.ts';
@@ -29,14 +30,14 @@ export async function recordView(
   return { body, sealedShown: sealedShown(seal, 'record') };
 }
 
-/** The action log; `combineAutosaves` shows a person's consecutive edits as one entry. */
+/** The action log (personal fields masked as the read policy says); `combineAutosaves` shows a person's consecutive edits as one entry. */
 export async function historyView(db: Kysely<Database>, actor: Actor, id: string, combineAutosaves = true) {
   const rec = await findRecord(db, actor, id);
   const seal = await sealInfo(db, actor, rec);
   const actions = await recordActions(db, id);
   return {
     rec,
-    items: presentHistory(actions, seal, combineAutosaves),
+    items: personalView(actor, presentHistory(actions, seal, combineAutosaves)),
     sealedShown: sealedShown(seal),
   };
 }
@@ -45,5 +46,5 @@ export async function versionsView(db: Kysely<Database>, actor: Actor, id: strin
   const rec = await findRecord(db, actor, id);
   const seal = await sealInfo(db, actor, rec);
   const versions = await recordVersions(db, id);
-  return { rec, items: presentVersions(versions, seal), sealedShown: sealedShown(seal) };
+  return { rec, items: personalView(actor, presentVersions(versions, seal)), sealedShown: sealedShown(seal) };
 }

@@ -13,6 +13,7 @@ import {
 } from '@sabt/core';
 import type { Actor } from '../auth/sessions.ts';
 import { renderIssues } from '../http/problem.ts';
+import { personalView } from '../policies/records.ts';
 import {
   actionHidden,
   dataHidden,
@@ -59,8 +60,8 @@ export function presentRecord(
     registeredAt: iso(rec.registered_at),
     createdAt: iso(rec.created_at),
     updatedAt: iso(rec.updated_at),
-    /** Null when the data is sealed and this user may not see it. */
-    data: hidden ? null : rec.data,
+    /** Null when the data is sealed and this user may not see it; personal fields masked as the read policy says. */
+    data: hidden ? null : personalView(actor, rec.data),
     sealed: seal.sealed,
     rejection:
       rec.flags.includes('rejected') && lastReject
@@ -87,7 +88,7 @@ export function presentRecord(
     })),
     notations: actions
       .filter((a) => a.action === 'notation')
-      .map((a) => ({ at: iso(a.at), ...(a.payload as Record<string, unknown>) })),
+      .map((a) => ({ at: iso(a.at), ...personalView(actor, a.payload as Record<string, unknown>) })),
     check: check
       ? {
           complete: check.ok,

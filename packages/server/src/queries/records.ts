@@ -1,15 +1,26 @@
+import type { RecordRead } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Actor } from '../auth/sessions.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../errors/domain-error.ts';
 import { CENTRAL_OFFICE_ID } from '../offices/office-tree.ts';
-import { assertCanRead } from '../policies/records.ts';
+import { assertCanRead, assertMayRead } from '../policies/records.ts';
 import type { RecordRow } from '../unit-of-work/record-store.ts';
 import { decodePageToken, encodePageToken, type ListOrder } from './page-token.ts';
 import { cappedCount, countedTotal } from './record-counts.ts';
 
-export async function findRecord(db: Kysely<Database>, actor: Actor, id: string): Promise<RecordRow> {
+/**
+ * A record by its id, for a reader whose role reads records this way (`record`, or `certificates`
+ * for a record's certificates) and whose jurisdiction holds it.
+ */
+export async function findRecord(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  read: RecordRead = 'record',
+): Promise<RecordRow> {
+  assertMayRead(actor, read);
   const row = await db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   assertCanRead(actor, row);
@@ -166,6 +177,7 @@ const FEW = 2000;
  */
 export async function listRecords(db: Kysely<Database>, actor: Actor, f: ListFilter, fewUpTo = FEW) {
   const at = f.page ? decodePageToken(f.page, f) : undefined;
+  assertMayRead(actor, 'list');
   let q = db.selectFrom('records').where('office_path', 'like', `${actor.officePath}%`);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.kind) q = q.where('kind', '=', f.kind);

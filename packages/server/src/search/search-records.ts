@@ -2,6 +2,7 @@ import { keySimilarity, type NameKeys, nameKeys, normalizeDocumentNumber, type S
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import type { Database } from '../db/schema.ts';
+import { assertMayRead, assertMaySearchByDocument } from '../policies/records.ts';
 import { searchesSealed } from '../policies/sealing.ts';
 import { typedIdentifier } from './identifier.ts';
 import { nameCandidates, type RecordScope, recordsInScope } from './name-candidates.ts';
@@ -71,16 +72,19 @@ const keysOrUndefined = (s: string | undefined) => {
  * Finds records by any name in any script or spelling (everyone born on the asked date, or the
  * match keys, stems in broad mode and trigrams as a last resort), by numbers and documents, ranked
  * by match quality with the reasons.
- * Sealed names and sealed adoption records are searched only for those who may see them.
+ * Sealed names and sealed adoption records are searched only for those who may see them; who may
+ * search at all, and by a document's number, the read policy decides.
  */
 export async function searchRecords(
   db: Kysely<Database>,
   actor: Actor,
   query: SearchQuery,
 ): Promise<SearchResult> {
+  assertMayRead(actor, 'search');
   // A number typed into the one search box is looked up as the number it is.
   const typed = query.q ? typedIdentifier(query.q) : undefined;
   const q: SearchQuery = typed ? { ...query, ...typed, q: undefined } : query;
+  if (q.document) assertMaySearchByDocument(actor);
   const limit = Math.min(q.limit ?? 20, 100);
   const seeSealed = searchesSealed(actor);
   const scope: RecordScope = { ...q, officePath: actor.officePath, seeSealed };

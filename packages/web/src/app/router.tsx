@@ -1,7 +1,9 @@
+import type { RecordRead } from '@sabt/core';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject, redirect } from 'react-router';
 import { PageLoader } from '../components/page-loader.tsx';
 import { HOME } from './paths.ts';
+import { ReadGuard } from './routes/read-guard.tsx';
 import { RouteError } from './routes/route-error.tsx';
 
 /**
@@ -11,10 +13,27 @@ import { RouteError } from './routes/route-error.tsx';
 /** Routes that only redirect still need something to render. */
 const Nothing = () => null;
 
-/** A screen at `path` whose module (its default export) loads on the first visit. */
-const screen = (path: string, load: () => Promise<{ default: ComponentType }>): RouteObject => ({
+/**
+ * A screen at `path` whose module (its default export) loads on the first visit; with `read`, only
+ * for a role that reads records that way (others are told why).
+ */
+const screen = (
+  path: string,
+  load: () => Promise<{ default: ComponentType }>,
+  read?: RecordRead,
+): RouteObject => ({
   path,
-  lazy: async () => ({ Component: (await load()).default }),
+  lazy: async () => {
+    const Screen = (await load()).default;
+    if (!read) return { Component: Screen };
+    return {
+      Component: () => (
+        <ReadGuard read={read}>
+          <Screen />
+        </ReadGuard>
+      ),
+    };
+  },
 });
 
 export function createAppRouter() {
@@ -34,12 +53,12 @@ export function createAppRouter() {
               lazy: async () => ({ Component: (await import('../features/queues/home.tsx')).default }),
             },
             { path: 'queues', loader: () => redirect(HOME), Component: Nothing },
-            screen('queues/:queue', () => import('../features/queues/index.tsx')),
+            screen('queues/:queue', () => import('../features/queues/index.tsx'), 'list'),
             screen('records/new/:kind', () => import('../features/forms/index.tsx')),
-            screen('records/:id', () => import('./routes/record.tsx')),
+            screen('records/:id', () => import('./routes/record.tsx'), 'record'),
             screen('records/:id/edit', () => import('../features/forms/edit.tsx')),
-            screen('records/:id/duplicates', () => import('../features/record/duplicates.tsx')),
-            screen('search', () => import('../features/search/index.tsx')),
+            screen('records/:id/duplicates', () => import('../features/record/duplicates.tsx'), 'record'),
+            screen('search', () => import('../features/search/index.tsx'), 'search'),
             screen('blanks', () => import('../features/certificates/blanks-page.tsx')),
             screen('printer', () => import('../features/certificates/printer-page.tsx')),
             screen('fees', () => import('../features/fees/calculator-page.tsx')),

@@ -61,19 +61,26 @@ export const en: UiMessages = {
     registered: 'Registered records: their data, history and versions.',
     verifyTitle: 'Check a certificate',
     verify: 'Check whether a printed certificate or extract is genuine (the public check page).',
+    counts: 'Records of your offices',
+    openRecord: {
+      label: 'Record id from the audit log',
+      description: 'For example 0b5e4c1a-3f2d-4e8b-9a61-2c7d5f8e1b90',
+      open: 'Open the record',
+      invalid: 'This is not a record id: copy the whole id (36 characters) from the audit log entry.',
+    },
     blanks: {
       any: 'The stock of blanks and their movements.',
       central_admin: 'Blanks of any office: stock, batches received, and who signs an office’s documents.',
     },
     later: {
       archivist:
-        'Archive work (digitising paper registers, archive extracts) comes with later versions. Today you can find records and read them with their history.',
+        'Archive work (digitising paper registers, archive extracts) comes with later versions. Today you can find records by name, date, place or act number and read them with their history; identity document numbers and street addresses are hidden, as archive work does not need them.',
       verifier:
-        'Verifying digitised archive records comes with later versions: no record waits for your verification yet. Today you can find and read records and check printed certificates.',
+        'Verifying digitised archive records comes with later versions: no record waits for your verification yet. Today you can find and read records (identity document numbers and street addresses hidden) and check printed certificates.',
       statistician:
-        'Reports and statistics come with later versions. Today you can find and read registered records; the queues show how many records each holds.',
+        "Reports and statistics come with later versions. Your work is with numbers, not people: you see how many records your offices hold, never a person's record.",
       auditor:
-        'Audit reports come with later versions. Today you can read records with their full history and check the stock of blanks.',
+        'Audit reports come with later versions. Today you open a record that the audit log names by its id and read it with its full history (every read of yours is itself audited), and check the stock of blanks.',
       central_admin:
         'Administering offices and users comes with later versions (today with the “sabt users” command on the server). Today you keep the blanks of any office and set who signs.',
     },

@@ -4,6 +4,7 @@ import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../errors/domain-error.ts';
+import { assertMayRead } from '../../policies/records.ts';
 import {
   assertMaySeeVersion,
   dataHidden,
@@ -127,7 +128,7 @@ export async function recordCertificates(
   actor: Actor,
   recordId: string,
 ) {
-  const rec = await findRecord(db, actor, recordId);
+  const rec = await findRecord(db, actor, recordId, 'certificates');
   const rows = await baseQuery(db)
     .where('c.record_id', '=', rec.id)
     .orderBy('c.issued_at')
@@ -139,9 +140,10 @@ export async function recordCertificates(
 
 /** One certificate, if this user may see its record. */
 export async function findCertificate(db: Kysely<Database>, config: Config, actor: Actor, id: string) {
+  assertMayRead(actor, 'certificates');
   const row = await baseQuery(db).where('c.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
-  const rec = await findRecord(db, actor, row.record_id);
+  const rec = await findRecord(db, actor, row.record_id, 'certificates');
   const seal = await sealInfo(db, actor, rec);
   return { rec, row, seal, body: presentCertificate(row, config, rec, seal) };
 }

@@ -41,7 +41,7 @@ export async function previewCertificate(
   input: PreviewInput,
   today: string,
 ): Promise<{ pdf: Buffer; recordId: string; sealedShown: boolean }> {
-  const rec = await findRecord(db, actor, recordId);
+  const rec = await findRecord(db, actor, recordId, 'certificates');
   const seal = await assertMayIssue(db, actor, rec);
   const { document, own, onBlank, holder } = chooseDocument(rec, input);
   const issue = await nextIssue(db, rec, document, own, holder);

@@ -10,6 +10,7 @@ import {
   WRITE_PROBLEMS,
   writeAnswers,
 } from '../../http/responses.ts';
+import { personalView } from '../../policies/records.ts';
 import { sealInfo, versionHidden } from '../../policies/sealing.ts';
 import { amendmentRequests, findRecord } from '../../queries/records.ts';
 import { auditRead, readEvent } from '../../unit-of-work/write.ts';
@@ -79,7 +80,7 @@ export async function recordOperationRoutes(app: FastifyInstance, deps: RouteDep
           id: a.id,
           status: a.status,
           baseVersion: a.base_version,
-          patch: hidden(a.base_version) ? null : a.patch,
+          patch: hidden(a.base_version) ? null : personalView(actor, a.patch),
           sealed: hidden(a.base_version),
           reason: hidden(a.base_version) ? null : a.reason,
           basis: hidden(a.base_version) ? null : a.basis,

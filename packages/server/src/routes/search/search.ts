@@ -51,7 +51,7 @@ export async function searchRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
     '/search',
     doc('Find records by any name in any script or spelling, dates, places, parents, numbers or documents', {
       querystring: searchQuery,
-      response: responses({ 200: searchResultsSchema, ...problems(400, 401, 500) }),
+      response: responses({ 200: searchResultsSchema, ...problems(400, 401, 403, 500) }),
     }),
     async (req) => {
       const actor = actorOf(req);

@@ -1,7 +1,7 @@
 import { Anchor, Box, Burger, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { mayCertificate } from '@sabt/core';
+import { mayCertificate, mayRead } from '@sabt/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
@@ -88,12 +88,17 @@ export function AppHeader({ me }: { me: Me }) {
                   {t('shell.home')}
                 </Anchor>
               )}
-              <Anchor component={NavLink} to={`/queues/${queue ?? 'registered'}`} fw={500} style={NAV_LINK}>
-                {t('shell.queues')}
-              </Anchor>
-              <Anchor component={NavLink} to="/search" fw={500} style={NAV_LINK}>
-                {t('shell.search')}
-              </Anchor>
+              {/* lists and search only for a role that reads records so (core READ_MATRIX) */}
+              {mayRead(me.role, 'list') && (
+                <Anchor component={NavLink} to={`/queues/${queue ?? 'registered'}`} fw={500} style={NAV_LINK}>
+                  {t('shell.queues')}
+                </Anchor>
+              )}
+              {mayRead(me.role, 'search') && (
+                <Anchor component={NavLink} to="/search" fw={500} style={NAV_LINK}>
+                  {t('shell.search')}
+                </Anchor>
+              )}
               {mayCertificate('read-blank-stock', who) && (
                 <Anchor component={NavLink} to="/blanks" fw={500} style={NAV_LINK}>
                   {t('shell.blanks')}

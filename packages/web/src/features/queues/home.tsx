@@ -1,13 +1,26 @@
-import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { mayCertificate, type Role, STALE_DRAFT_DAYS } from '@sabt/core';
+import { mayCertificate, mayRead, type Role, STALE_DRAFT_DAYS } from '@sabt/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { meQuery } from '../../lib/auth.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
-import { queueCountQuery } from './api/records.ts';
+import { queueCountQuery, recordCountsQuery } from './api/records.ts';
 import { countBadge, countLabel } from './components/count-label.ts';
 import { findQueue, type QueueId, startQueue } from './queues.ts';
 
@@ -125,8 +138,14 @@ function RoleHome({ role }: { role: LaterRole }) {
         {t('home.today')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <LinkCard to="/search" title={t('shell.search')} text={t('home.search')} />
-        <LinkCard to="/queues/registered" title={t('queues.registered')} text={t('home.registered')} />
+        {mayRead(role, 'search') && (
+          <LinkCard to="/search" title={t('shell.search')} text={t('home.search')} />
+        )}
+        {mayRead(role, 'list') && (
+          <LinkCard to="/queues/registered" title={t('queues.registered')} text={t('home.registered')} />
+        )}
+        {/* who opens records but neither lists nor searches them (the auditor) opens one by its id */}
+        {mayRead(role, 'record') && !mayRead(role, 'list') && !mayRead(role, 'search') && <OpenRecordCard />}
         {mayCertificate('read-blank-stock', who) && (
           <LinkCard
             to="/blanks"
@@ -136,6 +155,73 @@ function RoleHome({ role }: { role: LaterRole }) {
         )}
         <LinkCard to="/verify" page title={t('home.verifyTitle')} text={t('home.verify')} />
       </SimpleGrid>
+      {!mayRead(role, 'record') && <CountsCard />}
     </Home>
+  );
+}
+
+/** A record opened by its id, as an audit log entry names it. */
+function OpenRecordCard() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [id, setId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const open = (e: FormEvent) => {
+    e.preventDefault();
+    const wanted = id.trim().toLowerCase();
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u.test(wanted))
+      return setError(t('home.openRecord.invalid'));
+    void navigate(`/records/${wanted}`);
+  };
+  return (
+    <Card withBorder padding="md" radius="sm" component="form" onSubmit={open} noValidate>
+      <TextInput
+        label={t('home.openRecord.label')}
+        description={t('home.openRecord.description')}
+        value={id}
+        onChange={(e) => {
+          setId(e.currentTarget.value);
+          setError(null);
+        }}
+        error={error}
+        spellCheck={false}
+        autoComplete="off"
+      />
+      <Group mt="sm">
+        <Button type="submit">{t('home.openRecord.open')}</Button>
+      </Group>
+    </Card>
+  );
+}
+
+/** The statuses a role that reads no record sees counted. */
+const COUNTED = ['draft', 'submitted', 'validated', 'registered'] as const;
+
+/** How many records the jurisdiction holds in each status: aggregates, no names. */
+function CountsCard() {
+  const { t } = useTranslation();
+  const counts = useQuery(recordCountsQuery());
+  return (
+    <Card withBorder padding="md" radius="sm" component="section" aria-labelledby="home-counts">
+      <Title order={2} size="h4" id="home-counts">
+        {t('home.counts')}
+      </Title>
+      {counts.data ? (
+        <Table mt="xs" withRowBorders={false} style={{ maxWidth: '24rem' }}>
+          <Table.Tbody>
+            {COUNTED.map((s) => (
+              <Table.Tr key={s}>
+                <Table.Th scope="row" fw={400}>
+                  {t(`status.${s}`)}
+                </Table.Th>
+                <Table.Td ta="end">{counts.data[s]}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : (
+        <Loader size="xs" aria-hidden="true" />
+      )}
+    </Card>
   );
 }

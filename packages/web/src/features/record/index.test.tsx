@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { MASKED, ROLE_LABELS, type Role } from '@sabt/core';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -603,5 +604,52 @@ describe('record screen', () => {
     expect(await screen.findByRole('tab', { name: 'Маълумот' })).toBeTruthy();
     expect(screen.queryByRole('tab', { name: 'Шаҳодатномаҳо' })).toBeNull();
     expect(screen.getByRole('tab', { name: 'Маълумот' }).getAttribute('aria-selected')).toBe('true');
+  });
+});
+
+describe('the record screen by the read matrix', () => {
+  const session = (role: Role) => ({
+    '/auth/session': {
+      user: {
+        id: `u-${role}`,
+        login: role,
+        name: role,
+        role,
+        roleLabel: ROLE_LABELS[role],
+        office: {
+          id: 'DU-03-00',
+          kind: 'district',
+          name: { tg: 'Фирдавсӣ', ru: 'Фирдавси', en: 'Firdavsi' },
+        },
+      },
+    },
+  });
+
+  it.each([
+    ['registrar', true],
+    ['archivist', true],
+    ['auditor', false],
+  ] as const)('%s is offered the way back to the queues: %s', async (role, offered) => {
+    vi.stubGlobal('fetch', fakeApi({ ...routesFor(registeredBirth()), ...session(role) }).fetch);
+    renderRecord();
+    await screen.findByRole('heading', { level: 1 });
+    const back = () => screen.queryByRole('link', { name: /Ба навбатҳои кор/ });
+    if (offered) await waitFor(() => expect(back()).toBeTruthy());
+    else {
+      await waitFor(() => expect(screen.queryAllByRole('link').length).toBeGreaterThan(0));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(back()).toBeNull();
+    }
+  });
+
+  it('shows a masked identity document as masked, not as a value', async () => {
+    const rec = registeredBirth();
+    const data = structuredClone(rec.data) as { mother: { idDocument?: Record<string, string> } };
+    data.mother.idDocument = { type: 'PASSPORT', series: MASKED, number: MASKED };
+    vi.stubGlobal('fetch', fakeApi({ ...routesFor({ ...rec, data }), ...session('archivist') }).fetch);
+    renderRecord();
+    const mother = await screen.findByRole('region', { name: 'Модар' });
+    expect(within(mother).getAllByText(MASKED).length).toBeGreaterThan(0);
+    expect(within(mother).getByText('Шиноснома')).toBeTruthy();
   });
 });

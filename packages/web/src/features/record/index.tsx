@@ -1,11 +1,12 @@
 import { Anchor, Badge, Stack, Tabs, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import type { Action } from '@sabt/core';
+import { type Action, mayRead } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { meQuery } from '../../lib/auth.ts';
 import { type RecordView, recordQuery } from '../../lib/records.ts';
 import { ActionBar } from './components/actions/action-bar.tsx';
 import { RecordBanners } from './components/banners.tsx';
@@ -150,8 +151,11 @@ function Count({ n }: { n: number }) {
   );
 }
 
+/** Back to the work queues, for a role that has them (one that opens records by id only goes home by the header). */
 function BackLink() {
   const { m } = useLabels();
+  const me = useQuery(meQuery()).data;
+  if (me && !mayRead(me.role, 'list')) return null;
   return (
     <Anchor component={Link} to="/queues" size="sm">
       ← {m.page.back}

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { ROLE_LABELS, type Role } from '@sabt/core';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -109,9 +110,27 @@ const MARRIAGE = {
 
 type Answer = (url: URL) => Response | Promise<Response>;
 
-function fakeApi(answer: Answer = () => jsonResponse(200, { items: [CHILD, AS_MOTHER] })) {
+function fakeApi(
+  answer: Answer = () => jsonResponse(200, { items: [CHILD, AS_MOTHER] }),
+  role: Role = 'registrar',
+) {
   return vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://sabt.test');
+    if (url.pathname === '/api/v1/auth/session')
+      return jsonResponse(200, {
+        user: {
+          id: `u-${role}`,
+          login: role,
+          name: role,
+          role,
+          roleLabel: ROLE_LABELS[role],
+          office: {
+            id: 'DU-03-00',
+            kind: 'district',
+            name: { tg: 'Фирдавсӣ', ru: 'Фирдавси', en: 'Firdavsi' },
+          },
+        },
+      });
     if (url.pathname === '/api/v1/act-kinds') return jsonResponse(200, { items: KINDS });
     if (url.pathname === '/api/v1/search') return answer(url);
     return jsonResponse(404, { type: 'about:blank', title: 'Not found', status: 404 });
@@ -374,5 +393,21 @@ describe('search', () => {
     const born = screen.getByRole<HTMLInputElement>('textbox', { name: 'Санаи таваллуд', hidden: true });
     fireEvent.change(born, { target: { value: '2025-03-14' } });
     expect(born.value).toBe('14.03.2025');
+  });
+});
+
+describe('search by a document', () => {
+  it.each([
+    ['registrar', true],
+    ['archivist', false],
+    ['verifier', false],
+  ] as const)('is offered to the %s: %s (not where document numbers are masked)', async (role, offered) => {
+    const fetch = fakeApi(undefined, role);
+    vi.stubGlobal('fetch', fetch);
+    renderSearch();
+    await waitFor(() => expect(fetch.mock.calls.map(([u]) => String(u))).toContain('/api/v1/auth/session'));
+    await screen.findByLabelText('Рақами ягонаи сабт');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(!!screen.queryByLabelText('Рақами ҳуҷҷати шахсият')).toBe(offered);
   });
 });

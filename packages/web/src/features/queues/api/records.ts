@@ -1,4 +1,4 @@
-import type { RecordList } from '@sabt/core';
+import type { QueueCounts, RecordList } from '@sabt/core';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
 import type { Order, QueueFilter, Sort } from '../queues.ts';
@@ -54,4 +54,11 @@ export const queueCountQuery = (filter: QueueFilter) =>
     queryKey: [...recordsKey, 'count', filter],
     queryFn: ({ signal }): Promise<QueueCount> =>
       api<RecordList>('/records', { signal, query: { ...filter, limit: 1 } }).then(countOf),
+  });
+
+/** How many records of the user's jurisdiction are in each status (GET /records/counts: aggregates, no personal data). */
+export const recordCountsQuery = () =>
+  queryOptions({
+    queryKey: [...recordsKey, 'counts'],
+    queryFn: ({ signal }) => api<QueueCounts>('/records/counts', { signal }),
   });

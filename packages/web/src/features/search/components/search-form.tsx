@@ -13,10 +13,12 @@ import {
   TextInput,
   UnstyledButton,
 } from '@mantine/core';
-import { ACT_KINDS, ADMIN_UNITS, FIELD_LABELS, REGIONS, STATUSES } from '@sabt/core';
+import { ACT_KINDS, ADMIN_UNITS, FIELD_LABELS, REGIONS, STATUSES, searchesByDocument } from '@sabt/core';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActKinds } from '../../../lib/act-kinds.ts';
+import { meQuery } from '../../../lib/auth.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useSearchMessages } from '../messages.ts';
 import {
@@ -45,6 +47,8 @@ export function SearchForm({ search, onSearch, busy }: Props) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const { data: kinds } = useActKinds();
+  const me = useQuery(meQuery()).data;
+  const byDocument = !me || searchesByDocument(me.role);
   const panelId = useId();
 
   const [draft, setDraft] = useState<Draft>(() => draftFromSearch(new URLSearchParams(search)));
@@ -240,7 +244,8 @@ export function SearchForm({ search, onSearch, busy }: Props) {
                 inputMode="numeric"
                 maxLength={30}
               />
-              <TextInput {...text('document')} label={m.fields.document} maxLength={30} />
+              {/* not offered to a role that sees document numbers masked (core READ_MATRIX) */}
+              {byDocument && <TextInput {...text('document')} label={m.fields.document} maxLength={30} />}
             </Group4>
           </SimpleGrid>
         </Paper>
