@@ -87,16 +87,19 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * A route's entry in the API document, with the headers a write takes, which the handlers read
- * themselves (so a missing If-Match is a 428, not a schema error): Idempotency-Key on every write,
- * If-Match required on a draft's edit (PATCH) and optional on a record's workflow steps.
+ * themselves (so a missing If-Match is a 428, not a schema error): Idempotency-Key on every signed-in
+ * write, If-Match required on a draft's edit (PATCH) and optional on a record's workflow steps. The
+ * public checks (no sign-in) are reads sent by POST: they keep nothing a retry could get again.
  */
 export const documentTransform: typeof jsonSchemaTransform = (input) => {
   const out = jsonSchemaTransform(input);
   const method = [input.route.method].flat()[0]?.toUpperCase() ?? '';
-  if (!WRITE_METHODS.has(method) || input.url.startsWith('/api/v1/auth/')) return out;
+  const open = (input.route.config as { public?: boolean } | undefined)?.public === true;
+  if (!WRITE_METHODS.has(method) || open || input.url.startsWith('/api/v1/auth/')) return out;
   const properties: Record<string, unknown> = {
     'idempotency-key': {
       type: 'string',
+      minLength: 1,
       maxLength: 200,
       description: 'Any string unique to this request: a retry with the same key gets the first answer',
     },

@@ -115,6 +115,21 @@ describe('the OpenAPI document', () => {
     expect(headers('/api/v1/auth/login', 'post')).toEqual({});
   });
 
+  it('gives the public checks, reads sent by POST that keep no answer, no Idempotency-Key', () => {
+    for (const path of ['/api/v1/verify', '/api/v1/verify/by-number']) {
+      const names = (doc.paths[path]?.post?.parameters ?? []).map((p) => p.name.toLowerCase());
+      expect(names, path).not.toContain('idempotency-key');
+    }
+  });
+
+  it('bounds the Idempotency-Key as the server does: 1 to 200 characters', async () => {
+    const key = doc.paths['/api/v1/records']!.post!.parameters!.find((p) => p.name === 'idempotency-key')!;
+    expect(key.schema).toMatchObject({ minLength: 1, maxLength: 200 });
+    const res = await front.post('/api/v1/records', { kind: 'BIRTH', data: {} }, { 'idempotency-key': '' });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('carries one example per act kind for POST /records, each complete and valid as is', async () => {
     const content = doc.paths['/api/v1/records']!.post!.requestBody!.content['application/json']!;
     expect(content.schema.properties.kind!.enum).toEqual(KINDS);
