@@ -89,12 +89,18 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * A route's entry in the API document, with the headers a write takes, which the handlers read
  * themselves (so a missing If-Match is a 428, not a schema error): Idempotency-Key on every signed-in
  * write, If-Match required on a draft's edit (PATCH) and optional on a record's workflow steps. The
- * public checks (no sign-in) are reads sent by POST: they keep nothing a retry could get again.
+ * public checks (no sign-in) are reads sent by POST: they keep nothing a retry could get again. A
+ * public route (config `public`) needs no session: its security is empty.
  */
 export const documentTransform: typeof jsonSchemaTransform = (input) => {
-  const out = jsonSchemaTransform(input);
+  const transformed = jsonSchemaTransform(input);
   const method = [input.route.method].flat()[0]?.toUpperCase() ?? '';
   const open = (input.route.config as { public?: boolean } | undefined)?.public === true;
+  // a route reachable without a session says so (the document's default is the session cookie)
+  const out =
+    open && transformed.schema && !('security' in transformed.schema)
+      ? { ...transformed, schema: { ...transformed.schema, security: [] } }
+      : transformed;
   if (!WRITE_METHODS.has(method) || open || input.url.startsWith('/api/v1/auth/')) return out;
   const properties: Record<string, unknown> = {
     'idempotency-key': {

@@ -122,6 +122,21 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('says which operations need no session: the public ones, and only they', async () => {
+    const anonymous = t.anonymous();
+    const open = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, op]) => (op as { security?: unknown[] }).security?.length === 0)
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(open).toEqual(
+      expect.arrayContaining(['POST /api/v1/auth/login', 'GET /api/v1/auth/session', 'POST /api/v1/verify']),
+    );
+    expect(open).not.toContain('POST /api/v1/auth/logout');
+    expect((await anonymous.get('/api/v1/auth/session')).status).toBe(200);
+    expect((await anonymous.post('/api/v1/auth/logout')).status).toBe(401);
+  });
+
   it('bounds the Idempotency-Key as the server does: 1 to 200 characters', async () => {
     const key = doc.paths['/api/v1/records']!.post!.parameters!.find((p) => p.name === 'idempotency-key')!;
     expect(key.schema).toMatchObject({ minLength: 1, maxLength: 200 });
