@@ -137,6 +137,18 @@ describe('the OpenAPI document', () => {
     expect((await anonymous.post('/api/v1/auth/logout')).status).toBe(401);
   });
 
+  it('lists 414 on every operation with a path parameter, as the router answers an over-long one', async () => {
+    const named = Object.entries(doc.paths)
+      .filter(([path]) => /\{(?!\*)[^}]+\}/.test(path))
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+    expect(named.length).toBeGreaterThan(20);
+    for (const { path, method, op } of named)
+      expect(Object.keys((op as { responses: object }).responses), `${method} ${path}`).toContain('414');
+    const res = await front.post(`/api/v1/blanks/${'9'.repeat(120)}/spoil`, { reason: 'Коғаз дарида шуд' });
+    expect(res.status).toBe(414);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('bounds the Idempotency-Key as the server does: 1 to 200 characters', async () => {
     const key = doc.paths['/api/v1/records']!.post!.parameters!.find((p) => p.name === 'idempotency-key')!;
     expect(key.schema).toMatchObject({ minLength: 1, maxLength: 200 });
