@@ -164,6 +164,34 @@ describe('requests generated from the OpenAPI document', () => {
     );
   });
 
+  it('answers a method a path does not take with 405 and the ones it takes in Allow', async () => {
+    const wrong: string[] = [];
+    // an answer as any problem of the document is described
+    const problem = doc.paths['/api/v1/records']!.get!.responses['400']!;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      const taken = Object.keys(methods).map((m) => m.toUpperCase());
+      const method = (['DELETE', 'PUT', 'PATCH', 'POST'] as const).find((m) => !taken.includes(m))!;
+      const url = path.replace(/\{[^}]+\}/g, '1');
+      const res = await send({ user: 'front', method, url, headers: { 'accept-language': 'en' } });
+      const allow = String(res.headers.allow ?? '').split(', ');
+      const faults = answerFaults(
+        {
+          method,
+          path,
+          op: { responses: { 405: problem } },
+          signedIn: true,
+        },
+        { user: 'front', method, url, headers: { 'accept-language': 'en' } },
+        res,
+      );
+      if (res.status !== 405 || !taken.every((m) => allow.includes(m)) || faults.length > 0)
+        wrong.push(
+          `${method} ${url} → ${res.status} allow ${allow}: ${faults.join('; ')} ${res.body.slice(0, 200)}`,
+        );
+    }
+    expect(wrong).toEqual([]);
+  });
+
   for (const operation of operations) {
     const name = `${operation.method} ${operation.path}`;
     const seed = SEED ^ createHash('sha256').update(name).digest().readUInt32BE(0);
