@@ -24,7 +24,7 @@ export * from './api/offices.ts';
 export * from './api/problem.ts';
 export * from './api/records.ts';
 export * from './api/search.ts';
-export { numericId } from './api/shapes.ts';
+export { numericId, queryNumber } from './api/shapes.ts';
 export * from './api/signatories.ts';
 export * from './dates/plain-date.ts';
 export * from './duplicates/rules.ts';

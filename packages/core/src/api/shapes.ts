@@ -19,3 +19,16 @@ export const numericId = z
   .transform(Number)
   .pipe(z.number().int().max(Number.MAX_SAFE_INTEGER, { error: 'error.numericId' }))
   .meta({ examples: ['31'] });
+
+/**
+ * A number in a query string, as `schema` bounds it: decimal digits with a leading minus and a
+ * fraction only. An empty value, a space, a plus sign, an exponent or a hexadecimal form ("", " 31",
+ * +31, 1e3, 0x1F) is refused, where a plain coercion would read 0, 31, 31, 1000 and 31. The API
+ * document shows `schema` (a number with its bounds).
+ */
+export function queryNumber<T extends z.ZodType<number>>(schema: T) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' && /^-?\d{1,16}(\.\d{1,16})?$/.test(v) ? Number(v) : v),
+    schema,
+  );
+}

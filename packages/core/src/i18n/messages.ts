@@ -255,6 +255,11 @@ export const MESSAGES = {
     ru: 'Адрес запроса или его часть слишком длинные.',
     en: 'The address of the request, or a part of it, is too long.',
   },
+  'problem.methodNotAllowed': {
+    tg: 'Ин суроға чунин усули дархостро қабул намекунад (усулҳои қабулшуда дар Allow).',
+    ru: 'Этот адрес не принимает такой метод запроса (допустимые методы — в Allow).',
+    en: 'This address does not take this request method (the ones it takes are in Allow).',
+  },
   'problem.headersTooLarge': {
     tg: 'Сарлавҳаҳои дархост аз ҳад калонанд.',
     ru: 'Заголовки запроса слишком велики.',

@@ -103,7 +103,7 @@ describe('errors before any route: problem+json in the user’s language, the UR
       404,
       'problem.notFound',
     );
-    expectProblem(await inject('DELETE', `/api/v1/records?${MARKER}`), 404, 'problem.notFound');
+    expectProblem(await inject('DELETE', `/api/v1/records?${MARKER}`), 405, 'problem.methodNotAllowed');
   });
 
   it('oversized headers (raw socket)', async () => {

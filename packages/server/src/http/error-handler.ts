@@ -49,13 +49,51 @@ export function installErrorHandler(app: FastifyInstance) {
     if (problem.status === 429 && typeof wait === 'number') reply.header('retry-after', String(wait));
     return reply.code(problem.status).type('application/problem+json').send(problemBody(problem, locale));
   });
+  const allowed = routeMethods(app);
   app.setNotFoundHandler((req, reply) => {
     const locale = pickLocale(req.headers['accept-language']);
+    const path = req.url.split('?')[0]!;
+    const methods = allowed(path);
+    if (methods.length > 0 && !methods.includes(req.method)) {
+      return reply
+        .code(405)
+        .header('allow', methods.join(', '))
+        .type('application/problem+json')
+        .send(problemBody(new Problem(405, 'problem.methodNotAllowed'), locale));
+    }
     return reply
       .code(404)
       .type('application/problem+json')
       .send(problemBody(new Problem(404, 'problem.notFound'), locale));
   });
+}
+
+/**
+ * The methods the API's routes take at a path, to tell a method a path does not take (405, with
+ * Allow) from a path that does not exist (404). Routes are collected as they are added: call this
+ * before registering them.
+ */
+/** Fastify's default limit on a path parameter's length; a longer one matches no route. */
+const MAX_PARAM_LENGTH = 100;
+
+function routeMethods(app: FastifyInstance): (path: string) => string[] {
+  const routes: { pattern: RegExp; methods: string[] }[] = [];
+  app.addHook('onRoute', (route) => {
+    // the API's routes only: the web app's catch-all takes GET anywhere
+    if (!route.url.startsWith('/api/v1/')) return;
+    const source = route.url
+      .split('/')
+      .map((segment) =>
+        segment.startsWith(':')
+          ? `[^/]{1,${MAX_PARAM_LENGTH}}`
+          : segment === '*'
+            ? '.*'
+            : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('/');
+    routes.push({ pattern: new RegExp(`^${source}$`), methods: [route.method].flat() });
+  });
+  return (path) => [...new Set(routes.filter((r) => r.pattern.test(path)).flatMap((r) => r.methods))].sort();
 }
 
 /** What the framework finds wrong with a URL before any route sees it, as the problem that answers it. */

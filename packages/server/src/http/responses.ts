@@ -12,6 +12,7 @@ const PROBLEMS = {
   409: 'The registry refuses it as things stand (the workflow, a possible duplicate, a blank taken …)',
   412: 'If-Match does not name the current revision: read the record again',
   413: 'The body is too large',
+  414: 'A path parameter is longer than any this API takes',
   415: 'The body is not JSON',
   422: 'The data is well formed but breaks a rule (field errors with message keys)',
   428: 'If-Match is required',
@@ -87,16 +88,31 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * A route's entry in the API document, with the headers a write takes, which the handlers read
- * themselves (so a missing If-Match is a 428, not a schema error): Idempotency-Key on every write,
- * If-Match required on a draft's edit (PATCH) and optional on a record's workflow steps.
+ * themselves (so a missing If-Match is a 428, not a schema error): Idempotency-Key on every signed-in
+ * write, If-Match required on a draft's edit (PATCH) and optional on a record's workflow steps. The
+ * public checks (no sign-in) are reads sent by POST: they keep nothing a retry could get again. A
+ * public route (config `public`) needs no session: its security is empty. A route with a named path
+ * parameter may answer 414 (the router's limit on its length).
  */
 export const documentTransform: typeof jsonSchemaTransform = (input) => {
-  const out = jsonSchemaTransform(input);
+  // the router refuses an over-long path parameter (414) before any route sees it
+  const route = input.schema as { response?: Record<string, unknown> } | undefined;
+  const named = /\/:/.test(input.url) && route?.response && !(414 in route.response);
+  const transformed = jsonSchemaTransform(
+    named ? { ...input, schema: { ...route, response: { ...route.response, ...problems(414) } } } : input,
+  );
   const method = [input.route.method].flat()[0]?.toUpperCase() ?? '';
-  if (!WRITE_METHODS.has(method) || input.url.startsWith('/api/v1/auth/')) return out;
+  const open = (input.route.config as { public?: boolean } | undefined)?.public === true;
+  // a route reachable without a session says so (the document's default is the session cookie)
+  const out =
+    open && transformed.schema && !('security' in transformed.schema)
+      ? { ...transformed, schema: { ...transformed.schema, security: [] } }
+      : transformed;
+  if (!WRITE_METHODS.has(method) || open || input.url.startsWith('/api/v1/auth/')) return out;
   const properties: Record<string, unknown> = {
     'idempotency-key': {
       type: 'string',
+      minLength: 1,
       maxLength: 200,
       description: 'Any string unique to this request: a retry with the same key gets the first answer',
     },

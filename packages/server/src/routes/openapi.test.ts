@@ -115,6 +115,48 @@ describe('the OpenAPI document', () => {
     expect(headers('/api/v1/auth/login', 'post')).toEqual({});
   });
 
+  it('gives the public checks, reads sent by POST that keep no answer, no Idempotency-Key', () => {
+    for (const path of ['/api/v1/verify', '/api/v1/verify/by-number']) {
+      const names = (doc.paths[path]?.post?.parameters ?? []).map((p) => p.name.toLowerCase());
+      expect(names, path).not.toContain('idempotency-key');
+    }
+  });
+
+  it('says which operations need no session: the public ones, and only they', async () => {
+    const anonymous = t.anonymous();
+    const open = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, op]) => (op as { security?: unknown[] }).security?.length === 0)
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(open).toEqual(
+      expect.arrayContaining(['POST /api/v1/auth/login', 'GET /api/v1/auth/session', 'POST /api/v1/verify']),
+    );
+    expect(open).not.toContain('POST /api/v1/auth/logout');
+    expect((await anonymous.get('/api/v1/auth/session')).status).toBe(200);
+    expect((await anonymous.post('/api/v1/auth/logout')).status).toBe(401);
+  });
+
+  it('lists 414 on every operation with a path parameter, as the router answers an over-long one', async () => {
+    const named = Object.entries(doc.paths)
+      .filter(([path]) => /\{(?!\*)[^}]+\}/.test(path))
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+    expect(named.length).toBeGreaterThan(20);
+    for (const { path, method, op } of named)
+      expect(Object.keys((op as { responses: object }).responses), `${method} ${path}`).toContain('414');
+    const res = await front.post(`/api/v1/blanks/${'9'.repeat(120)}/spoil`, { reason: 'Коғаз дарида шуд' });
+    expect(res.status).toBe(414);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('bounds the Idempotency-Key as the server does: 1 to 200 characters', async () => {
+    const key = doc.paths['/api/v1/records']!.post!.parameters!.find((p) => p.name === 'idempotency-key')!;
+    expect(key.schema).toMatchObject({ minLength: 1, maxLength: 200 });
+    const res = await front.post('/api/v1/records', { kind: 'BIRTH', data: {} }, { 'idempotency-key': '' });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('carries one example per act kind for POST /records, each complete and valid as is', async () => {
     const content = doc.paths['/api/v1/records']!.post!.requestBody!.content['application/json']!;
     expect(content.schema.properties.kind!.enum).toEqual(KINDS);

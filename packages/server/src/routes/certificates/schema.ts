@@ -6,6 +6,7 @@ import {
   idDocument,
   numericId,
   personName,
+  queryNumber,
   SIGNATORY_BASES,
 } from '@sabt/core';
 import { z } from 'zod';
@@ -79,8 +80,8 @@ export const previewQuery = z
     holder: z.enum(HOLDERS).optional(),
     blankNumber: z.string().trim().max(20).optional(),
     blankSeries: z.string().trim().max(20).optional(),
-    dxMm: z.coerce.number().min(-30).max(30).default(0),
-    dyMm: z.coerce.number().min(-30).max(30).default(0),
+    dxMm: queryNumber(z.number().min(-30).max(30).default(0)),
+    dyMm: queryNumber(z.number().min(-30).max(30).default(0)),
   })
   .describe('as for issuing: the mode, the document, the blank named (else the next free one), offsets');
 
@@ -88,8 +89,8 @@ export const nextBlankQuery = z.strictObject({ document: z.enum(BLANK_DOCUMENTS)
 
 export const calibrationQuery = z.strictObject({
   document: z.enum(DOCUMENT_KINDS),
-  dxMm: z.coerce.number().min(-30).max(30).default(0),
-  dyMm: z.coerce.number().min(-30).max(30).default(0),
+  dxMm: queryNumber(z.number().min(-30).max(30).default(0)),
+  dyMm: queryNumber(z.number().min(-30).max(30).default(0)),
 });
 
 const blankNumber = z.string().trim().min(1).max(12);
@@ -120,8 +121,8 @@ export const blanksQuery = z.strictObject({
     .string()
     .regex(/^\d{1,12}$/, { error: 'error.format' })
     .optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: queryNumber(z.number().int().min(1).max(500).default(100)),
+  offset: queryNumber(z.number().int().min(0).max(1_000_000).default(0)),
 });
 
 export const blankParams = z.strictObject({ id: numericId });

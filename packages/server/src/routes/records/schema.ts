@@ -5,6 +5,7 @@ import {
   courtDecision,
   FLAGS,
   plainDate,
+  queryNumber,
   STATUSES,
   text,
   WAITING_GROUNDS,
@@ -59,16 +60,12 @@ export const listQuery = z.strictObject({
   kind: z.enum(ACT_KINDS).optional(),
   office: z.string().max(20).optional(),
   flag: z.enum(FLAGS).optional(),
-  untouchedDays: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(3650)
+  untouchedDays: queryNumber(z.number().int().min(1).max(3650))
     .optional()
     .describe(
       'only records nobody has changed for this many days (stale drafts: status=draft&untouchedDays=30)',
     ),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryNumber(z.number().int().min(1).max(200).default(50)),
   page: z
     .string()
     .max(400)

@@ -1,4 +1,4 @@
-import { ACT_KINDS, plainDate, STATUSES, searchResultsSchema } from '@sabt/core';
+import { ACT_KINDS, plainDate, queryNumber, STATUSES, searchResultsSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
@@ -17,7 +17,7 @@ export const searchQuery = z.strictObject({
   name: text.optional(),
   patronymic: text.optional(),
   birthDate: plainDate.optional(),
-  birthYear: z.coerce.number().int().min(1800).max(2200).optional(),
+  birthYear: queryNumber(z.number().int().min(1800).max(2200)).optional(),
   mother: text.optional().describe("mother's name, to narrow a birth search"),
   father: text.optional(),
   kind: z.enum(ACT_KINDS).optional(),
@@ -26,8 +26,8 @@ export const searchQuery = z.strictObject({
   place: z.string().max(10).optional().describe('district or city code of the event, e.g. DU-03'),
   from: plainDate.optional().describe('event date from'),
   to: plainDate.optional().describe('event date to'),
-  actNumber: z.coerce.number().int().min(1).max(999999).optional(),
-  year: z.coerce.number().int().min(1800).max(2200).optional(),
+  actNumber: queryNumber(z.number().int().min(1).max(999999)).optional(),
+  year: queryNumber(z.number().int().min(1800).max(2200)).optional(),
   nationalId: z.string().max(30).optional(),
   document: z
     .string()
@@ -42,7 +42,7 @@ export const searchQuery = z.strictObject({
     .describe(
       'broad also finds surname changes (-ов → -зода) and shows the weaker matches exact mode leaves out',
     ),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: queryNumber(z.number().int().min(1).max(100).default(20)),
 });
 
 export async function searchRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
