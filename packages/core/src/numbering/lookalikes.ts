@@ -1,7 +1,8 @@
 /**
  * Letters of the Cyrillic and Latin keyboards that look the same: a document number or a blank
  * series typed on either keyboard is one number, one series. The one table of them; document
- * numbers (normalizeDocumentNumber) and blank series (foldSeries) read it.
+ * numbers (normalizeDocumentNumber), blank series (foldSeries) and verification codes
+ * (readVerifyCode) read it.
  */
 
 /** Cyrillic capitals that look like Latin ones (І: the Cyrillic I of the Kazakh, Ukrainian and Russian-Tajik keyboards). */
@@ -21,6 +22,12 @@ export const LOOKALIKE_CAPITALS: Readonly<Record<string, string>> = {
   У: 'Y',
   Х: 'X',
 };
+
+/**
+ * Cyrillic capitals that look like digits (З like 3), for what is all digits and Latin capitals
+ * (a certificate's verification code); not for document numbers, where З is a letter.
+ */
+export const LOOKALIKE_DIGITS: Readonly<Record<string, string>> = { З: '3' };
 
 const TO_CYRILLIC: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(LOOKALIKE_CAPITALS)

@@ -34,6 +34,9 @@ describe('verification codes', () => {
     expect(code.slice(0, 9)).toBe('01VACM3PT');
     expect(readVerifyCode(typed)).toEqual({ ok: true, code });
     expect(readVerifyCode(`OLU${code.slice(3)}`)).toEqual({ ok: true, code });
+    // the Cyrillic З typed for the digit 3, capital or small
+    expect(readVerifyCode(code.replace('3', 'З'))).toEqual({ ok: true, code });
+    expect(readVerifyCode(code.replace('3', 'з'))).toEqual({ ok: true, code });
   });
 
   it('tell a mistyped character from a code never issued: any one wrong character fails the check', () => {

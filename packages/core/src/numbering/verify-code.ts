@@ -1,4 +1,4 @@
-import { LOOKALIKE_CAPITALS } from './lookalikes.ts';
+import { LOOKALIKE_CAPITALS, LOOKALIKE_DIGITS } from './lookalikes.ts';
 
 /**
  * A certificate's verification code: printed under its QR code for people who have no scanner
@@ -16,10 +16,13 @@ const RANDOM_LENGTH = VERIFY_CODE_LENGTH - 1;
 /** An example as the page shows it. */
 export const VERIFY_CODE_EXAMPLE = '7KQ2M-X9D4G';
 
-/** What people confuse within the code's alphabet; Cyrillic look-alikes are read as Latin first (lookalikes.ts). */
-const FOLD: Readonly<Record<string, string>> = { O: '0', I: '1', L: '1', U: 'V', З: '3' };
+/**
+ * What people confuse within the code's alphabet (Crockford's reading); Cyrillic look-alikes of
+ * Latin capitals and of digits are read first (lookalikes.ts, the one table of them).
+ */
+const FOLD: Readonly<Record<string, string>> = { O: '0', I: '1', L: '1', U: 'V' };
 const fold = (c: string) => {
-  const latin = LOOKALIKE_CAPITALS[c] ?? c;
+  const latin = LOOKALIKE_CAPITALS[c] ?? LOOKALIKE_DIGITS[c] ?? c;
   return FOLD[latin] ?? latin;
 };
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/sessions.ts';
 import type { Database } from '../../db/schema.ts';
 import { assertMay, visibleOffice } from '../policy.ts';
 import { type BlankBatchesTable, certDb } from '../tables.ts';
-import { formatBlankNumber } from './blank-stock.ts';
+import { formatBlankNumber } from './blank-numbers.ts';
 
 type Counts = Record<BlankStatus, number>;
 const noCounts = () => Object.fromEntries(BLANK_STATUSES.map((s) => [s, 0])) as Counts;

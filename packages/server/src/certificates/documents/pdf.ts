@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { FONT_BOLD, FONT_REGULAR, fontSources } from './fonts.ts';
+import { documentFonts, FONT_BOLD, FONT_REGULAR } from './fonts.ts';
 import type { PageSize } from './layout-types.ts';
 
 /** Low-level drawing in millimetres on a pdfkit document with DejaVu Sans embedded. */
@@ -30,6 +30,8 @@ export function createDoc(page: PageSize, info: DocInfo): PDFKit.PDFDocument {
     size: [mm(page.widthMm), mm(page.heightMm)],
     margin: 0,
     bufferPages: true,
+    // no default font: pdfkit would load Helvetica's metrics for every document, and no text uses it
+    font: null as unknown as string,
     lang: 'tg',
     displayTitle: true,
     info: {
@@ -43,9 +45,10 @@ export function createDoc(page: PageSize, info: DocInfo): PDFKit.PDFDocument {
       ModDate: when,
     },
   });
-  const fonts = fontSources();
-  doc.registerFont(FONT_REGULAR, fonts.regular);
-  doc.registerFont(FONT_BOLD, fonts.bold);
+  const fonts = documentFonts();
+  // pdfkit takes a fontkit font as well as a file's bytes (its types name only the bytes)
+  doc.registerFont(FONT_REGULAR, fonts.regular as unknown as Buffer);
+  doc.registerFont(FONT_BOLD, fonts.bold as unknown as Buffer);
   doc.font(FONT_REGULAR);
   return doc;
 }

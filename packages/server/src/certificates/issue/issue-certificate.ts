@@ -14,7 +14,7 @@ import type { FileStore } from '../../storage/file-store.ts';
 import { recordStoredFile } from '../../storage/tables.ts';
 import { appendAction, lockRecord } from '../../unit-of-work/record-store.ts';
 import type { WriteContext } from '../../unit-of-work/write.ts';
-import { takeBlank } from '../blanks/blank-stock.ts';
+import { takeBlank } from '../blanks/blank-taking.ts';
 import { renderCertificate } from '../documents/render.ts';
 import { officeSigner } from '../keys/key-store.ts';
 import { signPayload } from '../keys/qr-payload.ts';

@@ -1,4 +1,7 @@
+import type { Role } from '@sabt/core';
 import { expect } from 'vitest';
+import { createUser } from '../../auth/users.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-data.ts';
 import { birthData } from '../../test/fixtures.ts';
 import type { Client, TestApp } from '../../test/harness.ts';
 
@@ -38,6 +41,25 @@ export async function receiveBlanks(
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
+}
+
+/**
+ * One more member of staff beside the demo users (a second head of office, a consul, a region's
+ * head …): their login, role, office and full name; the demo password; signed in.
+ */
+export async function staffMember(
+  t: TestApp,
+  login: string,
+  role: Role,
+  officeId: string,
+  fullName: string,
+): Promise<Client> {
+  await createUser(
+    t.dbx.db,
+    { login, role, officeId, fullName, password: DEMO_PASSWORD },
+    { demoPassword: true },
+  );
+  return t.as(login);
 }
 
 /**

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../auth/users.ts';
 import { certDb } from '../../certificates/tables.ts';
-import { receiveBlanks, registeredBirth, type Staff } from '../../certificates/testing/fixtures.ts';
-import { DEMO_PASSWORD } from '../../demo/demo-data.ts';
+import {
+  receiveBlanks,
+  registeredBirth,
+  type Staff,
+  staffMember,
+} from '../../certificates/testing/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -14,20 +17,10 @@ let admin: Client;
 beforeAll(async () => {
   t = await startTestApp();
   // a second head of office: a write-off needs two people
-  await createUser(
-    t.dbx.db,
-    {
-      login: 'head2',
-      password: DEMO_PASSWORD,
-      role: 'head_of_office',
-      officeId: 'DU-03-00',
-      fullName: 'Дилором Юсупова',
-    },
-    { demoPassword: true },
-  );
+  head2 = await staffMember(t, 'head2', 'head_of_office', 'DU-03-00', 'Дилором Юсупова');
   const [front, back, registrar] = await Promise.all([t.as('front'), t.as('back'), t.as('registrar')]);
   staff = { front, back, registrar };
-  [head, head2, admin] = await Promise.all([t.as('head'), t.as('head2'), t.as('admin')]);
+  [head, admin] = await Promise.all([t.as('head'), t.as('admin')]);
 });
 afterAll(() => t?.close());
 
@@ -286,19 +279,7 @@ describe('a spoiled blank', () => {
 
 describe('the stock report', () => {
   it('counts per document and status and shows the ranges', async () => {
-    const jamoatHead = await createUser(
-      t.dbx.db,
-      {
-        login: 'mobile-head',
-        password: DEMO_PASSWORD,
-        role: 'head_of_office',
-        officeId: 'DU-03-90',
-        fullName: 'Сайёра Раҳимова',
-      },
-      { demoPassword: true },
-    );
-    expect(jamoatHead).toBeTruthy();
-    const mhead = await t.as('mobile-head');
+    const mhead = await staffMember(t, 'mobile-head', 'head_of_office', 'DU-03-90', 'Сайёра Раҳимова');
     await receiveBlanks(mhead, {
       document: 'DEATH_CERTIFICATE',
       series: 'I-МБ',
@@ -511,19 +492,7 @@ describe('handing blanks over to a jamoat', () => {
     expect((await rudaki.get('/api/v1/blanks/stock?office=RA-13-02')).body.documents).toEqual([]);
 
     // the central administrator may hand over for an office below it
-    const hq = await createUser(
-      t.dbx.db,
-      {
-        login: 'hq-admin',
-        password: DEMO_PASSWORD,
-        role: 'central_admin',
-        officeId: 'HQ-00-00',
-        fullName: 'Ҷамшед Раҳимов',
-      },
-      { demoPassword: true },
-    );
-    expect(hq).toBeTruthy();
-    const central = await t.as('hq-admin');
+    const central = await staffMember(t, 'hq-admin', 'central_admin', 'HQ-00-00', 'Ҷамшед Раҳимов');
     const byCentre = await central.post('/api/v1/blanks/transfers', {
       office: 'RA-13-00',
       toOffice: 'RA-13-02',
@@ -539,18 +508,7 @@ describe('handing blanks over to a jamoat', () => {
 
 describe('a region keeps blanks for its districts', () => {
   it('the region head receives a batch and hands part of it to a district, which hands some on to its jamoat', async () => {
-    await createUser(
-      t.dbx.db,
-      {
-        login: 'region-head',
-        password: DEMO_PASSWORD,
-        role: 'head_of_office',
-        officeId: 'RA',
-        fullName: 'Фирӯза Каримова',
-      },
-      { demoPassword: true },
-    );
-    const region = await t.as('region-head');
+    const region = await staffMember(t, 'region-head', 'head_of_office', 'RA', 'Фирӯза Каримова');
     const rudaki = await t.as('rudaki');
     const deaths = async (c: Client, office?: string) =>
       (await stock(c, office)).documents.find(
@@ -591,29 +549,8 @@ describe('a region keeps blanks for its districts', () => {
 
 describe('the stock report, as staff read it', () => {
   it('lists the documents in the official order and counts a written-off blank as written off', async () => {
-    await createUser(
-      t.dbx.db,
-      {
-        login: 'consul',
-        password: DEMO_PASSWORD,
-        role: 'head_of_office',
-        officeId: 'CN-RU-01',
-        fullName: 'Ҷамшед Ҳакимов',
-      },
-      { demoPassword: true },
-    );
-    await createUser(
-      t.dbx.db,
-      {
-        login: 'consul2',
-        password: DEMO_PASSWORD,
-        role: 'head_of_office',
-        officeId: 'CN-RU-01',
-        fullName: 'Фарида Ҳакимова',
-      },
-      { demoPassword: true },
-    );
-    const [consul, consul2] = await Promise.all([t.as('consul'), t.as('consul2')]);
+    const consul = await staffMember(t, 'consul', 'head_of_office', 'CN-RU-01', 'Ҷамшед Ҳакимов');
+    const consul2 = await staffMember(t, 'consul2', 'head_of_office', 'CN-RU-01', 'Фарида Ҳакимова');
     for (const document of [
       'DEATH_CERTIFICATE',
       'NAME_CHANGE_CERTIFICATE',

@@ -9,6 +9,7 @@ import {
   transferSchema,
 } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
+import { keptSeries } from '../../certificates/blanks/blank-numbers.ts';
 import {
   findTransfer,
   listBatches,
@@ -17,14 +18,10 @@ import {
   presentBatch,
   stockReport,
 } from '../../certificates/blanks/blank-queries.ts';
-import {
-  decideSpoiled,
-  keptSeries,
-  peekBlank,
-  receiveBatch,
-  reportSpoiled,
-  transferBlanks,
-} from '../../certificates/blanks/blank-stock.ts';
+import { receiveBatch } from '../../certificates/blanks/blank-receiving.ts';
+import { peekBlank } from '../../certificates/blanks/blank-taking.ts';
+import { transferBlanks } from '../../certificates/blanks/blank-transfers.ts';
+import { decideSpoiled, reportSpoiled } from '../../certificates/blanks/blank-write-offs.ts';
 import { assertMay } from '../../certificates/policy.ts';
 import { certDb } from '../../certificates/tables.ts';
 import { DomainError } from '../../errors/domain-error.ts';

@@ -88,7 +88,8 @@ export default function BlanksPage() {
   const mayTransfer =
     rights.may('transfer-blanks') && (own || me.role === 'central_admin') && below.length > 0;
   // who signs is set only where certificates are printed (not in a region, which only keeps stock)
-  const prints = CERTIFICATE_OFFICE_KINDS.some((k) => choices.find((o) => o.id === office)?.kind === k);
+  const kind = choices.find((o) => o.id === office)?.kind;
+  const prints = !!kind && CERTIFICATE_OFFICE_KINDS.includes(kind);
   const waiting = pending.data?.total ?? 0;
   const shown: Tab =
     (tab === 'receive' && !mayReceive) ||

@@ -1,16 +1,16 @@
 import { Stack, Text, TextInput, Title } from '@mantine/core';
 import type { Batch, DocumentKind } from '@sabt/core';
-import { type RefObject, useEffect } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import { type Column, DataTable } from '../../../../components/data-table.tsx';
-import type { useFormFields } from '../../../../components/form-panel.tsx';
-import { isProblem } from '../../../../lib/api.ts';
+import { useFormFields } from '../../../../components/form-panel.tsx';
+import { isProblem, newUuid } from '../../../../lib/api.ts';
 import { formatInstant } from '../../../../lib/dates.ts';
 import { useCertificateMessages } from '../../messages.ts';
 
 /**
  * What the forms that name a range of blanks share (receiving a batch, handing blanks over below):
- * the check before sending, the body sent, the series and number inputs, the server's field errors
- * put under their inputs, and the list of the movements made.
+ * the form's state (useRangeForm), the check before sending, the body sent, the series and number
+ * inputs, the server's field errors put under their inputs, and the list of the movements made.
  */
 
 type RangeField = 'series' | 'from' | 'to';
@@ -41,6 +41,41 @@ export function rangeBody(values: Record<RangeField | 'document' | 'note', strin
     from: values.from.trim(),
     to: values.to.trim(),
     ...(values.note.trim() ? { note: values.note.trim() } : {}),
+  };
+}
+
+/**
+ * A range form's state: its fields (useFormFields), the alert that gets the focus for a problem that
+ * is no field's, the server's field errors put under their inputs, and an Idempotency-Key for the
+ * send as typed. Once the user changes the input, what the server said about the last send no longer
+ * holds (the alert goes; each field's own mark goes as that field is typed in) and a send is a new one.
+ */
+export function useRangeForm<K extends string>(
+  id: string,
+  fields: readonly K[],
+  initial: Record<K, string> & Record<RangeField | 'document' | 'note', string>,
+  send: { error: unknown; reset: () => void },
+) {
+  const form = useFormFields<K>(id, initial);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const key = useRef(newUuid());
+  const { reset } = send;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on a change of the values only
+  useEffect(() => {
+    key.current = newUuid();
+    reset();
+  }, [form.values]);
+  useServerFieldErrors(send.error, fields, form.showErrors, alertRef);
+  const { values, setValues, showErrors } = form;
+  return {
+    ...form,
+    alertRef,
+    idempotencyKey: () => key.current,
+    /** Checks the range before sending; false (the errors shown) when something must be corrected. */
+    checked: (s: Parameters<typeof checkBatch>[1]) =>
+      !showErrors(checkBatch(values as Record<RangeField, string>, s) as Partial<Record<K, string>>, fields),
+    /** After a send the server took: the range and the note emptied for the next one. */
+    clearRange: () => setValues({ ...values, from: '', to: '', note: '' }),
   };
 }
 

@@ -2,12 +2,11 @@ import { NativeSelect, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { BLANK_DOCUMENTS } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
-import { FormPanel, useFormFields } from '../../../../components/form-panel.tsx';
+import { FormPanel } from '../../../../components/form-panel.tsx';
 import { batchesQuery, useReceiveBatch } from '../../api/blanks.ts';
 import { useCertificateMessages } from '../../messages.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
-import { checkBatch, MovementList, RangeInputs, rangeBody, useServerFieldErrors } from './blank-range.tsx';
+import { MovementList, RangeInputs, rangeBody, useRangeForm } from './blank-range.tsx';
 
 type Field = 'document' | 'series' | 'from' | 'to' | 'note';
 
@@ -20,24 +19,15 @@ export function ReceiveBatchForm({ office, ownOffice }: { office: string; ownOff
   const s = m.blanks.receive;
   const receive = useReceiveBatch();
   // Each field's own error: found here before sending, or the server's for that field.
-  const { values, setValues, showErrors, field } = useFormFields<Field>('receive-batch', {
-    document: BLANK_DOCUMENTS[0],
-    series: '',
-    from: '',
-    to: '',
-    note: '',
-  });
-  const alertRef = useRef<HTMLDivElement>(null);
-  const { reset } = receive;
-  // What the server said about the last send no longer holds once the user changes the input: the
-  // alert goes (each field's own mark goes as that field is typed in).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: on a change of the values only
-  useEffect(() => reset(), [values]);
-
-  useServerFieldErrors(receive.error, FIELDS, showErrors, alertRef);
+  const { values, field, alertRef, checked, clearRange } = useRangeForm<Field>(
+    'receive-batch',
+    FIELDS,
+    { document: BLANK_DOCUMENTS[0], series: '', from: '', to: '', note: '' },
+    receive,
+  );
 
   const submit = () => {
-    if (showErrors(checkBatch(values, s), FIELDS)) return;
+    if (!checked(s)) return;
     receive.mutate(
       { ...(ownOffice ? {} : { office }), ...rangeBody(values) },
       {
@@ -46,7 +36,7 @@ export function ReceiveBatchForm({ office, ownOffice }: { office: string; ownOff
             message: s.done(b.count, `${b.series} ${m.blanks.stock.range(b.from, b.to)}`),
             color: 'teal',
           });
-          setValues({ ...values, from: '', to: '', note: '' });
+          clearRange();
         },
       },
     );

@@ -2,14 +2,12 @@ import { NativeSelect, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { BLANK_DOCUMENTS } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
-import { FormPanel, useFormFields } from '../../../../components/form-panel.tsx';
-import { newUuid } from '../../../../lib/api.ts';
+import { FormPanel } from '../../../../components/form-panel.tsx';
 import type { Office } from '../../../../lib/offices.ts';
 import { type Transfer, transfersQuery, useTransferBlanks } from '../../api/blanks.ts';
 import { useCertificateMessages } from '../../messages.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
-import { checkBatch, MovementList, RangeInputs, rangeBody, useServerFieldErrors } from './blank-range.tsx';
+import { MovementList, RangeInputs, rangeBody, useRangeForm } from './blank-range.tsx';
 
 type Field = 'toOffice' | 'document' | 'series' | 'from' | 'to' | 'note';
 const FIELDS: readonly Field[] = ['toOffice', 'document', 'series', 'from', 'to', 'note'];
@@ -32,38 +30,24 @@ export function TransferForm({
   const { m, lang, documentLabel } = useCertificateMessages();
   const s = m.blanks.transfer;
   const transfer = useTransferBlanks();
-  const { values, setValues, showErrors, field } = useFormFields<Field>('transfer-blanks', {
-    toOffice: below[0]?.id ?? '',
-    document: BLANK_DOCUMENTS[0],
-    series: '',
-    from: '',
-    to: '',
-    note: '',
-  });
-  const alertRef = useRef<HTMLDivElement>(null);
-  const key = useRef(newUuid());
-  const { reset } = transfer;
-  // what was said about the last send no longer holds once the user changes what they typed
-  // biome-ignore lint/correctness/useExhaustiveDependencies: on a change of the values only
-  useEffect(() => {
-    key.current = newUuid();
-    reset();
-  }, [values]);
-
-  useServerFieldErrors(transfer.error, FIELDS, showErrors, alertRef);
+  const { values, field, alertRef, idempotencyKey, checked, clearRange } = useRangeForm<Field>(
+    'transfer-blanks',
+    FIELDS,
+    { toOffice: below[0]?.id ?? '', document: BLANK_DOCUMENTS[0], series: '', from: '', to: '', note: '' },
+    transfer,
+  );
 
   if (below.length === 0) return <Text c="dimmed">{s.none}</Text>;
   const nameOf = (id: string) => below.find((o) => o.id === id)?.name[lang] ?? id;
 
   const submit = () => {
-    const r = m.blanks.receive;
-    if (showErrors(checkBatch(values, r), FIELDS)) return;
+    if (!checked(m.blanks.receive)) return;
     transfer.mutate(
       {
         ...(ownOffice ? {} : { office }),
         toOffice: values.toOffice,
         ...rangeBody(values),
-        idempotencyKey: key.current,
+        idempotencyKey: idempotencyKey(),
       },
       {
         onSuccess: (t) => {
@@ -75,7 +59,7 @@ export function TransferForm({
             ),
             color: 'teal',
           });
-          setValues({ ...values, from: '', to: '', note: '' });
+          clearRange();
         },
       },
     );
