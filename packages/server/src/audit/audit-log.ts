@@ -54,6 +54,24 @@ export function entryHash(prevHash: string, e: ChainedFields): string {
     .digest('hex');
 }
 
+/** A stored entry's hash when chained at `seq` after `prevHash`: what the sequencer writes and verify recomputes. */
+export function storedEntryHash(
+  prevHash: string,
+  seq: number,
+  row: Omit<ChainedFields, 'seq' | 'at'> & { at: Date | string },
+): string {
+  return entryHash(prevHash, {
+    seq,
+    at: new Date(row.at).toISOString(),
+    actor_id: row.actor_id,
+    actor_login: row.actor_login,
+    office_id: row.office_id,
+    event: row.event,
+    record_id: row.record_id,
+    detail: row.detail,
+  });
+}
+
 /** The chain's head: the last chained entry's sequence number and hash. */
 export interface AuditHead {
   seq: number;
@@ -161,16 +179,7 @@ export async function verifyAudit(db: Kysely<Database>, batch = 5000): Promise<A
             detail: `entry ${seq} does not follow the entry before it`,
           });
         }
-        const recomputed = entryHash(r.prev_hash ?? '', {
-          seq,
-          at: new Date(r.at).toISOString(),
-          actor_id: r.actor_id,
-          actor_login: r.actor_login,
-          office_id: r.office_id,
-          event: r.event,
-          record_id: r.record_id,
-          detail: r.detail,
-        });
+        const recomputed = storedEntryHash(r.prev_hash ?? '', seq, r);
         if (recomputed !== r.hash)
           findings.push({ seq, problem: 'altered', detail: `entry ${seq} was changed` });
         prevHash = r.hash ?? '';

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { entryHash, lockAuditHead } from './audit-log.ts';
+import { lockAuditHead, storedEntryHash } from './audit-log.ts';
 
 /**
  * The audit chain's sequencer. Transactions insert their audit entries unchained and take no lock
@@ -42,16 +42,7 @@ export async function sequenceAudit(db: Kysely<Database>, batch = 1000): Promise
       for (const r of rows) {
         seq += 1;
         const prev = hash;
-        hash = entryHash(prev, {
-          seq,
-          at: new Date(r.at).toISOString(),
-          actor_id: r.actor_id,
-          actor_login: r.actor_login,
-          office_id: r.office_id,
-          event: r.event,
-          record_id: r.record_id,
-          detail: r.detail,
-        });
+        hash = storedEntryHash(prev, seq, r);
         ids.push(Number(r.id));
         seqs.push(seq);
         prevs.push(prev);
