@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../cli/main.ts';
+import { sql, type Transaction } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VARIABLES } from '../config.ts';
-import { connect } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
+import { runCli, useCliDatabase } from '../test/cli.ts';
 import { birthData } from '../test/fixtures.ts';
-import { type Client, startTestApp, type TestApp, throwawayDatabase } from '../test/harness.ts';
+import { type Client, startTestApp, type TestApp } from '../test/harness.ts';
 import { type AuditVerification, appendAudit, entryHash, verifyAudit } from './audit-log.ts';
 import { sequenceAudit } from './sequencer.ts';
 
@@ -276,60 +272,9 @@ describe('the audit log of API activity', () => {
 });
 
 describe('the sabt command line', () => {
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, SABT_DATA_DIR: process.env.SABT_DATA_DIR };
-  let dataDir: string;
-  let dropDatabase: (() => Promise<void>) | undefined;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sabt-cli-'));
-    process.env.SABT_DATA_DIR = dataDir;
-    delete process.env.DATABASE_URL;
-    const server = process.env.SABT_TEST_DATABASE_URL;
-    if (server) {
-      // against PostgreSQL: a throwaway database of our own
-      const db = await throwawayDatabase(server, 'sabt_cli');
-      process.env.DATABASE_URL = db.url;
-      dropDatabase = db.drop;
-    }
-  });
-  afterAll(async () => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    await dropDatabase?.();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  /** Runs the CLI in-process, capturing what it prints. */
-  async function run(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const spies = [
-      vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-        out.push(String(chunk));
-        return true;
-      }),
-      vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(`${a.join(' ')}\n`)),
-      vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(`${a.join(' ')}\n`)),
-    ];
-    try {
-      const code = await main(argv);
-      return { code, out: out.join(''), err: err.join('') };
-    } finally {
-      for (const s of spies) s.mockRestore();
-    }
-  }
-
-  /** Opens the database the CLI uses (close it before the CLI runs again: PGlite is single-process). */
-  async function withCliDb<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-    const dbx = await connect({ databaseUrl: process.env.DATABASE_URL, dataDir });
-    try {
-      return await fn(dbx.db);
-    } finally {
-      await dbx.close();
-    }
-  }
+  const cli = useCliDatabase('cli');
+  const run = (...argv: string[]) => runCli(argv);
+  const withCliDb = cli.withDb;
 
   it('prints every environment variable and command with --help', async () => {
     const res = await run('--help');

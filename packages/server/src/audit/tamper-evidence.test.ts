@@ -1,18 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../cli/main.ts';
-import { connect } from '../db/connect.ts';
+import { sql, type Transaction } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/schema.ts';
 import { anchorAuditSchedule } from '../jobs/audit-anchor.ts';
 import { silentLog } from '../jobs/log.ts';
 import { startJobs } from '../jobs/runtime.ts';
 import { waitFor } from '../jobs/testing/helpers.ts';
 import { prepareDatabase } from '../prepare.ts';
+import { runCli, useCliDatabase } from '../test/cli.ts';
 import { birthData } from '../test/fixtures.ts';
-import { startTestApp, type TestApp, throwawayDatabase } from '../test/harness.ts';
+import { startTestApp, type TestApp } from '../test/harness.ts';
 import { R, registerThrough, type Workflow } from '../test/workflow.ts';
 import { type AuditAnchor, anchorAudit, anchorKey, readAnchorFile, verifyAnchors } from './anchor.ts';
 import { appendAudit, entryHash, GENESIS_HASH, verifyAudit } from './audit-log.ts';
@@ -422,63 +421,15 @@ describe('tamper evidence of the audit chain and the registry', () => {
 });
 
 describe('sabt audit anchor and sabt audit verify --anchors', () => {
-  const saved = {
-    DATABASE_URL: process.env.DATABASE_URL,
-    SABT_DATA_DIR: process.env.SABT_DATA_DIR,
-    SABT_AUDIT_ANCHOR_FILE: process.env.SABT_AUDIT_ANCHOR_FILE,
+  const cli = useCliDatabase('cli-anchor', () => ({ SABT_AUDIT_ANCHOR_FILE: undefined }));
+  const run = async (...argv: string[]) => {
+    const { code, out, err } = await runCli(argv);
+    return { code, out: out + err };
   };
-  let dataDir: string;
-  let dropDatabase: (() => Promise<void>) | undefined;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sabt-cli-anchor-'));
-    process.env.SABT_DATA_DIR = dataDir;
-    delete process.env.DATABASE_URL;
-    delete process.env.SABT_AUDIT_ANCHOR_FILE;
-    const server = process.env.SABT_TEST_DATABASE_URL;
-    if (server) {
-      const db = await throwawayDatabase(server, 'sabt_cli');
-      process.env.DATABASE_URL = db.url;
-      dropDatabase = db.drop;
-    }
-  });
-  afterAll(async () => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    await dropDatabase?.();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function run(...argv: string[]) {
-    const out: string[] = [];
-    const spies = [
-      vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-        out.push(String(chunk));
-        return true;
-      }),
-      vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(`${a.join(' ')}\n`)),
-      vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void out.push(`${a.join(' ')}\n`)),
-    ];
-    try {
-      return { code: await main(argv), out: out.join('') };
-    } finally {
-      for (const s of spies) s.mockRestore();
-    }
-  }
-
-  async function withCliDb<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-    const dbx = await connect({ databaseUrl: process.env.DATABASE_URL, dataDir });
-    try {
-      return await fn(dbx.db);
-    } finally {
-      await dbx.close();
-    }
-  }
+  const withCliDb = cli.withDb;
 
   it('anchors, keeps the anchors in a file, and finds a chain cut back below the anchor', async () => {
-    const file = path.join(dataDir, 'audit-anchors.jsonl');
+    const file = path.join(cli.dataDir, 'audit-anchors.jsonl');
     await withCliDb(async (db) => {
       await prepareDatabase(db);
       await db.transaction().execute((trx) =>
@@ -535,8 +486,8 @@ describe('sabt audit anchor and sabt audit verify --anchors', () => {
     expect(readAnchorFile(file)).toHaveLength(1);
 
     // a file that is not anchors is refused
-    writeFileSync(path.join(dataDir, 'bad.jsonl'), 'hello\n');
-    expect((await run('audit', 'verify', '--anchors', path.join(dataDir, 'bad.jsonl'))).code).toBe(2);
+    writeFileSync(path.join(cli.dataDir, 'bad.jsonl'), 'hello\n');
+    expect((await run('audit', 'verify', '--anchors', path.join(cli.dataDir, 'bad.jsonl'))).code).toBe(2);
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1);
   }, 180_000);
 });

@@ -1,45 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/passwords.ts';
-import { connect } from '../db/connect.ts';
-import { throwawayDatabase } from '../test/harness.ts';
-import { main } from './main.ts';
+import { runCli, useCliDatabase } from '../test/cli.ts';
 
-const saved = { DATABASE_URL: process.env.DATABASE_URL, SABT_DATA_DIR: process.env.SABT_DATA_DIR };
-let dataDir: string;
-let dropDatabase: (() => Promise<void>) | undefined;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'sabt-cli-users-'));
-  process.env.SABT_DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  const server = process.env.SABT_TEST_DATABASE_URL;
-  if (server) {
-    const db = await throwawayDatabase(server, 'sabt_cli');
-    process.env.DATABASE_URL = db.url;
-    dropDatabase = db.drop;
-  }
-});
-afterAll(async () => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  await dropDatabase?.();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const cli = useCliDatabase('cli-users');
 
 /** Runs `sabt users create` in-process with `stdin` as its standard input (a pipe: no terminal). */
 async function create(stdin: string, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const spies = [
-    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(`${a.join(' ')}\n`)),
-    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(`${a.join(' ')}\n`)),
-  ];
   const prompts: string[] = [];
   const stderr = new Writable({
     write(chunk, _enc, done) {
@@ -47,22 +14,11 @@ async function create(stdin: string, ...argv: string[]) {
       done();
     },
   });
-  try {
-    const code = await main(['users', 'create', ...argv], { stdin: Readable.from([stdin]), stderr });
-    return { code, out: out.join(''), err: err.join(''), prompts: prompts.join('') };
-  } finally {
-    for (const s of spies) s.mockRestore();
-  }
+  const run = await runCli(['users', 'create', ...argv], { stdin: Readable.from([stdin]), stderr });
+  return { ...run, prompts: prompts.join('') };
 }
 
-async function users() {
-  const dbx = await connect({ databaseUrl: process.env.DATABASE_URL, dataDir });
-  try {
-    return await dbx.db.selectFrom('users').selectAll().orderBy('login').execute();
-  } finally {
-    await dbx.close();
-  }
-}
+const users = () => cli.withDb((db) => db.selectFrom('users').selectAll().orderBy('login').execute());
 
 const registrar = (login: string) => ['--login', login, '--role', 'registrar', '--office', 'DU-03-00'];
 

@@ -1,74 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../cli/main.ts';
-import { throwawayDatabase } from '../test/harness.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, useCliDatabase } from '../test/cli.ts';
 import { type SmtpSink, startSmtpSink } from './testing/smtp-sink.ts';
 
 /** `sabt notifications test` and `sabt notifications list`, run in-process against a database of their own. */
 
-const ENV = [
-  'DATABASE_URL',
-  'SABT_DATA_DIR',
-  'SABT_NOTIFY_EMAIL',
-  'SABT_NOTIFY_SMS',
-  'SABT_SMTP_HOST',
-  'SABT_SMTP_PORT',
-  'SABT_SMTP_FROM',
-] as const;
-const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
 let smtp: SmtpSink;
-let dataDir: string;
-let dropDatabase: (() => Promise<void>) | undefined;
-
-beforeAll(async () => {
+useCliDatabase('notify-cli', async () => {
   smtp = await startSmtpSink({ refuse: (a) => a.startsWith('nobody@') });
-  dataDir = mkdtempSync(path.join(tmpdir(), 'sabt-notify-cli-'));
-  Object.assign(process.env, {
-    SABT_DATA_DIR: dataDir,
+  return {
     SABT_NOTIFY_EMAIL: 'smtp',
     SABT_NOTIFY_SMS: 'off',
     SABT_SMTP_HOST: '127.0.0.1',
     SABT_SMTP_PORT: String(smtp.port),
     SABT_SMTP_FROM: 'Sabt <noreply@sabt.example.tj>',
-  });
-  delete process.env.DATABASE_URL;
-  const server = process.env.SABT_TEST_DATABASE_URL;
-  if (server) {
-    const db = await throwawayDatabase(server, 'sabt_cli');
-    process.env.DATABASE_URL = db.url;
-    dropDatabase = db.drop;
-  }
+  };
 });
+afterAll(() => smtp?.close());
 
-afterAll(async () => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  await smtp?.close();
-  await dropDatabase?.();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const spies = [
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out.push(String(chunk));
-      return true;
-    }),
-    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(`${a.join(' ')}\n`)),
-    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(`${a.join(' ')}\n`)),
-  ];
-  try {
-    return { code: await main(argv), out: out.join(''), err: err.join('') };
-  } finally {
-    for (const s of spies) s.mockRestore();
-  }
-}
+const run = (...argv: string[]) => runCli(argv);
 
 describe('sabt notifications', () => {
   it('lists its commands and settings in --help', async () => {
