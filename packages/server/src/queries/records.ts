@@ -82,6 +82,7 @@ function linksQuery(db: Kysely<Database>, id: string) {
  * record view shows them after every write: one round trip instead of four.
  */
 export async function findRecordWhole(db: Kysely<Database>, actor: Actor, id: string) {
+  assertMayRead(actor, 'record');
   const row = await db
     .selectFrom('records')
     .selectAll('records')

@@ -103,7 +103,7 @@ describe('a list paged by token', () => {
     // a jamoat's jurisdiction (the page's ids first) and the whole country (rows as the walk goes):
     // so far the country's records are the jamoat's
     for (const officePath of [office.path, `${CENTRAL_OFFICE_ID}/`]) {
-      const actor = { officePath } as Actor;
+      const actor = { officePath, role: 'registrar' } as Actor;
       for (const sort of ['created', 'updated', 'number'] as const) {
         for (const order of ['asc', 'desc'] as const) {
           const { forward } = await walk(jamoat, `limit=3&sort=${sort}&order=${order}`);
