@@ -281,6 +281,7 @@ describe('searching by name in any script or spelling', () => {
       .selectFrom('audit_log')
       .select(['event', 'detail'])
       .where('event', '=', 'search')
+      .orderBy('id')
       .execute();
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows.at(-1)!.detail)).toContain('Rakhimov');
