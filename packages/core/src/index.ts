@@ -33,6 +33,7 @@ export * from './fees/admin.ts';
 export * from './fees/calculate.ts';
 export * from './fees/catalogue.ts';
 export * from './fees/defaults.ts';
+export { LEGAL_BASES } from './fees/legal-bases.ts';
 export * from './fees/money.ts';
 export * from './fees/rule-set.ts';
 export * from './fees/versions.ts';
