@@ -17,7 +17,54 @@ export interface FeeRuleVersionsTable {
   recorded_at: Generated<Date>;
 }
 
-export type FeeTables = { fee_rule_versions: FeeRuleVersionsTable };
+/** fee_charges (migration 028): what a service costs for one application, append-only. */
+export interface FeeChargesTable {
+  id: string;
+  office_id: string;
+  record_id: string | null;
+  purpose:
+    | 'registration'
+    | 'amendment'
+    | 'restoration'
+    | 'annulment'
+    | 'certificate'
+    | 'extract'
+    | 'archive-search'
+    | 'application-blank';
+  service: string;
+  /** core FeeReference */
+  reference: unknown;
+  total_minor: number;
+  consular_minor: number | null;
+  replaces: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+/** fee_payments (migration 028): the ledger against the charges (payments, refunds, waivers, corrections), append-only. */
+export interface FeePaymentsTable {
+  id: string;
+  charge_id: string;
+  office_id: string;
+  kind: 'payment' | 'refund' | 'waiver' | 'correction';
+  amount_minor: number;
+  currency: 'TJS' | 'USD';
+  method: 'cash' | 'terminal' | 'bank-transfer' | null;
+  external_reference: string | null;
+  receipt_number: string | null;
+  verify_code: string | null;
+  reason: string | null;
+  corrects: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+  business_date: string;
+}
+
+export type FeeTables = {
+  fee_rule_versions: FeeRuleVersionsTable;
+  fee_charges: FeeChargesTable;
+  fee_payments: FeePaymentsTable;
+};
 export type FeeDatabase = Database & FeeTables;
 
 /** The database (or a transaction) seen with the fee tables. */
