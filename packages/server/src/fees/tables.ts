@@ -53,6 +53,7 @@ export interface FeePaymentsTable {
   external_reference: string | null;
   receipt_number: string | null;
   verify_code: string | null;
+  payer_name: string | null;
   reason: string | null;
   corrects: string | null;
   recorded_by: string;

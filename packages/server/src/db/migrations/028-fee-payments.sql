@@ -48,6 +48,8 @@ CREATE TABLE fee_payments (
   receipt_number text UNIQUE,
   -- the code printed under the receipt's QR (core numbering/verify-code.ts)
   verify_code text UNIQUE,
+  -- who paid (printed on the receipt): the record's applicant unless another person paid
+  payer_name text CHECK (payer_name IS NULL OR length(payer_name) BETWEEN 1 AND 200),
   reason text CHECK (reason IS NULL OR length(reason) BETWEEN 1 AND 500),
   corrects uuid UNIQUE REFERENCES fee_payments(id),
   recorded_by uuid NOT NULL REFERENCES users(id),
