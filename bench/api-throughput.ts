@@ -28,7 +28,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,6 +39,7 @@ import { connect, type Db } from '../packages/server/src/db/connect.ts';
 import { addDays } from '../packages/server/src/demo/generator/dates.ts';
 import { type Office, Registry } from '../packages/server/src/demo/generator/registry.ts';
 import { Rng } from '../packages/server/src/demo/generator/rng.ts';
+import { loadAverage as load, percentile } from './support/figures.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'packages/server/src/cli/main.ts');
@@ -78,14 +79,6 @@ type Step = (typeof STEPS)[number];
 // ---------------------------------------------------------------------------------------------------
 // Figures
 
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0
-    ? Number.NaN
-    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 const CLK_TCK = 100; // Linux's USER_HZ
 
 /** CPU time (ms) the process has used so far: utime + stime of /proc/PID/stat. */

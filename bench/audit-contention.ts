@@ -13,22 +13,16 @@
  *
  * DATABASE_URL names the server: the benchmark makes a database of its own there and drops it.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { addDays } from '@sabt/core';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { buildApp } from '../packages/server/src/app.ts';
 import { verifyAudit } from '../packages/server/src/audit/audit-log.ts';
 import { sequenceAudit } from '../packages/server/src/audit/sequencer.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
-import { connect } from '../packages/server/src/db/connect.ts';
-import { DEMO_PASSWORD, loadDemoData } from '../packages/server/src/demo/demo-data.ts';
 import { testActor } from '../packages/server/src/jobs/testing/helpers.ts';
-import { prepareDatabase } from '../packages/server/src/prepare.ts';
-import { birthData } from '../packages/server/src/test/fixtures.ts';
 import { auditRead, readEvent, runWrite } from '../packages/server/src/unit-of-work/write.ts';
+import { demoDesk, variedBirths } from './support/demo-desk.ts';
+import { loadAverage as load, percentileOf as pct } from './support/figures.ts';
+import { postgresServerOrExit, scratchPostgres } from './support/scratch-postgres.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,84 +32,22 @@ const { values: args } = parseArgs({
     'raw-clients': { type: 'string', default: '32' },
   },
 });
-const server = process.env.DATABASE_URL;
-if (!server?.startsWith('postgres')) {
-  console.error('DATABASE_URL=postgres://… is required (the benchmark measures PostgreSQL)');
-  process.exit(2);
-}
+const server = postgresServerOrExit();
 
-const pct = (v: number[], p: number) => {
-  const s = [...v].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
-};
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
-
-/** A birth unlike the others of the run (surname from the number, a day apart), as bench/outbox-bench.ts makes them. */
-const base = birthData();
-const GIVEN = ['Фирдавс', 'Сомон', 'Меҳрона', 'Шаҳзода', 'Рустам', 'Парвина', 'Амир', 'Зарина'];
-let births = 0;
-function birth() {
-  const i = births++;
-  const letters = 'бвгдзклмнпрстфхш';
-  const surname = `Ка${[...i.toString(16)].map((d) => letters[Number.parseInt(d, 16)]).join('')}ов`;
-  const birthDate = addDays(base.child.birthDate, -(i % 1500));
-  return {
-    ...base,
-    child: { ...base.child, surname, name: GIVEN[i % GIVEN.length]!, birthDate },
-    birthBasis: { ...base.birthBasis, date: birthDate },
-    mother: { ...base.mother, surname: `${surname}а` },
-    ...(base.father ? { father: { ...base.father, surname } } : {}),
-  };
-}
-
-const name = `sabt_audit_bench_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = new URL(server);
-url.pathname = `/${name}`;
-const dbx = await connect({ databaseUrl: url.toString(), dataDir: '', poolSize: 40 });
+const { dbx, drop } = await scratchPostgres(server, 'sabt_audit_bench');
 try {
-  await prepareDatabase(dbx.db);
-  await loadDemoData(dbx.db);
-  const config = loadConfig({ SABT_LOGIN_RATE_LIMIT: '100000', SABT_DATA_DIR: 'memory://' });
-  const app = await buildApp({ config, dbx });
-  await app.ready();
-  const cookies: Record<string, string> = {};
-  for (const login of ['front', 'back', 'registrar']) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { login, password: DEMO_PASSWORD },
-    });
-    const set = res.headers['set-cookie'];
-    cookies[login] = String(Array.isArray(set) ? set[0] : set).split(';')[0]!;
-  }
-  const post = async (login: string, path: string, body?: unknown) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: path,
-      headers: {
-        cookie: cookies[login]!,
-        'idempotency-key': randomUUID(),
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body ? { payload: JSON.stringify(body) } : {}),
-    });
-    if (res.statusCode >= 300) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
-    return JSON.parse(res.body);
-  };
+  const config = loadConfig({ SABT_DATA_DIR: 'memory://' });
+  const desk = await demoDesk(dbx);
+  const { app } = desk;
+  const births = variedBirths();
   const registerOne = async (writes: number[]) => {
-    const timed = async (login: string, path: string, body?: unknown) => {
+    const timed = async (login: 'front' | 'back' | 'registrar', path: string, body?: unknown) => {
       const t = performance.now();
-      const answer = await post(login, path, body);
+      const answer = await desk.post(login, path, body);
       writes.push(performance.now() - t);
       return answer;
     };
-    const rec = await timed('front', '/api/v1/records', { kind: 'BIRTH', data: birth() });
+    const rec = await timed('front', '/api/v1/records', { kind: 'BIRTH', data: births() });
     await timed('front', `/api/v1/records/${rec.id}/submit`);
     await timed('back', `/api/v1/records/${rec.id}/validate`);
     await timed('registrar', `/api/v1/records/${rec.id}/register`);
@@ -123,12 +55,7 @@ try {
   };
   const read = async (id: string, reads: number[]) => {
     const t = performance.now();
-    const res = await app.inject({
-      method: 'GET',
-      url: `/api/v1/records/${id}`,
-      headers: { cookie: cookies.back! },
-    });
-    if (res.statusCode !== 200) throw new Error(`read: ${res.statusCode} ${res.body}`);
+    await desk.get('back', `/api/v1/records/${id}`);
     reads.push(performance.now() - t);
   };
 
@@ -209,7 +136,5 @@ try {
     `audit chain: ${audit.ok ? 'intact' : 'BROKEN'}, ${audit.entries} entries verified, ${audit.findings.length} findings`,
   );
 } finally {
-  await dbx.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await drop();
 }

@@ -17,10 +17,10 @@
  * PostgreSQL: DATABASE_URL names the server (postgres://…); the benchmark makes a database of its
  * own there and drops it at the end. Without it, only PGlite runs.
  */
-import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { certificateDesk, registeredBirth } from '../packages/server/src/certificates/testing/fixtures.ts';
 import { startTestApp } from '../packages/server/src/test/harness.ts';
+import { loadAverage as load, percentile } from './support/figures.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,13 +34,7 @@ const databases = String(args.db)
   .split(',')
   .filter((d) => d === 'pglite' || (d === 'postgres' && server?.startsWith('postgres')));
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(9);
-const load = () =>
-  loadavg()
-    .map((v) => v.toFixed(2))
-    .join(' ');
 
 async function run(database: 'pglite' | 'postgres') {
   if (database === 'postgres') process.env.SABT_TEST_DATABASE_URL = server;

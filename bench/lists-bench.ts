@@ -25,6 +25,7 @@ import { connect } from '../packages/server/src/db/connect.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
 import { queueCounts } from '../packages/server/src/queries/record-counts.ts';
 import { listRecords } from '../packages/server/src/queries/records.ts';
+import { percentile } from './support/figures.ts';
 
 const { values } = parseArgs({
   options: {
@@ -96,9 +97,6 @@ async function deepPage(who: keyof typeof cookies, query: string): Promise<strin
   return `/records?${query}&page=${encodeURIComponent(page.next)}`;
 }
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-
 interface Figure {
   name: string;
   p50: number;
@@ -121,9 +119,9 @@ async function measure(name: string, who: keyof typeof cookies, path: string) {
   ms.sort((a, b) => a - b);
   const f: Figure = {
     name,
-    p50: quantile(ms, 0.5),
-    p95: quantile(ms, 0.95),
-    p99: quantile(ms, 0.99),
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    p99: percentile(ms, 99),
     total: 'total' in body ? `${body.total}${body.totalIs === 'atLeast' ? '+' : ''}` : undefined,
     load: loadavg().map((l) => Math.round(l * 100) / 100),
   };
@@ -173,9 +171,9 @@ async function measureCall(name: string, call: () => Promise<unknown>) {
   ms.sort((a, b) => a - b);
   const f: Figure = {
     name,
-    p50: quantile(ms, 0.5),
-    p95: quantile(ms, 0.95),
-    p99: quantile(ms, 0.99),
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    p99: percentile(ms, 99),
     load: loadavg().map((l) => Math.round(l * 100) / 100),
   };
   figures.push(f);

@@ -19,23 +19,21 @@
  *
  * DATABASE_URL names the server: the benchmark makes databases of its own there and drops them.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { addDays, outboxEvent } from '@sabt/core';
+import { outboxEvent } from '@sabt/core';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { buildApp } from '../packages/server/src/app.ts';
 import { type Config, loadConfig } from '../packages/server/src/config.ts';
-import { connect, type Db } from '../packages/server/src/db/connect.ts';
-import { DEMO_PASSWORD, loadDemoData } from '../packages/server/src/demo/demo-data.ts';
+import type { Db } from '../packages/server/src/db/connect.ts';
 import { defineSubscriber } from '../packages/server/src/jobs/job.ts';
 import { silentLog } from '../packages/server/src/jobs/log.ts';
 import { type JobsRuntime, startJobs } from '../packages/server/src/jobs/runtime.ts';
 import { testActor } from '../packages/server/src/jobs/testing/helpers.ts';
 import { outboxWrites } from '../packages/server/src/outbox/append-outbox.ts';
-import { prepareDatabase } from '../packages/server/src/prepare.ts';
-import { birthData } from '../packages/server/src/test/fixtures.ts';
 import { runWrite } from '../packages/server/src/unit-of-work/write.ts';
+import { demoDesk } from './support/demo-desk.ts';
+import { ms, percentile } from './support/figures.ts';
+import { postgresServerOrExit, scratchPostgres } from './support/scratch-postgres.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -53,43 +51,16 @@ const { values: args } = parseArgs({
 });
 const num = (name: keyof typeof args) => Number(args[name]);
 const parts = new Set(String(args.parts).split(','));
-const server = process.env.DATABASE_URL;
-if (!server?.startsWith('postgres')) {
-  console.error('DATABASE_URL=postgres://… is required (the benchmark measures PostgreSQL)');
-  process.exit(2);
-}
+const server = postgresServerOrExit();
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const median = (v: number[]) =>
   percentile(
-    [...v].sort((a, b) => a - b),
+    [...v].sort((x, y) => x - y),
     50,
   );
-const ms = (v: number) => `${v.toFixed(1)} ms`;
 const sleep = (n: number) => new Promise((r) => setTimeout(r, n));
 
-async function scratchDatabase(): Promise<{ dbx: Db; drop(): Promise<void> }> {
-  const name = `sabt_outbox_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server!);
-  url.pathname = `/${name}`;
-  const dbx = await connect({ databaseUrl: url.toString(), dataDir: '', poolSize: 40 });
-  await prepareDatabase(dbx.db);
-  return {
-    dbx,
-    drop: async () => {
-      await dbx.close();
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+const scratchDatabase = () => scratchPostgres(server, 'sabt_outbox_bench');
 
 /** One write (one transaction, with its audit entry) carrying an event per id. */
 async function writeEvents(dbx: Db, config: Config, ids: string[]) {
@@ -238,65 +209,18 @@ function drain() {
   });
 }
 
-/**
- * A birth application unlike every other of the run: the family's surname is made of the number
- * (letters only, as names must be), the day of birth moves back a day each time and the given
- * name changes, so no two are candidates for the same event.
- */
-const base = birthData();
-const GIVEN = ['Фирдавс', 'Сомон', 'Меҳрона', 'Шаҳзода', 'Рустам', 'Парвина', 'Амир', 'Зарина'];
-let births = 0;
-function birth() {
-  const i = births++;
-  const letters = 'бвгдзклмнпрстфхш';
-  const surname = `Ка${[...i.toString(16)].map((d) => letters[Number.parseInt(d, 16)]).join('')}ов`;
-  // a day apart each, and the same given name only every 8th (the duplicate window is 5 days)
-  const birthDate = addDays(base.child.birthDate, -i);
-  return {
-    ...base,
-    child: { ...base.child, surname, name: GIVEN[i % GIVEN.length]!, birthDate },
-    birthBasis: { ...base.birthBasis, date: birthDate },
-    mother: { ...base.mother, surname: `${surname}а` },
-    ...(base.father ? { father: { ...base.father, surname } } : {}),
-  };
-}
-
 async function registrationCost() {
   const perRound = num('registrations');
   const concurrency = num('concurrency');
   const { dbx, drop } = await scratchDatabase();
-  await loadDemoData(dbx.db);
-  const config = loadConfig({ SABT_LOGIN_RATE_LIMIT: '100000', SABT_DATA_DIR: 'memory://' });
-  const app = await buildApp({ config, dbx, logger: process.env.BENCH_LOG === '1' });
-  await app.ready();
+  const desk = await demoDesk(dbx, { logger: process.env.BENCH_LOG === '1' });
   try {
-    const cookies: Record<string, string> = {};
-    for (const login of ['front', 'back', 'registrar']) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { login, password: DEMO_PASSWORD },
-      });
-      const set = res.headers['set-cookie'];
-      cookies[login] = String(Array.isArray(set) ? set[0] : set).split(';')[0]!;
-    }
-    const post = async (login: string, url: string, body?: unknown) => {
-      const res = await app.inject({
-        method: 'POST',
-        url,
-        headers: { cookie: cookies[login]!, ...(body ? { 'content-type': 'application/json' } : {}) },
-        ...(body ? { payload: JSON.stringify(body) } : {}),
-      });
-      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-      return JSON.parse(res.body);
-    };
+    const post = (login: 'front' | 'back' | 'registrar', url: string, body?: unknown) =>
+      desk.post(login, url, body, { idempotent: false });
     const validated = async (n: number) => {
       const ids: string[] = [];
       const one = async () => {
-        const rec = await post('front', '/api/v1/records', { kind: 'BIRTH', data: birth() });
-        await post('front', `/api/v1/records/${rec.id}/submit`);
-        await post('back', `/api/v1/records/${rec.id}/validate`);
-        ids.push(rec.id);
+        ids.push(await desk.validatedBirth());
       };
       for (let i = 0; i < n; i += concurrency)
         await Promise.all(Array.from({ length: Math.min(concurrency, n - i) }, one));
@@ -362,7 +286,7 @@ async function registrationCost() {
     };
   } finally {
     outboxWrites.enabled = true;
-    await app.close();
+    await desk.app.close();
     await drop();
   }
 }
