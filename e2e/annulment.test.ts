@@ -1,29 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { birthOf, deathOf, marriageOf } from '../packages/server/src/test/family.ts';
 import { registerThrough, type Workflow } from '../packages/server/src/test/workflow.ts';
 import { field, statusBadge } from './support/birth-form.ts';
 import { uniqueName } from './support/birth-workflow.ts';
-import { browserAvailable, launch, newContext, shot, signIn } from './support/browser.ts';
-import { type E2eServer, startServer, webBuilt } from './support/server.ts';
+import { newContext, shot, signIn } from './support/browser.ts';
+import { useE2e } from './support/suite.ts';
 
-const ready = browserAvailable() && webBuilt();
-let server: E2eServer;
-let browser: Browser;
+const e2e = useE2e();
+const { ready } = e2e;
 let clerks: Workflow;
 
 beforeAll(async () => {
   if (!ready) return;
-  server = await startServer();
-  browser = await launch();
   const [front, back, registrar] = await Promise.all(
-    ['front', 'back', 'registrar'].map((l) => server.t.as(l)),
+    ['front', 'back', 'registrar'].map((l) => e2e.server.t.as(l)),
   );
   clerks = { front: front!, back: back!, registrar: registrar! };
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const T = { timeout: 20_000 };
@@ -49,7 +41,7 @@ describe('annulment in the staff workspace', () => {
       const marriage = await registerThrough(clerks, 'MARRIAGE', marriageOf(husband, wife));
       const death = await registerThrough(clerks, 'DEATH', deathOf(husband, '2026-01-15'));
 
-      const context = await newContext(browser, server.url);
+      const context = await newContext(e2e.browser, e2e.server.url);
       const page = await signIn(context, 'registrar');
       await page.goto(`/records/${death.id}`);
       await page.getByRole('button', { name: 'Сабтро бекор кардан', exact: true }).click();

@@ -1,24 +1,13 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { pdfTextFlat } from '../packages/server/src/certificates/documents/pdf-tools.ts';
 import { field } from './support/birth-form.ts';
 import { registerBirth, uniqueName } from './support/birth-workflow.ts';
-import { browserAvailable, launch, newContext, shot, signIn } from './support/browser.ts';
-import { type E2eServer, startServer, webBuilt } from './support/server.ts';
+import { newContext, shot, signIn } from './support/browser.ts';
+import { useE2e } from './support/suite.ts';
 
-const ready = browserAvailable() && webBuilt();
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!ready) return;
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useE2e();
+const { ready } = e2e;
 
 const T = { timeout: 20_000 };
 
@@ -76,7 +65,7 @@ describe('certificates in the staff workspace', () => {
     'the head of office receives blanks; a clerk previews, issues on the next blank and hands the certificate over',
     async () => {
       // the head of office receives a box of birth certificate blanks
-      const head = await newContext(browser, server.url);
+      const head = await newContext(e2e.browser, e2e.server.url);
       const hp = await signIn(head, 'head');
       await hp
         .getByRole('navigation', { name: 'Менюи асосӣ' })
@@ -110,14 +99,14 @@ describe('certificates in the staff workspace', () => {
       // a birth goes through the workflow in the browser
       const surname = uniqueName('Раҳимов');
       const id = await registerBirth(
-        browser,
-        server,
+        e2e.browser,
+        e2e.server,
         { surname, name: uniqueName('Сомон') },
         'certificates-0',
       );
 
       // the front office opens the record's certificates: none yet
-      const front = await newContext(browser, server.url);
+      const front = await newContext(e2e.browser, e2e.server.url);
       const fp = await signIn(front, 'front');
       await fp.goto(`/records/${id}`);
       await fp.getByRole('tab', { name: 'Шаҳодатномаҳо' }).click();
@@ -190,7 +179,7 @@ describe('certificates in the staff workspace', () => {
       expect(cert.verifyUrl).toMatch(new RegExp(`/verify/${cert.verifyCode}$`));
 
       // a bank clerk with no scanner checks it on the public page, by the code and by the number
-      const visitor = await newContext(browser, server.url);
+      const visitor = await newContext(e2e.browser, e2e.server.url);
       const vp = await visitor.newPage();
       await vp.goto('/verify?lang=en');
       const byCode = vp.getByRole('form', { name: 'By verification code' });
@@ -279,7 +268,7 @@ describe('certificates in the staff workspace', () => {
   it.runIf(ready)(
     'the district head hands blanks over to a jamoat, which then holds them',
     async () => {
-      const context = await newContext(browser, server.url);
+      const context = await newContext(e2e.browser, e2e.server.url);
       const page = await signIn(context, 'rudaki');
       await page.goto('/blanks?tab=receive');
       const receive = page.getByRole('form', { name: 'Қабули бастаи бланкҳо' });
@@ -321,7 +310,7 @@ describe('certificates in the staff workspace', () => {
         .toEqual(['10', '0', '0', '0', '0', '0', '0', '0', '10', '10']);
       await context.close();
 
-      const village = await newContext(browser, server.url);
+      const village = await newContext(e2e.browser, e2e.server.url);
       const jp = await signIn(village, 'jamoat');
       await jp.goto('/blanks');
       const theirs = row(jp.getByRole('table', { name: 'Бланкҳои идора аз рӯи ҳуҷҷат ва ҳолат' }), /вафот/);
@@ -337,7 +326,7 @@ describe('certificates in the staff workspace', () => {
   it.runIf(ready)(
     'a clerk sets the printer offsets once; the test page opens as a PDF',
     async () => {
-      const context = await newContext(browser, server.url);
+      const context = await newContext(e2e.browser, e2e.server.url);
       const page = await signIn(context, 'back');
       await page
         .getByRole('navigation', { name: 'Менюи асосӣ' })

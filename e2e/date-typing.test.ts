@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { birthOf } from '../packages/server/src/test/family.ts';
 import { registerThrough } from '../packages/server/src/test/workflow.ts';
 import { field, section } from './support/birth-form.ts';
 import { uniqueName } from './support/birth-workflow.ts';
-import { browserAvailable, launch, newContext, shot, signIn } from './support/browser.ts';
-import { type E2eServer, startServer, webBuilt } from './support/server.ts';
+import { newContext, shot, signIn } from './support/browser.ts';
+import { useE2e } from './support/suite.ts';
 
-const ready = browserAvailable() && webBuilt();
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!ready) return;
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useE2e();
+const { ready } = e2e;
 
 const T = { timeout: 15_000 };
 
@@ -31,7 +19,7 @@ async function typeDigits(input: ReturnType<typeof field>, digits: string) {
 
 describe('dates typed as digits in a real browser', () => {
   it.runIf(ready)('the death form reads 8 digits as a date, 6 as a month and year, 4 as a year', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(e2e.browser, e2e.server.url);
     const page = await signIn(context, 'front');
     await page.goto('/records/new/DEATH');
     const deceased = section(page, 'Фавтида');
@@ -56,7 +44,7 @@ describe('dates typed as digits in a real browser', () => {
 
   it.runIf(ready)('the amendment and annulment dialogs put the dots in too', async () => {
     const [front, back, registrar] = await Promise.all(
-      ['front', 'back', 'registrar'].map((l) => server.t.as(l)),
+      ['front', 'back', 'registrar'].map((l) => e2e.server.t.as(l)),
     );
     const surname = uniqueName('Раҳимов');
     const birth = await registerThrough(
@@ -67,7 +55,7 @@ describe('dates typed as digits in a real browser', () => {
         { surname: `${surname}а`, name: 'Саодат', birthDate: '1996-02-11' },
       ),
     );
-    const context = await newContext(browser, server.url);
+    const context = await newContext(e2e.browser, e2e.server.url);
     const page = await signIn(context, 'registrar');
     await page.goto(`/records/${birth.id}`);
 

@@ -1,22 +1,10 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launch, newContext, SCREENSHOTS, shot, signIn } from './support/browser.ts';
-import { type E2eServer, startServer, webBuilt } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { newContext, SCREENSHOTS, shot, signIn } from './support/browser.ts';
+import { useE2e } from './support/suite.ts';
 
-const ready = browserAvailable() && webBuilt();
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!ready) return;
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useE2e();
+const { ready } = e2e;
 
 const T = { timeout: 15_000 };
 
@@ -24,7 +12,7 @@ describe('the fee calculator in a real browser', () => {
   it.runIf(ready)(
     'a clerk finds the fee of a name change, itemised, and what a disabled applicant pays',
     async () => {
-      const context = await newContext(browser, server.url);
+      const context = await newContext(e2e.browser, e2e.server.url);
       const page = await signIn(context, 'front');
       await page
         .getByRole('navigation', { name: 'Менюи асосӣ' })
@@ -53,7 +41,7 @@ describe('the fee calculator in a real browser', () => {
   it.runIf(ready)(
     'the central administrator sees the versions and previews a new one before saving it',
     async () => {
-      const context = await newContext(browser, server.url);
+      const context = await newContext(e2e.browser, e2e.server.url);
       const page = await signIn(context, 'admin');
       await page.goto('/fees');
       await page.getByRole('link', { name: 'Идоракунии қоидаҳои пардохт' }).click(T);

@@ -1,23 +1,12 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { receiveBlanks, registeredBirth } from '../packages/server/src/certificates/testing/fixtures.ts';
-import { browserAvailable, launch, newContext, SCREENSHOTS, shot, signIn } from './support/browser.ts';
-import { type E2eServer, startServer, webBuilt } from './support/server.ts';
+import { newContext, SCREENSHOTS, shot, signIn } from './support/browser.ts';
+import { useE2e } from './support/suite.ts';
 
-const ready = browserAvailable() && webBuilt();
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!ready) return;
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useE2e();
+const { ready } = e2e;
 
 /** A phone held upright: a clerk of a mobile office keying an application in a van. */
 const PHONE = { width: 390, height: 844 };
@@ -31,7 +20,7 @@ const height = async (page: Page, selector: string) =>
 
 describe('the staff workspace on a 390×844 phone', () => {
   it.runIf(ready)('a compact header whose menu opens, and application buttons whose names wrap', async () => {
-    const context = await newContext(browser, server.url, PHONE);
+    const context = await newContext(e2e.browser, e2e.server.url, PHONE);
     // the registrar has the longest navigation (blanks and the printer too)
     const page = await signIn(context, 'registrar');
     await page.getByRole('heading', { level: 1 }).first().waitFor(T);
@@ -71,7 +60,7 @@ describe('the staff workspace on a 390×844 phone', () => {
   it.runIf(ready)(
     'the form takes most of the screen and the sticky bar is slim, its buttons whole',
     async () => {
-      const context = await newContext(browser, server.url, PHONE);
+      const context = await newContext(e2e.browser, e2e.server.url, PHONE);
       const page = await signIn(context, 'front');
       await page.goto('/records/new/BIRTH');
       const surname = page.getByLabel('Насаб').first();
@@ -101,14 +90,14 @@ describe('the staff workspace on a 390×844 phone', () => {
 
   it.runIf(ready)('a certificates table scrolls inside its own box, its first column in view', async () => {
     const [front, back, registrar, head] = await Promise.all(
-      ['front', 'back', 'registrar', 'head'].map((l) => server.t.as(l)),
+      ['front', 'back', 'registrar', 'head'].map((l) => e2e.server.t.as(l)),
     );
     await receiveBlanks(head!, { from: '000701', to: '000720' });
     const rec = await registeredBirth({ front: front!, back: back!, registrar: registrar! });
     const issued = await front!.post(`/api/v1/records/${rec.id}/certificates`, { mode: 'full' });
     expect(issued.status, JSON.stringify(issued.body)).toBe(201);
 
-    const context = await newContext(browser, server.url, PHONE);
+    const context = await newContext(e2e.browser, e2e.server.url, PHONE);
     const page = await signIn(context, 'front');
     await page.goto(`/records/${rec.id}`);
     await page.getByRole('tab', { name: /Шаҳодатнома/ }).click(T);

@@ -1,34 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { birthData } from '../packages/server/src/test/fixtures.ts';
 import { R } from '../packages/server/src/test/workflow.ts';
-import { browserAvailable, launch, newContext, shot, signIn } from './support/browser.ts';
-import { type E2eServer, startServer, webBuilt } from './support/server.ts';
+import { newContext, shot, signIn } from './support/browser.ts';
+import { useE2e } from './support/suite.ts';
 
-const ready = browserAvailable() && webBuilt();
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!ready) return;
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useE2e();
+const { ready } = e2e;
 
 describe('a work queue longer than a page', () => {
   it.runIf(ready)(
     'pages forward and back by the server’s page tokens, with the count in words',
     async () => {
-      const front = await server.t.as('front');
+      const front = await e2e.server.t.as('front');
       for (let i = 0; i < 27; i++) {
         const res = await front.post(R, { kind: 'BIRTH', data: birthData() });
         expect(res.status).toBe(201);
       }
-      const context = await newContext(browser, server.url);
+      const context = await newContext(e2e.browser, e2e.server.url);
       const page = await signIn(context, 'front');
       await page.goto('/queues/drafts');
       const table = page.getByRole('table');

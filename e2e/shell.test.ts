@@ -1,35 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { birthOf } from '../packages/server/src/test/family.ts';
 import { registerThrough } from '../packages/server/src/test/workflow.ts';
 import { uniqueName } from './support/birth-workflow.ts';
-import { browserAvailable, launch, newContext, shot, signIn } from './support/browser.ts';
-import { type E2eServer, startServer, webBuilt } from './support/server.ts';
+import { browserAvailable, newContext, shot, signIn } from './support/browser.ts';
+import { webBuilt } from './support/server.ts';
+import { useE2e } from './support/suite.ts';
 
-const ready = browserAvailable() && webBuilt();
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!ready) return;
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useE2e();
+const { ready } = e2e;
 
 // The browser and the built app are installed by .ci/run and scripts/test.mjs; without them this
 // file fails loudly rather than passing silently.
 describe('the staff workspace in a real browser', () => {
   it('has Chromium and the built web app', () => {
-    expect(browserAvailable(), 'Chromium missing: run scripts/install-browser.sh').toBe(true);
+    expect(browserAvailable(), 'Chromium missing: run scripts/install-tools.sh').toBe(true);
     expect(webBuilt(), 'web app not built: npm run build:web').toBe(true);
   });
 
   it.runIf(ready)('signs in in Tajik and shows the user, the office and the role', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(e2e.browser, e2e.server.url);
     const page = await signIn(context, 'front');
     const header = page.locator('header');
     await expect.poll(() => header.innerText()).toContain('Мадина Раҳимова');
@@ -41,7 +30,7 @@ describe('the staff workspace in a real browser', () => {
   });
 
   it.runIf(ready)('switches the language and every visible label follows', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(e2e.browser, e2e.server.url);
     const page = await signIn(context, 'back');
     await page.getByText('English', { exact: true }).click();
     await expect.poll(() => page.locator('header').innerText()).toContain('Back-office specialist');
@@ -56,7 +45,7 @@ describe('the staff workspace in a real browser', () => {
   });
 
   it.runIf(ready)('offers a jamoat registrar the four acts a jamoat registers, and not divorce', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(e2e.browser, e2e.server.url);
     const page = await signIn(context, 'jamoat');
     const group = page.getByRole('group', { name: /ариза|application/i });
     await expect.poll(async () => (await group.locator('a').allInnerTexts()).length).toBeGreaterThan(0);
@@ -74,7 +63,7 @@ describe('the staff workspace in a real browser', () => {
   it.runIf(ready)(
     "gives the statistician counts, no record search, and says why at a search's address",
     async () => {
-      const context = await newContext(browser, server.url);
+      const context = await newContext(e2e.browser, e2e.server.url);
       const page = await signIn(context, 'statistician');
       const counts = page.getByRole('region', { name: 'Сабтҳои идораҳои шумо' });
       await expect.poll(() => counts.innerText()).toContain('Ба қайд гирифта шуд');
@@ -93,7 +82,7 @@ describe('the staff workspace in a real browser', () => {
   );
 
   it.runIf(ready)('sends a signed-out visitor to the sign-in screen', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(e2e.browser, e2e.server.url);
     const page = await context.newPage();
     await page.goto('/queues/drafts');
     await page.waitForURL(/\/sign-in/);
@@ -106,7 +95,7 @@ describe('the staff workspace in a real browser', () => {
     'fits a 390 px wide phone screen: no sideways scrolling on the queues and a record',
     async () => {
       const [front, back, registrar] = await Promise.all(
-        ['front', 'back', 'registrar'].map((l) => server.t.as(l)),
+        ['front', 'back', 'registrar'].map((l) => e2e.server.t.as(l)),
       );
       const surname = uniqueName('Раҳимов');
       const birth = await registerThrough(
@@ -117,7 +106,7 @@ describe('the staff workspace in a real browser', () => {
           { surname: `${surname}а`, name: 'Саодат', birthDate: '1996-02-11' },
         ),
       );
-      const context = await newContext(browser, server.url, { width: 390, height: 800 });
+      const context = await newContext(e2e.browser, e2e.server.url, { width: 390, height: 800 });
       // the registrar has the longest navigation (blanks and the printer too)
       const page = await signIn(context, 'registrar');
       const width = () => page.evaluate(() => document.documentElement.scrollWidth);

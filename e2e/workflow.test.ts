@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   daysAgo,
   ddmmyyyy,
@@ -11,22 +10,11 @@ import {
   typeDate,
 } from './support/birth-form.ts';
 import { checkAndSubmit, fillBirthForm, unique, uniqueName } from './support/birth-workflow.ts';
-import { browserAvailable, launch, newContext, shot, signIn } from './support/browser.ts';
-import { type E2eServer, startServer, webBuilt } from './support/server.ts';
+import { newContext, shot, signIn } from './support/browser.ts';
+import { useE2e } from './support/suite.ts';
 
-const ready = browserAvailable() && webBuilt();
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!ready) return;
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useE2e();
+const { ready } = e2e;
 
 const T = { timeout: 15_000 };
 
@@ -37,7 +25,7 @@ describe('a birth from the front desk to the register', () => {
       const surname = uniqueName('Раҳимов');
       const name = uniqueName('Сомон');
 
-      const front = await newContext(browser, server.url);
+      const front = await newContext(e2e.browser, e2e.server.url);
       const fp = await signIn(front, 'front');
       await fillBirthForm(fp, { surname, name });
       const id = await checkAndSubmit(fp, 'workflow-1');
@@ -45,7 +33,7 @@ describe('a birth from the front desk to the register', () => {
       await shot(fp, 'workflow-1-submitted');
       await front.close();
 
-      const back = await newContext(browser, server.url);
+      const back = await newContext(e2e.browser, e2e.server.url);
       const bp = await signIn(back, 'back');
       await bp.goto(`/records/${id}`);
       await expect.poll(() => statusBadge(bp).innerText(), T).toBe('Барои санҷиш фиристода шуд');
@@ -55,7 +43,7 @@ describe('a birth from the front desk to the register', () => {
       await shot(bp, 'workflow-1-validated');
       await back.close();
 
-      const reg = await newContext(browser, server.url);
+      const reg = await newContext(e2e.browser, e2e.server.url);
       const rp = await signIn(reg, 'registrar');
       await rp.goto(`/records/${id}`);
       await expect.poll(() => statusBadge(rp).innerText(), T).toBe('Санҷида шуд');
@@ -80,12 +68,12 @@ describe('a rejected application goes back to the front office', () => {
     'back office rejects with a reason; the front office reads it, edits the draft and resubmits',
     async () => {
       const surname = uniqueName('Каримов');
-      const front = await newContext(browser, server.url);
+      const front = await newContext(e2e.browser, e2e.server.url);
       const fp = await signIn(front, 'front');
       await fillBirthForm(fp, { surname, name: uniqueName('Дилшод') });
       const id = await checkAndSubmit(fp, 'workflow-2');
 
-      const back = await newContext(browser, server.url);
+      const back = await newContext(e2e.browser, e2e.server.url);
       const bp = await signIn(back, 'back');
       await bp.goto(`/records/${id}`);
       await expect.poll(() => statusBadge(bp).innerText(), T).toBe('Барои санҷиш фиристода шуд');
@@ -130,7 +118,7 @@ describe('a draft survives closing the tab', () => {
     async () => {
       const surname = uniqueName('Назаров');
       const name = uniqueName('Бахтиёр');
-      const context = await newContext(browser, server.url);
+      const context = await newContext(e2e.browser, e2e.server.url);
       const page = await signIn(context, 'front');
       await page.goto('/records/new/BIRTH');
       const kid = section(page, 'Кӯдак');
@@ -167,7 +155,7 @@ describe('a draft survives closing the tab', () => {
     async () => {
       const surname = uniqueName('Саидов');
       const name = uniqueName('Ҷамшед');
-      const context = await newContext(browser, server.url);
+      const context = await newContext(e2e.browser, e2e.server.url);
       const page = await signIn(context, 'front');
       await page.goto('/records/new/BIRTH');
       const kid = section(page, 'Кӯдак');
