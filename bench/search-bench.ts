@@ -16,90 +16,33 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CompiledQuery, Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Actor } from '../packages/server/src/auth/sessions.ts';
 import { connect } from '../packages/server/src/db/connect.ts';
 import type { Database } from '../packages/server/src/db/schema.ts';
 import { findDuplicates } from '../packages/server/src/duplicates/find-duplicates.ts';
 import { CENTRAL_OFFICE_ID } from '../packages/server/src/offices/office-tree.ts';
-import { type SearchQuery, searchRecords } from '../packages/server/src/search/search-records.ts';
+import { searchRecords } from '../packages/server/src/search/search-records.ts';
 import { BASELINE_INDEX_SQL, BENCH_USER_LOGIN, DATA_DIR, queriesPath } from './generate.ts';
-import type { QuerySet, Variant } from './query-set.ts';
+import type { QuerySet } from './query-set.ts';
+import {
+  type BenchResult,
+  type Latency,
+  latency,
+  type NoDateSearch,
+  type Quality,
+  QualityCounter,
+  type SearchSystem,
+  shapeOf,
+  Trace,
+  timed,
+} from './search/figures.ts';
+import { noDateSearches } from './search/no-date.ts';
+import { report } from './search/report.ts';
 
-export interface Latency {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  mean: number;
-  max: number;
-}
-
-export interface Quality {
-  queries: number;
-  /** Σ truth records returned / Σ truth records. */
-  recall: number;
-  /** Σ truth records returned / Σ records returned (null when nothing was returned). */
-  precision: number | null;
-  /** Share of queries whose every truth record was returned. */
-  complete: number;
-  returned: number;
-  byVariant: Record<string, { queries: number; recall: number; precision: number | null }>;
-}
-
-export interface SearchSystem {
-  latency: Latency;
-  quality: Quality;
-  /** Queries stopped at the time limit (counted with no results and the limit as their latency). */
-  timedOut?: number;
-  /** Queries where some truth record was not returned (up to 100), to read what went wrong. */
-  misses?: {
-    id: number;
-    variant: string;
-    query: unknown;
-    source: unknown;
-    missed: string[];
-    returned: number;
-  }[];
-}
-
-/** A search without a date of birth: its latency and how often the asked person is in the first 20. */
-export interface NoDateSearch {
-  latency: Latency;
-  queries: number;
-  /** Queries with some record of the asked person among the first 20 results (null: not measured, a surname alone). */
-  found: number | null;
-  /** Queries with every record of the asked person among the first 20 results. */
-  complete: number | null;
-  /** Per spelling variant of the query: queries, and those with the asked person in the first 20. */
-  byVariant: Record<string, { queries: number; found: number }>;
-}
-
-export interface BenchResult {
-  machine: Record<string, string | number>;
-  search: Record<string, SearchSystem>;
-  /**
-   * Name searches without a date of birth: the whole name (surname, given name, patronymic) as
-   * fields and as free text, as a central-office user and as a user of the district that holds the
-   * person's record; a surname alone (latency only: any namesake fits).
-   */
-  noDate: Record<string, NoDateSearch>;
-  lookups: { actNumber: Latency & { found: number }; nationalId: Latency & { found: number } };
-  duplicates: {
-    latency: Latency;
-    detected: number;
-    expected: number;
-    /** New events (no duplicate exists) for which some candidate was still reported. */
-    falseAlarms: number;
-    newEvents: number;
-    /** The repeated events not detected, with how they were spelled. */
-    misses: { variant: string; expect: string; data: unknown }[];
-  };
-  slowest: { label: string; ms: number; sql: string; plan?: string }[];
-  /** Per statement shape (what each benchmarked call sends to the database): count and latency. */
-  statements: { label: string; sql: string; latency: Latency }[];
-}
+export type { BenchResult, Latency, NoDateSearch, Quality, SearchSystem };
+export { latency, report, Trace };
 
 export interface BenchOptions {
   limit?: number;
@@ -116,84 +59,6 @@ export interface BenchOptions {
   noDateOnly?: boolean;
   log?: (line: string) => void;
   trace?: Trace;
-}
-
-/** Statement timings from Kysely's log hook, labelled by what the benchmark was doing. */
-export class Trace {
-  label = '';
-  readonly statements: { label: string; ms: number; sql: string; params: readonly unknown[] }[] = [];
-  readonly hook = (e: LogEvent) => {
-    if (!this.label) return;
-    this.statements.push({
-      label: this.label,
-      ms: e.queryDurationMillis,
-      sql: e.query.sql,
-      params: e.query.parameters,
-    });
-  };
-}
-
-export function latency(samples: number[]): Latency {
-  const s = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]! : Number.NaN);
-  const r = (x: number) => Math.round(x * 100) / 100;
-  return {
-    n: s.length,
-    p50: r(q(0.5)),
-    p95: r(q(0.95)),
-    p99: r(q(0.99)),
-    mean: r(s.reduce((a, b) => a + b, 0) / Math.max(1, s.length)),
-    max: r(s.at(-1) ?? Number.NaN),
-  };
-}
-
-class QualityCounter {
-  private tp = 0;
-  private truth = 0;
-  private returned = 0;
-  private complete = 0;
-  private queries = 0;
-  private readonly variants = new Map<
-    string,
-    { queries: number; tp: number; truth: number; returned: number }
-  >();
-
-  add(variant: Variant, truth: readonly string[], returned: readonly string[]) {
-    const t = new Set(truth);
-    const tp = new Set(returned.filter((id) => t.has(id))).size;
-    this.tp += tp;
-    this.truth += t.size;
-    this.returned += returned.length;
-    this.queries++;
-    if (tp === t.size) this.complete++;
-    const v = this.variants.get(variant) ?? { queries: 0, tp: 0, truth: 0, returned: 0 };
-    v.queries++;
-    v.tp += tp;
-    v.truth += t.size;
-    v.returned += returned.length;
-    this.variants.set(variant, v);
-  }
-
-  result(): Quality {
-    const r = (x: number) => Math.round(x * 10000) / 10000;
-    return {
-      queries: this.queries,
-      recall: r(this.tp / Math.max(1, this.truth)),
-      precision: this.returned ? r(this.tp / this.returned) : null,
-      complete: r(this.complete / Math.max(1, this.queries)),
-      returned: this.returned,
-      byVariant: Object.fromEntries(
-        [...this.variants].map(([k, v]) => [
-          k,
-          {
-            queries: v.queries,
-            recall: r(v.tp / Math.max(1, v.truth)),
-            precision: v.returned ? r(v.tp / v.returned) : null,
-          },
-        ]),
-      ),
-    };
-  }
 }
 
 const TYPED = `lower(surname || ' ' || given_name)`;
@@ -227,12 +92,6 @@ async function baseline(
     if ((e as { code?: string }).code === '57014') return null; // query_canceled: the time limit
     throw e;
   }
-}
-
-async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const t = performance.now();
-  const v = await f();
-  return [v, performance.now() - t];
 }
 
 export async function centralActor(db: Kysely<Database>): Promise<Actor> {
@@ -485,173 +344,6 @@ export async function runBenchmark(
     },
     slowest,
   };
-}
-
-/** The actor of a district office: a registrar there, seeing only that district's records. */
-async function districtActor(db: Kysely<Database>, central: Actor, recordId: string): Promise<Actor> {
-  const r = await db
-    .selectFrom('records')
-    .select(['office_id', 'office_path'])
-    .where('id', '=', recordId)
-    .executeTakeFirstOrThrow();
-  return { ...central, officeId: r.office_id, officeKind: 'district', officePath: r.office_path };
-}
-
-/**
- * Searches without a date of birth, over the queries of the set that carry the whole name: as
- * fields and as free text ("surname name patronymic"), as the central office and as the district
- * that holds the person's first record; and the surname alone, for its latency.
- */
-async function noDateSearches(
-  db: Kysely<Database>,
-  central: Actor,
-  queries: QuerySet['search'],
-  limit: number,
-  setLabel: (l: string) => void,
-  log: (line: string) => void,
-): Promise<Record<string, NoDateSearch>> {
-  const full = queries.filter((q) => q.full);
-  const districts = new Map<string, Actor>();
-  for (const q of full) districts.set(q.truth[0]!, await districtActor(db, central, q.truth[0]!));
-  const cases: [string, (q: (typeof full)[number]) => [Actor, SearchQuery], boolean][] = [
-    ['whole name as fields, central office', (q) => [central, { ...q.full! }], true],
-    [
-      'whole name as free text, central office',
-      (q) => [central, { q: `${q.full!.surname} ${q.full!.name} ${q.full!.patronymic}` }],
-      true,
-    ],
-    ['whole name as fields, district office', (q) => [districts.get(q.truth[0]!)!, { ...q.full! }], true],
-    ['surname alone, central office', (q) => [central, { surname: q.full!.surname }], false],
-    [
-      'surname and given name, central office',
-      (q) => [central, { surname: q.full!.surname, name: q.full!.name }],
-      false,
-    ],
-  ];
-  // warm-up, not measured
-  for (const q of full.slice(-10)) for (const [, ask] of cases) await searchRecords(db, ...ask(q));
-  const out: Record<string, NoDateSearch> = {};
-  for (const [label, ask, measure] of cases) {
-    const samples: number[] = [];
-    let found = 0;
-    let complete = 0;
-    const byVariant: NoDateSearch['byVariant'] = {};
-    setLabel(`no date: ${label}`);
-    for (const q of full) {
-      const [actor, query] = ask(q);
-      const [{ hits }, ms] = await timed(() => searchRecords(db, actor, { ...query, limit }));
-      samples.push(ms);
-      const ids = new Set(hits.map((h) => h.recordId));
-      const v = byVariant[q.variant] ?? { queries: 0, found: 0 };
-      byVariant[q.variant] = v;
-      v.queries++;
-      if (q.truth.some((id) => ids.has(id))) {
-        found++;
-        v.found++;
-      }
-      if (q.truth.every((id) => ids.has(id))) complete++;
-    }
-    setLabel('');
-    out[label] = {
-      latency: latency(samples),
-      queries: full.length,
-      found: measure ? found : null,
-      complete: measure ? complete : null,
-      byVariant: measure ? byVariant : {},
-    };
-    log(`no date, ${label}: ${JSON.stringify(out[label]!.latency)} found ${found}/${full.length}`);
-  }
-  return out;
-}
-
-/** A short name for a statement: what it selects from and its distinctive condition. */
-function shapeOf(text: string): string {
-  const oneLine = text.replace(/\s+/gu, ' ').trim();
-  const from = /from "?([a-z_]+)"?/iu.exec(oneLine)?.[1] ?? '';
-  const cond =
-    /(p\.latin % \$\d+|"p"\."surname_key" = |"p"\."name_key" = |"r"\."national_id" = |"r"\."number" = |similarity|"record_id" = |"record_id" in|data->'deceased')/u.exec(
-      oneLine,
-    )?.[1] ?? '';
-  return `${from}${cond ? `: ${cond.replaceAll('"', '')}` : ''} — ${oneLine.slice(0, 100)}`;
-}
-
-/** The figures as a Markdown table. */
-export function report(r: BenchResult): string {
-  const lines: string[] = [];
-  lines.push('## Machine', '');
-  for (const [k, v] of Object.entries(r.machine))
-    lines.push(`- ${k}: ${typeof v === 'number' ? v.toLocaleString('en') : v}`);
-  lines.push('', '## Name search (labelled spelling variants, top 20)', '');
-  const systems = Object.keys(r.search);
-  if (systems.length === 0) lines.push('(not run)');
-  else lines.push(`| | ${systems.join(' | ')} |`, `|---|${systems.map(() => '---:').join('|')}|`);
-  const row = (label: string, f: (s: SearchSystem) => string) => {
-    if (systems.length) lines.push(`| ${label} | ${systems.map((s) => f(r.search[s]!)).join(' | ')} |`);
-  };
-  row('queries', (s) => String(s.quality.queries));
-  row('p50 ms', (s) => s.latency.p50.toFixed(1));
-  row('p95 ms', (s) => s.latency.p95.toFixed(1));
-  row('p99 ms', (s) => s.latency.p99.toFixed(1));
-  row('recall', (s) => s.quality.recall.toFixed(3));
-  row('precision', (s) => s.quality.precision?.toFixed(3) ?? '–');
-  row('all truth found', (s) => `${(s.quality.complete * 100).toFixed(1)}%`);
-  row('results returned', (s) => String(s.quality.returned));
-  row('stopped at the time limit', (s) => String(s.timedOut ?? 0));
-  const variants = systems.length ? Object.keys(r.search[systems[0]!]!.quality.byVariant) : [];
-  for (const v of variants)
-    row(`recall / precision: ${v}`, (s) => {
-      const x = s.quality.byVariant[v];
-      return x ? `${x.recall.toFixed(3)} / ${x.precision?.toFixed(3) ?? '–'}` : '';
-    });
-  lines.push('', '## Name search without a date of birth (top 20)', '');
-  lines.push(
-    '| search | queries | p50 ms | p95 ms | p99 ms | asked person in first 20 | all their records |',
-    '|---|---:|---:|---:|---:|---:|---:|',
-  );
-  for (const [label, x] of Object.entries(r.noDate)) {
-    const pct = (n: number | null) =>
-      n === null ? '–' : `${n}/${x.queries} (${((n / x.queries) * 100).toFixed(1)}%)`;
-    lines.push(
-      `| ${label} | ${x.queries} | ${x.latency.p50.toFixed(1)} | ${x.latency.p95.toFixed(1)} | ${x.latency.p99.toFixed(1)} | ${pct(x.found)} | ${pct(x.complete)} |`,
-    );
-  }
-  const perVariant = Object.entries(r.noDate).filter(([, x]) => Object.keys(x.byVariant).length);
-  if (perVariant.length) {
-    lines.push('', 'Asked person in the first 20, per spelling of the query:', '');
-    const variants = Object.keys(perVariant[0]![1].byVariant);
-    lines.push(`| search | ${variants.join(' | ')} |`, `|---|${variants.map(() => '---:').join('|')}|`);
-    for (const [label, x] of perVariant)
-      lines.push(
-        `| ${label} | ${variants.map((v) => `${x.byVariant[v]?.found ?? 0}/${x.byVariant[v]?.queries ?? 0}`).join(' | ')} |`,
-      );
-  }
-  lines.push('', '## Look-ups and duplicate check', '');
-  lines.push('| | n | p50 ms | p95 ms | p99 ms | max ms | result |', '|---|---:|---:|---:|---:|---:|---|');
-  const l = r.lookups;
-  const fmt = (x: Latency) =>
-    `${x.n} | ${x.p50.toFixed(2)} | ${x.p95.toFixed(2)} | ${x.p99.toFixed(2)} | ${x.max.toFixed(2)}`;
-  lines.push(
-    `| act number + year + office | ${fmt(l.actNumber)} | found ${l.actNumber.found}/${l.actNumber.n} |`,
-  );
-  lines.push(`| national record ID | ${fmt(l.nationalId)} | found ${l.nationalId.found}/${l.nationalId.n} |`);
-  const d = r.duplicates;
-  lines.push(
-    `| findDuplicates (new birth) | ${fmt(d.latency)} | detected ${d.detected}/${d.expected}, false alarms ${d.falseAlarms}/${d.newEvents} |`,
-  );
-  if (r.statements.length) {
-    lines.push('', '## Statements per benchmarked call', '');
-    lines.push('| call | statement | n | p50 ms | p95 ms | max ms |', '|---|---|---:|---:|---:|---:|');
-    for (const s of r.statements)
-      lines.push(
-        `| ${s.label} | ${s.sql.split(' — ')[0]} | ${s.latency.n} | ${s.latency.p50.toFixed(2)} | ${s.latency.p95.toFixed(2)} | ${s.latency.max.toFixed(2)} |`,
-      );
-  }
-  if (r.slowest.length) {
-    lines.push('', '## Slowest statements', '');
-    for (const s of r.slowest)
-      lines.push(`- ${s.label}: ${s.ms} ms — ${s.sql.split('\n')[0]!.slice(0, 160)}`);
-  }
-  return lines.join('\n');
 }
 
 async function main() {
