@@ -30,6 +30,7 @@ export * from './dates/plain-date.ts';
 export * from './duplicates/rules.ts';
 export * from './events/outbox-events.ts';
 export * from './fees/admin.ts';
+export * from './fees/amount-in-words.ts';
 export * from './fees/calculate.ts';
 export * from './fees/catalogue.ts';
 export * from './fees/defaults.ts';
