@@ -36,6 +36,7 @@ export * from './fees/catalogue.ts';
 export * from './fees/defaults.ts';
 export { LEGAL_BASES } from './fees/legal-bases.ts';
 export * from './fees/money.ts';
+export * from './fees/receipts.ts';
 export * from './fees/rule-set.ts';
 export * from './fees/versions.ts';
 export * from './i18n/locale.ts';
