@@ -27,6 +27,7 @@ import { blankRoutes } from './routes/certificates/blanks.ts';
 import { certificateRoutes } from './routes/certificates/certificates.ts';
 import { signatoryRoutes } from './routes/certificates/signatories.ts';
 import { feeRoutes } from './routes/fees/fees.ts';
+import { feeReceiptRoutes } from './routes/fees/receipts.ts';
 import { officeRoutes } from './routes/offices/offices.ts';
 import { duplicateRoutes } from './routes/records/duplicates.ts';
 import { recordOperationRoutes } from './routes/records/operations.ts';
@@ -169,6 +170,7 @@ export async function buildApp({
       await verifyApiRoutes(api, deps, publicChecks);
       await auditRoutes(api, deps);
       await feeRoutes(api, deps);
+      await feeReceiptRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

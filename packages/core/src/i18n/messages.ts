@@ -390,6 +390,16 @@ export const MESSAGES = {
     ru: 'Ваша роль видит номера документов скрытыми и не может искать по ним: ищите по имени, дате или номеру акта.',
     en: 'Your role sees identity document numbers masked and cannot search by them: search by name, date or act number.',
   },
+  'problem.read.receipts': {
+    tg: 'Нақши шумо пардохт қабул намекунад ва квитансия чоп намекунад.',
+    ru: 'Ваша роль не принимает платежи и не печатает квитанции.',
+    en: 'Your role takes no payments and prints no receipts.',
+  },
+  'problem.fee.noReceipt': {
+    tg: 'Ин сабти пардохт квитансия надорад: квитансия танҳо барои пардохт ва баргардонидани маблағ дода мешавад.',
+    ru: 'У этой записи нет квитанции: квитанция выдаётся только на оплату и на возврат.',
+    en: 'This entry has no receipt: receipts are given for payments and refunds only.',
+  },
   'problem.reasonRequired': {
     tg: 'Сабабро нависед.',
     ru: 'Укажите причину.',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorAudit } from '../audit/anchor.ts';
 import { receiveBlanks } from '../certificates/testing/fixtures.ts';
 import { DEMO_PASSWORD } from '../demo/demo-data.ts';
+import { insertCharge, insertEntry } from '../fees/receipts/testing/ledger.ts';
 import { birthData, deathData } from '../test/fixtures.ts';
 import { type Client, type Response, startTestApp, type TestApp } from '../test/harness.ts';
 import { R, registerThrough, type Workflow } from '../test/workflow.ts';
@@ -372,6 +373,23 @@ describe('every documented operation, driven through the app', () => {
     ok(await admin.post('/api/v1/fees/versions', pdr), 201);
     ok(await admin.post('/api/v1/fees/versions', { ...pdr, validFrom: '2020-01-01' }), 422);
     ok(await admin.get('/api/v1/fees/versions'));
+
+    // a fee receipt (the ledger's rows written as the payment commands write them), and its public check
+    const charge = await insertCharge(t, {
+      recordId: birth.id,
+      query: { service: 'NAME_CHANGE_REG', applicationDate: '2026-01-15' },
+    });
+    const paid = await insertEntry(t, charge.id, { kind: 'payment', amount_minor: charge.totalMinor });
+    const waived = await insertEntry(t, charge.id, { kind: 'waiver', amount_minor: 100, reason: 'Имтиёз' });
+    const receiptPdf = await front.get(`/api/v1/fees/entries/${paid.id}/receipt.pdf`);
+    ok(receiptPdf);
+    expect(receiptPdf.headers['content-type']).toMatch(/^application\/pdf/);
+    ok(await front.get(`/api/v1/fees/entries/${waived.id}/receipt.pdf`), 409);
+    ok(await recorded(await t.as('auditor')).get(`/api/v1/fees/entries/${paid.id}/receipt.pdf`), 403);
+    ok(await front.get('/api/v1/fees/entries/00000000-0000-4000-8000-000000000000/receipt.pdf'), 404);
+    expect(ok(await anonymous.post('/api/v1/verify', { code: paid.verifyCode })).receipt.kind).toBe(
+      'payment',
+    );
 
     const wrong = answers.flatMap((a) => {
       const why = mismatch(a);

@@ -1,6 +1,8 @@
 import {
   DOCUMENT_LABELS,
   DOCUMENTS,
+  FEE_SERVICE_DEFINITIONS,
+  type FeeService,
   formatDate,
   isPlainDate,
   type Locale,
@@ -51,6 +53,17 @@ const TEXTS = {
     versionOf: '{v} аз {current}',
     sealed: 'пӯшида',
     keys: 'Калидҳои кушода барои санҷиши офлайн',
+    receiptValid: 'Квитансия ҳақиқӣ аст: пардохт қабул шудааст.',
+    refundValid: 'Квитансия ҳақиқӣ аст: маблағ баргардонида шудааст.',
+    receiptRefunded: 'Квитансия ҳақиқӣ аст, вале маблағ баъдтар баргардонида шудааст.',
+    receiptCorrected: 'Квитансия эътибор надорад: сабти пардохт ҳамчун хато бекор карда шудааст.',
+    receipt: 'Квитансия',
+    refundReceipt: 'Квитансияи баргардонидани маблағ',
+    receiptNumber: 'Рақами квитансия',
+    receiptDate: 'Сана',
+    amount: 'Маблағ',
+    service: 'Хизматрасонӣ',
+    refunded: 'Баргардонида шуд',
   },
   ru: {
     title: 'Проверка свидетельства',
@@ -87,6 +100,17 @@ const TEXTS = {
     versionOf: '{v} из {current}',
     sealed: 'скрыто',
     keys: 'Открытые ключи для офлайн-проверки',
+    receiptValid: 'Квитанция подлинная: оплата принята.',
+    refundValid: 'Квитанция подлинная: средства возвращены.',
+    receiptRefunded: 'Квитанция подлинная, но оплата позже возвращена.',
+    receiptCorrected: 'Квитанция недействительна: запись об оплате отменена как ошибочная.',
+    receipt: 'Квитанция',
+    refundReceipt: 'Квитанция о возврате средств',
+    receiptNumber: 'Номер квитанции',
+    receiptDate: 'Дата',
+    amount: 'Сумма',
+    service: 'Услуга',
+    refunded: 'Возвращено',
   },
   en: {
     title: 'Certificate check',
@@ -122,6 +146,17 @@ const TEXTS = {
     versionOf: '{v} of {current}',
     sealed: 'sealed',
     keys: 'Public keys for checking offline',
+    receiptValid: 'The receipt is genuine: the payment was received.',
+    refundValid: 'The receipt is genuine: the money was given back.',
+    receiptRefunded: 'The receipt is genuine, but the payment has since been refunded.',
+    receiptCorrected: 'The receipt is not valid: the payment entry was cancelled as a mistake.',
+    receipt: 'Receipt',
+    refundReceipt: 'Refund receipt',
+    receiptNumber: 'Receipt number',
+    receiptDate: 'Date',
+    amount: 'Amount',
+    service: 'Service',
+    refunded: 'Refunded',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -275,8 +310,11 @@ function resultBox(locale: Locale, r: VerifyResult, ask: { code: string } | Numb
   const t = TEXTS[locale];
   if (!r.genuine)
     return `<div class="result bad" role="alert"><p class="verdict">✗ ${esc(failure(t, r, ask))}</p></div>`;
+  if (r.receipt) return receiptBox(locale, r, r.receipt);
   const tone = r.status === 'valid' ? 'ok' : r.status === 'superseded' ? 'warn' : 'bad';
-  const verdict = r.status === 'unknown' ? t.fake : t[r.status];
+  // refunded and corrected are a receipt's, never a certificate's
+  const verdict =
+    r.status === 'unknown' || r.status === 'refunded' || r.status === 'corrected' ? t.fake : t[r.status];
   const doc = r.document as DocumentKind;
   const office = r.office ? { tg: r.office.nameTg, ru: r.office.nameRu, en: r.office.nameEn }[locale] : '';
   const rows: [string, string][] = [
@@ -304,4 +342,33 @@ function shownNumber(doc: DocumentKind, code: string): string {
   if (DOCUMENTS[doc]?.blank !== false) return code;
   const [, ...number] = code.split(' ');
   return `№ ${number.join(' ')}`;
+}
+
+/** A fee receipt found by its code: which receipt, the office, the day, the amount, the service; no name. */
+function receiptBox(locale: Locale, r: VerifyResult, receipt: NonNullable<VerifyResult['receipt']>): string {
+  const t = TEXTS[locale];
+  const tone = r.status === 'valid' ? 'ok' : r.status === 'refunded' ? 'warn' : 'bad';
+  const verdict =
+    r.status === 'corrected'
+      ? t.receiptCorrected
+      : r.status === 'refunded'
+        ? t.receiptRefunded
+        : receipt.kind === 'refund'
+          ? t.refundValid
+          : t.receiptValid;
+  const office = r.office ? { tg: r.office.nameTg, ru: r.office.nameRu, en: r.office.nameEn }[locale] : '';
+  const money = (a: { currency: string; text: string }) => `${a.text} ${a.currency}`;
+  const rows: [string, string][] = [
+    [t.document, receipt.kind === 'refund' ? t.refundReceipt : t.receipt],
+    [t.receiptNumber, receipt.number],
+    [t.receiptDate, formatDate(receipt.date)],
+    [t.office, office],
+    [t.amount, money(receipt.amount)],
+    [t.service, FEE_SERVICE_DEFINITIONS[receipt.service as FeeService]?.labels[locale] ?? receipt.service],
+    ...(receipt.refunded ? [[t.refunded, money(receipt.refunded)] as [string, string]] : []),
+  ];
+  return `<div class="result ${tone}" role="status">
+<p class="verdict">${tone === 'ok' ? '✓' : tone === 'warn' ? '!' : '✗'} ${esc(verdict)}</p>
+<table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>
+</div>`;
 }

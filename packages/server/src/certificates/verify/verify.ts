@@ -1,6 +1,7 @@
 import { blankSeriesKey, certificateNumberKey, getActKind, readVerifyCode, todayIn } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { type ReceiptCheck, receiptByVerifyCode } from '../../fees/receipts/receipt-check.ts';
 import { publicNamesShown, sealInfo } from '../../policies/sealing.ts';
 import { qrPublicKey } from '../keys/key-store.ts';
 import { parsePayload, verifySignature } from '../keys/qr-payload.ts';
@@ -14,10 +15,20 @@ import { certDb } from '../tables.ts';
  * under the QR code; or its blank series, number and date of issue, as typed by someone with no
  * scanner. Every way gives the same answer: the least data that lets a person match the paper
  * (document, number, date, office, who signed, the holder's surname with initials; none of a
- * sealed record) and nothing about certificates the input does not name exactly.
+ * sealed record) and nothing about certificates the input does not name exactly. A fee receipt's
+ * verification code (printed under its QR code, which carries the page's address with it) is
+ * checked the same way and answers the receipt (fees/receipts/receipt-check.ts).
  */
 
-export type VerifyStatus = 'valid' | 'superseded' | 'annulled' | 'spoiled' | 'unknown';
+/** A receipt is `valid`, `refunded` or `corrected` (fees/receipts/receipt-check.ts). */
+export type VerifyStatus =
+  | 'valid'
+  | 'superseded'
+  | 'annulled'
+  | 'spoiled'
+  | 'refunded'
+  | 'corrected'
+  | 'unknown';
 export const VERIFY_FAILURES = [
   'format',
   'key',
@@ -49,6 +60,8 @@ export interface VerifyResult {
   recordVersion?: number;
   currentVersion?: number;
   keyId?: string;
+  /** A fee receipt found by its verification code (then none of the certificate's fields). */
+  receipt?: ReceiptCheck['receipt'];
 }
 
 const notGenuine = (reason: VerifyFailure): VerifyResult => ({
@@ -99,7 +112,10 @@ async function byVerifyCode(db: Kysely<Database>, input: string): Promise<Verify
   const read = readVerifyCode(input);
   if (!read.ok) return notGenuine(read.reason === 'check' ? 'typo' : 'format');
   const cert = await certificates(db).where('c.verify_code', '=', read.code).executeTakeFirst();
-  return cert ? present(db, cert) : notGenuine('not-found');
+  if (cert) return present(db, cert);
+  // the same codes are printed under a fee receipt's QR code
+  const receipt = await receiptByVerifyCode(db, read.code);
+  return receipt ? { genuine: true, ...receipt } : notGenuine('not-found');
 }
 
 export interface NumberCheck {

@@ -54,10 +54,16 @@ const numberBody = z
 
 const office = z.object({ id: z.string(), nameTg: z.string(), nameRu: z.string(), nameEn: z.string() });
 
+const money = z.object({ currency: z.enum(['TJS', 'USD']), minor: z.int(), text: z.string() });
+
 /** What a check of a code answers (VerifyResult). */
 const verifyResultSchema = z.object({
   genuine: z.boolean(),
-  status: z.enum(['valid', 'superseded', 'annulled', 'spoiled', 'unknown']),
+  status: z
+    .enum(['valid', 'superseded', 'annulled', 'spoiled', 'refunded', 'corrected', 'unknown'])
+    .describe(
+      'a certificate: valid, superseded, annulled, spoiled; a fee receipt: valid (it stands), refunded (money was given back on its charge), corrected (the entry was undone); unknown: not confirmed',
+    ),
   reason: z
     .enum(VERIFY_FAILURES)
     .optional()
@@ -81,6 +87,17 @@ const verifyResultSchema = z.object({
   recordVersion: z.int().optional(),
   currentVersion: z.int().optional(),
   keyId: z.string().optional(),
+  receipt: z
+    .object({
+      number: z.string().describe('<office numeric code>-<year>-<n>'),
+      kind: z.enum(['payment', 'refund']),
+      date: z.string().describe("the office's business day of the entry"),
+      amount: money,
+      service: z.string().describe('the service charged (the fee catalogue)'),
+      refunded: money.optional().describe("what was given back on a payment's charge since"),
+    })
+    .optional()
+    .describe("a fee receipt found by its verification code (no one's name)"),
 });
 
 const iso = z.string().nullable();
@@ -163,6 +180,7 @@ async function check(deps: RouteDeps, req: FastifyRequest, asked: Asked): Promis
         ...(result.reason ? { reason: result.reason } : {}),
         asked: 'code' in asked ? 'code' : 'number',
         ...(result.certificateNumber ? { certificate: result.certificateNumber } : {}),
+        ...(result.receipt ? { receipt: result.receipt.number } : {}),
       },
     },
   ]);
@@ -185,7 +203,7 @@ export async function verifyApiRoutes(
       schema: {
         tags: ['verification'],
         summary:
-          "Check a certificate's QR code or the verification code printed under it (no sign-in): genuine or not, valid, superseded or annulled",
+          "Check a certificate's QR code or the verification code printed under it, or a fee receipt's verification code (no sign-in): genuine or not, valid, superseded or annulled; a receipt valid, refunded or corrected",
         security: [],
         params: payloadParams,
         response: responses({
