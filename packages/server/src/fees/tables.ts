@@ -61,7 +61,16 @@ export interface FeePaymentsTable {
   business_date: string;
 }
 
+/** fee_receipts (migration 032): a receipt's PDF as first printed, by its ledger entry. */
+export interface FeeReceiptsTable {
+  entry_id: string;
+  sha256: string;
+  printed_by: string;
+  printed_at: Generated<Date>;
+}
+
 export type FeeTables = {
+  fee_receipts: FeeReceiptsTable;
   fee_rule_versions: FeeRuleVersionsTable;
   fee_charges: FeeChargesTable;
   fee_payments: FeePaymentsTable;

@@ -1,33 +1,28 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { FileMissingError, type FileStore } from '../../storage/file-store.ts';
 import { recordStoredFile } from '../../storage/tables.ts';
+import { feeDb } from '../tables.ts';
 import { renderFeeReceipt } from './receipt-document.ts';
 import { type ReceiptEntry, receiptEntry, receiptInput } from './receipt-input.ts';
 
 /**
  * A receipt's PDF is kept as first printed: rendered from the ledger rows, written to the file
- * store (purpose `receipt`) and named, with its SHA-256, in the audit entry of that first print
- * (`fee.receipt`, or `fee.sealed-receipt` for a record of sealed data; detail { entryId, sha256,
- * stored: true }); every later print serves those stored bytes, checked against their hash,
- * whatever changed since (the office's name, the layout). A file lost from the store is rendered
- * and stored again.
+ * store (purpose `receipt`) and named in fee_receipts (migration 032) by the entry it was printed
+ * for; every later print serves those stored bytes, checked against their hash, whatever changed
+ * since (the office's name, the layout). Two first prints at once keep one (the first row wins,
+ * and the same rows render the same bytes). A file lost from the store is rendered and stored again.
  */
 
-export const RECEIPT_PRINTED = ['fee.receipt', 'fee.sealed-receipt'] as const;
-
-/** The hash of the receipt stored for an entry, from the audit entry of the print that stored it. */
-async function storedPrint(db: Kysely<Database>, entry: ReceiptEntry): Promise<string | null> {
-  let q = db
-    .selectFrom('audit_log')
-    .select(sql<string>`detail->>'sha256'`.as('sha256'))
-    .where('event', 'in', RECEIPT_PRINTED)
-    .where(sql<string>`detail->>'entryId'`, '=', entry.id)
-    .where(sql<string>`detail->>'stored'`, '=', 'true');
-  q = entry.record_id ? q.where('record_id', '=', entry.record_id) : q.where('record_id', 'is', null);
-  const row = await q.orderBy('id', 'desc').limit(1).executeTakeFirst();
+/** The hash of the receipt stored for an entry. */
+async function storedPrint(db: Kysely<Database>, entryId: string): Promise<string | null> {
+  const row = await feeDb(db)
+    .selectFrom('fee_receipts')
+    .select('sha256')
+    .where('entry_id', '=', entryId)
+    .executeTakeFirst();
   return row?.sha256 ?? null;
 }
 
@@ -50,7 +45,7 @@ export async function receiptPdf(
 ): Promise<ReceiptPdf> {
   const entry = await receiptEntry(db, actor, entryId);
   const { input, sealed } = await receiptInput(db, config, actor, entry);
-  const kept = await storedPrint(db, entry);
+  const kept = await storedPrint(db, entry.id);
   if (kept) {
     try {
       return { entry, pdf: await files.get(kept), sha256: kept, stored: false, sealed };
@@ -62,5 +57,18 @@ export async function receiptPdf(
   const pdf = await renderFeeReceipt(input, { date: entry.business_date });
   const file = await files.put(pdf, { purpose: 'receipt' });
   await recordStoredFile(db, file);
+  if (!kept) {
+    const first = await feeDb(db)
+      .insertInto('fee_receipts')
+      .values({ entry_id: entry.id, sha256: file.sha256, printed_by: actor.id })
+      .onConflict((oc) => oc.column('entry_id').doNothing())
+      .returning('sha256')
+      .executeTakeFirst();
+    if (!first) {
+      // another print stored it a moment before: serve what it stored
+      const other = (await storedPrint(db, entry.id))!;
+      return { entry, pdf: await files.get(other), sha256: other, stored: false, sealed };
+    }
+  }
   return { entry, pdf, sha256: file.sha256, stored: true, sealed };
 }

@@ -1,10 +1,12 @@
 import { amountInWords, formatVerifyCode, todayIn } from '@sabt/core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfInfo, pdfText, pdfTextFlat } from '../../certificates/documents/pdf-tools.ts';
 import { registeredBirth, type Staff } from '../../certificates/testing/fixtures.ts';
 import { fetchBytes, readQrCodes, type Scratch, scratchDir } from '../../certificates/testing/tools.ts';
 import { renderFeeReceipt } from '../../fees/receipts/receipt-document.ts';
 import { insertCharge, insertEntry } from '../../fees/receipts/testing/ledger.ts';
+import { feeDb } from '../../fees/tables.ts';
 import { storageDb } from '../../storage/tables.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 
@@ -128,6 +130,16 @@ describe('a payment receipt', () => {
     expect(files.map((f) => f.sha256)).toContain(sha);
     expect(mine.every((r) => (r.detail as { sha256: string }).sha256 === sha)).toBe(true);
     expect(mine.map((r) => r.actor_login)).toContain('registrar');
+    // the first print is named by its entry, and that row stays as it is
+    const kept = await feeDb(t.dbx.db)
+      .selectFrom('fee_receipts')
+      .selectAll()
+      .where('entry_id', '=', entry.id)
+      .execute();
+    expect(kept.map((k) => k.sha256)).toEqual([sha]);
+    await expect(
+      sql`UPDATE fee_receipts SET sha256 = sha256 WHERE entry_id = ${entry.id}`.execute(t.dbx.db),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('the same input renders the same bytes', async () => {
