@@ -4,6 +4,7 @@ import { buildApp } from '../app.ts';
 import { AUDIT_HELP, auditAnchorCommand, auditVerifyCommand } from '../audit/cli.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { createUser, UserInputError } from '../auth/users.ts';
+import { BACKUP_HELP, backupCommand, restoreCommand } from '../backup/cli.ts';
 import { createKeys, listKeys, rotateOfficeKeys } from '../certificates/keys/key-store.ts';
 import { type Config, loadConfig, productionProblems, variablesHelp } from '../config.ts';
 import { connect } from '../db/connect.ts';
@@ -47,6 +48,7 @@ ${AUDIT_HELP}
   sabt notifications test --to ADDRESS|+PHONE [--lang tg|ru|en]
                                send the operator's test message now through the configured channel
 ${JOBS_HELP}
+${BACKUP_HELP}
   sabt --help                  this text
 
 Roles: ${ROLES.join(', ')}
@@ -150,6 +152,7 @@ export async function main(
       lang: { type: 'string' },
       anchors: { type: 'string' },
       'public-key': { type: 'string' },
+      force: { type: 'boolean' },
     },
   });
   const [command, sub] = positionals;
@@ -289,6 +292,10 @@ export async function main(
       return workerCommand(config, openDb, REGISTRY);
     case 'jobs':
       return jobsCommand(config, openDb, { sub, id: positionals[2] });
+    case 'backup':
+      return backupCommand(config, openFileStore(config.files), positionals.slice(1));
+    case 'restore':
+      return restoreCommand(config, openFileStore(config.files), positionals.slice(1), values.force === true);
     case 'records': {
       if (sub !== 'recount') break;
       const dbx = await openDb(config);
