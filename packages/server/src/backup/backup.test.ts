@@ -176,6 +176,22 @@ describe('sabt backup and sabt restore', () => {
     expect(await withDbOf(target, contents)).toEqual(before);
   }, 180_000);
 
+  it('refuses a set made by a newer Sabt, and a backup verify without a set', async () => {
+    const newer = path.join(scratch, 'newer');
+    cpSync(SET, newer, { recursive: true });
+    writeFileSync(
+      path.join(newer, 'manifest.json'),
+      JSON.stringify({ ...manifest, sabtVersion: '9.0.0', migration: '999-from-the-future.sql' }),
+    );
+    const target = await freshTarget('newer');
+    const run = await withEnv(target, () => runCli(['restore', newer]));
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('this set was made by a newer Sabt (9.0.0, migration 999-from-the-future.sql)');
+    const bare = await runCli(['backup', 'verify']);
+    expect(bare.code).toBe(2);
+    expect(bare.err).toContain('usage: sabt backup verify <set>');
+  });
+
   it('verifies a set by restoring it into a throwaway database', async () => {
     const run = await runCli(['backup', 'verify', SET]);
     expect(run.code, run.err + run.out).toBe(0);

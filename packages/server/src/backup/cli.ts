@@ -37,8 +37,12 @@ function printChecks(set: Report, restored: Report | null): number {
 /** `sabt backup <target>` and `sabt backup verify <set>`. */
 export async function backupCommand(config: Config, files: FileStore, args: string[]): Promise<number> {
   try {
-    if (args[0] === 'verify' && args[1]) {
-      const r = await verifyBackup(config, args[1]);
+    if (args[0] === 'verify') {
+      if (args.length !== 2) {
+        console.error('usage: sabt backup verify <set> (a target named verify: ./verify)');
+        return 2;
+      }
+      const r = await verifyBackup(config, args[1]!);
       console.log(
         `backup of ${r.manifest.createdAt} (Sabt ${r.manifest.sabtVersion}, ${r.manifest.engine}, migration ${r.manifest.migration ?? 'none'})`,
       );

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
@@ -103,6 +103,14 @@ export async function migrationLevel(db: Queryable): Promise<string | null> {
   if (!made.rows[0]?.t) return null;
   const res = await sql<{ name: string | null }>`SELECT max(name) AS name FROM schema_migrations`.execute(db);
   return res.rows[0]?.name ?? null;
+}
+
+/** The newest migration this Sabt has. */
+export function newestMigration(): string {
+  return readdirSync(new URL('../db/migrations/', import.meta.url))
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .at(-1)!;
 }
 
 /** The headline counts out of the table digests. */

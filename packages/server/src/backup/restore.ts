@@ -9,7 +9,14 @@ import { connect } from '../db/connect.ts';
 import { FileStore } from '../storage/file-store.ts';
 import { FsBackend } from '../storage/fs-store.ts';
 import { BackupRefused, copyTree, PG_DATA_ENTRY } from './backup.ts';
-import { DATA_DIR_COPY, DUMP_FILE, FILES_DIR, type Manifest, userTables } from './manifest.ts';
+import {
+  DATA_DIR_COPY,
+  DUMP_FILE,
+  FILES_DIR,
+  type Manifest,
+  newestMigration,
+  userTables,
+} from './manifest.ts';
 import { runPgTool } from './pg-tools.ts';
 import { checkRestored, checkSet, type Report, readManifest } from './verify.ts';
 
@@ -47,6 +54,11 @@ export async function restoreBackup(
     );
   if (config.files.store === 'memory')
     throw new BackupRefused('SABT_DATA_DIR is memory://: restore into a database and file store that last');
+  if (manifest.migration && manifest.migration > newestMigration())
+    throw new BackupRefused(
+      `this set was made by a newer Sabt (${manifest.sabtVersion}, migration ${manifest.migration}); this one ` +
+        `knows migrations up to ${newestMigration()}: restore it with the version that made it`,
+    );
   const set = await checkSet(source, manifest);
   if (!set.ok) return { manifest, set, restored: null };
 
