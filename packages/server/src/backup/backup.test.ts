@@ -14,6 +14,7 @@ import { loadDemoRegistry } from '../demo/demo-registry.ts';
 import { prepareDatabase } from '../prepare.ts';
 import { FsBackend } from '../storage/fs-store.ts';
 import { openFileStore } from '../storage/open-store.ts';
+import { startS3Server } from '../storage/testing/s3-server.ts';
 import { runCli, useCliDatabase } from '../test/cli.ts';
 import { throwawayDatabase } from '../test/harness.ts';
 import { type Manifest, userTables } from './manifest.ts';
@@ -191,6 +192,40 @@ describe('sabt backup and sabt restore', () => {
     expect(bare.code).toBe(2);
     expect(bare.err).toContain('usage: sabt backup verify <set>');
   });
+
+  it('restores into an S3 store and backs up from one: the same files, read through the store', async () => {
+    const s3 = await startS3Server();
+    try {
+      const target = {
+        ...(await freshTarget('s3')),
+        SABT_FILES_DIR: undefined,
+        SABT_STORAGE: 's3',
+        SABT_S3_BUCKET: s3.settings.bucket,
+        SABT_S3_PREFIX: s3.settings.prefix,
+        SABT_S3_ENDPOINT: s3.settings.endpoint,
+        SABT_S3_REGION: s3.settings.region,
+        SABT_S3_ACCESS_KEY_ID: s3.settings.accessKeyId,
+        SABT_S3_SECRET_ACCESS_KEY: s3.settings.secretAccessKey,
+        SABT_S3_FORCE_PATH_STYLE: 'true',
+      };
+      const restored = await withEnv(target, () => runCli(['restore', SET]));
+      expect(restored.code, restored.err + restored.out).toBe(0);
+      const again = path.join(scratch, 'from-s3');
+      const backup = await withEnv(target, () => runCli(['backup', again]));
+      expect(backup.code, backup.err + backup.out).toBe(0);
+      expect(backup.out).toContain('from the s3 store');
+      const m: Manifest = JSON.parse(readFileSync(path.join(again, 'manifest.json'), 'utf8'));
+      expect(m.fileStore.backend).toBe('s3');
+      expect(m.fileStore.files).toEqual(manifest.fileStore.files);
+      expect(m.tables).toEqual(manifest.tables);
+      const first = new FsBackend(path.join(SET, 'files'));
+      const second = new FsBackend(path.join(again, 'files'));
+      for (const f of m.fileStore.files)
+        expect((await second.read(f.sha256))?.equals((await first.read(f.sha256))!), f.sha256).toBe(true);
+    } finally {
+      await s3.close();
+    }
+  }, 180_000);
 
   it('verifies a set by restoring it into a throwaway database', async () => {
     const run = await runCli(['backup', 'verify', SET]);
