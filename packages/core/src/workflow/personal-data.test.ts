@@ -25,9 +25,15 @@ describe('the read matrix', () => {
 
   it('gives the statistician no record, the auditor no list or search, archive roles no certificates', () => {
     expect(RECORD_READS.filter((r) => mayRead('statistician', r))).toEqual([]);
-    expect(RECORD_READS.filter((r) => mayRead('auditor', r))).toEqual(['record', 'certificates']);
+    expect(RECORD_READS.filter((r) => mayRead('auditor', r))).toEqual(['record', 'certificates', 'audit']);
+    expect(RECORD_READS.filter((r) => mayRead('central_admin', r))).toEqual([...RECORD_READS]);
     expect(RECORD_READS.filter((r) => mayRead('archivist', r))).toEqual(['list', 'search', 'record']);
-    expect(RECORD_READS.filter((r) => mayRead('registrar', r))).toEqual([...RECORD_READS]);
+    expect(RECORD_READS.filter((r) => mayRead('registrar', r))).toEqual([
+      'list',
+      'search',
+      'record',
+      'certificates',
+    ]);
     expect(ROLES.filter((r) => !searchesByDocument(r))).toEqual(['archivist', 'verifier']);
   });
 });

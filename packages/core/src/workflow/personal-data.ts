@@ -13,8 +13,12 @@ import type { Role } from './roles.ts';
  *   and possible duplicates.
  * - `certificates`: a record's certificates, their prints, previews and receipt slips (PDFs print
  *   what they print: there is no masked print).
+ * - `audit`: the audit log, searched by who acted, the record an entry names, the event, the office
+ *   and the period, with its chain's status, and exported for an inspection (GET /audit/entries):
+ *   who did what to whom, so it is personal data too; its entries' details are shown masked as
+ *   `masked` says.
  */
-export const RECORD_READS = ['list', 'search', 'record', 'certificates'] as const;
+export const RECORD_READS = ['list', 'search', 'record', 'certificates', 'audit'] as const;
 export type RecordRead = (typeof RECORD_READS)[number];
 
 /**
@@ -30,14 +34,16 @@ export interface PersonalDataAccess {
   masked: readonly PersonalField[];
 }
 
-const ALL_READS = RECORD_READS;
+/** Every read of the registry's records (the audit log is not among them). */
+const ALL_READS = ['list', 'search', 'record', 'certificates'] as const;
 
 /**
  * The read matrix as data, decided from each role's work:
  *
  * - Front and back office, registrar, head of office: take, check, register and certify acts, and
  *   hand certificates over to a person who shows a document: everything, in full.
- * - Central administrator: national search and data quality for the whole registry: everything.
+ * - Central administrator: national search and data quality for the whole registry: everything,
+ *   and the audit log (administering users and offices is checked from it).
  * - Archivist and verifier: digitise the archive books (scan, index, key in, verify by double
  *   entry) and find where a book's record already is: lists, search and records by names, dates,
  *   places and act numbers. They work from the book, not from a person at the counter: identity
@@ -48,7 +54,8 @@ const ALL_READS = RECORD_READS;
  * - Auditor: checks what was done, from the audit log: opens a record an audit entry names by its
  *   id, with its history, versions and certificates, unmasked (a changed document number is what an
  *   audit looks for); read-only (the action matrix gives it no verb) and every read audited. No
- *   lists and no search: an audit follows the log, it does not browse people.
+ *   lists and no search: an audit follows the log, it does not browse people. The audit log is
+ *   its own work (searched by who acted, by a record's id, national id or act number), unmasked.
  * - Statistician: works on aggregates (the counts of the queues, reports): no record, no list,
  *   no search, no certificate.
  */
@@ -57,10 +64,10 @@ export const READ_MATRIX: Record<Role, PersonalDataAccess> = {
   back_office: { reads: ALL_READS, masked: [] },
   registrar: { reads: ALL_READS, masked: [] },
   head_of_office: { reads: ALL_READS, masked: [] },
-  central_admin: { reads: ALL_READS, masked: [] },
+  central_admin: { reads: [...ALL_READS, 'audit'], masked: [] },
   archivist: { reads: ['list', 'search', 'record'], masked: ['id-document', 'address'] },
   verifier: { reads: ['list', 'search', 'record'], masked: ['id-document', 'address'] },
-  auditor: { reads: ['record', 'certificates'], masked: [] },
+  auditor: { reads: ['record', 'certificates', 'audit'], masked: [] },
   statistician: { reads: [], masked: [] },
 };
 

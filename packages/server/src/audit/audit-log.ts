@@ -132,10 +132,91 @@ export interface AuditVerification {
   ok: boolean;
   /** Chained entries verified. */
   entries: number;
+  /** The last entry walked. */
+  upTo: number;
   /** Entries committed but not chained yet (the sequencer's work still to do): not verifiable yet. */
   pending: number;
   findings: AuditFinding[];
 }
+
+export interface ChainWalk {
+  findings: AuditFinding[];
+  /** Entries walked. */
+  entries: number;
+  /** The last entry walked (the start when none was). */
+  last: AuditHead;
+}
+
+/**
+ * Walks the chain from the entry after `start` (a seq and the hash that entry must follow): every
+ * hash recomputed, every link and sequence number checked, in batches, taking no lock (writers and
+ * the sequencer go on). Stops after `maxEntries` entries, or where the chained entries end.
+ */
+export async function walkChain(
+  db: Kysely<Database>,
+  start: AuditHead,
+  opts: { batch?: number; maxEntries?: number } = {},
+): Promise<ChainWalk> {
+  const batch = opts.batch ?? 5000;
+  const max = opts.maxEntries ?? Number.POSITIVE_INFINITY;
+  const findings: AuditFinding[] = [];
+  let expectedSeq = start.seq + 1;
+  let prevHash = start.hash;
+  let lastSeq = start.seq;
+  let count = 0;
+  while (count < max) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', lastSeq)
+      .orderBy('seq')
+      .limit(Math.min(batch, max - count))
+      .execute();
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      const seq = Number(r.seq);
+      count += 1;
+      if (seq !== expectedSeq) {
+        findings.push(
+          seq > expectedSeq
+            ? {
+                seq: expectedSeq,
+                problem: 'missing',
+                detail: `entries ${expectedSeq}..${seq - 1} are missing`,
+              }
+            : { seq, problem: 'inserted', detail: `entry ${seq} is out of sequence` },
+        );
+      }
+      if (r.prev_hash !== prevHash) {
+        findings.push({
+          seq,
+          problem: 'broken-link',
+          detail: `entry ${seq} does not follow the entry before it`,
+        });
+      }
+      const recomputed = storedEntryHash(r.prev_hash ?? '', seq, r);
+      if (recomputed !== r.hash)
+        findings.push({ seq, problem: 'altered', detail: `entry ${seq} was changed` });
+      prevHash = r.hash ?? '';
+      expectedSeq = seq + 1;
+      lastSeq = seq;
+    }
+  }
+  return { findings, entries: count, last: { seq: lastSeq, hash: prevHash } };
+}
+
+/** How many entries wait for the sequencer. */
+export async function waitingEntries(db: Kysely<Database>): Promise<number> {
+  const pending = await db
+    .selectFrom('audit_log')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('seq', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(pending.n);
+}
+
+/** The audit event of a walk of the whole chain (`sabt audit verify`): the auditor's view shows the last. */
+export const FULL_WALK_EVENT = 'audit.verified';
 
 /**
  * Walks the whole chain: every hash recomputed, every link and sequence number checked, the head
@@ -144,78 +225,43 @@ export interface AuditVerification {
  */
 export async function verifyAudit(db: Kysely<Database>, batch = 5000): Promise<AuditVerification> {
   const findings: AuditFinding[] = [];
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let lastSeq = 0;
+  let at: AuditHead = { seq: 0, hash: GENESIS_HASH };
   let count = 0;
   for (;;) {
-    for (;;) {
-      const rows = await db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('seq', '>', lastSeq)
-        .orderBy('seq')
-        .limit(batch)
-        .execute();
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        const seq = Number(r.seq);
-        count += 1;
-        if (seq !== expectedSeq) {
-          findings.push(
-            seq > expectedSeq
-              ? {
-                  seq: expectedSeq,
-                  problem: 'missing',
-                  detail: `entries ${expectedSeq}..${seq - 1} are missing`,
-                }
-              : { seq, problem: 'inserted', detail: `entry ${seq} is out of sequence` },
-          );
-        }
-        if (r.prev_hash !== prevHash) {
-          findings.push({
-            seq,
-            problem: 'broken-link',
-            detail: `entry ${seq} does not follow the entry before it`,
-          });
-        }
-        const recomputed = storedEntryHash(r.prev_hash ?? '', seq, r);
-        if (recomputed !== r.hash)
-          findings.push({ seq, problem: 'altered', detail: `entry ${seq} was changed` });
-        prevHash = r.hash ?? '';
-        expectedSeq = seq + 1;
-        lastSeq = seq;
-      }
-    }
+    const walk = await walkChain(db, at, { batch });
+    findings.push(...walk.findings);
+    count += walk.entries;
+    at = walk.last;
     const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
     if (!head) break;
     const headSeq = Number(head.seq);
     // the sequencer moved the head on while the walk went: walk on to it
-    if (headSeq > lastSeq) {
+    if (headSeq > at.seq) {
       const more = await db
         .selectFrom('audit_log')
         .select('seq')
-        .where('seq', '>', lastSeq)
+        .where('seq', '>', at.seq)
         .limit(1)
         .executeTakeFirst();
       if (more) continue;
     }
-    if (headSeq !== lastSeq || head.hash !== prevHash) {
+    if (headSeq !== at.seq || head.hash !== at.hash) {
       findings.push({
         seq: headSeq,
         problem: 'head-mismatch',
         detail:
-          headSeq > lastSeq
-            ? `the newest entries ${lastSeq + 1}..${head.seq} are missing`
-            : `the chain does not end where the head says (head ${head.seq}, last ${lastSeq})`,
+          headSeq > at.seq
+            ? `the newest entries ${at.seq + 1}..${head.seq} are missing`
+            : `the chain does not end where the head says (head ${head.seq}, last ${at.seq})`,
       });
     }
     break;
   }
-  const pending = await db
-    .selectFrom('audit_log')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('seq', 'is', null)
-    .executeTakeFirstOrThrow();
-  return { ok: findings.length === 0, entries: count, pending: Number(pending.n), findings };
+  return {
+    ok: findings.length === 0,
+    entries: count,
+    upTo: at.seq,
+    pending: await waitingEntries(db),
+    findings,
+  };
 }

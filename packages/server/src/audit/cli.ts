@@ -9,7 +9,7 @@ import {
   readAnchorFile,
   verifyAnchors,
 } from './anchor.ts';
-import { verifyAudit } from './audit-log.ts';
+import { appendAudit, FULL_WALK_EVENT, verifyAudit } from './audit-log.ts';
 import { verifyRecords } from './record-hashes.ts';
 import { sequenceAudit } from './sequencer.ts';
 
@@ -18,7 +18,9 @@ export const AUDIT_HELP = `  sabt audit verify [--anchors FILE] [--public-key KE
                                audit log's hash chain and the registry's actions, versions and
                                registered data against it; with --anchors, also that the chain
                                still holds every anchor of FILE (signed by KEY, base64; default: the
-                               anchor key of SABT_KEY_PASSPHRASE); exit 1 if anything was altered
+                               anchor key of SABT_KEY_PASSPHRASE); exit 1 if anything was altered;
+                               the outcome is kept as an audit entry (audit.verified), which the
+                               auditor's view shows as the last walk of the whole chain
   sabt audit anchor            sign the audit chain's head now (as the job audit.anchor does every
                                SABT_AUDIT_ANCHOR_MINUTES) and append it to SABT_AUDIT_ANCHOR_FILE`;
 
@@ -74,6 +76,22 @@ export async function auditVerifyCommand(
   const records = await verifyRecords(db);
   for (const f of records.findings) console.log(`${f.table} ${f.id}: ${f.problem} — ${f.detail}`);
   const problems = anchorProblems + chain.findings.length + records.findings.length;
+  // the walk is itself an audit entry: the auditor's view tells when the whole chain was last walked
+  await appendAudit(db, [
+    {
+      event: FULL_WALK_EVENT,
+      detail: {
+        entries: chain.entries,
+        upTo: chain.upTo,
+        ok: problems === 0,
+        findings: problems,
+        actions: records.actions,
+        versions: records.versions,
+        ...(opts.anchors ? { anchors: anchorsChecked } : {}),
+      },
+    },
+  ]);
+  await sequenceAudit(db);
   const also =
     `${records.actions} actions, ${records.versions} versions` +
     (opts.anchors ? `, ${anchorsChecked} anchors` : '') +

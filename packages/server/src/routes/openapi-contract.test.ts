@@ -346,6 +346,16 @@ describe('every documented operation, driven through the app', () => {
     ok(await anonymous.get('/api/v1/audit/anchors/latest'), 404);
     await anchorAudit(t.dbx.db, t.config);
     ok(await anonymous.get('/api/v1/audit/anchors/latest'));
+    // the auditor's view: the log searched, the chain's status, the exports
+    const page = await admin.get('/api/v1/audit/entries?limit=2&event=record.');
+    ok(page);
+    ok(await admin.get(`/api/v1/audit/entries?limit=2&page=${page.body.next}`));
+    ok(await admin.get('/api/v1/audit/entries?page=nope'), 400);
+    ok(await front.get('/api/v1/audit/entries'), 403);
+    ok(await admin.get('/api/v1/audit/status'));
+    ok(await admin.get('/api/v1/audit/export?format=csv&event=record.register'));
+    ok(await admin.get('/api/v1/audit/export?format=jsonl&event=record.register'));
+    ok(await admin.get('/api/v1/audit/export?format=xml'), 400);
 
     // fees: the calculator and the catalogue, public; the central department's versions
     ok(await anonymous.get('/api/v1/fees/calculate?service=NAME_CHANGE_REG&applicationDate=2025-11-01'));

@@ -38,6 +38,7 @@ export const en: UiMessages = {
     blanks: 'Blanks',
     printer: 'Printer calibration',
     fees: 'Fees',
+    audit: 'Audit log',
     working: 'Loading…',
   },
   home: {
@@ -61,6 +62,8 @@ export const en: UiMessages = {
     registered: 'Registered records: their data, history and versions.',
     verifyTitle: 'Check a certificate',
     verify: 'Check whether a printed certificate or extract is genuine (the public check page).',
+    audit:
+      "Search the audit log by person, record, action, office and period; the chain's status; exports for an inspection.",
     counts: 'Records of your offices',
     openRecord: {
       label: 'Record id from the audit log',

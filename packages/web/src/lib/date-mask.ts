@@ -1,3 +1,5 @@
+import { isPlainDate } from '@sabt/core';
+
 /**
  * The dd.mm.yyyy mask every date input of the app shares (application forms, record dialogs): the
  * dots come by themselves while digits are typed, a one-digit day or month is padded when a
@@ -91,4 +93,12 @@ export function positionAfterDigits(masked: string, count: number): number {
     }
   }
   return masked.length;
+}
+
+/** A full date as typed (dd.mm.yyyy) → YYYY-MM-DD, or null while it is not a whole valid date. */
+export function typedDateIso(typed: string): string | null {
+  const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(typed.trim());
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]}-${m[1]}`;
+  return isPlainDate(iso) ? iso : null;
 }

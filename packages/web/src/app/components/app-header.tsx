@@ -112,6 +112,12 @@ export function AppHeader({ me }: { me: Me }) {
               <Anchor component={NavLink} to="/fees" fw={500} style={NAV_LINK}>
                 {t('shell.fees')}
               </Anchor>
+              {/* the audit log for a role that reads it (core READ_MATRIX `audit`) */}
+              {mayRead(me.role, 'audit') && (
+                <Anchor component={NavLink} to="/audit" fw={500} style={NAV_LINK}>
+                  {t('shell.audit')}
+                </Anchor>
+              )}
             </Group>
           </Box>
         </Group>

@@ -146,6 +146,7 @@ function RoleHome({ role }: { role: LaterRole }) {
         )}
         {/* who opens records but neither lists nor searches them (the auditor) opens one by its id */}
         {mayRead(role, 'record') && !mayRead(role, 'list') && !mayRead(role, 'search') && <OpenRecordCard />}
+        {mayRead(role, 'audit') && <LinkCard to="/audit" title={t('shell.audit')} text={t('home.audit')} />}
         {mayCertificate('read-blank-stock', who) && (
           <LinkCard
             to="/blanks"
