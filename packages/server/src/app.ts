@@ -1,15 +1,11 @@
+import type { Writable } from 'node:stream';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { toFieldIssues } from '@sabt/core';
-import Fastify, {
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-  LogController,
-} from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { type AuditSequencer, startAuditSequencer } from './audit/sequencer.ts';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
@@ -18,8 +14,11 @@ import type { Db } from './db/connect.ts';
 import { refuseCrossSiteWrite } from './http/cross-site.ts';
 import { installErrorHandler, onClientError, onFrameworkError } from './http/error-handler.ts';
 import { unstorableInput } from './http/input-guard.ts';
+import { shedLoad } from './http/load-shedding.ts';
 import { Problem, RequestValidationError } from './http/problem.ts';
+import { LOG_SERIALIZERS, OneLinePerRequest, requestIds } from './http/request-log.ts';
 import { documentTransform } from './http/responses.ts';
+import type { ReadinessDeps } from './monitoring/readiness.ts';
 import { actKindRoutes } from './routes/act-kinds/act-kinds.ts';
 import { auditRoutes } from './routes/audit/audit.ts';
 import { authRoutes } from './routes/auth/auth.ts';
@@ -28,6 +27,7 @@ import { certificateRoutes } from './routes/certificates/certificates.ts';
 import { signatoryRoutes } from './routes/certificates/signatories.ts';
 import { feeRoutes } from './routes/fees/fees.ts';
 import { feeReceiptRoutes } from './routes/fees/receipts.ts';
+import { monitoringRoutes } from './routes/monitoring/monitoring.ts';
 import { officeRoutes } from './routes/offices/offices.ts';
 import { duplicateRoutes } from './routes/records/duplicates.ts';
 import { recordOperationRoutes } from './routes/records/operations.ts';
@@ -64,17 +64,10 @@ export interface AppOptions {
   dbx: Db;
   /** The file store; by default the one the configuration names. */
   files?: FileStore;
-  logger?: boolean;
-}
-
-/** One log line per request, when it is answered (method, URL, address, status, time), not one more on arrival. */
-class OneLinePerRequest extends LogController {
-  override incomingRequest() {}
-  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply) {
-    if (error)
-      reply.log.error({ req, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
-    else reply.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
-  }
+  /** JSON log lines on standard output, or on this stream (http/request-log.ts). */
+  logger?: boolean | { stream: Writable };
+  /** The job runtime of this process, for /ready: unset when it runs none (SABT_JOBS=off). */
+  jobs?: ReadinessDeps['jobs'];
 }
 
 /** The HTTP application: REST API under /api/v1, OpenAPI at /api/openapi.json, docs at /api/docs. */
@@ -83,10 +76,19 @@ export async function buildApp({
   dbx,
   files = openFileStore(config.files),
   logger,
+  jobs,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
-    logController: new OneLinePerRequest(),
+    logger: logger
+      ? {
+          level: config.logLevel,
+          serializers: LOG_SERIALIZERS,
+          ...(typeof logger === 'object' ? { stream: logger.stream } : {}),
+        }
+      : false,
+    logController: new OneLinePerRequest({ requestIdLogLabel: 'requestId' }),
+    genReqId: requestIds(config.trustedProxies),
+    requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     // requests too broken for a route are answered as problems too (http/error-handler.ts)
     frameworkErrors: onFrameworkError,
@@ -109,6 +111,11 @@ export async function buildApp({
 
   installErrorHandler(app);
   app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  await shedLoad(app, config.overload);
+  await monitoringRoutes(app, { config, dbx, files, jobs });
 
   app.removeContentTypeParser('text/plain');
   await app.register(helmet, {
@@ -146,11 +153,6 @@ export async function buildApp({
   app.addHook('onSend', async (req, reply) => {
     if (!req.url.startsWith('/api/v1/')) return;
     if (req.actor || !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-  });
-
-  app.get('/healthz', { schema: { hide: true } }, async () => {
-    await dbx.db.selectFrom('offices').select('id').limit(1).execute();
-    return { ok: true, engine: dbx.engine };
   });
 
   const publicChecks = publicCheckLimit(app, config);

@@ -57,6 +57,19 @@ export interface Config {
   /** The SMS gateway: POST {to, text} as JSON with `Authorization: Bearer <token>`. */
   smsUrl: string;
   smsToken: string;
+  /** /metrics is served to a bearer of this token; empty: not served. */
+  metricsToken: string;
+  /** How long each check of /ready may take (database, job queue, file store). */
+  readyTimeoutMs: number;
+  overload: OverloadConfig;
+}
+
+/** Past any of these limits requests are refused with 503 and Retry-After (0: that limit is off); /health is still served. */
+export interface OverloadConfig {
+  maxEventLoopDelayMs: number;
+  maxHeapMb: number;
+  maxRssMb: number;
+  retryAfterSeconds: number;
 }
 
 export interface LoginThrottleConfig {
@@ -247,6 +260,36 @@ export const VARIABLES: readonly Variable[] = [
     help: 'SMS gateway URL: Sabt POSTs JSON {to, text} there (required with SABT_NOTIFY_SMS=http)',
   },
   { name: 'SABT_SMS_TOKEN', default: '', help: 'bearer token sent to the SMS gateway' },
+  {
+    name: 'SABT_METRICS_TOKEN',
+    default: '',
+    help: 'Prometheus metrics at /metrics for a request with Authorization: Bearer <token> (at least 32 characters); unset: /metrics is not served',
+  },
+  {
+    name: 'SABT_READY_TIMEOUT_MS',
+    default: '2000',
+    help: 'how long each check of /ready (database, job queue, file store) may take before it counts as failed',
+  },
+  {
+    name: 'SABT_OVERLOAD_EVENT_LOOP_DELAY_MS',
+    default: '1000',
+    help: 'refuse requests with 503 and Retry-After while the event loop lags more than this (0: never)',
+  },
+  {
+    name: 'SABT_OVERLOAD_HEAP_MB',
+    default: '0',
+    help: 'refuse requests with 503 while the JavaScript heap in use exceeds this many MB (0: never)',
+  },
+  {
+    name: 'SABT_OVERLOAD_RSS_MB',
+    default: '0',
+    help: 'refuse requests with 503 while the process uses more than this many MB of memory (0: never)',
+  },
+  {
+    name: 'SABT_OVERLOAD_RETRY_AFTER',
+    default: '10',
+    help: 'seconds an overloaded server asks clients to wait (Retry-After)',
+  },
 ];
 
 function read(env: NodeJS.ProcessEnv, name: string): string {
@@ -373,6 +416,13 @@ function fileStorage(env: NodeJS.ProcessEnv, dataPath: string): FileStorageConfi
   };
 }
 
+/** A guessable token would open the metrics to anyone: at least 32 characters. */
+function metricsToken(env: NodeJS.ProcessEnv): string {
+  const raw = read(env, 'SABT_METRICS_TOKEN');
+  if (raw && raw.length < 32) throw new Error('SABT_METRICS_TOKEN must have at least 32 characters');
+  return raw;
+}
+
 function anchorFile(env: NodeJS.ProcessEnv): string {
   const raw = read(env, 'SABT_AUDIT_ANCHOR_FILE');
   if (raw) return path.resolve(raw);
@@ -421,6 +471,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: read(env, 'SABT_SMTP_FROM'),
     smsUrl: smsUrl(env),
     smsToken: read(env, 'SABT_SMS_TOKEN'),
+    metricsToken: metricsToken(env),
+    readyTimeoutMs: positive(env, 'SABT_READY_TIMEOUT_MS'),
+    overload: {
+      maxEventLoopDelayMs: int(env, 'SABT_OVERLOAD_EVENT_LOOP_DELAY_MS'),
+      maxHeapMb: int(env, 'SABT_OVERLOAD_HEAP_MB'),
+      maxRssMb: int(env, 'SABT_OVERLOAD_RSS_MB'),
+      retryAfterSeconds: positive(env, 'SABT_OVERLOAD_RETRY_AFTER'),
+    },
   };
 }
 

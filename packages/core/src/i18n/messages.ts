@@ -425,6 +425,19 @@ export const MESSAGES = {
     ru: 'Слишком много запросов. Подождите немного.',
     en: 'Too many requests. Wait a little.',
   },
+  'problem.overloaded': {
+    tg: 'Система ҳоло аз ҳад зиёд банд аст. Баъд аз {retryAfter} сония дубора кӯшиш кунед.',
+    ru: 'Система сейчас перегружена. Повторите через {retryAfter} с.',
+    en: 'The system is overloaded right now. Try again in {retryAfter} seconds.',
+  },
+  'problem.notReady': {
+    tg: 'Система ҳоло ба кор омода нест: {failed}.',
+    ru: 'Система сейчас не готова к работе: {failed}.',
+    en: 'The system is not ready to serve: {failed}.',
+  },
+  'ready.check.database': { tg: 'пойгоҳи додаҳо', ru: 'база данных', en: 'database' },
+  'ready.check.jobs': { tg: 'навбати корҳо', ru: 'очередь заданий', en: 'job queue' },
+  'ready.check.files': { tg: 'анбори файлҳо', ru: 'хранилище файлов', en: 'file store' },
   'problem.payloadTooLarge': {
     tg: 'Дархост хеле калон аст.',
     ru: 'Запрос слишком большой.',

@@ -25,7 +25,8 @@ const HELP = `sabt — civil registration system
 
 Usage:
   sabt start [--demo]          run the server (migrates first; --demo loads demo offices and users,
-                               and once per database a demo registry: records, blanks, queues)
+                               and once per database a demo registry: records, blanks, queues);
+                               serves /health, /ready and, with SABT_METRICS_TOKEN, /metrics
   sabt migrate                 apply database migrations and the national office tree
   sabt users create --login L --role R --office O [--name "Full Name"] [--lang tg|ru|en]
                                create a user (the first administrator, for example); the password
@@ -73,7 +74,16 @@ async function start(config: Config, demo: boolean) {
   const dbx = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await prepareDatabase(dbx.db, { files });
   if (demo) await loadDemoData(dbx.db);
-  const app = await buildApp({ config, dbx, files, logger: true });
+  // The job runtime runs here unless SABT_JOBS=off; SIGTERM lets running jobs finish (or releases them).
+  let jobs: JobsRuntime | null = null;
+  const app = await buildApp({
+    config,
+    dbx,
+    files,
+    logger: true,
+    // /ready counts the runtime once it has started (not before, and not with SABT_JOBS=off)
+    jobs: config.jobs ? () => jobs : undefined,
+  });
   if (demo) {
     // Once per database: a few thousand records, blanks, work in every queue (demo/demo-registry.ts).
     const loaded = await loadDemoRegistry(app, dbx);
@@ -82,8 +92,6 @@ async function start(config: Config, demo: boolean) {
         `Demo registry: ${loaded.records.toLocaleString('en')} records loaded in ${loaded.seconds.toFixed(1)} s`,
       );
   }
-  // The job runtime runs here unless SABT_JOBS=off; SIGTERM lets running jobs finish (or releases them).
-  let jobs: JobsRuntime | null = null;
   const close = async () => {
     await app.close();
     await jobs?.stop();

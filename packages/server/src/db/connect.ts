@@ -28,9 +28,15 @@ export async function connect(opts: {
 }): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    pool.on('connect', nameStatements);
+    const lost = (err: Error) => console.error(`database connection lost: ${err.message}`);
+    pool.on('connect', (client) => {
+      nameStatements(client);
+      // a connection dropped while a transaction holds it between statements: its next query fails
+      // and the pool discards it, rather than the process dying of an unhandled 'error'
+      client.on('error', lost);
+    });
     // An idle connection dropped by the server (restart, admin) must not bring Sabt down; the pool reconnects.
-    pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
+    pool.on('error', lost);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', pool, close: () => db.destroy() };
   }

@@ -81,7 +81,7 @@ describe('the OpenAPI document', () => {
     }
     // internal routes stay out of it
     expect(doc.paths['/api/openapi.json']).toBeUndefined();
-    expect(doc.paths['/healthz']).toBeUndefined();
+    expect(doc.paths['/health']).toBeUndefined();
   });
 
   it('names the path parameters and the transition actions', () => {

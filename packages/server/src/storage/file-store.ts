@@ -18,7 +18,12 @@ export interface FileBackend {
    * Returns false when the name was taken (by an earlier or a concurrent write).
    */
   create(sha256: string, bytes: Buffer, contentType: string): Promise<boolean>;
+  /** Writes a scratch file, reads it back and removes it (readiness); without it, FileStore.probe stores a fixed one. */
+  probe?(): Promise<void>;
 }
+
+/** The file FileStore.probe stores (once) and reads back on a backend that cannot remove a scratch file. */
+const PROBE_BYTES = Buffer.from('Sabt file store readiness probe\n');
 
 export interface PutOptions {
   purpose: FilePurpose;
@@ -109,6 +114,14 @@ export class FileStore {
     const actual = sha256Hex(bytes);
     if (actual !== sha256) throw new FileDamagedError(sha256, actual, this.backend.name);
     return bytes;
+  }
+
+  /** Whether the store writes and reads back (the readiness check); throws what went wrong. */
+  async probe(): Promise<void> {
+    if (this.backend.probe) return this.backend.probe();
+    const sha256 = sha256Hex(PROBE_BYTES);
+    await this.backend.create(sha256, PROBE_BYTES, 'text/plain');
+    await this.get(sha256);
   }
 
   async has(sha256: string): Promise<boolean> {

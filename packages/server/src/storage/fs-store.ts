@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileBackend } from './file-store.ts';
 
@@ -39,6 +39,21 @@ export class FsBackend implements FileBackend {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw e;
+    }
+  }
+
+  /** A scratch file in `.tmp/` written, read back and removed: the directory is writable and readable. */
+  async probe(): Promise<void> {
+    const tmpDir = path.join(this.dir, '.tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = path.join(tmpDir, `probe.${process.pid}.${randomBytes(6).toString('hex')}`);
+    const bytes = randomBytes(32);
+    try {
+      await writeFile(tmp, bytes, { flag: 'wx' });
+      if (!(await readFile(tmp)).equals(bytes))
+        throw new Error(`${this.dir}: a file written reads back otherwise`);
+    } finally {
+      await unlink(tmp).catch(() => {});
     }
   }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
@@ -97,18 +98,28 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { logStream?: Writable } = {},
+): Promise<TestApp> {
   const { dbx, drop } = await testDatabase();
   const config = loadConfig({
     SABT_LOGIN_RATE_LIMIT: '100000',
     SABT_LOGIN_THROTTLE_PER_ADDRESS: '100000',
     SABT_DATA_DIR: 'memory://',
+    // an in-process database and a shared machine stall the event loop: tests shed no load unless they ask
+    SABT_OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
     ...env,
   });
   const files = openFileStore(config.files);
   await prepareDatabase(dbx.db, { files });
   await loadDemoData(dbx.db);
-  const app = await buildApp({ config, dbx, files });
+  const app = await buildApp({
+    config,
+    dbx,
+    files,
+    ...(opts.logStream ? { logger: { stream: opts.logStream } } : {}),
+  });
   await app.ready();
 
   const client = (login: string, cookie: string | undefined): Client => {

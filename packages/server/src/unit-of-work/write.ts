@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { countCommittedEvents } from '../monitoring/metrics.ts';
 import { appendAuditAndEvents } from '../outbox/append-outbox.ts';
 import { outboxWritten } from '../outbox/outbox-signal.ts';
 
@@ -75,12 +76,14 @@ export async function runWrite<T>(
   };
   let wroteEvents = false;
   let wroteAudit = false;
+  let events: WriteContext['events'] = [];
   let written: WriteResult<T>;
   try {
     written = await retryOnConflict(() =>
       db.transaction().execute(async (trx) => {
         wroteEvents = false;
         wroteAudit = false;
+        events = [];
         if (key) {
           const replay = await stored(trx);
           if (replay) return replay;
@@ -113,6 +116,7 @@ export async function runWrite<T>(
         }
         await appendAuditAndEvents(trx, ctx.audit, ctx.events);
         wroteEvents = ctx.events.length > 0;
+        events = ctx.events;
         wroteAudit = ctx.audit.length > 0;
         return result;
       }),
@@ -126,6 +130,7 @@ export async function runWrite<T>(
   // Committed: the dispatcher of this process moves the events now rather than at its next poll.
   if (wroteEvents) outboxWritten();
   if (wroteAudit) auditWritten();
+  countCommittedEvents(events);
   return written;
 }
 
