@@ -8,7 +8,7 @@ import { toFieldIssues } from '@sabt/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { type AuditSequencer, startAuditSequencer } from './audit/sequencer.ts';
-import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
+import { resolveSession, SESSION_COOKIE, WHILE_PASSWORD_TEMPORARY } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import { refuseCrossSiteWrite } from './http/cross-site.ts';
@@ -20,6 +20,8 @@ import { LOG_SERIALIZERS, OneLinePerRequest, requestIds } from './http/request-l
 import { documentTransform } from './http/responses.ts';
 import type { ReadinessDeps } from './monitoring/readiness.ts';
 import { actKindRoutes } from './routes/act-kinds/act-kinds.ts';
+import { adminOfficeRoutes } from './routes/admin/offices.ts';
+import { adminUserRoutes } from './routes/admin/users.ts';
 import { auditRoutes } from './routes/audit/audit.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { blankRoutes } from './routes/certificates/blanks.ts';
@@ -146,6 +148,11 @@ export async function buildApp({
     refuseCrossSiteWrite(req, config.publicUrl);
     req.actor = (await resolveSession(dbx.db, config, req.cookies[SESSION_COOKIE])) ?? null;
     if (!req.actor && !req.routeOptions.config.public) throw new Problem(401, 'problem.unauthenticated');
+    if (
+      req.actor?.mustChangePassword &&
+      !WHILE_PASSWORD_TEMPORARY.has(`${req.method} ${req.routeOptions.url}`)
+    )
+      throw new Problem(403, 'problem.passwordChangeRequired');
   });
 
   // Whatever a signed-in user is answered may be personal data: no cache keeps it, the browser's
@@ -173,6 +180,8 @@ export async function buildApp({
       await auditRoutes(api, deps);
       await feeRoutes(api, deps);
       await feeReceiptRoutes(api, deps);
+      await adminUserRoutes(api, deps);
+      await adminOfficeRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -13,6 +13,8 @@ export const meSchema = z
     role: z.enum(ROLES),
     roleLabel: localizedSchema,
     office: z.object({ id: z.string(), kind: z.enum(OFFICE_KINDS), name: localizedSchema }),
+    /** Signed in with a temporary password an administrator set: to be changed before anything else. */
+    temporaryCredentials: z.boolean().optional(),
   })
   .describe('The signed-in user, their role and office');
 export type Me = z.infer<typeof meSchema>;

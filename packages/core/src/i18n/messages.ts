@@ -1,3 +1,4 @@
+import { ADMIN_MESSAGES } from './admin-messages.ts';
 import type { Locale, LocalizedText } from './locale.ts';
 
 type Entry = Record<Locale, string>;
@@ -7,6 +8,7 @@ type Entry = Record<Locale, string>;
  * `{name}` placeholders are filled from the issue's params.
  */
 export const MESSAGES = {
+  ...ADMIN_MESSAGES,
   // field errors
   'error.required': {
     tg: 'Ин майдон ҳатмист: онро пур кунед.',

@@ -1,7 +1,11 @@
+import { readFile } from 'node:fs/promises';
+
 /**
  * What a password must be, wherever one is set or typed: one minimum and one maximum length
  * (creation, and the same maximum at sign-in), not only spaces, not one of the most common
- * passwords (the list @zxcvbn-ts/language-common ships, about 49,000 of them), not containing the login.
+ * passwords (the list @zxcvbn-ts/language-common ships, about 49,000 of them), not one seen in
+ * breaches (breached-passwords.txt, shipped with Sabt: see breached-passwords.md), not containing
+ * the login. That it repeats none of the user's last passwords is password-history.ts's rule.
  */
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -20,6 +24,21 @@ function commonPasswords(): Promise<Set<string>> {
   return common;
 }
 
+let breached: Promise<Set<string>> | undefined;
+/** The breached passwords of 12 characters or more, loaded once when first needed. */
+function breachedPasswords(): Promise<Set<string>> {
+  breached ??= readFile(new URL('./breached-passwords.txt', import.meta.url), 'utf8').then(
+    (text) =>
+      new Set(
+        text
+          .split('\n')
+          .map((p) => p.trim().toLowerCase())
+          .filter((p) => p !== ''),
+      ),
+  );
+  return breached;
+}
+
 export interface PasswordProblem {
   /** A message key of core/i18n (password.*). */
   key: string;
@@ -35,6 +54,7 @@ export async function passwordProblem(password: string, login: string): Promise<
     return { key: 'password.tooLong', params: { max: PASSWORD_MAX_LENGTH } };
   const lower = password.toLowerCase();
   if ((await commonPasswords()).has(lower)) return { key: 'password.common', params: {} };
+  if ((await breachedPasswords()).has(lower)) return { key: 'password.breached', params: {} };
   const name = login.trim().toLowerCase();
   if (name.length >= 3 && lower.includes(name)) return { key: 'password.containsLogin', params: {} };
   return null;

@@ -6,6 +6,15 @@ import type { Database } from '../db/schema.ts';
 
 export const SESSION_COOKIE = 'sabt_session';
 
+/** What a user signed in with a temporary password may do: change it, see who they are, sign out. */
+export const WHILE_PASSWORD_TEMPORARY = new Set([
+  'POST /api/v1/me/password',
+  'GET /api/v1/me',
+  'GET /api/v1/auth/session',
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/act-kinds',
+]);
+
 /** The signed-in user as every command and query sees them. */
 export interface Actor {
   id: string;
@@ -16,6 +25,8 @@ export interface Actor {
   officeKind: OfficeKind;
   officePath: string;
   sessionHash: string;
+  /** Signed in with a temporary password: may do nothing but change it (app.ts). */
+  mustChangePassword?: boolean;
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -57,6 +68,7 @@ export async function resolveSession(
       'u.role',
       'u.office_id',
       'u.active',
+      'u.must_change_password',
       'o.kind as office_kind',
       'o.path as office_path',
     ])
@@ -86,6 +98,7 @@ export async function resolveSession(
     officeKind: row.office_kind as OfficeKind,
     officePath: row.office_path,
     sessionHash: hash,
+    mustChangePassword: row.must_change_password,
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CourtDecision, courtDecisionIssues, documentDateIssues } from '@sabt/core';
+import { assertOfficeOpen } from '../admin/offices.ts';
 import { canonicalJson } from '../audit/audit-log.ts';
 import { DomainError, refuseIssues } from '../errors/domain-error.ts';
 import { authorize } from '../policies/records.ts';
@@ -33,6 +34,7 @@ export async function createRecord(
   const def = kindOf(input.kind);
   const action = restoration ? 'restore' : 'create';
   authorize(ctx.actor, action, { kind: def.code });
+  await assertOfficeOpen(ctx.trx, ctx.actor.officeId);
   if (restoration) {
     refuseIssues([
       // The decision establishes that the original record was made: it cannot be older than it.

@@ -14,6 +14,9 @@ export interface OfficesTable {
   name_en: string;
   path: string;
   active: Generated<boolean>;
+  /** The full official name documents print, when not derived from the unit (migration 031). */
+  official_name: Generated<string | null>;
+  closed_at: Generated<Date | null>;
   created_at: Generated<Date>;
 }
 
@@ -25,6 +28,8 @@ export interface UsersTable {
   office_id: string;
   password_hash: string;
   active: Generated<boolean>;
+  /** An administrator set the password (migration 031): changed at the next sign-in first. */
+  must_change_password: Generated<boolean>;
   created_at: Generated<Date>;
 }
 

@@ -24,9 +24,16 @@ const CITY_OF_REGION = new Map(ADMIN_UNITS.filter((u) => u.code.endsWith('-00'))
  * The full official name a document prints: a district or city office of the national tree is the
  * "Шуъбаи сабти асноди ҳолати шаҳрвандии ноҳияи Фирдавсӣ, шаҳри Душанбе" its short name
  * ("Шуъбаи САҲШ — Фирдавсӣ") stands for; jamoats, mobile offices and consulates carry their full
- * names already.
+ * names already. A name the central department set (official_name, when an office is renamed)
+ * comes before either.
  */
-export function officialName(office: { kind: string; unit: string | null; name_tg: string }): string {
+export function officialName(office: {
+  kind: string;
+  unit: string | null;
+  name_tg: string;
+  official_name?: string | null;
+}): string {
+  if (office.official_name) return office.official_name;
   const u = office.unit ? UNITS.get(office.unit) : undefined;
   if (office.kind !== 'district' || !u) return office.name_tg;
   const city = CITY_OF_REGION.get(u.region);

@@ -3,7 +3,7 @@ import { ADMIN_UNITS, REGIONS } from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Database, OfficesTable } from '../db/schema.ts';
 
-export type NewOffice = Omit<OfficesTable, 'active' | 'created_at'>;
+export type NewOffice = Omit<OfficesTable, 'active' | 'created_at' | 'official_name' | 'closed_at'>;
 
 export const CENTRAL_OFFICE_ID = 'HQ-00-00';
 const REGION_NUMBERS: Record<string, string> = { DU: '01', SU: '02', KT: '03', GB: '04', RA: '05' };

@@ -401,6 +401,59 @@ describe('every documented operation, driven through the app', () => {
       'payment',
     );
 
+    // administration: users in one's jurisdiction, offices and mobile offices' visits
+    const U = '/api/v1/admin/users';
+    ok(await front.get(U), 403);
+    ok(await head.get(`${U}?role=registrar&limit=5`));
+    const made = ok(
+      await head.post(U, {
+        login: 'contract-user',
+        fullName: 'Корманди нав',
+        role: 'registrar',
+        officeId: 'DU-03-00',
+      }),
+      201,
+    );
+    ok(
+      await head.post(U, {
+        login: 'contract-user',
+        fullName: 'Корманди нав',
+        role: 'registrar',
+        officeId: 'DU-03-00',
+      }),
+      409,
+    );
+    ok(await head.get(`${U}/${made.user.id}`));
+    ok(await head.get(`${U}/00000000-0000-4000-8000-000000000000`), 404);
+    ok(await head.patch(`${U}/${made.user.id}`, { role: 'back_office' }));
+    ok(await head.patch(`${U}/${made.user.id}`, { role: 'central_admin' }), 403);
+    ok(await head.post(`${U}/${made.user.id}/disable`));
+    ok(await head.post(`${U}/${made.user.id}/enable`));
+    ok(await head.post(`${U}/${made.user.id}/unlock`));
+    ok(await head.post(`${U}/${made.user.id}/reset-password`));
+    ok(await head.post(`${U}/${made.user.id}/sessions/revoke`, {}));
+    const O = '/api/v1/admin/offices';
+    ok(await head.get(O));
+    const names = { tg: 'Ҷамоати деҳоти Лоиқ', ru: 'Джамоат Лоик', en: 'Loiq jamoat' };
+    const opened = ok(await admin.post(O, { kind: 'jamoat', parent: 'DU-03-00', name: names }), 201);
+    ok(await head.post(O, { kind: 'jamoat', parent: 'DU-03-00', name: names }), 403);
+    ok(await admin.patch(`${O}/${opened.id}`, { name: { ...names, en: 'Loiq Sherali jamoat' } }));
+    ok(await admin.post(`${O}/${opened.id}/move`, { parent: 'RA-13-00' }));
+    ok(await admin.post(`${O}/${opened.id}/close`));
+    ok(await admin.post(`${O}/${opened.id}/reopen`));
+    const visit = { date: '2099-05-04', from: '09:00', to: '13:00', place: 'Назди мактаби № 5' };
+    const planned = ok(await head.post(`${O}/DU-03-90/visits`, visit), 201);
+    ok(await head.get(`${O}/DU-03-90/visits`));
+    ok(await head.post(`${O}/DU-03-90/visits/${planned.id}/cancel`));
+    ok(
+      await head.post('/api/v1/me/password', {
+        current: 'wrong-password',
+        password: 'Kuhi-Tojik-2026-bahor',
+      }),
+      422,
+    );
+    ok(await head.post('/api/v1/me/password', { current: DEMO_PASSWORD, password: 'Kuhi-Tojik-2026-bahor' }));
+
     const wrong = answers.flatMap((a) => {
       const why = mismatch(a);
       return why ? [`${a.method.toUpperCase()} ${a.url} → ${a.res.status}: ${why}`] : [];

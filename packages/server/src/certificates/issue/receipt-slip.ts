@@ -49,7 +49,7 @@ export async function receiptSlipInput(
   if (!row.received_at) throw new DomainError('conflict', 'problem.certificate.notReceived');
   const office = await db
     .selectFrom('offices')
-    .select(['kind', 'unit', 'name_tg'])
+    .select(['kind', 'unit', 'name_tg', 'official_name'])
     .where('id', '=', row.office_id)
     .executeTakeFirstOrThrow();
   const receivedOn = todayIn(config.timeZone, new Date(row.received_at));

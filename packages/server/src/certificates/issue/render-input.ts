@@ -132,7 +132,7 @@ export async function renderInputFor(
 ): Promise<CertificateRenderInput> {
   const office = await db
     .selectFrom('offices')
-    .select(['id', 'kind', 'unit', 'name_tg', 'name_ru'])
+    .select(['id', 'kind', 'unit', 'name_tg', 'name_ru', 'official_name'])
     .where('id', '=', rec.office_id)
     .executeTakeFirstOrThrow();
   const signatory = await signatoryFor(db, rec.office_id, p.now);

@@ -88,6 +88,7 @@ async function loadMe({ db }: RouteDeps['dbx'], loginName: string) {
       'u.login',
       'u.full_name',
       'u.role',
+      'u.must_change_password',
       'o.id as office_id',
       'o.kind',
       'o.name_tg',
@@ -103,5 +104,6 @@ async function loadMe({ db }: RouteDeps['dbx'], loginName: string) {
     role: u.role,
     roleLabel: ROLE_LABELS[u.role as keyof typeof ROLE_LABELS],
     office: { id: u.office_id, kind: u.kind, name: { tg: u.name_tg, ru: u.name_ru, en: u.name_en } },
+    temporaryCredentials: u.must_change_password,
   };
 }
