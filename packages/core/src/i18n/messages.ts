@@ -1,3 +1,4 @@
+import { CASH_MESSAGES } from './cash-messages.ts';
 import type { Locale, LocalizedText } from './locale.ts';
 
 type Entry = Record<Locale, string>;
@@ -759,6 +760,7 @@ export const MESSAGES = {
     ru: 'Дата окончания должна быть позже даты начала.',
     en: 'The end date must be after the start date.',
   },
+  ...CASH_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;
