@@ -26,6 +26,7 @@ import { authRoutes } from './routes/auth/auth.ts';
 import { blankRoutes } from './routes/certificates/blanks.ts';
 import { certificateRoutes } from './routes/certificates/certificates.ts';
 import { signatoryRoutes } from './routes/certificates/signatories.ts';
+import { cashRoutes } from './routes/fees/cash.ts';
 import { feeRoutes } from './routes/fees/fees.ts';
 import { feeReceiptRoutes } from './routes/fees/receipts.ts';
 import { officeRoutes } from './routes/offices/offices.ts';
@@ -171,6 +172,7 @@ export async function buildApp({
       await auditRoutes(api, deps);
       await feeRoutes(api, deps);
       await feeReceiptRoutes(api, deps);
+      await cashRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -28,22 +28,24 @@ export const cashFiguresSchema = z.object({
   handoverCount: z.int(),
 });
 
-export const cashReportSchema = z.object({
-  id: z.string(),
-  officeId: z.string(),
-  clerk: person.nullable().describe("null: the office's report"),
-  businessDate: z.string(),
-  currency,
-  figures: cashFiguresSchema,
-  openingReportId: z.string().nullable(),
-  replaces: z.string().nullable(),
-  reason: z.string().nullable(),
-  preparedBy: person,
-  preparedAt: iso,
-  signedBy: person.nullable(),
-  signedAt: iso.nullable(),
-  stale: z.boolean().describe('Entries were recorded since it was prepared'),
-});
+export const cashReportSchema = z
+  .object({
+    id: z.string(),
+    officeId: z.string(),
+    clerk: person.nullable().describe("null: the office's report"),
+    businessDate: z.string(),
+    currency,
+    figures: cashFiguresSchema,
+    openingReportId: z.string().nullable(),
+    replaces: z.string().nullable(),
+    reason: z.string().nullable(),
+    preparedBy: person,
+    preparedAt: iso,
+    signedBy: person.nullable(),
+    signedAt: iso.nullable(),
+    stale: z.boolean().describe('Entries were recorded since it was prepared'),
+  })
+  .describe("A day's cash report of a clerk or an office");
 
 const handoverSchema = z.object({
   id: z.string(),
@@ -91,7 +93,9 @@ export const handInBodySchema = z.strictObject({
   note: z.string().trim().min(1).max(500).optional(),
 });
 
-export const handInAnswerSchema = z.object({ handover: handoverSchema, live: cashFiguresSchema });
+export const handInAnswerSchema = z
+  .object({ handover: handoverSchema, live: cashFiguresSchema })
+  .describe("The cash handed in and the drawer's figures after it");
 
 export const cashReportParams = z.strictObject({ id: z.uuid({ error: 'error.uuid' }) });
 
@@ -143,14 +147,18 @@ export const statementSummarySchema = z.object({
   importedAt: iso,
 });
 
-export const statementSchema = statementSummarySchema.extend({
-  lines: z.array(statementLineSchema),
-  missing: z
-    .array(transferPaymentSchema)
-    .describe('Bank-transfer payments of the period no import has matched'),
-});
+export const statementSchema = statementSummarySchema
+  .extend({
+    lines: z.array(statementLineSchema),
+    missing: z
+      .array(transferPaymentSchema)
+      .describe('Bank-transfer payments of the period no import has matched'),
+  })
+  .describe('A bank statement with what each line matched');
 
-export const statementListSchema = z.object({ items: z.array(statementSummarySchema) });
+export const statementListSchema = z
+  .object({ items: z.array(statementSummarySchema) })
+  .describe('The bank statements imported');
 export const statementListQuerySchema = z.strictObject({ office: officeId.optional() });
 
 // fee reports
@@ -172,14 +180,16 @@ const feeReportAmounts = {
   outstandingMinor: z.int(),
 };
 
-export const feeReportSchema = z.object({
-  officeId: z.string(),
-  from: z.string(),
-  to: z.string(),
-  service: z.string().nullable(),
-  rows: z.array(z.object({ officeId: z.string(), service: z.string(), ...feeReportAmounts })),
-  totals: z.array(z.object(feeReportAmounts)),
-});
+export const feeReportSchema = z
+  .object({
+    officeId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    service: z.string().nullable(),
+    rows: z.array(z.object({ officeId: z.string(), service: z.string(), ...feeReportAmounts })),
+    totals: z.array(z.object(feeReportAmounts)),
+  })
+  .describe('The fee report of an office and those under it for a period');
 
 export type CashFiguresView = z.infer<typeof cashFiguresSchema>;
 export type CashReportView = z.infer<typeof cashReportSchema>;
