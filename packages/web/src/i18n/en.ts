@@ -38,6 +38,9 @@ export const en: UiMessages = {
     blanks: 'Blanks',
     printer: 'Printer calibration',
     fees: 'Fees',
+    cash: 'Cash',
+    statements: 'Bank statements',
+    feeReports: 'Fee reports',
     working: 'Loading…',
   },
   home: {

@@ -38,6 +38,9 @@ export const ru: UiMessages = {
     blanks: 'Бланки',
     printer: 'Настройка принтера',
     fees: 'Платежи',
+    cash: 'Касса',
+    statements: 'Выписки банка',
+    feeReports: 'Отчёты по платежам',
     working: 'Загрузка…',
   },
   home: {

@@ -40,6 +40,9 @@ export const tg = {
     blanks: 'Бланкҳо',
     printer: 'Танзими чопгар',
     fees: 'Пардохтҳо',
+    cash: 'Касса',
+    statements: 'Выпискаҳои бонк',
+    feeReports: 'Ҳисоботи пардохтҳо',
     working: 'Боркунӣ…',
   },
   home: {
