@@ -27,6 +27,7 @@ import { authRoutes } from './routes/auth/auth.ts';
 import { blankRoutes } from './routes/certificates/blanks.ts';
 import { certificateRoutes } from './routes/certificates/certificates.ts';
 import { signatoryRoutes } from './routes/certificates/signatories.ts';
+import { cashRoutes } from './routes/fees/cash.ts';
 import { feeRoutes } from './routes/fees/fees.ts';
 import { feeReceiptRoutes } from './routes/fees/receipts.ts';
 import { monitoringRoutes } from './routes/monitoring/monitoring.ts';
@@ -182,6 +183,7 @@ export async function buildApp({
       await feeReceiptRoutes(api, deps);
       await adminUserRoutes(api, deps);
       await adminOfficeRoutes(api, deps);
+      await cashRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

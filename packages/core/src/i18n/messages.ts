@@ -1,4 +1,5 @@
 import { ADMIN_MESSAGES } from './admin-messages.ts';
+import { CASH_MESSAGES } from './cash-messages.ts';
 import type { Locale, LocalizedText } from './locale.ts';
 
 type Entry = Record<Locale, string>;
@@ -779,6 +780,7 @@ export const MESSAGES = {
     ru: 'Дата окончания должна быть позже даты начала.',
     en: 'The end date must be after the start date.',
   },
+  ...CASH_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,10 +1,15 @@
-import { birthKind, marriageKind } from '@sabt/core';
+import { birthKind, marriageKind, todayIn } from '@sabt/core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorAudit } from '../audit/anchor.ts';
 import { receiveBlanks } from '../certificates/testing/fixtures.ts';
-import { DEMO_PASSWORD } from '../demo/demo-data.ts';
+import { DEMO_OFFICE_ID, DEMO_PASSWORD } from '../demo/demo-data.ts';
+import {
+  insertCharge as insertCashCharge,
+  insertEntry as insertCashEntry,
+  userIdOf,
+} from '../fees/cash/testing/ledger.ts';
 import { insertCharge, insertEntry } from '../fees/receipts/testing/ledger.ts';
 import { birthData, deathData } from '../test/fixtures.ts';
 import { type Client, type Response, startTestApp, type TestApp } from '../test/harness.ts';
@@ -132,6 +137,62 @@ describe('the OpenAPI document', () => {
 });
 
 describe('every documented operation, driven through the app', () => {
+  // apart from the long walk below, whose time it would add to: its answers are checked there
+  it("drives the day's cash, a bank statement and the fee report", async () => {
+    const { front } = clerks;
+    const ok = (res: Response, status = 200) => {
+      expect(res.status, JSON.stringify(res.body)?.slice(0, 300)).toBe(status);
+      return res.body;
+    };
+    // the day's cash, a bank statement, the fee report
+    const cashDay = todayIn('Asia/Dushanbe');
+    const cashRecord = ok(await front.post(R, { kind: 'BIRTH', data: birthData() }), 201);
+    const frontId = await userIdOf(t.dbx.db, 'front');
+    const cashCharge = await insertCashCharge(t.dbx.db, {
+      officeId: DEMO_OFFICE_ID,
+      recordId: cashRecord.id,
+      service: 'NAME_CHANGE_REG',
+      applicationDate: cashDay,
+      recordedBy: frontId,
+    });
+    for (const [method, reference] of [
+      ['cash', undefined],
+      ['bank-transfer', 'OA-1'],
+    ] as const) {
+      await insertCashEntry(t.dbx.db, {
+        chargeId: cashCharge.id,
+        officeId: DEMO_OFFICE_ID,
+        amountMinor: 1_000,
+        method,
+        ...(reference ? { reference } : {}),
+        recordedBy: frontId,
+        businessDate: cashDay,
+      });
+    }
+    ok(await front.post('/api/v1/fees/cash/handovers', { date: cashDay, amountMinor: 500 }), 201);
+    ok(await front.post('/api/v1/fees/cash/handovers', { date: cashDay, amountMinor: 900 }), 422);
+    const report = ok(await front.post('/api/v1/fees/cash/reports', { date: cashDay, scope: 'clerk' }), 201);
+    ok(await front.post('/api/v1/fees/cash/reports', { date: cashDay, scope: 'clerk' }));
+    ok(await front.post(`/api/v1/fees/cash/reports/${report.id}/sign`), 403);
+    ok(await head.post(`/api/v1/fees/cash/reports/${report.id}/sign`));
+    ok(await head.get(`/api/v1/fees/cash/day?date=${cashDay}`));
+    const csv = Buffer.from(
+      `Date;Amount;Reference\n${cashDay.split('-').reverse().join('.')};10,00;OA-1\n`,
+    ).toString('base64');
+    const imported = ok(await head.post('/api/v1/fees/statements', { content: csv }), 201);
+    ok(await head.post('/api/v1/fees/statements', { content: csv }));
+    ok(
+      await head.post('/api/v1/fees/statements', {
+        content: Buffer.from('Date;Amount\n').toString('base64'),
+      }),
+      422,
+    );
+    ok(await head.get('/api/v1/fees/statements'));
+    ok(await head.get(`/api/v1/fees/statements/${imported.id}`));
+    ok(await head.get(`/api/v1/fees/reports?from=${cashDay}&to=${cashDay}`));
+    ok(await front.get(`/api/v1/fees/reports?from=${cashDay}&to=${cashDay}`), 403);
+  });
+
   it('answers only what the document describes, and every operation is reached', async () => {
     const { front, back, registrar } = clerks;
     const anonymous = recorded(t.anonymous());

@@ -39,6 +39,9 @@ export const en: UiMessages = {
     printer: 'Printer calibration',
     fees: 'Fees',
     audit: 'Audit log',
+    cash: 'Cash',
+    statements: 'Bank statements',
+    feeReports: 'Fee reports',
     working: 'Loading…',
   },
   home: {

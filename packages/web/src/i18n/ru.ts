@@ -39,6 +39,9 @@ export const ru: UiMessages = {
     printer: 'Настройка принтера',
     fees: 'Платежи',
     audit: 'Журнал аудита',
+    cash: 'Касса',
+    statements: 'Выписки банка',
+    feeReports: 'Отчёты по платежам',
     working: 'Загрузка…',
   },
   home: {

@@ -41,6 +41,9 @@ export const tg = {
     printer: 'Танзими чопгар',
     fees: 'Пардохтҳо',
     audit: 'Дафтари аудит',
+    cash: 'Касса',
+    statements: 'Выпискаҳои бонк',
+    feeReports: 'Ҳисоботи пардохтҳо',
     working: 'Боркунӣ…',
   },
   home: {

@@ -1,7 +1,7 @@
 import { Anchor, Box, Burger, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { mayCertificate, mayRead } from '@sabt/core';
+import { mayCash, mayCertificate, mayRead } from '@sabt/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
@@ -116,6 +116,22 @@ export function AppHeader({ me }: { me: Me }) {
               {mayRead(me.role, 'audit') && (
                 <Anchor component={NavLink} to="/audit" fw={500} style={NAV_LINK}>
                   {t('shell.audit')}
+                </Anchor>
+              )}
+              {/* the cash screens for the roles core CASH_MATRIX gives them to */}
+              {mayCash('read-cash-reports', who) && (
+                <Anchor component={NavLink} to="/fees/cash" fw={500} style={NAV_LINK}>
+                  {t('shell.cash')}
+                </Anchor>
+              )}
+              {mayCash('read-bank-statements', who) && (
+                <Anchor component={NavLink} to="/fees/statements" fw={500} style={NAV_LINK}>
+                  {t('shell.statements')}
+                </Anchor>
+              )}
+              {mayCash('read-fee-reports', who) && (
+                <Anchor component={NavLink} to="/fees/reports" fw={500} style={NAV_LINK}>
+                  {t('shell.feeReports')}
                 </Anchor>
               )}
             </Group>
