@@ -42,6 +42,7 @@ export * from './fees/defaults.ts';
 export * from './fees/fee-report.ts';
 export { LEGAL_BASES } from './fees/legal-bases.ts';
 export * from './fees/money.ts';
+export * from './fees/payments.ts';
 export * from './fees/receipts.ts';
 export * from './fees/rule-set.ts';
 export * from './fees/statement-matching.ts';

@@ -4,6 +4,15 @@ import type { FeePreviewRow } from '../fees/admin.ts';
 import type { FeeCalculation, FeeReference } from '../fees/calculate.ts';
 import { FEE_LINE_KINDS, FEE_SERVICE_GROUPS, FEE_SERVICES } from '../fees/catalogue.ts';
 import {
+  FEE_ACTIONS,
+  FEE_CURRENCIES,
+  FEE_ENTRY_KINDS,
+  FEE_PAYMENT_METHODS,
+  FEE_PURPOSES,
+  FEE_STATUSES,
+  type FeeBalance,
+} from '../fees/payments.ts';
+import {
   feeItemIdSchema,
   feeVersionDraftSchema,
   feeVersionSchema,
@@ -182,3 +191,114 @@ export const feePreviewSchema = z
     rows: z.array(previewRow),
   })
   .describe("What a new version would change: each service's total before and after on a sample date");
+
+const moneyMinor = z.int().describe('whole diram (cents for USD)');
+
+const balanceSums = z.object({
+  currency: z.enum(FEE_CURRENCIES),
+  due: moneyMinor,
+  paid: moneyMinor,
+  refunded: moneyMinor,
+  waived: moneyMinor,
+  corrected: moneyMinor,
+  outstanding: z.int().describe('below zero: money to give back'),
+});
+
+/** A charge's balance (core feeBalance). */
+export const feeBalanceSchema = z.object({
+  status: z.enum(FEE_STATUSES),
+  settled: z.boolean().describe('paid or waived in full, or nothing due'),
+  somoni: balanceSums,
+  dollars: balanceSums.nullable(),
+});
+const _balance: z.infer<typeof feeBalanceSchema> = null as unknown as FeeBalance;
+void _balance;
+
+/** One entry of the fees ledger (fee_payments). */
+export const feeEntrySchema = z.object({
+  id: z.guid(),
+  chargeId: z.guid(),
+  kind: z.enum(FEE_ENTRY_KINDS),
+  amountMinor: moneyMinor,
+  currency: z.enum(FEE_CURRENCIES),
+  method: z.enum(FEE_PAYMENT_METHODS).nullable(),
+  externalReference: z.string().nullable(),
+  receiptNumber: z
+    .string()
+    .nullable()
+    .describe('"<office numeric code>-<year>-<number>", for a payment or a refund'),
+  verifyCode: z.string().nullable().describe('printed under the receipt’s QR'),
+  payerName: z.string().nullable(),
+  reason: z.string().nullable(),
+  corrects: z.guid().nullable(),
+  correctedBy: z.guid().nullable().describe('the correction that undid this entry'),
+  recordedBy: z.string().nullable().describe('login of who recorded it'),
+  recordedAt: z.string(),
+  businessDate: z.string(),
+});
+
+/** A charge: what a service costs for one application, with its ledger and balance. */
+export const feeChargeSchema = z.object({
+  id: z.guid(),
+  purpose: z.enum(FEE_PURPOSES),
+  service: z.enum(FEE_SERVICES).describe('the service asked; reference.service is the one charged'),
+  reference: feeReferenceSchema,
+  calculation: feeCalculationSchema
+    .nullable()
+    .describe('the itemised fee, computed again from the rules known then'),
+  totalMinor: moneyMinor,
+  consularMinor: moneyMinor.nullable(),
+  replaces: z.guid().nullable(),
+  recordedBy: z.string().nullable(),
+  recordedAt: z.string(),
+  balance: feeBalanceSchema.describe('over the entries of this charge and of those it replaces'),
+  entries: z.array(feeEntrySchema),
+});
+
+/** GET /records/:id/fees: the record's charges in force, and what its registration would cost. */
+export const recordFeesSchema = z
+  .object({
+    recordId: z.guid(),
+    applicationDate: z.string().describe('the day the application was taken, in the office’s time zone'),
+    eventDate: z.string().nullable(),
+    consular: z.boolean(),
+    charges: z.array(feeChargeSchema).describe('the charges in force (not replaced), newest first'),
+    proposed: z
+      .object({
+        purpose: z.enum(FEE_PURPOSES),
+        service: z.enum(FEE_SERVICES),
+        calculation: feeCalculationSchema,
+      })
+      .nullable()
+      .describe('the registration’s fee, when the record is not registered and no charge is stored yet'),
+    registrationSettled: z.boolean().describe('whether the fee, if any, lets the record be registered'),
+    may: z.array(z.enum(FEE_ACTIONS)).describe('what this user may do with the fees'),
+  })
+  .describe("A record's fees and payments");
+
+/** POST /records/:id/fees/charges: compute the fee of a service for this record and store it. */
+export const feeChargeInputSchema = z
+  .object({
+    purpose: z.enum(FEE_PURPOSES),
+    service: z.enum(FEE_SERVICES).optional().describe('a certificate’s reissue; else by the purpose'),
+    category: z
+      .union([z.literal('general'), feeItemIdSchema])
+      .optional()
+      .describe("The applicant's category; general: none"),
+  })
+  .strict();
+
+/** POST /records/:id/fees/entries: a payment, refund, waiver or correction. */
+export const feeEntryInputSchema = z
+  .object({
+    chargeId: z.guid(),
+    kind: z.enum(FEE_ENTRY_KINDS),
+    amountMinor: z.int().optional().describe('not for a correction: it undoes the whole entry'),
+    currency: z.enum(FEE_CURRENCIES).optional(),
+    method: z.enum(FEE_PAYMENT_METHODS).optional(),
+    externalReference: z.string().max(200).optional(),
+    payerName: z.string().max(400).optional(),
+    reason: z.string().max(1000).optional(),
+    corrects: z.guid().optional(),
+  })
+  .strict();

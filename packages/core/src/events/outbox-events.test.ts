@@ -43,6 +43,23 @@ describe('outbox events', () => {
     expect(e).toMatchObject({ type: 'record.registered', recordId, officeId: 'DU-03-00' });
   });
 
+  const payment = {
+    paymentId: recordId,
+    chargeId: recordId,
+    officeId: 'DU-03-00',
+    kind: 'payment',
+    purpose: 'registration',
+    service: 'MARRIAGE_REG',
+    amount: 2500,
+    currency: 'TJS',
+    method: 'cash',
+    externalReference: null,
+    receiptNumber: '0301-2026-1',
+    corrects: null,
+    recordedAt: '2026-03-01T08:00:00Z',
+    businessDate: '2026-03-01',
+  } as const;
+
   it('refuse a payload that does not fit (the command fails rather than publish it)', () => {
     expect(() =>
       outboxEvent('record.annulled', {
@@ -55,26 +72,17 @@ describe('outbox events', () => {
     ).toThrow();
     expect(() =>
       outboxEvent('payment.recorded', {
-        paymentId: recordId,
-        officeId: 'DU-03-00',
-        purpose: 'state-duty',
+        ...payment,
         amount: -5,
-        currency: 'TJS',
-        method: 'cash',
-        paidAt: '2026-03-01T08:00:00Z',
       }),
     ).toThrow();
   });
 
   it('events without a record have none', () => {
     const e = outboxEvent('payment.recorded', {
-      paymentId: recordId,
-      officeId: 'DU-03-00',
-      purpose: 'state-duty',
-      amount: 2500,
-      currency: 'TJS',
-      method: 'cash',
-      paidAt: '2026-03-01T08:00:00Z',
+      ...payment,
+      purpose: 'application-blank',
+      service: 'APPLICATION_BLANK',
     });
     expect(e.recordId).toBeNull();
     expect(e.officeId).toBe('DU-03-00');

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FEE_SERVICES } from '../fees/catalogue.ts';
+import { FEE_CURRENCIES, FEE_ENTRY_KINDS, FEE_PAYMENT_METHODS, FEE_PURPOSES } from '../fees/payments.ts';
 import { DOCUMENT_KINDS } from '../workflow/certificate-documents.ts';
 import { ACT_KINDS } from '../workflow/statuses.ts';
 
@@ -126,23 +128,39 @@ export const EVENT_DEFINITIONS = {
       recordId: id.optional(),
     }),
   },
-  /** A payment (state duty, a fee) was recorded (nothing emits it yet). */
+  /**
+   * An entry of the fees ledger was recorded (fees/payments.ts, migration 028): money taken, given
+   * back, an amount waived, or an entry undone (a correction). Amounts are positive; the kind says
+   * which way they go.
+   */
   'payment.recorded': {
     type: 'payment.recorded',
     schemaVersion: 1,
     schema: z.object({
+      /** The ledger entry (fee_payments.id). */
       paymentId: id,
+      /** The charge it is against (fee_charges.id). */
+      chargeId: id,
       officeId,
       /** What it paid for: a record's service, an online application, or both. */
       recordId: id.optional(),
       applicationId: id.optional(),
-      purpose: z.string().min(1),
+      kind: z.enum(FEE_ENTRY_KINDS),
+      /** What the charge is for (registration, amendment, certificate …) and the service charged. */
+      purpose: z.enum(FEE_PURPOSES),
+      service: z.enum(FEE_SERVICES),
       /** In the smallest unit of the currency (dirams for somoni). */
-      amount: z.int().nonnegative(),
-      currency: z.string().regex(/^[A-Z]{3}$/),
-      method: z.enum(['cash', 'card', 'bank-transfer', 'online']),
-      receiptNumber: z.string().optional(),
-      paidAt: instant,
+      amount: z.int().positive(),
+      currency: z.enum(FEE_CURRENCIES),
+      /** How money moved (a payment or a refund); online: paid through the citizen portal. */
+      method: z.enum([...FEE_PAYMENT_METHODS, 'online']).nullable(),
+      externalReference: z.string().nullable(),
+      receiptNumber: z.string().nullable(),
+      /** The entry a correction undoes. */
+      corrects: id.nullable(),
+      recordedAt: instant,
+      /** The office's civil day the entry belongs to (its cash report). */
+      businessDate: civilDate,
     }),
   },
   /** An archival record (entered from the paper books) was checked against its book (nothing emits it yet). */

@@ -781,6 +781,72 @@ export const MESSAGES = {
     en: 'The end date must be after the start date.',
   },
   ...CASH_MESSAGES,
+  // fees at the front office
+  'error.fees.entry.amount': {
+    tg: 'Маблағро дуруст нависед: аз 0.01 то 100000.00.',
+    ru: 'Укажите сумму правильно: от 0.01 до 100000.00.',
+    en: 'Enter a valid amount: from 0.01 to 100000.00.',
+  },
+  'error.fees.entry.noMethod': {
+    tg: 'Тарзи пардохт танҳо барои пардохт ва баргардонидан навишта мешавад.',
+    ru: 'Способ оплаты указывается только для оплаты и возврата.',
+    en: 'A method is given only for a payment or a refund.',
+  },
+  'error.fees.entry.reference': {
+    tg: 'Рақами амалиёти бонк ё терминалро нависед.',
+    ru: 'Укажите номер операции банка или терминала.',
+    en: "Enter the bank's or the terminal's reference of the operation.",
+  },
+  'error.fees.entry.reason': {
+    tg: 'Сабабро нависед.',
+    ru: 'Укажите причину.',
+    en: 'Give the reason.',
+  },
+  'error.fees.entry.corrects': {
+    tg: 'Сабти ислоҳшавандаро аз ҳамин пардохт интихоб кунед (на ислоҳро).',
+    ru: 'Выберите исправляемую запись этого начисления (не исправление).',
+    en: 'Choose the entry of this charge to undo (not a correction).',
+  },
+  'error.fees.entry.alreadyCorrected': {
+    tg: 'Ин сабт аллакай ислоҳ шудааст.',
+    ru: 'Эта запись уже исправлена.',
+    en: 'This entry has already been undone.',
+  },
+  'error.fees.entry.currency': {
+    tg: 'Бо ин асъор чизе пардохта намешавад.',
+    ru: 'В этой валюте ничего не причитается.',
+    en: 'Nothing is due in this currency.',
+  },
+  'error.fees.entry.nothingDue': {
+    tg: 'Ҳеҷ маблағ пардохтанӣ намондааст.',
+    ru: 'К оплате ничего не осталось.',
+    en: 'Nothing is outstanding.',
+  },
+  'error.fees.entry.overOutstanding': {
+    tg: 'Маблағ аз боқимонда ({max}) зиёд аст.',
+    ru: 'Сумма больше остатка к оплате ({max}).',
+    en: 'The amount is more than is outstanding ({max}).',
+  },
+  'error.fees.entry.overPaid': {
+    tg: 'Бештар аз пардохтшуда ({max}) баргардонида намешавад.',
+    ru: 'Нельзя вернуть больше, чем оплачено ({max}).',
+    en: 'No more than was paid ({max}) can be refunded.',
+  },
+  'problem.fees.unsettled': {
+    tg: 'Пардохт барои «{service}» анҷом наёфтааст: {outstanding} сомонӣ пардохтанӣ аст. Аввал пардохт ё озод карданро сабт кунед.',
+    ru: 'Оплата услуги «{service}» не завершена: к оплате {outstanding} сомони. Сначала запишите оплату или освобождение от неё.',
+    en: 'The fee for “{service}” is not settled: {outstanding} somoni outstanding. Record the payment or a waiver first.',
+  },
+  'problem.fees.noCharge': {
+    tg: 'Барои ин сабт ҳоло пардохт ҳисоб карда нашудааст.',
+    ru: 'Для этой записи ещё не рассчитан платёж.',
+    en: 'No fee has been computed for this record yet.',
+  },
+  'problem.fees.noRecordOperation': {
+    tg: 'Ин хизматрасонӣ ба ин сабт дахл надорад.',
+    ru: 'Эта услуга к данной записи не относится.',
+    en: 'This service does not concern this record.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;
