@@ -30,6 +30,7 @@ import { signatoryRoutes } from './routes/certificates/signatories.ts';
 import { cashRoutes } from './routes/fees/cash.ts';
 import { feeRoutes } from './routes/fees/fees.ts';
 import { feeReceiptRoutes } from './routes/fees/receipts.ts';
+import { recordFeeRoutes } from './routes/fees/record-fees.ts';
 import { monitoringRoutes } from './routes/monitoring/monitoring.ts';
 import { officeRoutes } from './routes/offices/offices.ts';
 import { duplicateRoutes } from './routes/records/duplicates.ts';
@@ -184,6 +185,7 @@ export async function buildApp({
       await adminUserRoutes(api, deps);
       await adminOfficeRoutes(api, deps);
       await cashRoutes(api, deps);
+      await recordFeeRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import type { Action } from '@sabt/core';
 import { checkForDuplicates } from '../duplicates/duplicate-check.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { assertFeeSettled } from '../fees/payments/settlement.ts';
 import { authorize } from '../policies/records.ts';
 import { assertRevision, parseIfMatch } from '../unit-of-work/etag.ts';
 import {
@@ -86,6 +87,7 @@ export async function transitionRecord(
   }
   if (action === 'register') {
     await assertWaitingPeriod(ctx, rec);
+    await assertFeeSettled(ctx, rec, 'registration');
     // A possible duplicate registered since validation blocks this registration: it is kept
     // (with the flag) for the back office, and the registrar is told. Pending look-alikes were
     // flagged on their own submission.

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { payFee } from './fees.ts';
 import type { Client, Response } from './harness.ts';
 
 /** The records collection of the API. */
@@ -23,13 +24,15 @@ export async function createRecord(by: Client, kind: string, data: unknown): Pro
 
 /**
  * Takes a draft through submit, validate and register in the district office (or all by `by`,
- * as in a jamoat), and returns the registered record.
+ * as in a jamoat), its registration's fee paid when one is due, and returns the registered record.
  */
 export async function advance(w: Workflow, id: string, by?: Client) {
   const submitted = await (by ?? w.front).post(`${R}/${id}/submit`);
   expect(submitted.status, show(submitted)).toBe(200);
   const validated = await (by ?? w.back).post(`${R}/${id}/validate`);
   expect(validated.status, show(validated)).toBe(200);
+  // a payable registration is paid first, at the front office (or by the jamoat's clerk)
+  await payFee(by ?? w.front, id);
   const registered = await (by ?? w.registrar).post(`${R}/${id}/register`);
   expect(registered.status, show(registered)).toBe(200);
   expect(registered.body.status).toBe('registered');

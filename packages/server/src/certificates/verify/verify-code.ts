@@ -6,9 +6,10 @@ import type { Database } from '../../db/schema.ts';
 import { certDb } from '../tables.ts';
 
 /**
- * A new certificate's verification code (core numbering/verify-code.ts): nine random characters
- * and a check character, drawn again while another certificate has it (a unique index is the last
- * word), and the short address printed with it.
+ * A new verification code (core numbering/verify-code.ts) of a certificate or a fee receipt: nine
+ * random characters and a check character, drawn again while another certificate or receipt has it
+ * (so a code names one document; a unique index on each table is the last word), and the short
+ * address printed with it.
  */
 export async function newVerifyCode(db: Kysely<Database>): Promise<string> {
   for (;;) {
@@ -18,7 +19,14 @@ export async function newVerifyCode(db: Kysely<Database>): Promise<string> {
       .select('id')
       .where('verify_code', '=', code)
       .executeTakeFirst();
-    if (!taken) return code;
+    if (taken) continue;
+    const receipt = await db
+      .withTables<{ fee_payments: { id: string; verify_code: string | null } }>()
+      .selectFrom('fee_payments')
+      .select('id')
+      .where('verify_code', '=', code)
+      .executeTakeFirst();
+    if (!receipt) return code;
   }
 }
 
