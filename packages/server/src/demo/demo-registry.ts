@@ -125,7 +125,31 @@ async function showcase(
   };
   const submit = (id: string) => ok('submit', front.post(`/records/${id}/submit`));
   const validate = (id: string) => ok('validate', back.post(`/records/${id}/validate`));
-  const register = (id: string) => ok('register', registrar.post(`/records/${id}/register`));
+  let payments = 0;
+  /** A payable registration paid at the front office first: the charge computed, the money taken (cash or terminal). */
+  const pay = async (id: string) => {
+    let fees = await ok('fees', front.get(`/records/${id}/fees`));
+    if (fees.registrationSettled) return;
+    if (!fees.charges.length) {
+      fees = await ok('charge', front.post(`/records/${id}/fees/charges`, { purpose: 'registration' }));
+    }
+    const charge = fees.charges[0];
+    const byTerminal = payments++ % 2 === 1;
+    await ok(
+      'payment',
+      front.post(`/records/${id}/fees/entries`, {
+        chargeId: charge.id,
+        kind: 'payment',
+        amountMinor: charge.balance.somoni.outstanding,
+        method: byTerminal ? 'terminal' : 'cash',
+        ...(byTerminal ? { externalReference: `TRM-${String(400000 + payments * 7919).slice(0, 6)}` } : {}),
+      }),
+    );
+  };
+  const register = async (id: string) => {
+    await pay(id);
+    return ok('register', registrar.post(`/records/${id}/register`));
+  };
   const through = async (kind: string, data: unknown) => {
     const id = await create(kind, data);
     await submit(id);

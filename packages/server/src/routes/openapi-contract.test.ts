@@ -312,6 +312,43 @@ describe('every documented operation, driven through the app', () => {
     const decision = { ground: 'PREGNANCY', allowedFrom: today, reason: 'Арӯс ҳомиладор аст' };
     ok(await registrar.post(`${R}/${wed.id}/shorten-waiting`, decision), 403);
     ok(await head.post(`${R}/${wed.id}/shorten-waiting`, decision));
+    // its fee: what is due, the charge, a payment (and one refused), then it registers
+    const due = ok(await front.get(`${R}/${wed.id}/fees`));
+    expect(due.registrationSettled).toBe(false);
+    ok(await front.post(`${R}/${wed.id}/fees/charges`, { purpose: 'certificate' }), 409);
+    const charged = ok(await front.post(`${R}/${wed.id}/fees/charges`, { purpose: 'registration' }), 201);
+    const chargeId = charged.charges[0].id;
+    ok(
+      await front.post(`${R}/${wed.id}/fees/entries`, {
+        chargeId,
+        kind: 'payment',
+        amountMinor: 1,
+        method: 'bank-transfer',
+      }),
+      422,
+    );
+    ok(
+      await front.post(`${R}/${wed.id}/fees/entries`, {
+        chargeId,
+        kind: 'refund',
+        amountMinor: 1,
+        method: 'cash',
+        reason: 'x',
+      }),
+      403,
+    );
+    const paid = ok(
+      await front.post(`${R}/${wed.id}/fees/entries`, {
+        chargeId,
+        kind: 'payment',
+        amountMinor: charged.charges[0].totalMinor,
+        method: 'bank-transfer',
+        externalReference: 'BANK-2026-0001',
+        payerName: 'Ҳасанов Фирӯз',
+      }),
+      201,
+    );
+    expect(paid.registrationSettled).toBe(true);
 
     // who signs, the blanks, a certificate from issue to hand-over, the printer page
     ok(await head.get('/api/v1/signatories'));

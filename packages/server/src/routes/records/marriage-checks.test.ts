@@ -1,6 +1,7 @@
 import type { MarriageData } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { birthOf, divorceOf, marriageOf } from '../../test/family.ts';
+import { payFee } from '../../test/fees.ts';
 import { type Client, type Response, startTestApp, type TestApp } from '../../test/harness.ts';
 import { advance, createRecord, R, registerThrough, show, type Workflow } from '../../test/workflow.ts';
 
@@ -195,6 +196,7 @@ describe('already married', () => {
     );
     for (const id of [one, two, three]) expect((await front.post(`${R}/${id}/submit`)).status).toBe(200);
     for (const id of [one, two]) expect((await back.post(`${R}/${id}/validate`)).status).toBe(200);
+    await payFee(front, one);
     expect((await registrar.post(`${R}/${one}/register`)).status).toBe(200);
     expectRegistryError(
       await registrar.post(`${R}/${two}/register`),

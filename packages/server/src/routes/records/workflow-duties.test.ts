@@ -2,6 +2,7 @@ import { addDays, todayIn } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../auth/users.ts';
 import { marriageOf } from '../../test/family.ts';
+import { payFee } from '../../test/fees.ts';
 import { birthData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, R, show } from '../../test/workflow.ts';
@@ -70,6 +71,8 @@ async function validatedMarriage(daysAgo: number, n: number) {
   const id = await createRecord(front, 'MARRIAGE', data);
   expect((await front.post(`${R}/${id}/submit`)).status).toBe(200);
   expect((await back.post(`${R}/${id}/validate`)).status).toBe(200);
+  // the duty paid at the front office, so that only the waiting period stands in the way
+  await payFee(front, id);
   return id;
 }
 

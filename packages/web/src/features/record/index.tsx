@@ -20,7 +20,7 @@ import { VersionsPanel } from './components/versions-panel.tsx';
 import { useLabels } from './hooks/use-labels.ts';
 import { subjectName } from './lib/data-paths.ts';
 
-const TABS = ['data', 'links', 'versions', 'history', 'certificates'] as const;
+const TABS = ['data', 'links', 'versions', 'history', 'fees', 'certificates'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -29,10 +29,12 @@ interface Props {
    * import each other); `reload` reads the record again after a print or a hand-over.
    */
   certificates?: (record: RecordView, reload: () => void) => ReactNode;
+  /** The record's fees and payments, composed in by the app for a role that works with them. */
+  fees?: (record: RecordView, reload: () => void) => ReactNode;
 }
 
 /** The record screen (`/records/:id`): everything about one act record and what this user may do with it. */
-export default function RecordPage({ certificates }: Props = {}) {
+export default function RecordPage({ certificates, fees }: Props = {}) {
   const id = useParams().id ?? '';
   const { t } = useTranslation();
   const { m, kindLabel } = useLabels();
@@ -77,7 +79,9 @@ export default function RecordPage({ certificates }: Props = {}) {
 
   const reload = () => void query.refetch();
   const withCertificates = !!certificates && (record.status === 'registered' || record.status === 'annulled');
-  const shownTab: Tab = tab === 'certificates' && !withCertificates ? 'data' : tab;
+  const withFees = !!fees && record.status !== 'cancelled';
+  const shownTab: Tab =
+    (tab === 'certificates' && !withCertificates) || (tab === 'fees' && !withFees) ? 'data' : tab;
 
   return (
     <Stack gap="md">
@@ -114,6 +118,7 @@ export default function RecordPage({ certificates }: Props = {}) {
             {m.tabs.versions}
           </Tabs.Tab>
           <Tabs.Tab value="history">{m.tabs.history}</Tabs.Tab>
+          {withFees && <Tabs.Tab value="fees">{m.tabs.fees}</Tabs.Tab>}
           {withCertificates && <Tabs.Tab value="certificates">{m.tabs.certificates}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="data" pt="md">
@@ -132,6 +137,11 @@ export default function RecordPage({ certificates }: Props = {}) {
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel record={record} />
         </Tabs.Panel>
+        {withFees && (
+          <Tabs.Panel value="fees" pt="md">
+            {fees?.(record, reload)}
+          </Tabs.Panel>
+        )}
         {withCertificates && (
           <Tabs.Panel value="certificates" pt="md">
             {certificates?.(record, reload)}

@@ -71,6 +71,7 @@ export const en: RecordMessages = {
     versions: 'Versions',
     history: 'History',
     certificates: 'Certificates',
+    fees: 'Fees and payments',
   },
   data: {
     general: 'General',
@@ -202,6 +203,8 @@ export const en: RecordMessages = {
     candidates: (n) => `similar records: ${n}`,
   },
   actions: {
+    registerBlocked: (outstanding) =>
+      `Registration waits for the fee: ${outstanding} somoni not paid (see “Fees and payments”).`,
     cancel: 'Cancel the draft',
     'shorten-waiting': 'Shorten the period',
     title: 'Actions',

@@ -72,6 +72,7 @@ export const ru: RecordMessages = {
     versions: 'Версии',
     history: 'История',
     certificates: 'Свидетельства',
+    fees: 'Пошлины и оплата',
   },
   data: {
     general: 'Общие сведения',
@@ -203,6 +204,8 @@ export const ru: RecordMessages = {
     candidates: (n) => `похожих записей: ${n}`,
   },
   actions: {
+    registerBlocked: (outstanding) =>
+      `Регистрация после оплаты: не оплачено ${outstanding} сомони (см. «Пошлины и оплата»).`,
     cancel: 'Отменить черновик',
     'shorten-waiting': 'Сократить срок',
     title: 'Действия',

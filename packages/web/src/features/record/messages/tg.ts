@@ -69,6 +69,7 @@ export const tg = {
     versions: 'Версияҳо',
     history: 'Таърих',
     certificates: 'Шаҳодатномаҳо',
+    fees: 'Пардохтҳо',
   },
   data: {
     general: 'Маълумоти умумӣ',
@@ -200,6 +201,8 @@ export const tg = {
     candidates: (n: number) => `сабтҳои монанд: ${n}`,
   },
   actions: {
+    registerBlocked: (outstanding: string) =>
+      `Бақайдгирӣ пас аз пардохт: ${outstanding} сомонӣ пардохт нашудааст (ниг. «Пардохтҳо»).`,
     cancel: 'Лоиҳаро бекор кардан',
     'shorten-waiting': 'Мӯҳлатро кӯтоҳ кардан',
     title: 'Амалҳо',

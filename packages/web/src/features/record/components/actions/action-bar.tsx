@@ -1,7 +1,10 @@
 import { Button, Group, Text } from '@mantine/core';
 import type { Action } from '@sabt/core';
+import { formatMinor } from '@sabt/core';
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { type RecordFees, recordFeesQuery } from '../../../../lib/record-fees.ts';
 import type { RecordView } from '../../../../lib/records.ts';
 import { useLabels } from '../../hooks/use-labels.ts';
 import { AmendmentDialog } from './amendment-dialog.tsx';
@@ -48,6 +51,10 @@ export function ActionBar({
   const [open, setOpen] = useState<Action | null>(null);
   const trigger = useRef<HTMLElement | null>(null);
   const actions = ORDER.filter((a) => record.actions.includes(a));
+  // a payable registration waits for its fee: the button says so (the server refuses it anyway)
+  const fees = useQuery({ ...recordFeesQuery(record.id), enabled: actions.includes('register') }).data;
+  const unpaid =
+    actions.includes('register') && fees && !fees.registrationSettled ? outstandingOf(fees) : null;
   const show = (a: Action) => {
     trigger.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setOpen(a);
@@ -90,6 +97,18 @@ export function ActionBar({
                 </Button>
               );
             }
+            if (a === 'register' && unpaid !== null) {
+              return (
+                <Group key={a} gap="xs">
+                  <Button disabled aria-describedby="register-blocked">
+                    {m.actions.register}
+                  </Button>
+                  <Text id="register-blocked" size="sm" c="orange.9" data-testid="register-blocked">
+                    {m.actions.registerBlocked(unpaid)}
+                  </Text>
+                </Group>
+              );
+            }
             return (
               <Button
                 key={a}
@@ -117,4 +136,11 @@ export function ActionBar({
       {open === 'annul' && <AnnulDialog {...props} />}
     </section>
   );
+}
+
+/** What is still to pay before the registration: the registration's charge, or the fee not yet charged. */
+function outstandingOf(fees: RecordFees) {
+  const charge = fees.charges.find((c) => c.purpose === 'registration');
+  if (charge) return formatMinor(Math.max(0, charge.balance.somoni.outstanding));
+  return formatMinor(fees.proposed?.calculation.total.minor ?? 0);
 }
