@@ -7,11 +7,11 @@ import {
   FEE_ACTIONS,
   FEE_CURRENCIES,
   FEE_ENTRY_KINDS,
-  FEE_PAYMENT_METHODS,
   FEE_PURPOSES,
   FEE_STATUSES,
   type FeeBalance,
 } from '../fees/payments.ts';
+import { FEE_PAYMENT_METHODS } from '../fees/receipts.ts';
 import {
   feeItemIdSchema,
   feeVersionDraftSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FEE_SERVICES } from '../fees/catalogue.ts';
-import { FEE_CURRENCIES, FEE_ENTRY_KINDS, FEE_PAYMENT_METHODS, FEE_PURPOSES } from '../fees/payments.ts';
+import { FEE_CURRENCIES, FEE_ENTRY_KINDS, FEE_PURPOSES } from '../fees/payments.ts';
+import { FEE_PAYMENT_METHODS } from '../fees/receipts.ts';
 import { DOCUMENT_KINDS } from '../workflow/certificate-documents.ts';
 import { ACT_KINDS } from '../workflow/statuses.ts';
 

@@ -3,6 +3,7 @@ import type { OfficeKind, Role } from '../workflow/roles.ts';
 import type { ActKindCode } from '../workflow/statuses.ts';
 import { FEE_SERVICE_DEFINITIONS, type FeeService } from './catalogue.ts';
 import { formatMinor } from './money.ts';
+import type { FeePaymentMethod } from './receipts.ts';
 
 /**
  * Fees at the front office (handbook §3): what a charge's ledger adds up to, which service a
@@ -28,10 +29,6 @@ export type FeePurpose = (typeof FEE_PURPOSES)[number];
 /** The kinds of ledger entry (fee_payments.kind): amounts are positive, the kind says which way they go. */
 export const FEE_ENTRY_KINDS = ['payment', 'refund', 'waiver', 'correction'] as const;
 export type FeeEntryKind = (typeof FEE_ENTRY_KINDS)[number];
-
-/** How money was taken or given back (fee_payments.method). */
-export const FEE_PAYMENT_METHODS = ['cash', 'terminal', 'bank-transfer'] as const;
-export type FeePaymentMethod = (typeof FEE_PAYMENT_METHODS)[number];
 
 /** Methods whose bank's or terminal's reference must be written down (a transfer is matched by it). */
 export const METHODS_WITH_REFERENCE: readonly FeePaymentMethod[] = ['terminal', 'bank-transfer'];

@@ -337,7 +337,7 @@ describe('every documented operation, driven through the app', () => {
       }),
       403,
     );
-    const paid = ok(
+    const settled = ok(
       await front.post(`${R}/${wed.id}/fees/entries`, {
         chargeId,
         kind: 'payment',
@@ -348,7 +348,7 @@ describe('every documented operation, driven through the app', () => {
       }),
       201,
     );
-    expect(paid.registrationSettled).toBe(true);
+    expect(settled.registrationSettled).toBe(true);
 
     // who signs, the blanks, a certificate from issue to hand-over, the printer page
     ok(await head.get('/api/v1/signatories'));

@@ -34,6 +34,7 @@ import {
 import { feeRulesQuery } from '../api.ts';
 import { shown } from '../lib.ts';
 import { useFeeMessages } from '../messages.ts';
+import { ReceiptButton } from '../receipt-button.tsx';
 import { FeeResult } from './fee-result.tsx';
 
 type EntryBody = {
@@ -251,9 +252,8 @@ function Ledger({ charge }: { charge: RecordFeeCharge }) {
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.receiptNumber ?? '—'}</Table.Td>
               <Table.Td>{e.payerName ?? e.reason ?? ''}</Table.Td>
               <Table.Td>{e.recordedBy}</Table.Td>
-              {/* the receipt's print button goes here (GET …/receipt.pdf) */}
-              <Table.Td data-slot="receipt" aria-label={r.receiptSlot}>
-                {e.receiptNumber ? '' : '—'}
+              <Table.Td data-slot="receipt">
+                {e.receiptNumber ? <ReceiptButton entryId={e.id} receiptNumber={e.receiptNumber} /> : '—'}
               </Table.Td>
             </Table.Tr>
           ))}
