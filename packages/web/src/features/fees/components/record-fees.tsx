@@ -13,6 +13,8 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
+  FEE_PAYMENT_METHOD_LABELS,
+  FEE_PAYMENT_METHODS,
   type FeeEntryKind,
   type FeePaymentMethod,
   feeRules,
@@ -206,7 +208,7 @@ function Charge({
 }
 
 function Ledger({ charge }: { charge: RecordFeeCharge }) {
-  const { m } = useFeeMessages();
+  const { m, lang } = useFeeMessages();
   const r = m.record;
   if (charge.entries.length === 0) return <Text c="dimmed">{r.noEntries}</Text>;
   return (
@@ -242,7 +244,7 @@ function Ledger({ charge }: { charge: RecordFeeCharge }) {
                 {formatMinor(e.amountMinor)} {e.currency === 'USD' ? m.calculator.usd : m.calculator.somoni}
               </Table.Td>
               <Table.Td>
-                {e.method ? r.method[e.method] : '—'}
+                {e.method ? FEE_PAYMENT_METHOD_LABELS[e.method][lang] : '—'}
                 {e.externalReference && (
                   <Text size="xs" c="dimmed">
                     {e.externalReference}
@@ -263,8 +265,6 @@ function Ledger({ charge }: { charge: RecordFeeCharge }) {
   );
 }
 
-const METHODS: FeePaymentMethod[] = ['cash', 'terminal', 'bank-transfer'];
-
 function PaymentForm({
   recordId,
   charge,
@@ -274,7 +274,7 @@ function PaymentForm({
   charge: RecordFeeCharge;
   onChanged?: (() => void) | undefined;
 }) {
-  const { m } = useFeeMessages();
+  const { m, lang } = useFeeMessages();
   const r = m.record;
   const outstanding = charge.balance.somoni.outstanding;
   const [method, setMethod] = useState<FeePaymentMethod>('cash');
@@ -312,7 +312,7 @@ function PaymentForm({
         <Group align="flex-start" wrap="wrap">
           <Select
             label={r.payMethod}
-            data={METHODS.map((x) => ({ value: x, label: r.method[x] ?? x }))}
+            data={FEE_PAYMENT_METHODS.map((x) => ({ value: x, label: FEE_PAYMENT_METHOD_LABELS[x][lang] }))}
             value={method}
             onChange={(v) => setMethod((v as FeePaymentMethod) ?? 'cash')}
             allowDeselect={false}

@@ -141,7 +141,6 @@ export const en: FeeMessages = {
       print: 'Print',
     },
     kind: { payment: 'Payment', refund: 'Refund', waiver: 'Waiver', correction: 'Correction' },
-    method: { cash: 'Cash', terminal: 'Payment terminal', 'bank-transfer': 'Bank transfer' },
     corrected: 'undone',
     pay: 'Record a payment',
     payMethod: 'Method',

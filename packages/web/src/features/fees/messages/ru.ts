@@ -141,7 +141,6 @@ export const ru: FeeMessages = {
       print: 'Печать',
     },
     kind: { payment: 'Оплата', refund: 'Возврат', waiver: 'Освобождение', correction: 'Исправление' },
-    method: { cash: 'Наличные', terminal: 'Терминал', 'bank-transfer': 'Банковский перевод' },
     corrected: 'исправлено',
     pay: 'Записать оплату',
     payMethod: 'Способ оплаты',

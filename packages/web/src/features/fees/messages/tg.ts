@@ -146,10 +146,6 @@ export const tg = {
       waiver: 'Озод кардан',
       correction: 'Ислоҳ',
     } as Record<string, string>,
-    method: { cash: 'Нақд', terminal: 'Терминал', 'bank-transfer': 'Интиқоли бонкӣ' } as Record<
-      string,
-      string
-    >,
     corrected: 'ислоҳ шуд',
     pay: 'Сабти пардохт',
     payMethod: 'Тарзи пардохт',
