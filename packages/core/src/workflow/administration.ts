@@ -84,5 +84,9 @@ export const PARENT_KIND: Record<OpenableOfficeKind, OfficeKind> = {
 /** Offices that move to another parent of the same kind (a jamoat or mobile office to another district). */
 export const MOVABLE_OFFICE_KINDS: readonly OfficeKind[] = ['jamoat', 'mobile'];
 
+/** The shortest and longest password that may be set (server auth/password-policy.ts, the web's change screen). */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+
 /** How many of a user's last passwords a new one may not repeat (the current one included). */
 export const PASSWORD_HISTORY_DEPTH = 5;

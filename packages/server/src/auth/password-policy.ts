@@ -8,8 +8,9 @@ import { readFile } from 'node:fs/promises';
  * the login. That it repeats none of the user's last passwords is password-history.ts's rule.
  */
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@sabt/core';
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 /** Sabt's own words that must never be a real password (the demo users' password). */
 const SABT_WORDS = ['sabt-demo', 'sabt-demo-password', 'sabt-dev-passphrase'];

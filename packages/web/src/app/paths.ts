@@ -1,6 +1,9 @@
 /** Where the app starts after sign-in: the role's home (its work queue, or its home page). */
 export const HOME = '/';
 
+/** Change one's own password; the only screen for a user with a temporary password. */
+export const CHANGE_PASSWORD = '/password';
+
 /** Only paths inside the app may be a `next` after sign-in (no open redirects). */
 export function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : HOME;

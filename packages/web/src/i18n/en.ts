@@ -25,6 +25,19 @@ export const en: UiMessages = {
     sessionExpired: 'Your session has expired. Sign in again to continue.',
     signedOut: 'You have signed out.',
   },
+  password: {
+    title: 'Change password',
+    intro: 'Enter your current password, then the new one twice.',
+    temporary: 'An administrator gave you this password. Choose your own before you go on working.',
+    policy:
+      'The new password: at least {{min}} characters, not a common or breached password, not containing your login, and none of your last {{count}} passwords.',
+    current: 'Current password',
+    new: 'New password',
+    repeat: 'New password again',
+    currentRequired: 'Enter your current password.',
+    submit: 'Change password',
+    changed: 'Your password is changed.',
+  },
   shell: {
     user: 'User',
     office: 'Office',
@@ -42,6 +55,7 @@ export const en: UiMessages = {
     cash: 'Cash',
     statements: 'Bank statements',
     feeReports: 'Fee reports',
+    changePassword: 'Change password',
     working: 'Loading…',
   },
   home: {

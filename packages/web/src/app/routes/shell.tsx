@@ -1,19 +1,28 @@
 import { Box, Progress } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { type LoaderFunctionArgs, Outlet, redirect, useNavigation } from 'react-router';
+import {
+  type LoaderFunctionArgs,
+  Navigate,
+  Outlet,
+  redirect,
+  useLocation,
+  useNavigation,
+} from 'react-router';
 import { actKindsQuery } from '../../lib/act-kinds.ts';
 import { isProblem } from '../../lib/api.ts';
 import { meQuery } from '../../lib/auth.ts';
 import { queryClient } from '../../lib/query-client.ts';
 import { AppHeader } from '../components/app-header.tsx';
-import { signInPath } from '../paths.ts';
+import { CHANGE_PASSWORD, signInPath } from '../paths.ts';
 
 /** Signed-in screens only: no session → sign-in, then back here. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   try {
-    await queryClient.ensureQueryData(meQuery());
+    const me = await queryClient.ensureQueryData(meQuery());
+    // a password an administrator set is changed before anything else (the server refuses the rest)
+    if (me.temporaryCredentials && url.pathname !== CHANGE_PASSWORD) throw redirect(CHANGE_PASSWORD);
   } catch (error) {
     if (isProblem(error, 401)) throw redirect(signInPath(url.pathname + url.search));
     throw error;
@@ -27,6 +36,9 @@ export function Component() {
   const { t } = useTranslation();
   const { data: me } = useSuspenseQuery(meQuery());
   const navigation = useNavigation();
+  const { pathname } = useLocation();
+  if (me.temporaryCredentials && pathname !== CHANGE_PASSWORD)
+    return <Navigate to={CHANGE_PASSWORD} replace />;
   return (
     <>
       <a href="#main" className="sabt-skip-link">
