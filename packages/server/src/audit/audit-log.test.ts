@@ -316,9 +316,10 @@ describe('the sabt command line', () => {
         ]),
       ),
     );
+    // the three, after the first verification's own outcome (audit.verified, entry 1)
     const intact = await run('audit', 'verify');
     expect(intact.code).toBe(0);
-    expect(intact.out).toContain('audit log intact: 3 entries verified');
+    expect(intact.out).toContain('audit log intact: 4 entries verified');
 
     await withCliDb(async (db) => {
       await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(db);
