@@ -44,6 +44,12 @@ async function asBefore012(pdfs: Buffer[]) {
     await sql`UPDATE certificates SET pdf = ${pdfs[i]} WHERE id = ${c.id}`.execute(db);
   }
   await sql`ALTER TABLE certificates ALTER COLUMN pdf SET NOT NULL`.execute(db);
+  // tables of later migrations name stored files too (fee receipts, bank statements): not then
+  const later = await sql<{ table: string; name: string }>`
+    SELECT conrelid::regclass::text AS table, conname AS name FROM pg_constraint
+    WHERE contype = 'f' AND confrelid = 'stored_files'::regclass`.execute(db);
+  for (const c of later.rows)
+    await sql`ALTER TABLE ${sql.table(c.table)} DROP CONSTRAINT ${sql.ref(c.name)}`.execute(db);
   await sql`DROP TABLE stored_files`.execute(db);
   await sql`DELETE FROM schema_migrations WHERE name = '012-file-storage.sql'`.execute(db);
   memory().objects.clear();
