@@ -2,6 +2,7 @@ import type { Role } from '@sabt/core';
 import { expect } from 'vitest';
 import { createUser } from '../../auth/users.ts';
 import { DEMO_PASSWORD } from '../../demo/demo-data.ts';
+import { payFee } from '../../test/fees.ts';
 import { birthData } from '../../test/fixtures.ts';
 import type { Client, TestApp } from '../../test/harness.ts';
 
@@ -21,6 +22,7 @@ export async function registered(staff: Staff, kind: string, data: unknown) {
   const submitted = await staff.front.post(`/api/v1/records/${id}/submit`);
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
   expect((await staff.back.post(`/api/v1/records/${id}/validate`)).status).toBe(200);
+  await payFee(staff.front, id);
   const reg = await staff.registrar.post(`/api/v1/records/${id}/register`);
   expect(reg.status, JSON.stringify(reg.body)).toBe(200);
   return reg.body;
