@@ -1,3 +1,4 @@
+import { startAuditSequencer } from '../audit/sequencer.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { deadJobs, discardDeadJob, dispatchBacklog, queueCounts, retryDeadJob } from './job-admin.ts';
@@ -6,8 +7,8 @@ import { openQueue } from './queue.ts';
 import type { JobRegistry } from './registry.ts';
 import { startJobs } from './runtime.ts';
 
-export const JOBS_HELP = `  sabt worker                  run the job queue's workers and the outbox dispatcher, without the
-                               HTTP server (PostgreSQL only; start the servers with SABT_JOBS=off)
+export const JOBS_HELP = `  sabt worker                  run the job queue's workers, the outbox dispatcher and the audit
+                               sequencer, without the HTTP server (PostgreSQL only; start the servers with SABT_JOBS=off)
   sabt jobs                    queues with their jobs by state, what waits for dispatch, the latest dead jobs
   sabt jobs retry ID           a dead job runs once more
   sabt jobs discard ID         a dead job is given up and removed (both audited)`;
@@ -27,13 +28,18 @@ export async function workerCommand(
   const dbx = await openDb(config);
   const log = consoleLog(config.logLevel);
   const runtime = await startJobs({ dbx, config, registry, log });
-  log.info({}, 'sabt worker: running jobs and dispatching the outbox; SIGTERM stops it');
+  // Jobs append audit entries too; the worker chains them (and any other process's) like a server.
+  const sequencer = startAuditSequencer(dbx.db, {
+    onError: (err) => log.error({ err: err.message }, `audit sequencing failed: ${err.message}`),
+  });
+  log.info({}, 'sabt worker: running jobs, dispatching the outbox and chaining the audit; SIGTERM stops it');
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
   log.info({}, 'sabt worker: stopping; running jobs finish or are released');
   await runtime.stop();
+  await sequencer.stop();
   await dbx.close();
   return 0;
 }
