@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { startPollLoop } from '../jobs/poll-loop.ts';
 import { lockAuditHead, storedEntryHash } from './audit-log.ts';
 
 /**
@@ -85,46 +86,22 @@ export function startAuditSequencer(
   db: Kysely<Database>,
   opts: { pollMs?: number; onError?: (err: Error) => void } = {},
 ): AuditSequencer {
-  const pollMs = opts.pollMs ?? 1000;
-  let stopped = false;
-  let pending = true;
-  let wakeUp: (() => void) | null = null;
-  const wake = () => {
-    pending = true;
-    wakeUp?.();
-  };
-  listeners.add(wake);
-  const loop = (async () => {
-    let failures = 0;
-    while (!stopped) {
-      pending = false;
-      try {
-        await sequenceAudit(db);
-        failures = 0;
-      } catch (err) {
-        failures += 1;
-        if (!stopped) opts.onError?.(err as Error);
-      }
-      if (stopped) break;
-      if (pending && failures === 0) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, failures ? Math.min(30_000, 500 * 2 ** failures) : pollMs);
-        timer.unref();
-        wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wakeUp = null;
-    }
-  })();
+  const loop = startPollLoop({
+    // sequenceAudit chains batch after batch until nothing waits
+    pass: async () => {
+      await sequenceAudit(db);
+      return false;
+    },
+    pollMs: opts.pollMs ?? 1000,
+    onError: (err) => opts.onError?.(err),
+    unref: true,
+  });
+  listeners.add(loop.wake);
   return {
-    wake,
+    wake: loop.wake,
     async stop() {
-      stopped = true;
-      listeners.delete(wake);
-      wakeUp?.();
-      await loop;
+      listeners.delete(loop.wake);
+      await loop.stop();
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.ts';
 import { OUTBOX_CHANNEL, onOutboxWritten } from '../outbox/outbox-signal.ts';
 import { outboxDb } from '../outbox/tables.ts';
 import type { DeliveredEvent, JobLog } from './job.ts';
+import { startPollLoop } from './poll-loop.ts';
 import { jobIdFor, type QueuedData } from './queue.ts';
 import { allJobs, type JobRegistry } from './registry.ts';
 import { jobsDb } from './tables.ts';
@@ -134,55 +135,25 @@ export interface DispatcherOptions {
  */
 export async function startDispatcher(opts: DispatcherOptions): Promise<Dispatcher> {
   const { dbx, boss, registry, log } = opts;
-  const pollMs = opts.pollMs ?? 1000;
   const batchSize = opts.batchSize ?? 500;
-  let stopped = false;
-  let pending = true;
-  let wakeUp: (() => void) | null = null;
-  const wake = () => {
-    pending = true;
-    wakeUp?.();
-  };
-  const unsubscribe = onOutboxWritten(wake);
-  const listener = await listenForWrites(dbx, wake, log);
-
-  const loop = (async () => {
-    let failures = 0;
-    while (!stopped) {
-      pending = false;
-      let full = false;
-      try {
-        const result = await dispatchBatch(dbx, boss, registry, batchSize);
-        failures = 0;
-        if (result) {
-          if (result.jobs.size) opts.onDispatched?.(result);
-          full = result.events === batchSize || result.requests === batchSize;
-        }
-      } catch (err) {
-        failures += 1;
-        log.error({ err: (err as Error).message }, `outbox dispatch failed: ${(err as Error).message}`);
-      }
-      if (stopped) break;
-      if ((full || pending) && failures === 0) continue;
-      const wait = failures ? Math.min(30_000, 500 * 2 ** failures) : pollMs;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, wait);
-        wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wakeUp = null;
-    }
-  })();
+  const loop = startPollLoop({
+    pass: async () => {
+      const result = await dispatchBatch(dbx, boss, registry, batchSize);
+      if (!result) return false;
+      if (result.jobs.size) opts.onDispatched?.(result);
+      return result.events === batchSize || result.requests === batchSize;
+    },
+    pollMs: opts.pollMs ?? 1000,
+    onError: (err) => log.error({ err: err.message }, `outbox dispatch failed: ${err.message}`),
+  });
+  const unsubscribe = onOutboxWritten(loop.wake);
+  const listener = await listenForWrites(dbx, loop.wake, log);
 
   return {
-    wake,
+    wake: loop.wake,
     async stop() {
-      stopped = true;
       unsubscribe();
-      wakeUp?.();
-      await loop;
+      await loop.stop();
       await listener.close();
     },
   };
