@@ -131,6 +131,13 @@ function stubApi(who: Me, handle: Handler) {
   return { sent, writes: () => sent.filter((s) => s.method !== 'GET') };
 }
 
+/** A button once it may be pressed (the new user's button waits for the offices). */
+async function enabledButton(name: string) {
+  const button = await screen.findByRole('button', { name });
+  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+  return button;
+}
+
 const problem = (status: number, title: string, extra: object = {}) =>
   jsonResponse(status, { type: 'about:blank', title, status, ...extra }, 'application/problem+json');
 
@@ -220,7 +227,7 @@ describe('administration permissions by role and jurisdiction', () => {
       });
       const u = userEvent.setup();
       renderAt(who, '/admin/users');
-      await u.click(await screen.findByRole('button', { name: en.users.add }));
+      await u.click(await enabledButton(en.users.add));
       const dialog = await screen.findByRole('form', { name: en.create.title });
       const roleOptions = [
         ...within(dialog).getByLabelText(en.create.role, { exact: false }).querySelectorAll('option'),
@@ -343,7 +350,7 @@ describe('the users screen', () => {
     });
     const u = userEvent.setup();
     renderAt(HEAD, '/admin/users');
-    await u.click(await screen.findByRole('button', { name: en.users.add }));
+    await u.click(await enabledButton(en.users.add));
     const dialog = await screen.findByRole('form', { name: en.create.title });
     // what is missing is said at its field before anything is sent
     await u.click(within(dialog).getByRole('button', { name: en.create.submit }));
@@ -392,7 +399,7 @@ describe('the users screen', () => {
     });
     const u = userEvent.setup();
     renderAt(HEAD, '/admin/users');
-    await u.click(await screen.findByRole('button', { name: ru.users.add }));
+    await u.click(await enabledButton(ru.users.add));
     const dialog = await screen.findByRole('form', { name: ru.create.title });
     await u.type(within(dialog).getByLabelText(ru.create.login, { exact: false }), 'clerk');
     await u.type(within(dialog).getByLabelText(ru.create.fullName, { exact: false }), 'Ким-то');
@@ -576,7 +583,11 @@ describe('the offices screens', () => {
     expect(hosts).toEqual(['', JAMOAT.id]);
     await u.selectOptions(within(form).getByLabelText(en.visits.hostLabel), JAMOAT.id);
     await u.click(within(form).getByRole('button', { name: en.visits.submit }));
-    const row = await waitFor(() => document.querySelector(`[data-visit="${planned.id}"]`) as HTMLElement);
+    const row = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>(`[data-visit="${planned.id}"]`);
+      if (!found) throw new Error('the visit is not listed');
+      return found;
+    });
     expect(row.textContent).toContain('04.05.2099');
     expect(api.writes()[0]!.body).toEqual({
       date: '2099-05-04',

@@ -1,16 +1,16 @@
-import { Alert, Anchor, Badge, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
 import { MOVABLE_OFFICE_KINDS, mayAdminister } from '@sabt/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { Heading } from '../../components/heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { meQuery } from '../../lib/auth.ts';
-import { formatInstant } from '../../lib/dates.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { adminOfficesQuery } from './api.ts';
 import { AdminNav } from './components/admin-nav.tsx';
 import { Fact } from './components/fact.tsx';
 import { MoveOfficeForm, OfficeActions, RenameOfficeForm } from './components/office-forms.tsx';
+import { OfficeStatus } from './components/office-status.tsx';
 import { Visits } from './components/visits.tsx';
 import { useAdminMessages } from './messages.ts';
 
@@ -48,15 +48,7 @@ export default function OfficePage() {
             <Fact label={o.kind}>{kindLabel(office.kind)}</Fact>
             <Fact label={o.parent}>{parent ? parent.name[lang] : (office.parent ?? '—')}</Fact>
             <Fact label={o.status}>
-              {office.active ? (
-                <Badge color="teal" variant="light">
-                  {m.offices.open}
-                </Badge>
-              ) : (
-                <Badge color="gray" variant="light">
-                  {office.closedAt ? m.offices.closedOn(formatInstant(office.closedAt)) : m.offices.closed}
-                </Badge>
-              )}
+              <OfficeStatus office={office} />
             </Fact>
             <Fact label={o.users}>
               <Anchor component={Link} to={`/admin/users?office=${office.id}`}>

@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Group,
   NativeSelect,
@@ -19,10 +18,10 @@ import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Heading } from '../../components/heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { meQuery } from '../../lib/auth.ts';
-import { formatInstant } from '../../lib/dates.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { adminOfficesQuery } from './api.ts';
 import { AdminNav } from './components/admin-nav.tsx';
+import { OfficeStatus } from './components/office-status.tsx';
 import { OpenOfficeForm } from './components/open-office.tsx';
 import { useAdminMessages } from './messages.ts';
 
@@ -80,16 +79,7 @@ export default function OfficesPage() {
     {
       header: o.status,
       nowrap: true,
-      cell: (x) =>
-        x.active ? (
-          <Badge color="teal" variant="light">
-            {o.open}
-          </Badge>
-        ) : (
-          <Badge color="gray" variant="light">
-            {x.closedAt ? o.closedOn(formatInstant(x.closedAt)) : o.closed}
-          </Badge>
-        ),
+      cell: (x) => <OfficeStatus office={x} />,
     },
     { header: o.users, cell: (x) => x.users, right: true },
   ];

@@ -13,8 +13,8 @@ import { ChangeUserForm } from './components/change-user.tsx';
 import { Fact } from './components/fact.tsx';
 import { UserSessions } from './components/sessions.tsx';
 import { UserActions } from './components/user-actions.tsx';
+import { UserBadges } from './components/user-badges.tsx';
 import { useAdminMessages } from './messages.ts';
-import { UserBadges } from './users-page.tsx';
 
 /**
  * One user (`/admin/users/:id`): who they are, what the reader may do to them (the server's

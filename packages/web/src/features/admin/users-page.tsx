@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Group,
   NativeSelect,
@@ -24,6 +23,7 @@ import { usePageTitle } from '../../lib/page-title.ts';
 import { adminOfficesQuery, USER_FILTER_KEYS, type UserFilter, usersQuery } from './api.ts';
 import { AdminNav } from './components/admin-nav.tsx';
 import { CreateUserDialog } from './components/create-user.tsx';
+import { UserBadges } from './components/user-badges.tsx';
 import { useAdminMessages } from './messages.ts';
 
 /**
@@ -153,29 +153,6 @@ function FilterForm({ initial, onSearch }: { initial: UserFilter; onSearch: (f: 
         </Group>
       </Stack>
     </Paper>
-  );
-}
-
-/** A user's status as badges: active or disabled, a sign-in on hold, a temporary password. */
-export function UserBadges({ user }: { user: Pick<AdminUser, 'active' | 'locked' | 'mustChangePassword'> }) {
-  const { m } = useAdminMessages();
-  const b = m.users.badges;
-  return (
-    <Group gap={4} wrap="wrap">
-      <Badge color={user.active ? 'teal' : 'gray'} variant="light">
-        {user.active ? b.active : b.disabled}
-      </Badge>
-      {user.locked && (
-        <Badge color="orange" variant="light">
-          {b.locked}
-        </Badge>
-      )}
-      {user.mustChangePassword && (
-        <Badge color="blue" variant="light">
-          {b.mustChange}
-        </Badge>
-      )}
-    </Group>
   );
 }
 

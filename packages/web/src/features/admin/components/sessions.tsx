@@ -27,7 +27,7 @@ export function UserSessions({ user }: { user: AdminUserDetail }) {
         <>
           {formatInstant(s.createdAt)}
           {s.current && (
-            <Badge ml="xs" variant="light">
+            <Badge ml="xs" variant="light" miw="max-content">
               {u.current}
             </Badge>
           )}

@@ -77,7 +77,7 @@ function VisitTable({ office, rows }: { office: AdminOffice; rows: Visit[] }) {
       header: v.status,
       nowrap: true,
       cell: (x) => (
-        <Badge color={x.cancelled ? 'gray' : 'teal'} variant="light">
+        <Badge color={x.cancelled ? 'gray' : 'teal'} variant="light" miw="max-content">
           {x.cancelled ? v.cancelledBadge : v.planned}
         </Badge>
       ),
