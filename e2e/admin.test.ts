@@ -22,7 +22,10 @@ describe('administration in the workspace', () => {
     async () => {
       const headContext = await newContext(e2e.browser, e2e.server.url);
       const head = await signIn(headContext, 'head');
-      await head.getByRole('navigation', { name: 'Менюи асосӣ' }).getByRole('link', { name: 'Маъмурият' }).click();
+      await head
+        .getByRole('navigation', { name: 'Менюи асосӣ' })
+        .getByRole('link', { name: 'Маъмурият' })
+        .click();
       await head.getByRole('heading', { name: 'Корбарон', level: 1 }).waitFor(T);
       // only the head's own office and those below it
       await head.locator('tr[data-login="front"]').waitFor(T);
@@ -89,8 +92,14 @@ describe('administration in the workspace', () => {
     async () => {
       const context = await newContext(e2e.browser, e2e.server.url);
       const page = await signIn(context, 'admin');
-      await page.getByRole('navigation', { name: 'Менюи асосӣ' }).getByRole('link', { name: 'Маъмурият' }).click();
-      await page.getByRole('navigation', { name: 'Маъмурият' }).getByRole('link', { name: 'Идораҳо' }).click();
+      await page
+        .getByRole('navigation', { name: 'Менюи асосӣ' })
+        .getByRole('link', { name: 'Маъмурият' })
+        .click();
+      await page
+        .getByRole('navigation', { name: 'Маъмурият' })
+        .getByRole('link', { name: 'Идораҳо' })
+        .click();
       await page.getByRole('heading', { name: 'Идораҳо', level: 1 }).waitFor(T);
       const form = page.getByRole('form', { name: 'Кушодани идораи нав' });
       await form.getByLabel('Навъи идора').selectOption('mobile');
