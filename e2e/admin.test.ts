@@ -65,6 +65,8 @@ describe('administration in the workspace', () => {
       await page.getByRole('button', { name: 'Иваз кардан' }).click();
       await page.waitForURL((url) => url.pathname !== '/password', T);
       await page.getByText('Парол иваз шуд.').waitFor(T);
+      // a registrar lands on their work queue
+      await page.getByRole('heading', { level: 1 }).waitFor(T);
       await shot(page, 'admin-new-user-home');
 
       // the head sees the session, then disables the user: the session ends at once
