@@ -11,8 +11,9 @@ import {
 import { type ExpressionWrapper, type Kysely, type SqlBool, sql } from 'kysely';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { verifyPassword } from '../auth/passwords.ts';
-import type { Actor } from '../auth/sessions.ts';
+import { type Actor, liveSessions } from '../auth/sessions.ts';
 import { throttleKeys } from '../auth/throttle.ts';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import {
@@ -140,18 +141,18 @@ async function userInReach(
 const sessionId = (tokenHash: string) => tokenHash.slice(0, 16);
 
 /** A user with their active sessions and what the actor may do to them. */
-export async function userDetail(db: Kysely<Database>, actor: Actor, id: string): Promise<AdminUserDetail> {
+export async function userDetail(
+  db: Kysely<Database>,
+  config: Pick<Config, 'sessionIdleMinutes'>,
+  actor: Actor,
+  id: string,
+): Promise<AdminUserDetail> {
   const reach = assertMayAdminister(actor, 'read-users');
   const row = await userRows(db, new Date()).where('u.id', '=', id).executeTakeFirst();
   if (!row || !(reach === 'national' || row.office_path.startsWith(actor.officePath)))
     throw new DomainError('not-found', 'problem.admin.noSuchUser');
-  const sessions = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('user_id', '=', id)
-    .where('expires_at', '>', new Date())
-    .orderBy('created_at', 'desc')
-    .execute();
+  // a session idle past the limit is no longer active, though its row waits for its next use
+  const sessions = await liveSessions(db, config, id);
   const target = { id: row.id, role: row.role, office_path: row.office_path };
   const user = present(row);
   const allowed: AdminUserDetail['allowed'] = [];

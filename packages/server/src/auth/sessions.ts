@@ -46,6 +46,28 @@ export async function createSession(db: Kysely<Database>, config: Config, userId
   return token;
 }
 
+/** The last activity a session may have had and still be alive now (older: idle, ended at its next use). */
+export function idleCutoff(config: Pick<Config, 'sessionIdleMinutes'>, now: number = Date.now()): Date {
+  return new Date(now - config.sessionIdleMinutes * 60_000);
+}
+
+/** A user's sessions alive now, newest first: neither past their end nor idle (as resolveSession judges). */
+export function liveSessions(
+  db: Kysely<Database>,
+  config: Pick<Config, 'sessionIdleMinutes'>,
+  userId: string,
+) {
+  const now = Date.now();
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', new Date(now))
+    .where('last_seen_at', '>=', idleCutoff(config, now))
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
 /** Finds the session's user; an idle or expired session is ended and gives nothing. */
 export async function resolveSession(
   db: Kysely<Database>,
@@ -76,8 +98,8 @@ export async function resolveSession(
     .executeTakeFirst();
   if (!row) return undefined;
   const now = Date.now();
-  const idleLimit = new Date(row.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000;
-  if (!row.active || now > new Date(row.expires_at).getTime() || now > idleLimit) {
+  const idle = new Date(row.last_seen_at).getTime() < idleCutoff(config, now).getTime();
+  if (!row.active || now > new Date(row.expires_at).getTime() || idle) {
     await db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
     return undefined;
   }

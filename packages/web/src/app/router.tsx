@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject, redirect } from 'react-router';
 import { PageLoader } from '../components/page-loader.tsx';
 import { HOME } from './paths.ts';
+import { AdminGuard } from './routes/admin-guard.tsx';
 import { ReadGuard } from './routes/read-guard.tsx';
 import { RouteError } from './routes/route-error.tsx';
 
@@ -31,6 +32,21 @@ const screen = (
         <ReadGuard read={read}>
           <Screen />
         </ReadGuard>
+      ),
+    };
+  },
+});
+
+/** An administration screen: only for a role that administers users (others are told why). */
+const adminScreen = (path: string, load: () => Promise<{ default: ComponentType }>): RouteObject => ({
+  path,
+  lazy: async () => {
+    const Screen = (await load()).default;
+    return {
+      Component: () => (
+        <AdminGuard>
+          <Screen />
+        </AdminGuard>
       ),
     };
   },
@@ -68,6 +84,11 @@ export function createAppRouter() {
             screen('fees/cash', () => import('../features/fees/cash/cash-page.tsx')),
             screen('fees/statements', () => import('../features/fees/cash/statements-page.tsx')),
             screen('fees/reports', () => import('../features/fees/cash/reports-page.tsx')),
+            { path: 'admin', loader: () => redirect('/admin/users'), Component: Nothing },
+            adminScreen('admin/users', () => import('../features/admin/users-page.tsx')),
+            adminScreen('admin/users/:id', () => import('../features/admin/user-page.tsx')),
+            adminScreen('admin/offices', () => import('../features/admin/offices-page.tsx')),
+            adminScreen('admin/offices/:id', () => import('../features/admin/office-page.tsx')),
             { path: '*', lazy: () => import('./routes/not-found.tsx') },
           ],
         },

@@ -55,6 +55,7 @@ export const en: UiMessages = {
     cash: 'Cash',
     statements: 'Bank statements',
     feeReports: 'Fee reports',
+    admin: 'Administration',
     changePassword: 'Change password',
     working: 'Loading…',
   },
@@ -79,6 +80,9 @@ export const en: UiMessages = {
     registered: 'Registered records: their data, history and versions.',
     verifyTitle: 'Check a certificate',
     verify: 'Check whether a printed certificate or extract is genuine (the public check page).',
+    admin:
+      'Users (create, role, office, disable, new password, sessions) and offices (open, rename, close, move, mobile offices’ visits).',
+    adminHead: 'The users of your office and the offices below it; the mobile office’s visits.',
     audit:
       "Search the audit log by person, record, action, office and period; the chain's status; exports for an inspection.",
     counts: 'Records of your offices',
@@ -102,7 +106,7 @@ export const en: UiMessages = {
       auditor:
         'Audit reports come with later versions. Today you open a record that the audit log names by its id and read it with its full history (every read of yours is itself audited), and check the stock of blanks.',
       central_admin:
-        'Administering offices and users comes with later versions (today with the “sabt users” command on the server). Today you keep the blanks of any office and set who signs.',
+        'You administer the users and offices of the whole country, keep the blanks of any office and set who signs.',
     },
   },
   queues: {

@@ -198,6 +198,39 @@ describe('sessions', () => {
     expect((await second.get('/api/v1/me')).status).toBe(401);
   });
 
+  it('lists no session left idle past the limit, and offers no revoking when none is active', async () => {
+    const u = await newUser(admin, 'verifier', DEMO_OFFICE_ID);
+    const idle = await signIn(u.login, u.password);
+    const live = await signIn(u.login, u.password);
+    const [oldest] = await t.dbx.db
+      .selectFrom('sessions')
+      .select('token_hash')
+      .where('user_id', '=', u.id)
+      .orderBy('created_at')
+      .execute();
+    // untouched for one minute more than the idle limit
+    const lastSeen = new Date(Date.now() - (t.config.sessionIdleMinutes + 1) * 60_000);
+    await t.dbx.db
+      .updateTable('sessions')
+      .set({ last_seen_at: lastSeen })
+      .where('token_hash', '=', oldest!.token_hash)
+      .execute();
+    const detail = await admin.get(`${U}/${u.id}`);
+    expect(detail.body.sessions).toHaveLength(1);
+    expect(detail.body.sessions[0].id).not.toBe(oldest!.token_hash.slice(0, 16));
+    // the listing agrees with what the sessions themselves do
+    expect((await idle.get('/api/v1/me')).status).toBe(401);
+    expect((await live.get('/api/v1/me')).status).toBe(200);
+    await t.dbx.db
+      .updateTable('sessions')
+      .set({ last_seen_at: lastSeen })
+      .where('user_id', '=', u.id)
+      .execute();
+    const none = await admin.get(`${U}/${u.id}`);
+    expect(none.body.sessions).toEqual([]);
+    expect(none.body.allowed).not.toContain('revoke-sessions');
+  });
+
   it('unlocks a login that wrong passwords made wait', async () => {
     const u = await newUser(admin, 'archivist', DEMO_OFFICE_ID);
     for (let i = 0; i < 5; i++) await signIn(u.login, 'wrong-password-here');

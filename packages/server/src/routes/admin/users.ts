@@ -53,7 +53,7 @@ export async function adminUserRoutes(app: FastifyInstance, { config, dbx }: Rou
       params: userParams,
       response: readAnswers(adminUserDetailSchema),
     }),
-    async (req) => userDetail(dbx.db, actorOf(req), req.params.id),
+    async (req) => userDetail(dbx.db, config, actorOf(req), req.params.id),
   );
 
   r.post(

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { mayCertificate, mayRead, type Role, STALE_DRAFT_DAYS } from '@sabt/core';
+import { mayAdminister, mayCertificate, mayRead, type Role, STALE_DRAFT_DAYS } from '@sabt/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,6 +72,9 @@ function HeadHome() {
         ))}
         {mayCertificate('confirm-spoiled-blank', { role: me.role, officeKind: me.office.kind }) && (
           <LinkCard to="/blanks" title={t('shell.blanks')} text={t('home.blanksHead')} />
+        )}
+        {mayAdminister('read-users', me.role) && (
+          <LinkCard to="/admin/users" title={t('shell.admin')} text={t('home.adminHead')} />
         )}
       </SimpleGrid>
     </Home>
@@ -146,6 +149,9 @@ function RoleHome({ role }: { role: LaterRole }) {
         )}
         {/* who opens records but neither lists nor searches them (the auditor) opens one by its id */}
         {mayRead(role, 'record') && !mayRead(role, 'list') && !mayRead(role, 'search') && <OpenRecordCard />}
+        {mayAdminister('read-users', role) && (
+          <LinkCard to="/admin/users" title={t('shell.admin')} text={t('home.admin')} />
+        )}
         {mayRead(role, 'audit') && <LinkCard to="/audit" title={t('shell.audit')} text={t('home.audit')} />}
         {mayCertificate('read-blank-stock', who) && (
           <LinkCard
