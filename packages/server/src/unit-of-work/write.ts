@@ -144,10 +144,12 @@ export async function runWrite<T>(
  * Read-your-own-writes beside a replica (db/read-replica.ts): after the commit, the primary's WAL
  * position, past the commit record, is kept on the writer's session; its reads go to the
  * replica only once the replica has replayed that far. A replayed answer keeps it too (the first
- * attempt may have committed and been lost before this). Nothing to keep without a replica.
+ * attempt may have committed and been lost before this). Every process on PostgreSQL keeps it,
+ * whether it reads from a replica or not: the session's next read may reach another process that
+ * does. (PGlite has no replicas.)
  */
 async function keepReadPosition(dbx: Db, actor: Actor): Promise<void> {
-  if (!dbx.replica || !actor.sessionHash) return;
+  if (dbx.engine !== 'postgres' || !actor.sessionHash) return;
   await sql`UPDATE sessions SET read_after_lsn = ${PRIMARY_WAL_END}
     WHERE token_hash = ${actor.sessionHash}`.execute(dbx.db);
 }
