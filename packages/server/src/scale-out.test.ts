@@ -28,6 +28,8 @@ const server = process.env.SABT_TEST_DATABASE_URL;
 const CLI = join(import.meta.dirname, 'cli/main.ts');
 const METRICS_TOKEN = 'scale-out-test-metrics-token-0123456789';
 const REGISTRATIONS = 200;
+/** The lag past which process B leaves its replica alone. */
+const MAX_LAG_SECONDS = 5;
 
 interface Answer {
   status: number;
@@ -182,6 +184,7 @@ describe.skipIf(!server)('several Sabt processes on one PostgreSQL, reads from a
       startSabt('B', {
         DATABASE_URL: urls.primary,
         DATABASE_READ_URL: urls.replica,
+        SABT_READ_MAX_LAG_SECONDS: String(MAX_LAG_SECONDS),
         SABT_FILES_DIR: files,
         SABT_DATA_DIR: files,
       }),
@@ -361,8 +364,14 @@ describe.skipIf(!server)('several Sabt processes on one PostgreSQL, reads from a
     await expect
       .poll(async () => found(await search(b, 'back', surname)), { timeout: 10_000 })
       .toContain(created.id);
-    // and so does the writer, once the replica has replayed past their write
-    await expect.poll(async () => (await metric(b, 'sabt_read_replica_up')).sabt_read_replica_up).toBe(1);
+    // and so does the writer, once process B has seen the replica replayed past their write
+    const replayed = Date.now();
+    await expect
+      .poll(async () => {
+        const { replica } = ok(await b.request('GET', '/ready'));
+        return replica.state === 'ok' && Date.parse(replica.checkedAt) > replayed;
+      })
+      .toBe(true);
     const writerBefore = await metric(b, 'sabt_lagging_reads_total');
     expect(found(await search(b, 'front', surname))).toContain(created.id);
     const writerAfter = await metric(b, 'sabt_lagging_reads_total');
@@ -370,6 +379,46 @@ describe.skipIf(!server)('several Sabt processes on one PostgreSQL, reads from a
       (writerAfter['sabt_lagging_reads_total{target="replica",reason=""}'] ?? 0) -
         (writerBefore['sabt_lagging_reads_total{target="replica",reason=""}'] ?? 0),
     ).toBe(1);
+  }, 60_000);
+
+  it('a replica lagging past the bound: reads fall back to the primary, and /ready and /metrics say so', async () => {
+    await pair.caughtUp();
+    await pair.pauseReplay();
+    try {
+      // the primary moves on while the replica holds its replay
+      ok(
+        await a.request('POST', '/api/v1/records', {
+          cookie: cookies.front,
+          key: randomUUID(),
+          body: { kind: 'BIRTH', data: birth(REGISTRATIONS + 2) },
+        }),
+        201,
+      );
+      await expect
+        .poll(async () => ok(await b.request('GET', '/ready')).replica, {
+          timeout: (MAX_LAG_SECONDS + 10) * 1000,
+          interval: 500,
+        })
+        .toMatchObject({ state: 'lagging', readsFrom: 'primary' });
+      const ready = ok(await b.request('GET', '/ready'));
+      expect(ready.status).toBe('ready');
+      expect(ready.replica.lagSeconds).toBeGreaterThan(MAX_LAG_SECONDS);
+      expect((await metric(b, 'sabt_read_replica_up')).sabt_read_replica_up).toBe(0);
+      expect(
+        (await metric(b, 'sabt_read_replica_lag_seconds')).sabt_read_replica_lag_seconds,
+      ).toBeGreaterThan(MAX_LAG_SECONDS);
+      // the record the replica has not replayed is found: the primary answers
+      const before = await metric(b, 'sabt_lagging_reads_total');
+      expect(found(await search(b, 'back', birth(REGISTRATIONS + 2).child.surname))).toHaveLength(1);
+      const after = await metric(b, 'sabt_lagging_reads_total');
+      const key = 'sabt_lagging_reads_total{target="primary",reason="replica-lagging"}';
+      expect((after[key] ?? 0) - (before[key] ?? 0)).toBe(1);
+    } finally {
+      await pair.resumeReplay();
+    }
+    await expect
+      .poll(async () => ok(await b.request('GET', '/ready')).replica.state, { timeout: 20_000 })
+      .toBe('ok');
   }, 60_000);
 
   it('a replica down: reads fall back to the primary, and /ready and /metrics say so', async () => {
