@@ -8,7 +8,7 @@ export interface Config {
   /** PostgreSQL connection string; when empty, Sabt runs on embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   /**
-   * A streaming replica of that PostgreSQL for the reads that may lag (search, the public check);
+   * A streaming replica of that PostgreSQL for the reads that may lag (search, the public check …);
    * undefined: every read goes to DATABASE_URL (db/read-replica.ts).
    */
   databaseReadUrl: string | undefined;
@@ -133,7 +133,7 @@ export const VARIABLES: readonly Variable[] = [
   {
     name: 'DATABASE_READ_URL',
     default: '',
-    help: 'a streaming replica of DATABASE_URL for search and the public certificate check; a user who just wrote reads the primary until the replica has replayed the write; unset: the primary reads',
+    help: 'a streaming replica of DATABASE_URL for the reads that may lag (search, the public certificate check, the fee report, the queue counts); a user who just wrote reads the primary until the replica has replayed the write; unset: the primary reads',
   },
   {
     name: 'SABT_READ_MAX_LAG_SECONDS',

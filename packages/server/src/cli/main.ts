@@ -108,7 +108,7 @@ async function start(config: Config, demo: boolean) {
   await app.listen({ port: config.port, host: config.host });
   if (config.jobs) jobs = await startJobs({ dbx, config, registry: REGISTRY, log: app.log });
   const where = config.databaseUrl
-    ? `PostgreSQL${dbx.replica ? `, search and the public check from its replica (${dbx.replica.status().state})` : ''}`
+    ? `PostgreSQL${dbx.replica ? `, the reads that may lag from its replica (${dbx.replica.status().state})` : ''}`
     : `PGlite in ${config.dataDir}`;
   const kept =
     config.files.store === 's3'

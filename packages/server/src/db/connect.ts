@@ -49,6 +49,7 @@ export async function connect(opts: {
           url: opts.readUrl,
           maxLagSeconds: opts.readMaxLagSeconds ?? 10,
           poolSize: opts.poolSize ?? 10,
+          onConnect: nameStatements,
         })
       : null;
     await replica?.start();

@@ -3,8 +3,9 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 
 /**
- * Reads that may lag, from a streaming replica of the primary (DATABASE_READ_URL): search and the
- * public certificate check. Writes, and every read that decides a write, stay on the primary.
+ * Reads that may lag, from a streaming replica of the primary (DATABASE_READ_URL): the search, the
+ * public certificate check, the fee report and the work queues' counts. Writes, every read that
+ * decides a write, and every other read stay on the primary.
  *
  * Whether a read may go to the replica is decided here, by two facts:
  *  - the replica's health, probed every second: the primary's WAL insert position is read first,
@@ -48,6 +49,8 @@ export interface ReadReplicaOptions {
   probeMs?: number;
   /** Connections to the replica. */
   poolSize?: number;
+  /** Called with each new connection (connect.ts names its statements, as on the primary). */
+  onConnect?: (client: pg.PoolClient) => void;
 }
 
 /**
@@ -107,7 +110,10 @@ export class ReadReplica {
       options: '-c default_transaction_read_only=on',
     });
     const lost = (err: Error) => console.error(`read replica connection lost: ${err.message}`);
-    this.pool.on('connect', (client) => client.on('error', lost));
+    this.pool.on('connect', (client) => {
+      opts.onConnect?.(client);
+      client.on('error', lost);
+    });
     this.pool.on('error', lost);
     this.db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: this.pool }) });
   }

@@ -116,7 +116,7 @@ export function appMetrics(dbx: Db, opts: { timeoutMs: number }): AppMetrics {
   });
   const replicaLag = new Gauge({
     name: 'sabt_read_replica_lag_seconds',
-    help: 'How old the read replica data may be (to a probe of precision; -1: unknown)',
+    help: "How old the read replica's data may be, to a probe's precision (-1: unknown)",
     registers,
   });
   const replicaLagBytes = new Gauge({
@@ -126,7 +126,7 @@ export function appMetrics(dbx: Db, opts: { timeoutMs: number }): AppMetrics {
   });
   const reads = new Counter({
     name: 'sabt_lagging_reads_total',
-    help: 'Reads that may lag (search, the public check) by where they went: replica, or primary with why (own-write: the reader wrote since the replica last caught up; replica-down; replica-lagging)',
+    help: 'Reads that may lag (search, the public check, the fee report, the queue counts) by where they went: replica, or primary with why (own-write: the reader wrote since the replica last caught up; replica-down; replica-lagging)',
     labelNames: ['target', 'reason'],
     registers,
   });
