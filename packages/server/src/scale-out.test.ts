@@ -12,6 +12,7 @@ import { verifyAudit } from './audit/audit-log.ts';
 import { sequenceAudit } from './audit/sequencer.ts';
 import { loadConfig } from './config.ts';
 import { connect, type Db } from './db/connect.ts';
+import { ReadReplica } from './db/read-replica.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo/demo-data.ts';
 import { prepareDatabase } from './prepare.ts';
 import { openFileStore } from './storage/open-store.ts';
@@ -420,6 +421,16 @@ describe.skipIf(!server)('several Sabt processes on one PostgreSQL, reads from a
       .poll(async () => ok(await b.request('GET', '/ready')).replica.state, { timeout: 20_000 })
       .toBe('ok');
   }, 60_000);
+
+  it('a server given its primary as DATABASE_READ_URL reads from the primary: it is not a replica', async () => {
+    const wrong = new ReadReplica(dbx.db, { url: pair.urls('sabt').primary, maxLagSeconds: 5 });
+    try {
+      expect(await wrong.probe()).toMatchObject({ state: 'not-a-replica' });
+      expect(wrong.route(null)).toEqual({ target: 'primary', reason: 'replica-down' });
+    } finally {
+      await wrong.close();
+    }
+  });
 
   it('a replica down: reads fall back to the primary, and /ready and /metrics say so', async () => {
     await pair.stopReplica();
