@@ -423,7 +423,7 @@ describe.skipIf(!server)('several Sabt processes on one PostgreSQL, reads from a
   }, 60_000);
 
   it('a server given its primary as DATABASE_READ_URL reads from the primary: it is not a replica', async () => {
-    const wrong = new ReadReplica(dbx.db, { url: pair.urls('sabt').primary, maxLagSeconds: 5 });
+    const wrong = new ReadReplica(dbx, { url: pair.urls('sabt').primary, maxLagSeconds: 5 });
     try {
       expect(await wrong.probe()).toMatchObject({ state: 'not-a-replica' });
       expect(wrong.route(null)).toEqual({ target: 'primary', reason: 'replica-down' });
@@ -435,6 +435,8 @@ describe.skipIf(!server)('several Sabt processes on one PostgreSQL, reads from a
   it('a replica down: reads fall back to the primary, and /ready and /metrics say so', async () => {
     await pair.stopReplica();
     try {
+      // at once, before the next probe: no connection to the replica to be had, the primary answers
+      expect(found(await search(b, 'back', 'Репликаов'))).toHaveLength(1);
       await expect
         .poll(async () => ok(await b.request('GET', '/ready')).replica.state, { timeout: 15_000 })
         .toBe('down');

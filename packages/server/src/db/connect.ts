@@ -45,12 +45,15 @@ export async function connect(opts: {
     pool.on('error', lost);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const replica = opts.readUrl
-      ? new ReadReplica(db, {
-          url: opts.readUrl,
-          maxLagSeconds: opts.readMaxLagSeconds ?? 10,
-          poolSize: opts.poolSize ?? 10,
-          onConnect: nameStatements,
-        })
+      ? new ReadReplica(
+          { db, pool },
+          {
+            url: opts.readUrl,
+            maxLagSeconds: opts.readMaxLagSeconds ?? 10,
+            poolSize: opts.poolSize ?? 10,
+            onConnect: nameStatements,
+          },
+        )
       : null;
     await replica?.start();
     return {

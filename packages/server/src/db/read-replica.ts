@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -97,8 +97,8 @@ export class ReadReplica {
   /** Reads routed since the start, by where they went and why. */
   readonly reads = new Map<string, number>();
 
-  constructor(primary: Kysely<Database>, opts: ReadReplicaOptions) {
-    this.primary = primary;
+  constructor(primary: { db: Kysely<Database>; pool: pg.Pool }, opts: ReadReplicaOptions) {
+    this.primary = primary.db;
     this.maxLagSeconds = opts.maxLagSeconds;
     this.probeMs = opts.probeMs ?? 1000;
     this.pool = new pg.Pool({
@@ -115,7 +115,34 @@ export class ReadReplica {
       client.on('error', lost);
     });
     this.pool.on('error', lost);
-    this.db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: this.pool }) });
+    // A read that finds the replica gone between two probes (no connection to be had) is made on
+    // the primary, and the replica is taken as down until the next probe finds it well.
+    const replicaPool = this.pool;
+    const fallback: PostgresPool = {
+      options: replicaPool.options,
+      connect: async () => {
+        try {
+          return await replicaPool.connect();
+        } catch (err) {
+          this.markDown(err as Error);
+          return primary.pool.connect();
+        }
+      },
+      // ended by close(): Kysely ends its pool only once a read went through it
+      end: async () => {},
+    };
+    this.db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: fallback }) });
+  }
+
+  private markDown(err: Error) {
+    this.set({
+      state: 'down',
+      lagSeconds: null,
+      lagBytes: null,
+      replayLsn: null,
+      checkedAt: new Date(),
+      problem: err.message,
+    });
   }
 
   /** Probes once now, then every probeMs until closed. */
@@ -158,10 +185,14 @@ export class ReadReplica {
     const keepMs = (this.maxLagSeconds + 5) * 1000 + this.probeMs * 2;
     while (this.history.length > 1 && this.history[0]!.at < at - keepMs) this.history.shift();
     try {
-      const r = await sql<{ standby: boolean; replay: string | null; replayed_ago: number | null }>`
-        SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replay,
-          extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 AS replayed_ago`.execute(
-        this.db,
+      // on the replica's own pool: never the primary in its stead
+      const r = await this.pool.query<{
+        standby: boolean;
+        replay: string | null;
+        replayed_ago: number | null;
+      }>(
+        `SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replay,
+          extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 AS replayed_ago`,
       );
       const row = r.rows[0]!;
       if (!row.standby || !row.replay) {
@@ -200,14 +231,8 @@ export class ReadReplica {
           : {}),
       });
     } catch (err) {
-      return this.set({
-        state: 'down',
-        lagSeconds: null,
-        lagBytes: null,
-        replayLsn: null,
-        checkedAt: new Date(at),
-        problem: (err as Error).message,
-      });
+      this.markDown(err as Error);
+      return this.current;
     }
   }
 
@@ -238,6 +263,7 @@ export class ReadReplica {
     this.timer = null;
     await this.probing;
     await this.db.destroy();
+    await this.pool.end();
   }
 }
 
