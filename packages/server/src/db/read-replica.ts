@@ -8,14 +8,15 @@ import type { Database } from './schema.ts';
  * decides a write, and every other read stay on the primary.
  *
  * Whether a read may go to the replica is decided here, by two facts:
- *  - the replica's health, probed every second: the primary's WAL insert position is read first,
- *    then the replica's replay position; the replica holds everything the primary had committed at
+ *  - the replica's health, probed every second: the primary's WAL position is read first, then
+ *    the replica's replay position; the replica holds everything the primary had committed at
  *    the latest probe whose primary position it has replayed, so its data is at most
  *    `now - that probe's time` old (the lag, to a probe's precision). Not answering, not a standby
- *    (pg_is_in_recovery() false) or lagging past SABT_READ_MAX_LAG_SECONDS: not read.
+ *    (pg_is_in_recovery() false) or lagging past SABT_READ_MAX_LAG_SECONDS: not read. A read that
+ *    finds no connection to the replica between two probes is made on the primary.
  *  - the reader's own writes: after a session writes, the primary's WAL position (past the write's
  *    commit record: PRIMARY_WAL_END) is kept on the session row (sessions.read_after_lsn, migration 037,
- *    written by runWrite after the commit); that session reads from the replica only once the latest
+ *    written by runWrite after the commit, by every process on PostgreSQL); that session reads from the replica only once the latest
  *    probe found the replica replayed past it, else from the primary. The session row is on the
  *    primary, so this holds whichever Sabt process the next request reaches.
  * The replica is never written to: its connections are read-only (default_transaction_read_only).
