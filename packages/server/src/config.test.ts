@@ -19,3 +19,26 @@ describe('the public address printed on certificates', () => {
     );
   });
 });
+
+describe('the read replica', () => {
+  it('is a replica of DATABASE_URL: refused without it', () => {
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://replica/sabt' })).toThrow(
+      /DATABASE_READ_URL needs DATABASE_URL/,
+    );
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://primary/sabt',
+      DATABASE_READ_URL: 'postgres://replica/sabt',
+      SABT_FILES_DIR: '/tmp/files',
+    });
+    expect(config.databaseReadUrl).toBe('postgres://replica/sabt');
+    expect(config.readMaxLagSeconds).toBe(10);
+  });
+
+  it('is unset by default: the primary reads', () => {
+    expect(loadConfig({}).databaseReadUrl).toBeUndefined();
+  });
+
+  it('refuses a lag bound below one second', () => {
+    expect(() => loadConfig({ SABT_READ_MAX_LAG_SECONDS: '0' })).toThrow(/SABT_READ_MAX_LAG_SECONDS/);
+  });
+});

@@ -7,6 +7,13 @@ export interface Config {
   host: string;
   /** PostgreSQL connection string; when empty, Sabt runs on embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
+  /**
+   * A streaming replica of that PostgreSQL for the reads that may lag (search, the public check …);
+   * undefined: every read goes to DATABASE_URL (db/read-replica.ts).
+   */
+  databaseReadUrl: string | undefined;
+  /** Past this lag (or when it does not answer) the replica is left alone and the primary reads. */
+  readMaxLagSeconds: number;
   dataDir: string;
   /** Where files (certificate PDFs, scans, attachments, reports) are stored; see storage/. */
   files: FileStorageConfig;
@@ -122,6 +129,16 @@ export const VARIABLES: readonly Variable[] = [
     name: 'DATABASE_URL',
     default: '',
     help: 'PostgreSQL connection string; when unset, embedded PGlite is used',
+  },
+  {
+    name: 'DATABASE_READ_URL',
+    default: '',
+    help: 'a streaming replica of DATABASE_URL for the reads that may lag (search, the public certificate check, the fee report, the queue counts); a user who just wrote reads the primary until the replica has replayed the write; unset: the primary reads',
+  },
+  {
+    name: 'SABT_READ_MAX_LAG_SECONDS',
+    default: '10',
+    help: 'a replica further behind than this (or not answering) is not read: the primary serves its reads and /ready and /metrics say so',
   },
   { name: 'SABT_DATA_DIR', default: './data', help: 'directory of the embedded PGlite database' },
   {
@@ -416,6 +433,14 @@ function fileStorage(env: NodeJS.ProcessEnv, dataPath: string): FileStorageConfi
   };
 }
 
+/** A replica is one of PostgreSQL's: only beside DATABASE_URL. */
+function readUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = read(env, 'DATABASE_READ_URL');
+  if (!raw) return undefined;
+  if (!read(env, 'DATABASE_URL')) throw new Error('DATABASE_READ_URL needs DATABASE_URL (a replica of it)');
+  return raw;
+}
+
 /** A guessable token would open the metrics to anyone: at least 32 characters. */
 function metricsToken(env: NodeJS.ProcessEnv): string {
   const raw = read(env, 'SABT_METRICS_TOKEN');
@@ -435,6 +460,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env, 'PORT'),
     host: read(env, 'HOST'),
     databaseUrl: read(env, 'DATABASE_URL') || undefined,
+    databaseReadUrl: readUrl(env),
+    readMaxLagSeconds: positive(env, 'SABT_READ_MAX_LAG_SECONDS'),
     dataDir: dataDir(env),
     files: fileStorage(env, dataDir(env)),
     timeZone: read(env, 'SABT_TIME_ZONE'),

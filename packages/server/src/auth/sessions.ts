@@ -27,6 +27,11 @@ export interface Actor {
   sessionHash: string;
   /** Signed in with a temporary password: may do nothing but change it (app.ts). */
   mustChangePassword?: boolean;
+  /**
+   * The primary's WAL position after this session's latest write: its reads go to a replica only
+   * once the replica has replayed past it (db/read-replica.ts). Null: nothing written yet.
+   */
+  readAfterLsn?: string | null;
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -84,6 +89,7 @@ export async function resolveSession(
       's.token_hash',
       's.last_seen_at',
       's.expires_at',
+      's.read_after_lsn',
       'u.id',
       'u.login',
       'u.full_name',
@@ -121,6 +127,7 @@ export async function resolveSession(
     officePath: row.office_path,
     sessionHash: hash,
     mustChangePassword: row.must_change_password,
+    readAfterLsn: row.read_after_lsn,
   };
 }
 

@@ -71,7 +71,12 @@ async function start(config: Config, demo: boolean) {
     console.warn('warning: SABT_KEY_PASSPHRASE is not set: signing keys use the development passphrase');
   }
   const files = openFileStore(config.files);
-  const dbx = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const dbx = await connect({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    readUrl: config.databaseReadUrl,
+    readMaxLagSeconds: config.readMaxLagSeconds,
+  });
   await prepareDatabase(dbx.db, { files });
   if (demo) await loadDemoData(dbx.db);
   // The job runtime runs here unless SABT_JOBS=off; SIGTERM lets running jobs finish (or releases them).
@@ -102,7 +107,9 @@ async function start(config: Config, demo: boolean) {
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
   if (config.jobs) jobs = await startJobs({ dbx, config, registry: REGISTRY, log: app.log });
-  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+  const where = config.databaseUrl
+    ? `PostgreSQL${dbx.replica ? `, the reads that may lag from its replica (${dbx.replica.status().state})` : ''}`
+    : `PGlite in ${config.dataDir}`;
   const kept =
     config.files.store === 's3'
       ? `S3 bucket ${config.files.s3.bucket}`

@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { ReadReplica } from './read-replica.ts';
 import type { Database } from './schema.ts';
 
 // Event dates stay plain strings; bigint counters fit in a JS number.
@@ -17,6 +18,8 @@ export interface Db {
   engine: 'pglite' | 'postgres';
   /** The pool under `db` (one connection on PGlite), for what must take its turn with Sabt's queries (the job queue). */
   pool: pg.Pool;
+  /** The streaming replica search and the public check read from (DATABASE_READ_URL), else null. */
+  replica: ReadReplica | null;
   close(): Promise<void>;
 }
 
@@ -25,6 +28,9 @@ export async function connect(opts: {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** A streaming replica of `databaseUrl` for the reads that may lag, and the lag past which it is not read. */
+  readUrl?: string | undefined;
+  readMaxLagSeconds?: number;
 }): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
@@ -38,7 +44,28 @@ export async function connect(opts: {
     // An idle connection dropped by the server (restart, admin) must not bring Sabt down; the pool reconnects.
     pool.on('error', lost);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', pool, close: () => db.destroy() };
+    const replica = opts.readUrl
+      ? new ReadReplica(
+          { db, pool },
+          {
+            url: opts.readUrl,
+            maxLagSeconds: opts.readMaxLagSeconds ?? 10,
+            poolSize: opts.poolSize ?? 10,
+            onConnect: nameStatements,
+          },
+        )
+      : null;
+    await replica?.start();
+    return {
+      db,
+      engine: 'postgres',
+      pool,
+      replica,
+      close: async () => {
+        await replica?.close();
+        await db.destroy();
+      },
+    };
   }
   if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
   const pglite = new PGlite(opts.dataDir, { extensions: { pg_trgm } });
@@ -49,6 +76,7 @@ export async function connect(opts: {
     db,
     engine: 'pglite',
     pool,
+    replica: null,
     close: async () => {
       await db.destroy();
       await pglite.close();

@@ -47,6 +47,8 @@ export interface SessionsTable {
   created_at: Generated<Date>;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  /** The primary's WAL position after the session's latest write (pg_lsn as text, `16/B374D848`); migration 037. */
+  read_after_lsn: string | null;
 }
 
 export interface RecordsTable {

@@ -103,6 +103,51 @@ export function appMetrics(dbx: Db, opts: { timeoutMs: number }): AppMetrics {
     registers,
   });
 
+  const replicaUp = new Gauge({
+    name: 'sabt_read_replica_up',
+    help: '1 when the read replica (DATABASE_READ_URL) answers as a standby within the lag bound and serves the reads that may lag, else 0 (they go to the primary); absent without a replica',
+    registers,
+  });
+  const replicaState = new Gauge({
+    name: 'sabt_read_replica_state',
+    help: "The read replica's state at its latest probe: 1 for the state it is in (ok, lagging, down, not-a-replica)",
+    labelNames: ['state'],
+    registers,
+  });
+  const replicaLag = new Gauge({
+    name: 'sabt_read_replica_lag_seconds',
+    help: "How old the read replica's data may be, to a probe's precision (-1: unknown)",
+    registers,
+  });
+  const replicaLagBytes = new Gauge({
+    name: 'sabt_read_replica_lag_bytes',
+    help: 'WAL the read replica had still to replay at its latest probe (-1: unknown)',
+    registers,
+  });
+  const reads = new Counter({
+    name: 'sabt_lagging_reads_total',
+    help: 'Reads that may lag (search, the public check, the fee report, the queue counts) by where they went: replica, or primary with why (own-write: the reader wrote since the replica last caught up; replica-down; replica-lagging)',
+    labelNames: ['target', 'reason'],
+    registers,
+  });
+  const readsCounted = new Map<string, number>();
+  const readReplica = () => {
+    const replica = dbx.replica;
+    if (!replica) return;
+    const s = replica.status();
+    replicaUp.set(s.state === 'ok' ? 1 : 0);
+    replicaState.reset();
+    for (const state of ['ok', 'lagging', 'down', 'not-a-replica'] as const)
+      replicaState.set({ state }, s.state === state ? 1 : 0);
+    replicaLag.set(s.lagSeconds ?? -1);
+    replicaLagBytes.set(s.lagBytes ?? -1);
+    for (const [key, n] of replica.reads) {
+      const [target, reason = ''] = key.split(':');
+      reads.inc({ target, reason }, n - (readsCounted.get(key) ?? 0));
+      readsCounted.set(key, n);
+    }
+  };
+
   const readDatabase = async () => {
     const now = Date.now();
     const lag = (oldest: Date | null) =>
@@ -141,6 +186,7 @@ export function appMetrics(dbx: Db, opts: { timeoutMs: number }): AppMetrics {
       pool.set({ state: 'idle' }, dbx.pool.idleCount);
       pool.set({ state: 'waiting' }, dbx.pool.waitingCount);
       poolMax.set(dbx.pool.options.max ?? 10);
+      readReplica();
       try {
         await withTimeout(readDatabase(), opts.timeoutMs, 'the database did not answer');
         up.set(1);

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type OutboxEvent, todayIn } from '@sabt/core';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { type AuditEvent, appendAudit, canonicalJson } from '../audit/audit-log.ts';
 import { auditWritten } from '../audit/sequencer.ts';
 import type { Actor } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
+import { PRIMARY_WAL_END } from '../db/read-replica.ts';
 import type { Database } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { countCommittedEvents } from '../monitoring/metrics.ts';
@@ -49,12 +50,13 @@ export interface WriteRequest {
  * A failed command leaves nothing behind, the key, the audit entries and the events included.
  */
 export async function runWrite<T>(
-  { db }: Db,
+  dbx: Db,
   actor: Actor,
   config: Config,
   req: WriteRequest,
   command: (ctx: WriteContext) => Promise<WriteResult<T>>,
 ): Promise<WriteResult<T>> {
+  const { db } = dbx;
   const key = req.key;
   if (key !== undefined && (key.length === 0 || key.length > 200)) {
     throw new DomainError('malformed', 'problem.validation', {}, [
@@ -124,14 +126,32 @@ export async function runWrite<T>(
   } catch (err) {
     // Rolled back. A request with the same key that committed meanwhile answers for this one.
     const replay = key ? await stored(db) : undefined;
-    if (replay) return replay;
+    if (replay) {
+      await keepReadPosition(dbx, actor);
+      return replay;
+    }
     throw err;
   }
+  await keepReadPosition(dbx, actor);
   // Committed: the dispatcher of this process moves the events now rather than at its next poll.
   if (wroteEvents) outboxWritten();
   if (wroteAudit) auditWritten();
   countCommittedEvents(events);
   return written;
+}
+
+/**
+ * Read-your-own-writes beside a replica (db/read-replica.ts): after the commit, the primary's WAL
+ * position, past the commit record, is kept on the writer's session; its reads go to the
+ * replica only once the replica has replayed that far. A replayed answer keeps it too (the first
+ * attempt may have committed and been lost before this). Every process on PostgreSQL keeps it,
+ * whether it reads from a replica or not: the session's next read may reach another process that
+ * does. (PGlite has no replicas.)
+ */
+async function keepReadPosition(dbx: Db, actor: Actor): Promise<void> {
+  if (dbx.engine !== 'postgres' || !actor.sessionHash) return;
+  await sql`UPDATE sessions SET read_after_lsn = ${PRIMARY_WAL_END}
+    WHERE token_hash = ${actor.sessionHash}`.execute(dbx.db);
 }
 
 /** Another request stored its answer under the same key first (and committed): this one gives way. */

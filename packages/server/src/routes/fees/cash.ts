@@ -15,6 +15,7 @@ import {
   todayIn,
 } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
+import { readDb } from '../../db/read-replica.ts';
 import { cashDay, handInCash, prepareCashReport, signCashReport } from '../../fees/cash/cash-reports.ts';
 import { feeReportOf } from '../../fees/cash/fee-reports.ts';
 import { importStatement, listStatements, readStatement } from '../../fees/cash/statements.ts';
@@ -129,7 +130,8 @@ export async function cashRoutes(app: FastifyInstance, { config, dbx, files }: R
     ),
     async (req) => {
       const actor = actorOf(req);
-      const report = await feeReportOf(dbx.db, actor, config.timeZone, req.query);
+      // a report over days may lag: from the replica, unless this user wrote since it last caught up
+      const report = await feeReportOf(readDb(dbx, actor.readAfterLsn), actor, config.timeZone, req.query);
       await auditRead(dbx, [
         readEvent(actor, 'fees.report-read', null, {
           office: report.officeId,

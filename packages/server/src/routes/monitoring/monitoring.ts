@@ -3,6 +3,7 @@ import { LOCALES, pickLocale, t } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
+import type { ReplicaStatus } from '../../db/read-replica.ts';
 import { Problem, problemBody } from '../../http/problem.ts';
 import { appMetrics } from '../../monitoring/metrics.ts';
 import { checkReadiness, type ReadinessDeps } from '../../monitoring/readiness.ts';
@@ -46,11 +47,13 @@ export async function monitoringRoutes(app: FastifyInstance, deps: MonitoringDep
     reply.header('cache-control', 'no-store');
     const checks = await checkReadiness({ dbx, files, jobs: deps.jobs, timeoutMs: config.readyTimeoutMs });
     const failed = checks.filter((c) => !c.ok);
-    if (failed.length === 0) return { status: 'ready', engine: dbx.engine, checks };
+    // a replica down or lagging does not stop this process serving (the primary reads): said, not failed
+    const replica = dbx.replica ? { replica: replicaReport(dbx.replica.status()) } : {};
+    if (failed.length === 0) return { status: 'ready', engine: dbx.engine, checks, ...replica };
     const named = Object.fromEntries(
       LOCALES.map((l) => [l, failed.map((c) => t(`ready.check.${c.name}`, l)).join(', ')]),
     );
-    const problem = new Problem(503, 'problem.notReady', { failed: named }, [], { checks });
+    const problem = new Problem(503, 'problem.notReady', { failed: named }, [], { checks, ...replica });
     req.log.warn({ checks: failed }, 'not ready');
     return reply
       .code(503)
@@ -81,4 +84,16 @@ export async function monitoringRoutes(app: FastifyInstance, deps: MonitoringDep
     reply.header('cache-control', 'no-store').type(metrics.contentType);
     return metrics.scrape();
   });
+}
+
+/** The read replica on /ready: its state, its lag, and where the reads that may lag go meanwhile. */
+function replicaReport(s: ReplicaStatus) {
+  return {
+    state: s.state,
+    readsFrom: s.state === 'ok' ? 'replica' : 'primary',
+    lagSeconds: s.lagSeconds,
+    lagBytes: s.lagBytes,
+    checkedAt: s.checkedAt?.toISOString() ?? null,
+    ...(s.problem ? { problem: s.problem } : {}),
+  };
 }

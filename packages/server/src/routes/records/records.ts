@@ -10,6 +10,7 @@ import { createRecord } from '../../commands/create-record.ts';
 import { editRecord } from '../../commands/edit-record.ts';
 import { transitionRecord } from '../../commands/transition-record.ts';
 import { shortenWaitingPeriod } from '../../commands/waiting-period.ts';
+import { readDb } from '../../db/read-replica.ts';
 import { actorOf, localeOf, type RouteDeps } from '../../http/context.ts';
 import { Problem } from '../../http/problem.ts';
 import {
@@ -185,7 +186,11 @@ export async function recordRoutes(app: FastifyInstance, deps: RouteDeps) {
         response: responses({ 200: queueCountsSchema, ...problems(401, 500) }),
       },
     ),
-    async (req) => queueCounts(dbx.db, actorOf(req)),
+    // the header's counts may lag: from the replica, unless this user wrote since it last caught up
+    async (req) => {
+      const actor = actorOf(req);
+      return queueCounts(readDb(dbx, actor.readAfterLsn), actor);
+    },
   );
 
   r.get(

@@ -1,6 +1,7 @@
 import { ACT_KINDS, plainDate, queryNumber, STATUSES, searchResultsSchema } from '@sabt/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { readDb } from '../../db/read-replica.ts';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
 import { documentedRoutes, problems, responses } from '../../http/responses.ts';
 import { sealedRowsShown } from '../../policies/sealing.ts';
@@ -55,9 +56,11 @@ export async function searchRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
     }),
     async (req) => {
       const actor = actorOf(req);
-      const { hits, weaker } = await searchRecords(dbx.db, actor, req.query);
+      // the search may lag: from the replica, unless this user wrote since it last caught up
+      const reads = readDb(dbx, actor.readAfterLsn);
+      const { hits, weaker } = await searchRecords(reads, actor, req.query);
       const rows = hits.length
-        ? await dbx.db
+        ? await reads
             .selectFrom('records')
             .select([...LIST_ROW_COLUMNS])
             .where(
@@ -73,7 +76,7 @@ export async function searchRoutes(app: FastifyInstance, { dbx }: RouteDeps) {
       const dataOf = new Map(
         couples.length
           ? (
-              await dbx.db.selectFrom('records').select(['id', 'data']).where('id', 'in', couples).execute()
+              await reads.selectFrom('records').select(['id', 'data']).where('id', 'in', couples).execute()
             ).map((r) => [r.id, r.data])
           : [],
       );

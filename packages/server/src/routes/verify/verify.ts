@@ -14,6 +14,7 @@ import {
 } from '../../certificates/verify/verify.ts';
 import { type PageInput, readPageInput, renderVerifyPage } from '../../certificates/verify/verify-page.ts';
 import type { Config } from '../../config.ts';
+import { readDb } from '../../db/read-replica.ts';
 import type { RouteDeps } from '../../http/context.ts';
 import { problems, responses } from '../../http/responses.ts';
 import { auditRead } from '../../unit-of-work/write.ts';
@@ -161,10 +162,13 @@ const open = { public: true };
 type Asked = { code: string } | NumberCheck;
 
 async function check(deps: RouteDeps, req: FastifyRequest, asked: Asked): Promise<VerifyResult> {
+  // the public check may lag (a certificate is handed over after it is issued): from the replica,
+  // unless the one asking is signed in and wrote since it last caught up
+  const reads = readDb(deps.dbx, req.actor?.readAfterLsn);
   const result =
     'code' in asked
-      ? await verifyCode(deps.dbx.db, deps.config.timeZone, asked.code)
-      : await verifyByNumber(deps.dbx.db, asked);
+      ? await verifyCode(reads, deps.config.timeZone, asked.code)
+      : await verifyByNumber(reads, asked);
   // who checked what is kept, as any read of personal data (the holder's initials) is
   await auditRead(deps.dbx, [
     {
