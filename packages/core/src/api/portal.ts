@@ -52,6 +52,7 @@ export const publicVisitSchema = z
     host: z.object({ id: z.string(), name: localizedSchema }).nullable(),
   })
   .describe('Where and when a mobile office stands');
+export type PublicVisit = z.infer<typeof publicVisitSchema>;
 export const publicVisitListSchema = z
   .object({ items: z.array(publicVisitSchema) })
   .describe('The mobile offices’ planned visits, by date and time');

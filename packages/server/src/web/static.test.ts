@@ -8,6 +8,8 @@ import { webApp } from './static.ts';
 
 const INDEX =
   '<!doctype html><html><body><div id="root"></div><script src="/assets/index-abc123.js"></script></body></html>';
+const PORTAL =
+  '<!doctype html><html lang="tg"><body><div id="root"></div><script src="/assets/portal-def456.js"></script></body></html>';
 
 let dir: string;
 let app: FastifyInstance;
@@ -26,6 +28,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'assets'));
   mkdirSync(join(dir, '.vite'));
   writeFileSync(join(dir, 'index.html'), INDEX);
+  writeFileSync(join(dir, 'portal.html'), PORTAL);
   writeFileSync(join(dir, 'assets/index-abc123.js'), 'console.log("sabt")');
   writeFileSync(join(dir, 'assets/index-abc123.css'), 'body{}');
   writeFileSync(join(dir, 'robots.txt'), 'User-agent: *\n');
@@ -74,6 +77,17 @@ describe('serving the web app', () => {
       expect(res.body, url).toBe(INDEX);
       expect(res.headers['cache-control'], url).toBe('no-cache');
     }
+  });
+
+  it("answers the citizen portal's routes with portal.html, its own page and bundle", async () => {
+    for (const url of ['/portal', '/portal/', '/portal/services/birth', '/portal/fees?service=EXTRACT']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toBe(PORTAL);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
+    // a staff path that merely begins with the same letters is the staff app's
+    expect((await app.inject({ method: 'GET', url: '/portals' })).body).toBe(INDEX);
   });
 
   it('keeps unknown /api paths as problem+json 404s and leaves the API alone', async () => {
