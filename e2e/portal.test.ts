@@ -108,7 +108,7 @@ describe('the citizen portal in a real browser', () => {
     // nothing wider than the screen
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await shot(page, 'portal-home-360');
-    await page.goto('/portal/offices');
+    await page.goto('/portal/offices?region=RA');
     await page.locator('[data-office="RA-13-01"]').waitFor(T);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await shot(page, 'portal-offices-360');

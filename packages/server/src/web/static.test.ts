@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installErrorHandler } from '../http/error-handler.ts';
@@ -30,6 +31,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), INDEX);
   writeFileSync(join(dir, 'portal.html'), PORTAL);
   writeFileSync(join(dir, 'assets/index-abc123.js'), 'console.log("sabt")');
+  writeFileSync(join(dir, 'assets/index-abc123.js.br'), brotliCompressSync('console.log("sabt")'));
+  writeFileSync(join(dir, 'assets/index-abc123.js.gz'), gzipSync('console.log("sabt")'));
   writeFileSync(join(dir, 'assets/index-abc123.css'), 'body{}');
   writeFileSync(join(dir, 'robots.txt'), 'User-agent: *\n');
   writeFileSync(join(dir, '.vite/manifest.json'), '{}');
@@ -58,6 +61,31 @@ describe('serving the web app', () => {
     const css = await app.inject({ method: 'GET', url: '/assets/index-abc123.css?v=1' });
     expect(css.headers['content-type']).toMatch(/^text\/css/);
     expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the compressed copy the browser accepts, brotli first, else the file itself', async () => {
+    const br = await app.inject({
+      method: 'GET',
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe('console.log("sabt")');
+    const gz = await app.inject({
+      method: 'GET',
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await app.inject({
+      method: 'GET',
+      url: '/assets/index-abc123.css',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('body{}');
   });
 
   it('serves other files of the build, revalidated', async () => {

@@ -64,8 +64,10 @@ const pageOf = (path: string) =>
  */
 export async function webApp(app: FastifyInstance, options: WebAppOptions = {}) {
   const root = resolve(options.root ?? WEB_DIST);
-  // Only `reply.sendFile` (in this plugin's scope); the routes below choose what to send.
-  await app.register(fastifyStatic, { root, serve: false, decorateReply: true });
+  // Only `reply.sendFile` (in this plugin's scope); the routes below choose what to send. The build
+  // keeps a .br and a .gz beside each text file (scripts/compress-build.mjs): sent by the browser's
+  // Accept-Encoding, else the file itself.
+  await app.register(fastifyStatic, { root, serve: false, decorateReply: true, preCompressed: true });
 
   const serve = async (req: FastifyRequest, reply: FastifyReply) => {
     const path = req.url.split('?')[0] ?? '/';

@@ -80,6 +80,7 @@ export const en: PortalMessages = {
     phone: 'Telephone',
     hours: 'Opening hours',
     services: 'Services',
+    allServices: 'All services',
     notPublished: 'not published yet',
     visitsTitle: 'Mobile offices’ schedule',
     visitsIntro: 'The mobile office comes to the jamoats on these days.',

@@ -82,6 +82,7 @@ export const ru: PortalMessages = {
     phone: 'Телефон',
     hours: 'Часы работы',
     services: 'Услуги',
+    allServices: 'Все услуги',
     notPublished: 'ещё не опубликовано',
     visitsTitle: 'Расписание мобильных офисов',
     visitsIntro: 'Мобильный офис приезжает в джамоаты в эти дни.',

@@ -82,6 +82,7 @@ export const tg = {
     phone: 'Телефон',
     hours: 'Соатҳои корӣ',
     services: 'Хизматрасониҳо',
+    allServices: 'Ҳамаи хизматрасониҳо',
     notPublished: 'ҳанӯз нашр нашудааст',
     visitsTitle: 'Ҷадвали идораҳои сайёр',
     visitsIntro: 'Идораи сайёр дар ин рӯзҳо ба ҷамоатҳо меояд.',

@@ -139,6 +139,7 @@ function OfficeCard({ office, regionName }: { office: PublicOffice; regionName: 
   const { m, locale } = useLocale();
   const o = m.offices;
   const kind = office.kind in o.kinds ? o.kinds[office.kind as keyof typeof o.kinds] : office.kind;
+  const offered = servicesAt(office.kind);
   return (
     <li className="office" data-office={office.id}>
       <h3>{office.name[locale]}</h3>
