@@ -21,6 +21,21 @@ export const officeHoursSchema = z
   .describe('Opening hours: days (1 = Monday … 7 = Sunday) with their hours');
 export type OfficeHours = z.infer<typeof officeHoursSchema>;
 
+const addressLine = z.string().trim().min(2).max(300);
+/** What an office publishes on the portal (PUT /admin/offices/:id/details); null: not published. */
+export const officeDetailsSchema = z.strictObject({
+  address: z.strictObject({ tg: addressLine, ru: addressLine, en: addressLine }).nullable(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d ()-]{6,24}$/, { error: 'error.phone' })
+    .nullable(),
+  hours: officeHoursSchema
+    .refine((hours) => hours.every((h) => h.opens < h.closes), { error: 'error.admin.visitTimes' })
+    .nullable(),
+});
+export type OfficeDetails = z.infer<typeof officeDetailsSchema>;
+
 /** An office as the public sees it (GET /portal/offices). */
 export const publicOfficeSchema = z
   .object({

@@ -30,6 +30,11 @@ export const PORTAL_MESSAGES = {
     ru: 'Для этого адреса или номера запрошено слишком много кодов. Повторите через {minutes} мин.',
     en: 'Too many codes were asked for this address or number. Try again in {minutes} minutes.',
   },
+  'problem.portal.noPublicOffice': {
+    tg: 'Идораи «{office}» аризаҳои шаҳрвандонро қабул намекунад ва дар портал нишон дода намешавад.',
+    ru: 'Учреждение «{office}» не принимает заявления граждан и не показывается на портале.',
+    en: 'The office “{office}” takes no applications from citizens and is not shown on the portal.',
+  },
   'problem.portal.signInRequired': {
     tg: 'Ба портал ворид шавед.',
     ru: 'Войдите на портал.',

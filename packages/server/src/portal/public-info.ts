@@ -22,45 +22,54 @@ function hoursOf(value: unknown): OfficeHours | null {
   return parsed.success ? parsed.data : null;
 }
 
+const PUBLIC_COLUMNS = [
+  'id',
+  'parent_id',
+  'kind',
+  'region',
+  'name_tg',
+  'name_ru',
+  'name_en',
+  'address_tg',
+  'address_ru',
+  'address_en',
+  'phone',
+  'hours',
+] as const;
+
+/** The offices citizens may apply at (open or closed), with what they publish, in tree order. */
+const publicRows = (db: Kysely<Database>) =>
+  portalDb(db).selectFrom('offices').select(PUBLIC_COLUMNS).where('kind', 'in', SERVING).orderBy('path');
+
+type PublicRow = Awaited<ReturnType<ReturnType<typeof publicRows>['executeTakeFirstOrThrow']>>;
+
+function present(o: PublicRow): PublicOffice {
+  const kind = o.kind as OfficeKind;
+  return {
+    id: o.id,
+    parent: o.parent_id,
+    kind,
+    region: o.region,
+    name: { tg: o.name_tg, ru: o.name_ru, en: o.name_en },
+    address:
+      o.address_tg && o.address_ru && o.address_en
+        ? { tg: o.address_tg, ru: o.address_ru, en: o.address_en }
+        : null,
+    phone: o.phone,
+    hours: hoursOf(o.hours),
+    actKinds: [...OFFICE_ACT_KINDS[kind]],
+  };
+}
+
 /** The open offices citizens apply at, in tree order, with what they publish and the acts they register. */
 export async function publicOffices(db: Kysely<Database>): Promise<PublicOffice[]> {
-  const rows = await portalDb(db)
-    .selectFrom('offices')
-    .select([
-      'id',
-      'parent_id',
-      'kind',
-      'region',
-      'name_tg',
-      'name_ru',
-      'name_en',
-      'address_tg',
-      'address_ru',
-      'address_en',
-      'phone',
-      'hours',
-    ])
-    .where('active', '=', true)
-    .where('kind', 'in', SERVING)
-    .orderBy('path')
-    .execute();
-  return rows.map((o) => {
-    const kind = o.kind as OfficeKind;
-    return {
-      id: o.id,
-      parent: o.parent_id,
-      kind,
-      region: o.region,
-      name: { tg: o.name_tg, ru: o.name_ru, en: o.name_en },
-      address:
-        o.address_tg && o.address_ru && o.address_en
-          ? { tg: o.address_tg, ru: o.address_ru, en: o.address_en }
-          : null,
-      phone: o.phone,
-      hours: hoursOf(o.hours),
-      actKinds: [...OFFICE_ACT_KINDS[kind]],
-    };
-  });
+  return (await publicRows(db).where('active', '=', true).execute()).map(present);
+}
+
+/** One office as the portal shows it (closed ones too), or undefined if citizens do not apply there. */
+export async function publicOffice(db: Kysely<Database>, id: string): Promise<PublicOffice | undefined> {
+  const row = await publicRows(db).where('id', '=', id).executeTakeFirst();
+  return row && present(row);
 }
 
 /** The mobile offices' planned visits from `from` on (VISITS_AHEAD_DAYS), cancelled ones left out. */

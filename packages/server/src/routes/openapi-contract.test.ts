@@ -79,6 +79,7 @@ function recorded(c: Client): Client {
     get: (url, headers) => keep('get', url)(c.get(url, headers)),
     post: (url, body, headers) => keep('post', url)(c.post(url, body, headers)),
     patch: (url, body, headers) => keep('patch', url)(c.patch(url, body, headers)),
+    put: (url, body, headers) => keep('put', url)(c.put(url, body, headers)),
     raw: (method, url, payload, headers) =>
       keep(method.toLowerCase(), url)(c.raw(method, url, payload, headers)),
   };
@@ -544,6 +545,14 @@ describe('every documented operation, driven through the app', () => {
     const planned = ok(await head.post(`${O}/DU-03-90/visits`, visit), 201);
     ok(await head.get(`${O}/DU-03-90/visits`));
     ok(await head.post(`${O}/DU-03-90/visits/${planned.id}/cancel`));
+    const published = {
+      address: { tg: 'кӯчаи Сино 1', ru: 'ул. Сино 1', en: '1 Sino St' },
+      phone: '+992 37 221 00 00',
+      hours: [{ days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' }],
+    };
+    ok(await head.put(`${O}/DU-03-00/details`, published));
+    ok(await head.put(`${O}/RA-13-00/details`, published), 403);
+    ok(await head.put(`${O}/DU-03-00/details`, { ...published, phone: 'call us' }), 400);
     ok(
       await head.post('/api/v1/me/password', {
         current: 'wrong-password',

@@ -123,6 +123,61 @@ describe('public information', () => {
   });
 });
 
+describe("an office's published details", () => {
+  const details = {
+    address: { tg: 'кӯчаи Сино 1', ru: 'ул. Сино 1', en: '1 Sino St' },
+    phone: '+992 37 221 00 00',
+    hours: [{ days: [1, 2, 3, 4], opens: '08:30', closes: '16:30' }],
+  };
+
+  it('are set by the head of office for the offices in their reach, and the portal shows them at once', async () => {
+    const rudaki = await t.as('rudaki');
+    const res = await rudaki.put('/api/v1/admin/offices/RA-13-02/details', details, {
+      'idempotency-key': 'z-1',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ id: 'RA-13-02', phone: details.phone, hours: details.hours });
+    const offices = await t.anonymous().get('/api/v1/portal/offices');
+    const zaynabobod = offices.body.items.find((o: { id: string }) => o.id === 'RA-13-02');
+    expect(zaynabobod.address).toEqual(details.address);
+    // withdrawn again
+    const cleared = await rudaki.put(
+      '/api/v1/admin/offices/RA-13-02/details',
+      { address: null, phone: null, hours: null },
+      { 'idempotency-key': 'z-2' },
+    );
+    expect(cleared.body).toMatchObject({ address: null, phone: null, hours: null });
+    const audit = await t.dbx.db
+      .selectFrom('audit_log')
+      .select('event')
+      .where('event', '=', 'office.details-published')
+      .execute();
+    expect(audit).toHaveLength(2);
+  });
+
+  it("are refused outside one's reach, to clerks, and when they make no sense, in the asked language", async () => {
+    const head = await t.as('head'); // Firdavsi district
+    const outside = await head.put('/api/v1/admin/offices/RA-13-02/details', details, {
+      'accept-language': 'en',
+    });
+    expect(outside.status).toBe(403);
+    const clerk = await t.as('front');
+    expect((await clerk.put('/api/v1/admin/offices/DU-03-00/details', details)).status).toBe(403);
+    const late = await head.put(
+      '/api/v1/admin/offices/DU-03-00/details',
+      { ...details, hours: [{ days: [1], opens: '17:00', closes: '08:00' }] },
+      { 'accept-language': 'ru' },
+    );
+    expect(late.status).toBe(400);
+    expect(late.body.errors[0].message).toBe('Время окончания должно быть позже времени начала.');
+    const region = await (await t.as('admin')).put('/api/v1/admin/offices/DU/details', details);
+    expect(region.status).toBe(409);
+    // nothing changed
+    const offices = await t.anonymous().get('/api/v1/portal/offices');
+    expect(offices.body.items.find((o: { id: string }) => o.id === 'DU-03-00').hours[0].opens).toBe('08:00');
+  });
+});
+
 describe('signing in with a one-time code', () => {
   it('sends a code by e-mail in the chosen language, and the code signs the citizen in once', async () => {
     const { challenge, code, mail } = await emailCode('Nigora@Example.tj', 'ru');
