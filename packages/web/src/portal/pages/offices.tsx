@@ -164,9 +164,9 @@ function OfficeCard({ office, regionName }: { office: PublicOffice; regionName: 
         </dd>
         <dt>{o.services}</dt>
         <dd>
-          {servicesAt(office.kind)
-            .map((s) => PORTAL_SERVICE_INFO[s].title[locale])
-            .join(', ')}
+          {offered.length === PORTAL_SERVICES.length
+            ? o.allServices
+            : offered.map((s) => PORTAL_SERVICE_INFO[s].title[locale]).join(', ')}
         </dd>
       </dl>
     </li>
