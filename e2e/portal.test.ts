@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendNotification } from '../packages/server/src/notifications/send-job.ts';
 import { type SmtpSink, startSmtpSink } from '../packages/server/src/notifications/testing/smtp-sink.ts';
 import { waitFor } from '../packages/server/src/notifications/testing/wait.ts';
+import { firstScreen, sum } from '../scripts/first-screen.ts';
 import { newContext, shot } from './support/browser.ts';
 import { useE2e } from './support/suite.ts';
 
@@ -99,6 +100,18 @@ describe('the citizen portal in a real browser', () => {
       await context.close();
     }
   });
+
+  it.runIf(ready)(
+    'loads at most 100 KB of JavaScript, gzipped, for its first screen, nothing of the staff app’s but React',
+    () => {
+      const files = firstScreen('portal.html');
+      expect(sum(files)).toBeLessThanOrEqual(100 * 1024);
+      const staff = new Set(firstScreen('index.html').map((f) => f.file));
+      // the entry is its own; what it shares with the staff app is React's runtime only
+      expect(files.filter((f) => staff.has(f.file) && f.gzip > 5 * 1024).length).toBeLessThanOrEqual(1);
+      expect(staff.has(files[0]!.file)).toBe(false);
+    },
+  );
 
   it.runIf(ready)('reads at 360 px: the home page and the certificate check it leads to', async () => {
     const context = await newContext(e2e.browser, e2e.server.url, PHONE);
