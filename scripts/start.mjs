@@ -2,8 +2,8 @@
 // The command behind `npm start`.
 //
 //   1. builds the web app (vite build in packages/web) when packages/web/dist/index.html is missing
-//      or older than any of its sources (packages/web/src, index.html, vite.config.ts, package.json)
-//      or of packages/core/src, which the app bundles;
+//      or older than any of its sources (packages/web/src, index.html, portal.html, vite.config.ts,
+//      package.json) or of packages/core/src, which the app bundles; then its compressed copies;
 //   2. runs the server with demo data: `node packages/server/src/cli/main.ts start --demo`,
 //      forwarding SIGINT/SIGTERM/SIGHUP to it and exiting with its exit code.
 //
@@ -22,6 +22,7 @@ const BUILT = join(WEB, 'dist/index.html');
 const SOURCES = [
   join(WEB, 'src'),
   join(WEB, 'index.html'),
+  join(WEB, 'portal.html'),
   join(WEB, 'vite.config.ts'),
   join(WEB, 'package.json'),
   join(ROOT, 'packages/core/src'),
@@ -64,7 +65,14 @@ function buildWeb() {
     'bin/vite.js',
   );
   const res = spawnSync(process.execPath, [vite, 'build'], { cwd: WEB, stdio: 'inherit' });
-  if (res.status !== 0) {
+  const compressed =
+    res.status === 0
+      ? spawnSync(process.execPath, [join(ROOT, 'scripts/compress-build.mjs')], {
+          cwd: ROOT,
+          stdio: 'inherit',
+        })
+      : res;
+  if (res.status !== 0 || compressed.status !== 0) {
     console.error('[start] the web app did not build; see the messages above');
     process.exit(res.status ?? 1);
   }

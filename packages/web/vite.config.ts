@@ -12,6 +12,7 @@ export default defineConfig({
     sourcemap: false,
     manifest: true, // dist/.vite/manifest.json: read by scripts/bundle-size.mjs
     chunkSizeWarningLimit: 600,
+    rollupOptions: { input: { main: 'index.html', portal: 'portal.html' } },
   },
   server: {
     port: 5173,

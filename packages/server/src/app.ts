@@ -19,6 +19,7 @@ import { Problem, RequestValidationError } from './http/problem.ts';
 import { LOG_SERIALIZERS, OneLinePerRequest, requestIds } from './http/request-log.ts';
 import { documentTransform } from './http/responses.ts';
 import type { ReadinessDeps } from './monitoring/readiness.ts';
+import { CITIZEN_COOKIE, resolveCitizenSession } from './portal/sessions.ts';
 import { actKindRoutes } from './routes/act-kinds/act-kinds.ts';
 import { adminOfficeRoutes } from './routes/admin/offices.ts';
 import { adminUserRoutes } from './routes/admin/users.ts';
@@ -33,6 +34,7 @@ import { feeReceiptRoutes } from './routes/fees/receipts.ts';
 import { recordFeeRoutes } from './routes/fees/record-fees.ts';
 import { monitoringRoutes } from './routes/monitoring/monitoring.ts';
 import { officeRoutes } from './routes/offices/offices.ts';
+import { portalRoutes } from './routes/portal/portal.ts';
 import { duplicateRoutes } from './routes/records/duplicates.ts';
 import { recordOperationRoutes } from './routes/records/operations.ts';
 import { recordRoutes } from './routes/records/records.ts';
@@ -115,6 +117,7 @@ export async function buildApp({
 
   installErrorHandler(app);
   app.decorateRequest('actor', null);
+  app.decorateRequest('citizen', null);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -136,7 +139,12 @@ export async function buildApp({
           'Civil registration: act records, their workflow and history. Errors are RFC 9457 problem+json in the language of Accept-Language (tg, ru, en).',
         version: '1',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          citizen: { type: 'apiKey', in: 'cookie', name: CITIZEN_COOKIE },
+        },
+      },
       security: [{ session: [] }],
     },
     transform: documentTransform,
@@ -148,6 +156,11 @@ export async function buildApp({
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
     refuseCrossSiteWrite(req, config.publicUrl);
+    // the citizen portal's routes know only the portal's own session, never a staff user's
+    if (req.url.startsWith('/api/v1/portal/')) {
+      req.citizen = (await resolveCitizenSession(dbx.db, config, req.cookies[CITIZEN_COOKIE])) ?? null;
+      return;
+    }
     req.actor = (await resolveSession(dbx.db, config, req.cookies[SESSION_COOKIE])) ?? null;
     if (!req.actor && !req.routeOptions.config.public) throw new Problem(401, 'problem.unauthenticated');
     if (
@@ -161,7 +174,8 @@ export async function buildApp({
   // neither; other API answers too, unless their route chose otherwise.
   app.addHook('onSend', async (req, reply) => {
     if (!req.url.startsWith('/api/v1/')) return;
-    if (req.actor || !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (req.actor || req.citizen || !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 
   const publicChecks = publicCheckLimit(app, config);
@@ -170,6 +184,7 @@ export async function buildApp({
       const deps = { config, dbx, files };
       await authRoutes(api, deps);
       await officeRoutes(api, deps);
+      await portalRoutes(api, deps);
       await actKindRoutes(api, deps);
       await recordRoutes(api, deps);
       await recordOperationRoutes(api, deps);

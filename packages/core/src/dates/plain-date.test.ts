@@ -6,6 +6,7 @@ import {
   fullYearsBetween,
   isPartialDate,
   isPlainDate,
+  parseShownDate,
   todayIn,
 } from './plain-date.ts';
 
@@ -57,5 +58,12 @@ describe('plain dates', () => {
   it('shows dates as dd.mm.yyyy', () => {
     expect(formatDate('2025-03-09')).toBe('09.03.2025');
     expect(formatDate('2025-03')).toBe('03.2025');
+  });
+
+  it('reads a date typed as dd.mm.yyyy, and nothing that is not a whole real date', () => {
+    expect(parseShownDate(' 09.03.2025 ')).toBe('2025-03-09');
+    expect(parseShownDate('29.02.2024')).toBe('2024-02-29');
+    for (const bad of ['29.02.2025', '9.3.2025', '2025-03-09', '09.03.25', ''])
+      expect(parseShownDate(bad)).toBeNull();
   });
 });

@@ -100,3 +100,11 @@ export function formatDate(value: string): string {
   if (m[3] === undefined) return `${m[2]}.${m[1]}`;
   return `${m[3]}.${m[2]}.${m[1]}`;
 }
+
+/** A whole date typed as people write it (dd.mm.yyyy) → YYYY-MM-DD; null while it is not a valid date. */
+export function parseShownDate(typed: string): string | null {
+  const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(typed.trim());
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]}-${m[1]}`;
+  return isPlainDate(iso) ? iso : null;
+}

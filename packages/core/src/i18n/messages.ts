@@ -1,6 +1,7 @@
 import { ADMIN_MESSAGES } from './admin-messages.ts';
 import { CASH_MESSAGES } from './cash-messages.ts';
 import type { Locale, LocalizedText } from './locale.ts';
+import { PORTAL_MESSAGES } from './portal-messages.ts';
 
 type Entry = Record<Locale, string>;
 
@@ -781,6 +782,7 @@ export const MESSAGES = {
     en: 'The end date must be after the start date.',
   },
   ...CASH_MESSAGES,
+  ...PORTAL_MESSAGES,
   // fees at the front office
   'error.fees.entry.amount': {
     tg: 'Маблағро дуруст нависед: аз 0.01 то 100000.00.',

@@ -21,6 +21,7 @@ export const ADMIN_ACTIONS = [
   'rename-office',
   'move-office',
   'schedule-visits',
+  'publish-office-details',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
@@ -45,6 +46,8 @@ export const ADMIN_MATRIX: Record<AdminAction, Partial<Record<Role, AdminReach>>
   'rename-office': { central_admin: 'national' },
   'move-office': { central_admin: 'national' },
   'schedule-visits': { central_admin: 'national', head_of_office: 'subtree' },
+  // what the citizen portal shows of an office (address, telephone, hours): its head knows them best
+  'publish-office-details': { central_admin: 'national', head_of_office: 'subtree' },
 };
 
 /**

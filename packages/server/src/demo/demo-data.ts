@@ -4,6 +4,7 @@ import { createUser } from '../auth/users.ts';
 import { certDb } from '../certificates/tables.ts';
 import type { Database } from '../db/schema.ts';
 import { childOffice, consulate, ensureOffices } from '../offices/office-tree.ts';
+import { loadDemoPortal } from './demo-portal.ts';
 
 export const DEMO_PASSWORD = 'sabt-demo';
 export const DEMO_OFFICE_ID = 'DU-03-00'; // Firdavsi district, Dushanbe
@@ -73,6 +74,7 @@ export async function loadDemoData(db: Kysely<Database>): Promise<{ created: str
     created.push(u.login);
   }
   await demoSignatories(db);
+  await loadDemoPortal(db);
   return { created };
 }
 

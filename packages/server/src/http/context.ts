@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
+import type { CitizenActor } from '../portal/sessions.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import { etag } from '../unit-of-work/etag.ts';
 import { runWrite, type WriteContext, type WriteResult } from '../unit-of-work/write.ts';
@@ -11,6 +12,8 @@ import { Problem } from './problem.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The portal's signed-in citizen (routes under /api/v1/portal only; never a staff user). */
+    citizen: CitizenActor | null;
   }
   interface FastifyContextConfig {
     /** Routes reachable without a session. */
@@ -29,6 +32,11 @@ export interface RouteDeps {
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new Problem(401, 'problem.unauthenticated');
   return req.actor;
+}
+
+export function citizenOf(req: FastifyRequest): CitizenActor {
+  if (!req.citizen) throw new Problem(401, 'problem.portal.signInRequired');
+  return req.citizen;
 }
 
 export function localeOf(req: FastifyRequest): Locale {

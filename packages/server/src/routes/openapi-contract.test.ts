@@ -11,6 +11,7 @@ import {
   userIdOf,
 } from '../fees/cash/testing/ledger.ts';
 import { insertCharge, insertEntry } from '../fees/receipts/testing/ledger.ts';
+import { queuedSignInCode } from '../portal/testing/sign-in-code.ts';
 import { birthData, deathData } from '../test/fixtures.ts';
 import { type Client, type Response, startTestApp, type TestApp } from '../test/harness.ts';
 import { R, registerThrough, type Workflow } from '../test/workflow.ts';
@@ -78,6 +79,7 @@ function recorded(c: Client): Client {
     get: (url, headers) => keep('get', url)(c.get(url, headers)),
     post: (url, body, headers) => keep('post', url)(c.post(url, body, headers)),
     patch: (url, body, headers) => keep('patch', url)(c.patch(url, body, headers)),
+    put: (url, body, headers) => keep('put', url)(c.put(url, body, headers)),
     raw: (method, url, payload, headers) =>
       keep(method.toLowerCase(), url)(c.raw(method, url, payload, headers)),
   };
@@ -543,6 +545,14 @@ describe('every documented operation, driven through the app', () => {
     const planned = ok(await head.post(`${O}/DU-03-90/visits`, visit), 201);
     ok(await head.get(`${O}/DU-03-90/visits`));
     ok(await head.post(`${O}/DU-03-90/visits/${planned.id}/cancel`));
+    const published = {
+      address: { tg: 'кӯчаи Сино 1', ru: 'ул. Сино 1', en: '1 Sino St' },
+      phone: '+992 37 221 00 00',
+      hours: [{ days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' }],
+    };
+    ok(await head.put(`${O}/DU-03-00/details`, published));
+    ok(await head.put(`${O}/RA-13-00/details`, published), 403);
+    ok(await head.put(`${O}/DU-03-00/details`, { ...published, phone: 'call us' }), 400);
     ok(
       await head.post('/api/v1/me/password', {
         current: 'wrong-password',
@@ -551,6 +561,30 @@ describe('every documented operation, driven through the app', () => {
       422,
     );
     ok(await head.post('/api/v1/me/password', { current: DEMO_PASSWORD, password: 'Kuhi-Tojik-2026-bahor' }));
+
+    // the citizen portal: public information, a citizen's sign-in with a one-time code, their account
+    ok(await anonymous.get('/api/v1/portal/offices'));
+    ok(await anonymous.get('/api/v1/portal/visits'));
+    ok(await anonymous.get('/api/v1/portal/visits?from=2026-02-30'), 400);
+    ok(await anonymous.get('/api/v1/portal/session'));
+    ok(await anonymous.get('/api/v1/portal/applications'), 401);
+    ok(await anonymous.post('/api/v1/portal/sign-out'), 401);
+    ok(await anonymous.post('/api/v1/portal/sign-in/code', { to: { email: 'not-an-address' } }), 422);
+    ok(await anonymous.post('/api/v1/portal/sign-in/code', { to: {} }), 400);
+    const { challenge } = ok(
+      await anonymous.post('/api/v1/portal/sign-in/code', { to: { email: 'contract@example.tj' } }),
+      202,
+    );
+    const code = await queuedSignInCode(t.dbx, t.config, challenge);
+    const other = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    ok(await anonymous.post('/api/v1/portal/sign-in', { challenge, code: other }), 401);
+    ok(await anonymous.post('/api/v1/portal/sign-in', { challenge, code: '12' }), 400);
+    const signedIn = await anonymous.post('/api/v1/portal/sign-in', { challenge, code });
+    ok(signedIn);
+    const citizen = { cookie: String([signedIn.headers['set-cookie']].flat()[0]).split(';')[0]! };
+    ok(await anonymous.get('/api/v1/portal/session', citizen));
+    ok(await anonymous.get('/api/v1/portal/applications', citizen));
+    ok(await anonymous.post('/api/v1/portal/sign-out', undefined, citizen), 204);
 
     const wrong = answers.flatMap((a) => {
       const why = mismatch(a);

@@ -77,6 +77,7 @@ export interface Client {
   get(url: string, headers?: Record<string, string>): Promise<Response>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   patch(url: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  put(url: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Sends a raw body (for malformed input). */
   raw(
     method: 'POST' | 'PATCH',
@@ -151,6 +152,7 @@ export async function startTestApp(
       post: (url, body, headers) =>
         send('POST', url, body === undefined ? undefined : JSON.stringify(body), headers),
       patch: (url, body, headers) => send('PATCH', url, JSON.stringify(body), headers),
+      put: (url, body, headers) => send('PUT', url, JSON.stringify(body), headers),
       raw: (method, url, payload, headers) => send(method, url, payload, headers),
     };
   };

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installErrorHandler } from '../http/error-handler.ts';
@@ -8,6 +9,8 @@ import { webApp } from './static.ts';
 
 const INDEX =
   '<!doctype html><html><body><div id="root"></div><script src="/assets/index-abc123.js"></script></body></html>';
+const PORTAL =
+  '<!doctype html><html lang="tg"><body><div id="root"></div><script src="/assets/portal-def456.js"></script></body></html>';
 
 let dir: string;
 let app: FastifyInstance;
@@ -26,7 +29,10 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'assets'));
   mkdirSync(join(dir, '.vite'));
   writeFileSync(join(dir, 'index.html'), INDEX);
+  writeFileSync(join(dir, 'portal.html'), PORTAL);
   writeFileSync(join(dir, 'assets/index-abc123.js'), 'console.log("sabt")');
+  writeFileSync(join(dir, 'assets/index-abc123.js.br'), brotliCompressSync('console.log("sabt")'));
+  writeFileSync(join(dir, 'assets/index-abc123.js.gz'), gzipSync('console.log("sabt")'));
   writeFileSync(join(dir, 'assets/index-abc123.css'), 'body{}');
   writeFileSync(join(dir, 'robots.txt'), 'User-agent: *\n');
   writeFileSync(join(dir, '.vite/manifest.json'), '{}');
@@ -57,6 +63,31 @@ describe('serving the web app', () => {
     expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
+  it('sends the compressed copy the browser accepts, brotli first, else the file itself', async () => {
+    const br = await app.inject({
+      method: 'GET',
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe('console.log("sabt")');
+    const gz = await app.inject({
+      method: 'GET',
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await app.inject({
+      method: 'GET',
+      url: '/assets/index-abc123.css',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('body{}');
+  });
+
   it('serves other files of the build, revalidated', async () => {
     const res = await app.inject({ method: 'GET', url: '/robots.txt' });
     expect(res.statusCode).toBe(200);
@@ -74,6 +105,17 @@ describe('serving the web app', () => {
       expect(res.body, url).toBe(INDEX);
       expect(res.headers['cache-control'], url).toBe('no-cache');
     }
+  });
+
+  it("answers the citizen portal's routes with portal.html, its own page and bundle", async () => {
+    for (const url of ['/portal', '/portal/', '/portal/services/birth', '/portal/fees?service=EXTRACT']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toBe(PORTAL);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
+    // a staff path that merely begins with the same letters is the staff app's
+    expect((await app.inject({ method: 'GET', url: '/portals' })).body).toBe(INDEX);
   });
 
   it('keeps unknown /api paths as problem+json 404s and leaves the API alone', async () => {

@@ -49,15 +49,25 @@ function relativePath(url: string): string | null {
   return rel;
 }
 
+/** The citizen portal's pages live under this path; the same build's portal.html serves them. */
+export const PORTAL_PATH = '/portal';
+
+/** The page that runs a path in the browser: the citizen portal's for /portal and below, else the staff app's. */
+const pageOf = (path: string) =>
+  path === PORTAL_PATH || path.startsWith(`${PORTAL_PATH}/`) ? 'portal.html' : 'index.html';
+
 /**
- * Serves the staff web app at `/`: hashed assets cached for a year, index.html revalidated on every
- * load, and index.html for every other GET that is not under /api (the app routes in the browser).
- * Register after the API so its routes win; unknown /api/* paths stay problem+json 404s.
+ * Serves the web build: the staff app at `/` and the citizen portal at `/portal/` (its own entry,
+ * portal.html, with its own small bundle): hashed assets cached for a year, the HTML revalidated on
+ * every load, and the app's HTML for every other GET that is not under /api (the apps route in the
+ * browser). Register after the API so its routes win; unknown /api/* paths stay problem+json 404s.
  */
 export async function webApp(app: FastifyInstance, options: WebAppOptions = {}) {
   const root = resolve(options.root ?? WEB_DIST);
-  // Only `reply.sendFile` (in this plugin's scope); the routes below choose what to send.
-  await app.register(fastifyStatic, { root, serve: false, decorateReply: true });
+  // Only `reply.sendFile` (in this plugin's scope); the routes below choose what to send. The build
+  // keeps a .br and a .gz beside each text file (scripts/compress-build.mjs): sent by the browser's
+  // Accept-Encoding, else the file itself.
+  await app.register(fastifyStatic, { root, serve: false, decorateReply: true, preCompressed: true });
 
   const serve = async (req: FastifyRequest, reply: FastifyReply) => {
     const path = req.url.split('?')[0] ?? '/';
@@ -83,8 +93,10 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions = {}) 
       if (rel.startsWith('assets/')) return reply.callNotFound();
     }
 
+    const page = pageOf(path);
+    if (!isFile(resolve(root, page))) return reply.callNotFound();
     reply.header('cache-control', REVALIDATE);
-    return reply.sendFile('index.html', root, { cacheControl: false });
+    return reply.sendFile(page, root, { cacheControl: false });
   };
 
   app.get('/', { schema: { hide: true } }, serve);

@@ -371,7 +371,8 @@ describe('offices', () => {
     expect((await head.post(`${O}/${DEMO_OFFICE_ID}/visits`, visit)).body.key).toBe(
       'problem.admin.notMobile',
     );
-    const list = await head.get(V);
+    // from a day past the demo's own visits of the coming weeks
+    const list = await head.get(`${V}?from=2099-01-01`);
     expect(list.body.items).toEqual([expect.objectContaining({ date: '2099-05-04', place: visit.place })]);
     const cancelled = await head.post(`${V}/${planned.body.id}/cancel`);
     expect(cancelled.body.cancelled).toBe(true);

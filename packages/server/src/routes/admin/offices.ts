@@ -4,6 +4,8 @@ import {
   moveOfficeSchema,
   newOfficeSchema,
   newVisitSchema,
+  officeDetailsSchema,
+  publicOfficeSchema,
   renameOfficeSchema,
   todayIn,
   visitListSchema,
@@ -24,6 +26,7 @@ import {
 } from '../../admin/offices.ts';
 import { actorOf, answerWrite, type RouteDeps } from '../../http/context.ts';
 import { documentedRoutes, readAnswers, writeAnswers } from '../../http/responses.ts';
+import { publishOfficeDetails } from '../../portal/office-details.ts';
 
 const officeParams = z.strictObject({ id: z.string().min(2).max(20) });
 const visitParams = z.strictObject({ id: z.string().min(2).max(20), visit: z.uuid({ error: 'error.uuid' }) });
@@ -87,6 +90,19 @@ export async function adminOfficeRoutes(app: FastifyInstance, { config, dbx }: R
         })),
     );
   }
+
+  r.put(
+    '/admin/offices/:id/details',
+    doc(
+      'Publish what the citizen portal shows of an office: its address (tg, ru, en), telephone and opening hours; null withdraws one',
+      { params: officeParams, body: officeDetailsSchema, response: writeAnswers(publicOfficeSchema) },
+    ),
+    async (req, reply) =>
+      write(req, reply, ['PUT /admin/offices/details', req.params.id, req.body], async (ctx) => ({
+        status: 200,
+        body: await publishOfficeDetails(ctx, req.params.id, req.body),
+      })),
+  );
 
   r.post(
     '/admin/offices/:id/move',

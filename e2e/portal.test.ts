@@ -1,0 +1,187 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendNotification } from '../packages/server/src/notifications/send-job.ts';
+import { type SmtpSink, startSmtpSink } from '../packages/server/src/notifications/testing/smtp-sink.ts';
+import { waitFor } from '../packages/server/src/notifications/testing/wait.ts';
+import { firstScreen, sum } from '../scripts/first-screen.ts';
+import { newContext, shot } from './support/browser.ts';
+import { useE2e } from './support/suite.ts';
+
+/**
+ * The citizen portal in Chromium: every page checked by axe-core (WCAG 2.1 A and AA: nothing
+ * serious or critical), read at 360 px, the certificate check reached from the home page, the
+ * language remembered, and a citizen signing in with the code that arrives by e-mail at a real
+ * SMTP server.
+ */
+
+let smtp: SmtpSink;
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+});
+afterAll(async () => {
+  await smtp?.close();
+});
+
+const e2e = useE2e(() => ({
+  env: {
+    SABT_NOTIFY_EMAIL: 'smtp',
+    SABT_SMTP_HOST: '127.0.0.1',
+    SABT_SMTP_PORT: String(smtp.port),
+    SABT_SMTP_FROM: 'Sabt <noreply@sabt.example.tj>',
+  },
+  jobs: { jobs: [sendNotification], subscribers: [] },
+}));
+const { ready } = e2e;
+const T = { timeout: 20_000 };
+const PHONE = { width: 360, height: 740 };
+
+/** What axe-core finds serious or critical on the page as it is now (WCAG 2.1 A and AA). */
+async function seriousIssues(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Asks a code for `address` and signs in with the one the mail brings (`atCode`: on the code's step). */
+async function signInByEmail(page: Page, address: string, atCode?: () => Promise<void>) {
+  await page.goto('/portal/sign-in');
+  await page.getByLabel('Суроғаи почтаи электронӣ').fill(address);
+  await page.getByRole('button', { name: 'Рамзро фиристед' }).click();
+  await page.getByLabel('Рамз аз паём (6 рақам)').waitFor(T);
+  await atCode?.();
+  const mail = await waitFor(`the code's mail to ${address}`, () =>
+    smtp.received.find((m) => m.envelopeTo.includes(address)),
+  );
+  const code = /\b(\d{6})\b/.exec(mail.text ?? '')?.[1];
+  expect(code).toMatch(/^\d{6}$/);
+  await page.getByLabel('Рамз аз паём (6 рақам)').fill(code!);
+  await page.getByRole('button', { name: 'Ворид шудан', exact: true }).click();
+  await page.waitForURL('**/portal/account', T);
+}
+
+describe('the citizen portal in a real browser', () => {
+  it.runIf(ready).each([
+    ['at 360 px', PHONE],
+    ['on a laptop', { width: 1366, height: 768 }],
+  ])('has no serious accessibility issue on any page, %s', { timeout: 240_000 }, async (_, viewport) => {
+    {
+      const context = await newContext(e2e.browser, e2e.server.url, viewport);
+      const page = await context.newPage();
+      const found: Record<string, string[]> = {};
+      const check = async (name: string, ready: () => Promise<unknown>) => {
+        await ready();
+        found[name] = await seriousIssues(page);
+      };
+      await page.goto('/portal/');
+      await check('home', () => page.getByRole('heading', { level: 1 }).waitFor(T));
+      await page.goto('/portal/services');
+      await check('services', () => page.getByText('Нарх имрӯз', { exact: false }).first().waitFor(T));
+      await page.goto('/portal/services/birth');
+      await check('service', () => page.locator('[data-service="BIRTH_REG"]').waitFor(T));
+      await page.goto('/portal/fees?service=NAME_CHANGE_REG');
+      await check('fees', () => page.getByTestId('fee-total').last().waitFor(T));
+      await page.goto('/portal/offices');
+      await check('offices', () => page.locator('[data-office="DU-03-00"]').waitFor(T));
+      await page.goto('/portal/sign-in');
+      await check('sign-in', () => page.getByLabel('Суроғаи почтаи электронӣ').waitFor(T));
+      await page.getByRole('button', { name: 'Рамзро фиристед' }).click();
+      await check('sign-in refused', () => page.getByRole('alert').waitFor(T));
+      await page.goto('/portal/no-such-page');
+      await check('not found', () => page.getByRole('heading', { name: 'Саҳифа ёфт нашуд' }).waitFor(T));
+      await signInByEmail(page, `axe-${viewport.width}@example.tj`, () =>
+        check('sign-in code', () => page.getByRole('status').waitFor(T)),
+      );
+      await check('account', () => page.getByText('Шумо ҳоло ягон аризаи онлайн надоред.').waitFor(T));
+      expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+      await context.close();
+    }
+  });
+
+  it.runIf(ready)(
+    'loads at most 100 KB of JavaScript, gzipped, for its first screen, nothing of the staff app’s but React',
+    () => {
+      const files = firstScreen('portal.html');
+      expect(sum(files)).toBeLessThanOrEqual(100 * 1024);
+      const staff = new Set(firstScreen('index.html').map((f) => f.file));
+      // the entry is its own; what it shares with the staff app is React's runtime only
+      expect(files.filter((f) => staff.has(f.file) && f.gzip > 5 * 1024).length).toBeLessThanOrEqual(1);
+      expect(staff.has(files[0]!.file)).toBe(false);
+    },
+  );
+
+  it.runIf(ready)('reads at 360 px: the home page and the certificate check it leads to', async () => {
+    const context = await newContext(e2e.browser, e2e.server.url, PHONE);
+    const page = await context.newPage();
+    await page.goto('/portal/');
+    await page.getByRole('heading', { level: 1 }).waitFor(T);
+    // nothing wider than the screen
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, 'portal-home-360');
+    await page.goto('/portal/offices?region=RA');
+    await page.locator('[data-office="RA-13-01"]').waitFor(T);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, 'portal-offices-360');
+
+    await page.goto('/portal/');
+    await page.getByRole('main').getByRole('link', { name: 'Санҷиши шаҳодатнома' }).click();
+    await page.waitForURL('**/verify?lang=tg', T);
+    await page.locator('form').first().waitFor(T);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('tg');
+    await context.close();
+  });
+
+  it.runIf(ready)('shows Tajik first, and remembers Russian once chosen', async () => {
+    const context = await newContext(e2e.browser, e2e.server.url, PHONE);
+    const page = await context.newPage();
+    await page.goto('/portal/services/marriage');
+    await page.getByRole('heading', { level: 1, name: 'Бақайдгирии ақди никоҳ' }).waitFor(T);
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Регистрация заключения брака' }).waitFor(T);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Регистрация заключения брака' }).waitFor(T);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    expect(await page.getByRole('button', { name: 'Русский' }).getAttribute('aria-pressed')).toBe('true');
+    await shot(page, 'portal-service-ru-360');
+    await context.close();
+  });
+
+  it.runIf(ready)('works out a fee as the office does, and says so when a date does not exist', async () => {
+    const context = await newContext(e2e.browser, e2e.server.url, PHONE);
+    const page = await context.newPage();
+    await page.goto('/portal/services');
+    await page.getByRole('link', { name: 'Иваз намудани насаб, ном ва номи падар' }).click();
+    await page.getByRole('link', { name: 'Маблағро барои санаи дигар ҳисоб кунед' }).click();
+    await page.waitForURL('**/portal/fees?service=NAME_CHANGE_REG', T);
+    const form = page.getByRole('form', { name: 'Ҳисобкунаки пардохт' });
+    await form.getByLabel('Санаи ариза').fill('01.11.2025');
+    const total = page.locator('.total [data-testid="fee-total"]');
+    await expect.poll(() => total.innerText(), T).toBe('487.50 сомонӣ');
+    await form.getByLabel('Санаи ариза').fill('31.02.2025');
+    await page.getByText('Санаро ба шакли рр.мм.сссс нависед.').waitFor(T);
+    expect(await form.getByLabel('Санаи ариза').getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'portal-fees-360');
+    await context.close();
+  });
+
+  it.runIf(ready)('signs a citizen in with the code received by e-mail, and out again', async () => {
+    const context = await newContext(e2e.browser, e2e.server.url, PHONE);
+    const page = await context.newPage();
+    await page.goto('/portal/');
+    await page.getByRole('navigation').getByRole('link', { name: 'Ворид шудан' }).click();
+    await signInByEmail(page, 'gulnora@example.tj');
+    await page.getByText('Шумо бо gulnora@example.tj ворид шудаед.').waitFor(T);
+    await page.getByText('Шумо ҳоло ягон аризаи онлайн надоред.').waitFor(T);
+    await shot(page, 'portal-account-360');
+    // the staff workspace does not know this citizen
+    const staff = await page.request.get('/api/v1/auth/session');
+    expect((await staff.json()).user).toBeNull();
+    await page.getByRole('button', { name: 'Баромадан' }).click();
+    await page.waitForURL(/\/portal\/$/, T);
+    await page.getByRole('navigation').getByRole('link', { name: 'Ворид шудан' }).waitFor(T);
+    await context.close();
+  });
+});

@@ -1,0 +1,83 @@
+import { type CitizenApplication, formatDate } from '@sabt/core';
+import { LoadState } from '../components/load-state.tsx';
+import { PageTitle } from '../components/page-title.tsx';
+import { TableScroll } from '../components/table-scroll.tsx';
+import { getJson, postJson } from '../lib/api.ts';
+import { useCitizen } from '../lib/citizen.tsx';
+import { fill, useLocale } from '../lib/i18n.tsx';
+import { Link, navigate } from '../lib/router.tsx';
+import { useLoad } from '../lib/use-load.ts';
+
+/** The signed-in citizen's page: who they are signed in as, their applications, signing out. */
+export default function AccountPage() {
+  const { m, locale } = useLocale();
+  const a = m.account;
+  const { citizen, refresh } = useCitizen();
+  const applications = useLoad(
+    () =>
+      citizen
+        ? getJson<{ items: CitizenApplication[] }>('/api/v1/portal/applications', locale)
+        : Promise.resolve({ items: [] }),
+    [citizen?.id],
+  );
+
+  if (citizen === undefined) return <p role="status">{m.common.loading}</p>;
+  if (citizen === null)
+    return (
+      <>
+        <PageTitle title={a.title}>{a.title}</PageTitle>
+        <p>
+          <Link to="/sign-in">{m.nav.signIn}</Link>
+        </p>
+      </>
+    );
+
+  const signOut = async () => {
+    await postJson('/api/v1/portal/sign-out', undefined, locale).catch(() => undefined);
+    await refresh();
+    navigate('/');
+  };
+
+  return (
+    <>
+      <PageTitle title={a.title}>{a.title}</PageTitle>
+      <p>{fill(a.signedInAs, { contact: citizen.contact })}</p>
+      <h2>{a.applications}</h2>
+      {applications.data ? (
+        applications.data.items.length === 0 ? (
+          <p>{a.noApplications}</p>
+        ) : (
+          <TableScroll label={a.applications}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{a.tracking}</th>
+                  <th scope="col">{a.status}</th>
+                  <th scope="col">{a.office}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {applications.data.items.map((x) => (
+                  <tr key={x.id}>
+                    <th scope="row">
+                      {x.trackingCode} ({formatDate(x.createdAt.slice(0, 10))})
+                    </th>
+                    <td>{a.statuses[x.status]}</td>
+                    <td>{x.office.name[locale]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )
+      ) : (
+        <LoadState state={applications} />
+      )}
+      <p>
+        <button type="button" onClick={() => void signOut()}>
+          {a.signOut}
+        </button>
+      </p>
+    </>
+  );
+}
