@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import { startPollLoop } from '../background/poll-loop.ts';
 import type { Database } from '../db/schema.ts';
-import { startPollLoop } from '../jobs/poll-loop.ts';
 import { lockAuditHead, storedEntryHash } from './audit-log.ts';
 
 /**

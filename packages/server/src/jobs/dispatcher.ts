@@ -1,12 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { fromKysely, type JobInsert, type PgBoss } from 'pg-boss';
+import { startPollLoop } from '../background/poll-loop.ts';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { OUTBOX_CHANNEL, onOutboxWritten } from '../outbox/outbox-signal.ts';
 import { outboxDb } from '../outbox/tables.ts';
 import type { DeliveredEvent, JobLog } from './job.ts';
-import { startPollLoop } from './poll-loop.ts';
 import { jobIdFor, type QueuedData } from './queue.ts';
 import { allJobs, type JobRegistry } from './registry.ts';
 import { jobsDb } from './tables.ts';
