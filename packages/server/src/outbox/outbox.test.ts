@@ -6,6 +6,7 @@ import { sequenceAudit } from '../audit/sequencer.ts';
 import type { Actor } from '../auth/sessions.ts';
 import { receiveBlanks } from '../certificates/testing/fixtures.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { payFee } from '../test/fees.ts';
 import { birthData } from '../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../test/harness.ts';
 import { registerThrough, show, type Workflow } from '../test/workflow.ts';
@@ -158,6 +159,7 @@ describe('the record commands', () => {
       basis: { type: 'APPLICATION', number: '12', date: '2025-05-12' },
     });
     expect(asked.status, show(asked)).toBe(201);
+    await payFee(clerks.front, rec.id, 'amendment');
     const approved = await clerks.registrar.post(`/api/v1/records/${rec.id}/amendments/approve`);
     expect(approved.status, show(approved)).toBe(200);
     const court = { court: 'Суди ноҳияи Фирдавсӣ ш. Душанбе', caseNumber: '2-114/2026', date: '2026-02-20' };

@@ -11,6 +11,7 @@ import {
   userIdOf,
 } from '../fees/cash/testing/ledger.ts';
 import { insertCharge, insertEntry } from '../fees/receipts/testing/ledger.ts';
+import { payFee } from '../test/fees.ts';
 import { birthData, deathData } from '../test/fixtures.ts';
 import { type Client, type Response, startTestApp, type TestApp } from '../test/harness.ts';
 import { R, registerThrough, type Workflow } from '../test/workflow.ts';
@@ -256,6 +257,7 @@ describe('every documented operation, driven through the app', () => {
     const amend = { patch: { mother: { surname: 'Каримзода' } }, reason: 'Хатои имлоӣ', basis };
     ok(await front.post(`${R}/${birth.id}/amendments`, amend), 201);
     ok(await front.get(`${R}/${birth.id}/amendments`));
+    await payFee(front, birth.id, 'amendment');
     ok(await registrar.post(`${R}/${birth.id}/amendments/approve`));
     ok(await registrar.post(`${R}/${birth.id}/amendments/approve`), 409);
     ok(
