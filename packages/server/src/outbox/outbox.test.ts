@@ -151,7 +151,7 @@ describe('an event', () => {
 });
 
 describe('the record commands', () => {
-  it('register, amend and annul: record.registered, record.amended, record.annulled', async () => {
+  it('register, amend and annul: record.registered, the amendment paid, record.amended, record.annulled', async () => {
     const rec = await registerThrough(clerks, 'BIRTH', birthData());
     const asked = await clerks.front.post(`/api/v1/records/${rec.id}/amendments`, {
       patch: { child: { name: 'Фарангис' } },
@@ -169,8 +169,15 @@ describe('the record commands', () => {
     });
     expect(annul.status, show(annul)).toBe(200);
 
-    const events = await eventsOf(rec.id);
-    expect(events.map((e) => e.type)).toEqual(['record.registered', 'record.amended', 'record.annulled']);
+    const all = await eventsOf(rec.id);
+    expect(all.map((e) => e.type)).toEqual([
+      'record.registered',
+      'payment.recorded',
+      'record.amended',
+      'record.annulled',
+    ]);
+    expect(all[1]!.payload).toMatchObject({ kind: 'payment', purpose: 'amendment', service: 'RECORD_AMEND' });
+    const events = all.filter((e) => e.type !== 'payment.recorded');
     const cite = { recordId: rec.id, kind: 'BIRTH', officeId: rec.office, nationalId: rec.nationalId };
     expect(events[0]!.payload).toEqual({
       ...cite,
