@@ -177,6 +177,29 @@ describe('a repeat certificate', () => {
     ).toBe(1);
   });
 
+  it('a repeat spoiled in the printer gives its charge back: the reprint is not paid twice', async () => {
+    const rec = (await registeredBirth(staff)).id;
+    await printed(rec);
+    await payFee(staff.front, rec, 'certificate');
+    const spoilt = await printed(rec);
+    const c = openCharge(await feesOf(staff.front, rec), 'certificate');
+    expect(c).toBeUndefined();
+    const reported = await staff.front.post(`/api/v1/blanks/${spoilt.blankId}/spoil`, {
+      reason: 'Коғаз дар чопгар дарида шуд',
+    });
+    expect(reported.status, show(reported)).toBe(200);
+    expect((await head.post(`/api/v1/blanks/${spoilt.blankId}/spoil/confirm`)).status).toBe(200);
+
+    const fees = await feesOf(staff.front, rec);
+    const back = openCharge(fees, 'certificate');
+    expect(back.balance.settled).toBe(true);
+    expect(asked(fees, 'certificate')).toMatchObject({ chargeId: back.id, settled: true });
+    const reprint = await printed(rec);
+    expect(reprint.issue).toBe('repeat');
+    expect(openCharge(await feesOf(staff.front, rec), 'certificate')).toBeUndefined();
+    expect((await print(rec)).status).toBe(409);
+  });
+
   it('the ledger of services on request only grows', async () => {
     await expect(sql`DELETE FROM fee_charge_uses`.execute(t.dbx.db)).rejects.toThrow();
   });
