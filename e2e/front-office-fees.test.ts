@@ -1,4 +1,4 @@
-import { nameChangeKind } from '@sabt/core';
+import { birthKind, nameChangeKind } from '@sabt/core';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction, statusBadge } from './support/birth-form.ts';
@@ -84,5 +84,99 @@ describe('fees at the front office in a real browser', () => {
       for (const c of [frontContext, backContext, registrarContext]) await c.close();
     },
     180_000,
+  );
+
+  it.runIf(ready)(
+    'a repeat certificate: the clerk is told it must be paid, pays it on the fees tab, then prints it',
+    async () => {
+      const headContext = await newContext(browser, server.url);
+      await signIn(headContext, 'head');
+      await step(headContext, '/blanks/batches', {
+        document: 'BIRTH_CERTIFICATE',
+        series: 'I-ДУ',
+        from: '000301',
+        to: '000310',
+      });
+      const frontContext = await newContext(browser, server.url);
+      const front = await signIn(frontContext, 'front');
+      const backContext = await newContext(browser, server.url);
+      await signIn(backContext, 'back');
+      const registrarContext = await newContext(browser, server.url);
+      await signIn(registrarContext, 'registrar');
+      // a birth registered (free) and its first certificate printed, through the API
+      const { id } = await step(frontContext, '/records', {
+        kind: 'BIRTH',
+        data: structuredClone(birthKind.example),
+      });
+      await step(frontContext, `/records/${id}/submit`);
+      await step(backContext, `/records/${id}/validate`);
+      await step(registrarContext, `/records/${id}/register`);
+      const first = await step(frontContext, `/records/${id}/certificates`, { mode: 'full' });
+      expect(first.issue).toBe('first');
+
+      // the clerk asks for a repeat certificate: the screen says it is paid first, and where
+      await front.goto(`/records/${id}?tab=certificates`);
+      const section = front.getByRole('region', { name: 'Шаҳодатномаҳо' });
+      const unpaid = section.getByTestId('certificate-unpaid');
+      await unpaid.waitFor(T);
+      expect(await unpaid.innerText()).toContain('Шаҳодатномаи такрорӣ');
+      expect(await unpaid.innerText()).toContain('15.00');
+      await section.getByRole('button', { name: 'Шаҳодатномаи такрорӣ додан' }).click();
+      const dialog = front.getByRole('dialog', { name: 'Додани шаҳодатнома' });
+      await dialog.getByRole('button', { name: 'Додан ва чоп кардан' }).click(T);
+      const refusal = dialog.getByRole('alert');
+      await expect.poll(() => refusal.innerText(), T).toContain('анҷом наёфтааст');
+      expect(await refusal.innerText()).toContain('15.00');
+      await shot(front, 'front-office-fees-5-repeat-unpaid');
+      await front.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached', ...T });
+
+      // on the fees tab: what the repeat certificate costs, its charge, the cash taken
+      await unpaid.getByRole('link', { name: 'Пардохтҳо' }).click();
+      const fees = front.getByTestId('record-fees');
+      const proposed = fees.locator('[data-testid="fee-proposed"][data-purpose="certificate"]');
+      await proposed.waitFor(T);
+      expect(await proposed.innerText()).toContain('Шаҳодатномаи такрорӣ');
+      await shot(front, 'front-office-fees-6-repeat-due');
+      await proposed.getByRole('button', { name: 'Ҳисоб кардан ва сабт кардан' }).click(T);
+      const charge = fees.getByTestId('fee-charge');
+      await charge.waitFor(T);
+      const form = front.getByRole('form', { name: 'Сабти пардохт' });
+      expect(await form.getByLabel('Маблағ (сомонӣ)').inputValue()).toBe('15.00');
+      await form.getByRole('button', { name: 'Сабт кардан' }).click(T);
+      await expect.poll(() => charge.getByTestId('fee-status').textContent(), T).toBe('Пардохт шудааст');
+      await shot(front, 'front-office-fees-7-repeat-paid');
+
+      // back on the certificates: nothing unpaid; the repeat is printed on the next blank
+      await front.getByRole('tab', { name: 'Шаҳодатномаҳо' }).click();
+      await section.getByRole('button', { name: 'Шаҳодатномаи такрорӣ додан' }).waitFor(T);
+      expect(await section.getByTestId('certificate-unpaid').count()).toBe(0);
+      await section.getByRole('button', { name: 'Шаҳодатномаи такрорӣ додан' }).click();
+      const posted = front.waitForResponse(
+        (r) =>
+          r.request().method() === 'POST' &&
+          /\/records\/[^/]+\/certificates$/.test(new URL(r.url()).pathname),
+        T,
+      );
+      await dialog.getByRole('button', { name: 'Додан ва чоп кардан' }).click(T);
+      const response = await posted;
+      expect(response.status()).toBe(201);
+      const repeat = await response.json();
+      expect(repeat.issue).toBe('repeat');
+      await front
+        .getByRole('dialog', {
+          name: `Шаҳодатнома дар бораи таваллуд ${repeat.series} № ${repeat.number} дода шуд`,
+        })
+        .waitFor(T);
+      await shot(front, 'front-office-fees-8-repeat-printed');
+
+      // the charge is spent: the next repeat is paid again
+      await front.goto(`/records/${id}?tab=fees`);
+      await fees.getByTestId('fee-spent').waitFor(T);
+      await fees.locator('[data-testid="fee-proposed"][data-purpose="certificate"]').waitFor(T);
+      await shot(front, 'front-office-fees-9-spent');
+      for (const c of [headContext, frontContext, backContext, registrarContext]) await c.close();
+    },
+    240_000,
   );
 });

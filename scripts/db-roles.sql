@@ -11,7 +11,7 @@
 -- sabt_owner owns the tables and runs the migrations (and their data steps); nothing else uses it.
 -- sabt_app is what the servers and workers connect as: it reads and writes the registry, but on the
 -- logs (audit_log, audit_anchors, record_actions, record_versions; fee_rule_versions, fee_charges,
--- fee_payments, fee_receipts; the cash reports and bank statements: cash_handovers, cash_reports,
+-- fee_payments, fee_receipts, fee_charge_uses; the cash reports and bank statements: cash_handovers, cash_reports,
 -- cash_report_signoffs, bank_statements, bank_statement_lines) it may only SELECT and INSERT (and on audit_log UPDATE only the chain's columns seq, prev_hash and hash, which its trigger lets
 -- the sequencer set once, on an entry not chained yet), on audit_head only SELECT and UPDATE (its
 -- trigger lets the head move forward only), and as it owns
@@ -51,6 +51,7 @@ BEGIN
   FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public'
       AND tablename IN ('audit_log', 'audit_anchors', 'record_actions', 'record_versions',
                         'fee_rule_versions', 'fee_charges', 'fee_payments', 'fee_receipts',
+                        'fee_charge_uses',
                         'cash_handovers', 'cash_reports', 'cash_report_signoffs', 'bank_statements',
                         'bank_statement_lines') LOOP
     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON public.%I FROM sabt_app', t.tablename);

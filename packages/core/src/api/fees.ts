@@ -10,6 +10,7 @@ import {
   FEE_PURPOSES,
   FEE_STATUSES,
   type FeeBalance,
+  ON_REQUEST_PURPOSES,
 } from '../fees/payments.ts';
 import { FEE_PAYMENT_METHODS } from '../fees/receipts.ts';
 import {
@@ -249,6 +250,14 @@ export const feeChargeSchema = z.object({
   totalMinor: moneyMinor,
   consularMinor: moneyMinor.nullable(),
   replaces: z.guid().nullable(),
+  spent: z
+    .object({
+      certificateId: z.guid().nullable(),
+      amendmentRequestId: z.guid().nullable(),
+      at: z.string(),
+    })
+    .nullable()
+    .describe('a service on request: the certificate or amendment it paid for (null: open)'),
   recordedBy: z.string().nullable(),
   recordedAt: z.string(),
   balance: feeBalanceSchema.describe('over the entries of this charge and of those it replaces'),
@@ -272,6 +281,20 @@ export const recordFeesSchema = z
       .nullable()
       .describe('the registration’s fee, when the record is not registered and no charge is stored yet'),
     registrationSettled: z.boolean().describe('whether the fee, if any, lets the record be registered'),
+    onRequest: z
+      .array(
+        z.object({
+          purpose: z.enum(ON_REQUEST_PURPOSES),
+          service: z.enum(FEE_SERVICES),
+          calculation: feeCalculationSchema.nullable().describe('what it costs asked today'),
+          chargeId: z.guid().nullable().describe('its open charge (not spent yet), if one is stored'),
+          settled: z.boolean().describe('whether it may be printed or made now'),
+          outstandingMinor: moneyMinor,
+        }),
+      )
+      .describe(
+        'a registered record’s paid services on request: its next certificate when a repeat or a new one, an extract, a requested amendment',
+      ),
     may: z.array(z.enum(FEE_ACTIONS)).describe('what this user may do with the fees'),
   })
   .describe("A record's fees and payments");

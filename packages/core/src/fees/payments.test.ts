@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../i18n/messages.ts';
-import { checkFeeEntry, type FeeLedgerEntry, feeBalance, mayFee, serviceOfPurpose } from './payments.ts';
+import {
+  checkFeeEntry,
+  type FeeLedgerEntry,
+  feeBalance,
+  isOnRequest,
+  mayFee,
+  printFeeOf,
+  serviceOfPurpose,
+} from './payments.ts';
 
 const pay = (
   id: string,
@@ -135,5 +143,32 @@ describe('the checks of a new entry', () => {
     ]) {
       for (const l of ['tg', 'ru', 'en'] as const) expect(t(key, l)).not.toBe(key);
     }
+  });
+});
+
+describe('what a print is charged as', () => {
+  it('a first certificate is the registration’s; a repeat, a new one after a change and an extract are paid on request', () => {
+    expect(printFeeOf('BIRTH_CERTIFICATE', 'first')).toBeNull();
+    expect(printFeeOf('STILLBIRTH_REFERENCE', 'first')).toBeNull();
+    expect(printFeeOf('BIRTH_CERTIFICATE', 'repeat')).toEqual({
+      purpose: 'certificate',
+      service: 'CERT_REPEAT',
+    });
+    expect(printFeeOf('STILLBIRTH_REFERENCE', 'repeat')).toEqual({ purpose: 'extract', service: 'EXTRACT' });
+    // an archive extract, whichever print of it
+    expect(printFeeOf('ARCHIVE_EXTRACT', 'first')).toEqual({ purpose: 'extract', service: 'EXTRACT' });
+    expect(isOnRequest('certificate') && isOnRequest('amendment') && !isOnRequest('registration')).toBe(true);
+  });
+
+  it('a new certificate by what changed the record last', () => {
+    const reissue = (cause: string | null) => printFeeOf('BIRTH_CERTIFICATE', 'reissue', cause)?.service;
+    expect(reissue('PATERNITY')).toBe('CERT_REISSUE_PATERNITY');
+    expect(reissue('ADOPTION')).toBe('CERT_REISSUE_ADOPTION');
+    expect(reissue('NAME_CHANGE')).toBe('CERT_REISSUE_NAMECHANGE');
+    expect(printFeeOf('MARRIAGE_CERTIFICATE', 'reissue', 'name-change-of-spouse')?.service).toBe(
+      'CERT_REISSUE_NAMECHANGE',
+    );
+    expect(reissue('AMENDMENT')).toBe('CERT_REISSUE_AMEND');
+    expect(reissue(null)).toBe('CERT_REISSUE_AMEND');
   });
 });

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../acts/validation.ts';
+import type { DocumentKind, IssueKind } from '../workflow/certificate-documents.ts';
 import type { OfficeKind, Role } from '../workflow/roles.ts';
 import type { ActKindCode } from '../workflow/statuses.ts';
 import { FEE_SERVICE_DEFINITIONS, type FeeService } from './catalogue.ts';
@@ -82,6 +83,50 @@ export function serviceOfPurpose(
   if (purpose === 'registration') return REGISTRATION_SERVICE[kind];
   if (purpose === 'certificate' && asked && CERTIFICATE_FEE_SERVICES.includes(asked)) return asked;
   return PURPOSE_SERVICE[purpose];
+}
+
+/**
+ * The purposes paid on request, one operation each: a charge for a repeat or new certificate, an
+ * extract or an amendment is spent by the certificate printed or the amendment made with it (the
+ * next one is charged again). A registration's charge is the record's own, never spent.
+ */
+export const ON_REQUEST_PURPOSES = [
+  'certificate',
+  'extract',
+  'amendment',
+] as const satisfies readonly FeePurpose[];
+export type OnRequestPurpose = (typeof ON_REQUEST_PURPOSES)[number];
+
+export const isOnRequest = (purpose: FeePurpose): purpose is OnRequestPurpose =>
+  (ON_REQUEST_PURPOSES as readonly string[]).includes(purpose);
+
+/**
+ * The service of a new certificate after a change, by what changed the record last: the cause of
+ * its latest version (a later act: PATERNITY, ADOPTION, NAME_CHANGE; else an amendment) or the
+ * notation that asked for one (a spouse's or a parent's change of name).
+ */
+export function reissueServiceOf(cause: string | null): FeeService {
+  if (cause === 'PATERNITY') return 'CERT_REISSUE_PATERNITY';
+  if (cause === 'ADOPTION') return 'CERT_REISSUE_ADOPTION';
+  if (cause === 'NAME_CHANGE' || cause?.startsWith('name-change')) return 'CERT_REISSUE_NAMECHANGE';
+  return 'CERT_REISSUE_AMEND';
+}
+
+/**
+ * What a print is charged as. A record's first certificate (or stillbirth reference) is none: the
+ * registration's fee has its blank line. A repeat certificate, a new one after a change and every
+ * archive extract are services on request (handbook §1.3, §3.3), paid before they are printed;
+ * a repeat of a reference is an extract.
+ */
+export function printFeeOf(
+  document: DocumentKind,
+  issue: IssueKind,
+  cause: string | null = null,
+): { purpose: OnRequestPurpose; service: FeeService } | null {
+  if (document === 'ARCHIVE_EXTRACT') return { purpose: 'extract', service: 'EXTRACT' };
+  if (issue === 'first') return null;
+  if (document === 'STILLBIRTH_REFERENCE') return { purpose: 'extract', service: 'EXTRACT' };
+  return { purpose: 'certificate', service: issue === 'repeat' ? 'CERT_REPEAT' : reissueServiceOf(cause) };
 }
 
 /** Whether the fee depends on the event date (the registration buckets, exemptions by time since the event). */

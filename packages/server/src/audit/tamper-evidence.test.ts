@@ -10,6 +10,7 @@ import { startJobs } from '../jobs/runtime.ts';
 import { waitFor } from '../jobs/testing/helpers.ts';
 import { prepareDatabase } from '../prepare.ts';
 import { runCli, useCliDatabase } from '../test/cli.ts';
+import { payFee } from '../test/fees.ts';
 import { birthData } from '../test/fixtures.ts';
 import { startTestApp, type TestApp } from '../test/harness.ts';
 import { R, registerThrough, type Workflow } from '../test/workflow.ts';
@@ -42,6 +43,7 @@ describe('tamper evidence of the audit chain and the registry', () => {
       basis: { type: 'APPLICATION', number: '45', date: '2026-01-12', issuer: 'Каримзода Н. С.' },
     });
     expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+    await payFee(w.front, recordId, 'amendment');
     const approved = await w.registrar.post(`${R}/${recordId}/amendments/approve`);
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body.version).toBe(2);

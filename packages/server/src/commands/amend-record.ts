@@ -7,8 +7,11 @@ import {
   courtDecisionIssues,
   diffData,
   mergePatch,
+  serviceOfPurpose,
 } from '@sabt/core';
 import { DomainError, refuseIssues } from '../errors/domain-error.ts';
+import { chargeOnRequest } from '../fees/payments/commands.ts';
+import { assertFeeSettled, spendCharge } from '../fees/payments/settlement.ts';
 import { authorize } from '../policies/records.ts';
 import {
   appendAction,
@@ -32,6 +35,9 @@ async function setFlag(ctx: WriteContext, id: string, flag: string, on: boolean)
   const flags = on ? withFlags(r.flags, [flag]) : withFlags(r.flags, [], [flag]);
   await ctx.trx.updateTable('records').set({ flags }).where('id', '=', id).execute();
 }
+
+/** The service an amendment of a record is charged as. */
+const amendmentService = (rec: { kind: string }) => serviceOfPurpose('amendment', rec.kind as ActKindCode);
 
 /**
  * Asks for a correction or change of a registered record, with its reason and basis document.
@@ -87,6 +93,8 @@ export async function requestAmendment(
     reason: input.reason,
     payload: { requestId, basis: input.basis, changes },
   });
+  // the amendment is a paid service: what is due is computed now and kept as the record's charge
+  await chargeOnRequest(ctx, rec, 'amendment', amendmentService(rec));
   return { requestId };
 }
 
@@ -115,6 +123,9 @@ export async function decideAmendment(
   if (!request) throw new DomainError('conflict', 'problem.conflict');
   let resultVersion: number | null = null;
   if (approve) {
+    // made only once paid or waived with a reason (fees/payments/settlement.ts)
+    const paid = await assertFeeSettled(ctx, rec, 'amendment', amendmentService(rec));
+    if (paid) await spendCharge(ctx, rec, 'amendment', paid.chargeId, { amendmentRequestId: request.id });
     const data = mergePatch(rec.data, request.patch);
     const { version } = await amendRegistered(ctx, id, data, {
       cause: { type: 'AMENDMENT', requestId: request.id },

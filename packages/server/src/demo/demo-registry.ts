@@ -126,14 +126,25 @@ async function showcase(
   const submit = (id: string) => ok('submit', front.post(`/records/${id}/submit`));
   const validate = (id: string) => ok('validate', back.post(`/records/${id}/validate`));
   let payments = 0;
-  /** A payable registration paid at the front office first: the charge computed, the money taken (cash or terminal). */
-  const pay = async (id: string) => {
+  /**
+   * A payable service paid at the front office first: a registration, or a service on request (a
+   * repeat certificate, an amendment); the charge computed, the money taken (cash or terminal).
+   */
+  const pay = async (id: string, purpose: 'registration' | 'certificate' | 'amendment' = 'registration') => {
     let fees = await ok('fees', front.get(`/records/${id}/fees`));
-    if (fees.registrationSettled) return;
-    if (!fees.charges.length) {
-      fees = await ok('charge', front.post(`/records/${id}/fees/charges`, { purpose: 'registration' }));
+    // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
+    const open = (c: any) => c.purpose === purpose && !c.spent;
+    if (purpose === 'registration' && fees.registrationSettled) return;
+    // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
+    const asked = fees.onRequest.find((x: any) => x.purpose === purpose);
+    if (purpose !== 'registration' && (!asked || asked.settled)) return;
+    if (!fees.charges.some(open)) {
+      fees = await ok(
+        'charge',
+        front.post(`/records/${id}/fees/charges`, { purpose, ...(asked ? { service: asked.service } : {}) }),
+      );
     }
-    const charge = fees.charges[0];
+    const charge = fees.charges.find(open);
     const byTerminal = payments++ % 2 === 1;
     await ok(
       'payment',
@@ -251,6 +262,7 @@ async function showcase(
       basis,
     }),
   );
+  await pay(registered[0].id, 'amendment');
   await ok('approve', registrar.post(`/records/${registered[0].id}/amendments/approve`));
   await ok(
     'amendment',

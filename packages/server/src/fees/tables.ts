@@ -61,6 +61,17 @@ export interface FeePaymentsTable {
   business_date: string;
 }
 
+/** fee_charge_uses (migration 036): a charge of a service on request spent by its certificate or amendment, append-only. */
+export interface FeeChargeUsesTable {
+  id: string;
+  charge_id: string;
+  record_id: string;
+  certificate_id: string | null;
+  amendment_request_id: string | null;
+  used_by: string;
+  used_at: Date;
+}
+
 /** fee_receipts (migration 032): a receipt's PDF as first printed, by its ledger entry. */
 export interface FeeReceiptsTable {
   entry_id: string;
@@ -74,6 +85,7 @@ export type FeeTables = {
   fee_rule_versions: FeeRuleVersionsTable;
   fee_charges: FeeChargesTable;
   fee_payments: FeePaymentsTable;
+  fee_charge_uses: FeeChargeUsesTable;
 };
 export type FeeDatabase = Database & FeeTables;
 

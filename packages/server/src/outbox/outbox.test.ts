@@ -6,6 +6,7 @@ import { sequenceAudit } from '../audit/sequencer.ts';
 import type { Actor } from '../auth/sessions.ts';
 import { receiveBlanks } from '../certificates/testing/fixtures.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { payFee } from '../test/fees.ts';
 import { birthData } from '../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../test/harness.ts';
 import { registerThrough, show, type Workflow } from '../test/workflow.ts';
@@ -150,7 +151,7 @@ describe('an event', () => {
 });
 
 describe('the record commands', () => {
-  it('register, amend and annul: record.registered, record.amended, record.annulled', async () => {
+  it('register, amend and annul: record.registered, the amendment paid, record.amended, record.annulled', async () => {
     const rec = await registerThrough(clerks, 'BIRTH', birthData());
     const asked = await clerks.front.post(`/api/v1/records/${rec.id}/amendments`, {
       patch: { child: { name: 'Фарангис' } },
@@ -158,6 +159,7 @@ describe('the record commands', () => {
       basis: { type: 'APPLICATION', number: '12', date: '2025-05-12' },
     });
     expect(asked.status, show(asked)).toBe(201);
+    await payFee(clerks.front, rec.id, 'amendment');
     const approved = await clerks.registrar.post(`/api/v1/records/${rec.id}/amendments/approve`);
     expect(approved.status, show(approved)).toBe(200);
     const court = { court: 'Суди ноҳияи Фирдавсӣ ш. Душанбе', caseNumber: '2-114/2026', date: '2026-02-20' };
@@ -167,8 +169,15 @@ describe('the record commands', () => {
     });
     expect(annul.status, show(annul)).toBe(200);
 
-    const events = await eventsOf(rec.id);
-    expect(events.map((e) => e.type)).toEqual(['record.registered', 'record.amended', 'record.annulled']);
+    const all = await eventsOf(rec.id);
+    expect(all.map((e) => e.type)).toEqual([
+      'record.registered',
+      'payment.recorded',
+      'record.amended',
+      'record.annulled',
+    ]);
+    expect(all[1]!.payload).toMatchObject({ kind: 'payment', purpose: 'amendment', service: 'RECORD_AMEND' });
+    const events = all.filter((e) => e.type !== 'payment.recorded');
     const cite = { recordId: rec.id, kind: 'BIRTH', officeId: rec.office, nationalId: rec.nationalId };
     expect(events[0]!.payload).toEqual({
       ...cite,

@@ -14,6 +14,7 @@ import { cleanUpPdfFiles, pdfTextFlat } from '../certificates/documents/pdf-tool
 import { certificateDesk, registered, type Staff } from '../certificates/testing/fixtures.ts';
 import { fetchBytes } from '../certificates/testing/tools.ts';
 import { DEMO_USERS } from '../demo/demo-data.ts';
+import { payForPrint } from '../test/fees.ts';
 import { preAdoptionBirth } from '../test/fixtures.ts';
 import { type Client, type Response, startTestApp, type TestApp } from '../test/harness.ts';
 import { R, show } from '../test/workflow.ts';
@@ -51,6 +52,7 @@ beforeAll(async () => {
   staff = desk.staff;
   const { front, registrar } = staff;
   const print = async (by: Client, id: string) => {
+    await payForPrint(by, id);
     const res = await by.post(`${R}/${id}/certificates`, { mode: 'overlay' });
     expect(res.status, show(res)).toBe(201);
     return res.body as { id: string; qr: string; pdf: string };

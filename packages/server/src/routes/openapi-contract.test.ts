@@ -5,13 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorAudit } from '../audit/anchor.ts';
 import { receiveBlanks } from '../certificates/testing/fixtures.ts';
 import { DEMO_OFFICE_ID, DEMO_PASSWORD } from '../demo/demo-data.ts';
-import {
-  insertCharge as insertCashCharge,
-  insertEntry as insertCashEntry,
-  userIdOf,
-} from '../fees/cash/testing/ledger.ts';
-import { insertCharge, insertEntry } from '../fees/receipts/testing/ledger.ts';
+import { insertCharge, insertEntry, userIdOf } from '../fees/testing/ledger.ts';
 import { queuedSignInCode } from '../portal/testing/sign-in-code.ts';
+import { payFee } from '../test/fees.ts';
 import { birthData, deathData } from '../test/fixtures.ts';
 import { type Client, type Response, startTestApp, type TestApp } from '../test/harness.ts';
 import { R, registerThrough, type Workflow } from '../test/workflow.ts';
@@ -150,19 +146,17 @@ describe('every documented operation, driven through the app', () => {
     const cashDay = todayIn('Asia/Dushanbe');
     const cashRecord = ok(await front.post(R, { kind: 'BIRTH', data: birthData() }), 201);
     const frontId = await userIdOf(t.dbx.db, 'front');
-    const cashCharge = await insertCashCharge(t.dbx.db, {
+    const cashCharge = await insertCharge(t.dbx.db, {
       officeId: DEMO_OFFICE_ID,
       recordId: cashRecord.id,
-      service: 'NAME_CHANGE_REG',
-      applicationDate: cashDay,
+      query: { service: 'NAME_CHANGE_REG', applicationDate: cashDay },
       recordedBy: frontId,
     });
     for (const [method, reference] of [
       ['cash', undefined],
       ['bank-transfer', 'OA-1'],
     ] as const) {
-      await insertCashEntry(t.dbx.db, {
-        chargeId: cashCharge.id,
+      await insertEntry(t.dbx.db, cashCharge.id, {
         officeId: DEMO_OFFICE_ID,
         amountMinor: 1_000,
         method,
@@ -258,6 +252,7 @@ describe('every documented operation, driven through the app', () => {
     const amend = { patch: { mother: { surname: 'Каримзода' } }, reason: 'Хатои имлоӣ', basis };
     ok(await front.post(`${R}/${birth.id}/amendments`, amend), 201);
     ok(await front.get(`${R}/${birth.id}/amendments`));
+    await payFee(front, birth.id, 'amendment');
     ok(await registrar.post(`${R}/${birth.id}/amendments/approve`));
     ok(await registrar.post(`${R}/${birth.id}/amendments/approve`), 409);
     ok(
@@ -485,12 +480,16 @@ describe('every documented operation, driven through the app', () => {
     ok(await admin.get('/api/v1/fees/versions'));
 
     // a fee receipt (the ledger's rows written as the payment commands write them), and its public check
-    const charge = await insertCharge(t, {
+    const charge = await insertCharge(t.dbx.db, {
       recordId: birth.id,
       query: { service: 'NAME_CHANGE_REG', applicationDate: '2026-01-15' },
     });
-    const paid = await insertEntry(t, charge.id, { kind: 'payment', amount_minor: charge.totalMinor });
-    const waived = await insertEntry(t, charge.id, { kind: 'waiver', amount_minor: 100, reason: 'Имтиёз' });
+    const paid = await insertEntry(t.dbx.db, charge.id, { kind: 'payment', amountMinor: charge.totalMinor });
+    const waived = await insertEntry(t.dbx.db, charge.id, {
+      kind: 'waiver',
+      amountMinor: 100,
+      reason: 'Имтиёз',
+    });
     const receiptPdf = await front.get(`/api/v1/fees/entries/${paid.id}/receipt.pdf`);
     ok(receiptPdf);
     expect(receiptPdf.headers['content-type']).toMatch(/^application\/pdf/);

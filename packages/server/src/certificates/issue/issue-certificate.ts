@@ -5,9 +5,12 @@ import {
   ISSUE_KIND_LABELS,
   type IssueKind,
   outboxEvent,
+  printFeeOf,
 } from '@sabt/core';
 import { sql } from 'kysely';
 import { DomainError } from '../../errors/domain-error.ts';
+import { lastChangeOf } from '../../fees/payments/ledger.ts';
+import { assertFeeSettled, spendCharge } from '../../fees/payments/settlement.ts';
 import { assertCanRead } from '../../policies/records.ts';
 import { extractNotesAfter } from '../../policies/sealing.ts';
 import type { FileStore } from '../../storage/file-store.ts';
@@ -53,6 +56,9 @@ export async function issueCertificate(
       requested: ISSUE_KIND_LABELS[input.issue],
     });
   }
+  // a repeat, a new certificate after a change, an extract: paid (or waived) before it is printed
+  const fee = printFeeOf(document, issue, issue === 'reissue' ? await lastChangeOf(ctx.trx, rec.id) : null);
+  const paid = fee ? await assertFeeSettled(ctx, rec, fee.purpose, fee.service) : null;
 
   const numbered = onBlank
     ? await takeBlank(
@@ -135,6 +141,7 @@ export async function issueCertificate(
       pdf_sha256: sha256,
     })
     .execute();
+  if (fee && paid) await spendCharge(ctx, rec, fee.purpose, paid.chargeId, { certificateId: id });
   // A new certificate after a change replaces the holder's earlier ones: they no longer certify the record.
   let replaced = db
     .updateTable('certificates')

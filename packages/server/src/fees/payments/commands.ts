@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   checkFeeEntry,
   type FeeAction,
+  type FeeCalculation,
   type FeeCurrency,
   type FeeEntryKind,
   type FeePaymentMethod,
@@ -9,6 +10,7 @@ import {
   type FeeService,
   feeReferenceOf,
   mayFee,
+  type OnRequestPurpose,
   outboxEvent,
   serviceOfPurpose,
 } from '@sabt/core';
@@ -72,13 +74,45 @@ export async function recordFeeCharge(ctx: WriteContext, recordId: string, input
     : BEFORE_REGISTRATION.includes(input.purpose);
   if (!fits || rec.status === 'cancelled')
     throw new DomainError('conflict', 'problem.fees.noRecordOperation');
-  const facts = await recordFeeFacts(ctx.trx, ctx.config, rec);
+  const facts = await recordFeeFacts(
+    ctx.trx,
+    ctx.config,
+    rec,
+    input.purpose === 'registration' ? undefined : ctx.today,
+  );
   const service = serviceOfPurpose(input.purpose, facts.kind, input.service);
   const out = await feeForRecord(ctx.trx, facts, service, input.category);
   if (!out.ok) refuseIssues(out.issues);
   if (!out.ok) return null as never;
-  const fee = out.fee;
-  const current = chargeFor(await chargesOfRecord(ctx.trx, rec.id), input.purpose);
+  return storeCharge(ctx, rec, input.purpose, service, out.fee);
+}
+
+/**
+ * A service on request asked for (an amendment requested): its fee computed now, in the general
+ * category, and stored as the record's charge unless an open one is stored already or nothing is
+ * due (the clerk computes it again with the applicant's category on the fees tab). A fee the rules
+ * cannot compute stores nothing. Runs inside the asking command, whoever asks.
+ */
+export async function chargeOnRequest(
+  ctx: WriteContext,
+  rec: RecordRow,
+  purpose: OnRequestPurpose,
+  service: FeeService,
+) {
+  if (chargeFor(await chargesOfRecord(ctx.trx, rec.id), purpose)) return null;
+  const out = await feeForRecord(ctx.trx, await recordFeeFacts(ctx.trx, ctx.config, rec, ctx.today), service);
+  if (!out.ok || (out.fee.total.minor === 0 && !out.fee.consularTotal?.minor)) return null;
+  return storeCharge(ctx, rec, purpose, service, out.fee);
+}
+
+async function storeCharge(
+  ctx: WriteContext,
+  rec: RecordRow,
+  purpose: FeePurpose,
+  service: FeeService,
+  fee: FeeCalculation,
+) {
+  const current = chargeFor(await chargesOfRecord(ctx.trx, rec.id), purpose);
   const id = randomUUID();
   await feeDb(ctx.trx)
     .insertInto('fee_charges')
@@ -86,7 +120,7 @@ export async function recordFeeCharge(ctx: WriteContext, recordId: string, input
       id,
       office_id: rec.office_id,
       record_id: rec.id,
-      purpose: input.purpose,
+      purpose,
       service,
       reference: JSON.stringify(feeReferenceOf(fee)),
       total_minor: fee.total.minor,
@@ -104,7 +138,7 @@ export async function recordFeeCharge(ctx: WriteContext, recordId: string, input
     recordId: rec.id,
     detail: {
       chargeId: id,
-      purpose: input.purpose,
+      purpose,
       service,
       charged: fee.service,
       category: fee.category,

@@ -10,10 +10,12 @@ import {
   feeBalance,
   feeRules,
   getActKind,
+  isOnRequest,
   REGISTRATION_SERVICE,
   todayIn,
 } from '@sabt/core';
 import type { Kysely, Transaction } from 'kysely';
+import { certDb } from '../../certificates/tables.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { storedFeeVersions } from '../fee-rules.ts';
@@ -30,11 +32,20 @@ type Db = Kysely<Database> | Transaction<Database>;
 export type ChargeRow = FeeChargesTable & { recorded_by_login: string | null };
 export type EntryRow = FeePaymentsTable & { recorded_by_login: string | null };
 
+/** What a charge of a service on request was spent on (a spoiled print gives it back). */
+export interface ChargeUse {
+  certificateId: string | null;
+  amendmentRequestId: string | null;
+  usedAt: Date;
+}
+
 export interface ChargeInForce {
   charge: ChargeRow;
   /** The entries of this charge and of the charges it replaces, oldest first. */
   entries: EntryRow[];
   balance: FeeBalance;
+  /** The certificate or amendment it paid for; null while it is open (a registration's: always). */
+  spent: ChargeUse | null;
 }
 
 export const ledgerEntry = (e: EntryRow): FeeLedgerEntry => ({
@@ -71,6 +82,10 @@ export async function chargesOfRecord(db: Db, recordId: string): Promise<ChargeI
     .orderBy('p.recorded_at')
     .orderBy('p.id')
     .execute()) as EntryRow[];
+  const spent = await usesOf(
+    db,
+    charges.map((c) => c.id),
+  );
   const replaced = new Set(charges.map((c) => c.replaces).filter((r): r is string => r !== null));
   const byId = new Map(charges.map((c) => [c.id, c]));
   return charges
@@ -88,13 +103,50 @@ export async function chargesOfRecord(db: Db, recordId: string): Promise<ChargeI
           { totalMinor: charge.total_minor, consularMinor: charge.consular_minor },
           own.map(ledgerEntry),
         ),
+        spent: spent.get(charge.id) ?? null,
       };
     });
 }
 
-/** The charge in force for a purpose (the newest), if any. */
+/** The uses of these charges that stand: an amendment made, a certificate not spoiled. */
+async function usesOf(db: Db, chargeIds: string[]): Promise<Map<string, ChargeUse>> {
+  const uses = await feeDb(db as Kysely<Database>)
+    .selectFrom('fee_charge_uses')
+    .selectAll()
+    .where('charge_id', 'in', chargeIds)
+    .orderBy('used_at')
+    .execute();
+  const certificateIds = uses.map((u) => u.certificate_id).filter((c): c is string => c !== null);
+  const spoiled = new Set(
+    certificateIds.length
+      ? (
+          await certDb(db as Kysely<Database>)
+            .selectFrom('certificates')
+            .select('id')
+            .where('id', 'in', certificateIds)
+            .where('status', '=', 'spoiled')
+            .execute()
+        ).map((c) => c.id)
+      : [],
+  );
+  const out = new Map<string, ChargeUse>();
+  for (const u of uses) {
+    if (u.certificate_id && spoiled.has(u.certificate_id)) continue;
+    out.set(u.charge_id, {
+      certificateId: u.certificate_id,
+      amendmentRequestId: u.amendment_request_id,
+      usedAt: new Date(u.used_at),
+    });
+  }
+  return out;
+}
+
+/**
+ * The charge in force for a purpose (the newest), if any; of a service on request, the open one
+ * (not spent yet): a spent charge paid for its own certificate or amendment.
+ */
 export const chargeFor = (charges: readonly ChargeInForce[], purpose: FeePurpose) =>
-  charges.find((c) => c.charge.purpose === purpose);
+  charges.find((c) => c.charge.purpose === purpose && (!isOnRequest(purpose) || c.spent === null));
 
 /** What the fee of a record's service is asked with: the dates the record gives, the office abroad or not. */
 export interface RecordFeeFacts {
@@ -104,10 +156,16 @@ export interface RecordFeeFacts {
   consular: boolean;
 }
 
+/**
+ * The facts of a record's fee. A registration is applied for the day the record was made; an
+ * operation on a registered record (a certificate, an extract, an amendment …) the day it is asked
+ * for (`askedOn`, today), so a repeat certificate of an old record is paid at today's rates.
+ */
 export async function recordFeeFacts(
   db: Db,
   config: Pick<Config, 'timeZone'>,
   rec: { kind: string; data: unknown; created_at: Date | string; office_id: string },
+  askedOn?: string,
 ): Promise<RecordFeeFacts> {
   const office = await (db as Kysely<Database>)
     .selectFrom('offices')
@@ -117,7 +175,7 @@ export async function recordFeeFacts(
   const eventDate = getActKind(rec.kind)?.summary((rec.data ?? {}) as never).eventDate ?? null;
   return {
     kind: rec.kind as ActKindCode,
-    applicationDate: todayIn(config.timeZone, new Date(rec.created_at)),
+    applicationDate: askedOn ?? todayIn(config.timeZone, new Date(rec.created_at)),
     eventDate: eventDate && /^\d{4}-\d{2}-\d{2}$/.test(eventDate) ? eventDate : null,
     consular: office.kind === 'consulate',
   };
@@ -153,4 +211,23 @@ export async function calculationOf(db: Db, charge: ChargeRow): Promise<FeeCalcu
   });
   const out = calculateFee(rules, ref.query);
   return out.ok ? out.fee : null;
+}
+
+/**
+ * What changed the record last, for the service a new certificate is charged as: the cause of its
+ * latest version (PATERNITY, ADOPTION, NAME_CHANGE, AMENDMENT …) or the notation asking for one.
+ */
+export async function lastChangeOf(db: Db, recordId: string): Promise<string | null> {
+  const row = await (db as Kysely<Database>)
+    .selectFrom('record_actions')
+    .select(['action', 'payload'])
+    .where('record_id', '=', recordId)
+    .where('action', 'in', ['amend', 'notation'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  const p = (row.payload ?? {}) as { type?: unknown; cause?: { type?: unknown } };
+  const cause = row.action === 'amend' ? p.cause?.type : p.type;
+  return typeof cause === 'string' ? cause : null;
 }

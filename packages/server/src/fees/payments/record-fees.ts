@@ -1,6 +1,21 @@
-import { FEE_ACTIONS as ACTIONS, type FEE_ACTIONS, type FeePurpose, mayFee } from '@sabt/core';
+import {
+  FEE_ACTIONS as ACTIONS,
+  documentFor,
+  type FEE_ACTIONS,
+  type FeeCalculation,
+  type FeePurpose,
+  type FeeService,
+  holdersOf,
+  issueKindOf,
+  mayFee,
+  type OnRequestPurpose,
+  printFeeOf,
+  serviceOfPurpose,
+  todayIn,
+} from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/sessions.ts';
+import { certDb } from '../../certificates/tables.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { findRecord } from '../../queries/records.ts';
@@ -10,6 +25,9 @@ import {
   chargeFor,
   chargesOfRecord,
   type EntryRow,
+  feeForRecord,
+  lastChangeOf,
+  type RecordFeeFacts,
   recordFeeFacts,
   registrationFee,
 } from './ledger.ts';
@@ -49,6 +67,13 @@ async function presentCharge(db: Kysely<Database>, c: ChargeInForce) {
     totalMinor: ch.total_minor,
     consularMinor: ch.consular_minor,
     replaces: ch.replaces,
+    spent: c.spent
+      ? {
+          certificateId: c.spent.certificateId,
+          amendmentRequestId: c.spent.amendmentRequestId,
+          at: iso(c.spent.usedAt),
+        }
+      : null,
     recordedBy: ch.recorded_by_login,
     recordedAt: iso(ch.recorded_at),
     balance: c.balance,
@@ -90,6 +115,7 @@ export async function recordFees(
   const may: (typeof FEE_ACTIONS)[number][] = inOffice
     ? ACTIONS.filter((a) => mayFee(a, actor.role, actor.officeKind))
     : [];
+  const registered = rec.status === 'registered' || rec.status === 'annulled';
   return {
     recordId: rec.id,
     applicationDate: facts.applicationDate,
@@ -98,6 +124,65 @@ export async function recordFees(
     charges: await Promise.all(charges.map((c) => presentCharge(db, c))),
     proposed,
     registrationSettled,
+    onRequest: registered
+      ? await servicesOnRequest(db, { ...facts, applicationDate: todayIn(config.timeZone) }, rec, charges)
+      : [],
     may,
   };
+}
+
+/**
+ * The services on request of a registered record, each as it stands: the record's next certificate
+ * when it is a repeat or a new one (the first is the registration's), an extract, and a requested
+ * amendment; what each costs asked today, its open charge if one is stored, and whether it is settled
+ * (what the certificate screen and the approval say before they are refused).
+ */
+async function servicesOnRequest(
+  db: Kysely<Database>,
+  facts: RecordFeeFacts,
+  rec: { id: string; kind: string; data: unknown; version: number; flags: string[] },
+  charges: readonly ChargeInForce[],
+) {
+  const wanted: { purpose: OnRequestPurpose; service: FeeService }[] = [];
+  const own = documentFor(rec);
+  const earlier = await certDb(db)
+    .selectFrom('certificates')
+    .select(['status', 'record_version', 'holder'])
+    .where('record_id', '=', rec.id)
+    .where('document', '=', own)
+    .execute();
+  // a divorce: while a former spouse's first certificate is to come, the next print is that one
+  const holders = holdersOf(own);
+  const issues = (holders.length ? holders : [null]).map((h) =>
+    issueKindOf(
+      rec.version,
+      earlier.filter((c) => h === null || c.holder === h),
+      rec.flags.includes('certificate-reissue'),
+    ),
+  );
+  const issue = issues.includes('first') ? 'first' : issues.includes('reissue') ? 'reissue' : 'repeat';
+  const print = printFeeOf(own, issue, issue === 'reissue' ? await lastChangeOf(db, rec.id) : null);
+  if (print) wanted.push(print);
+  wanted.push({ purpose: 'extract', service: 'EXTRACT' });
+  if (rec.flags.includes('amendment-requested') || chargeFor(charges, 'amendment')) {
+    wanted.push({ purpose: 'amendment', service: serviceOfPurpose('amendment', facts.kind) });
+  }
+  const out = [];
+  for (const w of wanted) {
+    const open = chargeFor(charges, w.purpose);
+    const fee = await feeForRecord(db, facts, w.service);
+    const calculation: FeeCalculation | null = fee.ok ? fee.fee : null;
+    const due = (calculation?.total.minor ?? 0) + (calculation?.consularTotal?.minor ?? 0);
+    // nothing due and nothing asked: not a line of its own
+    if (!open && due === 0) continue;
+    out.push({
+      purpose: w.purpose,
+      service: (open?.charge.service as FeeService | undefined) ?? w.service,
+      calculation,
+      chargeId: open?.charge.id ?? null,
+      settled: open ? open.balance.settled : due === 0,
+      outstandingMinor: open ? Math.max(0, open.balance.somoni.outstanding) : (calculation?.total.minor ?? 0),
+    });
+  }
+  return out;
 }

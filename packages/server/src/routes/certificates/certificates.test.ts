@@ -14,6 +14,7 @@ import {
   type Scratch,
   scratchDir,
 } from '../../certificates/testing/tools.ts';
+import { payForPrint } from '../../test/fees.ts';
 import { birthData, deathData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 
@@ -38,8 +39,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-const issue = (c: Client, recordId: string, body: Record<string, unknown> = { mode: 'full' }) =>
-  c.post(`/api/v1/records/${recordId}/certificates`, body);
+/** A print as the front office makes it: a repeat's fee paid first. */
+const issue = async (c: Client, recordId: string, body: Record<string, unknown> = { mode: 'full' }) => {
+  await payForPrint(c, recordId, body.document as string | undefined);
+  return c.post(`/api/v1/records/${recordId}/certificates`, body);
+};
 
 describe('issuing a birth certificate', () => {
   it('prints on the next free blank, signs the PDF and the QR code, and lists it as the first', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUpPdfFiles, pdfTextFlat } from '../../certificates/documents/pdf-tools.ts';
 import { fetchBytes } from '../../certificates/testing/tools.ts';
 import { deathOf, marriageOf } from '../../test/family.ts';
+import { payFee, payForPrint } from '../../test/fees.ts';
 import { birthData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { R, registerThrough, show, type Workflow } from '../../test/workflow.ts';
@@ -25,6 +26,7 @@ afterAll(async () => {
 
 /** An archive extract of a record, as printed: its text. */
 async function extractOf(recordId: string) {
+  await payForPrint(front, recordId, 'ARCHIVE_EXTRACT');
   const res = await front.post(`${R}/${recordId}/certificates`, {
     mode: 'full',
     document: 'ARCHIVE_EXTRACT',
@@ -45,6 +47,7 @@ describe('an archive extract', () => {
       basis: { type: 'APPLICATION', number: '45', date: '2026-01-12', issuer: 'Каримзода Н. С.' },
     });
     expect(asked.status, show(asked)).toBe(201);
+    await payFee(front, rec.id, 'amendment');
     const approved = await registrar.post(`${R}/${rec.id}/amendments/approve`);
     expect(approved.status, show(approved)).toBe(200);
 

@@ -7,6 +7,7 @@ import {
   type Staff,
 } from '../../certificates/testing/fixtures.ts';
 import { fetchBytes, type Scratch, scratchDir, tool } from '../../certificates/testing/tools.ts';
+import { payForPrint } from '../../test/fees.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 
 /** A divorce gives each former spouse a certificate of their own; other records one certificate. */
@@ -59,8 +60,11 @@ const pick = (p: { name: string; patronymic?: string | undefined; birthDate: str
   birthDate: p.birthDate,
 });
 
-const post = (recordId: string, body: Record<string, unknown>) =>
-  staff.front.post(`/api/v1/records/${recordId}/certificates`, body);
+/** A print as the front office makes it: a repeat's fee paid first. */
+const post = async (recordId: string, body: Record<string, unknown>) => {
+  await payForPrint(staff.front, recordId, body.document as string | undefined);
+  return staff.front.post(`/api/v1/records/${recordId}/certificates`, body);
+};
 
 describe('divorce certificates', () => {
   it('refuses a print that does not say which former spouse it is for, and takes no blank', async () => {

@@ -14,6 +14,7 @@ import {
   type Scratch,
   scratchDir,
 } from '../../certificates/testing/tools.ts';
+import { payFee, payForPrint } from '../../test/fees.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 
 /** A certificate over the life of its record: amended, re-issued, annulled; keys rotated. */
@@ -37,6 +38,7 @@ afterAll(async () => {
 });
 
 const issue = async (c: Client, recordId: string, body: Record<string, unknown> = { mode: 'full' }) => {
+  await payForPrint(c, recordId, body.document as string | undefined);
   const res = await c.post(`/api/v1/records/${recordId}/certificates`, body);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
@@ -50,6 +52,7 @@ async function amend(recordId: string, patch: unknown) {
     basis: { type: 'APPLICATION', number: '12', date: '2025-05-12' },
   });
   expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+  await payFee(staff.front, recordId, 'amendment');
   const approved = await staff.registrar.post(`/api/v1/records/${recordId}/amendments/approve`);
   expect(approved.status, JSON.stringify(approved.body)).toBe(200);
   return approved.body;

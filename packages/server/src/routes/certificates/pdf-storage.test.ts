@@ -137,7 +137,13 @@ describe('with the store in memory beside the in-memory database (the tests’ d
 
 /** An app as `sabt start` builds it from these variables, on the test's database. */
 async function appWith(env: Record<string, string>) {
-  const config = loadConfig({ SABT_DATA_DIR: 'memory://', SABT_LOGIN_RATE_LIMIT: '100000', ...env });
+  const config = loadConfig({
+    SABT_DATA_DIR: 'memory://',
+    SABT_LOGIN_RATE_LIMIT: '100000',
+    // as the test harness: a busy shared machine stalls the event loop, and these tests shed no load
+    SABT_OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+    ...env,
+  });
   const app = await buildApp({ config, dbx: t.dbx });
   apps.push(app);
   return { app, config };

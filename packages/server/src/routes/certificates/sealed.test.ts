@@ -8,6 +8,7 @@ import {
   type Staff,
 } from '../../certificates/testing/fixtures.ts';
 import { fetchBytes } from '../../certificates/testing/tools.ts';
+import { payForPrint } from '../../test/fees.ts';
 import { preAdoptionBirth } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 
@@ -56,6 +57,7 @@ describe('after an adoption', () => {
     expect((await fetchBytes(t, 'front', before.pdf)).status).toBe(403);
     expect((await fetchBytes(t, 'registrar', before.pdf)).status).toBe(200);
 
+    await payForPrint(staff.front, birth.id);
     const after = await staff.front.post(`/api/v1/records/${birth.id}/certificates`, { mode: 'overlay' });
     expect(after.status, JSON.stringify(after.body)).toBe(201);
     expect(after.body).toMatchObject({ issue: 'reissue', recordVersion: 2 });
@@ -71,6 +73,7 @@ describe('after an adoption', () => {
       mode: 'overlay',
     });
     expect(byClerk.status).toBe(403);
+    await payForPrint(staff.registrar, adoption.id);
     const byRegistrar = await staff.registrar.post(`/api/v1/records/${adoption.id}/certificates`, {
       mode: 'overlay',
     });
@@ -91,6 +94,7 @@ describe('after an adoption', () => {
     // an extract of the birth record: a clerk's notes neither the adoption nor what it changed;
     // a sealed reader's lists the change the adoption made, with the adoption record
     const extract = async (c: Client) => {
+      await payForPrint(c, birth.id, 'ARCHIVE_EXTRACT');
       const res = await c.post(`/api/v1/records/${birth.id}/certificates`, {
         mode: 'full',
         document: 'ARCHIVE_EXTRACT',

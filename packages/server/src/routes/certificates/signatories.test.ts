@@ -6,6 +6,7 @@ import { receiveBlanks, registeredBirth, type Staff } from '../../certificates/t
 import { fetchBytes } from '../../certificates/testing/tools.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import { problemBody, problemOf } from '../../http/problem.ts';
+import { payForPrint } from '../../test/fees.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -95,6 +96,7 @@ describe("an office's signatory", () => {
       'Зарина Саидзода',
     ]);
 
+    await payForPrint(staff.registrar, rec.id);
     const repeat = await staff.registrar.post(`/api/v1/records/${rec.id}/certificates`, { mode: 'overlay' });
     expect(repeat.status, JSON.stringify(repeat.body)).toBe(201);
     const second = await pdfText('registrar', repeat.body.pdf);
@@ -102,6 +104,7 @@ describe("an office's signatory", () => {
     expect(second).toContain('Нигина Каримова');
     expect(second).not.toContain('Шералӣ Қодиров'); // the registrar who printed it
 
+    await payForPrint(staff.back, rec.id, 'ARCHIVE_EXTRACT');
     const extract = await staff.back.post(`/api/v1/records/${rec.id}/certificates`, {
       mode: 'full',
       document: 'ARCHIVE_EXTRACT',

@@ -2,7 +2,7 @@ import { addDays, todayIn } from '@sabt/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OFFICE_ID } from '../../demo/demo-data.ts';
-import { insertCharge, insertEntry, userIdOf } from '../../fees/cash/testing/ledger.ts';
+import { insertCharge, insertEntry, userIdOf } from '../../fees/testing/ledger.ts';
 import { birthData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, show } from '../../test/workflow.ts';
@@ -29,8 +29,7 @@ async function charge(by = 'front', service: 'BIRTH_REG_LATE_1_16' | 'NAME_CHANG
   return insertCharge(t.dbx.db, {
     officeId: DEMO_OFFICE_ID,
     recordId,
-    service,
-    applicationDate: day1,
+    query: { service, applicationDate: day1 },
     recordedBy: ids[by]!,
   });
 }
@@ -49,15 +48,14 @@ afterAll(async () => {
 
 const entry = (
   c: { id: string },
-  over: Partial<Parameters<typeof insertEntry>[1]> & { amountMinor: number },
+  over: Partial<Parameters<typeof insertEntry>[2]> & { amountMinor: number },
 ) =>
-  insertEntry(t.dbx.db, {
-    chargeId: c.id,
+  insertEntry(t.dbx.db, c.id, {
     officeId: DEMO_OFFICE_ID,
     recordedBy: ids.front!,
     businessDate: day1,
     ...over,
-  });
+  }).then((e) => e.id);
 
 describe("the day's cash report", () => {
   let firstCashPayment: string;
@@ -197,8 +195,7 @@ describe("the day's cash report", () => {
   });
 
   it("opens the next day with the signed closing; a correction of yesterday's payment comes out of today's drawer", async () => {
-    await insertEntry(t.dbx.db, {
-      chargeId: (await charge()).id,
+    await insertEntry(t.dbx.db, (await charge()).id, {
       officeId: DEMO_OFFICE_ID,
       recordedBy: ids.front!,
       businessDate: day2,
@@ -209,8 +206,7 @@ describe("the day's cash report", () => {
       .select(['charge_id' as never])
       .where('id' as never, '=', firstCashPayment as never)
       .executeTakeFirstOrThrow();
-    await insertEntry(t.dbx.db, {
-      chargeId: (charged as { charge_id: string }).charge_id,
+    await insertEntry(t.dbx.db, (charged as { charge_id: string }).charge_id, {
       officeId: DEMO_OFFICE_ID,
       recordedBy: ids.front!,
       businessDate: day2,

@@ -5,8 +5,8 @@ import { pdfInfo, pdfText, pdfTextFlat } from '../../certificates/documents/pdf-
 import { registeredBirth, type Staff } from '../../certificates/testing/fixtures.ts';
 import { fetchBytes, readQrCodes, type Scratch, scratchDir } from '../../certificates/testing/tools.ts';
 import { renderFeeReceipt } from '../../fees/receipts/receipt-document.ts';
-import { insertCharge, insertEntry } from '../../fees/receipts/testing/ledger.ts';
 import { feeDb } from '../../fees/tables.ts';
+import { insertCharge, insertEntry } from '../../fees/testing/ledger.ts';
 import { storageDb } from '../../storage/tables.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
   rec = await registeredBirth(staff);
   today = todayIn(t.config.timeZone);
   // a change of the name recorded on the birth record: state duty, service fee, blank
-  charge = await insertCharge(t, {
+  charge = await insertCharge(t.dbx.db, {
     recordId: rec.id,
     purpose: 'amendment',
     query: { service: 'NAME_CHANGE_REG', applicationDate: today },
@@ -52,11 +52,11 @@ async function printed(id: string, login = 'front') {
 describe('a payment receipt', () => {
   let entry: Awaited<ReturnType<typeof insertEntry>>;
   beforeAll(async () => {
-    entry = await insertEntry(t, charge.id, {
+    entry = await insertEntry(t.dbx.db, charge.id, {
       kind: 'payment',
-      amount_minor: charge.totalMinor,
+      amountMinor: charge.totalMinor,
       method: 'terminal',
-      external_reference: 'RRN-448812',
+      reference: 'RRN-448812',
     });
   });
 
@@ -169,10 +169,10 @@ describe('a payment receipt', () => {
   });
 
   it('names the payer the entry names instead of the applicant', async () => {
-    const other = await insertEntry(t, charge.id, {
+    const other = await insertEntry(t.dbx.db, charge.id, {
       kind: 'payment',
-      amount_minor: 1500,
-      payer_name: 'Собиров Фаррух',
+      amountMinor: 1500,
+      payerName: 'Собиров Фаррух',
     });
     const text = pdfTextFlat(await printed(other.id));
     expect(text).toContain('Пардохткунанда / Плательщик Собиров Фаррух');
@@ -184,11 +184,11 @@ describe('a payment receipt', () => {
 
 describe('a refund receipt and the public check', () => {
   it('a payment stands, then is refunded; the refund has a receipt of its own', async () => {
-    const c = await insertCharge(t, {
+    const c = await insertCharge(t.dbx.db, {
       recordId: rec.id,
       query: { service: 'NAME_CHANGE_REG', applicationDate: today },
     });
-    const paid = await insertEntry(t, c.id, { kind: 'payment', amount_minor: c.totalMinor });
+    const paid = await insertEntry(t.dbx.db, c.id, { kind: 'payment', amountMinor: c.totalMinor });
     const check = (code: string) => anyone.post('/api/v1/verify', { code });
     const valid = await check(paid.verifyCode!);
     expect(valid.status).toBe(200);
@@ -213,9 +213,9 @@ describe('a refund receipt and the public check', () => {
     expect(JSON.stringify(valid.body)).not.toContain(rec.data.applicant.surname);
     expect(JSON.stringify(valid.body)).not.toContain('Раҳимова');
 
-    const refund = await insertEntry(t, c.id, {
+    const refund = await insertEntry(t.dbx.db, c.id, {
       kind: 'refund',
-      amount_minor: c.totalMinor,
+      amountMinor: c.totalMinor,
       method: 'cash',
       reason: 'Ариза бозпас гирифта шуд',
       by: 'head',
@@ -267,14 +267,14 @@ describe('a refund receipt and the public check', () => {
   });
 
   it('a payment undone by a correction is not valid', async () => {
-    const c = await insertCharge(t, {
+    const c = await insertCharge(t.dbx.db, {
       recordId: rec.id,
       query: { service: 'NAME_CHANGE_REG', applicationDate: today },
     });
-    const paid = await insertEntry(t, c.id, { kind: 'payment', amount_minor: c.totalMinor });
-    await insertEntry(t, c.id, {
+    const paid = await insertEntry(t.dbx.db, c.id, { kind: 'payment', amountMinor: c.totalMinor });
+    await insertEntry(t.dbx.db, c.id, {
       kind: 'correction',
-      amount_minor: c.totalMinor,
+      amountMinor: c.totalMinor,
       corrects: paid.id,
       reason: 'Ду маротиба қайд шуд',
       by: 'head',
@@ -294,13 +294,13 @@ describe('a refund receipt and the public check', () => {
     expect((await anyone.post('/api/v1/verify', { code: '0000000000' })).body).toMatchObject({
       genuine: false,
     });
-    const c = await insertCharge(t, {
+    const c = await insertCharge(t.dbx.db, {
       recordId: rec.id,
       query: { service: 'NAME_CHANGE_REG', applicationDate: today },
     });
-    const waiver = await insertEntry(t, c.id, {
+    const waiver = await insertEntry(t.dbx.db, c.id, {
       kind: 'waiver',
-      amount_minor: c.totalMinor,
+      amountMinor: c.totalMinor,
       reason: 'Маъюби гурӯҳи I',
     });
     const res = await staff.front.get(receiptUrl(waiver.id));
@@ -312,7 +312,7 @@ describe('a refund receipt and the public check', () => {
 describe('who prints a receipt', () => {
   let entry: Awaited<ReturnType<typeof insertEntry>>;
   beforeAll(async () => {
-    entry = await insertEntry(t, charge.id, { kind: 'payment', amount_minor: 1500 });
+    entry = await insertEntry(t.dbx.db, charge.id, { kind: 'payment', amountMinor: 1500 });
   });
 
   it('the office staff and those above it', async () => {

@@ -1,6 +1,7 @@
 import { adoptionKind, type NameChangeData, nameChangeKind, paternityKind } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { birthOf, deathOf, divorceOf, marriageOf, type Named } from '../../test/family.ts';
+import { payFee } from '../../test/fees.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, R, registerThrough, show, type Workflow } from '../../test/workflow.ts';
 
@@ -261,6 +262,7 @@ describe('a paternity annulled by a court', () => {
       basis: { type: 'APPLICATION', number: '12', date: '2026-02-01', issuer: 'Сафарова М.' },
     });
     expect(asked.status, show(asked)).toBe(201);
+    await payFee(front, birth.id, 'amendment');
     const approved = await registrar.post(`${R}/${birth.id}/amendments/approve`);
     expect(approved.status, show(approved)).toBe(200);
 

@@ -1,6 +1,7 @@
 import { birthKind } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanDuplicates } from '../../duplicates/scan.ts';
+import { payFee } from '../../test/fees.ts';
 import { birthData, deathData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { R, registerThrough, type Workflow } from '../../test/workflow.ts';
@@ -167,6 +168,7 @@ describe('the batch scan across the registry', () => {
       basis: { type: 'APPLICATION', number: '7', date: '2025-01-10' },
     });
     expect(req.status, JSON.stringify(req.body)).toBe(201);
+    await payFee(front, b.id, 'amendment');
     expect((await registrar.post(`${R}/${b.id}/amendments/approve`)).status).toBe(200);
 
     const results = await scanDuplicates(t.dbx.db, { kind: 'BIRTH' });

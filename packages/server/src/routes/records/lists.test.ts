@@ -7,6 +7,7 @@ import { scanDuplicates } from '../../duplicates/scan.ts';
 import { CENTRAL_OFFICE_ID } from '../../offices/office-tree.ts';
 import { queueCounts, recountRecords } from '../../queries/record-counts.ts';
 import { listRecords } from '../../queries/records.ts';
+import { payFee } from '../../test/fees.ts';
 import { birthData, deathData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { advance, R, show, type Workflow } from '../../test/workflow.ts';
@@ -252,6 +253,7 @@ describe('the queue counters', () => {
         basis,
       }),
     );
+    await payFee(front, amended, 'amendment');
     await ok(registrar.post(`${R}/${amended}/amendments/approve`));
     await ok(back.post(`${R}/restorations`, { kind: 'DEATH', data: deathData(), court }));
     for (const [verdict, name] of [

@@ -1,5 +1,6 @@
 import { isValidNationalRecordId, marriageKind } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { payFee } from '../../test/fees.ts';
 import { birthData, deathData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import {
@@ -102,6 +103,7 @@ describe('amendment of a registered record', () => {
   });
 
   it('approved by the registrar, makes version 2; version 1 stays readable and the changes are listed', async () => {
+    await payFee(front, id, 'amendment');
     const res = await registrar.post(`${R}/${id}/amendments/approve`);
     expect(res.status, show(res)).toBe(200);
     expect(res.body.version).toBe(2);

@@ -1,5 +1,6 @@
 import { MASKED, MESSAGES, ROLES } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { payFee } from '../../test/fees.ts';
 import { birthData } from '../../test/fixtures.ts';
 import { type Client, type Response, startTestApp, type TestApp } from '../../test/harness.ts';
 
@@ -52,6 +53,7 @@ beforeAll(async () => {
     basis: { type: 'APPLICATION', number: '12', date: '2025-05-12', issuer: 'Модар' },
   });
   expect(asked.status).toBe(201);
+  await payFee(front, id, 'amendment');
   const approved = await registrar.post(`/api/v1/records/${id}/amendments/approve`, {});
   expect(approved.status).toBe(200);
 });

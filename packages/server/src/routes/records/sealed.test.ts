@@ -1,6 +1,7 @@
 import { type AdoptionData, adoptionKind, type BirthData, type Role, SEALED_READERS } from '@sabt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sequenceAudit } from '../../audit/sequencer.ts';
+import { payFee } from '../../test/fees.ts';
 import { preAdoptionBirth } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { R, registerThrough, show, type Workflow } from '../../test/workflow.ts';
@@ -253,6 +254,7 @@ describe('amendments made before the adoption', () => {
       basis: { type: 'APPLICATION', number: '12', date: '2026-01-10', issuer: 'Ҳамидова М.' },
     });
     expect(req.status, show(req)).toBe(201);
+    await payFee(front, b2.id, 'amendment');
     expect((await registrar.post(`${R}/${b2.id}/amendments/approve`)).status).toBe(200);
     // ...then the child is adopted.
     const data: AdoptionData = {

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../db/migrate.ts';
 import { marriageOf } from '../../test/family.ts';
+import { payFee } from '../../test/fees.ts';
 import { birthData } from '../../test/fixtures.ts';
 import { type Client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { registerThrough, type Workflow } from '../../test/workflow.ts';
@@ -264,6 +265,7 @@ describe('searching by name in any script or spelling', () => {
         basis: { type: 'APPLICATION', number: '1', date: '2025-06-01' },
       });
       expect(req.status, JSON.stringify(req.body)).toBe(201);
+      await payFee(front, qurbonov.id, 'amendment');
       expect((await registrar.post(`/api/v1/records/${qurbonov.id}/amendments/approve`)).status).toBe(200);
     }
     const byOld = await back.get(

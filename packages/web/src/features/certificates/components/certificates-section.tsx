@@ -1,9 +1,11 @@
-import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core';
-import { documentFor, holdersOf } from '@sabt/core';
+import { Alert, Anchor, Box, Button, Group, Stack, Text } from '@mantine/core';
+import { documentFor, FEE_SERVICE_DEFINITIONS, formatMinor, holdersOf } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Heading } from '../../../components/heading.tsx';
 import { LoadingText } from '../../../components/page-loader.tsx';
+import { recordFeesQuery } from '../../../lib/record-fees.ts';
 import { type Certificate, type CertificateRecord, recordCertificatesQuery } from '../api/certificates.ts';
 import { seriesNumber } from '../lib/format.ts';
 import { useRights } from '../lib/rights.ts';
@@ -32,7 +34,7 @@ type Open =
  * the record's office the print itself and the hand-over.
  */
 export function CertificatesSection({ record, onChanged }: Props) {
-  const { m } = useCertificateMessages();
+  const { m, lang } = useCertificateMessages();
   const rights = useRights();
   const list = useQuery(recordCertificatesQuery(record.id));
   const [open, setOpen] = useState<Open>(null);
@@ -50,6 +52,12 @@ export function CertificatesSection({ record, onChanged }: Props) {
     !list.data || kinds.includes('first') ? 'first' : kinds.includes('reissue') ? 'reissue' : 'repeat';
   const issueLabel =
     kind === 'repeat' ? m.section.issueRepeat : kind === 'reissue' ? m.section.issueNew : m.section.issue;
+  // a repeat or a new certificate is paid first (the server refuses it anyway): say so, and where
+  const fees = useQuery({ ...recordFeesQuery(record.id), enabled: mayIssue && kind !== 'first' }).data;
+  const unpaid =
+    mayIssue && kind !== 'first'
+      ? fees?.onRequest.find((s) => s.purpose === 'certificate' && !s.settled)
+      : undefined;
   const hint = !rights.may('issue-certificate')
     ? null
     : !registered
@@ -79,6 +87,17 @@ export function CertificatesSection({ record, onChanged }: Props) {
         {record.flags.includes('certificate-reissue') && registered && (
           <Alert color="orange" variant="light" role="note">
             {m.section.reissueDue}
+          </Alert>
+        )}
+        {unpaid && (
+          <Alert color="orange" variant="light" role="note" data-testid="certificate-unpaid">
+            {m.section.unpaid(
+              FEE_SERVICE_DEFINITIONS[unpaid.service].labels[lang],
+              formatMinor(unpaid.outstandingMinor),
+            )}{' '}
+            <Anchor component={Link} to="?tab=fees">
+              {m.section.toFees}
+            </Anchor>
           </Alert>
         )}
         {hint && (

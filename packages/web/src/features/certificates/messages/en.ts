@@ -14,6 +14,9 @@ export const en: CertificateMessages = {
     issueRepeat: 'Issue a repeat certificate',
     issueNew: 'Issue a new certificate',
     reissueDue: 'The record has changed: a new certificate is needed.',
+    unpaid: (service: string, outstanding: string) =>
+      `“${service}” is a paid service: ${outstanding} somoni not paid yet. It is printed once paid or waived.`,
+    toFees: 'Fees and payments',
     notRegistered: 'Certificates are issued only for registered records.',
     otherOffice: 'Certificates are issued by the office that registered the record.',
   },

@@ -105,7 +105,23 @@ export function RecordFeesSection({ recordId, onChanged }: { recordId: string; o
       <Text size="sm" c="dimmed">
         {r.applicationDate(shown(fees.applicationDate))}
       </Text>
-      {fees.proposed && <Proposed fees={fees} onChanged={onChanged} />}
+      {fees.proposed && (
+        <Proposed
+          fees={fees}
+          asked={{ purpose: 'registration', service: null, calculation: fees.proposed.calculation }}
+          onChanged={onChanged}
+        />
+      )}
+      {fees.onRequest
+        .filter((s) => s.chargeId === null && !s.settled && s.calculation)
+        .map((s) => (
+          <Proposed
+            key={s.purpose}
+            fees={fees}
+            asked={{ purpose: s.purpose, service: s.service, calculation: s.calculation! }}
+            onChanged={onChanged}
+          />
+        ))}
       {fees.charges.map((c) => (
         <Charge key={c.id} recordId={recordId} charge={c} may={fees.may} onChanged={onChanged} />
       ))}
@@ -113,26 +129,42 @@ export function RecordFeesSection({ recordId, onChanged }: { recordId: string; o
   );
 }
 
-function Proposed({ fees, onChanged }: { fees: RecordFees; onChanged?: (() => void) | undefined }) {
-  const { m, lang, generalLabel } = useFeeMessages();
+type Calculation = NonNullable<RecordFees['proposed']>['calculation'];
+
+/**
+ * What a service costs before its charge is stored: the registration of a record not registered
+ * yet, or a service asked for on a registered one (a repeat or new certificate, an extract, an
+ * amendment); the clerk picks the applicant's category and records the charge.
+ */
+function Proposed({
+  fees,
+  asked,
+  onChanged,
+}: {
+  fees: RecordFees;
+  asked: { purpose: string; service: string | null; calculation: Calculation };
+  onChanged?: (() => void) | undefined;
+}) {
+  const { m, lang, generalLabel, serviceLabel } = useFeeMessages();
   const r = m.record;
   const rules = useQuery(feeRulesQuery()).data;
   const [category, setCategory] = useState<string>(GENERAL_CATEGORY);
   const [key] = useState(newUuid);
-  const write = useFeeWrite<{ purpose: string; category: string }>(fees.recordId, 'charges', () =>
-    onChanged?.(),
+  const write = useFeeWrite<{ purpose: string; service?: string; category: string }>(
+    fees.recordId,
+    'charges',
+    () => onChanged?.(),
   );
-  const proposed = fees.proposed!;
-  const free = proposed.calculation.total.minor === 0 && !proposed.calculation.consularTotal?.minor;
+  const free = asked.calculation.total.minor === 0 && !asked.calculation.consularTotal?.minor;
   if (free) return <Text data-testid="fees-nothing-due">{r.nothingDue}</Text>;
   const categories = rules
     ? itemsAt(feeRules(rules), 'category', fees.applicationDate).filter((x) => x.value.active)
     : [];
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" data-testid="fee-proposed" data-purpose={asked.purpose}>
       <Stack gap="sm">
-        <Text fw={600}>{r.dueNow}</Text>
-        <FeeResult fee={proposed.calculation} />
+        <Text fw={600}>{asked.service ? r.dueFor(serviceLabel(asked.service as never)) : r.dueNow}</Text>
+        <FeeResult fee={asked.calculation} />
         {fees.may.includes('charge') && (
           <Group align="flex-end">
             <Select
@@ -148,7 +180,14 @@ function Proposed({ fees, onChanged }: { fees: RecordFees; onChanged?: (() => vo
             <Button
               loading={write.isPending}
               onClick={() =>
-                write.mutate({ body: { purpose: 'registration', category }, key: `${key}-${category}` })
+                write.mutate({
+                  body: {
+                    purpose: asked.purpose,
+                    ...(asked.service ? { service: asked.service } : {}),
+                    category,
+                  },
+                  key: `${key}-${category}`,
+                })
               }
             >
               {r.compute}
@@ -183,9 +222,16 @@ function Charge({
           <Title order={3} size="h5">
             {r.purpose[charge.purpose]}: {serviceLabel(charge.service as never)}
           </Title>
-          <Badge color={color} variant="light" data-testid="fee-status">
-            {r.status[b.status]}
-          </Badge>
+          <Group gap="xs">
+            {charge.spent && (
+              <Badge color="gray" variant="light" data-testid="fee-spent">
+                {charge.spent.certificateId ? r.spentCertificate : r.spentAmendment}
+              </Badge>
+            )}
+            <Badge color={color} variant="light" data-testid="fee-status">
+              {r.status[b.status]}
+            </Badge>
+          </Group>
         </Group>
         {charge.calculation && <FeeResult fee={charge.calculation} />}
         <Text fw={600} data-testid="fee-sums">

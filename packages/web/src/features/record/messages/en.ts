@@ -203,8 +203,8 @@ export const en: RecordMessages = {
     candidates: (n) => `similar records: ${n}`,
   },
   actions: {
-    registerBlocked: (outstanding) =>
-      `Registration waits for the fee: ${outstanding} somoni not paid (see “Fees and payments”).`,
+    amendmentBlocked: (outstanding) => `The amendment waits for its fee: ${outstanding} somoni not paid.`,
+    registerBlocked: (outstanding) => `Registration waits for the fee: ${outstanding} somoni not paid.`,
     cancel: 'Cancel the draft',
     'shorten-waiting': 'Shorten the period',
     title: 'Actions',

@@ -204,8 +204,8 @@ export const ru: RecordMessages = {
     candidates: (n) => `похожих записей: ${n}`,
   },
   actions: {
-    registerBlocked: (outstanding) =>
-      `Регистрация после оплаты: не оплачено ${outstanding} сомони (см. «Пошлины и оплата»).`,
+    amendmentBlocked: (outstanding) => `Изменения вносятся после оплаты: не оплачено ${outstanding} сомони.`,
+    registerBlocked: (outstanding) => `Регистрация после оплаты: не оплачено ${outstanding} сомони.`,
     cancel: 'Отменить черновик',
     'shorten-waiting': 'Сократить срок',
     title: 'Действия',

@@ -201,8 +201,10 @@ export const tg = {
     candidates: (n: number) => `сабтҳои монанд: ${n}`,
   },
   actions: {
+    amendmentBlocked: (outstanding: string) =>
+      `Ислоҳ пас аз пардохт ворид мешавад: ${outstanding} сомонӣ пардохт нашудааст.`,
     registerBlocked: (outstanding: string) =>
-      `Бақайдгирӣ пас аз пардохт: ${outstanding} сомонӣ пардохт нашудааст (ниг. «Пардохтҳо»).`,
+      `Бақайдгирӣ пас аз пардохт: ${outstanding} сомонӣ пардохт нашудааст.`,
     cancel: 'Лоиҳаро бекор кардан',
     'shorten-waiting': 'Мӯҳлатро кӯтоҳ кардан',
     title: 'Амалҳо',

@@ -1,4 +1,4 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Anchor, Button, Group, Text } from '@mantine/core';
 import type { Action } from '@sabt/core';
 import { formatMinor } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
@@ -51,10 +51,10 @@ export function ActionBar({
   const [open, setOpen] = useState<Action | null>(null);
   const trigger = useRef<HTMLElement | null>(null);
   const actions = ORDER.filter((a) => record.actions.includes(a));
-  // a payable registration waits for its fee: the button says so (the server refuses it anyway)
-  const fees = useQuery({ ...recordFeesQuery(record.id), enabled: actions.includes('register') }).data;
-  const unpaid =
-    actions.includes('register') && fees && !fees.registrationSettled ? outstandingOf(fees) : null;
+  // a payable registration or amendment waits for its fee: the button says so (the server refuses it anyway)
+  const payable = actions.includes('register') || actions.includes('approve-amendment');
+  const fees = useQuery({ ...recordFeesQuery(record.id), enabled: payable }).data;
+  const unpaid = fees ? unpaidOf(fees, actions) : {};
   const show = (a: Action) => {
     trigger.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setOpen(a);
@@ -97,14 +97,18 @@ export function ActionBar({
                 </Button>
               );
             }
-            if (a === 'register' && unpaid !== null) {
+            const owed = unpaid[a];
+            if (owed !== undefined) {
               return (
                 <Group key={a} gap="xs">
-                  <Button disabled aria-describedby="register-blocked">
-                    {m.actions.register}
+                  <Button disabled aria-describedby={`${a}-blocked`}>
+                    {m.actions[a as keyof typeof m.actions] as string}
                   </Button>
-                  <Text id="register-blocked" size="sm" c="orange.9" data-testid="register-blocked">
-                    {m.actions.registerBlocked(unpaid)}
+                  <Text id={`${a}-blocked`} size="sm" c="orange.9" data-testid={`${a}-blocked`}>
+                    {a === 'register' ? m.actions.registerBlocked(owed) : m.actions.amendmentBlocked(owed)}{' '}
+                    <Anchor component={Link} to="?tab=fees" size="sm">
+                      {m.tabs.fees}
+                    </Anchor>
                   </Text>
                 </Group>
               );
@@ -138,9 +142,18 @@ export function ActionBar({
   );
 }
 
-/** What is still to pay before the registration: the registration's charge, or the fee not yet charged. */
-function outstandingOf(fees: RecordFees) {
-  const charge = fees.charges.find((c) => c.purpose === 'registration');
-  if (charge) return formatMinor(Math.max(0, charge.balance.somoni.outstanding));
-  return formatMinor(fees.proposed?.calculation.total.minor ?? 0);
+/** What is still to pay before the registration or the amendment: their charge, or the fee not yet charged. */
+function unpaidOf(fees: RecordFees, actions: readonly Action[]): Partial<Record<Action, string>> {
+  const out: Partial<Record<Action, string>> = {};
+  if (actions.includes('register') && !fees.registrationSettled) {
+    const charge = fees.charges.find((c) => c.purpose === 'registration');
+    out.register = formatMinor(
+      charge ? Math.max(0, charge.balance.somoni.outstanding) : (fees.proposed?.calculation.total.minor ?? 0),
+    );
+  }
+  const amendment = fees.onRequest.find((s) => s.purpose === 'amendment');
+  if (actions.includes('approve-amendment') && amendment && !amendment.settled) {
+    out['approve-amendment'] = formatMinor(amendment.outstandingMinor);
+  }
+  return out;
 }
