@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { RECOVERY_CODE_COUNT, type Role } from '@sabt/core';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
+import type { AuditEvent } from '../audit/audit-log.ts';
 import { openBox, seal } from '../certificates/keys/secret-box.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import type { WriteContext } from '../unit-of-work/write.ts';
 import { readableGroup } from './passwords.ts';
+import type { Actor } from './sessions.ts';
 import { twoFactorDb } from './two-factor-tables.ts';
 
 /**
@@ -18,6 +19,15 @@ import { twoFactorDb } from './two-factor-tables.ts';
  * of the step last accepted or an earlier one is refused (no replay); recovery codes are kept as
  * hashes and each is used once. Which roles must use it is a setting (SABT_2FA_ROLES).
  */
+
+/** What a command of one's own two-factor sign-in is given by the write it runs in (unit-of-work's runWrite). */
+interface WriteContext {
+  trx: Transaction<Database>;
+  actor: Actor;
+  config: Config;
+  now: Date;
+  audit: AuditEvent[];
+}
 
 export const TOTP_PERIOD_SECONDS = 30;
 /** The issuer an authenticator app shows beside the login. */
