@@ -49,7 +49,13 @@ export function EnrolTwoFactor({ onDone }: { onDone: () => void }) {
           <Text size="sm" c="dimmed">
             {t('twoFactor.secretLabel')}
           </Text>
-          <Code block fz="md" data-testid="totp-secret" aria-label={t('twoFactor.secretLabel')}>
+          <Code
+            block
+            fz="md"
+            data-testid="totp-secret"
+            aria-label={t('twoFactor.secretLabel')}
+            style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+          >
             {grouped(secret)}
           </Code>
         </Stack>
