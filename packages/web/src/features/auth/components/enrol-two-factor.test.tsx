@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { pickLocale, t as serverT, type TwoFactorStatus } from '@sabt/core';
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { Suspense } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
