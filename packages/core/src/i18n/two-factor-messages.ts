@@ -11,9 +11,9 @@ export const TWO_FACTOR_MESSAGES = {
     en: 'Enter the six-digit code of your authenticator app.',
   },
   'problem.twoFactor.wrongCode': {
-    tg: 'Рамз нодуруст аст ё аллакай истифода шудааст. Рамзи ҳозираи барномаро ворид кунед.',
-    ru: 'Код неверен или уже использован. Введите текущий код из приложения.',
-    en: 'The code is wrong or has already been used. Enter the current code of the app.',
+    tg: 'Рамз нодуруст аст ё аллакай истифода шудааст.',
+    ru: 'Код неверен или уже использован.',
+    en: 'The code is wrong or has already been used.',
   },
   'problem.twoFactor.challengeOver': {
     tg: 'Вақти воридшавӣ гузашт. Бо парол аз нав ворид шавед.',
