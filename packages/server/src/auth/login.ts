@@ -79,6 +79,12 @@ export async function login(
     return db.transaction().execute(async (trx) => {
       const challenge = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000);
+      // the user's challenges that are over are not kept
+      await twoFactorDb(trx)
+        .deleteFrom('two_factor_challenges')
+        .where('user_id', '=', user.id)
+        .where((eb) => eb.or([eb('expires_at', '<=', now), eb('used_at', 'is not', null)]))
+        .execute();
       await twoFactorDb(trx)
         .insertInto('two_factor_challenges')
         .values({ token_hash: tokenHash(challenge), user_id: user.id, expires_at: expiresAt, used_at: null })
