@@ -24,6 +24,7 @@
  * of its own there (sabt_tp_<random>) and drops it at the end unless --keep. PGlite: a data directory
  * under the system's temporary directory, removed at the end unless --keep.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -34,6 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { birthKind, checkRecordData, todayIn } from '@sabt/core';
 import { sql } from 'kysely';
+import { generate } from 'otplib';
 import pg from 'pg';
 import { connect, type Db } from '../packages/server/src/db/connect.ts';
 import { addDays } from '../packages/server/src/demo/generator/dates.ts';
@@ -321,7 +323,21 @@ function client(port: number, sockets: number) {
       const res = await request('POST', '/auth/login', { login, password: PASSWORD }, {});
       if (res.status !== 200) throw new Error(`${login} cannot sign in: ${res.status} ${res.body}`);
       const set = res.headers['set-cookie'];
-      return String(Array.isArray(set) ? set[0] : set).split(';')[0]!;
+      const cookie = String(Array.isArray(set) ? set[0] : set).split(';')[0]!;
+      // a registrar sets up two-factor sign-in at the first sign-in, as a person would
+      if (JSON.parse(res.body).twoFactorEnrolmentRequired) {
+        const begun = await request('POST', '/me/two-factor/enrolment', undefined, { cookie });
+        const { secret } = JSON.parse(begun.body) as { secret: string };
+        const confirmed = await request(
+          'POST',
+          '/me/two-factor/enrolment/confirm',
+          { code: await generate({ secret }) },
+          { cookie },
+        );
+        if (confirmed.status !== 200)
+          throw new Error(`${login} cannot set up two-factor sign-in: ${confirmed.body}`);
+      }
+      return cookie;
     },
     post: (cookie: string, path: string, body: unknown) =>
       request('POST', path, body, { cookie, 'idempotency-key': randomUUID() }),

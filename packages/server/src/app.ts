@@ -8,7 +8,12 @@ import { toFieldIssues } from '@sabt/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { type AuditSequencer, startAuditSequencer } from './audit/sequencer.ts';
-import { resolveSession, SESSION_COOKIE, WHILE_PASSWORD_TEMPORARY } from './auth/sessions.ts';
+import {
+  resolveSession,
+  SESSION_COOKIE,
+  WHILE_PASSWORD_TEMPORARY,
+  WHILE_TWO_FACTOR_ENROLMENT,
+} from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import { refuseCrossSiteWrite } from './http/cross-site.ts';
@@ -168,6 +173,12 @@ export async function buildApp({
       !WHILE_PASSWORD_TEMPORARY.has(`${req.method} ${req.routeOptions.url}`)
     )
       throw new Problem(403, 'problem.passwordChangeRequired');
+    if (
+      req.actor?.mustEnrolTwoFactor &&
+      !req.actor.mustChangePassword &&
+      !WHILE_TWO_FACTOR_ENROLMENT.has(`${req.method} ${req.routeOptions.url}`)
+    )
+      throw new Problem(403, 'problem.twoFactor.enrolmentRequired');
   });
 
   // Whatever a signed-in user is answered may be personal data: no cache keeps it, the browser's

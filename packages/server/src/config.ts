@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { ROLES, type Role } from '@sabt/core';
 import { type FilePurpose, parseFileLimits } from './storage/purposes.ts';
 
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   /** Failed sign-ins after which further attempts wait, by login and by address, and the longest wait. */
   loginThrottle: LoginThrottleConfig;
   loginRateLimitPerMinute: number;
+  /** Two-factor sign-in (auth/two-factor.ts): the roles that must use it, and the clock drift allowed. */
+  twoFactor: TwoFactorConfig;
   secureCookies: boolean;
   /**
    * Addresses and CIDR ranges of the reverse proxies whose X-Forwarded-For is believed; empty: none,
@@ -86,6 +89,13 @@ export interface LoginThrottleConfig {
   perAddress: number;
   /** The longest wait, in minutes; the wait doubles from 30 seconds up to it. */
   maxMinutes: number;
+}
+
+export interface TwoFactorConfig {
+  /** Users of these roles sign in with a code and are sent to enrolment until they have set it up. */
+  requiredRoles: readonly Role[];
+  /** How far a code's time may be from the server's, in seconds, either way (30: one step). */
+  toleranceSeconds: number;
 }
 
 export interface S3Settings {
@@ -194,6 +204,16 @@ export const VARIABLES: readonly Variable[] = [
   },
   { name: 'SABT_LOGIN_THROTTLE_MAX_MINUTES', default: '15', help: 'the longest such wait' },
   { name: 'SABT_LOGIN_RATE_LIMIT', default: '30', help: 'login attempts per minute from one address' },
+  {
+    name: 'SABT_2FA_ROLES',
+    default: 'registrar,head_of_office,central_admin,auditor',
+    help: `comma-separated roles that must sign in with a code from an authenticator app (enrolment at their next sign-in); the others may choose to; "none" for no role (${ROLES.join(', ')})`,
+  },
+  {
+    name: 'SABT_2FA_TOLERANCE_SECONDS',
+    default: '30',
+    help: "how far a code's time may be from the server clock, either way, in seconds up to 1440 (30: the step before and after)",
+  },
   {
     name: 'SABT_SECURE_COOKIES',
     default: '',
@@ -350,6 +370,25 @@ function addressList(env: NodeJS.ProcessEnv, name: string): string[] {
   return items;
 }
 
+function atMost(env: NodeJS.ProcessEnv, name: string, max: number): number {
+  const n = int(env, name);
+  if (n > max) throw new Error(`${name} must be at most ${max}, got "${n}"`);
+  return n;
+}
+
+function roleList(env: NodeJS.ProcessEnv, name: string): Role[] {
+  const raw = read(env, name).trim();
+  if (raw.toLowerCase() === 'none') return [];
+  const roles = raw
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length > 0)
+    throw new Error(`${name}: unknown role "${unknown[0]}"; one of: ${ROLES.join(', ')}`);
+  return roles as Role[];
+}
+
 function choice<const T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[]): T {
   const raw = read(env, name).toLowerCase();
   if (!(choices as readonly string[]).includes(raw))
@@ -473,6 +512,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxMinutes: positive(env, 'SABT_LOGIN_THROTTLE_MAX_MINUTES'),
     },
     loginRateLimitPerMinute: int(env, 'SABT_LOGIN_RATE_LIMIT'),
+    twoFactor: {
+      requiredRoles: roleList(env, 'SABT_2FA_ROLES'),
+      toleranceSeconds: atMost(env, 'SABT_2FA_TOLERANCE_SECONDS', 1440),
+    },
     secureCookies: read(env, 'SABT_SECURE_COOKIES')
       ? bool(env, 'SABT_SECURE_COOKIES')
       : env.NODE_ENV === 'production',

@@ -27,6 +27,8 @@ export const adminUserSchema = z
     /** Wrong sign-ins make this login wait now (auth/throttle.ts). */
     locked: z.boolean(),
     mustChangePassword: z.boolean(),
+    /** Signs in with a code of an authenticator app (auth/two-factor.ts). */
+    twoFactorEnrolled: z.boolean(),
     createdAt: iso,
   })
   .describe('A user: role, office, status');
@@ -59,7 +61,17 @@ export const adminUserDetailSchema = adminUserSchema
   .extend({
     sessions: z.array(adminSessionSchema),
     /** What the reader may do to this user (never to themselves). */
-    allowed: z.array(z.enum(['change', 'disable', 'enable', 'unlock', 'reset-password', 'revoke-sessions'])),
+    allowed: z.array(
+      z.enum([
+        'change',
+        'disable',
+        'enable',
+        'unlock',
+        'reset-password',
+        'revoke-sessions',
+        'reset-two-factor',
+      ]),
+    ),
   })
   .describe('A user, their active sessions and what the reader may do to them');
 export type AdminUserDetail = z.infer<typeof adminUserDetailSchema>;

@@ -2,6 +2,7 @@ import { ADMIN_MESSAGES } from './admin-messages.ts';
 import { CASH_MESSAGES } from './cash-messages.ts';
 import type { Locale, LocalizedText } from './locale.ts';
 import { PORTAL_MESSAGES } from './portal-messages.ts';
+import { TWO_FACTOR_MESSAGES } from './two-factor-messages.ts';
 
 type Entry = Record<Locale, string>;
 
@@ -11,6 +12,7 @@ type Entry = Record<Locale, string>;
  */
 export const MESSAGES = {
   ...ADMIN_MESSAGES,
+  ...TWO_FACTOR_MESSAGES,
   // field errors
   'error.required': {
     tg: 'Ин майдон ҳатмист: онро пур кунед.',

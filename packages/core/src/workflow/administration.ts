@@ -15,6 +15,7 @@ export const ADMIN_ACTIONS = [
   'unlock-user',
   'reset-password',
   'revoke-sessions',
+  'reset-two-factor',
   // offices
   'open-office',
   'close-office',
@@ -39,6 +40,8 @@ export const ADMIN_MATRIX: Record<AdminAction, Partial<Record<Role, AdminReach>>
   'unlock-user': { central_admin: 'national', head_of_office: 'subtree' },
   'reset-password': { central_admin: 'national', head_of_office: 'subtree' },
   'revoke-sessions': { central_admin: 'national', head_of_office: 'subtree' },
+  // a lost authenticator: the user enrols again at the next sign-in
+  'reset-two-factor': { central_admin: 'national', head_of_office: 'subtree' },
   // the office tree is the central department's: it follows the administrative units and the
   // ministry's orders; a head of office plans where their mobile office goes
   'open-office': { central_admin: 'national' },

@@ -1,7 +1,6 @@
-import { randomInt } from 'node:crypto';
 import { PASSWORD_HISTORY_DEPTH } from '@sabt/core';
 import type { Kysely } from 'kysely';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { hashPassword, readableGroup, verifyPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/schema.ts';
 import { adminDb } from './tables.ts';
 
@@ -63,11 +62,7 @@ export async function setTemporaryPassword(db: Kysely<Database>, userId: string)
   return password;
 }
 
-// no 0/O, 1/I/L, 5/S look-alikes: read aloud or copied from a screen without doubt
-const ALPHABET = 'abcdefghjkmnpqrtuvwxyz2346789';
-
-/** Four groups of five: about 97 bits. */
+/** Four groups of five readable characters: about 97 bits. */
 export function temporaryPassword(): string {
-  const group = () => Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-  return [group(), group(), group(), group()].join('-');
+  return [readableGroup(5), readableGroup(5), readableGroup(5), readableGroup(5)].join('-');
 }

@@ -13,6 +13,8 @@ import { passwordProblem } from '../auth/password-policy.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { type Actor, liveSessions } from '../auth/sessions.ts';
 import { throttleKeys } from '../auth/throttle.ts';
+import { forgetTwoFactor } from '../auth/two-factor.ts';
+import type { TwoFactorTables } from '../auth/two-factor-tables.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -37,6 +39,7 @@ import { adminDb } from './tables.ts';
 
 const userRows = (db: Kysely<Database>, now: Date) =>
   adminDb(db)
+    .withTables<TwoFactorTables>()
     .selectFrom('users as u')
     .innerJoin('offices as o', 'o.id', 'u.office_id')
     .select([
@@ -47,6 +50,16 @@ const userRows = (db: Kysely<Database>, now: Date) =>
       'u.active',
       'u.must_change_password',
       'u.created_at',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('user_two_factor as f')
+              .select('f.user_id')
+              .whereRef('f.user_id', '=', 'u.id')
+              .where('f.confirmed_at', 'is not', null),
+          )
+          .as('two_factor'),
       'o.id as office_id',
       'o.kind as office_kind',
       'o.path as office_path',
@@ -86,6 +99,7 @@ function present(r: UserRow): AdminUser {
     active: r.active,
     locked: Boolean(r.locked),
     mustChangePassword: r.must_change_password,
+    twoFactorEnrolled: Boolean(r.two_factor),
     createdAt: new Date(r.created_at).toISOString(),
   };
 }
@@ -161,6 +175,8 @@ export async function userDetail(
   if (mayActOnUser(actor, 'unlock-user', target) && user.locked) allowed.push('unlock');
   if (mayActOnUser(actor, 'reset-password', target)) allowed.push('reset-password');
   if (mayActOnUser(actor, 'revoke-sessions', target) && sessions.length > 0) allowed.push('revoke-sessions');
+  if (mayActOnUser(actor, 'reset-two-factor', target) && user.twoFactorEnrolled)
+    allowed.push('reset-two-factor');
   return {
     ...user,
     sessions: sessions.map((s) => ({
@@ -291,6 +307,20 @@ export async function resetPassword(ctx: WriteContext, id: string) {
   audit(ctx, 'user.password-reset', row, { sessionsEnded: ended });
   const user = present(await userRows(ctx.trx, ctx.now).where('u.id', '=', id).executeTakeFirstOrThrow());
   return { user, temporaryPassword };
+}
+
+/**
+ * A lost authenticator: the user's two-factor enrolment and recovery codes forgotten and every
+ * session ended; they set it up again at their next sign-in (before anything else, when their role
+ * requires it).
+ */
+export async function resetTwoFactor(ctx: WriteContext, id: string) {
+  const row = await userInReach(ctx.trx, ctx.actor, id, 'reset-two-factor');
+  if (await forgetTwoFactor(ctx.trx, id)) {
+    const ended = await endSessions(ctx, id);
+    audit(ctx, 'user.two-factor-reset', row, { sessionsEnded: ended });
+  }
+  return present(await userRows(ctx.trx, ctx.now).where('u.id', '=', id).executeTakeFirstOrThrow());
 }
 
 /** One of the user's sessions, or all of them, ended: the next request with it is signed out. */

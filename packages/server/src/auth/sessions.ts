@@ -3,6 +3,8 @@ import type { OfficeKind, Role } from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
+import { isTwoFactorRequired } from './two-factor.ts';
+import { twoFactorDb } from './two-factor-tables.ts';
 
 export const SESSION_COOKIE = 'sabt_session';
 
@@ -13,6 +15,20 @@ export const WHILE_PASSWORD_TEMPORARY = new Set([
   'GET /api/v1/auth/session',
   'POST /api/v1/auth/logout',
   'GET /api/v1/act-kinds',
+]);
+
+/**
+ * What a user whose role requires two-factor sign-in may do before they have set it up: enrol, see
+ * who they are, sign out.
+ */
+export const WHILE_TWO_FACTOR_ENROLMENT = new Set([
+  'GET /api/v1/me',
+  'GET /api/v1/auth/session',
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/act-kinds',
+  'GET /api/v1/me/two-factor',
+  'POST /api/v1/me/two-factor/enrolment',
+  'POST /api/v1/me/two-factor/enrolment/confirm',
 ]);
 
 /** The signed-in user as every command and query sees them. */
@@ -32,9 +48,11 @@ export interface Actor {
    * once the replica has replayed past it (db/read-replica.ts). Null: nothing written yet.
    */
   readAfterLsn?: string | null;
+  /** Their role requires two-factor sign-in and they have not set it up: may do nothing but enrol (app.ts). */
+  mustEnrolTwoFactor?: boolean;
 }
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createSession(db: Kysely<Database>, config: Config, userId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
@@ -81,11 +99,13 @@ export async function resolveSession(
 ): Promise<Actor | undefined> {
   if (!token || token.length > 200) return undefined;
   const hash = tokenHash(token);
-  const row = await db
+  const row = await twoFactorDb(db)
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('offices as o', 'o.id', 'u.office_id')
+    .leftJoin('user_two_factor as f', 'f.user_id', 'u.id')
     .select([
+      'f.confirmed_at as two_factor_at',
       's.token_hash',
       's.last_seen_at',
       's.expires_at',
@@ -128,6 +148,7 @@ export async function resolveSession(
     sessionHash: hash,
     mustChangePassword: row.must_change_password,
     readAfterLsn: row.read_after_lsn,
+    mustEnrolTwoFactor: isTwoFactorRequired(config, row.role) && !row.two_factor_at,
   };
 }
 

@@ -4,7 +4,7 @@ import { migrate } from '../db/migrate.ts';
 import { prepareDatabase } from '../prepare.ts';
 import { type FileBackend, FileStore, sha256Hex } from '../storage/file-store.ts';
 import type { MemoryBackend } from '../storage/memory-store.ts';
-import { startTestApp, type TestApp } from '../test/harness.ts';
+import { signInWithCode, startTestApp, type TestApp } from '../test/harness.ts';
 import { moveCertificatePdfs } from './pdf-files.ts';
 import { certificateDesk, registeredBirth, type Staff } from './testing/fixtures.ts';
 import { fetchBytes } from './testing/tools.ts';
@@ -168,11 +168,5 @@ describe('moving the certificate PDFs of before migration 012 into the file stor
 });
 
 async function login(name: string): Promise<string> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { login: name, password: 'sabt-demo' },
-  });
-  const set = res.headers['set-cookie'];
-  return (Array.isArray(set) ? set[0] : set)!.split(';')[0]!;
+  return (await signInWithCode(t.app, t.authenticator, name, 'sabt-demo')).cookie;
 }

@@ -3,6 +3,7 @@ import { isLocale, type Locale, ROLES, t } from '@sabt/core';
 import { buildApp } from '../app.ts';
 import { AUDIT_HELP, auditAnchorCommand, auditVerifyCommand } from '../audit/cli.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
+import { isTwoFactorRequired } from '../auth/two-factor.ts';
 import { createUser, UserInputError } from '../auth/users.ts';
 import { BACKUP_HELP, backupCommand, restoreCommand } from '../backup/cli.ts';
 import { createKeys, listKeys, rotateOfficeKeys } from '../certificates/keys/key-store.ts';
@@ -123,7 +124,14 @@ async function start(config: Config, demo: boolean) {
   if (demo) {
     console.log(`\nDemo logins (password "${DEMO_PASSWORD}"):`);
     for (const u of DEMO_USERS)
-      console.log(`  ${u.login.padEnd(13)} ${u.role.padEnd(15)} ${u.officeId}  ${u.fullName}`);
+      console.log(
+        `  ${u.login.padEnd(13)} ${u.role.padEnd(15)} ${u.officeId}  ${u.fullName}${isTwoFactorRequired(config, u.role) ? '  (two-factor)' : ''}`,
+      );
+    if (config.twoFactor.requiredRoles.length > 0)
+      console.log(
+        '"two-factor": at the first sign-in, scan the QR code shown with an authenticator app (or type its key),\n' +
+          "then sign in with the password and the app's six-digit code (SABT_2FA_ROLES).",
+      );
   }
 }
 

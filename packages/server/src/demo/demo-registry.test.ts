@@ -56,6 +56,22 @@ describe('the demo registry', () => {
     expect(mine.body.total).toBeGreaterThan(300);
   });
 
+  it('hands the desks over: who must use two-factor sign-in sets it up at their own first sign-in', async () => {
+    const entry = await t.dbx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('event', '=', 'demo.two-factor-handed-over')
+      .executeTakeFirstOrThrow();
+    expect((entry.detail as { logins: string[] }).logins.sort()).toEqual([
+      'head',
+      'jamoat',
+      'registrar',
+      'rudaki',
+    ]);
+    const first = await t.anonymous().post('/api/v1/auth/login', { login: 'rudaki', password: 'sabt-demo' });
+    expect(first.body).toMatchObject({ login: 'rudaki', twoFactorEnrolmentRequired: true });
+  });
+
   it('gives each demo role work in its queue', async () => {
     const total = async (c: Client, q: string) => (await c.get(`${R}?${q}`)).body.total as number;
     expect(await total(front, 'status=draft')).toBeGreaterThanOrEqual(2);

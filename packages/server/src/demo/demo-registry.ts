@@ -20,7 +20,7 @@ import type { FastifyInstance } from 'fastify';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/connect.ts';
 import { type BulkResult, writeBulk } from './demo-bulk.ts';
-import { ok, signIn } from './demo-clerks.ts';
+import { handOverDesks, ok, signIn } from './demo-clerks.ts';
 import { DEMO_JAMOAT_ID, DEMO_OFFICE_ID } from './demo-data.ts';
 import type { GenRecord } from './generator/registry.ts';
 import { Rng } from './generator/rng.ts';
@@ -95,6 +95,7 @@ export async function loadDemoRegistry(
     return res;
   });
   const shown = await showcase(app, opts.today ?? todayIn(DEMO_TIME_ZONE), bulk, rng);
+  await handOverDesks(app, dbx.db);
   const byKind = { ...bulk.byKind };
   for (const [k, n] of Object.entries(shown)) byKind[k] = (byKind[k] ?? 0) + n;
   return {

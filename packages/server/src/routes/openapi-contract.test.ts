@@ -552,6 +552,28 @@ describe('every documented operation, driven through the app', () => {
     ok(await head.put(`${O}/DU-03-00/details`, published));
     ok(await head.put(`${O}/RA-13-00/details`, published), 403);
     ok(await head.put(`${O}/DU-03-00/details`, { ...published, phone: 'call us' }), 400);
+    // two-factor sign-in: the registrar set it up at sign-in (the harness does as a person would);
+    // an archivist, whose role does not require it, chooses to; the head resets it (a lost phone)
+    ok(await registrar.get('/api/v1/me/two-factor'));
+    ok(await registrar.post('/api/v1/me/two-factor/enrolment'), 409);
+    const archivist = recorded(await t.as('archivist'));
+    const begun = ok(await archivist.post('/api/v1/me/two-factor/enrolment'));
+    t.authenticator.add('archivist', begun.secret);
+    ok(await archivist.post('/api/v1/me/two-factor/enrolment/confirm', { code: '12' }), 400);
+    const code = () => t.authenticator.code('archivist');
+    ok(await archivist.post('/api/v1/me/two-factor/enrolment/confirm', { code: await code() }));
+    ok(await archivist.post('/api/v1/me/two-factor/recovery-codes', { code: await code() }));
+    const step = ok(
+      await anonymous.post('/api/v1/auth/login', { login: 'archivist', password: DEMO_PASSWORD }),
+    );
+    ok(
+      await anonymous.post('/api/v1/auth/login/code', { challenge: step.challenge, code: 'wrong-code' }),
+      401,
+    );
+    ok(await anonymous.post('/api/v1/auth/login/code', { challenge: step.challenge, code: await code() }));
+    const archivistId = ok(await archivist.get('/api/v1/me')).id;
+    ok(await head.post(`${U}/${archivistId}/reset-two-factor`));
+    ok(await head.post(`${U}/${archivistId}/reset-two-factor`));
     ok(
       await head.post('/api/v1/me/password', {
         current: 'wrong-password',

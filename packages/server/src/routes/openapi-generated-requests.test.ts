@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { certificateDesk, registeredBirth } from '../certificates/testing/fixtures.ts';
 import { DEMO_PASSWORD } from '../demo/demo-data.ts';
 import { birthData } from '../test/fixtures.ts';
-import { startTestApp } from '../test/harness.ts';
+import { signInWithCode, startTestApp } from '../test/harness.ts';
 import {
   type Answer,
   answerFaults,
@@ -45,13 +45,7 @@ const operations = operationsOf(doc);
 // who signs in: a session cookie per user, renewed when an answer ends it (a sign-out)
 const cookies = new Map<string, string>();
 async function signIn(login: string) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { login, password: DEMO_PASSWORD },
-  });
-  const set = [res.headers['set-cookie']].flat()[0] ?? '';
-  cookies.set(login, set.split(';')[0]!);
+  cookies.set(login, (await signInWithCode(t.app, t.authenticator, login, DEMO_PASSWORD)).cookie);
 }
 for (const login of USERS.filter((u) => u !== 'anonymous')) await signIn(login);
 

@@ -80,6 +80,8 @@ export function createAppRouter() {
             screen('fees', () => import('../features/fees/calculator-page.tsx')),
             screen('fees/admin', () => import('../features/fees/admin-page.tsx')),
             screen('password', () => import('../features/auth/change-password-page.tsx')),
+            screen('two-factor', () => import('../features/auth/two-factor-page.tsx')),
+            screen('security', () => import('../features/auth/security-page.tsx')),
             screen('audit', () => import('../features/audit/index.tsx'), 'audit'),
             screen('fees/cash', () => import('../features/fees/cash/cash-page.tsx')),
             screen('fees/statements', () => import('../features/fees/cash/statements-page.tsx')),

@@ -1,4 +1,4 @@
-import type { Me } from '@sabt/core';
+import type { LoginAnswer, Me } from '@sabt/core';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ProblemError, signedOutProblem } from './api.ts';
 
@@ -31,11 +31,26 @@ export interface Credentials {
   password: string;
 }
 
+/** The password step: the signed-in user, or (two-factor sign-in) the challenge the code goes with. */
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Credentials) =>
-      api<Me>('/auth/login', { method: 'POST', body, expectUnauthenticated: true }),
+      api<LoginAnswer>('/auth/login', { method: 'POST', body, expectUnauthenticated: true }),
+    onSuccess: (answer) => {
+      if ('challenge' in answer) return;
+      client.clear();
+      client.setQueryData(meQueryKey, answer);
+    },
+  });
+}
+
+/** The code step of two-factor sign-in: a code of the authenticator app or a recovery code. */
+export function useCodeSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { challenge: string; code: string }) =>
+      api<Me>('/auth/login/code', { method: 'POST', body, expectUnauthenticated: true }),
     onSuccess: (me) => {
       client.clear();
       client.setQueryData(meQueryKey, me);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../demo/demo-data.ts';
-import type { TestApp } from '../../test/harness.ts';
+import { signInWithCode, type TestApp } from '../../test/harness.ts';
 
 /**
  * Test support: the real tools a verifier would use on Sabt's output — poppler's pdfsig and
@@ -83,13 +83,7 @@ export async function fetchBytes(
   }
   let cookie = mine.get(login);
   if (!cookie) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { login, password: DEMO_PASSWORD },
-    });
-    const set = res.headers['set-cookie'];
-    cookie = (Array.isArray(set) ? set[0] : set)?.split(';')[0] ?? '';
+    cookie = (await signInWithCode(t.app, t.authenticator, login, DEMO_PASSWORD)).cookie;
     mine.set(login, cookie);
   }
   const res = await t.app.inject({ method: 'GET', url, headers: { cookie } });

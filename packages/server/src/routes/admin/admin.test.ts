@@ -19,9 +19,18 @@ afterAll(async () => {
 const U = '/api/v1/admin/users';
 const show = (res: Response) => JSON.stringify(res.body);
 
-/** Signs in with a password; a client with the session, or the refusal. */
+/**
+ * Signs in with a password (and, for a user who set up two-factor sign-in, the code of the tests'
+ * authenticator app); a client with the session, or the refusal.
+ */
 async function signIn(login: string, password: string) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password } });
+  let res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password } });
+  if (res.statusCode === 200 && res.json().challenge)
+    res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login/code',
+      payload: { challenge: res.json().challenge, code: await t.authenticator.code(login) },
+    });
   const setCookie = res.headers['set-cookie'];
   const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)?.split(';')[0];
   const send = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<Response> => {
@@ -38,6 +47,17 @@ async function signIn(login: string, password: string) {
     get: (url: string) => send('GET', url),
     post: (url: string, body?: unknown) => send('POST', url, body ?? {}),
   };
+}
+
+/** Sets up two-factor sign-in as the user would, the secret going to the tests' authenticator app. */
+async function enrol(user: Awaited<ReturnType<typeof signIn>>, login: string) {
+  const begun = await user.post('/api/v1/me/two-factor/enrolment');
+  expect(begun.status, show(begun)).toBe(200);
+  t.authenticator.add(login, begun.body.secret);
+  const confirmed = await user.post('/api/v1/me/two-factor/enrolment/confirm', {
+    code: await t.authenticator.code(login),
+  });
+  expect(confirmed.status, show(confirmed)).toBe(200);
 }
 
 const idOf = async (login: string) =>
@@ -270,6 +290,11 @@ describe('passwords', () => {
     const a = 'Kuhi-Tojik-2026-bahor';
     const b = 'Daryoi-Vakhsh-tobiston';
     expect((await change(u.password, a)).status).toBe(200);
+    // a registrar: two-factor sign-in is set up next, before anything else
+    const unenrolled = await me.get('/api/v1/records?limit=1');
+    expect(unenrolled.status).toBe(403);
+    expect(unenrolled.body.key).toBe('problem.twoFactor.enrolmentRequired');
+    await enrol(me, u.login);
     expect((await me.get('/api/v1/records?limit=1')).status).toBe(200);
     expect((await change(a, b)).status).toBe(200);
     const back = await change(b, a);
@@ -281,8 +306,12 @@ describe('passwords', () => {
     expect(reset.status).toBe(200);
     expect((await me.get('/api/v1/me')).status).toBe(401);
     expect((await signIn(u.login, b)).status).toBe(401);
+    // the reset leaves two-factor sign-in as it was: the temporary password, then the code
     const again = await signIn(u.login, reset.body.temporaryPassword);
-    expect((await again.get('/api/v1/me')).body.temporaryCredentials).toBe(true);
+    expect((await again.get('/api/v1/me')).body).toMatchObject({
+      temporaryCredentials: true,
+      twoFactorEnrolmentRequired: false,
+    });
   });
 });
 
@@ -318,6 +347,7 @@ describe('offices', () => {
       current: user.password,
       password: 'Kuhi-Tojik-2026-bahor',
     });
+    await enrol(registrar, user.login);
     const draft = await registrar.post('/api/v1/records', { kind: 'BIRTH', data: birthData() });
     expect(draft.status).toBe(409);
     expect(draft.body.key).toBe('problem.officeClosedForRecords');

@@ -18,6 +18,7 @@ import {
   createUserAsAdmin,
   listUsers,
   resetPassword,
+  resetTwoFactor,
   revokeSessions,
   setUserActive,
   unlockUser,
@@ -123,6 +124,11 @@ export async function adminUserRoutes(app: FastifyInstance, { config, dbx }: Rou
     'Reset a password: a temporary one, to be changed at the next sign-in; every session ended',
     resetPassword,
     temporaryPasswordSchema,
+  );
+  step(
+    'reset-two-factor',
+    'Reset two-factor sign-in (a lost device): enrolment and recovery codes forgotten, every session ended; the user sets it up again',
+    resetTwoFactor,
   );
 
   r.post(

@@ -12,7 +12,13 @@ import { auditVerifyCommand } from '../../audit/cli.ts';
 import { sequenceAudit } from '../../audit/sequencer.ts';
 import { auditChainStatus } from '../../audit/status.ts';
 import { birthData } from '../../test/fixtures.ts';
-import { type Client, type Response, startTestApp, type TestApp } from '../../test/harness.ts';
+import {
+  type Client,
+  type Response,
+  signInWithCode,
+  startTestApp,
+  type TestApp,
+} from '../../test/harness.ts';
 import { registerThrough, show, type Workflow } from '../../test/workflow.ts';
 
 /**
@@ -326,11 +332,5 @@ describe("the chain's status", () => {
 });
 
 async function cookieOf(login: string) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { login, password: 'sabt-demo' },
-  });
-  const setCookie = res.headers['set-cookie'];
-  return (Array.isArray(setCookie) ? setCookie[0] : setCookie)!.split(';')[0]!;
+  return (await signInWithCode(t.app, t.authenticator, login, 'sabt-demo')).cookie;
 }

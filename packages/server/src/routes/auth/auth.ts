@@ -1,18 +1,21 @@
-import { meSchema, ROLE_LABELS, sessionSchema } from '@sabt/core';
-import type { FastifyInstance } from 'fastify';
+import { codeSignInSchema, loginAnswerSchema, meSchema, ROLE_LABELS, sessionSchema } from '@sabt/core';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { login } from '../../auth/login.ts';
+import { completeLogin, login } from '../../auth/login.ts';
 import { PASSWORD_MAX_LENGTH } from '../../auth/password-policy.ts';
 import { endSession, SESSION_COOKIE } from '../../auth/sessions.ts';
+import { isTwoFactorRequired, twoFactorState } from '../../auth/two-factor.ts';
+import type { Config } from '../../config.ts';
 import { actorOf, type RouteDeps } from '../../http/context.ts';
 import { documentedRoutes, noContent, problems, responses } from '../../http/responses.ts';
+import { twoFactorRoutes } from './two-factor.ts';
 
 const loginBody = z.strictObject({
   login: z.string().trim().min(1).max(60),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 
-export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
+export async function authRoutes(app: FastifyInstance, { config, dbx, files }: RouteDeps) {
   const { r, doc } = documentedRoutes(app, 'auth');
 
   r.post(
@@ -21,24 +24,50 @@ export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDep
       config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in; sets the session cookie',
+        summary:
+          'Sign in; sets the session cookie, or (two-factor sign-in) answers the challenge the code is sent with',
         body: loginBody,
+        response: responses({ 200: loginAnswerSchema, ...problems(400, 401, 413, 415, 429, 500) }),
+      },
+    },
+    async (req, reply) => {
+      const signedIn = await login(dbx, config, { ...req.body, ip: req.ip });
+      if ('challenge' in signedIn)
+        return reply
+          .code(200)
+          .send({ challenge: signedIn.challenge, expiresAt: signedIn.expiresAt.toISOString() });
+      setSessionCookie(reply, signedIn.token);
+      return reply.code(200).send(await loadMe(dbx, config, req.body.login));
+    },
+  );
+
+  r.post(
+    '/auth/login/code',
+    {
+      config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Two-factor sign-in, second step: the code of the authenticator app or a recovery code; sets the session cookie',
+        body: codeSignInSchema,
         response: responses({ 200: meSchema, ...problems(400, 401, 413, 415, 429, 500) }),
       },
     },
     async (req, reply) => {
-      const { token } = await login(dbx, config, { ...req.body, ip: req.ip });
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.secureCookies,
-        maxAge: config.sessionMaxHours * 3600,
-      });
-      const actor = await loadMe(dbx, req.body.login);
-      return reply.code(200).send(actor);
+      const { token, login: who } = await completeLogin(dbx, config, { ...req.body, ip: req.ip });
+      setSessionCookie(reply, token);
+      return reply.code(200).send(await loadMe(dbx, config, who));
     },
   );
+
+  const setSessionCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      maxAge: config.sessionMaxHours * 3600,
+    });
 
   r.post(
     '/auth/logout',
@@ -65,8 +94,10 @@ export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDep
         response: responses({ 200: sessionSchema, ...problems(500) }),
       },
     },
-    async (req) => ({ user: req.actor ? await loadMe(dbx, req.actor.login) : null }),
+    async (req) => ({ user: req.actor ? await loadMe(dbx, config, req.actor.login) : null }),
   );
+
+  await twoFactorRoutes(app, { config, dbx, files });
 
   r.get(
     '/me',
@@ -74,12 +105,12 @@ export async function authRoutes(app: FastifyInstance, { config, dbx }: RouteDep
       response: responses({ 200: meSchema, ...problems(401, 500) }),
     }),
     async (req) => {
-      return loadMe(dbx, actorOf(req).login);
+      return loadMe(dbx, config, actorOf(req).login);
     },
   );
 }
 
-async function loadMe({ db }: RouteDeps['dbx'], loginName: string) {
+async function loadMe({ db }: RouteDeps['dbx'], config: Config, loginName: string) {
   const u = await db
     .selectFrom('users as u')
     .innerJoin('offices as o', 'o.id', 'u.office_id')
@@ -105,5 +136,7 @@ async function loadMe({ db }: RouteDeps['dbx'], loginName: string) {
     roleLabel: ROLE_LABELS[u.role as keyof typeof ROLE_LABELS],
     office: { id: u.office_id, kind: u.kind, name: { tg: u.name_tg, ru: u.name_ru, en: u.name_en } },
     temporaryCredentials: u.must_change_password,
+    twoFactorEnrolmentRequired:
+      isTwoFactorRequired(config, u.role) && !(await twoFactorState(db, u.id)).enrolled,
   };
 }

@@ -14,7 +14,7 @@ import { FsBackend } from '../../storage/fs-store.ts';
 import type { MemoryBackend } from '../../storage/memory-store.ts';
 import { S3Backend } from '../../storage/s3-store.ts';
 import { startS3Server, type TestS3Server } from '../../storage/testing/s3-server.ts';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { signInWithCode, startTestApp, type TestApp } from '../../test/harness.ts';
 
 /** Certificate PDFs live in the file store: written at issue, read back checked against their hash. */
 
@@ -39,14 +39,9 @@ async function issued(staff: Staff) {
 const pdfAs = (t: TestApp, cookieOf: string, url: string, lang: string) =>
   t.app.inject({ method: 'GET', url, headers: { cookie: cookieOf, 'accept-language': lang } });
 
+/** A session on `app` (another app on the same database has the same users: the same authenticator). */
 async function cookie(app: FastifyInstance, login: string): Promise<string> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { login, password: 'sabt-demo' },
-  });
-  const set = res.headers['set-cookie'];
-  return (Array.isArray(set) ? set[0] : set)!.split(';')[0]!;
+  return (await signInWithCode(app, t.authenticator, login, 'sabt-demo')).cookie;
 }
 
 let t: TestApp;

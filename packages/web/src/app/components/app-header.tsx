@@ -10,7 +10,7 @@ import { forgetSyncedDrafts } from '../../features/forms/lib/local-drafts.ts';
 import { startQueue } from '../../features/queues/queues.ts';
 import { type Me, useLogout } from '../../lib/auth.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
-import { CHANGE_PASSWORD, HOME } from '../paths.ts';
+import { CHANGE_PASSWORD, HOME, SECURITY } from '../paths.ts';
 
 /** A link of the navigation stays on one line; the links wrap as a whole. */
 const NAV_LINK = { whiteSpace: 'nowrap' } as const;
@@ -158,6 +158,9 @@ export function AppHeader({ me }: { me: Me }) {
         </Stack>
         <Group gap="sm" wrap="wrap" className="sabt-menu" data-open={menuOpen}>
           <LanguageSwitch size="xs" />
+          <Anchor component={Link} to={SECURITY} size="sm" style={NAV_LINK}>
+            {t('shell.security')}
+          </Anchor>
           <Anchor component={Link} to={CHANGE_PASSWORD} size="sm" style={NAV_LINK}>
             {t('shell.changePassword')}
           </Anchor>

@@ -14,7 +14,7 @@ import { isProblem } from '../../lib/api.ts';
 import { meQuery } from '../../lib/auth.ts';
 import { queryClient } from '../../lib/query-client.ts';
 import { AppHeader } from '../components/app-header.tsx';
-import { CHANGE_PASSWORD, signInPath } from '../paths.ts';
+import { CHANGE_PASSWORD, signInPath, TWO_FACTOR } from '../paths.ts';
 
 /** Signed-in screens only: no session → sign-in, then back here. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,6 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const me = await queryClient.ensureQueryData(meQuery());
     // a password an administrator set is changed before anything else (the server refuses the rest)
     if (me.temporaryCredentials && url.pathname !== CHANGE_PASSWORD) throw redirect(CHANGE_PASSWORD);
+    // then two-factor sign-in is set up, where the role requires it
+    if (!me.temporaryCredentials && me.twoFactorEnrolmentRequired && url.pathname !== TWO_FACTOR)
+      throw redirect(TWO_FACTOR);
   } catch (error) {
     if (isProblem(error, 401)) throw redirect(signInPath(url.pathname + url.search));
     throw error;
@@ -39,6 +42,8 @@ export function Component() {
   const { pathname } = useLocation();
   if (me.temporaryCredentials && pathname !== CHANGE_PASSWORD)
     return <Navigate to={CHANGE_PASSWORD} replace />;
+  if (!me.temporaryCredentials && me.twoFactorEnrolmentRequired && pathname !== TWO_FACTOR)
+    return <Navigate to={TWO_FACTOR} replace />;
   return (
     <>
       <a href="#main" className="sabt-skip-link">

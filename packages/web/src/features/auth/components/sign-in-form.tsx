@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { isProblem } from '../../../lib/api.ts';
 import { type Me, useLogin } from '../../../lib/auth.ts';
+import { CodeStep } from './code-step.tsx';
 
 // Messages are keys of the interface strings, translated when shown.
 const schema = z.object({
@@ -15,8 +16,24 @@ const schema = z.object({
 type Values = z.infer<typeof schema>;
 type MessageKey = 'signIn.loginRequired' | 'signIn.passwordRequired';
 
-/** Login and password. Wrong credentials, a locked account or a dead server are said in the user's language. */
+/**
+ * Login and password; then, for a user with two-factor sign-in, the code (CodeStep). Wrong
+ * credentials, a locked account or a dead server are said in the user's language.
+ */
 export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const [challenge, setChallenge] = useState<string | null>(null);
+  if (challenge)
+    return <CodeStep challenge={challenge} onSignedIn={onSignedIn} onStartAgain={() => setChallenge(null)} />;
+  return <PasswordStep onSignedIn={onSignedIn} onChallenge={setChallenge} />;
+}
+
+function PasswordStep({
+  onSignedIn,
+  onChallenge,
+}: {
+  onSignedIn: (me: Me) => void;
+  onChallenge: (challenge: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const login = useLogin();
   const [failure, setFailure] = useState<string | null>(null);
@@ -41,7 +58,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
     try {
-      onSignedIn(await login.mutateAsync(values));
+      const answer = await login.mutateAsync(values);
+      if ('challenge' in answer) onChallenge(answer.challenge);
+      else onSignedIn(answer);
     } catch (error) {
       setFailure(isProblem(error) ? error.problem.title : t('errors.unexpected'));
     }
