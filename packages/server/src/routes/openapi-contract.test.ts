@@ -596,11 +596,11 @@ describe('every documented operation, driven through the app', () => {
       await anonymous.post('/api/v1/portal/sign-in/code', { to: { email: 'contract@example.tj' } }),
       202,
     );
-    const code = await queuedSignInCode(t.dbx, t.config, challenge);
-    const other = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const signInCode = await queuedSignInCode(t.dbx, t.config, challenge);
+    const other = String((Number(signInCode) + 1) % 1_000_000).padStart(6, '0');
     ok(await anonymous.post('/api/v1/portal/sign-in', { challenge, code: other }), 401);
     ok(await anonymous.post('/api/v1/portal/sign-in', { challenge, code: '12' }), 400);
-    const signedIn = await anonymous.post('/api/v1/portal/sign-in', { challenge, code });
+    const signedIn = await anonymous.post('/api/v1/portal/sign-in', { challenge, code: signInCode });
     ok(signedIn);
     const citizen = { cookie: String([signedIn.headers['set-cookie']].flat()[0]).split(';')[0]! };
     ok(await anonymous.get('/api/v1/portal/session', citizen));
