@@ -234,9 +234,7 @@ describe('signing in with the code', () => {
     const { body } = await password(login);
     const wrong = await withCode(body.challenge, '123456', 'en');
     expect(wrong.status).toBe(401);
-    expect(wrong.body.title).toBe(
-      'The code is wrong or has already been used.',
-    );
+    expect(wrong.body.title).toBe('The code is wrong or has already been used.');
     expect(wrong.cookie).toBeUndefined();
 
     const code = await codeAt(secret, step());
