@@ -82,6 +82,7 @@ const user = (login: string, role: Role, at: AdminOffice, extra: Partial<AdminUs
   active: true,
   locked: false,
   mustChangePassword: false,
+  twoFactorEnrolled: false,
   createdAt: '2026-12-01T08:00:00.000Z',
   ...extra,
 });
@@ -485,6 +486,40 @@ describe('a user’s screen', () => {
       path: `/admin/users/${CLERK.id}/sessions/revoke`,
       body: { session: '8899aabbccddeeff' },
     });
+  });
+
+  it('resets two-factor sign-in of a user who lost their phone, only where the server allows it', async () => {
+    const enrolled = { ...CLERK, twoFactorEnrolled: true };
+    const api = stubApi(ADMIN, (s) => {
+      if (s.path === '/admin/offices') return jsonResponse(200, { items: NATIONAL });
+      if (s.path === `/admin/users/${CLERK.id}`)
+        return jsonResponse(200, detail(enrolled, { allowed: ['change', 'disable', 'reset-two-factor'] }));
+      if (s.path.endsWith('/reset-two-factor'))
+        return jsonResponse(200, { ...enrolled, twoFactorEnrolled: false });
+    });
+    const u = userEvent.setup();
+    renderAt(ADMIN, `/admin/users/${CLERK.id}`);
+    await u.click(await screen.findByRole('button', { name: en.actions['reset-two-factor'].label }));
+    const confirm = await screen.findByRole('dialog', { name: en.actions['reset-two-factor'].title });
+    await u.click(within(confirm).getByRole('button', { name: en.actions['reset-two-factor'].label }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]).toMatchObject({
+      method: 'POST',
+      path: `/admin/users/${CLERK.id}/reset-two-factor`,
+    });
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: en.actions['reset-two-factor'].title })).toBeNull(),
+    );
+  });
+
+  it("offers no two-factor reset where the server does not name it (not set up, or one's own account)", async () => {
+    stubApi(ADMIN, (s) => {
+      if (s.path === '/admin/offices') return jsonResponse(200, { items: NATIONAL });
+      if (s.path === `/admin/users/${CLERK.id}`) return jsonResponse(200, detail(CLERK));
+    });
+    renderAt(ADMIN, `/admin/users/${CLERK.id}`);
+    expect(await screen.findByRole('button', { name: en.actions.disable.label })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: en.actions['reset-two-factor'].label })).toBeNull();
   });
 
   it('changes only what was changed, and says when nothing was', async () => {

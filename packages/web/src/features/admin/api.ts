@@ -95,8 +95,17 @@ export const useChangeUser = (id: string) =>
     api<AdminUser>(`/admin/users/${id}`, { method: 'PATCH', body, idempotencyKey: key }),
   );
 
-/** A step on a user (disable, enable, unlock, reset-password) or the end of their sessions (all, or one). */
-export type UserStep = 'disable' | 'enable' | 'unlock' | 'reset-password' | 'revoke-sessions';
+/**
+ * A step on a user (disable, enable, unlock, reset-password, reset-two-factor: set it up again at the
+ * next sign-in) or the end of their sessions (all, or one).
+ */
+export type UserStep =
+  | 'disable'
+  | 'enable'
+  | 'unlock'
+  | 'reset-password'
+  | 'reset-two-factor'
+  | 'revoke-sessions';
 export type UserStepAnswer = AdminUser | TemporaryPassword | { revoked: number };
 export const useUserStep = (id: string) =>
   useAdminWrite(({ body, key }: Write<{ step: UserStep; session?: string }>) =>

@@ -26,6 +26,7 @@ export const USER_ACTIONS: readonly UserAction[] = [
   { step: 'enable' },
   { step: 'unlock' },
   { step: 'reset-password', color: 'orange', answersPassword: true },
+  { step: 'reset-two-factor', color: 'orange' },
   { step: 'revoke-sessions', color: 'red' },
 ];
 

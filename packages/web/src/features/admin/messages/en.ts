@@ -124,6 +124,12 @@ export const en: AdminMessages = {
       text: 'The user gets a new temporary password; every session of theirs ends. The new password is shown once.',
       done: 'The password is reset.',
     },
+    'reset-two-factor': {
+      label: 'Reset two-factor sign-in',
+      title: 'Reset two-factor sign-in?',
+      text: 'For a lost or replaced phone: the authenticator app and the recovery codes stop working, every session of theirs ends, and the user sets two-factor sign-in up again at their next sign-in.',
+      done: 'Two-factor sign-in is reset.',
+    },
     'revoke-sessions': {
       label: 'End all sessions',
       title: 'End all sessions?',
