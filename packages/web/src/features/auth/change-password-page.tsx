@@ -1,16 +1,17 @@
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { meQuery } from '../../lib/auth.ts';
+import { type Me, meQuery, meQueryKey } from '../../lib/auth.ts';
 import { ChangePasswordForm } from './components/change-password-form.tsx';
 
 /** Change one's own password; a user with a temporary password is kept here until they do (app/routes/shell.tsx). */
 export default function ChangePasswordPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const { data: me } = useSuspenseQuery(meQuery());
   useDocumentTitle(`${t('password.title')} — ${t('app.name')}`);
   return (
@@ -32,7 +33,9 @@ export default function ChangePasswordPage() {
         <ChangePasswordForm
           onChanged={() => {
             notifications.show({ message: t('password.changed'), color: 'teal' });
-            void navigate('/', { replace: true });
+            // the next step is setting up two-factor sign-in where the role requires it
+            const next = client.getQueryData<Me>(meQueryKey);
+            void navigate(next?.twoFactorEnrolmentRequired ? '/two-factor' : '/', { replace: true });
           }}
         />
       </Stack>
