@@ -111,10 +111,11 @@ describe('the staff workspace in a real browser', () => {
       const page = await signIn(context, 'registrar');
       const width = () => page.evaluate(() => document.documentElement.scrollWidth);
       const nav = page.getByRole('navigation', { name: 'Менюи асосӣ' });
-      // on a phone the navigation opens from the menu button
+      // on a phone the navigation opens from the menu button, once the screen is there (a press
+      // before the page has settled on a busy machine opened nothing)
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
       await page.getByRole('button', { name: 'Меню' }).click({ timeout: 15_000 });
       await nav.getByRole('link', { name: 'Танзими чопгар' }).waitFor({ timeout: 15_000 });
-      await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
       expect(await width()).toBeLessThanOrEqual(390);
       // every link of the navigation is whole on screen
       for (const link of await nav.getByRole('link').all()) {

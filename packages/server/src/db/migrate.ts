@@ -12,9 +12,15 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
     db,
   );
   if (!made.rows[0]?.t)
-    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
-      db,
-    );
+    // under the migrators' lock: two servers starting together on an empty database would both
+    // create it, and CREATE TABLE IF NOT EXISTS is not safe against a concurrent twin (pg_type's
+    // unique index refuses the second)
+    await db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(7423001)`.execute(trx);
+      await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
+        trx,
+      );
+    });
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => f.endsWith('.sql'))
     .sort();
