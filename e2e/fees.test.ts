@@ -47,6 +47,8 @@ describe('the fee calculator in a real browser', () => {
       await page.getByRole('link', { name: 'Идоракунии қоидаҳои пардохт' }).click(T);
       const form = page.getByRole('region', { name: 'Версияи нав' });
       await form.waitFor(T);
+      // the versions of one service among the fee lines
+      await page.getByLabel('Версияҳо аз рӯи хизматрасонӣ').selectOption('NAME_CHANGE_REG');
       await page.locator('[data-version="default:line:NAME_CHANGE_REG.duty:2025-11-01"]').waitFor(T);
       await form.getByLabel('Хизматрасонӣ').selectOption('MARRIAGE_REG');
       await form.getByLabel('Навъи сатр').selectOption('blank');

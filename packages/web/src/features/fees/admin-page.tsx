@@ -1,7 +1,8 @@
-import { Alert, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, Group, NativeSelect, Pagination, Stack, Text } from '@mantine/core';
 import {
   FEE_ITEM_KINDS,
   FEE_SERVICE_DEFINITIONS,
+  FEE_SERVICES,
   type FeeItemKind,
   type FeeLineKind,
   type FeeService,
@@ -15,6 +16,7 @@ import {
 } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Heading } from '../../components/heading.tsx';
 import { meQuery } from '../../lib/auth.ts';
@@ -25,6 +27,9 @@ import { UnverifiedMark } from './components/fee-result.tsx';
 import { VersionForm } from './components/version-form.tsx';
 import { useFeeMessages } from './messages.ts';
 
+/** Versions of one kind on a page: the shipped fee lines alone are some eighty. */
+const VERSIONS_PER_PAGE = 25;
+
 /**
  * The fee rules' administration (`/fees/admin`, central administrators): every version, shipped and
  * stored, by kind; a new dated version with the preview of what it changes for which service.
@@ -32,11 +37,14 @@ import { useFeeMessages } from './messages.ts';
 export default function FeeAdminPage() {
   const { m, lang, serviceLabel, lineLabel } = useFeeMessages();
   const a = m.admin;
+  const { t } = useTranslation();
   usePageTitle(a.title);
   const me = useQuery(meQuery());
   const allowed = me.data ? mayAdministerFees(me.data.role) : false;
   const versions = useQuery({ ...feeVersionsQuery(), enabled: allowed });
   const [kind, setKind] = useState<FeeItemKind>('line');
+  const [service, setService] = useState('');
+  const [page, setPage] = useState(1);
   const today = todayIn(TIME_ZONE);
   const categories = useMemo(
     () =>
@@ -100,9 +108,12 @@ export default function FeeAdminPage() {
       ),
     },
   ];
-  const shown = (versions.data ?? [])
-    .filter((v) => v.kind === kind)
+  const ofKind = (versions.data ?? [])
+    .filter((v) => v.kind === kind && (kind !== 'line' || !service || v.key.startsWith(`${service}.`)))
     .sort((x, y) => (x.key === y.key ? (x.validFrom < y.validFrom ? 1 : -1) : x.key < y.key ? -1 : 1));
+  const pages = Math.max(1, Math.ceil(ofKind.length / VERSIONS_PER_PAGE));
+  const at = Math.min(page, pages);
+  const shown = ofKind.slice((at - 1) * VERSIONS_PER_PAGE, at * VERSIONS_PER_PAGE);
 
   return (
     <Stack gap="lg">
@@ -112,13 +123,33 @@ export default function FeeAdminPage() {
         <>
           <VersionForm categories={categories} today={today} />
           <Stack gap="xs">
-            <NativeSelect
-              label={a.kindFilter}
-              data={FEE_ITEM_KINDS.map((k) => ({ value: k, label: a.kinds[k] }))}
-              value={kind}
-              onChange={(e) => setKind(e.currentTarget.value as FeeItemKind)}
-              maw={320}
-            />
+            <Group align="flex-end" wrap="wrap">
+              <NativeSelect
+                label={a.kindFilter}
+                data={FEE_ITEM_KINDS.map((k) => ({ value: k, label: a.kinds[k] }))}
+                value={kind}
+                onChange={(e) => {
+                  setKind(e.currentTarget.value as FeeItemKind);
+                  setPage(1);
+                }}
+                w={320}
+              />
+              {kind === 'line' && (
+                <NativeSelect
+                  label={a.serviceFilter}
+                  data={[
+                    { value: '', label: a.allServices },
+                    ...FEE_SERVICES.map((s) => ({ value: s, label: serviceLabel(s) })),
+                  ]}
+                  value={service}
+                  onChange={(e) => {
+                    setService(e.currentTarget.value);
+                    setPage(1);
+                  }}
+                  w={360}
+                />
+              )}
+            </Group>
             <DataTable
               caption={a.versions}
               columns={columns}
@@ -127,6 +158,31 @@ export default function FeeAdminPage() {
               minWidth={900}
               rowProps={(v) => ({ 'data-version': v.id })}
             />
+            {ofKind.length > 0 && (
+              <Group justify="space-between" wrap="wrap">
+                <Text size="sm" c="dimmed">
+                  {a.shown(
+                    (at - 1) * VERSIONS_PER_PAGE + 1,
+                    (at - 1) * VERSIONS_PER_PAGE + shown.length,
+                    ofKind.length,
+                  )}
+                </Text>
+                {pages > 1 && (
+                  <Pagination
+                    total={pages}
+                    value={at}
+                    onChange={setPage}
+                    aria-label={a.pages}
+                    getItemProps={(n) => ({ 'aria-current': n === at ? 'page' : undefined })}
+                    getControlProps={(control) =>
+                      control === 'previous' || control === 'next'
+                        ? { 'aria-label': t(`queues.${control}`) }
+                        : {}
+                    }
+                  />
+                )}
+              </Group>
+            )}
           </Stack>
         </>
       )}

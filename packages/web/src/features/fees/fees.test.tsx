@@ -181,6 +181,11 @@ describe('the fee rules for the central department', () => {
     const u = userEvent.setup();
     renderAt('/fees/admin');
     const form = await screen.findByRole('region', { name: 'Версияи нав' });
+    // the versions of one service: the stored one above the shipped one
+    await u.selectOptions(
+      screen.getByRole('combobox', { name: 'Версияҳо аз рӯи хизматрасонӣ' }),
+      'NAME_CHANGE_REG',
+    );
     await waitFor(() =>
       expect(document.querySelector('[data-version="v1"]')?.textContent).toContain('admin'),
     );
@@ -219,6 +224,42 @@ describe('the fee rules for the central department', () => {
     expect(saves.map((s) => s.path)).toEqual(['/fees/versions', '/fees/versions']);
     // the same version twice under one key: stored once
     expect(saves[0]!.headers.get('idempotency-key')).toBe(saves[1]!.headers.get('idempotency-key'));
+  });
+
+  it('pages through the versions, twenty-five at a time, of the kind and service chosen', async () => {
+    stubApi(ADMIN, () => jsonResponse(500, {}));
+    const u = userEvent.setup();
+    await i18n.changeLanguage('en');
+    renderAt('/fees/admin');
+    const table = await screen.findByRole('table', { name: 'Versions' });
+    const lines = DEFAULT_FEE_VERSIONS.filter((v) => v.kind === 'line').length + 1;
+    await screen.findByText(`1–25 of ${lines}`);
+    const shown = () => within(table).getAllByRole('row').length - 1;
+    expect(shown()).toBe(25);
+    await u.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText(`26–50 of ${lines}`);
+    expect(shown()).toBe(25);
+    await u.click(screen.getByRole('button', { name: String(Math.ceil(lines / 25)) }));
+    await screen.findByText(`${Math.floor(lines / 25) * 25 + 1}–${lines} of ${lines}`);
+    expect(shown()).toBe(lines % 25);
+    // another service: back to the first page, its own versions only
+    await u.selectOptions(
+      screen.getByRole('combobox', { name: 'Versions of the service' }),
+      'NAME_CHANGE_REG',
+    );
+    const nameChange = DEFAULT_FEE_VERSIONS.filter((v) => v.key.startsWith('NAME_CHANGE_REG.')).length + 1;
+    await screen.findByText(`1–${nameChange} of ${nameChange}`);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .every((h) => h.textContent?.startsWith('Change of')),
+    ).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Next page' })).toBeNull();
+    // another kind: the PDR's values of each year
+    await u.selectOptions(screen.getByRole('combobox', { name: 'Versions of the kind' }), 'pdr');
+    const pdr = DEFAULT_FEE_VERSIONS.filter((v) => v.kind === 'pdr').length;
+    await screen.findByText(`1–${pdr} of ${pdr}`);
+    expect(screen.queryByRole('combobox', { name: 'Versions of the service' })).toBeNull();
   });
 
   it('is closed to other roles', async () => {

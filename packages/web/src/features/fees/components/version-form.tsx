@@ -159,7 +159,7 @@ export function VersionForm({
         </Stack>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
           <NativeSelect
-            label={a.kindFilter}
+            label={a.kind}
             data={FEE_ITEM_KINDS.map((k) => ({ value: k, label: a.kinds[k] }))}
             value={kind}
             onChange={(e) => {

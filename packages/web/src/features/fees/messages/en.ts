@@ -45,7 +45,12 @@ export const en: FeeMessages = {
     intro:
       'The PDR, fee lines, exemptions and consular tariffs as dated versions. A new version applies from its date; the past does not change.',
     versions: 'Versions',
-    kindFilter: 'Kind',
+    kind: 'Kind',
+    kindFilter: 'Versions of the kind',
+    serviceFilter: 'Versions of the service',
+    allServices: 'All services',
+    pages: 'Pages of versions',
+    shown: (from: number, to: number, of: number) => `${from}–${to} of ${of}`,
     kinds: {
       pdr: 'Calculation indicator (PDR)',
       line: 'Fee line',

@@ -45,7 +45,12 @@ export const ru: FeeMessages = {
     intro:
       'ПДР, строки платежей, льготы и консульские тарифы в датированных версиях. Новая версия действует со своей даты; прошлое не меняется.',
     versions: 'Версии',
-    kindFilter: 'Вид',
+    kind: 'Вид',
+    kindFilter: 'Версии вида',
+    serviceFilter: 'Версии услуги',
+    allServices: 'Все услуги',
+    pages: 'Страницы версий',
+    shown: (from: number, to: number, of: number) => `${from}–${to} из ${of}`,
     kinds: {
       pdr: 'Показатель для расчётов',
       line: 'Строка платежа',
