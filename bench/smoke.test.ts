@@ -27,7 +27,7 @@ describe('benchmark smoke run (10,000 records, PGlite)', () => {
     });
     bench = await runBenchmark(dbx.db, dbx.engine, gen.queries, { warmup: 5, log: () => undefined });
     console.log(report(bench));
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await dbx?.close();

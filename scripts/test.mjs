@@ -169,6 +169,19 @@ async function stepVitest(name, filters, reportName, env) {
       file.status === 'failed' &&
       !(Array.isArray(file.assertionResults) && file.assertionResults.some((t) => t.status === 'failed')),
   );
+  // The failing tests by name, so the summary at the end of a long log says which they were.
+  const failedTests = testResults.flatMap((file) =>
+    (Array.isArray(file.assertionResults) ? file.assertionResults : [])
+      .filter((t) => t.status === 'failed')
+      .map((t) => {
+        const why = String((t.failureMessages ?? [])[0] ?? '')
+          .split('\n')[0]
+          .slice(0, 200);
+        return `${file.name.replace(`${ROOT}/`, '')} > ${t.fullName ?? t.title}${why ? ` (${why})` : ''}`;
+      }),
+  );
+  for (const t of failedTests.slice(0, 10)) notes.push(`failed: ${t}`);
+  if (failedTests.length > 10) notes.push(`and ${failedTests.length - 10} more failed`);
   if (brokenFiles.length > 0) {
     failed += brokenFiles.length;
     for (const file of brokenFiles) {
@@ -187,7 +200,12 @@ async function stepVitest(name, filters, reportName, env) {
   }
   const total = Number(report.numTotalTests ?? 0);
   if (total === 0 && testResults.length === 0) notes.push('no test files');
-  results.push({ name, passed, failed, note: notes.join('; ') || (failed > 0 ? 'tests failed' : 'ok') });
+  results.push({
+    name,
+    passed,
+    failed,
+    note: notes.join('\n[test]      ') || (failed > 0 ? 'tests failed' : 'ok'),
+  });
 }
 
 // ---------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import {
 } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
+import { compressAnswers } from './http/compression.ts';
 import { refuseCrossSiteWrite } from './http/cross-site.ts';
 import { installErrorHandler, onClientError, onFrameworkError } from './http/error-handler.ts';
 import { unstorableInput } from './http/input-guard.ts';
@@ -130,6 +131,7 @@ export async function buildApp({
   await monitoringRoutes(app, { config, dbx, files, jobs });
 
   app.removeContentTypeParser('text/plain');
+  await compressAnswers(app);
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
   });
