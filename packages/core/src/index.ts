@@ -53,6 +53,7 @@ export * from './i18n/messages.ts';
 export * from './labels/fields.ts';
 export * from './labels/paths.ts';
 export * from './labels/values.ts';
+export * from './labels/weekdays.ts';
 export * from './names/match-keys.ts';
 export * from './names/normalize.ts';
 export * from './names/similarity.ts';

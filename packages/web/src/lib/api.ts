@@ -50,6 +50,8 @@ export interface RequestOptions {
   /** Reuse a key to retry the same write safely; by default every write gets a fresh one. */
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** An answer the server lets browsers keep (public data) asked of the server again, not the cache. */
+  fresh?: boolean;
   /**
    * A 401 normally means the session has ended: the app is told (and sends the user to sign-in).
    * Sign-in itself and the first "who am I" check handle a 401 themselves.
@@ -123,6 +125,7 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
       credentials: 'include',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
+      ...(options.fresh ? { cache: 'no-cache' as const } : {}),
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

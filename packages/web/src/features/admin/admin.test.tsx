@@ -6,6 +6,7 @@ import {
   GRANTABLE_ROLES,
   MESSAGES,
   type Me,
+  type PublicOffice,
   ROLE_LABELS,
   ROLES,
   type Role,
@@ -643,6 +644,88 @@ describe('the offices screens', () => {
       ),
     );
     expect(api.writes()[1]!.path).toBe(`/admin/offices/${MOBILE.id}/visits/${planned.id}/cancel`);
+  });
+
+  it('the head publishes the jamoat’s address, telephone and hours for the portal; a slip is named at its field', async () => {
+    const published: PublicOffice = {
+      id: JAMOAT.id,
+      parent: JAMOAT.parent,
+      kind: 'jamoat',
+      region: 'RA',
+      name: JAMOAT.name,
+      address: null,
+      phone: '+992 37 221 00 00',
+      hours: [{ days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' }],
+      actKinds: ['BIRTH', 'DEATH', 'MARRIAGE', 'PATERNITY'],
+    };
+    const api = stubApi(HEAD, (s) => {
+      if (s.path === '/admin/offices') return jsonResponse(200, { items: SUBTREE });
+      if (s.path === '/portal/offices') return jsonResponse(200, { items: [published] });
+      if (s.path === `/admin/offices/${JAMOAT.id}/details`)
+        return jsonResponse(200, { ...published, ...(s.body as object) });
+    });
+    const u = userEvent.setup();
+    renderAt(HEAD, `/admin/offices/${JAMOAT.id}`);
+    const form = await screen.findByRole('form', { name: en.details.title });
+    expect((within(form).getByLabelText(en.details.phone) as HTMLInputElement).value).toBe(
+      '+992 37 221 00 00',
+    );
+    expect((within(form).getByRole('checkbox', { name: 'Friday' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(form).getByRole('checkbox', { name: 'Saturday' }) as HTMLInputElement).checked).toBe(
+      false,
+    );
+
+    // an address in one language only, and a Saturday that closes before it opens
+    await u.type(within(form).getByLabelText(en.details.address.tg), 'деҳаи Чоргул, кӯчаи Сомонӣ 3');
+    await u.click(within(form).getByRole('button', { name: en.details.addHours }));
+    const saturday = within(form).getAllByRole('group', { name: /Opening hours 2/ })[0] ?? form;
+    await u.click(within(saturday).getByRole('checkbox', { name: 'Saturday' }));
+    const opens = within(saturday).getByLabelText(en.details.opens);
+    const closes = within(saturday).getByLabelText(en.details.closes);
+    await u.clear(opens);
+    await u.type(opens, '13:00');
+    await u.clear(closes);
+    await u.type(closes, '09:00');
+    await u.click(within(form).getByRole('button', { name: en.common.save }));
+    expect(within(form).getAllByText(en.details.allAddress)).toHaveLength(2);
+    expect(within(saturday).getByText(MESSAGES['error.admin.visitTimes'].en)).toBeTruthy();
+    expect(api.writes()).toHaveLength(0);
+
+    await u.type(within(form).getByLabelText(en.details.address.ru), 'село Чоргул, ул. Сомони 3');
+    await u.type(within(form).getByLabelText(en.details.address.en), 'Chorgul village, 3 Somoni Street');
+    await u.clear(closes);
+    await u.type(closes, '12:00');
+    await u.clear(opens);
+    await u.type(opens, '09:00');
+    await u.click(within(form).getByRole('button', { name: en.common.save }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    const sent = api.writes()[0]!;
+    expect(sent.method).toBe('PUT');
+    expect(sent.path).toBe(`/admin/offices/${JAMOAT.id}/details`);
+    expect(sent.headers.get('idempotency-key')).toBeTruthy();
+    expect(sent.body).toEqual({
+      address: {
+        tg: 'деҳаи Чоргул, кӯчаи Сомонӣ 3',
+        ru: 'село Чоргул, ул. Сомони 3',
+        en: 'Chorgul village, 3 Somoni Street',
+      },
+      phone: '+992 37 221 00 00',
+      hours: [
+        { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' },
+        { days: [6], opens: '09:00', closes: '12:00' },
+      ],
+    });
+  });
+
+  it('offers no portal details for a closed office: the portal shows open offices only', async () => {
+    stubApi(HEAD, (s) => {
+      if (s.path === '/admin/offices') return jsonResponse(200, { items: SUBTREE });
+      if (s.path === '/portal/offices') return jsonResponse(200, { items: [] });
+    });
+    renderAt(HEAD, `/admin/offices/${CLOSED.id}`);
+    await screen.findByRole('heading', { name: CLOSED.name.en });
+    await waitFor(() => expect(screen.queryByText(en.common.loading)).toBeNull());
+    expect(screen.queryByRole('form', { name: en.details.title })).toBeNull();
   });
 
   it('closes an office after a confirmation, and shows the server’s refusal when one below is open', async () => {

@@ -4,7 +4,9 @@ import type {
   AdminUserDetail,
   AdminUserQuery,
   NewUserInput,
+  OfficeDetails,
   OpenableOfficeKind,
+  PublicOffice,
   Role,
   Visit,
 } from '@sabt/core';
@@ -136,6 +138,19 @@ export const useOpenOffice = () =>
 export const useRenameOffice = (id: string) =>
   useAdminWrite(({ body, key }: Write<{ name: NewOffice['name']; officialName?: string | null }>) =>
     api<AdminOffice>(`/admin/offices/${id}`, { method: 'PATCH', body, idempotencyKey: key }),
+  );
+
+/** What the portal shows of the offices where citizens apply (the public list, GET /portal/offices). */
+export const publishedOfficesQuery = () =>
+  queryOptions({
+    queryKey: ['admin', 'published-offices'],
+    queryFn: ({ signal }) =>
+      api<{ items: PublicOffice[] }>('/portal/offices', { signal, fresh: true }).then((r) => r.items),
+  });
+
+export const usePublishOfficeDetails = (id: string) =>
+  useAdminWrite(({ body, key }: Write<OfficeDetails>) =>
+    api<PublicOffice>(`/admin/offices/${id}/details`, { method: 'PUT', body, idempotencyKey: key }),
   );
 
 export const useOfficeStep = (id: string) =>

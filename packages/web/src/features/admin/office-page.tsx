@@ -6,9 +6,10 @@ import { Heading } from '../../components/heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { meQuery } from '../../lib/auth.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
-import { adminOfficesQuery } from './api.ts';
+import { adminOfficesQuery, publishedOfficesQuery } from './api.ts';
 import { AdminNav } from './components/admin-nav.tsx';
 import { Fact } from './components/fact.tsx';
+import { OfficeDetailsForm } from './components/office-details.tsx';
 import { MoveOfficeForm, OfficeActions, RenameOfficeForm } from './components/office-forms.tsx';
 import { OfficeStatus } from './components/office-status.tsx';
 import { Visits } from './components/visits.tsx';
@@ -17,7 +18,8 @@ import { useAdminMessages } from './messages.ts';
 /**
  * One office (`/admin/offices/:id`): its codes, kind, place in the tree, official name and status;
  * for the central department its names, closing or reopening and a jamoat's or mobile office's
- * move; for a mobile office its visits (the central department and the head above it).
+ * move; for a mobile office its visits (the central department and the head above it); for an open
+ * office where citizens apply, what the citizen portal shows of it (address, telephone, hours).
  */
 export default function OfficePage() {
   const { id = '' } = useParams();
@@ -29,6 +31,9 @@ export default function OfficePage() {
   const parent = office?.parent ? offices.data?.find((x) => x.id === office.parent) : undefined;
   usePageTitle(office ? office.name[lang] : m.offices.title);
   const may = (action: Parameters<typeof mayAdminister>[0]) => mayAdminister(action, me.role);
+  // what the portal shows of it: an open office where citizens apply, published by whoever may
+  const published = useQuery({ ...publishedOfficesQuery(), enabled: may('publish-office-details') });
+  const publishedOffice = published.data?.find((x) => x.id === id);
 
   return (
     <Stack gap="lg">
@@ -64,6 +69,13 @@ export default function OfficePage() {
           )}
           {may('move-office') && MOVABLE_OFFICE_KINDS.includes(office.kind) && (
             <MoveOfficeForm key={office.parent} office={office} offices={offices.data} />
+          )}
+          {publishedOffice && (
+            <OfficeDetailsForm
+              key={JSON.stringify([publishedOffice.address, publishedOffice.phone, publishedOffice.hours])}
+              office={office}
+              published={publishedOffice}
+            />
           )}
           {may('schedule-visits') && office.kind === 'mobile' && (
             <Visits office={office} offices={offices.data} />

@@ -95,7 +95,6 @@ export const en: PortalMessages = {
       mobile: 'Mobile office',
       consulate: 'Consulate',
     },
-    days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   },
   signIn: {
     title: 'Sign in',

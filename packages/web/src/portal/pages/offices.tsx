@@ -9,6 +9,7 @@ import {
   type PublicVisit,
   REGIONS,
   servicesAt,
+  WEEKDAY_LABELS,
 } from '@sabt/core';
 import { useId } from 'react';
 import { LoadState } from '../components/load-state.tsx';
@@ -113,7 +114,8 @@ export default function OfficesPage() {
                 {visits.data.items.map((v) => (
                   <tr key={v.id}>
                     <th scope="row">
-                      {formatDate(v.date)}, {o.days[(new Date(`${v.date}T12:00:00Z`).getUTCDay() + 6) % 7]}
+                      {formatDate(v.date)},{' '}
+                      {WEEKDAY_LABELS[(new Date(`${v.date}T12:00:00Z`).getUTCDay() + 6) % 7]?.[locale]}
                     </th>
                     <td>
                       {v.from}–{v.to}
@@ -175,8 +177,8 @@ function OfficeCard({ office, regionName }: { office: PublicOffice; regionName: 
 
 /** Opening hours: runs of days with the same hours ("Monday–Friday 08:00–17:00"). */
 function Hours({ hours }: { hours: OfficeHours }) {
-  const { m } = useLocale();
-  const day = (d: number) => m.offices.days[d - 1] ?? String(d);
+  const { locale } = useLocale();
+  const day = (d: number) => WEEKDAY_LABELS[d - 1]?.[locale] ?? String(d);
   const days = (list: number[]) => {
     const sorted = [...list].sort((a, b) => a - b);
     const consecutive = sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1);
