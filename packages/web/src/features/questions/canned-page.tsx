@@ -3,8 +3,8 @@ import {
   Button,
   Checkbox,
   Group,
+  NativeSelect,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -59,19 +59,16 @@ function Canned() {
       <Heading title={m.canned.title} intro={canManage ? m.canned.intro : m.canned.introReadOnly} />
       <Group align="flex-end" wrap="wrap">
         {national && (
-          <Select
+          <NativeSelect
             label={m.inbox.office}
-            searchable
             value={office}
-            onChange={(v) => {
-              if (!v) return;
+            onChange={(e) => {
+              const v = e.currentTarget.value;
               const next = new URLSearchParams(params);
               next.set('office', v);
               setParams(next, { replace: true });
             }}
-            data={(offices.data ?? [])
-              .filter((o) => o.kind !== 'central' && o.kind !== 'region')
-              .map((o) => ({ value: o.id, label: `${o.name[lang]} (${o.id})` }))}
+            data={(offices.data ?? []).map((o) => ({ value: o.id, label: `${o.name[lang]} (${o.id})` }))}
             w={{ base: '100%', sm: 360 }}
           />
         )}
@@ -208,8 +205,7 @@ function CannedForm({
             label={labels[l]}
             lang={l}
             required
-            autosize
-            minRows={3}
+            rows={3}
             maxLength={4000}
             value={text[l]}
             onChange={(e) => {

@@ -1,4 +1,14 @@
-import { Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { QUESTION_STATUSES, type QuestionStatus, questionReach } from '@sabt/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -53,14 +63,11 @@ function Inbox() {
       <Heading title={m.inbox.title} intro={m.inbox.intro} />
       <Group align="flex-end" wrap="wrap">
         {national && (
-          <Select
+          <NativeSelect
             label={m.inbox.office}
-            searchable
             value={office}
-            onChange={(v) => v && set('office', v)}
-            data={(offices.data ?? [])
-              .filter((o) => o.kind !== 'central' && o.kind !== 'region')
-              .map((o) => ({ value: o.id, label: `${o.name[lang]} (${o.id})` }))}
+            onChange={(e) => set('office', e.currentTarget.value)}
+            data={(offices.data ?? []).map((o) => ({ value: o.id, label: `${o.name[lang]} (${o.id})` }))}
             w={{ base: '100%', sm: 360 }}
           />
         )}

@@ -1,4 +1,15 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { QuestionAnswerBody, QuestionThread } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
@@ -158,14 +169,16 @@ function AnswerBox({ thread }: { thread: QuestionThread }) {
   return (
     <form onSubmit={send} noValidate aria-label={m.thread.answer}>
       <Stack gap="sm">
-        <Select
+        <NativeSelect
           label={m.thread.pickCanned}
           description={m.thread.pickCannedHint}
-          clearable
-          value={picked}
-          placeholder={m.thread.none}
-          data={(canned.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
-          onChange={(v) => {
+          value={picked ?? ''}
+          data={[
+            { value: '', label: m.thread.none },
+            ...(canned.data?.items ?? []).map((c) => ({ value: c.id, label: c.title })),
+          ]}
+          onChange={(e) => {
+            const v = e.currentTarget.value || null;
             setPicked(v);
             const c = canned.data?.items.find((x) => x.id === v);
             if (c) {
@@ -178,8 +191,7 @@ function AnswerBox({ thread }: { thread: QuestionThread }) {
         <Textarea
           label={m.thread.answer}
           description={m.thread.answerHint(m.languages[thread.language])}
-          autosize
-          minRows={4}
+          rows={5}
           maxLength={4000}
           value={text}
           onChange={(e) => {
