@@ -1,5 +1,6 @@
 import { QUESTION_TEXT_MAX, type QuestionThread } from '@sabt/core';
 import { useId, useRef, useState } from 'react';
+import { formatInstant } from '../../lib/dates.ts';
 import { LoadState } from '../components/load-state.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { getJson, newWriteKey, ProblemError, postJson } from '../lib/api.ts';
@@ -7,12 +8,6 @@ import { useCitizen } from '../lib/citizen.tsx';
 import { useLocale } from '../lib/i18n.tsx';
 import { Link } from '../lib/router.tsx';
 import { useLoad } from '../lib/use-load.ts';
-
-const moment = (iso: string) => {
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
-};
 
 /** One of the citizen's questions (`/questions/:id`): its messages, oldest first, and writing further. */
 export default function QuestionPage({ id }: { id: string }) {
@@ -66,7 +61,8 @@ export default function QuestionPage({ id }: { id: string }) {
         {thread.messages.map((msg) => (
           <li key={msg.id} className={msg.from}>
             <p className="who">
-              {msg.from === 'citizen' ? q.you : q.staff}, <time dateTime={msg.at}>{moment(msg.at)}</time>
+              {msg.from === 'citizen' ? q.you : q.staff},{' '}
+              <time dateTime={msg.at}>{formatInstant(msg.at)}</time>
             </p>
             <p className="text">{msg.text}</p>
           </li>

@@ -1,4 +1,5 @@
-import { formatDate, type QuestionSummary } from '@sabt/core';
+import type { QuestionSummary } from '@sabt/core';
+import { formatInstant } from '../../lib/dates.ts';
 import { LoadState } from '../components/load-state.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { TableScroll } from '../components/table-scroll.tsx';
@@ -59,7 +60,7 @@ export default function QuestionsPage() {
                         </th>
                         <td>{q.statuses[x.status]}</td>
                         <td>{x.office.name[locale]}</td>
-                        <td>{formatDate(x.updatedAt.slice(0, 10))}</td>
+                        <td>{formatInstant(x.updatedAt)}</td>
                       </tr>
                     ))}
                   </tbody>
