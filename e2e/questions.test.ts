@@ -92,6 +92,8 @@ describe('a question to staff, in a real browser', () => {
       const desk = await signIn(staff, 'front');
       await desk.getByRole('navigation').getByRole('link', { name: 'Саволҳо' }).click();
       await desk.getByRole('heading', { level: 1, name: 'Саволҳои шаҳрвандон' }).waitFor(T);
+      await desk.getByRole('link', { name: 'Шаҳодатномаи таваллуд' }).waitFor(T);
+      await shot(desk, 'questions-inbox');
       await desk.getByRole('link', { name: 'Шаҳодатномаи таваллуд' }).click();
       await desk.getByText('Барои писарам кадом ҳуҷҷатҳо лозиманд?').waitFor(T);
       await desk
@@ -117,6 +119,25 @@ describe('a question to staff, in a real browser', () => {
       await shot(page, 'portal-question-thread-360');
 
       expect(issues).toEqual(Object.fromEntries(Object.keys(issues).map((k) => [k, []])));
+
+      // the head of office keeps a canned answer in three languages
+      const head = await newContext(e2e.browser, e2e.server.url);
+      const office = await signIn(head, 'head');
+      await office.goto('/questions/canned');
+      await office.getByRole('button', { name: 'Ҷавоби тайёри нав' }).click();
+      const canned = office.getByRole('form', { name: 'Ҷавоби тайёри нав' });
+      await canned.getByRole('textbox', { name: 'Номи ҷавоб' }).fill('Соатҳои корӣ');
+      await canned
+        .getByRole('textbox', { name: 'Матн бо тоҷикӣ' })
+        .fill('Душанбе – ҷумъа, соати 8:00 – 17:00.');
+      await canned
+        .getByRole('textbox', { name: 'Матн бо русӣ' })
+        .fill('Понедельник – пятница, 8:00 – 17:00.');
+      await canned.getByRole('textbox', { name: 'Матн бо англисӣ' }).fill('Monday to Friday, 8:00 to 17:00.');
+      await canned.getByRole('button', { name: 'Нигоҳ доштан' }).click();
+      await office.getByRole('region', { name: 'Соатҳои корӣ' }).waitFor(T);
+      await shot(office, 'questions-canned');
+      await head.close();
       await staff.close();
       await citizen.close();
     },
