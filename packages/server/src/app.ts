@@ -41,6 +41,7 @@ import { recordFeeRoutes } from './routes/fees/record-fees.ts';
 import { monitoringRoutes } from './routes/monitoring/monitoring.ts';
 import { officeRoutes } from './routes/offices/offices.ts';
 import { portalRoutes } from './routes/portal/portal.ts';
+import { questionRoutes } from './routes/questions/questions.ts';
 import { duplicateRoutes } from './routes/records/duplicates.ts';
 import { recordOperationRoutes } from './routes/records/operations.ts';
 import { recordRoutes } from './routes/records/records.ts';
@@ -214,6 +215,7 @@ export async function buildApp({
       await adminOfficeRoutes(api, deps);
       await cashRoutes(api, deps);
       await recordFeeRoutes(api, deps);
+      await questionRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -40,4 +40,49 @@ export const PORTAL_MESSAGES = {
     ru: 'Войдите на портал.',
     en: 'Sign in to the portal.',
   },
+  'error.portal.questionOffice': {
+    tg: 'Идораеро интихоб кунед, ки аризаҳои шаҳрвандонро қабул мекунад.',
+    ru: 'Выберите учреждение, которое принимает заявления граждан.',
+    en: 'Choose an office that takes applications from citizens.',
+  },
+  'error.portal.cannedAnswer': {
+    tg: 'Ин ҷавоби тайёр барои ин идора нест ё бекор шудааст.',
+    ru: 'Этот готовый ответ не для этого учреждения или отозван.',
+    en: 'This canned answer is not for this office or has been withdrawn.',
+  },
+  'problem.question.notFound': {
+    tg: 'Чунин савол нест.',
+    ru: 'Такого вопроса нет.',
+    en: 'There is no such question.',
+  },
+  'problem.question.closed': {
+    tg: 'Ин савол баста шудааст. Саволи нав диҳед.',
+    ru: 'Этот вопрос закрыт. Задайте новый вопрос.',
+    en: 'This question is closed. Ask a new one.',
+  },
+  'problem.question.tooManyMessages': {
+    tg: 'Дар як савол зиёда аз {max} паём буда наметавонад. Саволи нав диҳед.',
+    ru: 'В одном вопросе не может быть больше {max} сообщений. Задайте новый вопрос.',
+    en: 'A question holds at most {max} messages. Ask a new one.',
+  },
+  'problem.question.forbidden': {
+    tg: 'Нақши шумо ба саволҳои шаҳрвандон ҷавоб намедиҳад.',
+    ru: 'Ваша роль не отвечает на вопросы граждан.',
+    en: 'Your role does not answer citizens’ questions.',
+  },
+  'problem.question.otherOffice': {
+    tg: 'Шумо танҳо саволҳои идораи худро мебинед.',
+    ru: 'Вы видите только вопросы своего учреждения.',
+    en: 'You see only your own office’s questions.',
+  },
+  'problem.question.cannedForbidden': {
+    tg: 'Ҷавобҳои тайёрро роҳбари идора ё маъмури марказӣ нигоҳ медорад.',
+    ru: 'Готовые ответы ведёт руководитель учреждения или центральный администратор.',
+    en: 'Canned answers are kept by the head of office or the central administrator.',
+  },
+  'problem.question.cannedNotFound': {
+    tg: 'Чунин ҷавоби тайёр нест.',
+    ru: 'Такого готового ответа нет.',
+    en: 'There is no such canned answer.',
+  },
 } as const;

@@ -90,6 +90,36 @@ export const TEMPLATES = {
     },
   }),
 
+  /** Staff answered a citizen's question: that there is an answer and where, never its text. */
+  'portal.question-answered': template({
+    params: z.object({ link: z.url({ protocol: /^https?$/ }).max(300) }),
+    example: { link: 'https://sabt.example.tj/portal/questions/0f4b1a62-2a57-4d3e-9c4b-6a0f3c1e2d55' },
+    tg: {
+      subject: () => 'Ба саволи шумо ҷавоб доданд',
+      body: (p) =>
+        lines(
+          'Кормандони САҲШ ба саволи шумо дар портали Сабт ҷавоб доданд.',
+          `Ҷавобро ин ҷо хонед: ${p.link}`,
+        ),
+      sms: (p) => `Сабт: ба саволи шумо ҷавоб доданд. ${p.link}`,
+    },
+    ru: {
+      subject: () => 'На ваш вопрос ответили',
+      body: (p) =>
+        lines('Сотрудники ЗАГС ответили на ваш вопрос на портале Сабт.', `Прочитать ответ: ${p.link}`),
+      sms: (p) => `Сабт: на ваш вопрос ответили. ${p.link}`,
+    },
+    en: {
+      subject: () => 'Your question has been answered',
+      body: (p) =>
+        lines(
+          'The civil registry staff answered your question on the Sabt portal.',
+          `Read the answer: ${p.link}`,
+        ),
+      sms: (p) => `Sabt: your question has been answered. ${p.link}`,
+    },
+  }),
+
   /** A citizen's application has been received. */
   'application.received': template({
     params: z.object({ reference, receivedOn: plainDate }),

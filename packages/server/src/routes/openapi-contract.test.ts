@@ -605,6 +605,34 @@ describe('every documented operation, driven through the app', () => {
     const citizen = { cookie: String([signedIn.headers['set-cookie']].flat()[0]).split(';')[0]! };
     ok(await anonymous.get('/api/v1/portal/session', citizen));
     ok(await anonymous.get('/api/v1/portal/applications', citizen));
+    // questions to staff: the citizen asks, the office answers from its inbox, canned answers
+    const QS = '/api/v1/portal/questions';
+    ok(await anonymous.post(QS, { office: 'HQ-00-00', subject: 'S', text: 'T' }, citizen), 422);
+    const q = ok(
+      await anonymous.post(QS, { office: 'DU-03-00', subject: 'Савол', text: 'Матн' }, citizen),
+      201,
+    );
+    ok(await anonymous.get(QS, citizen));
+    ok(await anonymous.get(`${QS}/${q.id}`, citizen));
+    ok(await anonymous.get(`${QS}/${crypto.randomUUID()}`, citizen), 404);
+    ok(await anonymous.post(`${QS}/${q.id}/messages`, { text: 'Боз' }, citizen), 201);
+    ok(await head.get('/api/v1/questions'));
+    ok(await head.get('/api/v1/questions?office=RA-13-01'), 403);
+    ok(await head.get(`/api/v1/questions/${q.id}`));
+    const canned = ok(
+      await head.post('/api/v1/canned-answers', { title: 'Т', text: { tg: 'а', ru: 'б', en: 'c' } }),
+      201,
+    );
+    ok(await head.get('/api/v1/canned-answers'));
+    ok(
+      await head.put(`/api/v1/canned-answers/${canned.id}`, {
+        title: 'Т2',
+        text: { tg: 'а', ru: 'б', en: 'c' },
+      }),
+    );
+    ok(await head.post(`/api/v1/questions/${q.id}/answers`, { cannedAnswer: canned.id }), 201);
+    ok(await head.post(`/api/v1/questions/${q.id}/close`));
+    ok(await anonymous.post(`${QS}/${q.id}/messages`, { text: 'Боз' }, citizen), 409);
     ok(await anonymous.post('/api/v1/portal/sign-out', undefined, citizen), 204);
 
     const wrong = answers.flatMap((a) => {

@@ -97,6 +97,7 @@ export const en: UiMessages = {
     cash: 'Cash',
     statements: 'Bank statements',
     feeReports: 'Fee reports',
+    questions: 'Questions',
     admin: 'Administration',
     security: 'Security',
     changePassword: 'Change password',

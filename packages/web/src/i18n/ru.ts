@@ -100,6 +100,7 @@ export const ru: UiMessages = {
     cash: 'Касса',
     statements: 'Выписки банка',
     feeReports: 'Отчёты по платежам',
+    questions: 'Вопросы',
     admin: 'Администрирование',
     security: 'Безопасность',
     changePassword: 'Сменить пароль',

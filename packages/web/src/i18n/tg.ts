@@ -100,6 +100,7 @@ export const tg = {
     cash: 'Касса',
     statements: 'Выпискаҳои бонк',
     feeReports: 'Ҳисоботи пардохтҳо',
+    questions: 'Саволҳо',
     admin: 'Маъмурият',
     security: 'Амният',
     changePassword: 'Иваз кардани парол',

@@ -13,6 +13,9 @@ const FeesPage = lazy(() => import('./pages/fees.tsx'));
 const OfficesPage = lazy(() => import('./pages/offices.tsx'));
 const SignInPage = lazy(() => import('./pages/sign-in.tsx'));
 const AccountPage = lazy(() => import('./pages/account.tsx'));
+const QuestionsPage = lazy(() => import('./pages/questions.tsx'));
+const AskPage = lazy(() => import('./pages/ask.tsx'));
+const QuestionPage = lazy(() => import('./pages/question.tsx'));
 
 const LANGUAGE_NAMES: Record<Locale, string> = { tg: 'Тоҷикӣ', ru: 'Русский', en: 'English' };
 
@@ -102,6 +105,7 @@ function Navigation() {
         <li>
           <a href={`/verify?lang=${locale}`}>{m.nav.verify}</a>
         </li>
+        {citizen && item('/questions', m.nav.questions)}
         {citizen ? item('/account', m.nav.account) : item('/sign-in', m.nav.signIn)}
       </ul>
     </nav>
@@ -118,5 +122,9 @@ function Page() {
   if (path === '/offices') return <OfficesPage />;
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/account') return <AccountPage />;
+  if (path === '/questions') return <QuestionsPage />;
+  if (path === '/questions/new') return <AskPage />;
+  const question = /^\/questions\/([0-9a-f-]{36})$/.exec(path);
+  if (question) return <QuestionPage id={question[1]!} />;
   return <NotFound />;
 }

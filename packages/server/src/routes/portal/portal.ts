@@ -21,6 +21,7 @@ import {
   resolveCitizenSession,
 } from '../../portal/sessions.ts';
 import { requestSignInCode, signInWithCode } from '../../portal/sign-in.ts';
+import { portalQuestionRoutes } from './questions.ts';
 
 /** The citizen's own routes carry the portal's cookie (never the staff's session). */
 const CITIZEN = [{ citizen: [] }];
@@ -167,4 +168,6 @@ export async function portalRoutes(app: FastifyInstance, { config, dbx }: RouteD
       return { items: [] };
     },
   );
+
+  await portalQuestionRoutes(app, { config, dbx });
 }

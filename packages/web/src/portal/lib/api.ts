@@ -29,17 +29,34 @@ export async function getJson<T>(url: string, locale: Locale): Promise<T> {
   return answer<T>(await fetch(url, { headers: { accept: 'application/json', 'accept-language': locale } }));
 }
 
-/** POST to the API (same origin; the portal's cookie goes along). */
-export async function postJson<T>(url: string, body: unknown, locale: Locale): Promise<T> {
+/**
+ * POST to the API (same origin; the portal's cookie goes along). A write that keeps something sends
+ * an Idempotency-Key, the same one when it is sent again after a lost answer.
+ */
+export async function postJson<T>(
+  url: string,
+  body: unknown,
+  locale: Locale,
+  idempotencyKey?: string,
+): Promise<T> {
   return answer<T>(
     await fetch(url, {
       method: 'POST',
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
         accept: 'application/json',
         'accept-language': locale,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     }),
   );
+}
+
+/** A fresh Idempotency-Key for a write. */
+export function newWriteKey(): string {
+  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false)
+    return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
