@@ -15,7 +15,7 @@ import { api } from '../../lib/api.ts';
 
 /**
  * The administration API (/admin/…) as the screens use it. Every write carries the Idempotency-Key
- * its form chose (lib/write-keys.ts): a retry of the same send is answered once.
+ * its form chose (web lib/write-keys.ts): a retry of the same send is answered once.
  */
 
 /** The filters of the users' list as GET /admin/users takes them (empty ones left out). */

@@ -21,11 +21,11 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { meQuery } from '../../lib/auth.ts';
 import { officesQuery } from '../../lib/offices.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
+import { useWriteKeys } from '../../lib/write-keys.ts';
 import { cannedQuery, useSaveCanned } from './api.ts';
 import { QuestionsGate } from './components/questions-gate.tsx';
 import { QuestionsNav } from './components/questions-nav.tsx';
 import { useQuestionMessages } from './messages.ts';
-import { useWriteKey } from './use-write-key.ts';
 
 /**
  * The canned answers (`/questions/canned`): an office's own and those for every office, each in
@@ -149,7 +149,7 @@ function CannedForm({
 }) {
   const { m } = useQuestionMessages();
   const save = useSaveCanned();
-  const keys = useWriteKey();
+  const keys = useWriteKeys();
   const [title, setTitle] = useState(answer?.title ?? '');
   const [text, setText] = useState(answer?.text ?? { tg: '', ru: '', en: '' });
   const [active, setActive] = useState(answer?.active ?? true);

@@ -20,10 +20,10 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { isProblem } from '../../lib/api.ts';
 import { formatInstant } from '../../lib/dates.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
+import { useWriteKeys } from '../../lib/write-keys.ts';
 import { cannedQuery, questionQuery, useAnswer, useClose } from './api.ts';
 import { QuestionsGate } from './components/questions-gate.tsx';
 import { useQuestionMessages } from './messages.ts';
-import { useWriteKey } from './use-write-key.ts';
 
 /**
  * A citizen's question (`/questions/:id`): its messages, oldest first; the answer box, filled from a
@@ -70,7 +70,7 @@ function Thread({
 }) {
   const { m, lang } = useQuestionMessages();
   const close = useClose(thread.id);
-  const keys = useWriteKey();
+  const keys = useWriteKeys();
   return (
     <>
       <Heading
@@ -136,7 +136,7 @@ function AnswerBox({ thread }: { thread: QuestionThread }) {
   const { m } = useQuestionMessages();
   const canned = useQuery(cannedQuery(thread.office.id));
   const answer = useAnswer(thread.id);
-  const keys = useWriteKey();
+  const keys = useWriteKeys();
   const [text, setText] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);

@@ -4,8 +4,8 @@ import { type AdminOffice, type AdminUserDetail, GRANTABLE_ROLES, type Me, type 
 import { useState } from 'react';
 import { FormPanel } from '../../../components/form-panel.tsx';
 import { isProblem } from '../../../lib/api.ts';
+import { useWriteKeys } from '../../../lib/write-keys.ts';
 import { type UserChange, useChangeUser } from '../api.ts';
-import { useWriteKeys } from '../lib/write-keys.ts';
 import { useAdminMessages } from '../messages.ts';
 import { AdminProblem } from './admin-dialogs.tsx';
 

@@ -4,8 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { DialogFooter } from '../../../components/dialog-footer.tsx';
 import { isProblem } from '../../../lib/api.ts';
+import { useWriteKeys } from '../../../lib/write-keys.ts';
 import { type TemporaryPassword, useCreateUser } from '../api.ts';
-import { useWriteKeys } from '../lib/write-keys.ts';
 import { useAdminMessages } from '../messages.ts';
 import { AdminModal, AdminProblem, TemporaryPasswordDialog } from './admin-dialogs.tsx';
 

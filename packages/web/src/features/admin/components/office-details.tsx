@@ -22,8 +22,8 @@ import {
 } from '@sabt/core';
 import { useState } from 'react';
 import { FormPanel } from '../../../components/form-panel.tsx';
+import { useWriteKeys } from '../../../lib/write-keys.ts';
 import { usePublishOfficeDetails } from '../api.ts';
-import { useWriteKeys } from '../lib/write-keys.ts';
 import { useAdminMessages } from '../messages.ts';
 import { AdminProblem } from './admin-dialogs.tsx';
 

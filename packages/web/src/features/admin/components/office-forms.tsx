@@ -4,8 +4,8 @@ import type { AdminOffice } from '@sabt/core';
 import { useState } from 'react';
 import { FormPanel } from '../../../components/form-panel.tsx';
 import { isProblem } from '../../../lib/api.ts';
+import { useWriteKeys } from '../../../lib/write-keys.ts';
 import { useOfficeStep, useRenameOffice } from '../api.ts';
-import { useWriteKeys } from '../lib/write-keys.ts';
 import { useAdminMessages } from '../messages.ts';
 import { AdminProblem, ConfirmDialog } from './admin-dialogs.tsx';
 

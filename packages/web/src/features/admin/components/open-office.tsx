@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { FormPanel } from '../../../components/form-panel.tsx';
 import { isProblem } from '../../../lib/api.ts';
+import { useWriteKeys } from '../../../lib/write-keys.ts';
 import { type NewOffice, useOpenOffice } from '../api.ts';
-import { useWriteKeys } from '../lib/write-keys.ts';
 import { useAdminMessages } from '../messages.ts';
 import { AdminProblem } from './admin-dialogs.tsx';
 

@@ -4,8 +4,8 @@ import type { AdminUserDetail } from '@sabt/core';
 import { useState } from 'react';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { formatInstant } from '../../../lib/dates.ts';
+import { useWriteKeys } from '../../../lib/write-keys.ts';
 import { useUserStep } from '../api.ts';
-import { useWriteKeys } from '../lib/write-keys.ts';
 import { useAdminMessages } from '../messages.ts';
 import { ConfirmDialog } from './admin-dialogs.tsx';
 

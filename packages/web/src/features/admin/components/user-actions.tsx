@@ -2,8 +2,8 @@ import { Button, Group, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { AdminUserDetail } from '@sabt/core';
 import { useState } from 'react';
+import { useWriteKeys } from '../../../lib/write-keys.ts';
 import { type TemporaryPassword, type UserStep, useUserStep } from '../api.ts';
-import { useWriteKeys } from '../lib/write-keys.ts';
 import { useAdminMessages } from '../messages.ts';
 import { ConfirmDialog, TemporaryPasswordDialog } from './admin-dialogs.tsx';
 

@@ -10,8 +10,8 @@ import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { isProblem } from '../../../lib/api.ts';
 import { typedDateIso } from '../../../lib/date-mask.ts';
 import { TIME_ZONE } from '../../../lib/dates.ts';
+import { useWriteKeys } from '../../../lib/write-keys.ts';
 import { type NewVisit, useAddVisit, useCancelVisit, visitsQuery } from '../api.ts';
-import { useWriteKeys } from '../lib/write-keys.ts';
 import { useAdminMessages } from '../messages.ts';
 import { AdminProblem, ConfirmDialog } from './admin-dialogs.tsx';
 

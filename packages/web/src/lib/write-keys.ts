@@ -1,8 +1,8 @@
 import { useRef } from 'react';
-import { newUuid } from '../../../lib/api.ts';
+import { newUuid } from './api.ts';
 
 /**
- * The Idempotency-Key of an administration write: one per content until the server takes it, so a
+ * The Idempotency-Key of a form's write: one per content until the server takes it, so a
  * send repeated after a lost answer is answered once, while a new send after a success (disable,
  * enable, disable again) is a new write with a new key.
  */
