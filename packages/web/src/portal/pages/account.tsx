@@ -63,7 +63,7 @@ export default function AccountPage() {
                       {x.trackingCode} ({formatDate(x.createdAt.slice(0, 10))})
                     </th>
                     <td>{a.statuses[x.status]}</td>
-                    <td>{x.office.name[locale]}</td>
+                    <td>{x.office?.name[locale] ?? ''}</td>
                   </tr>
                 ))}
               </tbody>
