@@ -13,6 +13,9 @@ const FeesPage = lazy(() => import('./pages/fees.tsx'));
 const OfficesPage = lazy(() => import('./pages/offices.tsx'));
 const SignInPage = lazy(() => import('./pages/sign-in.tsx'));
 const AccountPage = lazy(() => import('./pages/account.tsx'));
+const ApplyPage = lazy(() => import('./pages/apply.tsx'));
+const ApplicationPage = lazy(() => import('./pages/application.tsx'));
+const TrackPage = lazy(() => import('./pages/track.tsx'));
 
 const LANGUAGE_NAMES: Record<Locale, string> = { tg: 'Тоҷикӣ', ru: 'Русский', en: 'English' };
 
@@ -99,6 +102,8 @@ function Navigation() {
         {item('/services', m.nav.services)}
         {item('/fees', m.nav.fees)}
         {item('/offices', m.nav.offices)}
+        {item('/apply', m.nav.apply)}
+        {item('/track', m.nav.track)}
         <li>
           <a href={`/verify?lang=${locale}`}>{m.nav.verify}</a>
         </li>
@@ -118,5 +123,9 @@ function Page() {
   if (path === '/offices') return <OfficesPage />;
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/account') return <AccountPage />;
+  if (path === '/apply') return <ApplyPage />;
+  if (path === '/track') return <TrackPage />;
+  const application = /^\/applications\/([0-9a-f-]{36})$/.exec(path);
+  if (application) return <ApplicationPage id={application[1]!} />;
   return <NotFound />;
 }

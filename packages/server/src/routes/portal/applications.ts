@@ -176,8 +176,8 @@ export async function applicationRoutes(app: FastifyInstance, { config, dbx, fil
       ),
   );
 
-  r.delete(
-    '/portal/applications/:id/attachments/:fileId',
+  r.post(
+    '/portal/applications/:id/attachments/:fileId/remove',
     doc(
       'Remove a scan from a draft',
       {
@@ -191,7 +191,7 @@ export async function applicationRoutes(app: FastifyInstance, { config, dbx, fil
       citizenWrite(
         req,
         reply,
-        ['DELETE /portal/applications/:id/attachments/:fileId', req.params],
+        ['POST /portal/applications/:id/attachments/:fileId/remove', req.params],
         async (ctx) => {
           await removeApplicationFile(ctx, req.params.id, req.params.fileId);
           return { status: 204, body: null };
@@ -267,7 +267,12 @@ export async function applicationRoutes(app: FastifyInstance, { config, dbx, fil
       response: responses({
         200: {
           description: 'The file',
-          content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+          content: Object.fromEntries(
+            ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'].map((type) => [
+              type,
+              { schema: z.string().meta({ format: 'binary' }) },
+            ]),
+          ),
         },
         ...problems(400, 401, 403, 404, 500),
       }),

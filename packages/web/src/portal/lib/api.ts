@@ -43,3 +43,28 @@ export async function postJson<T>(url: string, body: unknown, locale: Locale): P
     }),
   );
 }
+
+/**
+ * A write of the citizen's (POST, PUT) under an Idempotency-Key: a retry of the same
+ * action (the same key) gets the first answer instead of doing it twice.
+ */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT',
+  url: string,
+  body: unknown,
+  locale: Locale,
+  key: string = crypto.randomUUID(),
+): Promise<T> {
+  return answer<T>(
+    await fetch(url, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        accept: 'application/json',
+        'accept-language': locale,
+        'idempotency-key': key,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
+}
