@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receiveBlanks } from '../../certificates/testing/fixtures.ts';
 import { DEMO_JAMOAT_ID, DEMO_OFFICE_ID } from '../../demo/demo-data.ts';
+import { type JobsRuntime, startJobs } from '../../jobs/runtime.ts';
+import { sendNotification } from '../../notifications/send-job.ts';
 import { notifyDb } from '../../notifications/tables.ts';
+import { memoryLog } from '../../notifications/testing/log.ts';
+import { waitFor } from '../../notifications/testing/wait.ts';
+import { notifyApplicationFromRecord } from '../../portal/application-notices.ts';
 import { queuedSignInCode } from '../../portal/testing/sign-in-code.ts';
 import { samplePdf, samplePng } from '../../storage/testing/samples.ts';
 import { birthData } from '../../test/fixtures.ts';
@@ -16,12 +22,24 @@ import { advance, R, show, type Workflow } from '../../test/workflow.ts';
 
 let t: TestApp;
 let w: Workflow;
+let jobs: JobsRuntime;
 
 beforeAll(async () => {
   t = await startTestApp();
   w = { front: await t.as('front'), back: await t.as('back'), registrar: await t.as('registrar') };
+  // the statuses read from the record are told by the outbox's subscriber, as the server runs it
+  jobs = await startJobs({
+    dbx: t.dbx,
+    config: t.config,
+    registry: { jobs: [sendNotification], subscribers: [notifyApplicationFromRecord] },
+    log: memoryLog(),
+    pollIntervalSeconds: 0.5,
+    dispatchPollMs: 100,
+    shutdownTimeoutMs: 2000,
+  });
 });
 afterAll(async () => {
+  await jobs?.stop();
   await t?.close();
 });
 
@@ -219,7 +237,7 @@ describe('the office’s queue', () => {
     expect(again.body).toMatchObject({ status: 'received', trackingCode: app.trackingCode, message: null });
   });
 
-  it('accepts one into a draft record pre-filled from it, and the status follows the record to registration', async () => {
+  it('accepts one into a draft record pre-filled from it; the status follows the record to registration and its printed certificate, each change told', async () => {
     const c = await citizen();
     const data = birthData();
     const app = await submitted(c, data);
@@ -252,11 +270,21 @@ describe('the office’s queue', () => {
       .anonymous()
       .get(`/api/v1/portal/track?code=${app.trackingCode}&birthDate=1990-04-12`);
     expect(tracked.body.status).toBe('registered');
-    const templates = (await noticesTo(c.email)).map((n) => [
-      n.template,
-      (n.params as { status?: string }).status,
-    ]);
-    expect(templates).toContainEqual(['application.status-changed', 'waiting-for-visit']);
+    const told = async () =>
+      (await noticesTo(c.email)).map((n) => [n.template, (n.params as { status?: string }).status]);
+    expect(await told()).toContainEqual(['application.status-changed', 'waiting-for-visit']);
+    await waitFor('the registered notice', async () =>
+      (await told()).some(([, status]) => status === 'registered') ? true : undefined,
+    );
+
+    // a certificate printed: ready for collection, and the citizen is told where
+    await receiveBlanks(await t.as('head'), { from: '000001', to: '000010' });
+    const printed = await w.front.post(`${R}/${recordId}/certificates`, { mode: 'full' });
+    expect(printed.status, show(printed)).toBe(201);
+    expect((await c.get(`${A}/${app.id}`)).body.status).toBe('ready-for-collection');
+    await waitFor('the collection notice', async () =>
+      (await told()).some(([template]) => template === 'application.ready-for-collection') ? true : undefined,
+    );
   });
 
   it('is the clerk’s own office only, and not for a role that takes no applications', async () => {
