@@ -63,6 +63,9 @@ async function signInByEmail(page: Page, address: string, atCode?: () => Promise
   await page.waitForURL('**/portal/account', T);
 }
 
+/** A one-page PDF, as a scanner writes it (enough for the content check: the magic number and a trailer). */
+const SCAN = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
 describe('the citizen portal in a real browser', () => {
   it.runIf(ready).each([
     ['at 360 px', PHONE],
@@ -96,6 +99,14 @@ describe('the citizen portal in a real browser', () => {
         check('sign-in code', () => page.getByRole('status').waitFor(T)),
       );
       await check('account', () => page.getByText('Шумо ҳоло ягон аризаи онлайн надоред.').waitFor(T));
+      await page.goto('/portal/apply');
+      await check('apply', () => page.getByRole('radio', { name: 'Бақайдгирии таваллуд' }).waitFor(T));
+      await page.getByRole('button', { name: 'Оғоз кардан' }).click();
+      await check('application', () => page.getByLabel('Идора', { exact: true }).waitFor(T));
+      await page.getByRole('button', { name: 'Аризаро фиристед' }).click();
+      await check('application refused', () => page.getByRole('alert').waitFor(T));
+      await page.goto('/portal/track');
+      await check('track', () => page.getByLabel('Рамзи пайгирӣ').waitFor(T));
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
       await context.close();
     }
@@ -184,4 +195,60 @@ describe('the citizen portal in a real browser', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Ворид шудан' }).waitFor(T);
     await context.close();
   });
+
+  it.runIf(ready)(
+    'a citizen starts a birth application at 360 px, attaches a scan, saves it, and is told what is missing',
+    { timeout: 120_000 },
+    async () => {
+      const context = await newContext(e2e.browser, e2e.server.url, PHONE);
+      const page = await context.newPage();
+      await signInByEmail(page, 'applicant@example.tj');
+      await page.getByRole('link', { name: 'Аризаи нав' }).click();
+      await page.getByRole('radio', { name: 'Бақайдгирии таваллуд' }).check();
+      await page.getByRole('button', { name: 'Оғоз кардан' }).click();
+      await page.waitForURL('**/portal/applications/*', T);
+
+      // only the offices that register births, the staff form's sections and labels
+      const office = page.getByLabel('Идора', { exact: true });
+      await office.locator('option[value="DU-03-00"]').waitFor({ state: 'attached', ...T });
+      await office.selectOption('DU-03-00');
+      const child = page.getByRole('group', { name: 'Кӯдак', exact: true });
+      await child
+        .getByLabel(/^Насаб/)
+        .first()
+        .fill('Раҳимов');
+      await child.getByLabel(/^Ном/).first().fill('Алишер');
+      await page.getByLabel('Файлро замима кунед').setInputFiles({
+        name: 'medical.pdf',
+        mimeType: 'application/pdf',
+        buffer: SCAN,
+      });
+      await page.getByText('medical.pdf', { exact: false }).waitFor(T);
+      await page.getByRole('button', { name: 'Нигоҳ доштан' }).click();
+      await page.getByText('Сиёҳнавис нигоҳ дошта шуд.').waitFor(T);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      await shot(page, 'portal-application-360');
+
+      // sending an incomplete application: refused, each missing field named and linked
+      await page.getByLabel('Санаи таваллуди шумо (рр.мм.сссс)').fill('12.04.1990');
+      await page.getByRole('button', { name: 'Аризаро фиристед' }).click();
+      const refused = page.getByRole('alert');
+      await refused.waitFor(T);
+      expect(await refused.getByRole('link').count()).toBeGreaterThan(0);
+      await shot(page, 'portal-application-refused-360');
+
+      // the account lists the draft, and the tracking page answers an unknown code without sign-in
+      await page.goto('/portal/account');
+      await page.getByRole('link', { name: /Сиёҳнавис/ }).waitFor(T);
+      await page.goto('/portal/track');
+      await page.getByLabel('Рамзи пайгирӣ').fill('7KQ2M-X9D4G');
+      await page.getByLabel('Санаи таваллуди аризадиҳанда (рр.мм.сссс)').fill('12.04.1990');
+      await page.getByRole('button', { name: 'Ёфтан' }).click();
+      await page.getByText('Аризае бо ин рамз ва санаи таваллуд ёфт нашуд.', { exact: false }).waitFor(T);
+      await shot(page, 'portal-track-360');
+      await context.close();
+    },
+  );
 });

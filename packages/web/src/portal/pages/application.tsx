@@ -189,7 +189,7 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
       )}
       {editable && (
         <>
-          <form onSubmit={onSave} noValidate>
+          <form className="form" onSubmit={onSave} noValidate>
             <div className="field">
               <label htmlFor="f-office">{a.office}</label>
               <span className="hint" id="f-office-hint">
@@ -249,7 +249,7 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
             />
           </div>
           <h2>{a.submitTitle}</h2>
-          <form onSubmit={onSubmit} noValidate>
+          <form className="form" onSubmit={onSubmit} noValidate>
             <div className="field">
               <label htmlFor="f-birthDate">{a.birthDate}</label>
               <span className="hint" id="f-birthDate-hint">
@@ -266,7 +266,7 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
                 onChange={(e) => setBirthDate(e.currentTarget.value)}
               />
             </div>
-            <button type="submit" disabled={busy}>
+            <button type="submit" className="primary" disabled={busy}>
               {a.submit}
             </button>
           </form>

@@ -60,8 +60,8 @@ export default function ApplyPage() {
     <>
       <PageTitle title={m.apply.title}>{m.apply.title}</PageTitle>
       <p>{m.apply.intro}</p>
-      <form onSubmit={(e) => void start(e)}>
-        <fieldset>
+      <form className="form" onSubmit={(e) => void start(e)}>
+        <fieldset className="field">
           <legend>{m.apply.service}</legend>
           {ACT_SERVICES.map((s) => (
             <div className="field check" key={s.slug}>
@@ -82,7 +82,7 @@ export default function ApplyPage() {
             {error}
           </p>
         )}
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy}>
           {m.apply.start}
         </button>
       </form>

@@ -49,7 +49,7 @@ export default function TrackPage() {
     <>
       <PageTitle title={t.title}>{t.title}</PageTitle>
       <p>{t.intro}</p>
-      <form onSubmit={(e) => void find(e)} noValidate>
+      <form className="form" onSubmit={(e) => void find(e)} noValidate>
         <div className="field">
           <label htmlFor="track-code">{t.code}</label>
           <input
@@ -71,7 +71,7 @@ export default function TrackPage() {
             onChange={(e) => setBirthDate(e.currentTarget.value)}
           />
         </div>
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy}>
           {t.find}
         </button>
       </form>
