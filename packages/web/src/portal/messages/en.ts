@@ -26,6 +26,8 @@ export const en: PortalMessages = {
     verifyText: 'Check that a certificate is genuine, by its QR code or verification code.',
     signInText: 'Sign in with a code sent to your phone or e-mail.',
     accountText: 'See your applications.',
+    applyText: 'Fill in an application at home and attach copies of the documents.',
+    trackText: 'See where an application stands by its tracking code.',
   },
   common: {
     loading: 'Loading…',
