@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import {
+  ADMIN_UNITS,
   fieldLabelAt,
   formatDate,
   formatVerifyCode,
@@ -35,8 +36,10 @@ function dataLines(
     .map((_, i) => fieldLabelAt(kind, named.slice(0, i + 1))?.[lang] ?? named[i])
     .join(' — ');
   const raw = String(data);
-  const value =
-    typeof data === 'boolean'
+  const unit = named.at(-1) === 'unit' ? ADMIN_UNITS.find((u) => u.code === raw) : undefined;
+  const value = unit
+    ? unit[lang]
+    : typeof data === 'boolean'
       ? data
         ? '✓'
         : '✗'

@@ -34,7 +34,15 @@ const APP: OnlineApplicationDetail = {
   recordId: null,
   submittedAt: '2026-12-07T09:00:00.000Z',
   updatedAt: '2026-12-07T09:00:00.000Z',
-  data: { child: { surname: 'Раҳимов', name: 'Алишер', sex: 'M', birthDate: '2026-11-20' } },
+  data: {
+    child: {
+      surname: 'Раҳимов',
+      name: 'Алишер',
+      sex: 'M',
+      birthDate: '2026-11-20',
+      birthPlace: { country: 'TJ', unit: 'DU-03' },
+    },
+  },
   attachments: [
     { id: 'f1', fileName: 'medical.pdf', contentType: 'application/pdf', size: 4096, createdAt: '' },
   ],
@@ -118,6 +126,9 @@ describe('the office’s online applications', () => {
     const router = openAt(`/online-applications/${ID}`);
     await screen.findByRole('heading', { name: /7KQ2M-X9D4G/ });
     expect(screen.getByText('Алишер')).toBeTruthy();
+    // coded values and districts by their names, never a code
+    expect(screen.getByText('Firdavsi')).toBeTruthy();
+    expect(screen.getByText('20.11.2026')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'medical.pdf' }).getAttribute('href')).toBe(
       `/api/v1/online-applications/${ID}/files/f1`,
     );
