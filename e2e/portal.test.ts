@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendNotification } from '../packages/server/src/notifications/send-job.ts';
 import { type SmtpSink, startSmtpSink } from '../packages/server/src/notifications/testing/smtp-sink.ts';
 import { waitFor } from '../packages/server/src/notifications/testing/wait.ts';
+import { birthData } from '../packages/server/src/test/fixtures.ts';
 import { firstScreen, sum } from '../scripts/first-screen.ts';
-import { newContext, shot } from './support/browser.ts';
+import { newContext, shot, signIn } from './support/browser.ts';
 import { useE2e } from './support/suite.ts';
 
 /**
@@ -63,6 +64,9 @@ async function signInByEmail(page: Page, address: string, atCode?: () => Promise
   await page.waitForURL('**/portal/account', T);
 }
 
+/** A one-page PDF, as a scanner writes it (enough for the content check: the magic number and a trailer). */
+const SCAN = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
 describe('the citizen portal in a real browser', () => {
   it.runIf(ready).each([
     ['at 360 px', PHONE],
@@ -96,6 +100,14 @@ describe('the citizen portal in a real browser', () => {
         check('sign-in code', () => page.getByRole('status').waitFor(T)),
       );
       await check('account', () => page.getByText('Шумо ҳоло ягон аризаи онлайн надоред.').waitFor(T));
+      await page.goto('/portal/apply');
+      await check('apply', () => page.getByRole('radio', { name: 'Бақайдгирии таваллуд' }).waitFor(T));
+      await page.getByRole('button', { name: 'Оғоз кардан' }).click();
+      await check('application', () => page.getByLabel('Идора', { exact: true }).waitFor(T));
+      await page.getByRole('button', { name: 'Аризаро фиристед' }).click();
+      await check('application refused', () => page.getByRole('alert').waitFor(T));
+      await page.goto('/portal/track');
+      await check('track', () => page.getByLabel('Рамзи пайгирӣ').waitFor(T));
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
       await context.close();
     }
@@ -184,4 +196,131 @@ describe('the citizen portal in a real browser', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Ворид шудан' }).waitFor(T);
     await context.close();
   });
+
+  it.runIf(ready)(
+    'a citizen starts a birth application at 360 px, attaches a scan, saves it, and is told what is missing',
+    { timeout: 120_000 },
+    async () => {
+      const context = await newContext(e2e.browser, e2e.server.url, PHONE);
+      const page = await context.newPage();
+      await signInByEmail(page, 'applicant@example.tj');
+      await page.getByRole('link', { name: 'Аризаи нав' }).click();
+      await page.getByRole('radio', { name: 'Бақайдгирии таваллуд' }).check();
+      await page.getByRole('button', { name: 'Оғоз кардан' }).click();
+      await page.waitForURL('**/portal/applications/*', T);
+
+      // only the offices that register births, the staff form's sections and labels
+      const office = page.getByLabel('Идора', { exact: true });
+      await office.locator('option[value="DU-03-00"]').waitFor({ state: 'attached', ...T });
+      await office.selectOption('DU-03-00');
+      const child = page.getByRole('group', { name: 'Кӯдак', exact: true });
+      await child
+        .getByLabel(/^Насаб/)
+        .first()
+        .fill('Раҳимов');
+      await child.getByLabel(/^Ном/).first().fill('Алишер');
+      await page.getByLabel('Файлро замима кунед').setInputFiles({
+        name: 'medical.pdf',
+        mimeType: 'application/pdf',
+        buffer: SCAN,
+      });
+      await page.getByText('medical.pdf', { exact: false }).waitFor(T);
+      await page.getByRole('button', { name: 'Нигоҳ доштан' }).click();
+      await page.getByText('Сиёҳнавис нигоҳ дошта шуд.').waitFor(T);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      await shot(page, 'portal-application-360');
+
+      // sending an incomplete application: refused, each missing field named and linked
+      await page.getByLabel('Санаи таваллуди шумо (рр.мм.сссс)').fill('12.04.1990');
+      await page.getByRole('button', { name: 'Аризаро фиристед' }).click();
+      const refused = page.getByRole('alert');
+      await refused.waitFor(T);
+      expect(await refused.getByRole('link').count()).toBeGreaterThan(0);
+      await shot(page, 'portal-application-refused-360');
+
+      // the account lists the draft, and the tracking page answers an unknown code without sign-in
+      await page.goto('/portal/account');
+      await page.getByRole('link', { name: /Сиёҳнавис/ }).waitFor(T);
+      await page.goto('/portal/track');
+      await page.getByLabel('Рамзи пайгирӣ').fill('7KQ2M-X9D4G');
+      await page.getByLabel('Санаи таваллуди аризадиҳанда (рр.мм.сссс)').fill('12.04.1990');
+      await page.getByRole('button', { name: 'Ёфтан' }).click();
+      await page.getByText('Аризае бо ин рамз ва санаи таваллуд ёфт нашуд.', { exact: false }).waitFor(T);
+      await shot(page, 'portal-track-360');
+      await context.close();
+    },
+  );
+
+  it.runIf(ready)(
+    'a sent application reaches the front office’s queue, is started as a record there, and the citizen sees they are awaited',
+    { timeout: 180_000 },
+    async () => {
+      const context = await newContext(e2e.browser, e2e.server.url, PHONE);
+      const page = await context.newPage();
+      await signInByEmail(page, 'parent@example.tj');
+      await page.goto('/portal/apply');
+      await page.getByRole('button', { name: 'Оғоз кардан' }).click();
+      await page.waitForURL('**/portal/applications/*', T);
+      const id = new URL(page.url()).pathname.split('/').at(-1)!;
+      // the whole birth form as the page saves it (typing every field is the other test's and the staff form's)
+      const data = birthData();
+      const saved = await page.evaluate(
+        async ({ id, data }) => {
+          const res = await fetch(`/api/v1/portal/applications/${id}`, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+            body: JSON.stringify({ office: 'DU-03-00', data }),
+          });
+          return res.status;
+        },
+        { id, data },
+      );
+      expect(saved).toBe(200);
+      await page.reload();
+      await page.getByLabel('Файлро замима кунед').setInputFiles({
+        name: 'medical.pdf',
+        mimeType: 'application/pdf',
+        buffer: SCAN,
+      });
+      await page.getByText('medical.pdf', { exact: false }).waitFor(T);
+      await page.getByLabel('Санаи таваллуди шумо (рр.мм.сссс)').fill('12.04.1990');
+      await page.getByRole('button', { name: 'Аризаро фиристед' }).click();
+      const sent = page.getByText(/Рамзи пайгирии шумо: [0-9A-Z]{5}-[0-9A-Z]{5}/);
+      await sent.waitFor(T);
+      const code = /([0-9A-Z]{5}-[0-9A-Z]{5})/.exec((await sent.textContent()) ?? '')![1]!;
+      await shot(page, 'portal-application-sent-360');
+
+      // the front office finds it in its queue, opens it with its scan, and starts the record from it
+      const office = await newContext(e2e.browser, e2e.server.url);
+      const clerk = await signIn(office, 'front');
+      await clerk.getByRole('link', { name: 'Аризаҳои онлайн' }).first().click();
+      await clerk.getByRole('link', { name: code }).click();
+      await clerk.getByRole('link', { name: 'medical.pdf' }).waitFor(T);
+      await clerk.getByText(data.child.name!, { exact: true }).first().waitFor(T);
+      await shot(clerk, 'online-application-staff');
+      await clerk.getByRole('button', { name: 'Ҳуҷҷатҳои аслӣ санҷида шуданд: сабтро оғоз кардан' }).click();
+      await clerk.waitForURL('**/records/*/edit', T);
+      await expect
+        .poll(
+          () =>
+            clerk.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
+          T,
+        )
+        .toContain(data.child.surname);
+      await shot(clerk, 'online-application-record');
+      await office.close();
+
+      // the citizen: waiting for their visit, in the account and by the tracking code
+      await page.goto('/portal/account');
+      await page.getByText('Ташрифи шуморо интизор аст').waitFor(T);
+      await page.goto('/portal/track');
+      await page.getByLabel('Рамзи пайгирӣ').fill(code.toLowerCase());
+      await page.getByLabel('Санаи таваллуди аризадиҳанда (рр.мм.сссс)').fill('12.04.1990');
+      await page.getByRole('button', { name: 'Ёфтан' }).click();
+      await page.getByText('Ташрифи шуморо интизор аст').waitFor(T);
+      await context.close();
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { anchorAuditSchedule } from './jobs/audit-anchor.ts';
 import type { JobRegistry } from './jobs/registry.ts';
 import { sendNotification } from './notifications/send-job.ts';
+import { notifyApplicationFromRecord } from './portal/application-notices.ts';
 
 /**
  * Every job Sabt runs and every subscriber of outbox events. A module adds its jobs here, one line
@@ -13,6 +14,6 @@ import { sendNotification } from './notifications/send-job.ts';
  */
 export const REGISTRY: JobRegistry = {
   jobs: [sendNotification],
-  subscribers: [],
+  subscribers: [notifyApplicationFromRecord],
   schedules: [anchorAuditSchedule],
 };

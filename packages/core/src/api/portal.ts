@@ -114,28 +114,3 @@ export type Citizen = z.infer<typeof citizenSchema>;
 export const citizenSessionSchema = z
   .object({ citizen: citizenSchema.nullable() })
   .describe('Who is signed in to the portal: the citizen, or null');
-
-/** What a citizen's application shows in their account. */
-export const CITIZEN_APPLICATION_STATUSES = [
-  'draft',
-  'received',
-  'waiting-for-visit',
-  'needs-correction',
-  'registered',
-  'ready-for-collection',
-] as const;
-export const citizenApplicationSchema = z
-  .object({
-    id: z.string(),
-    trackingCode: z.string(),
-    service: z.string().describe('the service applied for (a portal service)'),
-    status: z.enum(CITIZEN_APPLICATION_STATUSES),
-    office: z.object({ id: z.string(), name: localizedSchema }),
-    createdAt: iso,
-    updatedAt: iso,
-  })
-  .describe('An application the citizen made online');
-export type CitizenApplication = z.infer<typeof citizenApplicationSchema>;
-export const citizenApplicationListSchema = z
-  .object({ items: z.array(citizenApplicationSchema) })
-  .describe('The citizen’s own applications, newest first');

@@ -1,6 +1,7 @@
 import { ADMIN_MESSAGES } from './admin-messages.ts';
 import { CASH_MESSAGES } from './cash-messages.ts';
 import type { Locale, LocalizedText } from './locale.ts';
+import { PORTAL_APPLICATION_MESSAGES } from './portal-application-messages.ts';
 import { PORTAL_MESSAGES } from './portal-messages.ts';
 import { TWO_FACTOR_MESSAGES } from './two-factor-messages.ts';
 
@@ -785,6 +786,7 @@ export const MESSAGES = {
   },
   ...CASH_MESSAGES,
   ...PORTAL_MESSAGES,
+  ...PORTAL_APPLICATION_MESSAGES,
   // fees at the front office
   'error.fees.entry.amount': {
     tg: 'Маблағро дуруст нависед: аз 0.01 то 100000.00.',

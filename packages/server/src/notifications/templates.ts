@@ -38,7 +38,14 @@ const reference = z.string().min(1).max(40);
 /** An office's name in the three languages (offices.name_tg, name_ru, name_en). */
 const officeNames = z.object({ tg: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
 
-export const APPLICATION_STATUSES = ['in-review', 'needs-information', 'approved', 'rejected'] as const;
+export const APPLICATION_STATUSES = [
+  'in-review',
+  'needs-information',
+  'approved',
+  'rejected',
+  'waiting-for-visit',
+  'registered',
+] as const;
 const STATUS_NAMES: Record<(typeof APPLICATION_STATUSES)[number], Record<Locale, string>> = {
   'in-review': { tg: 'дар баррасӣ', ru: 'на рассмотрении', en: 'under review' },
   'needs-information': {
@@ -48,6 +55,12 @@ const STATUS_NAMES: Record<(typeof APPLICATION_STATUSES)[number], Record<Locale,
   },
   approved: { tg: 'қабул шуд', ru: 'одобрено', en: 'approved' },
   rejected: { tg: 'рад карда шуд', ru: 'отклонено', en: 'rejected' },
+  'waiting-for-visit': {
+    tg: 'қабул шуд; бо ҳуҷҷатҳои аслӣ ба идора биёед',
+    ru: 'принято; приходите в учреждение с подлинниками документов',
+    en: 'accepted; come to the office with the original documents',
+  },
+  registered: { tg: 'ба қайд гирифта шуд', ru: 'зарегистрировано', en: 'registered' },
 };
 
 const lines = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join('\n\n');

@@ -1,31 +1,32 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import { type AuditEvent, appendAudit, canonicalJson } from '../audit/audit-log.ts';
+import { todayIn } from '@sabt/core';
+import type { Transaction } from 'kysely';
+import { type AuditEvent, canonicalJson } from '../audit/audit-log.ts';
 import { auditWritten } from '../audit/sequencer.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { appendAuditAndEvents } from '../outbox/append-outbox.ts';
 import type { WriteRequest, WriteResult } from '../unit-of-work/write.ts';
-import { questionDb } from './question-tables.ts';
+import { applicationDb } from './application-tables.ts';
 import type { CitizenActor } from './sessions.ts';
 
-/** What a citizen's command gets: its transaction, the citizen, the moment and the audit entries to append. */
+/** What a citizen's command gets: its transaction, the citizen, the civil date, the audit entries. */
 export interface CitizenWriteContext {
   trx: Transaction<Database>;
   citizen: CitizenActor;
   config: Config;
   now: Date;
+  today: string;
   audit: AuditEvent[];
 }
 
-class KeyTaken extends Error {}
-
 /**
- * A citizen's write, as unit-of-work/write.ts's runWrite is a staff member's: one transaction, its
- * audit entries appended in it, and with an Idempotency-Key the answer stored under the citizen and
- * the key, so that a retry (or the same request sent twice at once) gets the first answer and
- * changes nothing. A key used again for another request is refused; a failed command leaves nothing.
+ * A citizen's write, as runWrite runs a staff user's (unit-of-work/write.ts): one transaction, an
+ * answer already stored under the Idempotency-Key given back without running anything, the answer
+ * stored under the key beside the audit entries; a failed command leaves nothing behind. The keys
+ * are the citizen's own (citizen_idempotency_keys), apart from the staff's.
  */
 export async function runCitizenWrite<T>(
   { db }: Db,
@@ -41,8 +42,8 @@ export async function runCitizenWrite<T>(
     ]);
   }
   const requestHash = createHash('sha256').update(canonicalJson(req.fingerprint)).digest('hex');
-  const stored = async (q: Kysely<Database>): Promise<WriteResult<T> | undefined> => {
-    const prior = await questionDb(q)
+  const stored = async (q: Db['db']): Promise<WriteResult<T> | undefined> => {
+    const prior = await applicationDb(q)
       .selectFrom('citizen_idempotency_keys')
       .select(['request_hash', 'status_code', 'response'])
       .where('citizen_id', '=', citizen.id)
@@ -60,10 +61,18 @@ export async function runCitizenWrite<T>(
         const replay = await stored(trx);
         if (replay) return replay;
       }
-      const ctx: CitizenWriteContext = { trx, citizen, config, now: new Date(), audit: [] };
+      const now = new Date();
+      const ctx: CitizenWriteContext = {
+        trx,
+        citizen,
+        config,
+        now,
+        today: todayIn(config.timeZone, now),
+        audit: [],
+      };
       const result = await command(ctx);
       if (key) {
-        const kept = await questionDb(trx)
+        const kept = await applicationDb(trx)
           .insertInto('citizen_idempotency_keys')
           .values({
             citizen_id: citizen.id,
@@ -77,12 +86,11 @@ export async function runCitizenWrite<T>(
           .executeTakeFirst();
         if (!kept) throw new KeyTaken();
       }
-      await appendAudit(trx, ctx.audit);
+      await appendAuditAndEvents(trx, ctx.audit, []);
       wroteAudit = ctx.audit.length > 0;
       return result;
     });
   } catch (err) {
-    // rolled back: a request with the same key that committed meanwhile answers for this one
     const replay = key ? await stored(db) : undefined;
     if (replay) return replay;
     throw err;
@@ -90,3 +98,6 @@ export async function runCitizenWrite<T>(
   if (wroteAudit) auditWritten();
   return written;
 }
+
+/** Another request stored its answer under the same key first: this one gives way. */
+class KeyTaken extends Error {}

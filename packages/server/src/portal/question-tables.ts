@@ -44,21 +44,10 @@ export interface QuestionMessagesTable {
   created_at: Generated<Date>;
 }
 
-/** citizen_idempotency_keys (migration 041): the answers of citizens' writes by Idempotency-Key. */
-export interface CitizenIdempotencyKeysTable {
-  citizen_id: string;
-  key: string;
-  request_hash: string;
-  status_code: number;
-  response: unknown;
-  created_at: Generated<Date>;
-}
-
 export type QuestionTables = PortalTables & {
   canned_answers: CannedAnswersTable;
   question_threads: QuestionThreadsTable;
   question_messages: QuestionMessagesTable;
-  citizen_idempotency_keys: CitizenIdempotencyKeysTable;
 };
 export type QuestionDatabase = Omit<Database, 'offices'> & QuestionTables;
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { birthKind, marriageKind, todayIn } from '@sabt/core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
@@ -7,6 +8,7 @@ import { receiveBlanks } from '../certificates/testing/fixtures.ts';
 import { DEMO_OFFICE_ID, DEMO_PASSWORD } from '../demo/demo-data.ts';
 import { insertCharge, insertEntry, userIdOf } from '../fees/testing/ledger.ts';
 import { queuedSignInCode } from '../portal/testing/sign-in-code.ts';
+import { samplePdf } from '../storage/testing/samples.ts';
 import { payFee } from '../test/fees.ts';
 import { birthData, deathData } from '../test/fixtures.ts';
 import { type Client, type Response, startTestApp, type TestApp } from '../test/harness.ts';
@@ -633,6 +635,46 @@ describe('every documented operation, driven through the app', () => {
     ok(await head.post(`/api/v1/questions/${q.id}/answers`, { cannedAnswer: canned.id }), 201);
     ok(await head.post(`/api/v1/questions/${q.id}/close`));
     ok(await anonymous.post(`${QS}/${q.id}/messages`, { text: 'Боз' }, citizen), 409);
+    // an online application: a draft, a scan, sent; tracked; the office returns one and accepts another
+    const PA = '/api/v1/portal/applications';
+    const application = ok(
+      await anonymous.post(PA, { kind: 'BIRTH', office: 'DU-03-00', data: birthData() }, citizen),
+      201,
+    );
+    ok(await anonymous.post(PA, { kind: 'BIRTH', office: 'nowhere' }, citizen), 422);
+    ok(await anonymous.get(`${PA}/${application.id}`, citizen));
+    ok(await anonymous.get(`${PA}/${randomUUID()}`, citizen), 404);
+    ok(await anonymous.put(`${PA}/${application.id}`, { office: 'DU-03-00', data: birthData() }, citizen));
+    const pdf = { fileName: 'medical.pdf', content: samplePdf().toString('base64') };
+    const scan = ok(await anonymous.post(`${PA}/${application.id}/attachments`, pdf, citizen), 201);
+    ok(
+      await anonymous.post(`${PA}/${application.id}/attachments`, { ...pdf, fileName: 'scan.png' }, citizen),
+      415,
+    );
+    const extra = ok(
+      await anonymous.post(`${PA}/${application.id}/attachments`, { ...pdf, fileName: 'copy.pdf' }, citizen),
+      201,
+    );
+    ok(
+      await anonymous.post(`${PA}/${application.id}/attachments/${extra.id}/remove`, undefined, citizen),
+      204,
+    );
+    const sent = ok(
+      await anonymous.post(`${PA}/${application.id}/submit`, { birthDate: '1990-04-12' }, citizen),
+    );
+    ok(await anonymous.put(`${PA}/${application.id}`, { data: {} }, citizen), 409);
+    ok(await anonymous.get(`/api/v1/portal/track?code=${sent.trackingCode}&birthDate=1990-04-12`));
+    ok(await anonymous.get(`/api/v1/portal/track?code=${sent.trackingCode}&birthDate=1990-04-13`), 404);
+    ok(await anonymous.get('/api/v1/portal/track?code=X'), 400);
+    const OA = '/api/v1/online-applications';
+    ok(await front.get(OA));
+    ok(await front.get(`${OA}/${application.id}`));
+    ok(await front.get(`${OA}/${application.id}/files/${scan.id}`));
+    ok(await front.post(`${OA}/${application.id}/return`, { message: 'Нусхаи шиносномаро илова кунед.' }));
+    ok(await front.post(`${OA}/${application.id}/return`, { message: '' }), 400);
+    ok(await front.post(`${OA}/${application.id}/accept`), 409);
+    ok(await anonymous.post(`${PA}/${application.id}/submit`, { birthDate: '1990-04-12' }, citizen));
+    ok(await front.post(`${OA}/${application.id}/accept`));
     ok(await anonymous.post('/api/v1/portal/sign-out', undefined, citizen), 204);
 
     const wrong = answers.flatMap((a) => {

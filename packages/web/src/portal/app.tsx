@@ -16,6 +16,9 @@ const AccountPage = lazy(() => import('./pages/account.tsx'));
 const QuestionsPage = lazy(() => import('./pages/questions.tsx'));
 const AskPage = lazy(() => import('./pages/ask.tsx'));
 const QuestionPage = lazy(() => import('./pages/question.tsx'));
+const ApplyPage = lazy(() => import('./pages/apply.tsx'));
+const ApplicationPage = lazy(() => import('./pages/application.tsx'));
+const TrackPage = lazy(() => import('./pages/track.tsx'));
 
 const LANGUAGE_NAMES: Record<Locale, string> = { tg: 'Тоҷикӣ', ru: 'Русский', en: 'English' };
 
@@ -102,6 +105,8 @@ function Navigation() {
         {item('/services', m.nav.services)}
         {item('/fees', m.nav.fees)}
         {item('/offices', m.nav.offices)}
+        {item('/apply', m.nav.apply)}
+        {item('/track', m.nav.track)}
         <li>
           <a href={`/verify?lang=${locale}`}>{m.nav.verify}</a>
         </li>
@@ -126,5 +131,9 @@ function Page() {
   if (path === '/questions/new') return <AskPage />;
   const question = /^\/questions\/([0-9a-f-]{36})$/.exec(path);
   if (question) return <QuestionPage id={question[1]!} />;
+  if (path === '/apply') return <ApplyPage />;
+  if (path === '/track') return <TrackPage />;
+  const application = /^\/applications\/([0-9a-f-]{36})$/.exec(path);
+  if (application) return <ApplicationPage id={application[1]!} />;
   return <NotFound />;
 }

@@ -1,6 +1,6 @@
 -- Citizens' questions to staff: a thread between a citizen of the portal and an office, its
--- messages, the canned answers staff send in the citizen's language, and the idempotency keys of
--- the citizens' own writes (staff writes keep theirs in idempotency_keys).
+-- messages and the canned answers staff send in the citizen's language (a citizen's writes keep
+-- their Idempotency-Keys in citizen_idempotency_keys, migration 039).
 
 -- Answers kept ready in the three languages: an office's own (office_id), or for every office
 -- (office_id null, kept by the central department).
@@ -59,13 +59,3 @@ CREATE TABLE question_messages (
 );
 CREATE INDEX question_messages_thread ON question_messages (thread_id, created_at, id);
 
--- The answers of citizens' writes by Idempotency-Key: a retry gets the first answer.
-CREATE TABLE citizen_idempotency_keys (
-  citizen_id uuid NOT NULL REFERENCES citizens(id),
-  key text NOT NULL,
-  request_hash text NOT NULL,
-  status_code integer NOT NULL,
-  response jsonb,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (citizen_id, key)
-);

@@ -1,5 +1,4 @@
 import {
-  citizenApplicationListSchema,
   citizenSchema,
   citizenSessionSchema,
   publicOfficeListSchema,
@@ -21,6 +20,7 @@ import {
   resolveCitizenSession,
 } from '../../portal/sessions.ts';
 import { requestSignInCode, signInWithCode } from '../../portal/sign-in.ts';
+import { applicationRoutes } from './applications.ts';
 import { portalQuestionRoutes } from './questions.ts';
 
 /** The citizen's own routes carry the portal's cookie (never the staff's session). */
@@ -32,7 +32,7 @@ const CITIZEN = [{ citizen: [] }];
  * Every route here is reached without a staff session, and app.ts reads only the portal's cookie
  * for them: a staff session is nobody here.
  */
-export async function portalRoutes(app: FastifyInstance, { config, dbx }: RouteDeps) {
+export async function portalRoutes(app: FastifyInstance, { config, dbx, files }: RouteDeps) {
   const { r, doc } = documentedRoutes(app, 'portal');
   const limited = (max: number) => ({ config: { public: true, rateLimit: { max, timeWindow: '1 minute' } } });
   const open = limited(config.verifyRateLimitPerMinute);
@@ -152,22 +152,6 @@ export async function portalRoutes(app: FastifyInstance, { config, dbx }: RouteD
     },
   );
 
-  r.get(
-    '/portal/applications',
-    doc(
-      'The signed-in citizen’s own applications, newest first (another citizen’s never)',
-      {
-        security: CITIZEN,
-        response: responses({ 200: citizenApplicationListSchema, ...problems(401, 500) }),
-      },
-      { config: { public: true } },
-    ),
-    async (req) => {
-      citizenOf(req);
-      // online applications come with the next part of the portal; until then a citizen has none
-      return { items: [] };
-    },
-  );
-
+  await applicationRoutes(app, { config, dbx, files });
   await portalQuestionRoutes(app, { config, dbx });
 }

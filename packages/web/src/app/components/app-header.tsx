@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { forgetSyncedDrafts } from '../../features/forms/lib/local-drafts.ts';
+import { takesApplications } from '../../features/online-applications/access.ts';
+import { ONLINE_APPLICATION_MESSAGES } from '../../features/online-applications/messages.ts';
 import { startQueue } from '../../features/queues/queues.ts';
 import { type Me, useLogout } from '../../lib/auth.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
@@ -92,6 +94,11 @@ export function AppHeader({ me }: { me: Me }) {
               {mayRead(me.role, 'list') && (
                 <Anchor component={NavLink} to={`/queues/${queue ?? 'registered'}`} fw={500} style={NAV_LINK}>
                   {t('shell.queues')}
+                </Anchor>
+              )}
+              {takesApplications(me.role) && (
+                <Anchor component={NavLink} to="/online-applications" fw={500} style={NAV_LINK}>
+                  {ONLINE_APPLICATION_MESSAGES[currentLanguage()].nav}
                 </Anchor>
               )}
               {mayRead(me.role, 'search') && (

@@ -29,19 +29,17 @@ export async function getJson<T>(url: string, locale: Locale): Promise<T> {
   return answer<T>(await fetch(url, { headers: { accept: 'application/json', 'accept-language': locale } }));
 }
 
-/**
- * POST to the API (same origin; the portal's cookie goes along). A write that keeps something sends
- * an Idempotency-Key, the same one when it is sent again after a lost answer.
- */
-export async function postJson<T>(
+/** A request to the API (same origin; the portal's cookie goes along), its answer read. */
+async function send<T>(
+  method: 'POST' | 'PUT',
   url: string,
   body: unknown,
   locale: Locale,
-  idempotencyKey?: string,
+  idempotencyKey: string | undefined,
 ): Promise<T> {
   return answer<T>(
     await fetch(url, {
-      method: 'POST',
+      method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
@@ -53,7 +51,29 @@ export async function postJson<T>(
   );
 }
 
-/** A fresh Idempotency-Key for a write. */
+/**
+ * POST to the API. A write that keeps something sends an Idempotency-Key, the same one when it is
+ * sent again after a lost answer.
+ */
+export function postJson<T>(url: string, body: unknown, locale: Locale, idempotencyKey?: string): Promise<T> {
+  return send<T>('POST', url, body, locale, idempotencyKey);
+}
+
+/**
+ * A write of the citizen's (POST, PUT) always under an Idempotency-Key: a retry of the same
+ * action (the same key) gets the first answer instead of doing it twice.
+ */
+export function sendJson<T>(
+  method: 'POST' | 'PUT',
+  url: string,
+  body: unknown,
+  locale: Locale,
+  key: string = newWriteKey(),
+): Promise<T> {
+  return send<T>(method, url, body, locale, key);
+}
+
+/** A fresh Idempotency-Key for a write (random bytes where randomUUID is not offered). */
 export function newWriteKey(): string {
   if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false)
     return crypto.randomUUID();

@@ -1,4 +1,4 @@
-import { type CitizenApplication, formatDate } from '@sabt/core';
+import { type CitizenApplication, formatDate, formatVerifyCode } from '@sabt/core';
 import { LoadState } from '../components/load-state.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { TableScroll } from '../components/table-scroll.tsx';
@@ -43,6 +43,9 @@ export default function AccountPage() {
       <PageTitle title={a.title}>{a.title}</PageTitle>
       <p>{fill(a.signedInAs, { contact: citizen.contact })}</p>
       <h2>{a.applications}</h2>
+      <p>
+        <Link to="/apply">{m.apply.newApplication}</Link>
+      </p>
       {applications.data ? (
         applications.data.items.length === 0 ? (
           <p>{a.noApplications}</p>
@@ -60,10 +63,13 @@ export default function AccountPage() {
                 {applications.data.items.map((x) => (
                   <tr key={x.id}>
                     <th scope="row">
-                      {x.trackingCode} ({formatDate(x.createdAt.slice(0, 10))})
+                      <Link to={`/applications/${x.id}`}>
+                        {x.trackingCode ? formatVerifyCode(x.trackingCode) : a.statuses.draft} (
+                        {formatDate(x.createdAt.slice(0, 10))})
+                      </Link>
                     </th>
                     <td>{a.statuses[x.status]}</td>
-                    <td>{x.office.name[locale]}</td>
+                    <td>{x.office?.name[locale] ?? ''}</td>
                   </tr>
                 ))}
               </tbody>

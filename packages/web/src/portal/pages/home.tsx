@@ -26,6 +26,14 @@ export function HomePage() {
           <p>{h.officesText}</p>
         </li>
         <li>
+          <Link to="/apply">{m.nav.apply}</Link>
+          <p>{h.applyText}</p>
+        </li>
+        <li>
+          <Link to="/track">{m.nav.track}</Link>
+          <p>{h.trackText}</p>
+        </li>
+        <li>
           <a href={`/verify?lang=${locale}`}>{m.nav.verify}</a>
           <p>{h.verifyText}</p>
         </li>

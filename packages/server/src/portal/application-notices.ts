@@ -1,0 +1,96 @@
+import { type CitizenApplicationStatus, formatVerifyCode } from '@sabt/core';
+import type { Kysely, Transaction } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import { defineSubscriber } from '../jobs/job.ts';
+import type { NotificationCause } from '../notifications/record.ts';
+import { queueNotification } from '../notifications/send-job.ts';
+import { applicationDb } from './application-tables.ts';
+
+/**
+ * Each change of an online application's status told to the citizen, by the channel they signed in
+ * with (e-mail or SMS), in their language, through the notifier (recorded in the transaction that
+ * makes the change, sent by a job): received, waiting for their visit, needs correction (with the
+ * clerk's message), registered, certificate ready for collection.
+ */
+export async function notifyApplicationStatus(
+  trx: Transaction<Database>,
+  config: Config,
+  input: {
+    applicationId: string;
+    status: Exclude<CitizenApplicationStatus, 'draft'>;
+    note?: string;
+    cause: NotificationCause;
+    today: string;
+  },
+): Promise<void> {
+  const app = await applicationDb(trx as unknown as Kysely<Database>)
+    .selectFrom('citizen_applications as a')
+    .innerJoin('citizens as c', 'c.id', 'a.citizen_id')
+    .leftJoin('offices as o', 'o.id', 'a.office_id')
+    .select([
+      'a.tracking_code',
+      'c.channel',
+      'c.contact',
+      'c.language',
+      'o.name_tg',
+      'o.name_ru',
+      'o.name_en',
+    ])
+    .where('a.id', '=', input.applicationId)
+    .executeTakeFirst();
+  if (!app?.tracking_code) return;
+  const reference = formatVerifyCode(app.tracking_code);
+  const common = {
+    to: app.channel === 'email' ? { email: app.contact } : { phone: app.contact },
+    language: app.language as 'tg' | 'ru' | 'en',
+    cause: input.cause,
+    related: { kind: 'citizen-application', id: input.applicationId },
+  };
+  if (input.status === 'received') {
+    await queueNotification(trx, config, {
+      ...common,
+      template: 'application.received',
+      params: { reference, receivedOn: input.today },
+    });
+  } else if (input.status === 'ready-for-collection') {
+    await queueNotification(trx, config, {
+      ...common,
+      template: 'application.ready-for-collection',
+      params: { reference, office: { tg: app.name_tg!, ru: app.name_ru!, en: app.name_en! } },
+    });
+  } else {
+    const status = input.status === 'needs-correction' ? 'needs-information' : input.status;
+    await queueNotification(trx, config, {
+      ...common,
+      template: 'application.status-changed',
+      params: { reference, status, ...(input.note ? { note: input.note } : {}) },
+    });
+  }
+}
+
+/**
+ * The statuses read from the linked record, told when they come: the record registered, a
+ * certificate of it printed (outbox events; once per event).
+ */
+export const notifyApplicationFromRecord = defineSubscriber({
+  name: 'portal.application-status',
+  events: ['record.registered', 'certificate.issued'],
+  async handler(event, ctx) {
+    if (!event.recordId) return;
+    const app = await applicationDb(ctx.dbx.db)
+      .selectFrom('citizen_applications')
+      .select(['id'])
+      .where('record_id', '=', event.recordId)
+      .executeTakeFirst();
+    if (!app) return;
+    await ctx.once((trx) =>
+      notifyApplicationStatus(trx, ctx.config, {
+        applicationId: app.id,
+        status: event.type === 'record.registered' ? 'registered' : 'ready-for-collection',
+        cause: { kind: 'system' },
+        today: event.occurredAt.slice(0, 10),
+      }),
+    );
+  },
+});

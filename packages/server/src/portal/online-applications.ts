@@ -1,0 +1,197 @@
+import {
+  ACTION_MATRIX,
+  type ActKindCode,
+  getActKind,
+  type OnlineApplication,
+  type OnlineApplicationDetail,
+} from '@sabt/core';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/sessions.ts';
+import { createRecord } from '../commands/create-record.ts';
+import type { Db } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
+import { authorize } from '../policies/records.ts';
+import type { FileStore } from '../storage/file-store.ts';
+import { auditRead, readEvent, type WriteContext } from '../unit-of-work/write.ts';
+import { notifyApplicationStatus } from './application-notices.ts';
+import { applicationDb } from './application-tables.ts';
+import { type ApplicationRow, applicationRows, attachmentsOf, presentApplication } from './applications.ts';
+
+/**
+ * The office's queue of online applications: those submitted to the reader's own office, for the
+ * roles that take applications (core's action matrix: who may create a record). The clerk opens
+ * one, checks the originals and accepts it into a draft record made by the ordinary record
+ * creation (createRecord: the staff's checks, the office's kinds), linked to the application, or
+ * returns it to the citizen with a message.
+ */
+
+export type OnlineQueue = 'received' | 'waiting-for-visit' | 'needs-correction';
+
+function assertTakesApplications(actor: Actor) {
+  if (!ACTION_MATRIX.some((r) => r.action === 'create' && r.roles.includes(actor.role))) throw forbidden();
+}
+
+function present(row: ApplicationRow): OnlineApplication {
+  const shown = presentApplication(row);
+  const def = getActKind(row.kind);
+  const s = def ? def.summary(row.data as never) : {};
+  return {
+    id: row.id,
+    kind: row.kind as ActKindCode,
+    trackingCode: row.tracking_code!,
+    status: shown.status,
+    office: shown.office!,
+    summary: {
+      surname: s.surname ?? null,
+      name: s.name ?? null,
+      patronymic: s.patronymic ?? null,
+      eventDate: s.eventDate ?? null,
+    },
+    message: row.correction_message,
+    recordId: row.record_id,
+    submittedAt: new Date(row.submitted_at!).toISOString(),
+    updatedAt: shown.updatedAt,
+  };
+}
+
+export async function listOnlineApplications(
+  db: Kysely<Database>,
+  actor: Actor,
+  queue: OnlineQueue = 'received',
+): Promise<OnlineApplication[]> {
+  assertTakesApplications(actor);
+  let q = applicationRows(db).where('a.office_id', '=', actor.officeId);
+  if (queue === 'waiting-for-visit')
+    q = q.where('a.status', '=', 'accepted').where('r.status', 'in', ['draft', 'submitted', 'validated']);
+  else q = q.where('a.status', '=', queue);
+  const found = await q.orderBy('a.submitted_at').orderBy('a.id').limit(500).execute();
+  return found.map(present);
+}
+
+async function ownOfficeRow(db: Kysely<Database>, actor: Actor, id: string) {
+  assertTakesApplications(actor);
+  const row = await applicationRows(db)
+    .where('a.id', '=', id)
+    .where('a.office_id', '=', actor.officeId)
+    .where('a.status', '!=', 'draft')
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  return row;
+}
+
+/** One application of the office with its data and scans (a read of personal data: audited). */
+export async function onlineApplication(dbx: Db, actor: Actor, id: string): Promise<OnlineApplicationDetail> {
+  const row = await ownOfficeRow(dbx.db, actor, id);
+  await auditRead(dbx, [readEvent(actor, 'portal.application-read', row.record_id, { application: id })]);
+  return {
+    ...present(row),
+    data: row.data as Record<string, unknown>,
+    attachments: await attachmentsOf(dbx.db, id),
+  };
+}
+
+/** A scan of an application of the office, as stored (checked against its hash on reading). */
+export async function onlineApplicationFile(
+  dbx: Db,
+  files: FileStore,
+  actor: Actor,
+  id: string,
+  fileId: string,
+) {
+  await ownOfficeRow(dbx.db, actor, id);
+  const file = await applicationDb(dbx.db)
+    .selectFrom('citizen_application_files')
+    .selectAll()
+    .where('id', '=', fileId)
+    .where('application_id', '=', id)
+    .executeTakeFirst();
+  if (!file) throw notFound();
+  await auditRead(dbx, [
+    readEvent(actor, 'portal.application-file-read', null, { application: id, file: fileId }),
+  ]);
+  return { bytes: await files.get(file.sha256), contentType: file.content_type, fileName: file.file_name };
+}
+
+async function lockReceived(ctx: WriteContext, id: string) {
+  assertTakesApplications(ctx.actor);
+  const row = await applicationDb(ctx.trx)
+    .selectFrom('citizen_applications')
+    .selectAll()
+    .where('id', '=', id)
+    .where('office_id', '=', ctx.actor.officeId)
+    .where('status', '!=', 'draft')
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  if (row.status !== 'received') throw new DomainError('conflict', 'problem.portal.applicationNotReceived');
+  return row;
+}
+
+async function detailIn(ctx: WriteContext, id: string): Promise<OnlineApplicationDetail> {
+  const row = await ownOfficeRow(ctx.trx, ctx.actor, id);
+  return {
+    ...present(row),
+    data: row.data as Record<string, unknown>,
+    attachments: await attachmentsOf(ctx.trx, id),
+  };
+}
+
+/**
+ * The clerk has checked the originals: a draft record is made of the application's data in the
+ * clerk's office (the ordinary record creation), linked to it; the citizen is told to come.
+ */
+export async function acceptOnlineApplication(ctx: WriteContext, id: string) {
+  const row = await lockReceived(ctx, id);
+  authorize(ctx.actor, 'create', { kind: row.kind as ActKindCode });
+  const { id: recordId } = await createRecord(ctx, {
+    kind: row.kind,
+    data: row.data as Record<string, unknown>,
+  });
+  await applicationDb(ctx.trx)
+    .updateTable('citizen_applications')
+    .set({ status: 'accepted', record_id: recordId, accepted_by: ctx.actor.id, updated_at: ctx.now })
+    .where('id', '=', id)
+    .execute();
+  ctx.audit.push({
+    event: 'portal.application-accepted',
+    actorId: ctx.actor.id,
+    actorLogin: ctx.actor.login,
+    officeId: ctx.actor.officeId,
+    recordId,
+    detail: { application: id, trackingCode: row.tracking_code },
+  });
+  await notifyApplicationStatus(ctx.trx, ctx.config, {
+    applicationId: id,
+    status: 'waiting-for-visit',
+    cause: { kind: 'user', userId: ctx.actor.id },
+    today: ctx.today,
+  });
+  return { application: await detailIn(ctx, id), recordId };
+}
+
+/** Sent back to the citizen with what to correct; they edit it and submit it again. */
+export async function returnOnlineApplication(ctx: WriteContext, id: string, message: string) {
+  const row = await lockReceived(ctx, id);
+  await applicationDb(ctx.trx)
+    .updateTable('citizen_applications')
+    .set({ status: 'needs-correction', correction_message: message, updated_at: ctx.now })
+    .where('id', '=', id)
+    .execute();
+  ctx.audit.push({
+    event: 'portal.application-returned',
+    actorId: ctx.actor.id,
+    actorLogin: ctx.actor.login,
+    officeId: ctx.actor.officeId,
+    recordId: null,
+    detail: { application: id, trackingCode: row.tracking_code },
+  });
+  await notifyApplicationStatus(ctx.trx, ctx.config, {
+    applicationId: id,
+    status: 'needs-correction',
+    note: message,
+    cause: { kind: 'user', userId: ctx.actor.id },
+    today: ctx.today,
+  });
+  return detailIn(ctx, id);
+}

@@ -1,0 +1,41 @@
+import type { OnlineApplication, OnlineApplicationDetail } from '@sabt/core';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api.ts';
+
+export type OnlineQueue = 'received' | 'waiting-for-visit' | 'needs-correction';
+
+/** The office's online applications in one of its lists. */
+export const onlineApplicationsQuery = (status: OnlineQueue) =>
+  queryOptions({
+    queryKey: ['online-applications', status],
+    queryFn: ({ signal }) =>
+      api<{ items: OnlineApplication[] }>('/online-applications', { signal, query: { status } }),
+  });
+
+export const onlineApplicationQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['online-applications', 'one', id],
+    queryFn: ({ signal }) => api<OnlineApplicationDetail>(`/online-applications/${id}`, { signal }),
+  });
+
+export function useOnlineApplicationWrites(id: string) {
+  const client = useQueryClient();
+  const onSettled = () => client.invalidateQueries({ queryKey: ['online-applications'] });
+  return {
+    accept: useMutation({
+      mutationFn: () =>
+        api<{ application: OnlineApplicationDetail; recordId: string }>(`/online-applications/${id}/accept`, {
+          method: 'POST',
+        }),
+      onSettled,
+    }),
+    send: useMutation({
+      mutationFn: (message: string) =>
+        api<OnlineApplicationDetail>(`/online-applications/${id}/return`, {
+          method: 'POST',
+          body: { message },
+        }),
+      onSettled,
+    }),
+  };
+}

@@ -1,0 +1,32 @@
+import type { OnlineApplicationMessages } from './tg.ts';
+
+export const en: OnlineApplicationMessages = {
+  title: 'Online applications',
+  intro: 'Applications citizens sent to your office through the portal.',
+  nav: 'Online applications',
+  queues: {
+    received: 'Received',
+    'waiting-for-visit': 'Waiting for the visit',
+    'needs-correction': 'Returned for correction',
+  },
+  none: 'No applications in this list.',
+  tracking: 'Tracking code',
+  kind: 'Kind',
+  person: 'Person',
+  event: 'Date of the event',
+  submitted: 'Sent',
+  open: 'Open',
+  data: 'What the application says',
+  attachments: 'Attached copies',
+  noAttachments: 'No files attached.',
+  accept: 'Originals checked: start the record',
+  acceptHint: 'A draft record is made of the application; the citizen is told to come to the office.',
+  returnTitle: 'Return for correction',
+  message: 'Message to the citizen',
+  send: 'Return',
+  record: 'The record made of it',
+  status: 'Status',
+  back: 'To the list',
+  problem: { title: 'Not done', check: 'Check:' },
+  notAllowed: 'Your role does not take applications.',
+};

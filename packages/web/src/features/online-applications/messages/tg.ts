@@ -1,0 +1,32 @@
+/** The office's queue of online applications, in Tajik: the source of the strings. */
+export const tg = {
+  title: 'Аризаҳои онлайн',
+  intro: 'Аризаҳое, ки шаҳрвандон тавассути портал ба идораи шумо фиристодаанд.',
+  nav: 'Аризаҳои онлайн',
+  queues: {
+    received: 'Қабулшуда',
+    'waiting-for-visit': 'Ташрифро интизоранд',
+    'needs-correction': 'Барои ислоҳ баргардонда шуд',
+  },
+  none: 'Дар ин рӯйхат ариза нест.',
+  tracking: 'Рамзи пайгирӣ',
+  kind: 'Намуд',
+  person: 'Шахс',
+  event: 'Санаи ҳодиса',
+  submitted: 'Фиристода шуд',
+  open: 'Кушодан',
+  data: 'Маълумоти ариза',
+  attachments: 'Нусхаҳои замимашуда',
+  noAttachments: 'Файл замима нашудааст.',
+  accept: 'Ҳуҷҷатҳои аслӣ санҷида шуданд: сабтро оғоз кардан',
+  acceptHint: 'Аз ариза сиёҳнависи сабт сохта мешавад; шаҳрванд хабар мегирад, ки ба идора ояд.',
+  returnTitle: 'Барои ислоҳ баргардонидан',
+  message: 'Паём ба шаҳрванд',
+  send: 'Баргардонидан',
+  record: 'Сабти аз ариза сохташуда',
+  status: 'Ҳолат',
+  back: 'Ба рӯйхат',
+  problem: { title: 'Иҷро нашуд', check: 'Санҷед:' },
+  notAllowed: 'Нақши шумо аризаҳоро қабул намекунад.',
+};
+export type OnlineApplicationMessages = typeof tg;

@@ -1,0 +1,153 @@
+// @vitest-environment happy-dom
+import type { Me, OnlineApplicationDetail } from '@sabt/core';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../lib/i18n.ts';
+import { jsonResponse, renderWithProviders } from '../../testing/render.tsx';
+import OnlineApplicationPage from './application-page.tsx';
+import OnlineApplicationsPage from './list-page.tsx';
+
+const OFFICE = {
+  id: 'DU-03-00',
+  kind: 'district' as const,
+  name: { tg: 'Шуъбаи САҲШ — Фирдавсӣ', ru: 'Отдел ЗАГС — Фирдавси', en: 'Civil Registry Office — Firdavsi' },
+};
+const user = (role: Me['role']): Me => ({
+  id: 'u1',
+  login: 'front',
+  name: 'front',
+  role,
+  roleLabel: { tg: role, ru: role, en: role },
+  office: OFFICE,
+});
+const ID = '9d0f4a3e-1b2c-4d5e-8f90-a1b2c3d4e5f6';
+const APP: OnlineApplicationDetail = {
+  id: ID,
+  kind: 'BIRTH',
+  trackingCode: '7KQ2MX9D4G',
+  status: 'received',
+  office: { id: OFFICE.id, name: OFFICE.name },
+  summary: { surname: 'Раҳимов', name: 'Алишер', patronymic: null, eventDate: '2026-11-20' },
+  message: null,
+  recordId: null,
+  submittedAt: '2026-12-07T09:00:00.000Z',
+  updatedAt: '2026-12-07T09:00:00.000Z',
+  data: {
+    child: {
+      surname: 'Раҳимов',
+      name: 'Алишер',
+      sex: 'M',
+      birthDate: '2026-11-20',
+      birthPlace: { country: 'TJ', unit: 'DU-03' },
+    },
+  },
+  attachments: [
+    { id: 'f1', fileName: 'medical.pdf', contentType: 'application/pdf', size: 4096, createdAt: '' },
+  ],
+};
+
+let calls: { method: string; path: string; search: string; body: unknown }[];
+function stubApi(role: Me['role']) {
+  calls = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(String(input), 'http://sabt.test');
+      const path = url.pathname.replace(/^\/api\/v1/, '');
+      const method = init?.method ?? 'GET';
+      calls.push({
+        method,
+        path,
+        search: url.search,
+        body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      });
+      if (path === '/auth/session') return jsonResponse(200, { user: user(role) });
+      if (path === '/online-applications')
+        return jsonResponse(200, { items: url.search.includes('received') ? [APP] : [] });
+      if (path === `/online-applications/${ID}` && method === 'GET') return jsonResponse(200, APP);
+      if (path.endsWith('/accept')) return jsonResponse(200, { application: APP, recordId: 'r-1' });
+      if (path.endsWith('/return'))
+        return jsonResponse(200, {
+          ...APP,
+          status: 'needs-correction',
+          message: (calls.at(-1)!.body as { message: string }).message,
+        });
+      return jsonResponse(404, { title: 'Not found', status: 404 }, 'application/problem+json');
+    }),
+  );
+}
+
+function openAt(path: string) {
+  const router = createMemoryRouter(
+    [
+      { path: '/online-applications', element: <OnlineApplicationsPage /> },
+      { path: '/online-applications/:id', element: <OnlineApplicationPage /> },
+      { path: '/records/:id/edit', element: <p>record form</p> },
+    ],
+    { initialEntries: [path] },
+  );
+  renderWithProviders(<RouterProvider router={router} />);
+  return router;
+}
+
+beforeEach(async () => {
+  await i18n.changeLanguage('en');
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('the office’s online applications', () => {
+  it('lists those received, each opening, and the other lists on request', async () => {
+    stubApi('front_office');
+    openAt('/online-applications');
+    const link = await screen.findByRole('link', { name: '7KQ2M-X9D4G' });
+    expect(link.getAttribute('href')).toBe(`/online-applications/${ID}`);
+    const row = link.closest('tr')!;
+    expect(within(row).getByText('Раҳимов Алишер')).toBeTruthy();
+    expect(within(row).getByText('20.11.2026')).toBeTruthy();
+    await userEvent.click(screen.getByText('Waiting for the visit'));
+    await screen.findByText('No applications in this list.');
+    expect(calls.some((c) => c.search === '?status=waiting-for-visit')).toBe(true);
+  });
+
+  it('is not offered to a role that takes no applications', async () => {
+    stubApi('auditor');
+    openAt('/online-applications');
+    await screen.findByText('Your role does not take applications.');
+    expect(calls.some((c) => c.path === '/online-applications')).toBe(false);
+  });
+
+  it('shows what the application says and its scans, and accepting it opens the record made of it', async () => {
+    stubApi('front_office');
+    const router = openAt(`/online-applications/${ID}`);
+    await screen.findByRole('heading', { name: /7KQ2M-X9D4G/ });
+    expect(screen.getByText('Алишер')).toBeTruthy();
+    // coded values and districts by their names, never a code
+    expect(screen.getByText('Firdavsi')).toBeTruthy();
+    expect(screen.getByText('20.11.2026')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'medical.pdf' }).getAttribute('href')).toBe(
+      `/api/v1/online-applications/${ID}/files/f1`,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Originals checked: start the record' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/records/r-1/edit'));
+    expect(calls.find((c) => c.path.endsWith('/accept'))?.method).toBe('POST');
+  });
+
+  it('returns it to the citizen with a message', async () => {
+    stubApi('front_office');
+    openAt(`/online-applications/${ID}`);
+    const send = await screen.findByRole('button', { name: 'Return' });
+    expect(send.hasAttribute('disabled')).toBe(true);
+    await userEvent.type(screen.getByLabelText(/Message to the citizen/), 'Attach the passport.');
+    await userEvent.click(send);
+    await waitFor(() =>
+      expect(calls.find((c) => c.path.endsWith('/return'))?.body).toEqual({
+        message: 'Attach the passport.',
+      }),
+    );
+  });
+});

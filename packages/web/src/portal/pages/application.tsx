@@ -1,0 +1,289 @@
+import {
+  type CitizenApplicationDetail,
+  type CitizenAttachment,
+  formatDate,
+  formatVerifyCode,
+  PORTAL_SERVICE_INFO,
+  PORTAL_SERVICES,
+  type PublicOffice,
+} from '@sabt/core';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { catalogueOf } from '../../features/forms/catalogue/index.ts';
+import type { Values } from '../../features/forms/lib/catalogue-types.ts';
+import { dateTextToValue } from '../../features/forms/lib/date-text.ts';
+import { labelIndex, labelOf } from '../../features/forms/lib/field-labels.ts';
+import { toData } from '../../features/forms/lib/form-model.ts';
+import { ActForm, fieldId } from '../components/act-form.tsx';
+import { LoadState } from '../components/load-state.tsx';
+import { PageTitle } from '../components/page-title.tsx';
+import { getJson, ProblemError, sendJson } from '../lib/api.ts';
+import { fill, useLocale } from '../lib/i18n.tsx';
+import { Link } from '../lib/router.tsx';
+import { useLoad } from '../lib/use-load.ts';
+
+const serviceOf = (kind: string) =>
+  PORTAL_SERVICES.map((s) => PORTAL_SERVICE_INFO[s]).find((s) => s.actKind === kind);
+
+/**
+ * One of the citizen's applications: while a draft (or returned for correction) the office, the
+ * form, the scans and the sending; once sent its tracking code and status.
+ */
+export default function ApplicationPage({ id }: { id: string }) {
+  const { m, locale } = useLocale();
+  const loaded = useLoad(
+    () => getJson<CitizenApplicationDetail>(`/api/v1/portal/applications/${id}`, locale),
+    [id],
+  );
+  if (!loaded.data) {
+    if (loaded.error instanceof ProblemError && loaded.error.status === 401)
+      return (
+        <>
+          <PageTitle title={m.apply.title}>{m.apply.title}</PageTitle>
+          <p>
+            {m.apply.signInFirst} <Link to="/sign-in">{m.nav.signIn}</Link>
+          </p>
+        </>
+      );
+    return <LoadState state={loaded} />;
+  }
+  return <Application initial={loaded.data} />;
+}
+
+function Application({ initial }: { initial: CitizenApplicationDetail }) {
+  const { m, locale } = useLocale();
+  const a = m.apply;
+  const [app, setApp] = useState(initial);
+  const [values, setValues] = useState<Values>(initial.data);
+  const [office, setOffice] = useState(initial.office?.id ?? '');
+  const [birthDate, setBirthDate] = useState('');
+  const [notice, setNotice] = useState<string>();
+  const [problem, setProblem] = useState<ProblemError>();
+  const [busy, setBusy] = useState(false);
+  const catalogue = catalogueOf(app.kind)!;
+  const service = serviceOf(app.kind);
+  const title = service?.title[locale] ?? app.kind;
+  const editable = app.status === 'draft' || app.status === 'needs-correction';
+  const offices = useLoad(() => getJson<{ items: PublicOffice[] }>('/api/v1/portal/offices', locale), []);
+  const choices = (offices.data?.items ?? []).filter((o) => o.actKinds.includes(app.kind));
+  const labels = useMemo(() => labelIndex(catalogue, locale), [catalogue, locale]);
+  const invalid = useMemo(
+    () => new Set((problem?.fields ?? []).map((f) => f.path.replace(/^data\./, ''))),
+    [problem],
+  );
+  useEffect(() => {
+    if (problem) document.getElementById('problem')?.focus();
+  }, [problem]);
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setProblem(undefined);
+    setNotice(undefined);
+    try {
+      await action();
+    } catch (err) {
+      setProblem(err instanceof ProblemError ? err : new ProblemError(0, String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const url = `/api/v1/portal/applications/${app.id}`;
+  const save = () =>
+    sendJson<CitizenApplicationDetail>(
+      'PUT',
+      url,
+      { office: office || null, data: toData(catalogue, values) },
+      locale,
+    );
+
+  const onSave = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      setApp(await save());
+      setNotice(a.saved);
+    });
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      await save();
+      const sent = await sendJson<CitizenApplicationDetail>(
+        'POST',
+        `${url}/submit`,
+        { birthDate: dateTextToValue(birthDate) ?? '' },
+        locale,
+      );
+      setApp(sent);
+      setNotice(fill(a.submitted, { code: formatVerifyCode(sent.trackingCode!) }));
+    });
+  };
+  const onAttach = (file: File | undefined) => {
+    if (!file) return;
+    void run(async () => {
+      const content = await toBase64(file);
+      const added = await sendJson<CitizenAttachment>(
+        'POST',
+        `${url}/attachments`,
+        { fileName: file.name, content },
+        locale,
+      );
+      setApp((x) => ({ ...x, attachments: [...x.attachments, added] }));
+    });
+  };
+  const onRemove = (fileId: string) =>
+    void run(async () => {
+      await sendJson('POST', `${url}/attachments/${fileId}/remove`, undefined, locale);
+      setApp((x) => ({ ...x, attachments: x.attachments.filter((f) => f.id !== fileId) }));
+    });
+
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      <dl className="facts">
+        <dt>{a.status}</dt>
+        <dd>{m.account.statuses[app.status]}</dd>
+        {app.trackingCode && (
+          <>
+            <dt>{a.trackingCode}</dt>
+            <dd className="code">{formatVerifyCode(app.trackingCode)}</dd>
+          </>
+        )}
+        {!editable && app.office && (
+          <>
+            <dt>{a.office}</dt>
+            <dd>{app.office.name[locale]}</dd>
+          </>
+        )}
+        {app.submittedAt && (
+          <>
+            <dt>{m.track.submittedAt}</dt>
+            <dd>{formatDate(app.submittedAt.slice(0, 10))}</dd>
+          </>
+        )}
+      </dl>
+      {app.message && (
+        <div className="alert" role="note">
+          <strong>{a.message}:</strong> {app.message}
+        </div>
+      )}
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
+      {problem && (
+        <div id="problem" role="alert" className="alert" tabIndex={-1}>
+          <p>{problem.message}</p>
+          {problem.fields.length > 0 && (
+            <ul>
+              {problem.fields.map((f) => {
+                const path = f.path.replace(/^data\./, '');
+                return (
+                  <li key={f.path}>
+                    <a href={`#${fieldId(path)}`}>{labelOf(labels, path)}</a>: {f.message}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      )}
+      {editable && (
+        <>
+          <form className="form" onSubmit={onSave} noValidate>
+            <div className="field">
+              <label htmlFor="f-office">{a.office}</label>
+              <span className="hint" id="f-office-hint">
+                {a.officeHint}
+              </span>
+              <select
+                id="f-office"
+                aria-describedby="f-office-hint"
+                aria-invalid={invalid.has('office') || undefined}
+                value={office}
+                onChange={(e) => setOffice(e.currentTarget.value)}
+              >
+                <option value="">{a.chooseOffice}</option>
+                {choices.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name[locale]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <h2>{a.form}</h2>
+            <ActForm catalogue={catalogue} values={values} onChange={setValues} invalid={invalid} />
+            <button type="submit" disabled={busy}>
+              {a.save}
+            </button>
+          </form>
+          <h2>{a.attachments}</h2>
+          {app.attachments.length === 0 ? (
+            <p>{a.noAttachments}</p>
+          ) : (
+            <ul>
+              {app.attachments.map((f) => (
+                <li key={f.id}>
+                  {f.fileName} ({Math.ceil(f.size / 1024)} KB){' '}
+                  <button type="button" onClick={() => onRemove(f.id)} disabled={busy}>
+                    {a.remove} <span className="visually-hidden">{f.fileName}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="field">
+            <label htmlFor="f-attach">{a.attach}</label>
+            <span className="hint" id="f-attach-hint">
+              {a.attachHint}
+            </span>
+            <input
+              id="f-attach"
+              type="file"
+              accept="application/pdf,image/jpeg,image/png,image/tiff"
+              aria-describedby="f-attach-hint"
+              disabled={busy}
+              onChange={(e) => {
+                onAttach(e.currentTarget.files?.[0]);
+                e.currentTarget.value = '';
+              }}
+            />
+          </div>
+          <h2>{a.submitTitle}</h2>
+          <form className="form" onSubmit={onSubmit} noValidate>
+            <div className="field">
+              <label htmlFor="f-birthDate">{a.birthDate}</label>
+              <span className="hint" id="f-birthDate-hint">
+                {a.birthDateHint}
+              </span>
+              <input
+                id="f-birthDate"
+                type="text"
+                inputMode="numeric"
+                autoComplete="bday"
+                aria-describedby="f-birthDate-hint"
+                aria-invalid={invalid.has('birthDate') || undefined}
+                value={birthDate}
+                onChange={(e) => setBirthDate(e.currentTarget.value)}
+              />
+            </div>
+            <button type="submit" className="primary" disabled={busy}>
+              {a.submit}
+            </button>
+          </form>
+        </>
+      )}
+      <p>
+        <Link to="/account">{m.account.applications}</Link>
+      </p>
+    </>
+  );
+}
+
+function toBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
