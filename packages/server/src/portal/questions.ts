@@ -24,6 +24,7 @@ import type { Database } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { queueNotification } from '../notifications/send-job.ts';
 import { auditRead, readEvent, type WriteContext } from '../unit-of-work/write.ts';
+import { citizenApplication } from './applications.ts';
 import type { CitizenWriteContext } from './citizen-write.ts';
 import { questionDb } from './question-tables.ts';
 
@@ -137,6 +138,8 @@ export async function askQuestion(
     throw new DomainError('invalid', 'problem.validation', {}, [
       { path: ['office'], key: 'error.portal.questionOffice', params: {} },
     ]);
+  // a question about an application is about one of the citizen's own (another's is not found)
+  if (input.application) await citizenApplication(ctx.trx, ctx.citizen.id, input.application);
   const id = randomUUID();
   await q
     .insertInto('question_threads')

@@ -285,6 +285,25 @@ describe('nothing of one citizen for another, nor of one office for another', ()
     expect((await t.anonymous().get(`/api/v1/portal/questions/${id}`)).status).toBe(401);
   });
 
+  it('takes a question about one’s own application, and answers another’s application as missing', async () => {
+    const owner = await citizen({ email: 'owner.q@example.tj' });
+    const draft = await owner.post('/api/v1/portal/applications', { kind: 'BIRTH', office: OFFICE }, k());
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const about = {
+      office: OFFICE,
+      subject: 'Ариза',
+      text: 'Кай омада метавонам?',
+      application: draft.body.id,
+    };
+    const own = await owner.post('/api/v1/portal/questions', about, k());
+    expect(own.status, JSON.stringify(own.body)).toBe(201);
+    expect(own.body.application).toBe(draft.body.id);
+    const stranger = await citizen({ email: 'stranger.q@example.tj' });
+    const theirs = await stranger.post('/api/v1/portal/questions', about, k());
+    expect(theirs.status).toBe(404);
+    expect((await stranger.get('/api/v1/portal/questions')).body.items).toEqual([]);
+  });
+
   it('shows another office’s staff neither the thread nor the inbox, and the centre both', async () => {
     const jamoat = await t.as('jamoat'); // a registrar of a jamoat
     expect((await jamoat.get(`/api/v1/questions/${id}`)).status).toBe(404);
