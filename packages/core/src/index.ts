@@ -24,6 +24,7 @@ export * from './api/certificates.ts';
 export * from './api/fees.ts';
 export * from './api/offices.ts';
 export * from './api/portal.ts';
+export * from './api/portal-appointments.ts';
 export * from './api/problem.ts';
 export * from './api/records.ts';
 export * from './api/search.ts';

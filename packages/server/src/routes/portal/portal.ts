@@ -21,6 +21,7 @@ import {
   resolveCitizenSession,
 } from '../../portal/sessions.ts';
 import { requestSignInCode, signInWithCode } from '../../portal/sign-in.ts';
+import { portalAppointmentRoutes } from './appointments.ts';
 
 /** The citizen's own routes carry the portal's cookie (never the staff's session). */
 const CITIZEN = [{ citizen: [] }];
@@ -36,6 +37,7 @@ export async function portalRoutes(app: FastifyInstance, { config, dbx }: RouteD
   const limited = (max: number) => ({ config: { public: true, rateLimit: { max, timeWindow: '1 minute' } } });
   const open = limited(config.verifyRateLimitPerMinute);
   const signIn = limited(config.loginRateLimitPerMinute);
+  await portalAppointmentRoutes(app, { config, dbx });
 
   r.get(
     '/portal/offices',
