@@ -50,7 +50,7 @@ export const slotSeriesSchema = z
   })
   .refine((s) => s.from < s.to, { error: 'error.admin.visitTimes', path: ['to'] })
   .refine((s) => s.firstDay <= s.lastDay, { error: 'error.appointments.lastDay', path: ['lastDay'] })
-  .refine((s) => s.lastDay <= addDays(s.firstDay, SLOT_SERIES_MAX_DAYS - 1), {
+  .refine((s) => !isPlainDate(s.firstDay) || s.lastDay <= addDays(s.firstDay, SLOT_SERIES_MAX_DAYS - 1), {
     error: 'error.appointments.seriesTooLong',
     path: ['lastDay'],
   });
@@ -101,13 +101,16 @@ export const freeSlotQuerySchema = z
     from: plainDate.optional().describe('today when not asked'),
     to: plainDate
       .optional()
-      .describe(`a week after from when not asked; at most ${FREE_SLOTS_MAX_DAYS} days`),
+      .describe(`two weeks from the first day when not asked; at most ${FREE_SLOTS_MAX_DAYS} days`),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { error: 'error.appointments.lastDay', path: ['to'] })
-  .refine((q) => !q.from || !q.to || q.to <= addDays(q.from, FREE_SLOTS_MAX_DAYS - 1), {
-    error: 'error.appointments.rangeTooLong',
-    path: ['to'],
-  });
+  .refine(
+    (q) => !q.from || !q.to || !isPlainDate(q.from) || q.to <= addDays(q.from, FREE_SLOTS_MAX_DAYS - 1),
+    {
+      error: 'error.appointments.rangeTooLong',
+      path: ['to'],
+    },
+  );
 
 export const slotQuerySchema = z.strictObject({ office: officeId, date: plainDate });
 export const slotListSchema = z

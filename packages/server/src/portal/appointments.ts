@@ -230,7 +230,7 @@ export async function freeSlots(
   const office = await officeOf(adb, q.office);
   assertServing(office);
   const from = q.from ?? todayIn(config.timeZone);
-  const to = q.to ?? addDays(from, 6);
+  const to = q.to ?? addDays(from, 13);
   const rows = await SLOT_COLUMNS(adb)
     .where('s.office_id', '=', q.office)
     .where('s.day', '>=', from)

@@ -13,6 +13,7 @@ const FeesPage = lazy(() => import('./pages/fees.tsx'));
 const OfficesPage = lazy(() => import('./pages/offices.tsx'));
 const SignInPage = lazy(() => import('./pages/sign-in.tsx'));
 const AccountPage = lazy(() => import('./pages/account.tsx'));
+const AppointmentsPage = lazy(() => import('./pages/appointments.tsx'));
 
 const LANGUAGE_NAMES: Record<Locale, string> = { tg: 'Тоҷикӣ', ru: 'Русский', en: 'English' };
 
@@ -99,6 +100,7 @@ function Navigation() {
         {item('/services', m.nav.services)}
         {item('/fees', m.nav.fees)}
         {item('/offices', m.nav.offices)}
+        {item('/appointments', m.nav.appointments)}
         <li>
           <a href={`/verify?lang=${locale}`}>{m.nav.verify}</a>
         </li>
@@ -118,5 +120,6 @@ function Page() {
   if (path === '/offices') return <OfficesPage />;
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/account') return <AccountPage />;
+  if (path === '/appointments') return <AppointmentsPage />;
   return <NotFound />;
 }

@@ -29,8 +29,11 @@ export async function getJson<T>(url: string, locale: Locale): Promise<T> {
   return answer<T>(await fetch(url, { headers: { accept: 'application/json', 'accept-language': locale } }));
 }
 
-/** POST to the API (same origin; the portal's cookie goes along). */
-export async function postJson<T>(url: string, body: unknown, locale: Locale): Promise<T> {
+/**
+ * POST to the API (same origin; the portal's cookie goes along). `key`: the write's Idempotency-Key,
+ * the same for a retry of the same action, so that it is done once.
+ */
+export async function postJson<T>(url: string, body: unknown, locale: Locale, key?: string): Promise<T> {
   return answer<T>(
     await fetch(url, {
       method: 'POST',
@@ -38,6 +41,7 @@ export async function postJson<T>(url: string, body: unknown, locale: Locale): P
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         accept: 'application/json',
         'accept-language': locale,
+        ...(key ? { 'idempotency-key': key } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     }),
