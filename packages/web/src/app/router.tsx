@@ -86,6 +86,7 @@ export function createAppRouter() {
             screen('fees/cash', () => import('../features/fees/cash/cash-page.tsx')),
             screen('fees/statements', () => import('../features/fees/cash/statements-page.tsx')),
             screen('fees/reports', () => import('../features/fees/cash/reports-page.tsx')),
+            screen('appointments', () => import('../features/appointments/appointments-page.tsx')),
             { path: 'admin', loader: () => redirect('/admin/users'), Component: Nothing },
             adminScreen('admin/users', () => import('../features/admin/users-page.tsx')),
             adminScreen('admin/users/:id', () => import('../features/admin/user-page.tsx')),

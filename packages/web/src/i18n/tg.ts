@@ -99,6 +99,7 @@ export const tg = {
     audit: 'Дафтари аудит',
     cash: 'Касса',
     statements: 'Выпискаҳои бонк',
+    appointments: 'Навбатҳо',
     feeReports: 'Ҳисоботи пардохтҳо',
     admin: 'Маъмурият',
     security: 'Амният',

@@ -1,7 +1,7 @@
 import { Anchor, Box, Burger, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { mayAdminister, mayCash, mayCertificate, mayRead } from '@sabt/core';
+import { mayAdminister, mayCash, mayCertificate, mayRead, mayReadAppointmentDay } from '@sabt/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
@@ -132,6 +132,12 @@ export function AppHeader({ me }: { me: Me }) {
               {mayCash('read-fee-reports', who) && (
                 <Anchor component={NavLink} to="/fees/reports" fw={500} style={NAV_LINK}>
                   {t('shell.feeReports')}
+                </Anchor>
+              )}
+              {/* the office's appointments of the day (core mayReadAppointmentDay) */}
+              {mayReadAppointmentDay(me.role) && (
+                <Anchor component={NavLink} to="/appointments" fw={500} style={NAV_LINK}>
+                  {t('shell.appointments')}
                 </Anchor>
               )}
               {/* users and offices for a role that administers them (core ADMIN_MATRIX) */}
