@@ -11,7 +11,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   adminReach,
   type DayAppointment,
@@ -148,6 +147,7 @@ function DayTable({ rows }: { rows: DayAppointment[] }) {
 function Slots({ slots, mayClose }: { slots: Slot[]; mayClose: boolean }) {
   const { m } = useAppointmentMessages();
   const [asked, setAsked] = useState<Slot | null>(null);
+  const [done, setDone] = useState('');
   const close = useCloseSlot();
   const key = useRef<{ slot: string; key: string } | null>(null);
   const columns: Column<Slot>[] = [
@@ -180,10 +180,10 @@ function Slots({ slots, mayClose }: { slots: Slot[]; mayClose: boolean }) {
     close.mutate(
       { body: { slot: asked.id }, key: key.current.key },
       {
-        onSuccess: (done) => {
+        onSuccess: (answer) => {
           key.current = null;
           setAsked(null);
-          notifications.show({ message: m.slotClosed(done.cancelled), color: 'teal' });
+          setDone(m.slotClosed(answer.cancelled));
         },
       },
     );
@@ -193,6 +193,9 @@ function Slots({ slots, mayClose }: { slots: Slot[]; mayClose: boolean }) {
       <Title order={2} size="h4" id="day-slots">
         {m.slots}
       </Title>
+      <Text role="status" c="teal.9">
+        {done}
+      </Text>
       {slots.length === 0 ? (
         <Text>{m.noSlots}</Text>
       ) : (
@@ -245,6 +248,7 @@ function PublishForm({ office, today }: { office: string; today: string }) {
   });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const publish = usePublishSeries(office);
+  const [done, setDone] = useState('');
   const key = useRef<{ sig: string; key: string } | null>(null);
   const server = isProblem(publish.error) ? publish.error.fieldErrors : {};
   const errorOf = (k: Field) => errors[k] ?? server[k];
@@ -265,6 +269,7 @@ function PublishForm({ office, today }: { office: string; today: string }) {
     if (!firstDay) found.firstDay = m.dateInvalid;
     if (!lastDay) found.lastDay = m.dateInvalid;
     setErrors(found);
+    setDone('');
     const first = FIELDS.find((k) => found[k]);
     if (first || !firstDay || !lastDay) return document.getElementById(`publish-${first}`)?.focus();
     const body: SlotSeries = {
@@ -281,9 +286,9 @@ function PublishForm({ office, today }: { office: string; today: string }) {
     publish.mutate(
       { body, key: key.current.key },
       {
-        onSuccess: (done) => {
+        onSuccess: (answer) => {
           key.current = null;
-          notifications.show({ message: m.published(done.created, done.skipped), color: 'teal' });
+          setDone(m.published(answer.created, answer.skipped));
         },
       },
     );
@@ -296,7 +301,14 @@ function PublishForm({ office, today }: { office: string; today: string }) {
       onSubmit={submit}
       pending={publish.isPending}
       submitLabel={m.publishButton}
-      alert={<ProblemAlert error={publish.error} text={{ title: m.loadError, check: m.check }} />}
+      alert={
+        <>
+          <ProblemAlert error={publish.error} text={{ title: m.loadError, check: m.check }} />
+          <Text role="status" c="teal.9">
+            {done}
+          </Text>
+        </>
+      }
     >
       <Checkbox.Group
         id="publish-days"
