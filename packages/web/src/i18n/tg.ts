@@ -99,7 +99,7 @@ export const tg = {
     audit: 'Дафтари аудит',
     cash: 'Касса',
     statements: 'Выпискаҳои бонк',
-    appointments: 'Навбатҳо',
+    appointments: 'Қабул бо навбат',
     feeReports: 'Ҳисоботи пардохтҳо',
     admin: 'Маъмурият',
     security: 'Амният',

@@ -2,7 +2,6 @@ import {
   type Appointment,
   type FreeSlot,
   formatDate,
-  type Locale,
   PORTAL_SERVICE_INFO,
   type PortalService,
   type PublicOffice,
@@ -17,15 +16,10 @@ import { fill, useLocale } from '../lib/i18n.tsx';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { useLoad } from '../lib/use-load.ts';
 
-/** A day as a citizen reads it: the day of the week and the date. */
-export function dayName(date: string, locale: Locale): string {
-  let weekday = '';
-  try {
-    weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
-      new Date(`${date}T00:00:00Z`),
-    );
-  } catch {}
-  return weekday ? `${weekday}, ${formatDate(date)}` : formatDate(date);
+/** A day as a citizen reads it: the day of the week (in the portal's words: 1 = Monday) and the date. */
+export function dayName(date: string, weekdays: readonly string[]): string {
+  const iso = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+  return `${weekdays[iso - 1]}, ${formatDate(date)}`;
 }
 
 /**
@@ -99,7 +93,10 @@ export default function AppointmentsPage() {
             locale,
             keyFor(`book ${slot} ${purpose}`),
           );
-      const note = fill(moving ? a.moved : a.booked, { date: dayName(done.date, locale), time: done.start });
+      const note = fill(moving ? a.moved : a.booked, {
+        date: dayName(done.date, a.weekdays),
+        time: done.start,
+      });
       navigate(`/account?done=${encodeURIComponent(note)}`);
     } catch (err) {
       setRefusal(err instanceof Error ? err.message : String(err));
@@ -115,7 +112,9 @@ export default function AppointmentsPage() {
       <PageTitle title={a.title}>{a.title}</PageTitle>
       <p>{a.intro}</p>
       {moving && current && (
-        <p className="lead">{fill(a.moving, { date: dayName(current.date, locale), time: current.start })}</p>
+        <p className="lead">
+          {fill(a.moving, { date: dayName(current.date, a.weekdays), time: current.start })}
+        </p>
       )}
       {citizen === null && (
         <p className="lead">
@@ -174,13 +173,13 @@ export default function AppointmentsPage() {
                         setSlot('');
                       }}
                     />{' '}
-                    {dayName(d, locale)}
+                    {dayName(d, a.weekdays)}
                   </label>
                 ))}
               </fieldset>
               <fieldset className="field choices">
                 <legend>
-                  {a.times} — {dayName(chosenDay, locale)}
+                  {a.times} — {dayName(chosenDay, a.weekdays)}
                 </legend>
                 {(days.get(chosenDay) ?? []).map((s) => (
                   <label key={s.id} className="check">
@@ -235,7 +234,7 @@ export function MyAppointments() {
   const keys = useRef(new Map<string, string>());
 
   const cancel = async (x: Appointment) => {
-    if (!window.confirm(fill(a.confirmCancel, { date: dayName(x.date, locale), time: x.start }))) return;
+    if (!window.confirm(fill(a.confirmCancel, { date: dayName(x.date, a.weekdays), time: x.start }))) return;
     setRefusal('');
     setNote('');
     const key = keys.current.get(x.id) ?? crypto.randomUUID();
@@ -272,7 +271,7 @@ export function MyAppointments() {
               <li key={x.id} className="office">
                 <p>
                   <strong>
-                    {dayName(x.date, locale)}, {x.start}–{x.end}
+                    {dayName(x.date, a.weekdays)}, {x.start}–{x.end}
                   </strong>
                   <br />
                   {x.office.name[locale]}
@@ -290,14 +289,14 @@ export function MyAppointments() {
                       {a.moveLink}
                       <span className="visually-hidden">
                         {' '}
-                        ({dayName(x.date, locale)}, {x.start})
+                        ({dayName(x.date, a.weekdays)}, {x.start})
                       </span>
                     </Link>{' '}
                     <button type="button" onClick={() => void cancel(x)}>
                       {a.cancel}
                       <span className="visually-hidden">
                         {' '}
-                        ({dayName(x.date, locale)}, {x.start})
+                        ({dayName(x.date, a.weekdays)}, {x.start})
                       </span>
                     </button>
                   </p>

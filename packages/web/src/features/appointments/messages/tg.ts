@@ -1,6 +1,6 @@
 /** The appointment screens' words in Tajik (the source); ru.ts and en.ts follow its type. */
 export const tg = {
-  title: 'Навбатҳо',
+  title: 'Қабул бо навбат',
   intro: 'Шаҳрвандоне, ки дар портал навбат гирифтаанд, аз рӯи вақт.',
   office: 'Идора',
   date: 'Рӯз',
