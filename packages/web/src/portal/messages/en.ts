@@ -132,7 +132,6 @@ export const en: PortalMessages = {
     },
   },
   appointments: {
-    weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
     title: 'Book an appointment',
     intro: 'Choose an office, a day and a free time. Bring the original documents with you.',
     office: 'Office',

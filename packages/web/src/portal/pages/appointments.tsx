@@ -94,7 +94,7 @@ export default function AppointmentsPage() {
             keyFor(`book ${slot} ${purpose}`),
           );
       const note = fill(moving ? a.moved : a.booked, {
-        date: dayName(done.date, a.weekdays),
+        date: dayName(done.date, m.offices.days),
         time: done.start,
       });
       navigate(`/account?done=${encodeURIComponent(note)}`);
@@ -113,7 +113,7 @@ export default function AppointmentsPage() {
       <p>{a.intro}</p>
       {moving && current && (
         <p className="lead">
-          {fill(a.moving, { date: dayName(current.date, a.weekdays), time: current.start })}
+          {fill(a.moving, { date: dayName(current.date, m.offices.days), time: current.start })}
         </p>
       )}
       {citizen === null && (
@@ -173,13 +173,13 @@ export default function AppointmentsPage() {
                         setSlot('');
                       }}
                     />{' '}
-                    {dayName(d, a.weekdays)}
+                    {dayName(d, m.offices.days)}
                   </label>
                 ))}
               </fieldset>
               <fieldset className="field choices">
                 <legend>
-                  {a.times} — {dayName(chosenDay, a.weekdays)}
+                  {a.times} — {dayName(chosenDay, m.offices.days)}
                 </legend>
                 {(days.get(chosenDay) ?? []).map((s) => (
                   <label key={s.id} className="check">
@@ -234,7 +234,8 @@ export function MyAppointments() {
   const keys = useRef(new Map<string, string>());
 
   const cancel = async (x: Appointment) => {
-    if (!window.confirm(fill(a.confirmCancel, { date: dayName(x.date, a.weekdays), time: x.start }))) return;
+    if (!window.confirm(fill(a.confirmCancel, { date: dayName(x.date, m.offices.days), time: x.start })))
+      return;
     setRefusal('');
     setNote('');
     const key = keys.current.get(x.id) ?? crypto.randomUUID();
@@ -271,7 +272,7 @@ export function MyAppointments() {
               <li key={x.id} className="office">
                 <p>
                   <strong>
-                    {dayName(x.date, a.weekdays)}, {x.start}–{x.end}
+                    {dayName(x.date, m.offices.days)}, {x.start}–{x.end}
                   </strong>
                   <br />
                   {x.office.name[locale]}
@@ -289,14 +290,14 @@ export function MyAppointments() {
                       {a.moveLink}
                       <span className="visually-hidden">
                         {' '}
-                        ({dayName(x.date, a.weekdays)}, {x.start})
+                        ({dayName(x.date, m.offices.days)}, {x.start})
                       </span>
                     </Link>{' '}
                     <button type="button" onClick={() => void cancel(x)}>
                       {a.cancel}
                       <span className="visually-hidden">
                         {' '}
-                        ({dayName(x.date, a.weekdays)}, {x.start})
+                        ({dayName(x.date, m.offices.days)}, {x.start})
                       </span>
                     </button>
                   </p>
