@@ -271,6 +271,24 @@ describe('booking', () => {
     expect(mine.body.items.map((a: { id: string }) => a.id)).toEqual([first.body.id]);
   });
 
+  it('one citizen booking several times of one day at once keeps one: the others refused in their language', async () => {
+    const morning = await oneSlot('RA-13-03', '13:00', 5, 7);
+    const afternoon = await oneSlot('RA-13-03', '15:00', 5, 7);
+    const c = await citizen('en');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        c.post('/api/v1/portal/appointments', { slot: (i % 2 ? morning : afternoon).id }, key()),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    const refused = answers.filter((a) => a.status !== 201);
+    expect(new Set(refused.map((a) => `${a.status} ${a.body.title}`))).toEqual(
+      new Set(['409 You already have an appointment at this office on this day. Move or cancel it instead.']),
+    );
+    const booked = (await slotRow(morning.id)).booked + (await slotRow(afternoon.id)).booked;
+    expect(booked).toBe(1);
+  });
+
   it('needs a signed-in citizen, and a slot that exists', async () => {
     const res = await t.anonymous().post('/api/v1/portal/appointments', { slot: randomUUID() }, key());
     expect(res.status).toBe(401);
