@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, isPlainDate } from '../dates/plain-date.ts';
+import type { LocalizedText } from '../i18n/locale.ts';
 import { PORTAL_SERVICES } from '../portal/services.ts';
 import type { Role } from '../workflow/roles.ts';
 import { localizedSchema } from './auth.ts';
@@ -13,6 +14,17 @@ import { iso } from './shapes.ts';
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'error.time' });
 const plainDate = z.string().refine(isPlainDate, { error: 'error.date.invalid' });
 const officeId = z.string().min(2).max(20);
+
+/** The days of the week by ISO number (index 0 = 1 = Monday), as a series names them. */
+export const WEEKDAY_NAMES: readonly LocalizedText[] = [
+  { tg: 'Душанбе', ru: 'Понедельник', en: 'Monday' },
+  { tg: 'Сешанбе', ru: 'Вторник', en: 'Tuesday' },
+  { tg: 'Чоршанбе', ru: 'Среда', en: 'Wednesday' },
+  { tg: 'Панҷшанбе', ru: 'Четверг', en: 'Thursday' },
+  { tg: 'Ҷумъа', ru: 'Пятница', en: 'Friday' },
+  { tg: 'Шанбе', ru: 'Суббота', en: 'Saturday' },
+  { tg: 'Якшанбе', ru: 'Воскресенье', en: 'Sunday' },
+];
 
 /** The longest a series runs (first to last day), and the widest range of free slots asked at once. */
 export const SLOT_SERIES_MAX_DAYS = 184;

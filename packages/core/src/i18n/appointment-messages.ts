@@ -31,14 +31,14 @@ export const APPOINTMENT_MESSAGES = {
     en: 'No slot fits in these days and hours.',
   },
   'problem.appointments.outsideHours': {
-    tg: 'Идора дар рӯзи {day} аз {opens} то {closes} кор мекунад: вақтҳои қабул бояд дар ин соатҳо бошанд.',
-    ru: 'В день {day} учреждение работает с {opens} до {closes}: время приёма должно быть в эти часы.',
-    en: 'On day {day} the office is open from {opens} to {closes}: slots must fall within these hours.',
+    tg: 'Рӯзи {day} идора аз {opens} то {closes} кор мекунад: вақтҳои қабул бояд дар ин соатҳо бошанд.',
+    ru: 'Часы работы учреждения ({day}): с {opens} до {closes}. Время приёма должно быть в эти часы.',
+    en: 'On {day} the office is open from {opens} to {closes}: slots must fall within these hours.',
   },
   'problem.appointments.closedDay': {
-    tg: 'Идора дар рӯзи {day}-уми ҳафта кор намекунад.',
-    ru: 'Учреждение не работает в {day}-й день недели.',
-    en: 'The office is not open on day {day} of the week.',
+    tg: 'Рӯзи {day} идора кор намекунад.',
+    ru: 'Выходной день учреждения: {day}.',
+    en: 'The office is not open on {day}.',
   },
   'problem.appointments.unknownSlot': {
     tg: 'Чунин вақти қабул нест.',

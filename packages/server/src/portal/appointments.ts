@@ -14,6 +14,7 @@ import {
   type Slot,
   type SlotSeries,
   todayIn,
+  WEEKDAY_NAMES,
 } from '@sabt/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
@@ -74,10 +75,11 @@ function assertWithinHours(office: OfficeRow, series: SlotSeries): void {
   if (!parsed) return;
   for (const day of series.days) {
     const open = parsed.find((h) => h.days.includes(day));
-    if (!open) throw new DomainError('invalid', 'problem.appointments.closedDay', { day });
+    if (!open)
+      throw new DomainError('invalid', 'problem.appointments.closedDay', { day: WEEKDAY_NAMES[day - 1] });
     if (series.from < open.opens || series.to > open.closes)
       throw new DomainError('invalid', 'problem.appointments.outsideHours', {
-        day,
+        day: WEEKDAY_NAMES[day - 1],
         opens: open.opens,
         closes: open.closes,
       });

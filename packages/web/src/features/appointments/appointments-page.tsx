@@ -20,6 +20,7 @@ import {
   type Slot,
   type SlotSeries,
   todayIn,
+  WEEKDAY_NAMES,
 } from '@sabt/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
@@ -236,7 +237,7 @@ type Field = 'days' | 'from' | 'to' | 'minutes' | 'capacity' | 'firstDay' | 'las
 const FIELDS: readonly Field[] = ['days', 'from', 'to', 'minutes', 'capacity', 'firstDay', 'lastDay'];
 
 function PublishForm({ office, today }: { office: string; today: string }) {
-  const { m } = useAppointmentMessages();
+  const { m, lang } = useAppointmentMessages();
   const [days, setDays] = useState<string[]>(['1', '2', '3', '4', '5']);
   const [values, setValues] = useState({
     from: '09:00',
@@ -321,8 +322,8 @@ function PublishForm({ office, today }: { office: string; today: string }) {
         error={errorOf('days')}
       >
         <Group gap="md" mt={4} wrap="wrap">
-          {m.weekdays.map((name, i) => (
-            <Checkbox key={name} value={String(i + 1)} label={name} />
+          {WEEKDAY_NAMES.map((name, i) => (
+            <Checkbox key={name.en} value={String(i + 1)} label={name[lang]} />
           ))}
         </Group>
       </Checkbox.Group>

@@ -35,7 +35,6 @@ export const en: AppointmentMessages = {
   slotClosed: (n) => (n > 0 ? `Slot closed; ${n} appointment(s) cancelled.` : 'Slot closed.'),
   publish: 'Publish slots',
   days: 'Days of the week',
-  weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   from: 'From',
   to: 'To',
   minutes: 'Slot length (minutes)',
