@@ -25,6 +25,7 @@ export * from './api/fees.ts';
 export * from './api/offices.ts';
 export * from './api/portal.ts';
 export * from './api/portal-applications.ts';
+export * from './api/portal-appointments.ts';
 export * from './api/portal-questions.ts';
 export * from './api/problem.ts';
 export * from './api/records.ts';

@@ -29,6 +29,7 @@ import { CITIZEN_COOKIE, resolveCitizenSession } from './portal/sessions.ts';
 import { actKindRoutes } from './routes/act-kinds/act-kinds.ts';
 import { adminOfficeRoutes } from './routes/admin/offices.ts';
 import { adminUserRoutes } from './routes/admin/users.ts';
+import { appointmentRoutes } from './routes/appointments/appointments.ts';
 import { auditRoutes } from './routes/audit/audit.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { blankRoutes } from './routes/certificates/blanks.ts';
@@ -216,6 +217,7 @@ export async function buildApp({
       await cashRoutes(api, deps);
       await recordFeeRoutes(api, deps);
       await questionRoutes(api, deps);
+      await appointmentRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

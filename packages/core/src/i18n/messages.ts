@@ -1,4 +1,5 @@
 import { ADMIN_MESSAGES } from './admin-messages.ts';
+import { APPOINTMENT_MESSAGES } from './appointment-messages.ts';
 import { CASH_MESSAGES } from './cash-messages.ts';
 import type { Locale, LocalizedText } from './locale.ts';
 import { PORTAL_APPLICATION_MESSAGES } from './portal-application-messages.ts';
@@ -787,6 +788,7 @@ export const MESSAGES = {
   ...CASH_MESSAGES,
   ...PORTAL_MESSAGES,
   ...PORTAL_APPLICATION_MESSAGES,
+  ...APPOINTMENT_MESSAGES,
   // fees at the front office
   'error.fees.entry.amount': {
     tg: 'Маблағро дуруст нависед: аз 0.01 то 100000.00.',

@@ -23,6 +23,7 @@ export const ADMIN_ACTIONS = [
   'move-office',
   'schedule-visits',
   'publish-office-details',
+  'publish-appointment-slots',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
@@ -51,6 +52,8 @@ export const ADMIN_MATRIX: Record<AdminAction, Partial<Record<Role, AdminReach>>
   'schedule-visits': { central_admin: 'national', head_of_office: 'subtree' },
   // what the citizen portal shows of an office (address, telephone, hours): its head knows them best
   'publish-office-details': { central_admin: 'national', head_of_office: 'subtree' },
+  // the times citizens may book at an office, and closing one of them
+  'publish-appointment-slots': { central_admin: 'national', head_of_office: 'subtree' },
 };
 
 /**

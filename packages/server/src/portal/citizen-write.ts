@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { todayIn } from '@sabt/core';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type AuditEvent, canonicalJson } from '../audit/audit-log.ts';
 import { auditWritten } from '../audit/sequencer.ts';
 import type { Config } from '../config.ts';
@@ -8,11 +8,11 @@ import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { appendAuditAndEvents } from '../outbox/append-outbox.ts';
-import type { WriteRequest, WriteResult } from '../unit-of-work/write.ts';
+import { retryOnConflict, type WriteRequest, type WriteResult } from '../unit-of-work/write.ts';
 import { applicationDb } from './application-tables.ts';
 import type { CitizenActor } from './sessions.ts';
 
-/** What a citizen's command gets: its transaction, the citizen, the civil date, the audit entries. */
+/** What a citizen's command gets: its transaction, the citizen, the civil date, the audit entries to append. */
 export interface CitizenWriteContext {
   trx: Transaction<Database>;
   citizen: CitizenActor;
@@ -22,11 +22,15 @@ export interface CitizenWriteContext {
   audit: AuditEvent[];
 }
 
+/** The keys' table (migration 039) as application-tables.ts types it. */
+const keysOf = (db: Kysely<Database> | Transaction<Database>) => applicationDb(db as Kysely<Database>);
+
 /**
- * A citizen's write, as runWrite runs a staff user's (unit-of-work/write.ts): one transaction, an
- * answer already stored under the Idempotency-Key given back without running anything, the answer
- * stored under the key beside the audit entries; a failed command leaves nothing behind. The keys
- * are the citizen's own (citizen_idempotency_keys), apart from the staff's.
+ * A citizen's write, as unit-of-work/write.ts runWrite is a staff user's: one transaction, the
+ * Idempotency-Key's stored answer given back (a key reused for another request refused), the
+ * answer kept under the key (citizen_idempotency_keys, migration 039) beside the audit entries. A
+ * concurrent request with the same key gives way to the first and answers with its answer; a
+ * transaction that lost a race (deadlock, serialisation) runs again.
  */
 export async function runCitizenWrite<T>(
   { db }: Db,
@@ -42,8 +46,8 @@ export async function runCitizenWrite<T>(
     ]);
   }
   const requestHash = createHash('sha256').update(canonicalJson(req.fingerprint)).digest('hex');
-  const stored = async (q: Db['db']): Promise<WriteResult<T> | undefined> => {
-    const prior = await applicationDb(q)
+  const stored = async (q: Kysely<Database> | Transaction<Database>): Promise<WriteResult<T> | undefined> => {
+    const prior = await keysOf(q)
       .selectFrom('citizen_idempotency_keys')
       .select(['request_hash', 'status_code', 'response'])
       .where('citizen_id', '=', citizen.id)
@@ -56,40 +60,43 @@ export async function runCitizenWrite<T>(
   let wroteAudit = false;
   let written: WriteResult<T>;
   try {
-    written = await db.transaction().execute(async (trx) => {
-      if (key) {
-        const replay = await stored(trx);
-        if (replay) return replay;
-      }
-      const now = new Date();
-      const ctx: CitizenWriteContext = {
-        trx,
-        citizen,
-        config,
-        now,
-        today: todayIn(config.timeZone, now),
-        audit: [],
-      };
-      const result = await command(ctx);
-      if (key) {
-        const kept = await applicationDb(trx)
-          .insertInto('citizen_idempotency_keys')
-          .values({
-            citizen_id: citizen.id,
-            key,
-            request_hash: requestHash,
-            status_code: result.status,
-            response: JSON.stringify(result.body),
-          })
-          .onConflict((oc) => oc.columns(['citizen_id', 'key']).doNothing())
-          .returning('key')
-          .executeTakeFirst();
-        if (!kept) throw new KeyTaken();
-      }
-      await appendAuditAndEvents(trx, ctx.audit, []);
-      wroteAudit = ctx.audit.length > 0;
-      return result;
-    });
+    written = await retryOnConflict(() =>
+      db.transaction().execute(async (trx) => {
+        wroteAudit = false;
+        if (key) {
+          const replay = await stored(trx);
+          if (replay) return replay;
+        }
+        const now = new Date();
+        const ctx: CitizenWriteContext = {
+          trx,
+          citizen,
+          config,
+          now,
+          today: todayIn(config.timeZone, now),
+          audit: [],
+        };
+        const result = await command(ctx);
+        if (key) {
+          const kept = await keysOf(trx)
+            .insertInto('citizen_idempotency_keys')
+            .values({
+              citizen_id: citizen.id,
+              key,
+              request_hash: requestHash,
+              status_code: result.status,
+              response: JSON.stringify(result.body),
+            })
+            .onConflict((oc) => oc.columns(['citizen_id', 'key']).doNothing())
+            .returning('key')
+            .executeTakeFirst();
+          if (!kept) throw new KeyTaken();
+        }
+        await appendAuditAndEvents(trx, ctx.audit, []);
+        wroteAudit = ctx.audit.length > 0;
+        return result;
+      }),
+    );
   } catch (err) {
     const replay = key ? await stored(db) : undefined;
     if (replay) return replay;
@@ -99,5 +106,4 @@ export async function runCitizenWrite<T>(
   return written;
 }
 
-/** Another request stored its answer under the same key first: this one gives way. */
 class KeyTaken extends Error {}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { birthKind, marriageKind, todayIn } from '@sabt/core';
+import { addDays, birthKind, marriageKind, todayIn } from '@sabt/core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -675,6 +675,45 @@ describe('every documented operation, driven through the app', () => {
     ok(await front.post(`${OA}/${application.id}/accept`), 409);
     ok(await anonymous.post(`${PA}/${application.id}/submit`, { birthDate: '1990-04-12' }, citizen));
     ok(await front.post(`${OA}/${application.id}/accept`));
+    // appointments: the head publishes slots, the citizen books, moves and cancels, the office reads its day
+    let day = addDays(todayIn(t.config.timeZone), 1);
+    while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addDays(day, 1);
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    const series = {
+      days: [weekday],
+      from: '09:00',
+      to: '10:00',
+      minutes: 30,
+      capacity: 1,
+      firstDay: day,
+      lastDay: day,
+    };
+    ok(await head.post('/api/v1/offices/DU-03-00/slot-series', series), 201);
+    ok(await front.post('/api/v1/offices/DU-03-00/slot-series', series), 403);
+    ok(await head.post('/api/v1/offices/DU-03-00/slot-series', { ...series, to: '08:00' }), 400);
+    const bookable = ok(
+      await anonymous.get(`/api/v1/portal/slots?office=DU-03-00&from=${day}&to=${day}`),
+    ).items;
+    ok(await anonymous.get('/api/v1/portal/slots?office=DU-03-00&from=2026-02-30'), 400);
+    ok(await anonymous.post('/api/v1/portal/appointments', { slot: bookable[0].id }), 401);
+    const appointment = ok(
+      await anonymous.post('/api/v1/portal/appointments', { slot: bookable[0].id }, citizen),
+      201,
+    );
+    ok(await anonymous.post('/api/v1/portal/appointments', { slot: bookable[1].id }, citizen), 409);
+    ok(await anonymous.get('/api/v1/portal/appointments', citizen));
+    ok(
+      await anonymous.post(
+        `/api/v1/portal/appointments/${appointment.id}/move`,
+        { slot: bookable[1].id },
+        citizen,
+      ),
+    );
+    ok(await front.get(`/api/v1/appointments/day?date=${day}`));
+    ok(await anonymous.post(`/api/v1/portal/appointments/${appointment.id}/cancel`, undefined, citizen));
+    ok(await anonymous.post(`/api/v1/portal/appointments/${appointment.id}/cancel`, undefined, citizen), 409);
+    ok(await head.post(`/api/v1/slots/${bookable[0].id}/close`));
+    ok(await front.post(`/api/v1/slots/${bookable[0].id}/close`), 403);
     ok(await anonymous.post('/api/v1/portal/sign-out', undefined, citizen), 204);
 
     const wrong = answers.flatMap((a) => {

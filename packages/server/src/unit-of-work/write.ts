@@ -160,7 +160,7 @@ class KeyTaken extends Error {}
 /** PostgreSQL codes of transactions that lost a race (deadlock, serialization): run them again. */
 const RETRYABLE = new Set(['40P01', '40001']);
 
-async function retryOnConflict<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await run();

@@ -94,6 +94,7 @@ export function createAppRouter() {
             screen('questions', () => import('../features/questions/inbox-page.tsx')),
             screen('questions/canned', () => import('../features/questions/canned-page.tsx')),
             screen('questions/:id', () => import('../features/questions/question-page.tsx')),
+            screen('appointments', () => import('../features/appointments/appointments-page.tsx')),
             { path: 'admin', loader: () => redirect('/admin/users'), Component: Nothing },
             adminScreen('admin/users', () => import('../features/admin/users-page.tsx')),
             adminScreen('admin/users/:id', () => import('../features/admin/user-page.tsx')),

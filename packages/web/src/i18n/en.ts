@@ -96,6 +96,7 @@ export const en: UiMessages = {
     audit: 'Audit log',
     cash: 'Cash',
     statements: 'Bank statements',
+    appointments: 'Appointments',
     feeReports: 'Fee reports',
     questions: 'Questions',
     admin: 'Administration',

@@ -99,6 +99,7 @@ export const ru: UiMessages = {
     audit: 'Журнал аудита',
     cash: 'Касса',
     statements: 'Выписки банка',
+    appointments: 'Запись на приём',
     feeReports: 'Отчёты по платежам',
     questions: 'Вопросы',
     admin: 'Администрирование',

@@ -99,6 +99,7 @@ export const tg = {
     audit: 'Дафтари аудит',
     cash: 'Касса',
     statements: 'Выпискаҳои бонк',
+    appointments: 'Қабул бо навбат',
     feeReports: 'Ҳисоботи пардохтҳо',
     questions: 'Саволҳо',
     admin: 'Маъмурият',

@@ -19,6 +19,7 @@ const QuestionPage = lazy(() => import('./pages/question.tsx'));
 const ApplyPage = lazy(() => import('./pages/apply.tsx'));
 const ApplicationPage = lazy(() => import('./pages/application.tsx'));
 const TrackPage = lazy(() => import('./pages/track.tsx'));
+const AppointmentsPage = lazy(() => import('./pages/appointments.tsx'));
 
 const LANGUAGE_NAMES: Record<Locale, string> = { tg: 'Тоҷикӣ', ru: 'Русский', en: 'English' };
 
@@ -107,6 +108,7 @@ function Navigation() {
         {item('/offices', m.nav.offices)}
         {item('/apply', m.nav.apply)}
         {item('/track', m.nav.track)}
+        {item('/appointments', m.nav.appointments)}
         <li>
           <a href={`/verify?lang=${locale}`}>{m.nav.verify}</a>
         </li>
@@ -135,5 +137,6 @@ function Page() {
   if (path === '/track') return <TrackPage />;
   const application = /^\/applications\/([0-9a-f-]{36})$/.exec(path);
   if (application) return <ApplicationPage id={application[1]!} />;
+  if (path === '/appointments') return <AppointmentsPage />;
   return <NotFound />;
 }

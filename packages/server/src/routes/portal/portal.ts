@@ -21,6 +21,7 @@ import {
 } from '../../portal/sessions.ts';
 import { requestSignInCode, signInWithCode } from '../../portal/sign-in.ts';
 import { applicationRoutes } from './applications.ts';
+import { portalAppointmentRoutes } from './appointments.ts';
 import { portalQuestionRoutes } from './questions.ts';
 
 /** The citizen's own routes carry the portal's cookie (never the staff's session). */
@@ -37,6 +38,7 @@ export async function portalRoutes(app: FastifyInstance, { config, dbx, files }:
   const limited = (max: number) => ({ config: { public: true, rateLimit: { max, timeWindow: '1 minute' } } });
   const open = limited(config.verifyRateLimitPerMinute);
   const signIn = limited(config.loginRateLimitPerMinute);
+  await portalAppointmentRoutes(app, { config, dbx });
 
   r.get(
     '/portal/offices',

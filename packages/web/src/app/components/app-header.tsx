@@ -1,7 +1,14 @@
 import { Anchor, Box, Burger, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { mayAdminister, mayCash, mayCertificate, mayRead, questionReach } from '@sabt/core';
+import {
+  mayAdminister,
+  mayCash,
+  mayCertificate,
+  mayRead,
+  mayReadAppointmentDay,
+  questionReach,
+} from '@sabt/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
@@ -145,6 +152,12 @@ export function AppHeader({ me }: { me: Me }) {
               {questionReach(me.role) && (
                 <Anchor component={NavLink} to="/questions" fw={500} style={NAV_LINK}>
                   {t('shell.questions')}
+                </Anchor>
+              )}
+              {/* the office's appointments of the day (core mayReadAppointmentDay) */}
+              {mayReadAppointmentDay(me.role) && (
+                <Anchor component={NavLink} to="/appointments" fw={500} style={NAV_LINK}>
+                  {t('shell.appointments')}
                 </Anchor>
               )}
               {/* users and offices for a role that administers them (core ADMIN_MATRIX) */}

@@ -7,6 +7,7 @@ import { useCitizen } from '../lib/citizen.tsx';
 import { fill, useLocale } from '../lib/i18n.tsx';
 import { Link, navigate } from '../lib/router.tsx';
 import { useLoad } from '../lib/use-load.ts';
+import { MyAppointments } from './appointments.tsx';
 
 /** The signed-in citizen's page: who they are signed in as, their applications, signing out. */
 export default function AccountPage() {
@@ -79,6 +80,7 @@ export default function AccountPage() {
       ) : (
         <LoadState state={applications} />
       )}
+      <MyAppointments />
       <p>
         <button type="button" onClick={() => void signOut()}>
           {a.signOut}
