@@ -115,6 +115,12 @@ describe('administration in the workspace', () => {
       await form.getByRole('button', { name: 'Кушодан' }).click();
       await page.getByRole('heading', { name: 'Идораи сайёри Рӯдакӣ', level: 1 }).waitFor(T);
       expect(new URL(page.url()).pathname).toMatch(/^\/admin\/offices\/RA-13-9\d$/);
+      // the toast of the opening is let go (a pointer resting on it keeps it) before the forms below
+      await page.mouse.move(0, 0);
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'кушода шуд' })
+        .waitFor({ state: 'detached', ...T });
 
       const day = monthAhead();
       const visit = page.getByRole('form', { name: 'Сафари нав' });
@@ -133,6 +139,22 @@ describe('administration in the workspace', () => {
       expect(text).toContain('09:30–14:00');
       expect(text).toContain('Маркази деҳа, назди мактаби № 5');
       await shot(page, 'admin-office-visit-planned');
+      // what the portal shows of it: the address in three languages, the telephone, the hours
+      const details = page.getByRole('form', { name: 'Дар портали шаҳрвандон' });
+      await details.getByLabel('Суроға бо тоҷикӣ').fill('деҳаи Чоргул, назди мактаби № 5');
+      await details.getByLabel('Суроға бо русӣ').fill('село Чоргул, у школы № 5');
+      await details.getByLabel('Суроға бо англисӣ').fill('Chorgul village, by school no. 5');
+      await details.getByRole('button', { name: 'Сатри соатҳоро илова кардан' }).click();
+      for (const day of ['Душанбе', 'Сешанбе', 'Чоршанбе']) await details.getByLabel(day).check();
+      await details.getByRole('button', { name: 'Нигоҳ доштан' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Дар портал нашр шуд.' }).waitFor(T);
+      const published = await page.request.get('/api/v1/portal/offices');
+      // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
+      const mobile = (await published.json()).items.find((o: any) => o.name.tg === 'Идораи сайёри Рӯдакӣ');
+      expect(mobile.address.en).toBe('Chorgul village, by school no. 5');
+      expect(mobile.hours).toEqual([{ days: [1, 2, 3], opens: '08:00', closes: '17:00' }]);
+      await details.scrollIntoViewIfNeeded();
+      await shot(page, 'admin-office-details');
       await context.close();
     },
     180_000,
