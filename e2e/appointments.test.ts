@@ -1,12 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { addDays, formatDate, todayIn } from '@sabt/core';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendNotification } from '../packages/server/src/notifications/send-job.ts';
-import { type SmtpSink, startSmtpSink } from '../packages/server/src/notifications/testing/smtp-sink.ts';
-import { waitFor } from '../packages/server/src/notifications/testing/wait.ts';
+import { describe, expect, it } from 'vitest';
 import { newContext, shot, signIn } from './support/browser.ts';
-import { useE2e } from './support/suite.ts';
+import { seriousIssues, signInCitizen, usePortalE2e } from './support/portal.ts';
 
 /**
  * Appointments in Chromium: the head of office publishes a morning of slots in the workspace; a
@@ -14,23 +9,8 @@ import { useE2e } from './support/suite.ts';
  * sees them in the day's list.
  */
 
-let smtp: SmtpSink;
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-});
-afterAll(async () => {
-  await smtp?.close();
-});
-
-const e2e = useE2e(() => ({
-  env: {
-    SABT_NOTIFY_EMAIL: 'smtp',
-    SABT_SMTP_HOST: '127.0.0.1',
-    SABT_SMTP_PORT: String(smtp.port),
-    SABT_SMTP_FROM: 'Sabt <noreply@sabt.example.tj>',
-  },
-  jobs: { jobs: [sendNotification], subscribers: [] },
-}));
+const portal = usePortalE2e();
+const { e2e } = portal;
 const { ready } = e2e;
 const T = { timeout: 20_000 };
 const PHONE = { width: 360, height: 740 };
@@ -40,15 +20,6 @@ function weekdayAhead(): string {
   let d = addDays(todayIn('Asia/Dushanbe'), 2);
   while ([0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) d = addDays(d, 1);
   return d;
-}
-
-async function seriousIssues(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 describe('appointments in a real browser', () => {
@@ -76,16 +47,7 @@ describe('appointments in a real browser', () => {
       const context = await newContext(e2e.browser, e2e.server.url, PHONE);
       const page = await context.newPage();
       const address = 'zarina.appointment@example.tj';
-      await page.goto('/portal/sign-in');
-      await page.getByLabel('Суроғаи почтаи электронӣ').fill(address);
-      await page.getByRole('button', { name: 'Рамзро фиристед' }).click();
-      await page.getByLabel('Рамз аз паём (6 рақам)').waitFor(T);
-      const mail = await waitFor('the sign-in code', () =>
-        smtp.received.find((m) => m.envelopeTo.includes(address)),
-      );
-      await page.getByLabel('Рамз аз паём (6 рақам)').fill(/\b(\d{6})\b/.exec(mail.text ?? '')![1]!);
-      await page.getByRole('button', { name: 'Ворид шудан', exact: true }).click();
-      await page.waitForURL('**/portal/account', T);
+      await signInCitizen(page, portal, address);
 
       await page.getByRole('navigation').getByRole('link', { name: 'Навбат ба идора' }).click();
       await page.getByRole('heading', { level: 1, name: 'Навбат ба идора' }).waitFor(T);
@@ -111,9 +73,7 @@ describe('appointments in a real browser', () => {
         PHONE.width,
       );
       await shot(page, 'portal-account-appointments-360');
-      const told = await waitFor('the booking’s e-mail', () =>
-        smtp.received.find((m) => m.envelopeTo.includes(address) && /09:30/.test(m.text ?? '')),
-      );
+      const told = await portal.mailTo(address, (m) => /09:30/.test(m.text ?? ''));
       expect(told.subject).toMatch(/^Навбат: /);
       await context.close();
 

@@ -1,13 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendNotification } from '../packages/server/src/notifications/send-job.ts';
-import { type SmtpSink, startSmtpSink } from '../packages/server/src/notifications/testing/smtp-sink.ts';
-import { waitFor } from '../packages/server/src/notifications/testing/wait.ts';
+import { describe, expect, it } from 'vitest';
 import { birthData } from '../packages/server/src/test/fixtures.ts';
 import { firstScreen, sum } from '../scripts/first-screen.ts';
 import { newContext, shot, signIn } from './support/browser.ts';
-import { useE2e } from './support/suite.ts';
+import { seriousIssues, signInCitizen, usePortalE2e } from './support/portal.ts';
 
 /**
  * The citizen portal in Chromium: every page checked by axe-core (WCAG 2.1 A and AA: nothing
@@ -16,53 +11,11 @@ import { useE2e } from './support/suite.ts';
  * SMTP server.
  */
 
-let smtp: SmtpSink;
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-});
-afterAll(async () => {
-  await smtp?.close();
-});
-
-const e2e = useE2e(() => ({
-  env: {
-    SABT_NOTIFY_EMAIL: 'smtp',
-    SABT_SMTP_HOST: '127.0.0.1',
-    SABT_SMTP_PORT: String(smtp.port),
-    SABT_SMTP_FROM: 'Sabt <noreply@sabt.example.tj>',
-  },
-  jobs: { jobs: [sendNotification], subscribers: [] },
-}));
+const portal = usePortalE2e();
+const { e2e } = portal;
 const { ready } = e2e;
 const T = { timeout: 20_000 };
 const PHONE = { width: 360, height: 740 };
-
-/** What axe-core finds serious or critical on the page as it is now (WCAG 2.1 A and AA). */
-async function seriousIssues(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-/** Asks a code for `address` and signs in with the one the mail brings (`atCode`: on the code's step). */
-async function signInByEmail(page: Page, address: string, atCode?: () => Promise<void>) {
-  await page.goto('/portal/sign-in');
-  await page.getByLabel('Суроғаи почтаи электронӣ').fill(address);
-  await page.getByRole('button', { name: 'Рамзро фиристед' }).click();
-  await page.getByLabel('Рамз аз паём (6 рақам)').waitFor(T);
-  await atCode?.();
-  const mail = await waitFor(`the code's mail to ${address}`, () =>
-    smtp.received.find((m) => m.envelopeTo.includes(address)),
-  );
-  const code = /\b(\d{6})\b/.exec(mail.text ?? '')?.[1];
-  expect(code).toMatch(/^\d{6}$/);
-  await page.getByLabel('Рамз аз паём (6 рақам)').fill(code!);
-  await page.getByRole('button', { name: 'Ворид шудан', exact: true }).click();
-  await page.waitForURL('**/portal/account', T);
-}
 
 /** A one-page PDF, as a scanner writes it (enough for the content check: the magic number and a trailer). */
 const SCAN = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -96,7 +49,7 @@ describe('the citizen portal in a real browser', () => {
       await check('sign-in refused', () => page.getByRole('alert').waitFor(T));
       await page.goto('/portal/no-such-page');
       await check('not found', () => page.getByRole('heading', { name: 'Саҳифа ёфт нашуд' }).waitFor(T));
-      await signInByEmail(page, `axe-${viewport.width}@example.tj`, () =>
+      await signInCitizen(page, portal, `axe-${viewport.width}@example.tj`, () =>
         check('sign-in code', () => page.getByRole('status').waitFor(T)),
       );
       await check('account', () => page.getByText('Шумо ҳоло ягон аризаи онлайн надоред.').waitFor(T));
@@ -184,7 +137,7 @@ describe('the citizen portal in a real browser', () => {
     const page = await context.newPage();
     await page.goto('/portal/');
     await page.getByRole('navigation').getByRole('link', { name: 'Ворид шудан' }).click();
-    await signInByEmail(page, 'gulnora@example.tj');
+    await signInCitizen(page, portal, 'gulnora@example.tj');
     await page.getByText('Шумо бо gulnora@example.tj ворид шудаед.').waitFor(T);
     await page.getByText('Шумо ҳоло ягон аризаи онлайн надоред.').waitFor(T);
     await shot(page, 'portal-account-360');
@@ -203,7 +156,7 @@ describe('the citizen portal in a real browser', () => {
     async () => {
       const context = await newContext(e2e.browser, e2e.server.url, PHONE);
       const page = await context.newPage();
-      await signInByEmail(page, 'applicant@example.tj');
+      await signInCitizen(page, portal, 'applicant@example.tj');
       await page.getByRole('link', { name: 'Аризаи нав' }).click();
       await page.getByRole('radio', { name: 'Бақайдгирии таваллуд' }).check();
       await page.getByRole('button', { name: 'Оғоз кардан' }).click();
@@ -259,7 +212,7 @@ describe('the citizen portal in a real browser', () => {
     async () => {
       const context = await newContext(e2e.browser, e2e.server.url, PHONE);
       const page = await context.newPage();
-      await signInByEmail(page, 'parent@example.tj');
+      await signInCitizen(page, portal, 'parent@example.tj');
       await page.goto('/portal/apply');
       await page.getByRole('button', { name: 'Оғоз кардан' }).click();
       await page.waitForURL('**/portal/applications/*', T);

@@ -1,11 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendNotification } from '../packages/server/src/notifications/send-job.ts';
-import { type SmtpSink, startSmtpSink } from '../packages/server/src/notifications/testing/smtp-sink.ts';
-import { waitFor } from '../packages/server/src/notifications/testing/wait.ts';
+import { describe, expect, it } from 'vitest';
 import { newContext, shot, signIn } from './support/browser.ts';
-import { useE2e } from './support/suite.ts';
+import { seriousIssues, signInCitizen, usePortalE2e } from './support/portal.ts';
 
 /**
  * A citizen's question to staff in Chromium: asked on the portal at 360 px in Tajik, answered by
@@ -13,40 +8,11 @@ import { useE2e } from './support/suite.ts';
  * with a link that opens the answer in the same thread; axe-core on the portal's question pages.
  */
 
-let smtp: SmtpSink;
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-});
-afterAll(async () => {
-  await smtp?.close();
-});
-
-const e2e = useE2e(() => ({
-  env: {
-    SABT_NOTIFY_EMAIL: 'smtp',
-    SABT_SMTP_HOST: '127.0.0.1',
-    SABT_SMTP_PORT: String(smtp.port),
-    SABT_SMTP_FROM: 'Sabt <noreply@sabt.example.tj>',
-  },
-  jobs: { jobs: [sendNotification], subscribers: [] },
-}));
+const portal = usePortalE2e();
+const { e2e } = portal;
 const { ready } = e2e;
 const T = { timeout: 20_000 };
 const PHONE = { width: 360, height: 740 };
-
-async function seriousIssues(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-const mailTo = (address: string, seen: Set<string>) =>
-  waitFor(`a mail to ${address}`, () =>
-    smtp.received.find((m) => m.envelopeTo.includes(address) && !seen.has(m.raw) && seen.add(m.raw)),
-  );
 
 describe('a question to staff, in a real browser', () => {
   it.runIf(ready)(
@@ -54,19 +20,11 @@ describe('a question to staff, in a real browser', () => {
     { timeout: 240_000 },
     async () => {
       const address = 'savol@example.tj';
-      const seen = new Set<string>();
       const citizen = await newContext(e2e.browser, e2e.server.url, PHONE);
       const page = await citizen.newPage();
       const issues: Record<string, string[]> = {};
 
-      await page.goto('/portal/sign-in');
-      await page.getByLabel('Суроғаи почтаи электронӣ').fill(address);
-      await page.getByRole('button', { name: 'Рамзро фиристед' }).click();
-      await page.getByLabel('Рамз аз паём (6 рақам)').waitFor(T);
-      const codeMail = await mailTo(address, seen);
-      await page.getByLabel('Рамз аз паём (6 рақам)').fill(/\b(\d{6})\b/.exec(codeMail.text ?? '')![1]!);
-      await page.getByRole('button', { name: 'Ворид шудан', exact: true }).click();
-      await page.waitForURL('**/portal/account', T);
+      await signInCitizen(page, portal, address);
 
       await page.getByRole('navigation').getByRole('link', { name: 'Саволҳои ман' }).click();
       await page.getByText('Шумо ҳоло савол надодаед.').waitFor(T);
@@ -104,7 +62,7 @@ describe('a question to staff, in a real browser', () => {
       await desk.getByText('Ҷавоб дода шуд', { exact: false }).first().waitFor(T);
 
       // the citizen is told by e-mail, without the answer, and the link opens the thread
-      const notice = await mailTo(address, seen);
+      const notice = await portal.mailTo(address);
       expect(notice.subject).toBe('Ба саволи шумо ҷавоб доданд');
       expect(notice.text).not.toContain('беморхона');
       const link = /(https?:\/\/\S+\/portal\/questions\/[0-9a-f-]{36})/.exec(notice.text ?? '')![1]!;

@@ -1,0 +1,86 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { sendNotification } from '../../packages/server/src/notifications/send-job.ts';
+import {
+  type ReceivedMail,
+  type SmtpSink,
+  startSmtpSink,
+} from '../../packages/server/src/notifications/testing/smtp-sink.ts';
+import { waitFor } from '../../packages/server/src/notifications/testing/wait.ts';
+import { type E2eSuite, useE2e } from './suite.ts';
+
+const T = { timeout: 20_000 };
+
+/** A portal e2e file: its server sends e-mail to a real SMTP server on a loopback port. */
+export interface PortalSuite {
+  e2e: E2eSuite;
+  /** The next mail to `address` that satisfies `matches` and was not taken before (each mail once). */
+  mailTo(address: string, matches?: (mail: ReceivedMail) => boolean): Promise<ReceivedMail>;
+}
+
+/**
+ * Starts a test SMTP server, then the file's Sabt server and Chromium (useE2e) sending its
+ * notifications there, and closes them after the file's tests.
+ */
+export function usePortalE2e(): PortalSuite {
+  let smtp: SmtpSink;
+  const taken = new Set<ReceivedMail>();
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await smtp?.close();
+  });
+  const e2e = useE2e(() => ({
+    env: {
+      SABT_NOTIFY_EMAIL: 'smtp',
+      SABT_SMTP_HOST: '127.0.0.1',
+      SABT_SMTP_PORT: String(smtp.port),
+      SABT_SMTP_FROM: 'Sabt <noreply@sabt.example.tj>',
+    },
+    jobs: { jobs: [sendNotification], subscribers: [] },
+  }));
+  return {
+    e2e,
+    mailTo: (address, matches = () => true) =>
+      waitFor(`a mail to ${address}`, () => {
+        const mail = smtp.received.find((m) => m.envelopeTo.includes(address) && !taken.has(m) && matches(m));
+        if (mail) taken.add(mail);
+        return mail;
+      }),
+  };
+}
+
+/** What axe-core finds serious or critical on the page as it is now (WCAG 2.1 A and AA). */
+export async function seriousIssues(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * A citizen signs in on the portal (in Tajik) with the code the mail brings, and lands on their
+ * account; `atCode` runs on the code's step, before the code is typed.
+ */
+export async function signInCitizen(
+  page: Page,
+  portal: PortalSuite,
+  address: string,
+  atCode?: () => Promise<void>,
+): Promise<void> {
+  await page.goto('/portal/sign-in');
+  await page.getByLabel('Суроғаи почтаи электронӣ').fill(address);
+  await page.getByRole('button', { name: 'Рамзро фиристед' }).click();
+  await page.getByLabel('Рамз аз паём (6 рақам)').waitFor(T);
+  await atCode?.();
+  const mail = await portal.mailTo(address, (m) => /\b\d{6}\b/.test(m.text ?? ''));
+  const code = /\b(\d{6})\b/.exec(mail.text ?? '')?.[1];
+  expect(code).toMatch(/^\d{6}$/);
+  await page.getByLabel('Рамз аз паём (6 рақам)').fill(code!);
+  await page.getByRole('button', { name: 'Ворид шудан', exact: true }).click();
+  await page.waitForURL('**/portal/account', T);
+}
