@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type JobsRuntime, startJobs } from '../../jobs/runtime.ts';
-import { sendNotification } from '../../notifications/send-job.ts';
 import { notifyDb } from '../../notifications/tables.ts';
-import { memoryLog } from '../../notifications/testing/log.ts';
-import { type SmsGateway, startSmsGateway } from '../../notifications/testing/sms-gateway.ts';
-import { type SmtpSink, startSmtpSink } from '../../notifications/testing/smtp-sink.ts';
+import type { SmsGateway } from '../../notifications/testing/sms-gateway.ts';
+import type { SmtpSink } from '../../notifications/testing/smtp-sink.ts';
 import { waitFor } from '../../notifications/testing/wait.ts';
 import { CODE_ATTEMPTS, CODES_PER_CONTACT_HOUR } from '../../portal/sign-in.ts';
 import { portalDb } from '../../portal/tables.ts';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { type NotifyingApp, startNotifyingApp } from '../../portal/testing/notifying-app.ts';
+import type { TestApp } from '../../test/harness.ts';
 
 /**
  * The citizen portal's API: public information without sign-in, and a citizen's sign-in with a
@@ -19,36 +17,15 @@ import { startTestApp, type TestApp } from '../../test/harness.ts';
 let t: TestApp;
 let smtp: SmtpSink;
 let sms: SmsGateway;
-let jobs: JobsRuntime;
+let app: NotifyingApp;
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  sms = await startSmsGateway();
-  t = await startTestApp({
-    SABT_NOTIFY_EMAIL: 'smtp',
-    SABT_SMTP_HOST: '127.0.0.1',
-    SABT_SMTP_PORT: String(smtp.port),
-    SABT_SMTP_FROM: 'Sabt <noreply@sabt.example.tj>',
-    SABT_NOTIFY_SMS: 'http',
-    SABT_SMS_URL: sms.url,
-    SABT_SMS_TOKEN: 'gateway-token',
-  });
-  jobs = await startJobs({
-    dbx: t.dbx,
-    config: t.config,
-    registry: { jobs: [sendNotification], subscribers: [] },
-    log: memoryLog(),
-    pollIntervalSeconds: 0.5,
-    dispatchPollMs: 100,
-    shutdownTimeoutMs: 2000,
-  });
+  app = await startNotifyingApp();
+  ({ t, smtp, sms } = app);
 });
 
 afterAll(async () => {
-  await jobs?.stop();
-  await t?.close();
-  await smtp?.close();
-  await sms?.close();
+  await app?.close();
 });
 
 const codeIn = (text: string | undefined) => /\b(\d{6})\b/.exec(text ?? '')?.[1];
@@ -183,12 +160,16 @@ describe('signing in with a one-time code', () => {
     const { challenge, code, mail } = await emailCode('Nigora@Example.tj', 'ru');
     expect(mail.subject).toBe('Код для входа в Сабт');
     expect(code).toMatch(/^\d{6}$/);
-    // the code is nowhere readable in the database
-    const stored = await notifyDb(t.dbx.db)
-      .selectFrom('notifications')
-      .select(['params', 'secret_params', 'status'])
-      .where('related_id', '=', challenge)
-      .executeTakeFirstOrThrow();
+    // the code is nowhere readable in the database, once the sender has marked the mail sent (its
+    // transaction may end a moment after the mail arrives)
+    const stored = await waitFor('the code’s notification marked sent', async () => {
+      const row = await notifyDb(t.dbx.db)
+        .selectFrom('notifications')
+        .select(['params', 'secret_params', 'status'])
+        .where('related_id', '=', challenge)
+        .executeTakeFirstOrThrow();
+      return row.status === 'sent' && row;
+    });
     expect(JSON.stringify(stored.params)).not.toContain(code);
     expect(stored.secret_params).toBeNull();
 

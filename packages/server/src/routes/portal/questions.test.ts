@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type JobsRuntime, startJobs } from '../../jobs/runtime.ts';
-import { sendNotification } from '../../notifications/send-job.ts';
-import { memoryLog } from '../../notifications/testing/log.ts';
-import { type SmsGateway, startSmsGateway } from '../../notifications/testing/sms-gateway.ts';
-import { type SmtpSink, startSmtpSink } from '../../notifications/testing/smtp-sink.ts';
+import type { SmsGateway } from '../../notifications/testing/sms-gateway.ts';
+import type { SmtpSink } from '../../notifications/testing/smtp-sink.ts';
 import { waitFor } from '../../notifications/testing/wait.ts';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { type NotifyingApp, startNotifyingApp } from '../../portal/testing/notifying-app.ts';
+import type { TestApp } from '../../test/harness.ts';
 
 /**
  * Citizens' questions to staff through the API, with the notifier really sending: a citizen asks
@@ -18,37 +16,15 @@ import { startTestApp, type TestApp } from '../../test/harness.ts';
 let t: TestApp;
 let smtp: SmtpSink;
 let sms: SmsGateway;
-let jobs: JobsRuntime;
+let app: NotifyingApp;
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  sms = await startSmsGateway();
-  t = await startTestApp({
-    SABT_NOTIFY_EMAIL: 'smtp',
-    SABT_SMTP_HOST: '127.0.0.1',
-    SABT_SMTP_PORT: String(smtp.port),
-    SABT_SMTP_FROM: 'Sabt <noreply@sabt.example.tj>',
-    SABT_NOTIFY_SMS: 'http',
-    SABT_SMS_URL: sms.url,
-    SABT_SMS_TOKEN: 'gateway-token',
-    SABT_PUBLIC_URL: 'https://sabt.example.tj',
-  });
-  jobs = await startJobs({
-    dbx: t.dbx,
-    config: t.config,
-    registry: { jobs: [sendNotification], subscribers: [] },
-    log: memoryLog(),
-    pollIntervalSeconds: 0.5,
-    dispatchPollMs: 100,
-    shutdownTimeoutMs: 2000,
-  });
+  app = await startNotifyingApp({ SABT_PUBLIC_URL: 'https://sabt.example.tj' });
+  ({ t, smtp, sms } = app);
 });
 
 afterAll(async () => {
-  await jobs?.stop();
-  await t?.close();
-  await smtp?.close();
-  await sms?.close();
+  await app?.close();
 });
 
 const OFFICE = 'DU-03-00';
