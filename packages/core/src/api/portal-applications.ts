@@ -15,7 +15,8 @@ import { iso } from './shapes.ts';
 /**
  * What a citizen is told of an application: their draft; received by the office; waiting for
  * their visit (the clerk made a record of it); needs correction (with the clerk's message);
- * registered (the record is); certificate ready for collection (a certificate of it is printed).
+ * registered (the record is); certificate ready for collection (a certificate of it is printed);
+ * closed (the office withdrew the record it made of it, which was never registered).
  */
 export const CITIZEN_APPLICATION_STATUSES = [
   'draft',
@@ -24,6 +25,7 @@ export const CITIZEN_APPLICATION_STATUSES = [
   'needs-correction',
   'registered',
   'ready-for-collection',
+  'closed',
 ] as const;
 export type CitizenApplicationStatus = (typeof CITIZEN_APPLICATION_STATUSES)[number];
 

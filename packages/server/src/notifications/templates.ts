@@ -45,6 +45,7 @@ export const APPLICATION_STATUSES = [
   'rejected',
   'waiting-for-visit',
   'registered',
+  'closed',
 ] as const;
 const STATUS_NAMES: Record<(typeof APPLICATION_STATUSES)[number], Record<Locale, string>> = {
   'in-review': { tg: 'дар баррасӣ', ru: 'на рассмотрении', en: 'under review' },
@@ -61,6 +62,11 @@ const STATUS_NAMES: Record<(typeof APPLICATION_STATUSES)[number], Record<Locale,
     en: 'accepted; come to the office with the original documents',
   },
   registered: { tg: 'ба қайд гирифта шуд', ru: 'зарегистрировано', en: 'registered' },
+  closed: {
+    tg: 'дар идора баста шуд; саволҳоро дар портал ба идора диҳед',
+    ru: 'закрыто учреждением; вопросы можно задать учреждению на портале',
+    en: 'closed by the office; you can ask the office about it on the portal',
+  },
 };
 
 const lines = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join('\n\n');

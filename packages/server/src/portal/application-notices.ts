@@ -11,7 +11,7 @@ import { applicationDb } from './application-tables.ts';
  * Each change of an online application's status told to the citizen, by the channel they signed in
  * with (e-mail or SMS), in their language, through the notifier (recorded in the transaction that
  * makes the change, sent by a job): received, waiting for their visit, needs correction (with the
- * clerk's message), registered, certificate ready for collection.
+ * clerk's message), registered, certificate ready for collection, closed.
  */
 export async function notifyApplicationStatus(
   trx: Transaction<Database>,
@@ -71,11 +71,16 @@ export async function notifyApplicationStatus(
 
 /**
  * The statuses read from the linked record, told when they come: the record registered, a
- * certificate of it printed (outbox events; once per event).
+ * certificate of it printed, the record withdrawn unregistered (outbox events; once per event).
  */
+const FROM_RECORD = {
+  'record.registered': 'registered',
+  'certificate.issued': 'ready-for-collection',
+  'record.cancelled': 'closed',
+} as const;
 export const notifyApplicationFromRecord = defineSubscriber({
   name: 'portal.application-status',
-  events: ['record.registered', 'certificate.issued'],
+  events: Object.keys(FROM_RECORD) as (keyof typeof FROM_RECORD)[],
   async handler(event, ctx) {
     if (!event.recordId) return;
     const app = await applicationDb(ctx.dbx.db)
@@ -87,7 +92,7 @@ export const notifyApplicationFromRecord = defineSubscriber({
     await ctx.once((trx) =>
       notifyApplicationStatus(trx, ctx.config, {
         applicationId: app.id,
-        status: event.type === 'record.registered' ? 'registered' : 'ready-for-collection',
+        status: FROM_RECORD[event.type as keyof typeof FROM_RECORD],
         cause: { kind: 'system' },
         today: event.occurredAt.slice(0, 10),
       }),

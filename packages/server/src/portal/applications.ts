@@ -66,7 +66,7 @@ export { rows as applicationRows };
 /**
  * What the citizen is told, read from the linked record where there is one: waiting for their
  * visit while the record is worked on, registered once it is, ready for collection once a
- * certificate of it is printed.
+ * certificate of it is printed; closed once the office withdrew the record unregistered.
  */
 export function statusOf(
   row: Pick<ApplicationRow, 'status' | 'record_status' | 'printed'>,
@@ -74,6 +74,7 @@ export function statusOf(
   if (row.status !== 'accepted') return row.status;
   if (row.printed) return 'ready-for-collection';
   if (row.record_status === 'registered') return 'registered';
+  if (row.record_status === 'cancelled') return 'closed';
   return 'waiting-for-visit';
 }
 

@@ -287,6 +287,36 @@ describe('the office’s queue', () => {
     );
   });
 
+  it('is closed when the office withdraws the record made of it unregistered, and the citizen is told', async () => {
+    const c = await citizen('tg');
+    const app = await submitted(c);
+    const accepted = await w.front.post(`${O}/${app.id}/accept`, undefined, {
+      'idempotency-key': 'accept-c',
+    });
+    expect(accepted.status, show(accepted)).toBe(200);
+    const recordId = accepted.body.recordId as string;
+    const cancelled = await w.front.post(`${R}/${recordId}/cancel`, { reason: 'the applicant did not come' });
+    expect(cancelled.status, show(cancelled)).toBe(200);
+
+    expect((await c.get(`${A}/${app.id}`)).body.status).toBe('closed');
+    const tracked = await t
+      .anonymous()
+      .get(`/api/v1/portal/track?code=${app.trackingCode}&birthDate=1990-04-12`);
+    expect(tracked.body.status).toBe('closed');
+    // out of the office's queues
+    for (const queue of ['received', 'waiting-for-visit', 'needs-correction'])
+      expect(
+        (await w.front.get(`${O}?status=${queue}`)).body.items.map((x: { id: string }) => x.id),
+      ).not.toContain(app.id);
+    await waitFor('the closing notice', async () =>
+      (await noticesTo(c.email)).find(
+        (n) =>
+          n.template === 'application.status-changed' &&
+          (n.params as { status?: string }).status === 'closed',
+      ),
+    );
+  });
+
   it('is the clerk’s own office only, and not for a role that takes no applications', async () => {
     const app = await submitted(await citizen());
     const jamoat = await t.as('jamoat');

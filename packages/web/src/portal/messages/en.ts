@@ -133,6 +133,7 @@ export const en: PortalMessages = {
       'needs-correction': 'Needs correction',
       registered: 'Registered',
       'ready-for-collection': 'Certificate ready',
+      closed: 'Closed by the office',
     },
   },
   questions: {

@@ -135,6 +135,7 @@ export const ru: PortalMessages = {
       'needs-correction': 'Нужны исправления',
       registered: 'Зарегистрировано',
       'ready-for-collection': 'Свидетельство готово',
+      closed: 'Закрыто учреждением',
     },
   },
   questions: {

@@ -135,6 +135,7 @@ export const tg = {
       'needs-correction': 'Ислоҳ лозим аст',
       registered: 'Ба қайд гирифта шуд',
       'ready-for-collection': 'Шаҳодатнома омода аст',
+      closed: 'Дар идора баста шуд',
     },
   },
   questions: {
