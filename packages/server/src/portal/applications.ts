@@ -144,6 +144,26 @@ export async function citizenApplication(
   };
 }
 
+/** A scan the citizen attached to their own application, as they sent it; another citizen's is not found. */
+export async function citizenApplicationFile(
+  db: Kysely<Database>,
+  files: FileStore,
+  citizenId: string,
+  id: string,
+  fileId: string,
+) {
+  const file = await applicationDb(db)
+    .selectFrom('citizen_application_files as f')
+    .innerJoin('citizen_applications as a', 'a.id', 'f.application_id')
+    .select(['f.sha256', 'f.content_type', 'f.file_name'])
+    .where('f.id', '=', fileId)
+    .where('a.id', '=', id)
+    .where('a.citizen_id', '=', citizenId)
+    .executeTakeFirst();
+  if (!file) throw notFound();
+  return { bytes: await files.get(file.sha256), contentType: file.content_type, fileName: file.file_name };
+}
+
 /** The citizen's application locked for a change; another citizen's is not found. */
 async function lockOwn(ctx: CitizenWriteContext, id: string) {
   const row = await applicationDb(ctx.trx)

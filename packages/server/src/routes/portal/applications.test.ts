@@ -181,6 +181,15 @@ describe('a citizen’s application', () => {
     const owner = await citizen();
     const other = await citizen();
     const app = await submitted(owner);
+    // the owner reads their own scan back, as they sent it; nobody else does
+    const [scan] = (await owner.get(`${A}/${app.id}`)).body.attachments;
+    const own = await owner.get(`${A}/${app.id}/attachments/${scan.id}`);
+    expect(own.status).toBe(200);
+    expect(own.headers['content-type']).toBe('application/pdf');
+    expect(own.headers['content-disposition']).toContain('medical.pdf');
+    expect(own.body).toBe(samplePdf().toString());
+    expect((await other.get(`${A}/${app.id}/attachments/${scan.id}`)).status).toBe(404);
+    expect((await t.anonymous().get(`${A}/${app.id}/attachments/${scan.id}`)).status).toBe(401);
     expect((await other.get(`${A}/${app.id}`)).status).toBe(404);
     expect((await other.put(`${A}/${app.id}`, { data: {} })).status).toBe(404);
     expect((await other.post(`${A}/${app.id}/submit`, { birthDate: '1990-04-12' })).status).toBe(404);
