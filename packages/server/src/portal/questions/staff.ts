@@ -13,6 +13,7 @@ import { DomainError } from '../../errors/domain-error.ts';
 import { queueNotification } from '../../notifications/send-job.ts';
 import { auditRead, readEvent, type WriteContext } from '../../unit-of-work/write.ts';
 import { questionDb } from '../question-tables.ts';
+import { cannedFor } from './canned.ts';
 import {
   addMessage,
   assertAnswersQuestions,
@@ -109,20 +110,6 @@ export async function staffQuestion(dbx: Db, actor: Actor, id: string): Promise<
     readEvent(actor, 'portal.question-read', null, { thread: id, office: row.office_id }),
   ]);
   return view;
-}
-
-/** A canned answer the actor may send in this office's threads: the office's own or one for every office. */
-async function cannedFor(db: Db_, id: string, officeId: string) {
-  const c = await questionDb(db)
-    .selectFrom('canned_answers')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!c?.active || (c.office_id !== null && c.office_id !== officeId))
-    throw new DomainError('invalid', 'problem.validation', {}, [
-      { path: ['cannedAnswer'], key: 'error.portal.cannedAnswer', params: {} },
-    ]);
-  return c;
 }
 
 /**
