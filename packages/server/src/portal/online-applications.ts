@@ -147,6 +147,7 @@ export async function acceptOnlineApplication(ctx: WriteContext, id: string) {
   const { id: recordId } = await createRecord(ctx, {
     kind: row.kind,
     data: row.data as Record<string, unknown>,
+    onlineApplication: { id, trackingCode: row.tracking_code! },
   });
   await applicationDb(ctx.trx)
     .updateTable('citizen_applications')

@@ -267,6 +267,8 @@ describe('the office’s queue', () => {
     const record = await w.front.get(`${R}/${recordId}`);
     expect(record.body.status).toBe('draft');
     expect(record.body.data).toEqual(data);
+    // the record tells which application it was made from
+    expect(record.body.onlineApplication).toEqual({ id: app.id, trackingCode: app.trackingCode });
     expect((await c.get(`${A}/${app.id}`)).body.status).toBe('waiting-for-visit');
     expect(
       (await w.front.get(`${O}?status=waiting-for-visit`)).body.items.map((x: { id: string }) => x.id),
