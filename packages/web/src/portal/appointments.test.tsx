@@ -30,7 +30,7 @@ const booked = (over: Partial<Appointment> = {}): Appointment => ({
   start: '09:00',
   end: '09:30',
   purpose: 'birth',
-  applicationId: null,
+  application: null,
   status: 'booked',
   cancelledBy: null,
   createdAt: '2030-03-01T08:00:00.000Z',

@@ -46,6 +46,7 @@ const APP: OnlineApplicationDetail = {
   attachments: [
     { id: 'f1', fileName: 'medical.pdf', contentType: 'application/pdf', size: 4096, createdAt: '' },
   ],
+  appointment: null,
 };
 
 let calls: { method: string; path: string; search: string; body: unknown }[];
