@@ -244,7 +244,7 @@ export const tg = {
     forApplication: 'Барои аризаи шумо {code}',
     visit: 'Ташриф ба идора',
     visitAt: '{date}, {time}–{end}, {office}',
-    bookVisit: 'Навбат гирифтан',
+    bookVisit: 'Навбат ба идора гирифтан',
   },
   footer: 'Сабт — системаи электронии сабти ҳолатҳои шаҳрвандӣ. Кормандони идораҳо:',
   staffLink: 'воридшавӣ ба ҷои кор',
