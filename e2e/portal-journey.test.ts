@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { birthData } from '../packages/server/src/test/fixtures.ts';
 import { checkAndSubmit, validateAndRegister } from './support/birth-workflow.ts';
 import { newContext, shot, signIn } from './support/browser.ts';
-import { signInCitizen, usePortalE2e } from './support/portal.ts';
+import { seriousIssues, signInCitizen, usePortalE2e } from './support/portal.ts';
 
 /**
  * The portal's whole path in Chromium, in Tajik: a citizen applies online for a birth with a
@@ -94,10 +94,12 @@ describe('the citizen portal from application to certificate', () => {
       expect(await page.getByLabel('Идора', { exact: true }).inputValue()).toBe('DU-03-00');
       await page.getByRole('radio', { name: new RegExp(formatDate(day).replaceAll('.', '\\.')) }).check();
       await page.getByRole('radio', { name: /09:30–10:00/ }).check();
+      expect(await seriousIssues(page)).toEqual([]);
       await shot(page, 'journey-2-booking');
       await page.getByRole('button', { name: 'Навбат гирифтан' }).click();
       await page.waitForURL(`**/portal/applications/${id}`, T);
       await page.getByText(/09:30–10:00, Шуъбаи/).waitFor(T);
+      expect(await seriousIssues(page)).toEqual([]);
       await shot(page, 'journey-3-visit');
 
       // the front office finds it in the queue with the visit, checks the originals, accepts it
