@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isPlainDate } from '../dates/plain-date.ts';
 import { ACT_KINDS } from '../workflow/statuses.ts';
 import { localizedSchema } from './auth.ts';
+import { applicationVisitSchema } from './portal-appointments.ts';
 import { iso } from './shapes.ts';
 
 /**
@@ -67,7 +68,11 @@ export const citizenApplicationListSchema = z
 
 /** One application with its data and attachments. */
 export const citizenApplicationDetailSchema = citizenApplicationSchema
-  .extend({ data: recordData, attachments: z.array(citizenAttachmentSchema) })
+  .extend({
+    data: recordData,
+    attachments: z.array(citizenAttachmentSchema),
+    appointment: applicationVisitSchema.nullable().describe('its coming visit to the office, if booked'),
+  })
   .describe('An application the citizen made online, with its data and attachments');
 export type CitizenApplicationDetail = z.infer<typeof citizenApplicationDetailSchema>;
 
@@ -140,7 +145,11 @@ export const onlineApplicationListSchema = z
   .object({ items: z.array(onlineApplicationSchema) })
   .describe('Online applications to the office, oldest first');
 export const onlineApplicationDetailSchema = onlineApplicationSchema
-  .extend({ data: recordData, attachments: z.array(citizenAttachmentSchema) })
+  .extend({
+    data: recordData,
+    attachments: z.array(citizenAttachmentSchema),
+    appointment: applicationVisitSchema.nullable().describe('the citizen’s coming visit for it, if booked'),
+  })
   .describe('An online application with its data and attachments');
 export type OnlineApplicationDetail = z.infer<typeof onlineApplicationDetailSchema>;
 

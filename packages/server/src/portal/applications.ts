@@ -20,6 +20,7 @@ import type { FileStore } from '../storage/file-store.ts';
 import { recordStoredFile } from '../storage/tables.ts';
 import { notifyApplicationStatus } from './application-notices.ts';
 import { applicationDb } from './application-tables.ts';
+import { applicationVisit } from './appointments.ts';
 import type { CitizenWriteContext } from './citizen-write.ts';
 
 /** At most this many scans on one application. */
@@ -141,6 +142,7 @@ export async function citizenApplication(
     ...presentApplication(row),
     data: row.data as Record<string, unknown>,
     attachments: await attachmentsOf(db, id),
+    appointment: await applicationVisit(db, id),
   };
 }
 

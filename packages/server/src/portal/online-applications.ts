@@ -17,6 +17,7 @@ import { auditRead, readEvent, type WriteContext } from '../unit-of-work/write.t
 import { notifyApplicationStatus } from './application-notices.ts';
 import { applicationDb } from './application-tables.ts';
 import { type ApplicationRow, applicationRows, attachmentsOf, presentApplication } from './applications.ts';
+import { applicationVisit } from './appointments.ts';
 
 /**
  * The office's queue of online applications: those submitted to the reader's own office, for the
@@ -88,6 +89,7 @@ export async function onlineApplication(dbx: Db, actor: Actor, id: string): Prom
     ...present(row),
     data: row.data as Record<string, unknown>,
     attachments: await attachmentsOf(dbx.db, id),
+    appointment: await applicationVisit(dbx.db, id),
   };
 }
 
@@ -134,6 +136,7 @@ async function detailIn(ctx: WriteContext, id: string): Promise<OnlineApplicatio
     ...present(row),
     data: row.data as Record<string, unknown>,
     attachments: await attachmentsOf(ctx.trx, id),
+    appointment: await applicationVisit(ctx.trx, id),
   };
 }
 

@@ -41,6 +41,7 @@ const draft = (over: Partial<CitizenApplicationDetail> = {}): CitizenApplication
   submittedAt: null,
   data: {},
   attachments: [],
+  appointment: null,
   ...over,
 });
 

@@ -21,6 +21,7 @@ import { getJson, ProblemError, sendJson } from '../lib/api.ts';
 import { fill, useLocale } from '../lib/i18n.tsx';
 import { Link } from '../lib/router.tsx';
 import { useLoad } from '../lib/use-load.ts';
+import { ApplicationVisitFacts } from './appointments.tsx';
 
 const serviceOf = (kind: string) =>
   PORTAL_SERVICES.map((s) => PORTAL_SERVICE_INFO[s]).find((s) => s.actKind === kind);
@@ -160,6 +161,7 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
             <dd>{formatDate(app.submittedAt.slice(0, 10))}</dd>
           </>
         )}
+        <ApplicationVisitFacts app={app} />
       </dl>
       {app.message && (
         <div className="alert" role="note">
