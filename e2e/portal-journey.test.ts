@@ -80,7 +80,7 @@ describe('the citizen portal from application to certificate', () => {
         mimeType: 'application/pdf',
         buffer: SCAN,
       });
-      await page.getByText('medical.pdf', { exact: false }).waitFor(T);
+      await page.getByRole('link', { name: 'medical.pdf' }).waitFor(T);
       await page.getByLabel('Санаи таваллуди шумо (рр.мм.сссс)').fill('12.04.1990');
       await page.getByRole('button', { name: 'Аризаро фиристед' }).click();
       const sent = page.getByText(/Рамзи пайгирии шумо: [0-9A-Z]{5}-[0-9A-Z]{5}/);

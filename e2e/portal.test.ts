@@ -177,7 +177,7 @@ describe('the citizen portal in a real browser', () => {
         mimeType: 'application/pdf',
         buffer: SCAN,
       });
-      await page.getByText('medical.pdf', { exact: false }).waitFor(T);
+      await page.getByRole('link', { name: 'medical.pdf' }).waitFor(T);
       await page.getByRole('button', { name: 'Нигоҳ доштан' }).click();
       await page.getByText('Сиёҳнавис нигоҳ дошта шуд.').waitFor(T);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
@@ -237,7 +237,7 @@ describe('the citizen portal in a real browser', () => {
         mimeType: 'application/pdf',
         buffer: SCAN,
       });
-      await page.getByText('medical.pdf', { exact: false }).waitFor(T);
+      await page.getByRole('link', { name: 'medical.pdf' }).waitFor(T);
       await page.getByLabel('Санаи таваллуди шумо (рр.мм.сссс)').fill('12.04.1990');
       await page.getByRole('button', { name: 'Аризаро фиристед' }).click();
       const sent = page.getByText(/Рамзи пайгирии шумо: [0-9A-Z]{5}-[0-9A-Z]{5}/);
