@@ -28,6 +28,7 @@ import type { NotificationCause } from '../notifications/record.ts';
 import { queueNotification } from '../notifications/send-job.ts';
 import { assertOfficeInReach, withinReach } from '../policies/administration.ts';
 import type { WriteContext } from '../unit-of-work/write.ts';
+import { scheduleReminder, withdrawReminders } from './appointment-reminders.ts';
 import { type AppointmentsDatabase, appointmentsDb } from './appointment-tables.ts';
 import type { CitizenWriteContext } from './citizen-write.ts';
 
@@ -208,6 +209,10 @@ export async function closeSlot(ctx: WriteContext, slotId: string) {
         byOffice: true,
       },
     );
+  await withdrawReminders(
+    ctx.trx,
+    cancelled.map((a) => a.id),
+  );
   ctx.audit.push({
     event: 'appointment.slot-closed',
     actorId: ctx.actor.id,
@@ -458,6 +463,13 @@ export async function bookAppointment(
       office: office.names,
     },
   );
+  await scheduleReminder(ctx.trx, ctx.config, {
+    citizenId: ctx.citizen.id,
+    appointmentId: id,
+    slot,
+    office: office.names,
+    now: ctx.now,
+  });
   citizenAudit(ctx, 'appointment.booked', slot.office_id, {
     appointment: id,
     slot: slot.id,
@@ -522,6 +534,14 @@ export async function moveAppointment(
       office: office.names,
     },
   );
+  await withdrawReminders(ctx.trx, [id]);
+  await scheduleReminder(ctx.trx, ctx.config, {
+    citizenId: ctx.citizen.id,
+    appointmentId: id,
+    slot,
+    office: office.names,
+    now: ctx.now,
+  });
   citizenAudit(ctx, 'appointment.moved', a.office_id, {
     appointment: id,
     from: { slot: old.id, date: old.day, start: old.start },
@@ -555,6 +575,7 @@ export async function cancelAppointment(ctx: CitizenWriteContext, id: string): P
       byOffice: false,
     },
   );
+  await withdrawReminders(ctx.trx, [id]);
   citizenAudit(ctx, 'appointment.cancelled', a.office_id, {
     appointment: id,
     slot: slot.id,

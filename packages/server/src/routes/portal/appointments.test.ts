@@ -73,13 +73,28 @@ async function freeSlots(office: string, from: string, to = from) {
   return res.body.items as { id: string; date: string; start: string; end: string; free: number }[];
 }
 
+/** What the citizen was told of an appointment (its reminders apart: remindersOf). */
 async function notificationsOf(appointment: string) {
   return notifyDb(t.dbx.db)
     .selectFrom('notifications')
     .select(['template', 'language', 'params', 'recipient'])
     .where('related_kind', '=', 'appointment')
     .where('related_id', '=', appointment)
+    .where('template', '!=', 'appointment.reminder')
     .orderBy('created_at')
+    .execute();
+}
+
+/** An appointment's reminders: waiting (queued) or withdrawn (skipped), the oldest first. */
+async function remindersOf(appointment: string) {
+  return notifyDb(t.dbx.db)
+    .selectFrom('notifications')
+    .select(['status', 'language', 'params', 'expires_at'])
+    .where('related_kind', '=', 'appointment')
+    .where('related_id', '=', appointment)
+    .where('template', '=', 'appointment.reminder')
+    .orderBy('created_at')
+    .orderBy('expires_at')
     .execute();
 }
 
@@ -258,6 +273,20 @@ describe('booking', () => {
     const text = renderNotification(sent[0]!.template, sent[0]!.language, sent[0]!.params);
     expect(text.subject).toContain('Запись на приём');
     expect(text.text).toContain('09:00');
+    // and reminded the day before, in their language; the reminder lapses once the visit begins
+    const [reminder, ...more] = await remindersOf(first.body.id);
+    expect(more).toEqual([]);
+    expect(reminder).toMatchObject({
+      status: 'queued',
+      language: 'ru',
+      params: { date: slot.date, time: '09:00' },
+    });
+    expect(renderNotification('appointment.reminder', 'ru', reminder!.params).subject).toContain(
+      'Напоминание',
+    );
+    const { rows } = await sql<{ starts_at: Date }>`
+      SELECT starts_at FROM appointment_slots WHERE id = ${slot.id}`.execute(t.dbx.db);
+    expect(new Date(reminder!.expires_at!).getTime()).toBe(new Date(rows[0]!.starts_at).getTime());
 
     // one live appointment per office and day
     const second = await oneSlot('RA-13-03', '11:00', 1);
@@ -343,6 +372,11 @@ describe('moving and cancelling', () => {
       ['appointment.cancelled', 'en'],
     ]);
     expect(renderNotification('appointment.moved', 'en', sent[1]!.params).text).toContain('from');
+    // the first time's reminder withdrawn on the move, the new time's on the cancellation: none goes out
+    expect((await remindersOf(id)).map((r) => [r.status, (r.params as { time: string }).time])).toEqual([
+      ['skipped', '08:00'],
+      ['skipped', '09:00'],
+    ]);
 
     // the freed place is free for others again
     expect((await freeSlots('RA-13-01', a.date)).map((s) => s.id)).toEqual(
@@ -427,6 +461,7 @@ describe("the office's day", () => {
     expect(mine.body.items[0]).toMatchObject({ status: 'cancelled', cancelledBy: 'office' });
     const sent = await notificationsOf(booked.body.id);
     expect(sent.at(-1)).toMatchObject({ template: 'appointment.cancelled', language: 'ru' });
+    expect((await remindersOf(booked.body.id)).map((r) => r.status)).toEqual(['skipped']);
     expect(renderNotification('appointment.cancelled', 'ru', sent.at(-1)!.params).text).toContain(
       'Учреждение закрыло это время приёма',
     );
