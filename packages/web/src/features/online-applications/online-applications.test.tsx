@@ -29,7 +29,7 @@ const APP: OnlineApplicationDetail = {
   trackingCode: '7KQ2MX9D4G',
   status: 'received',
   office: { id: OFFICE.id, name: OFFICE.name },
-  summary: { surname: 'Раҳимов', name: 'Алишер', patronymic: null, eventDate: '2026-11-20' },
+  summary: { surname: 'Раҳимов', name: 'Алишер', patronymic: null, eventDate: '2026-11-20', birthDate: null },
   message: null,
   recordId: null,
   submittedAt: '2026-12-07T09:00:00.000Z',
