@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isMessageKey } from '../i18n/messages.ts';
-import { COPY_RELATIONSHIP_LABELS, COPY_RELATIONSHIPS, checkCopyRequest } from './copy-requests.ts';
+import {
+  applicationService,
+  COPY_RELATIONSHIP_LABELS,
+  COPY_RELATIONSHIPS,
+  checkCopyRequest,
+} from './copy-requests.ts';
 
 const today = '2026-12-07';
 const own = {
@@ -90,5 +95,14 @@ describe('a request for a repeat certificate or an extract', () => {
       'copyScans',
     ])
       expect(isMessageKey(`error.portal.${key}`)).toBe(true);
+  });
+});
+
+describe('the service of an application', () => {
+  it('is its act’s registration, or the copy’s page', () => {
+    expect(applicationService('BIRTH').slug).toBe('birth');
+    expect(applicationService('NAME_CHANGE').slug).toBe('name-change');
+    expect(applicationService('CERT_REPEAT').title.en).toBe('Repeat certificate');
+    expect(applicationService('EXTRACT').slug).toBe('extract');
   });
 });

@@ -6,7 +6,12 @@ import type { FeeService } from '../fees/catalogue.ts';
 import type { LocalizedText } from '../i18n/locale.ts';
 import type { DocumentKind } from '../workflow/certificate-documents.ts';
 import { ACT_KINDS, type ActKindCode } from '../workflow/statuses.ts';
-import type { PortalService } from './services.ts';
+import {
+  PORTAL_SERVICE_INFO,
+  PORTAL_SERVICES,
+  type PortalService,
+  type PortalServiceInfo,
+} from './services.ts';
 
 const e = (tg: string, ru: string, en: string): LocalizedText => ({ tg, ru, en });
 
@@ -39,6 +44,13 @@ export const copyDocumentOf = (service: CopyService, own: DocumentKind): Documen
 /** What an online application is for: an act to register, or a copy of a registered record. */
 export const APPLICATION_KINDS = [...ACT_KINDS, ...COPY_SERVICES] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+
+/** The portal's service an application is for (its title, who may apply): its act's, or the copy's. */
+export function applicationService(kind: ApplicationKind): PortalServiceInfo {
+  if (isCopyService(kind)) return PORTAL_SERVICE_INFO[COPY_SERVICE_PAGE[kind]];
+  const slug = PORTAL_SERVICES.find((s) => PORTAL_SERVICE_INFO[s].actKind === kind)!;
+  return PORTAL_SERVICE_INFO[slug];
+}
 
 /** Whose record it is, as the applicant stands to the person the record is about. */
 export const COPY_RELATIONSHIPS = ['self', 'minor', 'deceased-relative'] as const;
