@@ -68,7 +68,9 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
   const editable = app.status === 'draft' || app.status === 'needs-correction';
   const offices = useLoad(() => getJson<{ items: PublicOffice[] }>('/api/v1/portal/offices', locale), []);
   const offering = officeKindsOffering(service.slug);
-  const choices = (offices.data?.items ?? []).filter((o) => offering.includes(o.kind));
+  const choices = (offices.data?.items ?? []).filter((o) =>
+    copy ? offering.includes(o.kind) : o.actKinds.includes(app.kind as ActKindCode),
+  );
   const labels = useMemo(() => (catalogue ? labelIndex(catalogue, locale) : null), [catalogue, locale]);
   const fieldLabel = (path: string) =>
     labels ? labelOf(labels, path) : (COPY_REQUEST_LABELS[path]?.[locale] ?? path);
