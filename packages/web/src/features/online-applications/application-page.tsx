@@ -158,6 +158,9 @@ export default function OnlineApplicationPage() {
 
   const onAccept = () =>
     accept.mutate(undefined, { onSuccess: (done) => navigate(`/records/${done.recordId}/edit`) });
+  // linked: to the record's fees, where the service is paid before the print
+  const onLink = (recordId: string) =>
+    link.mutate(recordId, { onSuccess: (done) => navigate(`/records/${done.recordId}?tab=fees`) });
   const onReturn = (e: FormEvent) => {
     e.preventDefault();
     send.mutate(message.trim());
@@ -220,7 +223,7 @@ export default function OnlineApplicationPage() {
       {a.status === 'received' && (
         <>
           {copy ? (
-            <RecordFinder app={a} onLink={(recordId) => link.mutate(recordId)} busy={link.isPending} />
+            <RecordFinder app={a} onLink={onLink} busy={link.isPending} />
           ) : (
             <>
               <Group>
