@@ -41,6 +41,17 @@ export const MAX_ATTACHMENTS = 10;
  * the service. A citizen reaches only their own applications: another's is not found.
  */
 
+/**
+ * Whether the application `a` is answered by a print: an act's record has a certificate in force; a
+ * copy request's has its document printed since the request was linked (an extract, or the record's
+ * own certificate).
+ */
+export const printedSql = () =>
+  sql<boolean>`EXISTS (SELECT 1 FROM certificates c WHERE c.record_id = a.record_id AND (
+    a.kind NOT IN (${sql.join(COPY_SERVICES)}) AND c.status = 'valid'
+    OR a.kind IN (${sql.join(COPY_SERVICES)}) AND c.status <> 'spoiled' AND c.issued_at >= a.accepted_at
+      AND (c.document = 'ARCHIVE_EXTRACT') = (a.kind = 'EXTRACT')))`;
+
 const rows = (db: Kysely<Database>) =>
   applicationDb(db)
     .selectFrom('citizen_applications as a')
@@ -64,12 +75,7 @@ const rows = (db: Kysely<Database>) =>
       'o.name_ru',
       'o.name_en',
       'r.status as record_status',
-      // an act's record: a certificate of it in force; a copy request's: its document printed since
-      // the request was linked (an extract, or the record's own certificate)
-      sql<boolean>`EXISTS (SELECT 1 FROM certificates c WHERE c.record_id = a.record_id AND (
-        a.kind NOT IN (${sql.join(COPY_SERVICES)}) AND c.status = 'valid'
-        OR a.kind IN (${sql.join(COPY_SERVICES)}) AND c.status <> 'spoiled' AND c.issued_at >= a.accepted_at
-          AND (c.document = 'ARCHIVE_EXTRACT') = (a.kind = 'EXTRACT')))`.as('printed'),
+      printedSql().as('printed'),
     ]);
 export type ApplicationRow = Awaited<ReturnType<ReturnType<typeof rows>['executeTakeFirstOrThrow']>>;
 export { rows as applicationRows };

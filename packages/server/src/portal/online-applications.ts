@@ -2,6 +2,7 @@ import {
   ACTION_MATRIX,
   type ActKindCode,
   type ApplicationKind,
+  COPY_SERVICES,
   copyRequestSummary,
   getActKind,
   isCopyService,
@@ -23,7 +24,13 @@ import { lockRecord } from '../unit-of-work/record-store.ts';
 import { auditRead, readEvent, type WriteContext } from '../unit-of-work/write.ts';
 import { notifyApplicationStatus } from './application-notices.ts';
 import { applicationDb } from './application-tables.ts';
-import { type ApplicationRow, applicationRows, attachmentsOf, presentApplication } from './applications.ts';
+import {
+  type ApplicationRow,
+  applicationRows,
+  attachmentsOf,
+  presentApplication,
+  printedSql,
+} from './applications.ts';
 
 /**
  * The office's queue of online applications: those submitted to the reader's own office, for the
@@ -78,8 +85,16 @@ export async function listOnlineApplications(
 ): Promise<OnlineApplication[]> {
   assertTakesApplications(actor);
   let q = applicationRows(db).where('a.office_id', '=', actor.officeId);
+  // an act's record being worked on; a copy request's document not printed yet
   if (queue === 'waiting-for-visit')
-    q = q.where('a.status', '=', 'accepted').where('r.status', 'in', ['draft', 'submitted', 'validated']);
+    q = q
+      .where('a.status', '=', 'accepted')
+      .where((eb) =>
+        eb.or([
+          eb('r.status', 'in', ['draft', 'submitted', 'validated']),
+          eb.and([eb('a.kind', 'in', COPY_SERVICES), eb.not(printedSql())]),
+        ]),
+      );
   else q = q.where('a.status', '=', queue);
   const found = await q.orderBy('a.submitted_at').orderBy('a.id').limit(500).execute();
   return found.map(present);

@@ -341,6 +341,7 @@ describe('a request for a repeat certificate or an extract', () => {
             errors: [
               { path: 'data.relationship', message: 'A copy of a death record is given to the relatives.' },
               { path: 'attachments', message: 'Attach your identity document.' },
+              { path: 'birthDate', message: 'Required.' },
             ],
           },
         ];
@@ -360,6 +361,9 @@ describe('a request for a repeat certificate or an extract', () => {
       '#f-attach',
     );
     expect(screen.getByLabelText('Attach a file').getAttribute('aria-invalid')).toBe('true');
+    expect(
+      within(alert).getByRole('link', { name: 'Your date of birth (dd.mm.yyyy)' }).getAttribute('href'),
+    ).toBe('#f-birthDate');
   });
 
   it('is listed in the account with its service', async () => {

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificateDesk, registeredBirth, type Staff } from '../../certificates/testing/fixtures.ts';
+import {
+  certificateDesk,
+  registered,
+  registeredBirth,
+  type Staff,
+} from '../../certificates/testing/fixtures.ts';
 import { DEMO_JAMOAT_ID, DEMO_OFFICE_ID } from '../../demo/demo-data.ts';
 import { type JobsRuntime, startJobs } from '../../jobs/runtime.ts';
 import { memoryLog } from '../../notifications/testing/log.ts';
@@ -8,6 +13,7 @@ import { notifyApplicationFromRecord } from '../../portal/application-notices.ts
 import { type CitizenClient, noticesTo, signedInCitizen } from '../../portal/testing/citizen-client.ts';
 import { samplePdf, samplePng } from '../../storage/testing/samples.ts';
 import { feesOf, payFee } from '../../test/fees.ts';
+import { deathData } from '../../test/fixtures.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { R, show } from '../../test/workflow.ts';
 
@@ -192,6 +198,10 @@ describe('the office and a request for a copy', () => {
     expect(again.headers['idempotency-replayed']).toBe('true');
     expect(linked.body).toMatchObject({ recordId: rec.id, status: 'waiting-for-visit' });
     expect((await c.get(`${A}/${app.id}`)).body.status).toBe('waiting-for-visit');
+    const waiting = async () =>
+      (await staff.front.get(`${O}?status=waiting-for-visit`)).body.items.map((x: Json) => x.id);
+    expect(await waiting()).toContain(app.id);
+    expect((await staff.front.get(O)).body.items.map((x: Json) => x.id)).not.toContain(app.id);
 
     // the repeat certificate's charge, as the staff's services on request store it, open and unpaid
     const fees = await feesOf(staff.front, rec.id);
@@ -208,6 +218,7 @@ describe('the office and a request for a copy', () => {
     expect(printed.status, show(printed)).toBe(201);
     expect(printed.body.issue).toBe('repeat');
     expect((await c.get(`${A}/${app.id}`)).body.status).toBe('ready-for-collection');
+    expect(await waiting()).not.toContain(app.id);
     const tracked = await t
       .anonymous()
       .get(`/api/v1/portal/track?code=${app.trackingCode}&birthDate=1992-05-20`);
@@ -257,6 +268,14 @@ describe('the office and a request for a copy', () => {
     const c = await signedInCitizen(t, 'tg');
     const rec = await recordWithCertificate();
     const app = await submittedRequest(c, 'CERT_REPEAT', forChild(rec));
+    const death = await registered(staff, 'DEATH', deathData());
+    const wrongKind = await staff.front.post(
+      `${O}/${app.id}/link`,
+      { recordId: death.id },
+      { 'accept-language': 'en' },
+    );
+    expect(wrongKind.status).toBe(409);
+    expect(wrongKind.body.title).toContain('Birth');
     const jamoat = await t.as('jamoat');
     expect((await jamoat.post(`${O}/${app.id}/link`, { recordId: rec.id })).status).toBe(404);
     const returned = await staff.front.post(`${O}/${app.id}/return`, { message: 'Сабт ёфт нашуд.' });

@@ -76,7 +76,7 @@ export function CopyForm({
   return (
     <>
       <fieldset className="form-section">
-        <legend>{label('actKind')}</legend>
+        <legend>{m.apply.copies}</legend>
         <div className="field">
           <label htmlFor={fieldId('actKind')}>{label('actKind')} *</label>
           <select

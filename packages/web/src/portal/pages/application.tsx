@@ -73,7 +73,13 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
   );
   const labels = useMemo(() => (catalogue ? labelIndex(catalogue, locale) : null), [catalogue, locale]);
   const fieldLabel = (path: string) =>
-    labels ? labelOf(labels, path) : (COPY_REQUEST_LABELS[path]?.[locale] ?? path);
+    labels
+      ? labelOf(labels, path)
+      : path === 'birthDate'
+        ? a.birthDate
+        : path === 'office'
+          ? a.office
+          : (COPY_REQUEST_LABELS[path]?.[locale] ?? path);
   const invalid = useMemo(
     () => new Set((problem?.fields ?? []).map((f) => f.path.replace(/^data\./, ''))),
     [problem],
