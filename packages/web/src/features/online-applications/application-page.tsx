@@ -25,6 +25,7 @@ import { usePageTitle } from '../../lib/page-title.ts';
 import { searchQuery } from '../search/api.ts';
 import { ResultList } from '../search/components/results.tsx';
 import { SearchForm } from '../search/components/search-form.tsx';
+import { useSearchMessages } from '../search/messages.ts';
 import { apiQueryFromSearch } from '../search/params.ts';
 import { onlineApplicationQuery, useOnlineApplicationWrites } from './api.ts';
 import { useOnlineMessages } from './messages.ts';
@@ -58,24 +59,28 @@ function dataLines(
   return [{ path: path.join('.'), label, value }];
 }
 
-/** A copy request's data with core's labels: the kind of record, whose, the names and dates. */
+const COPY_ORDER = Object.keys(COPY_REQUEST_LABELS);
+
+/** A copy request's data with core's labels, in the form's order: the kind of record, whose, the names and dates. */
 function copyLines(data: Record<string, unknown>, lang: Locale) {
   const flat = (o: unknown, path: string[] = []): [string, unknown][] =>
     o !== null && typeof o === 'object'
       ? Object.entries(o as Record<string, unknown>).flatMap(([k, v]) => flat(v, [...path, k]))
       : [[path.join('.'), o]];
-  return flat(data).map(([path, raw]) => {
-    const text = String(raw);
-    const value =
-      path === 'actKind'
-        ? (getActKind(text)?.labels[lang] ?? text)
-        : path === 'relationship'
-          ? (COPY_RELATIONSHIP_LABELS[text as CopyRelationship]?.[lang] ?? text)
-          : /^\d{4}-\d{2}-\d{2}$/.test(text)
-            ? formatDate(text)
-            : text;
-    return { path, label: COPY_REQUEST_LABELS[path]?.[lang] ?? path, value };
-  });
+  return flat(data)
+    .map(([path, raw]) => {
+      const text = String(raw);
+      const value =
+        path === 'actKind'
+          ? (getActKind(text)?.labels[lang] ?? text)
+          : path === 'relationship'
+            ? (COPY_RELATIONSHIP_LABELS[text as CopyRelationship]?.[lang] ?? text)
+            : /^\d{4}-\d{2}-\d{2}$/.test(text)
+              ? formatDate(text)
+              : text;
+      return { path, label: COPY_REQUEST_LABELS[path]?.[lang] ?? path, value };
+    })
+    .sort((x, y) => COPY_ORDER.indexOf(x.path) - COPY_ORDER.indexOf(y.path));
 }
 
 /** The record search, started with the request's names, date and kind, each hit offered to link. */
@@ -89,6 +94,7 @@ function RecordFinder({
   busy: boolean;
 }) {
   const { m } = useOnlineMessages();
+  const sm = useSearchMessages();
   const { data: kinds } = useActKinds();
   const [search, setSearch] = useState(() => {
     const s = app.summary;
@@ -115,6 +121,9 @@ function RecordFinder({
         {m.findHint}
       </Text>
       <SearchForm search={search} onSearch={(next) => setSearch(next.toString())} busy={results.isFetching} />
+      <Text role="status" size="sm" fw={500}>
+        {results.data ? sm.found(results.data.items.length) : results.isFetching ? sm.searching : ''}
+      </Text>
       {results.data && (
         <ResultList
           items={results.data.items}
