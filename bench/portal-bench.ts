@@ -7,17 +7,23 @@
  *      "Slow 3G" and "Fast 3G" profiles (CDP Network.emulateNetworkConditions; the cache disabled,
  *      a fresh browser context per load): from the navigation's start to the page's content on
  *      screen (the element each page names: the home's heading, the calculator's total …), the
- *      median and the worst of --runs loads, with the bytes that went over the wire.
+ *      median and the worst of --runs loads, with the bytes that went over the wire. The
+ *      application page is behind sign-in: a citizen is signed in through the API with the code
+ *      of their sign-in message (read from its queued notification: this server sends no mail),
+ *      makes a birth application, and each load carries their session cookie.
  *
  *   node bench/portal-bench.ts [--runs 3] [--profiles slow-3g,fast-3g]
  *
  * A real server (demo offices, PGlite in memory) on a loopback port serves the built web app:
- * run `npm run build:web` first. The online application page joins PAGES when it exists.
+ * run `npm run build:web` first.
  */
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, launch } from '../e2e/support/browser.ts';
 import { startServer } from '../e2e/support/server.ts';
+import { CITIZEN_COOKIE } from '../packages/server/src/portal/sessions.ts';
+import { queuedSignInCode } from '../packages/server/src/portal/testing/sign-in-code.ts';
+import { birthData } from '../packages/server/src/test/fixtures.ts';
 import { firstScreen, kb, lazyExtra, readManifest, sum } from '../scripts/first-screen.ts';
 import { loadAverage, percentileOf } from './support/figures.ts';
 
@@ -54,8 +60,10 @@ const PAGES: {
   name: string;
   path: string;
   chunk: string | null;
-  /** What shows the page's content; none: its size only (a page behind a citizen's sign-in). */
-  content: ((page: Page) => Promise<unknown>) | null;
+  /** What shows the page's content. */
+  content: (page: Page) => Promise<unknown>;
+  /** Behind a citizen's sign-in (`:id` in the path is their application). */
+  signedIn?: true;
 }[] = [
   {
     name: 'home',
@@ -79,7 +87,9 @@ const PAGES: {
     name: 'an application (its form)',
     path: '/portal/applications/:id',
     chunk: 'src/portal/pages/application.tsx',
-    content: null,
+    // the application's own form, drawn once the application is read
+    content: (page) => page.locator('main form fieldset').first().waitFor({ timeout: 120_000 }),
+    signedIn: true,
   },
 ];
 
@@ -97,15 +107,47 @@ function sizes() {
   });
 }
 
-async function timeToContent(baseUrl: string) {
+interface Citizen {
+  session: string;
+  application: string;
+}
+
+/** A citizen signed in through the API with their code, with a birth application of theirs. */
+async function citizenWithApplication(server: Awaited<ReturnType<typeof startServer>>): Promise<Citizen> {
+  const call = async (path: string, body: unknown, cookie?: string) => {
+    const res = await fetch(`${server.url}/api/v1${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': crypto.randomUUID(),
+        ...(cookie ? { cookie } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res;
+  };
+  const asked = await call('/portal/sign-in/code', { to: { email: 'bench@example.tj' }, language: 'tg' });
+  const { challenge } = (await asked.json()) as { challenge: string };
+  const code = await queuedSignInCode(server.t.dbx, server.t.config, challenge);
+  const signedIn = await call('/portal/sign-in', { challenge, code });
+  const session = new RegExp(`${CITIZEN_COOKIE}=([^;]+)`).exec(signedIn.headers.get('set-cookie') ?? '')?.[1];
+  if (!session) throw new Error('no session cookie on sign-in');
+  const made = await call(
+    '/portal/applications',
+    { kind: 'BIRTH', office: 'DU-03-00', data: birthData() },
+    `${CITIZEN_COOKIE}=${session}`,
+  );
+  return { session, application: ((await made.json()) as { id: string }).id };
+}
+
+async function timeToContent(baseUrl: string, citizen: Citizen) {
   const browser = await launch();
   const results: { profile: string; page: string; median: number; worst: number; bytes: number }[] = [];
   try {
     for (const key of profiles) {
       const profile = PROFILES[key];
       for (const p of PAGES) {
-        const content = p.content;
-        if (!content) continue;
         const times: number[] = [];
         let bytes = 0;
         for (let i = 0; i < runs; i++) {
@@ -114,6 +156,8 @@ async function timeToContent(baseUrl: string) {
             viewport: { width: 360, height: 740 },
             locale: 'tg-TJ',
           });
+          if (p.signedIn)
+            await context.addCookies([{ name: CITIZEN_COOKIE, value: citizen.session, url: baseUrl }]);
           const page = await context.newPage();
           const cdp = await context.newCDPSession(page);
           await cdp.send('Network.enable');
@@ -129,8 +173,11 @@ async function timeToContent(baseUrl: string) {
             wire += e.encodedDataLength;
           });
           const start = performance.now();
-          await page.goto(p.path, { waitUntil: 'commit', timeout: 120_000 });
-          await content(page);
+          await page.goto(p.path.replace(':id', citizen.application), {
+            waitUntil: 'commit',
+            timeout: 120_000,
+          });
+          await p.content(page);
           times.push(performance.now() - start);
           bytes = wire;
           await context.close();
@@ -160,7 +207,7 @@ for (const r of sizes()) console.log(`| ${r.page} | ${r.files} | ${kb(r.raw)} | 
 const server = await startServer();
 try {
   const loadBefore = loadAverage();
-  const timed = await timeToContent(server.url);
+  const timed = await timeToContent(server.url, await citizenWithApplication(server));
   console.log(`\nTime to content in Chromium (${CHROMIUM}), 360×740, cache disabled, ${runs} loads each\n`);
   console.log('| profile | page | median | worst | over the wire |');
   console.log('|---|---|---:|---:|---:|');

@@ -8,6 +8,7 @@ import {
   startSmtpSink,
 } from '../../packages/server/src/notifications/testing/smtp-sink.ts';
 import { waitFor } from '../../packages/server/src/notifications/testing/wait.ts';
+import { notifyApplicationFromRecord } from '../../packages/server/src/portal/application-notices.ts';
 import { type E2eSuite, useE2e } from './suite.ts';
 
 const T = { timeout: 20_000 };
@@ -21,7 +22,8 @@ export interface PortalSuite {
 
 /**
  * Starts a test SMTP server, then the file's Sabt server and Chromium (useE2e) sending its
- * notifications there, and closes them after the file's tests.
+ * notifications there (an online application's statuses read from its record told too, as the
+ * server runs it), and closes them after the file's tests.
  */
 export function usePortalE2e(): PortalSuite {
   let smtp: SmtpSink;
@@ -39,7 +41,7 @@ export function usePortalE2e(): PortalSuite {
       SABT_SMTP_PORT: String(smtp.port),
       SABT_SMTP_FROM: 'Sabt <noreply@sabt.example.tj>',
     },
-    jobs: { jobs: [sendNotification], subscribers: [] },
+    jobs: { jobs: [sendNotification], subscribers: [notifyApplicationFromRecord] },
   }));
   return {
     e2e,

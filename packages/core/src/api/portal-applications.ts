@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isPlainDate } from '../dates/plain-date.ts';
 import { APPLICATION_KINDS } from '../portal/copy-requests.ts';
 import { localizedSchema } from './auth.ts';
+import { applicationVisitSchema } from './portal-appointments.ts';
 import { iso } from './shapes.ts';
 
 /**
@@ -16,7 +17,8 @@ import { iso } from './shapes.ts';
 /**
  * What a citizen is told of an application: their draft; received by the office; waiting for
  * their visit (the clerk made a record of it); needs correction (with the clerk's message);
- * registered (the record is); certificate ready for collection (a certificate of it is printed).
+ * registered (the record is); certificate ready for collection (a certificate of it is printed);
+ * closed (the office withdrew the record it made of it, which was never registered).
  */
 export const CITIZEN_APPLICATION_STATUSES = [
   'draft',
@@ -25,6 +27,7 @@ export const CITIZEN_APPLICATION_STATUSES = [
   'needs-correction',
   'registered',
   'ready-for-collection',
+  'closed',
 ] as const;
 export type CitizenApplicationStatus = (typeof CITIZEN_APPLICATION_STATUSES)[number];
 
@@ -66,7 +69,11 @@ export const citizenApplicationListSchema = z
 
 /** One application with its data and attachments. */
 export const citizenApplicationDetailSchema = citizenApplicationSchema
-  .extend({ data: recordData, attachments: z.array(citizenAttachmentSchema) })
+  .extend({
+    data: recordData,
+    attachments: z.array(citizenAttachmentSchema),
+    appointment: applicationVisitSchema.nullable().describe('its coming visit to the office, if booked'),
+  })
   .describe('An application the citizen made online, with its data and attachments');
 export type CitizenApplicationDetail = z.infer<typeof citizenApplicationDetailSchema>;
 
@@ -140,7 +147,11 @@ export const onlineApplicationListSchema = z
   .object({ items: z.array(onlineApplicationSchema) })
   .describe('Online applications to the office, oldest first');
 export const onlineApplicationDetailSchema = onlineApplicationSchema
-  .extend({ data: recordData, attachments: z.array(citizenAttachmentSchema) })
+  .extend({
+    data: recordData,
+    attachments: z.array(citizenAttachmentSchema),
+    appointment: applicationVisitSchema.nullable().describe('the citizen’s coming visit for it, if booked'),
+  })
   .describe('An online application with its data and attachments');
 export type OnlineApplicationDetail = z.infer<typeof onlineApplicationDetailSchema>;
 

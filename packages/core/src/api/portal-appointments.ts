@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addDays, isPlainDate } from '../dates/plain-date.ts';
 import { PORTAL_SERVICES } from '../portal/services.ts';
 import type { Role } from '../workflow/roles.ts';
+import { ACT_KINDS } from '../workflow/statuses.ts';
 import { localizedSchema } from './auth.ts';
 import { iso } from './shapes.ts';
 
@@ -117,15 +118,41 @@ export const slotListSchema = z
   .object({ items: z.array(slotSchema) })
   .describe('An office’s slots of a day, by time');
 
-/** A citizen's booking: a slot, and what they come for (a portal service), if they say. */
+/**
+ * A citizen's booking: a slot, what they come for (a portal service), if they say, and the online
+ * application the visit is for, if any: their own, submitted to the slot's office. An application
+ * has one coming visit at a time: a second booking for it is refused (the first is moved instead).
+ */
 export const bookingSchema = z.strictObject({
   slot: z.uuid({ error: 'error.uuid' }),
   purpose: z.enum(PORTAL_SERVICES).nullish().describe('a portal service'),
+  application: z
+    .uuid({ error: 'error.uuid' })
+    .nullish()
+    .describe('the citizen’s own submitted online application to the slot’s office'),
 });
 export const moveBookingSchema = z.strictObject({ slot: z.uuid({ error: 'error.uuid' }) });
 
 export const APPOINTMENT_STATUSES = ['booked', 'cancelled'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+/** The online application an appointment is for. */
+export const appointmentApplicationSchema = z
+  .object({ id: z.string(), kind: z.enum(ACT_KINDS), trackingCode: z.string() })
+  .describe('The online application the visit is for');
+export type AppointmentApplication = z.infer<typeof appointmentApplicationSchema>;
+
+/** An application's coming visit, as its application shows it (the citizen's and the office's screens). */
+export const applicationVisitSchema = z
+  .object({
+    id: z.string().describe('the appointment'),
+    office: z.object({ id: z.string(), name: localizedSchema }),
+    date: z.string(),
+    start: z.string().describe('HH:MM in the office’s time zone'),
+    end: z.string(),
+  })
+  .describe('The coming visit booked for an application');
+export type ApplicationVisit = z.infer<typeof applicationVisitSchema>;
 
 /** An appointment as the citizen sees it. */
 export const appointmentSchema = z
@@ -137,7 +164,7 @@ export const appointmentSchema = z
     start: z.string(),
     end: z.string(),
     purpose: z.enum(PORTAL_SERVICES).nullable(),
-    applicationId: z.string().nullable().describe('the online application it is for, if any'),
+    application: appointmentApplicationSchema.nullable().describe('the online application it is for, if any'),
     status: z.enum(APPOINTMENT_STATUSES),
     cancelledBy: z.enum(['citizen', 'office']).nullable(),
     createdAt: iso,
@@ -157,7 +184,7 @@ export const dayAppointmentSchema = z
     end: z.string(),
     contact: z.string().describe('the phone number or e-mail address the citizen signed in with'),
     purpose: z.enum(PORTAL_SERVICES).nullable(),
-    applicationId: z.string().nullable(),
+    application: appointmentApplicationSchema.nullable(),
     status: z.enum(APPOINTMENT_STATUSES),
     cancelledBy: z.enum(['citizen', 'office']).nullable(),
   })

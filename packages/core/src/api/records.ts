@@ -113,6 +113,10 @@ export const recordViewSchema = z
     sealed: z.boolean(),
     rejection: decisionSchema.nullable(),
     cancellation: decisionSchema.nullable().describe('who cancelled the draft, when and why'),
+    onlineApplication: z
+      .object({ id: z.string(), trackingCode: z.string() })
+      .nullable()
+      .describe('the citizen’s online application the draft was made from (GET /online-applications/{id})'),
     links: z.array(recordLinkSchema),
     notations: z.array(notationSchema),
     check: z

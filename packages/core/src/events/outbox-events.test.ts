@@ -18,6 +18,7 @@ describe('outbox events', () => {
       'payment.recorded',
       'record.amended',
       'record.annulled',
+      'record.cancelled',
       'record.registered',
       'record.restored',
     ]);

@@ -69,6 +69,15 @@ export const EVENT_DEFINITIONS = {
       cause: z.object({ type: z.string(), recordId: id.optional(), requestId: id.optional() }),
     }),
   },
+  /**
+   * A draft was withdrawn (cancelled) at the office: it was never registered and leaves the work
+   * queues. Its reason stays in the record's history (staff's words, not for the payload).
+   */
+  'record.cancelled': {
+    type: 'record.cancelled',
+    schemaVersion: 1,
+    schema: z.object({ ...recordCitation, cancelledAt: instant }),
+  },
   /** A registered record was annulled, on a court decision or as a duplicate of another. */
   'record.annulled': {
     type: 'record.annulled',

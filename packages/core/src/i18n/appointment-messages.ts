@@ -85,6 +85,26 @@ export const APPOINTMENT_MESSAGES = {
     ru: 'Запись уже на это время.',
     en: 'The appointment is already at this time.',
   },
+  'problem.appointments.unknownApplication': {
+    tg: 'Шумо чунин аризаи онлайн надоред.',
+    ru: 'У вас нет такого онлайн-заявления.',
+    en: 'You have no such online application.',
+  },
+  'problem.appointments.applicationDraft': {
+    tg: 'Аризаи ҳанӯз ирсолнашуда: аввал онро ирсол кунед, баъд барои он навбат гиред.',
+    ru: 'Заявление ещё не отправлено: сначала отправьте его, затем записывайтесь на приём по нему.',
+    en: 'This application has not been submitted yet: submit it first, then book a visit for it.',
+  },
+  'problem.appointments.applicationOtherOffice': {
+    tg: 'Ариза ба идораи дигар ирсол шудааст: вақти қабули ҳамон идораро интихоб кунед.',
+    ru: 'Заявление подано в другое учреждение: выберите время приёма этого учреждения.',
+    en: 'The application was submitted to another office: choose a time at that office.',
+  },
+  'problem.appointments.applicationBooked': {
+    tg: 'Барои ин ариза аллакай навбат ҳаст ({date}, соати {time}). Онро иваз кунед ё бекор кунед.',
+    ru: 'По этому заявлению уже есть запись ({date}, {time}). Перенесите или отмените её.',
+    en: 'This application already has a visit booked ({date} at {time}). Move or cancel that one instead.',
+  },
   'problem.appointments.forbidden': {
     tg: 'Шумо ба навбатҳои ин идора дастрасӣ надоред.',
     ru: 'У вас нет доступа к записям этого учреждения.',

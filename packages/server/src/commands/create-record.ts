@@ -12,6 +12,8 @@ export interface CreateRecordInput {
   id?: string | undefined;
   kind: string;
   data: Record<string, unknown>;
+  /** The citizen's online application the draft is made from (kept in the creation's payload). */
+  onlineApplication?: { id: string; trackingCode: string } | undefined;
 }
 
 /** A lost or destroyed record made again on a court decision: a new draft flagged restored. */
@@ -94,6 +96,7 @@ export async function createRecord(
       schemaVersion: def.schemaVersion,
       data: input.data,
       ...(restoration ? { restoration } : {}),
+      ...(input.onlineApplication ? { onlineApplication: input.onlineApplication } : {}),
     },
   });
   return { id, created: true };

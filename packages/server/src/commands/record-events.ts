@@ -63,6 +63,14 @@ export function recordAmended(
   ctx.events.push(outboxEvent('record.amended', { ...cite(rec), ...change }));
 }
 
+/** A draft was cancelled. */
+export function recordCancelled(
+  ctx: WriteContext,
+  rec: Pick<RecordRow, 'id' | 'kind' | 'office_id' | 'national_id'>,
+) {
+  ctx.events.push(outboxEvent('record.cancelled', { ...cite(rec), cancelledAt: ctx.now.toISOString() }));
+}
+
 /** A registered record was annulled. */
 export function recordAnnulled(ctx: WriteContext, rec: RecordRow, basis: AnnulBasis) {
   ctx.events.push(

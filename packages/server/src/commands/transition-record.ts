@@ -15,6 +15,7 @@ import {
 } from '../unit-of-work/record-store.ts';
 import type { WriteContext } from '../unit-of-work/write.ts';
 import { KIND_EFFECTS } from './effects/index.ts';
+import { recordCancelled } from './record-events.ts';
 import { registerLocked } from './register-record.ts';
 import { assertWaitingPeriod } from './waiting-period.ts';
 
@@ -73,6 +74,7 @@ export async function transitionRecord(
         ? withFlags(rec.flags, ['rejected'])
         : withFlags(rec.flags, [], ['rejected', 'possible-duplicate']),
     );
+    if (action === 'cancel') recordCancelled(ctx, rec);
     return { id };
   }
   const check = requireValidData(ctx, def, rec.data, 'complete');

@@ -16,7 +16,7 @@ import { applicationDb } from './application-tables.ts';
  * Each change of an online application's status told to the citizen, by the channel they signed in
  * with (e-mail or SMS), in their language, through the notifier (recorded in the transaction that
  * makes the change, sent by a job): received, waiting for their visit, needs correction (with the
- * clerk's message), registered, certificate ready for collection.
+ * clerk's message), registered, certificate ready for collection, closed.
  */
 export async function notifyApplicationStatus(
   trx: Transaction<Database>,
@@ -76,13 +76,19 @@ export async function notifyApplicationStatus(
 
 /**
  * The statuses read from the linked record, told when they come: the record registered, a
- * certificate of it printed (outbox events; once per event). A print also makes ready the requests
- * for a copy of the record that it answers: linked before it, for its document (an extract, or the
- * record's own certificate), with no such print since they were linked.
+ * certificate of it printed, the record withdrawn unregistered (outbox events; once per event). A
+ * print also makes ready the requests for a copy of the record that it answers: linked before it,
+ * for its document (an extract, or the record's own certificate), with no such print since they
+ * were linked.
  */
+const FROM_RECORD = {
+  'record.registered': 'registered',
+  'certificate.issued': 'ready-for-collection',
+  'record.cancelled': 'closed',
+} as const;
 export const notifyApplicationFromRecord = defineSubscriber({
   name: 'portal.application-status',
-  events: ['record.registered', 'certificate.issued'],
+  events: Object.keys(FROM_RECORD) as (keyof typeof FROM_RECORD)[],
   async handler(event, ctx) {
     const recordId = event.recordId;
     if (!recordId) return;
@@ -112,7 +118,7 @@ export const notifyApplicationFromRecord = defineSubscriber({
       for (const applicationId of ids)
         await notifyApplicationStatus(trx, ctx.config, {
           applicationId,
-          status: event.type === 'record.registered' ? 'registered' : 'ready-for-collection',
+          status: FROM_RECORD[event.type as keyof typeof FROM_RECORD],
           cause: { kind: 'system' },
           today: event.occurredAt.slice(0, 10),
         });

@@ -26,6 +26,7 @@ import type { FileStore } from '../storage/file-store.ts';
 import { recordStoredFile } from '../storage/tables.ts';
 import { notifyApplicationStatus } from './application-notices.ts';
 import { applicationDb } from './application-tables.ts';
+import { applicationVisit } from './appointments.ts';
 import type { CitizenWriteContext } from './citizen-write.ts';
 
 /** At most this many scans on one application. */
@@ -83,8 +84,9 @@ export { rows as applicationRows };
 /**
  * What the citizen is told, read from the linked record where there is one: waiting for their
  * visit while the record is worked on, registered once it is, ready for collection once a
- * certificate of it is printed. A copy request's record is registered already: linked, it waits for
- * the citizen's visit (the fee, the originals) until its document is printed.
+ * certificate of it is printed; closed once the office withdrew the record unregistered. A copy
+ * request's record is registered already: linked, it waits for the citizen's visit (the fee, the
+ * originals) until its document is printed.
  */
 export function statusOf(
   row: Pick<ApplicationRow, 'kind' | 'status' | 'record_status' | 'printed'>,
@@ -93,6 +95,7 @@ export function statusOf(
   if (row.printed) return 'ready-for-collection';
   if (isCopyService(row.kind)) return 'waiting-for-visit';
   if (row.record_status === 'registered') return 'registered';
+  if (row.record_status === 'cancelled') return 'closed';
   return 'waiting-for-visit';
 }
 
@@ -159,7 +162,28 @@ export async function citizenApplication(
     ...presentApplication(row),
     data: row.data as Record<string, unknown>,
     attachments: await attachmentsOf(db, id),
+    appointment: await applicationVisit(db, id),
   };
+}
+
+/** A scan the citizen attached to their own application, as they sent it; another citizen's is not found. */
+export async function citizenApplicationFile(
+  db: Kysely<Database>,
+  files: FileStore,
+  citizenId: string,
+  id: string,
+  fileId: string,
+) {
+  const file = await applicationDb(db)
+    .selectFrom('citizen_application_files as f')
+    .innerJoin('citizen_applications as a', 'a.id', 'f.application_id')
+    .select(['f.sha256', 'f.content_type', 'f.file_name'])
+    .where('f.id', '=', fileId)
+    .where('a.id', '=', id)
+    .where('a.citizen_id', '=', citizenId)
+    .executeTakeFirst();
+  if (!file) throw notFound();
+  return { bytes: await files.get(file.sha256), contentType: file.content_type, fileName: file.file_name };
 }
 
 /** The citizen's application locked for a change; another citizen's is not found. */

@@ -1,6 +1,7 @@
 import type { AppointmentStatus } from '@sabt/core';
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { CitizenApplicationsTable } from './application-tables.ts';
 import { type PortalDatabase, portalDb } from './tables.ts';
 
 /** appointment_series (migration 040): a series of slots as its publisher gave it. */
@@ -42,7 +43,7 @@ export interface AppointmentsTable {
   slot_id: string;
   day: string;
   purpose: string | null;
-  /** The online application the visit is for: filled by online applications (no foreign key). */
+  /** The online application the visit is for (no foreign key: that table has its own migration). */
   application_id: string | null;
   status: AppointmentStatus;
   cancelled_by: 'citizen' | 'office' | null;
@@ -56,11 +57,13 @@ export type AppointmentTables = {
   appointment_slots: AppointmentSlotsTable;
   appointments: AppointmentsTable;
 };
-export type AppointmentsDatabase = PortalDatabase & AppointmentTables;
+/** With the online applications an appointment may be for. */
+type WithApplications = AppointmentTables & { citizen_applications: CitizenApplicationsTable };
+export type AppointmentsDatabase = PortalDatabase & WithApplications;
 
 /** The database (or a transaction) seen with the appointments' tables beside the portal's. */
 export function appointmentsDb(db: Transaction<Database>): Transaction<AppointmentsDatabase>;
 export function appointmentsDb(db: Kysely<Database>): Kysely<AppointmentsDatabase>;
 export function appointmentsDb(db: Kysely<Database> | Transaction<Database>) {
-  return portalDb(db as Kysely<Database>).withTables<AppointmentTables>();
+  return portalDb(db as Kysely<Database>).withTables<WithApplications>();
 }

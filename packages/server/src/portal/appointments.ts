@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type ActKindCode,
   APPOINTMENT_DAY_READERS,
+  type ApplicationVisit,
   type Appointment,
+  type AppointmentApplication,
   type AppointmentDay,
   addDays,
   adminReach,
@@ -348,6 +351,63 @@ async function assertNoOtherThatDay(
   if (other) throw new DomainError('conflict', 'problem.appointments.onePerDay');
 }
 
+/** An appointment that still counts: booked, and its slot not yet begun. */
+const comingVisits = (db: Adb, now: Date) =>
+  db
+    .selectFrom('appointments as a')
+    .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
+    .where('a.status', '=', 'booked')
+    .where('s.starts_at', '>', now);
+
+/**
+ * A visit may be booked for an application that is the citizen's own (another's is not found),
+ * submitted (not a draft), to the slot's office, and without another coming visit: an
+ * application has one at a time, and a citizen who wants another time moves that one (refused
+ * here rather than moved silently, so that no booking changes without the citizen asking). The
+ * application is locked, so two bookings for it at once are decided one after the other.
+ */
+async function assertBookableFor(ctx: CitizenWriteContext, applicationId: string, officeId: string) {
+  const db = appointmentsDb(ctx.trx);
+  const app = await db
+    .selectFrom('citizen_applications')
+    .select(['id', 'status', 'office_id'])
+    .where('id', '=', applicationId)
+    .where('citizen_id', '=', ctx.citizen.id)
+    .forUpdate()
+    .executeTakeFirst();
+  const field = (key: string) => [{ path: ['application'], key }];
+  if (!app)
+    throw new DomainError(
+      'not-found',
+      'problem.appointments.unknownApplication',
+      {},
+      field('problem.appointments.unknownApplication'),
+    );
+  if (app.status === 'draft')
+    throw new DomainError(
+      'conflict',
+      'problem.appointments.applicationDraft',
+      {},
+      field('problem.appointments.applicationDraft'),
+    );
+  if (app.office_id !== officeId)
+    throw new DomainError(
+      'conflict',
+      'problem.appointments.applicationOtherOffice',
+      {},
+      field('problem.appointments.applicationOtherOffice'),
+    );
+  const other = await comingVisits(db, ctx.now)
+    .select(['a.day', hhmm('s.start_time').as('start')])
+    .where('a.application_id', '=', applicationId)
+    .executeTakeFirst();
+  if (other)
+    throw new DomainError('conflict', 'problem.appointments.applicationBooked', {
+      date: other.day,
+      time: other.start,
+    });
+}
+
 /**
  * Books a slot for the signed-in citizen: a place taken (takePlace), at most one live booking per
  * citizen, office and day (checked here, and held by the database's unique index when two
@@ -355,13 +415,18 @@ async function assertNoOtherThatDay(
  */
 export async function bookAppointment(
   ctx: CitizenWriteContext,
-  input: { slot: string; purpose?: PortalService | null | undefined },
+  input: {
+    slot: string;
+    purpose?: PortalService | null | undefined;
+    application?: string | null | undefined;
+  },
 ): Promise<Appointment> {
   const db = appointmentsDb(ctx.trx);
   const slot = await takePlace(db, input.slot, ctx.now);
   const office = await officeOf(db, slot.office_id);
   assertServing(office);
   await assertNoOtherThatDay(db, ctx.citizen.id, slot.office_id, slot.day);
+  if (input.application) await assertBookableFor(ctx, input.application, slot.office_id);
   const id = randomUUID();
   await db
     .insertInto('appointments')
@@ -372,7 +437,7 @@ export async function bookAppointment(
       slot_id: slot.id,
       day: slot.day,
       purpose: input.purpose ?? null,
-      application_id: null,
+      application_id: input.application ?? null,
       status: 'booked',
       cancelled_by: null,
       cancelled_at: null,
@@ -399,6 +464,7 @@ export async function bookAppointment(
     date: slot.day,
     start: slot.start,
     purpose: input.purpose ?? null,
+    application: input.application ?? null,
   });
   return citizenAppointment(db, ctx.citizen.id, id);
 }
@@ -503,6 +569,7 @@ const APPOINTMENT_ROWS = (db: Adb) =>
     .selectFrom('appointments as a')
     .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
     .innerJoin('offices as o', 'o.id', 'a.office_id')
+    .leftJoin('citizen_applications as ap', 'ap.id', 'a.application_id')
     .select([
       'a.id',
       'a.office_id',
@@ -510,6 +577,8 @@ const APPOINTMENT_ROWS = (db: Adb) =>
       'a.day',
       'a.purpose',
       'a.application_id',
+      'ap.kind as application_kind',
+      'ap.tracking_code',
       'a.status',
       'a.cancelled_by',
       'a.created_at',
@@ -524,6 +593,15 @@ type AppointmentRow = Awaited<ReturnType<ReturnType<typeof APPOINTMENT_ROWS>['ex
 
 const purposeOf = (p: string | null): PortalService | null => (p && isPortalService(p) ? p : null);
 
+const applicationOf = (r: {
+  application_id: string | null;
+  application_kind: string | null;
+  tracking_code: string | null;
+}): AppointmentApplication | null =>
+  r.application_id && r.application_kind && r.tracking_code
+    ? { id: r.application_id, kind: r.application_kind as ActKindCode, trackingCode: r.tracking_code }
+    : null;
+
 const presentAppointment = (r: AppointmentRow): Appointment => ({
   id: r.id,
   office: { id: r.office_id, name: { tg: r.name_tg, ru: r.name_ru, en: r.name_en } },
@@ -532,7 +610,7 @@ const presentAppointment = (r: AppointmentRow): Appointment => ({
   start: r.start,
   end: r.end,
   purpose: purposeOf(r.purpose),
-  applicationId: r.application_id,
+  application: applicationOf(r),
   status: r.status,
   cancelledBy: r.cancelled_by,
   createdAt: new Date(r.created_at).toISOString(),
@@ -584,11 +662,14 @@ export async function appointmentDay(
     .selectFrom('appointments as a')
     .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
     .innerJoin('citizens as c', 'c.id', 'a.citizen_id')
+    .leftJoin('citizen_applications as ap', 'ap.id', 'a.application_id')
     .select([
       'a.id',
       'a.slot_id',
       'a.purpose',
       'a.application_id',
+      'ap.kind as application_kind',
+      'ap.tracking_code',
       'a.status',
       'a.cancelled_by',
       'c.contact',
@@ -611,9 +692,44 @@ export async function appointmentDay(
       end: r.end,
       contact: r.contact,
       purpose: purposeOf(r.purpose),
-      applicationId: r.application_id,
+      application: applicationOf(r),
       status: r.status,
       cancelledBy: r.cancelled_by,
     })),
+  };
+}
+
+/**
+ * An application's coming visit (at most one: bookAppointment), as the citizen's application page
+ * and the office's screen of it show it; none when nothing is booked or the visit has begun.
+ */
+export async function applicationVisit(
+  db: Kysely<Database>,
+  applicationId: string,
+  now = new Date(),
+): Promise<ApplicationVisit | null> {
+  const adb = appointmentsDb(db);
+  const r = await comingVisits(adb, now)
+    .innerJoin('offices as o', 'o.id', 'a.office_id')
+    .select([
+      'a.id',
+      'a.office_id',
+      'a.day',
+      hhmm('s.start_time').as('start'),
+      hhmm('s.end_time').as('end'),
+      'o.name_tg',
+      'o.name_ru',
+      'o.name_en',
+    ])
+    .where('a.application_id', '=', applicationId)
+    .orderBy('s.starts_at')
+    .executeTakeFirst();
+  if (!r) return null;
+  return {
+    id: r.id,
+    office: { id: r.office_id, name: { tg: r.name_tg, ru: r.name_ru, en: r.name_en } },
+    date: r.day,
+    start: r.start,
+    end: r.end,
   };
 }

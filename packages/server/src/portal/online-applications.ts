@@ -31,6 +31,7 @@ import {
   presentApplication,
   printedSql,
 } from './applications.ts';
+import { applicationVisit } from './appointments.ts';
 
 /**
  * The office's queue of online applications: those submitted to the reader's own office, for the
@@ -119,6 +120,7 @@ export async function onlineApplication(dbx: Db, actor: Actor, id: string): Prom
     ...present(row),
     data: row.data as Record<string, unknown>,
     attachments: await attachmentsOf(dbx.db, id),
+    appointment: await applicationVisit(dbx.db, id),
   };
 }
 
@@ -165,6 +167,7 @@ async function detailIn(ctx: WriteContext, id: string): Promise<OnlineApplicatio
     ...present(row),
     data: row.data as Record<string, unknown>,
     attachments: await attachmentsOf(ctx.trx, id),
+    appointment: await applicationVisit(ctx.trx, id),
   };
 }
 
@@ -179,6 +182,7 @@ export async function acceptOnlineApplication(ctx: WriteContext, id: string) {
   const { id: recordId } = await createRecord(ctx, {
     kind: row.kind,
     data: row.data as Record<string, unknown>,
+    onlineApplication: { id, trackingCode: row.tracking_code! },
   });
   await applicationDb(ctx.trx)
     .updateTable('citizen_applications')

@@ -49,6 +49,9 @@ export function presentRecord(
   const check = def && !hidden && open ? checkRecordData(def, rec.data, 'complete', { today }) : undefined;
   const lastReject = [...actions].reverse().find((a) => a.action === 'reject');
   const cancel = rec.status === 'cancelled' ? actions.findLast((a) => a.action === 'cancel') : undefined;
+  const created = actions.find((a) => a.action === 'create')?.payload as
+    | { onlineApplication?: { id: string; trackingCode: string } }
+    | undefined;
   const canAct = rec.office_id === actor.officeId;
   const mine = [...new Set(actions.filter((a) => a.actor_id === actor.id).map((a) => a.action))];
   return {
@@ -76,6 +79,8 @@ export function presentRecord(
     cancellation: cancel
       ? { reason: cancel.reason, at: iso(cancel.at), by: cancel.login, byName: cancel.full_name }
       : null,
+    /** The citizen's online application the draft was made from, if it was. */
+    onlineApplication: created?.onlineApplication ?? null,
     links: links.map((l) => ({
       type: l.type,
       recordId: l.linked_record_id,

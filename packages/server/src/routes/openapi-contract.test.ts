@@ -651,6 +651,8 @@ describe('every documented operation, driven through the app', () => {
       await anonymous.post(`${PA}/${application.id}/attachments`, { ...pdf, fileName: 'scan.png' }, citizen),
       415,
     );
+    ok(await anonymous.get(`${PA}/${application.id}/attachments/${scan.id}`, citizen));
+    ok(await anonymous.get(`${PA}/${application.id}/attachments/${randomUUID()}`, citizen), 404);
     const extra = ok(
       await anonymous.post(`${PA}/${application.id}/attachments`, { ...pdf, fileName: 'copy.pdf' }, citizen),
       201,

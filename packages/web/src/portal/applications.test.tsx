@@ -41,6 +41,7 @@ const draft = (over: Partial<CitizenApplicationDetail> = {}): CitizenApplication
   submittedAt: null,
   data: {},
   attachments: [],
+  appointment: null,
   ...over,
 });
 
@@ -166,7 +167,7 @@ describe('applying online', () => {
 
     const file = new File([new Uint8Array([37, 80, 68, 70])], 'medical.pdf', { type: 'application/pdf' });
     await userEvent.upload(screen.getByLabelText('Attach a file'), file);
-    await screen.findByText('medical.pdf (2 KB)', { exact: false });
+    await screen.findByRole('link', { name: 'medical.pdf' });
     expect(calls.find((c) => c.path.endsWith('/attachments'))!.body).toEqual({
       fileName: 'medical.pdf',
       content: 'JVBERg==',
@@ -217,6 +218,27 @@ describe('applying online', () => {
     await screen.findByText('Attach the passport.', { exact: false }, LAZY);
     expect(screen.getByText('Needs correction')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Send the application' })).toBeTruthy();
+  });
+
+  it('shows a sent application’s scans, each opening as it was sent, and one the office closed', async () => {
+    const scan = {
+      id: '0f0e0d0c-0b0a-4908-8706-050403020100',
+      fileName: 'medical.pdf',
+      contentType: 'application/pdf',
+      size: 2048,
+      createdAt: '2026-12-07T10:00:00.000Z',
+    };
+    answer = (c) =>
+      c.path === `/api/v1/portal/applications/${ID}`
+        ? [200, draft({ status: 'closed', trackingCode: '7KQ2MX9D4G', attachments: [scan] })]
+        : undefined;
+    open(`/portal/applications/${ID}`);
+    const link = await screen.findByRole('link', { name: 'medical.pdf' }, LAZY);
+    expect(link.getAttribute('href')).toBe(`/api/v1/portal/applications/${ID}/attachments/${scan.id}`);
+    expect(screen.getByText('Closed by the office')).toBeTruthy();
+    // sent: nothing to remove, nothing to send
+    expect(screen.queryByRole('button', { name: /Remove/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Send the application' })).toBeNull();
   });
 });
 

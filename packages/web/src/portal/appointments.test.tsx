@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import type { Appointment, FreeSlot, PublicOffice } from '@sabt/core';
+import type { Appointment, CitizenApplicationDetail, FreeSlot, PublicOffice } from '@sabt/core';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -30,12 +30,34 @@ const booked = (over: Partial<Appointment> = {}): Appointment => ({
   start: '09:00',
   end: '09:30',
   purpose: 'birth',
-  applicationId: null,
+  application: null,
   status: 'booked',
   cancelledBy: null,
   createdAt: '2030-03-01T08:00:00.000Z',
   ...over,
 });
+
+const APPLICATION: CitizenApplicationDetail = {
+  id: 'bbbbbbbb-0000-4000-8000-000000000001',
+  kind: 'BIRTH',
+  trackingCode: '7KQ2MX9D4G',
+  status: 'received',
+  office: { id: OFFICE.id, name: OFFICE.name },
+  message: null,
+  createdAt: '2030-03-01T08:00:00.000Z',
+  updatedAt: '2030-03-01T08:00:00.000Z',
+  submittedAt: '2030-03-01T08:00:00.000Z',
+  data: {},
+  attachments: [],
+  appointment: null,
+};
+const VISIT = {
+  id: 'aaaaaaaa-0000-4000-8000-000000000001',
+  office: APPLICATION.office!,
+  date: '2030-03-04',
+  start: '09:30',
+  end: '10:00',
+};
 
 type Call = { path: string; method: string; body: unknown; headers: Record<string, string> };
 let calls: Call[];
@@ -74,6 +96,8 @@ beforeEach(() => {
         };
       else if (url.pathname === '/api/v1/portal/slots') answer.body = { items: SLOTS };
       else if (url.pathname === '/api/v1/portal/appointments') answer.body = { items: mine };
+      else if (url.pathname === `/api/v1/portal/applications/${APPLICATION.id}`)
+        answer.body = { ...APPLICATION, appointment: mine.length ? VISIT : null };
       return new Response(JSON.stringify(answer.body), {
         status: answer.status,
         headers: { 'content-type': answer.status >= 400 ? 'application/problem+json' : 'application/json' },
@@ -124,6 +148,40 @@ describe('booking an appointment on the portal', () => {
     // then the account page says so
     expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeTruthy();
     expect(await screen.findByText(/^Booked: .*09:00\. A message is on its way\.$/)).toBeTruthy();
+  });
+
+  it('a visit for an application: from its page, at its office, sent with it, and shown on it once booked', async () => {
+    const user = userEvent.setup();
+    const forIt = { id: APPLICATION.id, kind: 'BIRTH' as const, trackingCode: APPLICATION.trackingCode! };
+    writeAnswer = () => {
+      mine = [
+        booked({ slot: SLOTS[1]!.id, start: '09:30', end: '10:00', purpose: null, application: forIt }),
+      ];
+      return { status: 201, body: mine[0] };
+    };
+    open(`/portal/applications/${APPLICATION.id}`);
+    await user.click(await screen.findByRole('link', { name: 'Book a visit' }));
+    expect(await screen.findByText('For your application 7KQ2M-X9D4G')).toBeTruthy();
+    const office = await screen.findByLabelText<HTMLSelectElement>('Office');
+    await waitFor(() => expect(office.value).toBe('DU-03-00'));
+    expect(office.disabled).toBe(true);
+    // what one comes for is the application's
+    expect(screen.queryByLabelText('What you come for (optional)')).toBeNull();
+    await user.click(await screen.findByRole('radio', { name: /09:30–10:00/ }));
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      slot: SLOTS[1]!.id,
+      application: APPLICATION.id,
+    });
+    // back on the application: its visit
+    expect(await screen.findByText(/^Monday, 04\.03\.2030, 09:30–10:00, Firdavsi office$/)).toBeTruthy();
+    expect(window.location.pathname).toBe(`/portal/applications/${APPLICATION.id}`);
+    // and the account's list says which application the appointment is for
+    window.history.pushState(null, '', '/portal/account');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    const link = await screen.findByRole('link', { name: 'For your application 7KQ2M-X9D4G' });
+    expect(link.getAttribute('href')).toBe(`/portal/applications/${APPLICATION.id}`);
   });
 
   it('a time just taken by someone else: the server’s words shown, the times asked again', async () => {

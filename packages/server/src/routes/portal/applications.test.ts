@@ -153,6 +153,15 @@ describe('a citizen’s application', () => {
     const owner = await citizen();
     const other = await citizen();
     const app = await submitted(owner);
+    // the owner reads their own scan back, as they sent it; nobody else does
+    const [scan] = (await owner.get(`${A}/${app.id}`)).body.attachments;
+    const own = await owner.get(`${A}/${app.id}/attachments/${scan.id}`);
+    expect(own.status).toBe(200);
+    expect(own.headers['content-type']).toBe('application/pdf');
+    expect(own.headers['content-disposition']).toContain('medical.pdf');
+    expect(own.body).toBe(samplePdf().toString());
+    expect((await other.get(`${A}/${app.id}/attachments/${scan.id}`)).status).toBe(404);
+    expect((await t.anonymous().get(`${A}/${app.id}/attachments/${scan.id}`)).status).toBe(401);
     expect((await other.get(`${A}/${app.id}`)).status).toBe(404);
     expect((await other.put(`${A}/${app.id}`, { data: {} })).status).toBe(404);
     expect((await other.post(`${A}/${app.id}/submit`, { birthDate: '1990-04-12' })).status).toBe(404);
@@ -230,6 +239,8 @@ describe('the office’s queue', () => {
     const record = await w.front.get(`${R}/${recordId}`);
     expect(record.body.status).toBe('draft');
     expect(record.body.data).toEqual(data);
+    // the record tells which application it was made from
+    expect(record.body.onlineApplication).toEqual({ id: app.id, trackingCode: app.trackingCode });
     expect((await c.get(`${A}/${app.id}`)).body.status).toBe('waiting-for-visit');
     expect(
       (await w.front.get(`${O}?status=waiting-for-visit`)).body.items.map((x: { id: string }) => x.id),
@@ -256,6 +267,36 @@ describe('the office’s queue', () => {
     expect((await c.get(`${A}/${app.id}`)).body.status).toBe('ready-for-collection');
     await waitFor('the collection notice', async () =>
       (await told()).some(([template]) => template === 'application.ready-for-collection') ? true : undefined,
+    );
+  });
+
+  it('is closed when the office withdraws the record made of it unregistered, and the citizen is told', async () => {
+    const c = await citizen('tg');
+    const app = await submitted(c);
+    const accepted = await w.front.post(`${O}/${app.id}/accept`, undefined, {
+      'idempotency-key': 'accept-c',
+    });
+    expect(accepted.status, show(accepted)).toBe(200);
+    const recordId = accepted.body.recordId as string;
+    const cancelled = await w.front.post(`${R}/${recordId}/cancel`, { reason: 'the applicant did not come' });
+    expect(cancelled.status, show(cancelled)).toBe(200);
+
+    expect((await c.get(`${A}/${app.id}`)).body.status).toBe('closed');
+    const tracked = await t
+      .anonymous()
+      .get(`/api/v1/portal/track?code=${app.trackingCode}&birthDate=1990-04-12`);
+    expect(tracked.body.status).toBe('closed');
+    // out of the office's queues
+    for (const queue of ['received', 'waiting-for-visit', 'needs-correction'])
+      expect(
+        (await w.front.get(`${O}?status=${queue}`)).body.items.map((x: { id: string }) => x.id),
+      ).not.toContain(app.id);
+    await waitFor('the closing notice', async () =>
+      (await noticesTo(c.email)).find(
+        (n) =>
+          n.template === 'application.status-changed' &&
+          (n.params as { status?: string }).status === 'closed',
+      ),
     );
   });
 

@@ -35,6 +35,7 @@ import {
 import {
   attachApplicationFile,
   citizenApplication,
+  citizenApplicationFile,
   createApplicationDraft,
   listCitizenApplications,
   removeApplicationFile,
@@ -58,6 +59,23 @@ const idParams = z.strictObject({ id: z.uuid({ error: 'error.uuid' }) });
 const fileParams = idParams.extend({ fileId: z.uuid({ error: 'error.uuid' }) });
 const CITIZEN_WRITE = problems(400, 401, 404, 409, 413, 415, 422, 500);
 const citizenOnly = { config: { public: true } };
+
+/** A scan as it was sent: its own type, shown in the browser under its file name. */
+const SCAN = {
+  description: 'The file',
+  content: Object.fromEntries(
+    ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'].map((type) => [
+      type,
+      { schema: z.string().meta({ format: 'binary' }) },
+    ]),
+  ),
+};
+const sendScan = (reply: FastifyReply, file: { bytes: Buffer; contentType: string; fileName: string }) =>
+  reply
+    .type(file.contentType)
+    .header('cache-control', 'private, no-store')
+    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .send(file.bytes);
 
 /**
  * Online applications: the citizen's (/portal/applications…: drafts, scans, submission; their
@@ -178,6 +196,24 @@ export async function applicationRoutes(app: FastifyInstance, { config, dbx, fil
       ),
   );
 
+  r.get(
+    '/portal/applications/:id/attachments/:fileId',
+    doc(
+      'A scan the citizen attached to their own application, as they sent it (another citizen’s is not found)',
+      {
+        security: CITIZEN,
+        params: fileParams,
+        response: responses({ 200: SCAN, ...problems(400, 401, 404, 500) }),
+      },
+      citizenOnly,
+    ),
+    async (req, reply) =>
+      sendScan(
+        reply,
+        await citizenApplicationFile(dbx.db, files, citizenOf(req).id, req.params.id, req.params.fileId),
+      ),
+  );
+
   r.post(
     '/portal/applications/:id/attachments/:fileId/remove',
     doc(
@@ -266,26 +302,13 @@ export async function applicationRoutes(app: FastifyInstance, { config, dbx, fil
     '/online-applications/:id/files/:fileId',
     doc('A scan attached to an online application, as the citizen sent it (audited)', {
       params: fileParams,
-      response: responses({
-        200: {
-          description: 'The file',
-          content: Object.fromEntries(
-            ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'].map((type) => [
-              type,
-              { schema: z.string().meta({ format: 'binary' }) },
-            ]),
-          ),
-        },
-        ...problems(400, 401, 403, 404, 500),
-      }),
+      response: responses({ 200: SCAN, ...problems(400, 401, 403, 404, 500) }),
     }),
-    async (req, reply) => {
-      const file = await onlineApplicationFile(dbx, files, actorOf(req), req.params.id, req.params.fileId);
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(file.bytes);
-    },
+    async (req, reply) =>
+      sendScan(
+        reply,
+        await onlineApplicationFile(dbx, files, actorOf(req), req.params.id, req.params.fileId),
+      ),
   );
 
   r.post(

@@ -243,7 +243,7 @@ describe('booking', () => {
       start: '09:00',
       end: '10:00',
       purpose: 'birth',
-      applicationId: null,
+      application: null,
       office: { id: 'RA-13-03' },
     });
     const again = await c.post('/api/v1/portal/appointments', { slot: slot.id, purpose: 'birth' }, k);

@@ -9,7 +9,12 @@ import { z } from 'zod';
 import { citizenOf, idempotencyKey, localeOf, type RouteDeps, sendWrite } from '../../http/context.ts';
 import { documentedRoutes, problems, responses } from '../../http/responses.ts';
 import { type CitizenWriteContext, runCitizenWrite } from '../../portal/citizen-write.ts';
-import { addCitizenMessage, askQuestion, citizenQuestion, citizenQuestions } from '../../portal/questions.ts';
+import {
+  addCitizenMessage,
+  askQuestion,
+  citizenQuestion,
+  citizenQuestions,
+} from '../../portal/questions/citizen.ts';
 import type { WriteResult } from '../../unit-of-work/write.ts';
 
 /** The citizen's own routes carry the portal's cookie (never the staff's session). */
@@ -28,7 +33,7 @@ const writeHeaders = z.object({
 const WRITE = problems(400, 401, 403, 404, 409, 413, 415, 422, 500);
 
 /**
- * A citizen's questions to staff (portal/questions.ts): ask an office, write further in one's own
+ * A citizen's questions to staff (portal/questions/citizen.ts): ask an office, write further in one's own
  * thread, read one's own threads. Another citizen's thread is not found, as a missing one is.
  */
 export async function portalQuestionRoutes(

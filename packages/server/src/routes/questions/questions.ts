@@ -12,21 +12,14 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf, answerWrite, type RouteDeps } from '../../http/context.ts';
 import { documentedRoutes, readAnswers, writeAnswers } from '../../http/responses.ts';
-import {
-  answerQuestion,
-  cannedAnswers,
-  changeCannedAnswer,
-  closeQuestion,
-  createCannedAnswer,
-  inbox,
-  staffQuestion,
-} from '../../portal/questions.ts';
+import { cannedAnswers, changeCannedAnswer, createCannedAnswer } from '../../portal/questions/canned.ts';
+import { answerQuestion, closeQuestion, inbox, staffQuestion } from '../../portal/questions/staff.ts';
 
 const idParams = z.strictObject({ id: z.uuid({ error: 'error.uuid' }) });
 const none = z.strictObject({}).nullish();
 
 /**
- * Citizens' questions in the workspace (portal/questions.ts): an office's inbox, a thread, an
+ * Citizens' questions in the workspace (portal/questions/): an office's inbox, a thread, an
  * answer (free text or a canned answer in the citizen's language), closing; and the canned
  * answers, kept by the head of office and the central administrator. Who may: core questionReach
  * and cannedAnswerReach. Every write idempotent and audited; a read of a thread audited.

@@ -17,6 +17,7 @@ import { Link, useSearchParams } from 'react-router';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Heading } from '../../components/heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { TokenPager, useTokenPages } from '../../components/token-pager.tsx';
 import { meQuery } from '../../lib/auth.ts';
 import { formatInstant } from '../../lib/dates.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
@@ -39,13 +40,12 @@ export default function UsersPage() {
   const filter = Object.fromEntries(
     USER_FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
   ) as UserFilter;
-  // the logins each page started after: going back pops one
-  const [pages, setPages] = useState<(string | null)[]>([null]);
-  const users = useQuery(usersQuery(filter, pages.at(-1) ?? null));
+  const pages = useTokenPages();
+  const users = useQuery(usersQuery(filter, pages.token));
   const offices = useQuery(adminOfficesQuery());
   const [creating, setCreating] = useState(false);
   const search = (next: UserFilter) => {
-    setPages([null]);
+    pages.reset();
     setParams(new URLSearchParams(Object.entries(next).filter(([, v]) => v) as [string, string][]));
   };
   const national = adminReach('read-users', me.role) === 'national';
@@ -64,25 +64,12 @@ export default function UsersPage() {
         <ProblemAlert error={users.error} text={{ title: m.common.loadError, check: m.common.check }} />
         {users.data && users.data.items.length === 0 && <Text>{m.users.none}</Text>}
         {users.data && users.data.items.length > 0 && <UserTable rows={users.data.items} />}
-        <Group gap="xs">
-          <Button
-            variant="default"
-            disabled={pages.length === 1}
-            onClick={() => setPages((p) => p.slice(0, -1))}
-          >
-            {m.common.previous}
-          </Button>
-          <Button
-            variant="default"
-            disabled={!users.data?.next || users.isPlaceholderData}
-            onClick={() => setPages((p) => [...p, users.data!.next])}
-          >
-            {m.common.next}
-          </Button>
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {m.common.page(pages.length)}
-          </Text>
-        </Group>
+        <TokenPager
+          pages={pages}
+          next={users.data?.next}
+          loading={users.isPlaceholderData}
+          labels={{ previous: m.common.previous, next: m.common.next, page: m.common.page }}
+        />
       </Stack>
       {creating && offices.data && (
         <CreateUserDialog me={me} offices={offices.data} onClose={() => setCreating(false)} />

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -15,6 +16,7 @@ import {
   adminReach,
   type DayAppointment,
   formatDate,
+  formatVerifyCode,
   mayReadAppointmentDay,
   PORTAL_SERVICE_INFO,
   type Slot,
@@ -24,6 +26,7 @@ import {
 } from '@sabt/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { DateInput } from '../../components/date-input.tsx';
 import { DialogFooter } from '../../components/dialog-footer.tsx';
@@ -120,6 +123,18 @@ function DayTable({ rows }: { rows: DayAppointment[] }) {
     { header: m.time, cell: (x) => `${x.start}–${x.end}`, nowrap: true, rowHeader: true },
     { header: m.contact, cell: (x) => x.contact },
     { header: m.purpose, cell: (x) => (x.purpose ? PORTAL_SERVICE_INFO[x.purpose].title[lang] : '—') },
+    {
+      header: m.application,
+      nowrap: true,
+      cell: (x) =>
+        x.application ? (
+          <Anchor component={Link} to={`/online-applications/${x.application.id}`}>
+            {formatVerifyCode(x.application.trackingCode)}
+          </Anchor>
+        ) : (
+          '—'
+        ),
+    },
     {
       header: m.status,
       nowrap: true,

@@ -47,7 +47,7 @@ const DAY: AppointmentDay = {
       end: '09:30',
       contact: '+992931234567',
       purpose: 'birth',
-      applicationId: null,
+      application: { id: 'app-1', kind: 'BIRTH', trackingCode: '7KQ2MX9D4G' },
       status: 'booked',
       cancelledBy: null,
     },
@@ -58,7 +58,7 @@ const DAY: AppointmentDay = {
       end: '09:30',
       contact: 'nigora@mail.tj',
       purpose: null,
-      applicationId: null,
+      application: null,
       status: 'cancelled',
       cancelledBy: 'citizen',
     },
@@ -174,9 +174,13 @@ describe('appointments in the workspace', () => {
           .map((c) => c.textContent),
       ),
     ).toEqual([
-      ['+992931234567', 'Birth registration', 'Booked'],
-      ['nigora@mail.tj', '—', 'Cancelled by the citizen'],
+      ['+992931234567', 'Birth registration', '7KQ2M-X9D4G', 'Booked'],
+      ['nigora@mail.tj', '—', '—', 'Cancelled by the citizen'],
     ]);
+    // the application the visit is for, opened from its tracking code
+    expect(within(rows[0]!).getByRole('link', { name: '7KQ2M-X9D4G' }).getAttribute('href')).toBe(
+      '/online-applications/app-1',
+    );
     const slots = screen.getByRole('table', { name: 'Slots' });
     expect(within(slots).getAllByRole('row')[1]!.textContent).toContain('2 of 2');
     expect(within(slots).queryByRole('button')).toBeNull();

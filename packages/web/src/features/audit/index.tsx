@@ -22,6 +22,7 @@ import { type Column, DataTable } from '../../components/data-table.tsx';
 import { DateInput } from '../../components/date-input.tsx';
 import { Heading } from '../../components/heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { TokenPager, useTokenPages } from '../../components/token-pager.tsx';
 import { typedDateIso } from '../../lib/date-mask.ts';
 import { formatInstant } from '../../lib/dates.ts';
 import { officesQuery } from '../../lib/offices.ts';
@@ -42,12 +43,10 @@ export default function AuditPage() {
   const filter: AuditFilter = Object.fromEntries(
     FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
   );
-  // the tokens of the pages before this one: going back pops one
-  const [pages, setPages] = useState<(string | null)[]>([null]);
-  const page = pages.at(-1) ?? null;
-  const entries = useQuery(auditEntriesQuery(filter, page));
+  const pages = useTokenPages();
+  const entries = useQuery(auditEntriesQuery(filter, pages.token));
   const search = (next: AuditFilter) => {
-    setPages([null]);
+    pages.reset();
     setParams(new URLSearchParams(Object.entries(next).filter(([, v]) => v) as [string, string][]));
   };
 
@@ -60,25 +59,12 @@ export default function AuditPage() {
         <ProblemAlert error={entries.error} text={{ title: m.results.loadError, check: m.results.check }} />
         {entries.data && entries.data.items.length === 0 && <Text>{m.results.none}</Text>}
         {entries.data && entries.data.items.length > 0 && <EntryTable rows={entries.data.items} />}
-        <Group gap="xs">
-          <Button
-            variant="default"
-            disabled={pages.length === 1}
-            onClick={() => setPages((p) => p.slice(0, -1))}
-          >
-            {m.results.newer}
-          </Button>
-          <Button
-            variant="default"
-            disabled={!entries.data?.next || entries.isPlaceholderData}
-            onClick={() => setPages((p) => [...p, entries.data!.next])}
-          >
-            {m.results.older}
-          </Button>
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {m.results.page(pages.length)}
-          </Text>
-        </Group>
+        <TokenPager
+          pages={pages}
+          next={entries.data?.next}
+          loading={entries.isPlaceholderData}
+          labels={{ previous: m.results.newer, next: m.results.older, page: m.results.page }}
+        />
         <ExportButtons filter={filter} />
       </Stack>
     </Stack>

@@ -185,6 +185,12 @@ export default function OnlineApplicationPage() {
         intro={`${m.submitted}: ${formatDate(a.submittedAt.slice(0, 10))} · ${m.status}: ${m.queues[a.status as keyof typeof m.queues] ?? a.status}`}
       />
       {a.message && <Alert color="yellow">{a.message}</Alert>}
+      <Text>
+        {m.visit}:{' '}
+        {a.appointment
+          ? `${formatDate(a.appointment.date)}, ${a.appointment.start}–${a.appointment.end}, ${a.appointment.office.name[lang]}`
+          : m.noVisit}
+      </Text>
       {a.recordId && (
         <Anchor component={Link} to={`/records/${a.recordId}`}>
           {copy ? m.linked : m.record}

@@ -46,6 +46,7 @@ const APP: OnlineApplicationDetail = {
   attachments: [
     { id: 'f1', fileName: 'medical.pdf', contentType: 'application/pdf', size: 4096, createdAt: '' },
   ],
+  appointment: null,
 };
 
 const COPY_ID = '5c1e0b7a-3d2f-4e8a-9b6c-7d8e9f0a1b2c';
@@ -88,7 +89,7 @@ const HIT = {
 };
 
 let calls: { method: string; path: string; search: string; body: unknown }[];
-function stubApi(role: Me['role']) {
+function stubApi(role: Me['role'], over: Partial<OnlineApplicationDetail> = {}) {
   calls = [];
   vi.stubGlobal(
     'fetch',
@@ -105,7 +106,8 @@ function stubApi(role: Me['role']) {
       if (path === '/auth/session') return jsonResponse(200, { user: user(role) });
       if (path === '/online-applications')
         return jsonResponse(200, { items: url.search.includes('received') ? [APP] : [] });
-      if (path === `/online-applications/${ID}` && method === 'GET') return jsonResponse(200, APP);
+      if (path === `/online-applications/${ID}` && method === 'GET')
+        return jsonResponse(200, { ...APP, ...over });
       if (path === `/online-applications/${COPY_ID}` && method === 'GET') return jsonResponse(200, COPY);
       if (path === '/search') return jsonResponse(200, { items: [HIT], weaker: 0 });
       if (path === '/act-kinds') return jsonResponse(200, { items: [] });
@@ -174,12 +176,31 @@ describe('the office’s online applications', () => {
     // coded values and districts by their names, never a code
     expect(screen.getByText('Firdavsi')).toBeTruthy();
     expect(screen.getByText('20.11.2026')).toBeTruthy();
+    expect(screen.getByText('Visit to the office: not booked')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'medical.pdf' }).getAttribute('href')).toBe(
       `/api/v1/online-applications/${ID}/files/f1`,
     );
     await userEvent.click(screen.getByRole('button', { name: 'Originals checked: start the record' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/records/r-1/edit'));
     expect(calls.find((c) => c.path.endsWith('/accept'))?.method).toBe('POST');
+  });
+
+  it('shows the citizen’s visit booked for it', async () => {
+    stubApi('front_office', {
+      appointment: {
+        id: 'v1',
+        office: APP.office,
+        date: '2026-12-09',
+        start: '09:30',
+        end: '10:00',
+      },
+    });
+    openAt(`/online-applications/${ID}`);
+    expect(
+      await screen.findByText(
+        'Visit to the office: 09.12.2026, 09:30–10:00, Civil Registry Office — Firdavsi',
+      ),
+    ).toBeTruthy();
   });
 
   it('returns it to the citizen with a message', async () => {

@@ -11,10 +11,10 @@ import {
 } from '@mantine/core';
 import { QUESTION_STATUSES, type QuestionStatus, questionReach } from '@sabt/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Heading } from '../../components/heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { useTokenPages } from '../../components/token-pager.tsx';
 import { meQuery } from '../../lib/auth.ts';
 import { formatInstant } from '../../lib/dates.ts';
 import { officesQuery } from '../../lib/offices.ts';
@@ -46,14 +46,13 @@ function Inbox() {
   const status = (QUESTION_STATUSES as readonly string[]).includes(params.get('status') ?? '')
     ? (params.get('status') as QuestionStatus)
     : 'open';
-  const [pages, setPages] = useState<(string | null)[]>([null]);
-  const after = pages.at(-1) ?? null;
-  const box = useQuery(inboxQuery(national ? office : null, status, after));
+  const pages = useTokenPages();
+  const box = useQuery(inboxQuery(national ? office : null, status, pages.token));
   const offices = useQuery({ ...officesQuery(), enabled: national });
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     next.set(key, value);
-    setPages([null]);
+    pages.reset();
     setParams(next, { replace: true });
   };
 
@@ -123,13 +122,13 @@ function Inbox() {
         </Table.ScrollContainer>
       )}
       <Group>
-        {pages.length > 1 && (
-          <Button variant="default" onClick={() => setPages([null])}>
+        {pages.number > 1 && (
+          <Button variant="default" onClick={pages.reset}>
             {m.inbox.first}
           </Button>
         )}
         {box.data?.next && (
-          <Button variant="default" onClick={() => setPages([...pages, box.data.next])}>
+          <Button variant="default" onClick={() => pages.forward(box.data.next!)}>
             {m.inbox.more}
           </Button>
         )}

@@ -168,6 +168,19 @@ describe('record screen', () => {
     ).toEqual(['Каримова', 'Каримзода']);
   });
 
+  it('links a record made from an online application back to it, by its tracking code', async () => {
+    await i18n.changeLanguage('en');
+    const record = registeredBirth({
+      onlineApplication: { id: '5d0c6f0e-8a2b-4c3d-9e4f-a1b2c3d4e5f6', trackingCode: '7KQ2MX9D4G' },
+    });
+    vi.stubGlobal('fetch', fakeApi(routesFor(record)).fetch);
+    renderRecord();
+    const facts = await screen.findByRole('region', { name: 'Key facts of the record' });
+    const link = within(facts).getByRole('link', { name: '7KQ2M-X9D4G' });
+    expect(link.getAttribute('href')).toBe('/online-applications/5d0c6f0e-8a2b-4c3d-9e4f-a1b2c3d4e5f6');
+    expect(facts.textContent).toContain('From the online application');
+  });
+
   it('tells on the earlier record what a court annulment of a later act undid', async () => {
     await i18n.changeLanguage('en');
     const record = registeredBirth({

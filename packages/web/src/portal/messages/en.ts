@@ -134,6 +134,7 @@ export const en: PortalMessages = {
       'needs-correction': 'Needs correction',
       registered: 'Registered',
       'ready-for-collection': 'Certificate ready',
+      closed: 'Closed by the office',
     },
   },
   questions: {
@@ -246,6 +247,10 @@ export const en: PortalMessages = {
     statusBooked: 'Booked',
     statusCancelled: 'Cancelled',
     byOffice: 'Cancelled: the office closed this time',
+    forApplication: 'For your application {code}',
+    visit: 'Visit to the office',
+    visitAt: '{date}, {time}–{end}, {office}',
+    bookVisit: 'Book a visit',
   },
   footer: 'Sabt — electronic civil registration system. Office staff:',
   staffLink: 'sign in to the workspace',

@@ -136,6 +136,7 @@ export const ru: PortalMessages = {
       'needs-correction': 'Нужны исправления',
       registered: 'Зарегистрировано',
       'ready-for-collection': 'Свидетельство готово',
+      closed: 'Закрыто учреждением',
     },
   },
   questions: {
@@ -248,6 +249,10 @@ export const ru: PortalMessages = {
     statusBooked: 'Действует',
     statusCancelled: 'Отменена',
     byOffice: 'Отменена: учреждение закрыло время',
+    forApplication: 'По вашему заявлению {code}',
+    visit: 'Приём в учреждении',
+    visitAt: '{date}, {time}–{end}, {office}',
+    bookVisit: 'Записаться на приём',
   },
   footer: 'Сабт — электронная система регистрации актов гражданского состояния. Сотрудникам учреждений:',
   staffLink: 'вход в рабочее место',

@@ -136,6 +136,7 @@ export const tg = {
       'needs-correction': 'Ислоҳ лозим аст',
       registered: 'Ба қайд гирифта шуд',
       'ready-for-collection': 'Шаҳодатнома омода аст',
+      closed: 'Дар идора баста шуд',
     },
   },
   questions: {
@@ -249,6 +250,10 @@ export const tg = {
     statusBooked: 'Фаъол',
     statusCancelled: 'Бекор шуд',
     byOffice: 'Бекор шуд: идора вақтро баст',
+    forApplication: 'Барои аризаи шумо {code}',
+    visit: 'Ташриф ба идора',
+    visitAt: '{date}, {time}–{end}, {office}',
+    bookVisit: 'Навбат ба идора гирифтан',
   },
   footer: 'Сабт — системаи электронии сабти ҳолатҳои шаҳрвандӣ. Кормандони идораҳо:',
   staffLink: 'воридшавӣ ба ҷои кор',

@@ -17,6 +17,7 @@ import { dateTextToValue } from '../../features/forms/lib/date-text.ts';
 import { labelIndex, labelOf } from '../../features/forms/lib/field-labels.ts';
 import { toData } from '../../features/forms/lib/form-model.ts';
 import { ActForm, fieldId } from '../components/act-form.tsx';
+import { AttachmentList } from '../components/attachment-list.tsx';
 import { CopyForm } from '../components/copy-form.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { PageTitle } from '../components/page-title.tsx';
@@ -24,6 +25,7 @@ import { getJson, ProblemError, sendJson } from '../lib/api.ts';
 import { fill, useLocale } from '../lib/i18n.tsx';
 import { Link } from '../lib/router.tsx';
 import { useLoad } from '../lib/use-load.ts';
+import { ApplicationVisitFacts } from './appointments.tsx';
 
 /**
  * One of the citizen's applications: while a draft (or returned for correction) the office, the
@@ -173,6 +175,7 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
             <dd>{formatDate(app.submittedAt.slice(0, 10))}</dd>
           </>
         )}
+        <ApplicationVisitFacts app={app} />
       </dl>
       {app.message && (
         <div className="alert" role="note">
@@ -241,20 +244,12 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
             </button>
           </form>
           <h2>{a.attachments}</h2>
-          {app.attachments.length === 0 ? (
-            <p>{a.noAttachments}</p>
-          ) : (
-            <ul>
-              {app.attachments.map((f) => (
-                <li key={f.id}>
-                  {f.fileName} ({Math.ceil(f.size / 1024)} KB){' '}
-                  <button type="button" onClick={() => onRemove(f.id)} disabled={busy}>
-                    {a.remove} <span className="visually-hidden">{f.fileName}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <AttachmentList
+            attachments={app.attachments}
+            url={url}
+            empty={a.noAttachments}
+            remove={{ label: a.remove, busy, onRemove }}
+          />
           <div className="field">
             <label htmlFor="f-attach">{a.attach}</label>
             <span className="hint" id="f-attach-hint">
@@ -295,6 +290,12 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
               {a.submit}
             </button>
           </form>
+        </>
+      )}
+      {!editable && (
+        <>
+          <h2>{a.attachments}</h2>
+          <AttachmentList attachments={app.attachments} url={url} empty={a.noAttachments} />
         </>
       )}
       <p>

@@ -1,7 +1,9 @@
 import {
   type Appointment,
+  type CitizenApplicationDetail,
   type FreeSlot,
   formatDate,
+  formatVerifyCode,
   type Locale,
   PORTAL_SERVICE_INFO,
   type PortalService,
@@ -27,8 +29,10 @@ export function dayName(date: string, locale: Locale): string {
 /**
  * Booking an appointment: an office, then a day with free time, then a time (the office's free
  * slots of the next two weeks), and what one comes for; or, from the account page
- * (`?move=<id>&office=<id>`), another time for an appointment one has. The server decides: a
- * place just taken by someone else is refused in the citizen's language and the times reloaded.
+ * (`?move=<id>&office=<id>`), another time for an appointment one has; or, from an application's
+ * page (`?application=<id>&office=<id>`), a visit for that application at its office. The server
+ * decides: a place just taken by someone else is refused in the citizen's language and the times
+ * reloaded.
  */
 export default function AppointmentsPage() {
   const { m, locale } = useLocale();
@@ -37,6 +41,7 @@ export default function AppointmentsPage() {
   const { citizen } = useCitizen();
   const id = useId();
   const moving = query.get('move');
+  const forApplication = moving ? null : query.get('application');
   const [office, setOffice] = useState(query.get('office') ?? '');
   const [day, setDay] = useState('');
   const [slot, setSlot] = useState('');
@@ -61,6 +66,13 @@ export default function AppointmentsPage() {
     [moving, citizen?.id],
   );
   const current = mine.data?.items.find((x) => x.id === moving);
+  const application = useLoad(
+    () =>
+      forApplication && citizen
+        ? getJson<CitizenApplicationDetail>(`/api/v1/portal/applications/${forApplication}`, locale)
+        : Promise.resolve(null),
+    [forApplication, citizen?.id],
+  );
 
   const days = useMemo(() => {
     const byDay = new Map<string, FreeSlot[]>();
@@ -91,15 +103,23 @@ export default function AppointmentsPage() {
           )
         : await postJson<Appointment>(
             '/api/v1/portal/appointments',
-            { slot, ...(purpose ? { purpose } : {}) },
+            {
+              slot,
+              ...(purpose ? { purpose } : {}),
+              ...(forApplication ? { application: forApplication } : {}),
+            },
             locale,
-            keyFor(`book ${slot} ${purpose}`),
+            keyFor(`book ${slot} ${purpose} ${forApplication}`),
           );
       const note = fill(moving ? a.moved : a.booked, {
         date: dayName(done.date, locale),
         time: done.start,
       });
-      navigate(`/account?done=${encodeURIComponent(note)}`);
+      navigate(
+        done.application
+          ? `/applications/${done.application.id}`
+          : `/account?done=${encodeURIComponent(note)}`,
+      );
     } catch (err) {
       setRefusal(err instanceof Error ? err.message : String(err));
       setSlot('');
@@ -116,6 +136,11 @@ export default function AppointmentsPage() {
       {moving && current && (
         <p className="lead">{fill(a.moving, { date: dayName(current.date, locale), time: current.start })}</p>
       )}
+      {application.data?.trackingCode && (
+        <p className="lead">
+          {fill(a.forApplication, { code: formatVerifyCode(application.data.trackingCode) })}
+        </p>
+      )}
       {citizen === null && (
         <p className="lead">
           {a.signInFirst} <Link to="/sign-in">{m.nav.signIn}</Link>
@@ -128,7 +153,7 @@ export default function AppointmentsPage() {
             <select
               id={`${id}-office`}
               value={office}
-              disabled={Boolean(moving)}
+              disabled={Boolean(moving || forApplication)}
               onChange={(e) => {
                 setOffice(e.target.value);
                 setDay('');
@@ -194,7 +219,7 @@ export default function AppointmentsPage() {
                   </label>
                 ))}
               </fieldset>
-              {!moving && chosenOffice && (
+              {!moving && !forApplication && chosenOffice && (
                 <div className="field">
                   <label htmlFor={`${id}-purpose`}>{a.purpose}</label>
                   <select
@@ -276,6 +301,14 @@ export function MyAppointments() {
                   <br />
                   {x.office.name[locale]}
                   {x.purpose && ` — ${PORTAL_SERVICE_INFO[x.purpose].title[locale]}`}
+                  {x.application && (
+                    <>
+                      <br />
+                      <Link to={`/applications/${x.application.id}`}>
+                        {fill(a.forApplication, { code: formatVerifyCode(x.application.trackingCode) })}
+                      </Link>
+                    </>
+                  )}
                   <br />
                   {x.status === 'booked'
                     ? a.statusBooked
@@ -310,5 +343,35 @@ export function MyAppointments() {
         <Link to="/appointments">{a.bookLink}</Link>
       </p>
     </section>
+  );
+}
+
+/**
+ * An application's visit on its page: the day, time and office of its coming appointment, or a
+ * link to book one at the application's office once it is sent (the server keeps one per application).
+ */
+export function ApplicationVisitFacts({ app }: { app: CitizenApplicationDetail }) {
+  const { m, locale } = useLocale();
+  const a = m.appointments;
+  if (!app.trackingCode || app.status === 'draft' || !app.office) return null;
+  const visit = app.appointment;
+  return (
+    <>
+      <dt>{a.visit}</dt>
+      <dd>
+        {visit ? (
+          fill(a.visitAt, {
+            date: dayName(visit.date, locale),
+            time: visit.start,
+            end: visit.end,
+            office: visit.office.name[locale],
+          })
+        ) : (
+          <Link to={`/appointments?office=${encodeURIComponent(app.office.id)}&application=${app.id}`}>
+            {a.bookVisit}
+          </Link>
+        )}
+      </dd>
+    </>
   );
 }

@@ -24,6 +24,8 @@ export const en: OnlineApplicationMessages = {
   returnTitle: 'Return for correction',
   message: 'Message to the citizen',
   send: 'Return',
+  visit: 'Visit to the office',
+  noVisit: 'not booked',
   record: 'The record made of it',
   status: 'Status',
   back: 'To the list',

@@ -24,6 +24,8 @@ export const ru: OnlineApplicationMessages = {
   returnTitle: 'Вернуть на исправление',
   message: 'Сообщение гражданину',
   send: 'Вернуть',
+  visit: 'Запись на приём',
+  noVisit: 'не сделана',
   record: 'Запись, созданная из заявления',
   status: 'Статус',
   back: 'К списку',

@@ -1,5 +1,18 @@
-import { ActionIcon, Box, CopyButton, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Box,
+  CopyButton,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { formatVerifyCode } from '@sabt/core';
 import { Fragment, forwardRef, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { RecordBadges } from '../../../components/record-badges.tsx';
 import { formatInstant } from '../../../lib/dates.ts';
 import type { RecordView } from '../../../lib/records.ts';
@@ -137,6 +150,17 @@ export const RecordHeader = forwardRef<HTMLHeadingElement, { record: RecordView 
           <Fact label={record.versions.length > 0 ? m.facts.version : m.facts.updated}>
             {record.versions.length > 0 ? record.version : formatInstant(record.updatedAt)}
           </Fact>
+          {record.onlineApplication && (
+            <Fact label={m.facts.onlineApplication}>
+              <Anchor
+                component={Link}
+                to={`/online-applications/${record.onlineApplication.id}`}
+                ff="monospace"
+              >
+                {formatVerifyCode(record.onlineApplication.trackingCode)}
+              </Anchor>
+            </Fact>
+          )}
         </Box>
       </Paper>
     </Stack>

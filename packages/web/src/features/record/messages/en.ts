@@ -25,6 +25,7 @@ export const en: RecordMessages = {
     updated: 'Last changed',
     version: 'Version',
     status: 'Status and flags',
+    onlineApplication: 'From the online application',
   },
   flags: {
     duplicate: 'Confirmed duplicate',

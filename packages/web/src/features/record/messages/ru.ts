@@ -25,6 +25,7 @@ export const ru: RecordMessages = {
     updated: 'Последнее изменение',
     version: 'Версия',
     status: 'Статус и отметки',
+    onlineApplication: 'Из онлайн-заявления',
   },
   flags: {
     duplicate: 'Подтверждён дубликат',

@@ -23,6 +23,7 @@ export const tg = {
     updated: 'Охирин тағйир',
     version: 'Версия',
     status: 'Ҳолат ва аломатҳо',
+    onlineApplication: 'Аз аризаи онлайн',
   },
   flags: {
     duplicate: 'Такрорӣ будан тасдиқ шуд',

@@ -55,6 +55,7 @@ export function registeredBirth(overrides: Partial<RecordView> = {}): RecordView
     data: v2,
     sealed: false,
     rejection: null,
+    onlineApplication: null,
     links: [
       {
         type: 'death',
