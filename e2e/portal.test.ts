@@ -59,6 +59,13 @@ describe('the citizen portal in a real browser', () => {
       await check('application', () => page.getByLabel('Идора', { exact: true }).waitFor(T));
       await page.getByRole('button', { name: 'Аризаро фиристед' }).click();
       await check('application refused', () => page.getByRole('alert').waitFor(T));
+      await page.goto('/portal/apply');
+      await page.getByRole('radio', { name: 'Шаҳодатномаи такрорӣ' }).check(T);
+      await page.getByRole('button', { name: 'Оғоз кардан' }).click();
+      await check('copy request', () => page.getByRole('group', { name: 'Сабти кист *' }).waitFor(T));
+      await page.getByRole('button', { name: 'Аризаро фиристед' }).click();
+      await check('copy request refused', () => page.getByRole('alert').waitFor(T));
+      await shot(page, `portal-copy-request-refused-${viewport.width}`);
       await page.goto('/portal/track');
       await check('track', () => page.getByLabel('Рамзи пайгирӣ').waitFor(T));
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));

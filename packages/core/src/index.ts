@@ -65,6 +65,7 @@ export * from './numbering/lookalikes.ts';
 export * from './numbering/national-id.ts';
 export * from './numbering/verify-code.ts';
 export * from './offices/admin-units.ts';
+export * from './portal/copy-requests.ts';
 export * from './portal/questions.ts';
 export * from './portal/services.ts';
 export * from './workflow/administration.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isPlainDate } from '../dates/plain-date.ts';
-import { ACT_KINDS } from '../workflow/statuses.ts';
+import { APPLICATION_KINDS } from '../portal/copy-requests.ts';
 import { localizedSchema } from './auth.ts';
 import { applicationVisitSchema } from './portal-appointments.ts';
 import { iso } from './shapes.ts';
@@ -10,7 +10,8 @@ import { iso } from './shapes.ts';
  * /api/v1/portal/track) and the front office's queue of them (/api/v1/online-applications…). The
  * data of an application is an act kind's record data: the staff forms' schema and checks (core
  * acts/registry.ts checkRecordData), in draft mode while the citizen fills it in, complete on
- * submission.
+ * submission. A request for a repeat certificate or an extract (kind CERT_REPEAT or EXTRACT) has
+ * its own data (core portal/copy-requests.ts): the office links the record it finds.
  */
 
 /**
@@ -51,7 +52,7 @@ export type CitizenAttachment = z.infer<typeof citizenAttachmentSchema>;
 export const citizenApplicationSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(ACT_KINDS),
+    kind: z.enum(APPLICATION_KINDS),
     trackingCode: z.string().nullable().describe('given on submission; null for a draft'),
     status: z.enum(CITIZEN_APPLICATION_STATUSES),
     office: officeRef.nullable().describe('null until chosen'),
@@ -77,7 +78,7 @@ export const citizenApplicationDetailSchema = citizenApplicationSchema
 export type CitizenApplicationDetail = z.infer<typeof citizenApplicationDetailSchema>;
 
 export const applicationDraftBodySchema = z.strictObject({
-  kind: z.enum(ACT_KINDS),
+  kind: z.enum(APPLICATION_KINDS),
   office: officeId.nullable().optional(),
   data: recordData.optional(),
 });
@@ -111,7 +112,7 @@ export const trackQuerySchema = z.strictObject({
 export const trackedApplicationSchema = z
   .object({
     trackingCode: z.string(),
-    kind: z.enum(ACT_KINDS),
+    kind: z.enum(APPLICATION_KINDS),
     status: z.enum(CITIZEN_APPLICATION_STATUSES),
     office: officeRef.nullable(),
     message: z.string().nullable(),
@@ -124,7 +125,7 @@ export const trackedApplicationSchema = z
 export const onlineApplicationSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(ACT_KINDS),
+    kind: z.enum(APPLICATION_KINDS),
     trackingCode: z.string(),
     status: z.enum(CITIZEN_APPLICATION_STATUSES),
     office: officeRef,
@@ -133,9 +134,10 @@ export const onlineApplicationSchema = z
       name: z.string().nullable(),
       patronymic: z.string().nullable(),
       eventDate: z.string().nullable(),
+      birthDate: z.string().nullable().describe('a copy request’s: the person’s date of birth'),
     }),
     message: z.string().nullable(),
-    recordId: z.string().nullable().describe('the record the clerk made of it'),
+    recordId: z.string().nullable().describe('the record the clerk made of it, or linked to a copy request'),
     submittedAt: iso,
     updatedAt: iso,
   })
@@ -158,4 +160,8 @@ export const onlineApplicationQuerySchema = z.strictObject({
 });
 export const applicationReturnBodySchema = z.strictObject({
   message: z.string().trim().min(1).max(500).describe('what the citizen must correct, in their words'),
+});
+
+export const applicationLinkBodySchema = z.strictObject({
+  recordId: z.uuid({ error: 'error.uuid' }).describe('the registered record the request is for'),
 });

@@ -30,4 +30,44 @@ export const PORTAL_APPLICATION_MESSAGES = {
     ru: 'Это заявление уже не в очереди: его уже рассмотрели.',
     en: 'This application is no longer waiting: it has already been dealt with.',
   },
+  'error.portal.copyDeathRelative': {
+    tg: 'Шаҳодатнома ё иқтибос аз сабти вафот ба хешовандони шахси вафотшуда дода мешавад.',
+    ru: 'Свидетельство или извлечение из записи о смерти выдаётся родственникам умершего.',
+    en: 'A copy of a death record is given to the relatives of the deceased.',
+  },
+  'error.portal.copyDeathOnly': {
+    tg: 'Санаи вафот танҳо барои сабти вафот навишта мешавад.',
+    ru: 'Дата смерти указывается только для записи о смерти.',
+    en: 'The date of death is given only for a death record.',
+  },
+  'error.portal.copyNotMinor': {
+    tg: 'Шахс аллакай {age}-сола шудааст: ӯ шаҳодатномаро худаш мегирад.',
+    ru: 'Этому человеку уже исполнилось {age}: он получает свидетельство сам.',
+    en: 'This person is already {age} or older and receives the certificate themselves.',
+  },
+  'error.portal.copyPurposeExtract': {
+    tg: 'Мақсад танҳо барои иқтибос навишта мешавад.',
+    ru: 'Цель указывается только для извлечения.',
+    en: 'A purpose is given only for an extract.',
+  },
+  'error.portal.copyScans': {
+    tg: 'Нусхаи ҳуҷҷати шахсият ва, агар барои шахси дигар гиред, ҳуҷҷати хешовандиро замима кунед (ҳадди ақал {min} файл).',
+    ru: 'Приложите копию документа, удостоверяющего личность, и, если получаете за другого человека, документ о родстве (не менее {min} файлов).',
+    en: 'Attach your identity document and, for someone else, a proof of kinship (at least {min} files).',
+  },
+  'problem.portal.notCopyRequest': {
+    tg: 'Ин амал танҳо барои дархости шаҳодатномаи такрорӣ ё иқтибос аст.',
+    ru: 'Это действие только для запроса повторного свидетельства или извлечения.',
+    en: 'This is done only for a request for a repeat certificate or an extract.',
+  },
+  'problem.portal.copyRequestNotAccepted': {
+    tg: 'Дархости нусха ба сабт табдил дода намешавад: сабтро ёбед ва пайванд кунед.',
+    ru: 'Из запроса копии запись не создаётся: найдите запись и привяжите её.',
+    en: 'A copy request does not become a record: find the record and link it.',
+  },
+  'problem.portal.copyWrongKind': {
+    tg: 'Сабт аз навъи дигар аст: дархост барои {kind} аст.',
+    ru: 'Запись другого вида: запрос касается вида «{kind}».',
+    en: 'The record is of another kind: the request is for a {kind} record.',
+  },
 } as const;

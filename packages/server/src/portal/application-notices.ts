@@ -1,5 +1,10 @@
-import { type CitizenApplicationStatus, formatVerifyCode } from '@sabt/core';
-import type { Kysely, Transaction } from 'kysely';
+import {
+  type CitizenApplicationStatus,
+  COPY_SERVICES,
+  formatVerifyCode,
+  parseEventPayload,
+} from '@sabt/core';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { defineSubscriber } from '../jobs/job.ts';
@@ -71,7 +76,10 @@ export async function notifyApplicationStatus(
 
 /**
  * The statuses read from the linked record, told when they come: the record registered, a
- * certificate of it printed, the record withdrawn unregistered (outbox events; once per event).
+ * certificate of it printed, the record withdrawn unregistered (outbox events; once per event). A
+ * print also makes ready the requests for a copy of the record that it answers: linked before it,
+ * for its document (an extract, or the record's own certificate), with no such print since they
+ * were linked.
  */
 const FROM_RECORD = {
   'record.registered': 'registered',
@@ -82,20 +90,38 @@ export const notifyApplicationFromRecord = defineSubscriber({
   name: 'portal.application-status',
   events: Object.keys(FROM_RECORD) as (keyof typeof FROM_RECORD)[],
   async handler(event, ctx) {
-    if (!event.recordId) return;
-    const app = await applicationDb(ctx.dbx.db)
+    const recordId = event.recordId;
+    if (!recordId) return;
+    const db = applicationDb(ctx.dbx.db);
+    const own = await db
       .selectFrom('citizen_applications')
       .select(['id'])
-      .where('record_id', '=', event.recordId)
+      .where('record_id', '=', recordId)
+      .where('kind', 'not in', COPY_SERVICES)
       .executeTakeFirst();
-    if (!app) return;
-    await ctx.once((trx) =>
-      notifyApplicationStatus(trx, ctx.config, {
-        applicationId: app.id,
-        status: FROM_RECORD[event.type as keyof typeof FROM_RECORD],
-        cause: { kind: 'system' },
-        today: event.occurredAt.slice(0, 10),
-      }),
-    );
+    const ids = own ? [own.id] : [];
+    if (event.type === 'certificate.issued') {
+      const { certificateId } = parseEventPayload('certificate.issued', event.schemaVersion, event.payload);
+      const copies = await sql<{ id: string }>`
+        SELECT a.id FROM citizen_applications a
+        JOIN certificates c ON c.id = ${certificateId}
+        WHERE a.record_id = ${recordId} AND a.status = 'accepted' AND a.kind IN (${sql.join(COPY_SERVICES)})
+          AND a.accepted_at <= c.issued_at AND (c.document = 'ARCHIVE_EXTRACT') = (a.kind = 'EXTRACT')
+          AND NOT EXISTS (SELECT 1 FROM certificates p WHERE p.record_id = a.record_id AND p.id <> c.id
+            AND p.status <> 'spoiled' AND p.issued_at >= a.accepted_at AND p.issued_at <= c.issued_at
+            AND (p.document = 'ARCHIVE_EXTRACT') = (a.kind = 'EXTRACT'))
+        ORDER BY a.accepted_at, a.id`.execute(ctx.dbx.db);
+      ids.push(...copies.rows.map((r) => r.id));
+    }
+    if (ids.length === 0) return;
+    await ctx.once(async (trx) => {
+      for (const applicationId of ids)
+        await notifyApplicationStatus(trx, ctx.config, {
+          applicationId,
+          status: FROM_RECORD[event.type as keyof typeof FROM_RECORD],
+          cause: { kind: 'system' },
+          today: event.occurredAt.slice(0, 10),
+        });
+    });
   },
 });

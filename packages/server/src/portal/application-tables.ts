@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.ts';
 import type { StorageTables } from '../storage/tables.ts';
 import type { PortalTables } from './tables.ts';
 
-/** citizen_applications (migration 039): a citizen's online application. */
+/** citizen_applications (migrations 039, 042): a citizen's online application. */
 export interface CitizenApplicationsTable {
   id: string;
   citizen_id: string;
@@ -16,6 +16,8 @@ export interface CitizenApplicationsTable {
   correction_message: string | null;
   record_id: string | null;
   accepted_by: string | null;
+  /** When the clerk made or linked its record (migration 042). */
+  accepted_at: Date | null;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: Date;
   submitted_at: Date | null;

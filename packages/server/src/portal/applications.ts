@@ -1,15 +1,21 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import {
   type ActKindCode,
+  type ApplicationKind,
   type CitizenApplication,
   type CitizenApplicationDetail,
   type CitizenApplicationStatus,
   type CitizenAttachment,
+  COPY_SERVICE_PAGE,
+  COPY_SERVICES,
+  checkCopyRequest,
   checkRecordData,
   getActKind,
+  isCopyService,
   makeVerifyCode,
   OFFICE_ACT_KINDS,
   type OfficeKind,
+  officeKindsOffering,
   readVerifyCode,
 } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
@@ -31,8 +37,21 @@ export const MAX_ATTACHMENTS = 10;
  * checked as the staff's drafts are (checkRecordData, draft mode: incomplete but never wrong),
  * scans attached (the file store, kind read from the bytes), an office chosen among those that
  * register the kind (OFFICE_ACT_KINDS), then submitted: checked complete, given a tracking code,
- * received. A citizen reaches only their own applications: another's is not found.
+ * received. A request for a repeat certificate or an extract (kind CERT_REPEAT or EXTRACT) goes the
+ * same way with its own data and checks (core portal/copy-requests.ts), to an office that offers
+ * the service. A citizen reaches only their own applications: another's is not found.
  */
+
+/**
+ * Whether the application `a` is answered by a print: an act's record has a certificate in force; a
+ * copy request's has its document printed since the request was linked (an extract, or the record's
+ * own certificate).
+ */
+export const printedSql = () =>
+  sql<boolean>`EXISTS (SELECT 1 FROM certificates c WHERE c.record_id = a.record_id AND (
+    a.kind NOT IN (${sql.join(COPY_SERVICES)}) AND c.status = 'valid'
+    OR a.kind IN (${sql.join(COPY_SERVICES)}) AND c.status <> 'spoiled' AND c.issued_at >= a.accepted_at
+      AND (c.document = 'ARCHIVE_EXTRACT') = (a.kind = 'EXTRACT')))`;
 
 const rows = (db: Kysely<Database>) =>
   applicationDb(db)
@@ -57,9 +76,7 @@ const rows = (db: Kysely<Database>) =>
       'o.name_ru',
       'o.name_en',
       'r.status as record_status',
-      sql<boolean>`EXISTS (SELECT 1 FROM certificates c WHERE c.record_id = a.record_id AND c.status = 'valid')`.as(
-        'printed',
-      ),
+      printedSql().as('printed'),
     ]);
 export type ApplicationRow = Awaited<ReturnType<ReturnType<typeof rows>['executeTakeFirstOrThrow']>>;
 export { rows as applicationRows };
@@ -67,13 +84,16 @@ export { rows as applicationRows };
 /**
  * What the citizen is told, read from the linked record where there is one: waiting for their
  * visit while the record is worked on, registered once it is, ready for collection once a
- * certificate of it is printed; closed once the office withdrew the record unregistered.
+ * certificate of it is printed; closed once the office withdrew the record unregistered. A copy
+ * request's record is registered already: linked, it waits for the citizen's visit (the fee, the
+ * originals) until its document is printed.
  */
 export function statusOf(
-  row: Pick<ApplicationRow, 'status' | 'record_status' | 'printed'>,
+  row: Pick<ApplicationRow, 'kind' | 'status' | 'record_status' | 'printed'>,
 ): CitizenApplicationStatus {
   if (row.status !== 'accepted') return row.status;
   if (row.printed) return 'ready-for-collection';
+  if (isCopyService(row.kind)) return 'waiting-for-visit';
   if (row.record_status === 'registered') return 'registered';
   if (row.record_status === 'cancelled') return 'closed';
   return 'waiting-for-visit';
@@ -84,7 +104,7 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 export function presentApplication(row: ApplicationRow): CitizenApplication {
   return {
     id: row.id,
-    kind: row.kind as ActKindCode,
+    kind: row.kind as ApplicationKind,
     trackingCode: row.tracking_code,
     status: statusOf(row),
     office:
@@ -192,20 +212,34 @@ function kindOf(code: string) {
   return def;
 }
 
-/** The data as the staff's drafts check it: a draft may be incomplete, never wrong. */
-function checkDraft(ctx: CitizenWriteContext, kind: string, data: unknown, mode: 'draft' | 'complete') {
-  const check = checkRecordData(kindOf(kind), data, mode, { today: ctx.today });
+/**
+ * The data as the staff's drafts check it (a copy request: as core checks a request): a draft may be
+ * incomplete, never wrong; complete on submission, a copy request with its scans counted.
+ */
+function checkDraft(
+  ctx: CitizenWriteContext,
+  kind: string,
+  data: unknown,
+  mode: 'draft' | 'complete',
+  scans?: number,
+) {
+  const check = isCopyService(kind)
+    ? checkCopyRequest(kind, data, mode, { today: ctx.today, ...(scans === undefined ? {} : { scans }) })
+    : checkRecordData(kindOf(kind), data, mode, { today: ctx.today });
   if (!check.ok) {
     throw new DomainError(
       'invalid',
       mode === 'complete' ? 'problem.incomplete' : 'problem.validation',
       {},
-      check.errors.map((e) => ({ ...e, path: ['data', ...e.path] })),
+      check.errors.map((e) => ({ ...e, path: e.path[0] === 'attachments' ? e.path : ['data', ...e.path] })),
     );
   }
 }
 
-/** An open office whose kind registers the act kind, else a field issue on `office`. */
+/**
+ * An open office whose kind registers the act kind (a copy request: whose kind offers the service,
+ * core portal/services.ts), else a field issue on `office`.
+ */
 async function checkOffice(ctx: CitizenWriteContext, officeId: string, kind: string) {
   const office = await ctx.trx
     .selectFrom('offices')
@@ -215,7 +249,9 @@ async function checkOffice(ctx: CitizenWriteContext, officeId: string, kind: str
   const registers =
     office?.active &&
     !office.closed_at &&
-    (OFFICE_ACT_KINDS[office.kind as OfficeKind] ?? []).includes(kind as ActKindCode);
+    (isCopyService(kind)
+      ? officeKindsOffering(COPY_SERVICE_PAGE[kind]).includes(office.kind as OfficeKind)
+      : (OFFICE_ACT_KINDS[office.kind as OfficeKind] ?? []).includes(kind as ActKindCode));
   if (!registers)
     throw new DomainError('invalid', 'problem.portal.officeNotForKind', {}, [
       { path: ['office'], key: 'problem.portal.officeNotForKind' },
@@ -251,6 +287,7 @@ export async function createApplicationDraft(
       correction_message: null,
       record_id: null,
       accepted_by: null,
+      accepted_at: null,
       created_at: ctx.now,
       updated_at: ctx.now,
       submitted_at: null,
@@ -288,12 +325,7 @@ export async function attachApplicationFile(
 ): Promise<CitizenAttachment> {
   const row = await lockOwn(ctx, id);
   assertEditable(row);
-  const count = await applicationDb(ctx.trx)
-    .selectFrom('citizen_application_files')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('application_id', '=', id)
-    .executeTakeFirstOrThrow();
-  if (Number(count.n) >= MAX_ATTACHMENTS)
+  if ((await scansOf(ctx, id)) >= MAX_ATTACHMENTS)
     throw new DomainError('conflict', 'problem.portal.tooManyAttachments', { max: MAX_ATTACHMENTS });
   const bytes = Buffer.from(input.content, 'base64');
   const stored = await files.put(bytes, { purpose: 'attachment', claimed: input.fileName });
@@ -338,6 +370,15 @@ export async function removeApplicationFile(ctx: CitizenWriteContext, id: string
   audit(ctx, 'portal.application-file-removed', id, { file: fileId });
 }
 
+async function scansOf(ctx: CitizenWriteContext, id: string) {
+  const count = await applicationDb(ctx.trx)
+    .selectFrom('citizen_application_files')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('application_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return Number(count.n);
+}
+
 /** A new tracking code: ten characters of Crockford's base 32, the last a check character. */
 function newTrackingCode(): string {
   return makeVerifyCode(Array.from({ length: 9 }, () => randomInt(0, 32)));
@@ -360,7 +401,13 @@ export async function submitApplication(
       { path: ['office'], key: 'problem.portal.officeRequired' },
     ]);
   await checkOffice(ctx, row.office_id, row.kind);
-  checkDraft(ctx, row.kind, row.data, 'complete');
+  checkDraft(
+    ctx,
+    row.kind,
+    row.data,
+    'complete',
+    isCopyService(row.kind) ? await scansOf(ctx, id) : undefined,
+  );
   if (input.birthDate > ctx.today)
     throw new DomainError('invalid', 'problem.validation', {}, [
       { path: ['birthDate'], key: 'error.date.future' },

@@ -1,22 +1,36 @@
 import {
   ACTION_MATRIX,
   type ActKindCode,
+  type ApplicationKind,
+  COPY_SERVICES,
+  copyRequestSummary,
   getActKind,
+  isCopyService,
   type OnlineApplication,
   type OnlineApplicationDetail,
 } from '@sabt/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
+import { assertMayIssue } from '../certificates/issue/render-input.ts';
 import { createRecord } from '../commands/create-record.ts';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
-import { authorize } from '../policies/records.ts';
+import { chargeOnRequest } from '../fees/payments/commands.ts';
+import { nextPrintFee } from '../fees/payments/record-fees.ts';
+import { assertCanRead, authorize } from '../policies/records.ts';
 import type { FileStore } from '../storage/file-store.ts';
+import { lockRecord } from '../unit-of-work/record-store.ts';
 import { auditRead, readEvent, type WriteContext } from '../unit-of-work/write.ts';
 import { notifyApplicationStatus } from './application-notices.ts';
 import { applicationDb } from './application-tables.ts';
-import { type ApplicationRow, applicationRows, attachmentsOf, presentApplication } from './applications.ts';
+import {
+  type ApplicationRow,
+  applicationRows,
+  attachmentsOf,
+  presentApplication,
+  printedSql,
+} from './applications.ts';
 import { applicationVisit } from './appointments.ts';
 
 /**
@@ -24,7 +38,9 @@ import { applicationVisit } from './appointments.ts';
  * roles that take applications (core's action matrix: who may create a record). The clerk opens
  * one, checks the originals and accepts it into a draft record made by the ordinary record
  * creation (createRecord: the staff's checks, the office's kinds), linked to the application, or
- * returns it to the citizen with a message.
+ * returns it to the citizen with a message. A request for a repeat certificate or an extract is not
+ * made into a record: the clerk finds the registered record and links it, its fee is charged as the
+ * staff's services on request are, and the printed document makes it ready for collection.
  */
 
 export type OnlineQueue = 'received' | 'waiting-for-visit' | 'needs-correction';
@@ -36,10 +52,16 @@ function assertTakesApplications(actor: Actor) {
 function present(row: ApplicationRow): OnlineApplication {
   const shown = presentApplication(row);
   const def = getActKind(row.kind);
-  const s = def ? def.summary(row.data as never) : {};
+  const s: {
+    surname?: string | null;
+    name?: string | null;
+    patronymic?: string | null;
+    eventDate?: string | null;
+    birthDate?: string | null;
+  } = isCopyService(row.kind) ? copyRequestSummary(row.data) : def ? def.summary(row.data as never) : {};
   return {
     id: row.id,
-    kind: row.kind as ActKindCode,
+    kind: row.kind as ApplicationKind,
     trackingCode: row.tracking_code!,
     status: shown.status,
     office: shown.office!,
@@ -48,6 +70,7 @@ function present(row: ApplicationRow): OnlineApplication {
       name: s.name ?? null,
       patronymic: s.patronymic ?? null,
       eventDate: s.eventDate ?? null,
+      birthDate: s.birthDate ?? null,
     },
     message: row.correction_message,
     recordId: row.record_id,
@@ -63,8 +86,16 @@ export async function listOnlineApplications(
 ): Promise<OnlineApplication[]> {
   assertTakesApplications(actor);
   let q = applicationRows(db).where('a.office_id', '=', actor.officeId);
+  // an act's record being worked on; a copy request's document not printed yet
   if (queue === 'waiting-for-visit')
-    q = q.where('a.status', '=', 'accepted').where('r.status', 'in', ['draft', 'submitted', 'validated']);
+    q = q
+      .where('a.status', '=', 'accepted')
+      .where((eb) =>
+        eb.or([
+          eb('r.status', 'in', ['draft', 'submitted', 'validated']),
+          eb.and([eb('a.kind', 'in', COPY_SERVICES), eb.not(printedSql())]),
+        ]),
+      );
   else q = q.where('a.status', '=', queue);
   const found = await q.orderBy('a.submitted_at').orderBy('a.id').limit(500).execute();
   return found.map(present);
@@ -146,6 +177,7 @@ async function detailIn(ctx: WriteContext, id: string): Promise<OnlineApplicatio
  */
 export async function acceptOnlineApplication(ctx: WriteContext, id: string) {
   const row = await lockReceived(ctx, id);
+  if (isCopyService(row.kind)) throw new DomainError('conflict', 'problem.portal.copyRequestNotAccepted');
   authorize(ctx.actor, 'create', { kind: row.kind as ActKindCode });
   const { id: recordId } = await createRecord(ctx, {
     kind: row.kind,
@@ -154,7 +186,13 @@ export async function acceptOnlineApplication(ctx: WriteContext, id: string) {
   });
   await applicationDb(ctx.trx)
     .updateTable('citizen_applications')
-    .set({ status: 'accepted', record_id: recordId, accepted_by: ctx.actor.id, updated_at: ctx.now })
+    .set({
+      status: 'accepted',
+      record_id: recordId,
+      accepted_by: ctx.actor.id,
+      accepted_at: ctx.now,
+      updated_at: ctx.now,
+    })
     .where('id', '=', id)
     .execute();
   ctx.audit.push({
@@ -172,6 +210,60 @@ export async function acceptOnlineApplication(ctx: WriteContext, id: string) {
     today: ctx.today,
   });
   return { application: await detailIn(ctx, id), recordId };
+}
+
+/**
+ * A copy request's record found: the registered record of the clerk's office, of the kind asked
+ * for, that the clerk may print and see (adoption secrecy), linked to the request; the service's fee
+ * charged on the record as a service on request is (the next print of its own certificate, or an
+ * extract), unless one is open already or nothing is due; the citizen told to come. The print,
+ * once paid, makes it ready for collection.
+ */
+export async function linkOnlineApplication(ctx: WriteContext, id: string, recordId: string) {
+  const row = await lockReceived(ctx, id);
+  if (!isCopyService(row.kind)) throw new DomainError('conflict', 'problem.portal.notCopyRequest');
+  const rec = await lockRecord(ctx, recordId);
+  assertCanRead(ctx.actor, rec);
+  await assertMayIssue(ctx.trx, ctx.actor, rec);
+  const asked = (row.data as { actKind?: ActKindCode }).actKind;
+  if (asked && rec.kind !== asked)
+    throw new DomainError('conflict', 'problem.portal.copyWrongKind', { kind: getActKind(asked)!.labels });
+  const fee =
+    row.kind === 'EXTRACT'
+      ? ({ purpose: 'extract', service: 'EXTRACT' } as const)
+      : await nextPrintFee(ctx.trx, rec);
+  const charge = fee ? await chargeOnRequest(ctx, rec, fee.purpose, fee.service) : null;
+  await applicationDb(ctx.trx)
+    .updateTable('citizen_applications')
+    .set({
+      status: 'accepted',
+      record_id: rec.id,
+      accepted_by: ctx.actor.id,
+      accepted_at: ctx.now,
+      updated_at: ctx.now,
+    })
+    .where('id', '=', id)
+    .execute();
+  ctx.audit.push({
+    event: 'portal.application-linked',
+    actorId: ctx.actor.id,
+    actorLogin: ctx.actor.login,
+    officeId: ctx.actor.officeId,
+    recordId: rec.id,
+    detail: {
+      application: id,
+      trackingCode: row.tracking_code,
+      service: row.kind,
+      charge: charge?.id ?? null,
+    },
+  });
+  await notifyApplicationStatus(ctx.trx, ctx.config, {
+    applicationId: id,
+    status: 'waiting-for-visit',
+    cause: { kind: 'user', userId: ctx.actor.id },
+    today: ctx.today,
+  });
+  return detailIn(ctx, id);
 }
 
 /** Sent back to the citizen with what to correct; they edit it and submit it again. */

@@ -677,6 +677,17 @@ describe('every documented operation, driven through the app', () => {
     ok(await front.post(`${OA}/${application.id}/accept`), 409);
     ok(await anonymous.post(`${PA}/${application.id}/submit`, { birthDate: '1990-04-12' }, citizen));
     ok(await front.post(`${OA}/${application.id}/accept`));
+    // a request for an extract: the office links the registered record it found
+    const person = { surname: 'Раҳимзода', name: 'Фарангис', birthDate: '2025-03-14' };
+    const copyData = { actKind: 'BIRTH', relationship: 'self', person, purpose: 'Барои суд' };
+    const copy = ok(
+      await anonymous.post(PA, { kind: 'EXTRACT', office: 'DU-03-00', data: copyData }, citizen),
+      201,
+    );
+    ok(await anonymous.post(`${PA}/${copy.id}/attachments`, pdf, citizen), 201);
+    ok(await anonymous.post(`${PA}/${copy.id}/submit`, { birthDate: '1990-04-12' }, citizen));
+    ok(await front.post(`${OA}/${copy.id}/link`, { recordId: randomUUID() }), 404);
+    ok(await front.post(`${OA}/${copy.id}/link`, { recordId: birth.id }));
     // appointments: the head publishes slots, the citizen books, moves and cancels, the office reads its day
     let day = addDays(todayIn(t.config.timeZone), 1);
     while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addDays(day, 1);

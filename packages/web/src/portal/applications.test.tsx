@@ -298,3 +298,109 @@ describe('tracking and the account', () => {
     expect(screen.getByRole('link', { name: 'New application' })).toBeTruthy();
   });
 });
+
+describe('a request for a repeat certificate or an extract', () => {
+  it('is chosen on the apply page beside the acts', async () => {
+    answer = (c) =>
+      c.method === 'POST' && c.path === '/api/v1/portal/applications'
+        ? [201, draft({ kind: 'CERT_REPEAT' })]
+        : undefined;
+    open('/portal/apply');
+    const copies = await screen.findByRole('group', { name: 'A copy of a registered record' });
+    expect(within(copies).getByRole('radio', { name: 'References and extracts' })).toBeTruthy();
+    await userEvent.click(within(copies).getByRole('radio', { name: 'Repeat certificate' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }));
+    await waitFor(() => expect(window.location.pathname).toBe(`/portal/applications/${ID}`));
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ kind: 'CERT_REPEAT' });
+  });
+
+  it('asks whose record and what is known of it, the offices that issue copies, and saves the request', async () => {
+    answer = (c) => {
+      if (c.method === 'GET' && c.path === `/api/v1/portal/applications/${ID}`)
+        return [200, draft({ kind: 'EXTRACT' })];
+      if (c.method === 'PUT')
+        return [200, draft({ kind: 'EXTRACT', data: (c.body as { data: never }).data })];
+      return undefined;
+    };
+    open(`/portal/applications/${ID}`);
+    const officeSelect = await screen.findByLabelText('Office', {}, LAZY);
+    await waitFor(() => expect(within(officeSelect).getAllByRole('option')).toHaveLength(2));
+    expect(within(officeSelect).queryByRole('option', { name: 'Chimteppa jamoat' })).toBeNull();
+    await userEvent.selectOptions(officeSelect, 'DU-03-00');
+
+    expect(screen.queryByLabelText(/^Date of death/)).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText(/^Kind of record/), 'DEATH');
+    await userEvent.click(screen.getByRole('radio', { name: 'My deceased relative' }));
+    await userEvent.type(screen.getByLabelText(/^Surname/), 'Қурбонов');
+    await userEvent.type(screen.getByLabelText(/^Name/), 'Абдулло');
+    await userEvent.type(screen.getByLabelText(/^Date of birth/), '02.05.1941');
+    await userEvent.type(screen.getByLabelText(/^Date of death/), '10.01.2020');
+    await userEvent.type(screen.getByLabelText(/^What it is needed for/), 'Барои мерос');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('The draft has been saved.');
+    expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({
+      office: 'DU-03-00',
+      data: {
+        actKind: 'DEATH',
+        relationship: 'deceased-relative',
+        person: { surname: 'Қурбонов', name: 'Абдулло', birthDate: '1941-05-02' },
+        deathDate: '2020-01-10',
+        purpose: 'Барои мерос',
+      },
+    });
+  });
+
+  it('shows what the office refused with the request’s labels, the scans’ error at the file input', async () => {
+    answer = (c) => {
+      if (c.method === 'GET' && c.path === `/api/v1/portal/applications/${ID}`)
+        return [200, draft({ kind: 'CERT_REPEAT' })];
+      if (c.method === 'PUT') return [200, draft({ kind: 'CERT_REPEAT' })];
+      if (c.path.endsWith('/submit'))
+        return [
+          422,
+          {
+            title: 'The data is incomplete.',
+            errors: [
+              { path: 'data.relationship', message: 'A copy of a death record is given to the relatives.' },
+              { path: 'attachments', message: 'Attach your identity document.' },
+              { path: 'birthDate', message: 'Required.' },
+            ],
+          },
+        ];
+      return undefined;
+    };
+    open(`/portal/applications/${ID}`);
+    await userEvent.type(
+      await screen.findByLabelText('Your date of birth (dd.mm.yyyy)', {}, LAZY),
+      '12.04.1990',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Send the application' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('link', { name: 'Whose record' }).getAttribute('href')).toBe(
+      '#f-relationship',
+    );
+    expect(within(alert).getByRole('link', { name: 'Attached documents' }).getAttribute('href')).toBe(
+      '#f-attach',
+    );
+    expect(screen.getByLabelText('Attach a file').getAttribute('aria-invalid')).toBe('true');
+    expect(
+      within(alert).getByRole('link', { name: 'Your date of birth (dd.mm.yyyy)' }).getAttribute('href'),
+    ).toBe('#f-birthDate');
+  });
+
+  it('is listed in the account with its service', async () => {
+    answer = (c) =>
+      c.path === '/api/v1/portal/applications'
+        ? [
+            200,
+            {
+              items: [draft({ kind: 'EXTRACT', status: 'ready-for-collection', trackingCode: '7KQ2MX9D4G' })],
+            },
+          ]
+        : undefined;
+    open('/portal/account');
+    await screen.findByRole('link', { name: /7KQ2M-X9D4G/ }, LAZY);
+    expect(screen.getByText('References and extracts')).toBeTruthy();
+    expect(screen.getByText('Certificate ready')).toBeTruthy();
+  });
+});

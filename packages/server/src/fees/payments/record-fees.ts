@@ -144,24 +144,7 @@ async function servicesOnRequest(
   charges: readonly ChargeInForce[],
 ) {
   const wanted: { purpose: OnRequestPurpose; service: FeeService }[] = [];
-  const own = documentFor(rec);
-  const earlier = await certDb(db)
-    .selectFrom('certificates')
-    .select(['status', 'record_version', 'holder'])
-    .where('record_id', '=', rec.id)
-    .where('document', '=', own)
-    .execute();
-  // a divorce: while a former spouse's first certificate is to come, the next print is that one
-  const holders = holdersOf(own);
-  const issues = (holders.length ? holders : [null]).map((h) =>
-    issueKindOf(
-      rec.version,
-      earlier.filter((c) => h === null || c.holder === h),
-      rec.flags.includes('certificate-reissue'),
-    ),
-  );
-  const issue = issues.includes('first') ? 'first' : issues.includes('reissue') ? 'reissue' : 'repeat';
-  const print = printFeeOf(own, issue, issue === 'reissue' ? await lastChangeOf(db, rec.id) : null);
+  const print = await nextPrintFee(db, rec);
   if (print) wanted.push(print);
   wanted.push({ purpose: 'extract', service: 'EXTRACT' });
   if (rec.flags.includes('amendment-requested') || chargeFor(charges, 'amendment')) {
@@ -185,4 +168,32 @@ async function servicesOnRequest(
     });
   }
   return out;
+}
+
+/**
+ * What the record's next certificate of its own document is charged as: none for its first (the
+ * registration's), else a repeat or a new one after a change (core printFeeOf), as the print will be.
+ */
+export async function nextPrintFee(
+  db: Kysely<Database>,
+  rec: { id: string; kind: string; data: unknown; version: number; flags: string[] },
+) {
+  const own = documentFor(rec);
+  const earlier = await certDb(db)
+    .selectFrom('certificates')
+    .select(['status', 'record_version', 'holder'])
+    .where('record_id', '=', rec.id)
+    .where('document', '=', own)
+    .execute();
+  // a divorce: while a former spouse's first certificate is to come, the next print is that one
+  const holders = holdersOf(own);
+  const issues = (holders.length ? holders : [null]).map((h) =>
+    issueKindOf(
+      rec.version,
+      earlier.filter((c) => h === null || c.holder === h),
+      rec.flags.includes('certificate-reissue'),
+    ),
+  );
+  const issue = issues.includes('first') ? 'first' : issues.includes('reissue') ? 'reissue' : 'repeat';
+  return printFeeOf(own, issue, issue === 'reissue' ? await lastChangeOf(db, rec.id) : null);
 }

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveBlanks } from '../../certificates/testing/fixtures.ts';
 import { DEMO_JAMOAT_ID, DEMO_OFFICE_ID } from '../../demo/demo-data.ts';
 import { type JobsRuntime, startJobs } from '../../jobs/runtime.ts';
-import { notifyDb } from '../../notifications/tables.ts';
 import { memoryLog } from '../../notifications/testing/log.ts';
 import { waitFor } from '../../notifications/testing/wait.ts';
 import { notifyApplicationFromRecord } from '../../portal/application-notices.ts';
-import { queuedSignInCode } from '../../portal/testing/sign-in-code.ts';
+import {
+  type CitizenClient,
+  noticesTo as listNotices,
+  signedInCitizen,
+} from '../../portal/testing/citizen-client.ts';
 import { samplePdf, samplePng } from '../../storage/testing/samples.ts';
 import { birthData } from '../../test/fixtures.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
@@ -43,32 +46,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-let citizens = 0;
-/** A citizen signed in with the code their e-mail would carry, as a client with the portal's cookie. */
-async function citizen(language = 'en') {
-  const email = `citizen${++citizens}@example.tj`;
-  const asked = await t.anonymous().post('/api/v1/portal/sign-in/code', { to: { email }, language });
-  expect(asked.status, show(asked)).toBe(202);
-  const code = await queuedSignInCode(t.dbx, t.config, asked.body.challenge);
-  const res = await t.anonymous().post(
-    '/api/v1/portal/sign-in',
-    { challenge: asked.body.challenge, code },
-    {
-      'accept-language': language,
-    },
-  );
-  expect(res.status, show(res)).toBe(200);
-  const cookie = String([res.headers['set-cookie']].flat()[0]).split(';')[0]!;
-  const c = t.anonymous();
-  const h = (extra: Record<string, string> = {}) => ({ cookie, ...extra });
-  return {
-    email,
-    get: (url: string) => c.get(url, h()),
-    post: (url: string, body?: unknown, extra?: Record<string, string>) => c.post(url, body, h(extra)),
-    put: (url: string, body: unknown, extra?: Record<string, string>) => c.put(url, body, h(extra)),
-  } as const;
-}
-type Citizen = Awaited<ReturnType<typeof citizen>>;
+const citizen = (language = 'en') => signedInCitizen(t, language);
+type Citizen = CitizenClient;
 
 const A = '/api/v1/portal/applications';
 const O = '/api/v1/online-applications';
@@ -88,14 +67,7 @@ async function submitted(c: Citizen, data = birthData()) {
   return sent.body;
 }
 
-async function noticesTo(email: string) {
-  return notifyDb(t.dbx.db)
-    .selectFrom('notifications')
-    .select(['template', 'params', 'language'])
-    .where('recipient', '=', email)
-    .orderBy('created_at')
-    .execute();
-}
+const noticesTo = (email: string) => listNotices(t, email);
 
 describe('a citizen’s application', () => {
   it('starts as a draft that may be incomplete, never wrong, and is saved again', async () => {

@@ -1,5 +1,6 @@
 import {
   applicationDraftBodySchema,
+  applicationLinkBodySchema,
   applicationReturnBodySchema,
   applicationSaveBodySchema,
   applicationSubmitBodySchema,
@@ -45,6 +46,7 @@ import {
 import { type CitizenWriteContext, runCitizenWrite } from '../../portal/citizen-write.ts';
 import {
   acceptOnlineApplication,
+  linkOnlineApplication,
   listOnlineApplications,
   onlineApplication,
   onlineApplicationFile,
@@ -331,6 +333,29 @@ export async function applicationRoutes(app: FastifyInstance, { config, dbx, fil
         async (ctx) => ({
           status: 200,
           body: await acceptOnlineApplication(ctx, req.params.id),
+        }),
+      ),
+  );
+
+  r.post(
+    '/online-applications/:id/link',
+    doc(
+      'A request for a repeat certificate or an extract: the registered record found (of the clerk’s office, of the kind asked) linked to it; its fee charged on the record as a service on request (paid before the print); the citizen is told to come (waiting for your visit). The print makes it ready for collection',
+      {
+        params: idParams,
+        body: applicationLinkBodySchema,
+        response: writeAnswers(onlineApplicationDetailSchema),
+      },
+    ),
+    async (req, reply) =>
+      answerWrite(
+        { dbx, config },
+        req,
+        reply,
+        ['POST /online-applications/:id/link', req.params.id, req.body],
+        async (ctx) => ({
+          status: 200,
+          body: await linkOnlineApplication(ctx, req.params.id, req.body.recordId),
         }),
       ),
   );

@@ -29,6 +29,14 @@ export function useOnlineApplicationWrites(id: string) {
         }),
       onSettled,
     }),
+    link: useMutation({
+      mutationFn: (recordId: string) =>
+        api<OnlineApplicationDetail>(`/online-applications/${id}/link`, {
+          method: 'POST',
+          body: { recordId },
+        }),
+      onSettled,
+    }),
     send: useMutation({
       mutationFn: (message: string) =>
         api<OnlineApplicationDetail>(`/online-applications/${id}/return`, {

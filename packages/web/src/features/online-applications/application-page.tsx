@@ -1,11 +1,17 @@
 import { Alert, Anchor, Button, Group, List, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import {
   ADMIN_UNITS,
+  applicationService,
+  COPY_RELATIONSHIP_LABELS,
+  COPY_REQUEST_LABELS,
+  type CopyRelationship,
   fieldLabelAt,
   formatDate,
   formatVerifyCode,
   getActKind,
+  isCopyService,
   type Locale,
+  type OnlineApplicationDetail,
   valueLabelAt,
 } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
@@ -13,8 +19,14 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Heading } from '../../components/heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { useActKinds } from '../../lib/act-kinds.ts';
 import { API_BASE } from '../../lib/api.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
+import { searchQuery } from '../search/api.ts';
+import { ResultList } from '../search/components/results.tsx';
+import { SearchForm } from '../search/components/search-form.tsx';
+import { useSearchMessages } from '../search/messages.ts';
+import { apiQueryFromSearch } from '../search/params.ts';
 import { onlineApplicationQuery, useOnlineApplicationWrites } from './api.ts';
 import { useOnlineMessages } from './messages.ts';
 
@@ -47,24 +59,117 @@ function dataLines(
   return [{ path: path.join('.'), label, value }];
 }
 
+const COPY_ORDER = Object.keys(COPY_REQUEST_LABELS);
+
+/** A copy request's data with core's labels, in the form's order: the kind of record, whose, the names and dates. */
+function copyLines(data: Record<string, unknown>, lang: Locale) {
+  const flat = (o: unknown, path: string[] = []): [string, unknown][] =>
+    o !== null && typeof o === 'object'
+      ? Object.entries(o as Record<string, unknown>).flatMap(([k, v]) => flat(v, [...path, k]))
+      : [[path.join('.'), o]];
+  return flat(data)
+    .map(([path, raw]) => {
+      const text = String(raw);
+      const value =
+        path === 'actKind'
+          ? (getActKind(text)?.labels[lang] ?? text)
+          : path === 'relationship'
+            ? (COPY_RELATIONSHIP_LABELS[text as CopyRelationship]?.[lang] ?? text)
+            : /^\d{4}-\d{2}-\d{2}$/.test(text)
+              ? formatDate(text)
+              : text;
+      return { path, label: COPY_REQUEST_LABELS[path]?.[lang] ?? path, value };
+    })
+    .sort((x, y) => COPY_ORDER.indexOf(x.path) - COPY_ORDER.indexOf(y.path));
+}
+
+/** The record search, started with the request's names, date and kind, each hit offered to link. */
+function RecordFinder({
+  app,
+  onLink,
+  busy,
+}: {
+  app: OnlineApplicationDetail;
+  onLink: (id: string) => void;
+  busy: boolean;
+}) {
+  const { m } = useOnlineMessages();
+  const sm = useSearchMessages();
+  const { data: kinds } = useActKinds();
+  const [search, setSearch] = useState(() => {
+    const s = app.summary;
+    const start = new URLSearchParams();
+    for (const [k, v] of [
+      ['surname', s.surname],
+      ['name', s.name],
+      ['patronymic', s.patronymic],
+      ['birthDate', s.birthDate],
+      ['kind', (app.data as { actKind?: string }).actKind],
+      ['status', 'registered'],
+    ] as const)
+      if (v) start.set(k, v);
+    return start.toString();
+  });
+  const query = apiQueryFromSearch(new URLSearchParams(search));
+  const results = useQuery({ ...searchQuery(query ?? {}), enabled: query !== null });
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h4">
+        {m.findRecord}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {m.findHint}
+      </Text>
+      <SearchForm search={search} onSearch={(next) => setSearch(next.toString())} busy={results.isFetching} />
+      <Text role="status" size="sm" fw={500}>
+        {results.data ? sm.found(results.data.items.length) : results.isFetching ? sm.searching : ''}
+      </Text>
+      {results.data && (
+        <ResultList
+          items={results.data.items}
+          kinds={kinds}
+          busy={results.isFetching}
+          action={(hit) =>
+            hit.status === 'registered' ? (
+              <Button size="xs" onClick={() => onLink(hit.id)} loading={busy}>
+                {m.link}
+              </Button>
+            ) : null
+          }
+        />
+      )}
+      <Text size="sm" c="dimmed">
+        {m.linkHint} {m.notFound}
+      </Text>
+    </Stack>
+  );
+}
+
 /**
  * `/online-applications/:id`: an application a citizen sent: what it says, the scans (opened as
  * sent), and the clerk's two answers once the originals are before them: start the record (a draft
- * made of it, opened for the normal workflow) or return it with what to correct.
+ * made of it, opened for the normal workflow) or return it with what to correct. A request for a
+ * repeat certificate or an extract is answered by the record found (the search, started with the
+ * request's names and date) and linked, or returned when none is.
  */
 export default function OnlineApplicationPage() {
   const { id = '' } = useParams();
   const { m, lang } = useOnlineMessages();
   const navigate = useNavigate();
   const app = useQuery(onlineApplicationQuery(id));
-  const { accept, send } = useOnlineApplicationWrites(id);
+  const { accept, send, link } = useOnlineApplicationWrites(id);
   const [message, setMessage] = useState('');
   usePageTitle(app.data ? `${m.title}: ${formatVerifyCode(app.data.trackingCode)}` : m.title);
   if (!app.data) return <ProblemAlert error={app.error} text={m.problem} />;
   const a = app.data;
+  const copy = isCopyService(a.kind);
+  const lines = copy ? copyLines(a.data, lang) : dataLines(a.kind, a.data, lang);
 
   const onAccept = () =>
     accept.mutate(undefined, { onSuccess: (done) => navigate(`/records/${done.recordId}/edit`) });
+  // linked: to the record's fees, where the service is paid before the print
+  const onLink = (recordId: string) =>
+    link.mutate(recordId, { onSuccess: (done) => navigate(`/records/${done.recordId}?tab=fees`) });
   const onReturn = (e: FormEvent) => {
     e.preventDefault();
     send.mutate(message.trim());
@@ -76,7 +181,7 @@ export default function OnlineApplicationPage() {
         {m.back}
       </Anchor>
       <Heading
-        title={`${getActKind(a.kind)?.labels[lang] ?? a.kind} — ${formatVerifyCode(a.trackingCode)}`}
+        title={`${copy ? applicationService(a.kind).title[lang] : (getActKind(a.kind)?.labels[lang] ?? a.kind)} — ${formatVerifyCode(a.trackingCode)}`}
         intro={`${m.submitted}: ${formatDate(a.submittedAt.slice(0, 10))} · ${m.status}: ${m.queues[a.status as keyof typeof m.queues] ?? a.status}`}
       />
       {a.message && <Alert color="yellow">{a.message}</Alert>}
@@ -88,7 +193,7 @@ export default function OnlineApplicationPage() {
       </Text>
       {a.recordId && (
         <Anchor component={Link} to={`/records/${a.recordId}`}>
-          {m.record}
+          {copy ? m.linked : m.record}
         </Anchor>
       )}
       <Title order={2} size="h4">
@@ -97,7 +202,7 @@ export default function OnlineApplicationPage() {
       <Table.ScrollContainer minWidth={360} type="native">
         <Table className="sabt-table" verticalSpacing={4}>
           <Table.Tbody>
-            {dataLines(a.kind, a.data, lang).map((line) => (
+            {lines.map((line) => (
               <Table.Tr key={line.path}>
                 <Table.Th scope="row" fw={500}>
                   {line.label}
@@ -129,17 +234,23 @@ export default function OnlineApplicationPage() {
           ))}
         </List>
       )}
-      <ProblemAlert error={accept.error ?? send.error} text={m.problem} />
+      <ProblemAlert error={accept.error ?? link.error ?? send.error} text={m.problem} />
       {a.status === 'received' && (
         <>
-          <Group>
-            <Button onClick={onAccept} loading={accept.isPending}>
-              {m.accept}
-            </Button>
-          </Group>
-          <Text size="sm" c="dimmed">
-            {m.acceptHint}
-          </Text>
+          {copy ? (
+            <RecordFinder app={a} onLink={onLink} busy={link.isPending} />
+          ) : (
+            <>
+              <Group>
+                <Button onClick={onAccept} loading={accept.isPending}>
+                  {m.accept}
+                </Button>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {m.acceptHint}
+              </Text>
+            </>
+          )}
           <form onSubmit={onReturn}>
             <Stack gap="xs" maw={560}>
               <Title order={2} size="h4">

@@ -1,5 +1,12 @@
 import { Alert, Anchor, SegmentedControl, Stack } from '@mantine/core';
-import { formatDate, formatVerifyCode, getActKind, type OnlineApplication } from '@sabt/core';
+import {
+  applicationService,
+  formatDate,
+  formatVerifyCode,
+  getActKind,
+  isCopyService,
+  type OnlineApplication,
+} from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { type Column, DataTable } from '../../components/data-table.tsx';
@@ -40,7 +47,13 @@ export default function OnlineApplicationsPage() {
         </Anchor>
       ),
     },
-    { header: m.kind, cell: (x) => getActKind(x.kind)?.labels[lang] ?? x.kind },
+    {
+      header: m.kind,
+      cell: (x) =>
+        isCopyService(x.kind)
+          ? applicationService(x.kind).title[lang]
+          : (getActKind(x.kind)?.labels[lang] ?? x.kind),
+    },
     {
       header: m.person,
       cell: (x) => [x.summary.surname, x.summary.name, x.summary.patronymic].filter(Boolean).join(' '),

@@ -29,7 +29,7 @@ const APP: OnlineApplicationDetail = {
   trackingCode: '7KQ2MX9D4G',
   status: 'received',
   office: { id: OFFICE.id, name: OFFICE.name },
-  summary: { surname: 'Раҳимов', name: 'Алишер', patronymic: null, eventDate: '2026-11-20' },
+  summary: { surname: 'Раҳимов', name: 'Алишер', patronymic: null, eventDate: '2026-11-20', birthDate: null },
   message: null,
   recordId: null,
   submittedAt: '2026-12-07T09:00:00.000Z',
@@ -47,6 +47,45 @@ const APP: OnlineApplicationDetail = {
     { id: 'f1', fileName: 'medical.pdf', contentType: 'application/pdf', size: 4096, createdAt: '' },
   ],
   appointment: null,
+};
+
+const COPY_ID = '5c1e0b7a-3d2f-4e8a-9b6c-7d8e9f0a1b2c';
+const COPY: OnlineApplicationDetail = {
+  ...APP,
+  id: COPY_ID,
+  kind: 'CERT_REPEAT',
+  trackingCode: '3HQ7NX2P5C',
+  summary: {
+    surname: 'Раҳимов',
+    name: 'Алишер',
+    patronymic: 'Каримович',
+    eventDate: '2019-06-02',
+    birthDate: '2019-06-02',
+  },
+  data: {
+    actKind: 'BIRTH',
+    relationship: 'minor',
+    person: { surname: 'Раҳимов', name: 'Алишер', patronymic: 'Каримович', birthDate: '2019-06-02' },
+  },
+};
+const HIT = {
+  id: 'rec-1',
+  kind: 'BIRTH',
+  status: 'registered',
+  flags: [],
+  office: 'DU-03-00',
+  surname: 'Раҳимов',
+  name: 'Алишер',
+  patronymic: 'Каримович',
+  birthDate: '2019-06-02',
+  eventDate: '2019-06-02',
+  number: 412,
+  year: 2019,
+  nationalId: null,
+  score: 0.97,
+  reasons: ['surname:exact', 'name:exact', 'birth-date'],
+  matched: null,
+  spouses: null,
 };
 
 let calls: { method: string; path: string; search: string; body: unknown }[];
@@ -69,6 +108,11 @@ function stubApi(role: Me['role'], over: Partial<OnlineApplicationDetail> = {}) 
         return jsonResponse(200, { items: url.search.includes('received') ? [APP] : [] });
       if (path === `/online-applications/${ID}` && method === 'GET')
         return jsonResponse(200, { ...APP, ...over });
+      if (path === `/online-applications/${COPY_ID}` && method === 'GET') return jsonResponse(200, COPY);
+      if (path === '/search') return jsonResponse(200, { items: [HIT], weaker: 0 });
+      if (path === '/act-kinds') return jsonResponse(200, { items: [] });
+      if (path.endsWith('/link'))
+        return jsonResponse(200, { ...COPY, status: 'waiting-for-visit', recordId: 'rec-1' });
       if (path.endsWith('/accept')) return jsonResponse(200, { application: APP, recordId: 'r-1' });
       if (path.endsWith('/return'))
         return jsonResponse(200, {
@@ -87,6 +131,7 @@ function openAt(path: string) {
       { path: '/online-applications', element: <OnlineApplicationsPage /> },
       { path: '/online-applications/:id', element: <OnlineApplicationPage /> },
       { path: '/records/:id/edit', element: <p>record form</p> },
+      { path: '/records/:id', element: <p>record</p> },
     ],
     { initialEntries: [path] },
   );
@@ -170,5 +215,33 @@ describe('the office’s online applications', () => {
         message: 'Attach the passport.',
       }),
     );
+  });
+
+  it('offers a copy request’s record search, filled in from it, and links the record found', async () => {
+    stubApi('front_office');
+    const router = openAt(`/online-applications/${COPY_ID}`);
+    await screen.findByRole('heading', { name: /Repeat certificate — 3HQ7N-X2P5C/ });
+    expect(screen.getByText('My minor child or ward (under 18)')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Originals checked: start the record' })).toBeNull();
+    const link = await screen.findByRole('button', { name: 'Record found: link' });
+    const searched = new URLSearchParams(calls.find((c) => c.path === '/search')!.search);
+    expect(Object.fromEntries(searched)).toMatchObject({
+      surname: 'Раҳимов',
+      name: 'Алишер',
+      patronymic: 'Каримович',
+      birthDate: '2019-06-02',
+      kind: 'BIRTH',
+      status: 'registered',
+    });
+    await userEvent.click(link);
+    await waitFor(() =>
+      expect(calls.find((c) => c.path.endsWith('/link'))).toMatchObject({
+        method: 'POST',
+        body: { recordId: 'rec-1' },
+      }),
+    );
+    // to the record's fees, where the service is paid before the print
+    await waitFor(() => expect(router.state.location.pathname).toBe('/records/rec-1'));
+    expect(router.state.location.search).toBe('?tab=fees');
   });
 });

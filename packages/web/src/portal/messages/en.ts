@@ -125,6 +125,7 @@ export const en: PortalMessages = {
     tracking: 'Tracking code',
     status: 'Status',
     office: 'Office',
+    service: 'Service',
     signOut: 'Sign out',
     statuses: {
       draft: 'Draft',
@@ -201,6 +202,13 @@ export const en: PortalMessages = {
     trackingCode: 'Tracking code',
     status: 'Status',
     open: 'Open',
+    acts: 'Register an act',
+    copies: 'A copy of a registered record',
+    copyIntro:
+      'Tell us whose record it is and what you know of it: the office finds the record and tells you when to come.',
+    copyOfficeHint: 'Offices that issue certificates and extracts of every kind of record.',
+    copyAttachHint:
+      'Your identity document; for someone else’s record also a document proving your kinship (a birth or marriage certificate). PDF, JPEG, PNG or TIFF.',
   },
   track: {
     title: 'Track an application',

@@ -1,4 +1,4 @@
-import { type CitizenApplication, formatDate, formatVerifyCode } from '@sabt/core';
+import { applicationService, type CitizenApplication, formatDate, formatVerifyCode } from '@sabt/core';
 import { LoadState } from '../components/load-state.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { TableScroll } from '../components/table-scroll.tsx';
@@ -56,6 +56,7 @@ export default function AccountPage() {
               <thead>
                 <tr>
                   <th scope="col">{a.tracking}</th>
+                  <th scope="col">{a.service}</th>
                   <th scope="col">{a.status}</th>
                   <th scope="col">{a.office}</th>
                 </tr>
@@ -69,6 +70,7 @@ export default function AccountPage() {
                         {formatDate(x.createdAt.slice(0, 10))})
                       </Link>
                     </th>
+                    <td>{applicationService(x.kind).title[locale]}</td>
                     <td>{a.statuses[x.status]}</td>
                     <td>{x.office?.name[locale] ?? ''}</td>
                   </tr>

@@ -1,10 +1,13 @@
 import {
+  type ActKindCode,
+  applicationService,
   type CitizenApplicationDetail,
   type CitizenAttachment,
+  COPY_REQUEST_LABELS,
   formatDate,
   formatVerifyCode,
-  PORTAL_SERVICE_INFO,
-  PORTAL_SERVICES,
+  isCopyService,
+  officeKindsOffering,
   type PublicOffice,
 } from '@sabt/core';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
@@ -15,6 +18,7 @@ import { labelIndex, labelOf } from '../../features/forms/lib/field-labels.ts';
 import { toData } from '../../features/forms/lib/form-model.ts';
 import { ActForm, fieldId } from '../components/act-form.tsx';
 import { AttachmentList } from '../components/attachment-list.tsx';
+import { CopyForm } from '../components/copy-form.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { getJson, ProblemError, sendJson } from '../lib/api.ts';
@@ -23,12 +27,10 @@ import { Link } from '../lib/router.tsx';
 import { useLoad } from '../lib/use-load.ts';
 import { ApplicationVisitFacts } from './appointments.tsx';
 
-const serviceOf = (kind: string) =>
-  PORTAL_SERVICES.map((s) => PORTAL_SERVICE_INFO[s]).find((s) => s.actKind === kind);
-
 /**
  * One of the citizen's applications: while a draft (or returned for correction) the office, the
- * form, the scans and the sending; once sent its tracking code and status.
+ * form (an act's, or a request for a copy of a record), the scans and the sending; once sent its
+ * tracking code and status.
  */
 export default function ApplicationPage({ id }: { id: string }) {
   const { m, locale } = useLocale();
@@ -61,13 +63,25 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
   const [notice, setNotice] = useState<string>();
   const [problem, setProblem] = useState<ProblemError>();
   const [busy, setBusy] = useState(false);
-  const catalogue = catalogueOf(app.kind)!;
-  const service = serviceOf(app.kind);
-  const title = service?.title[locale] ?? app.kind;
+  const copy = isCopyService(app.kind) ? app.kind : null;
+  const catalogue = copy ? null : catalogueOf(app.kind as ActKindCode)!;
+  const service = applicationService(app.kind);
+  const title = service.title[locale];
   const editable = app.status === 'draft' || app.status === 'needs-correction';
   const offices = useLoad(() => getJson<{ items: PublicOffice[] }>('/api/v1/portal/offices', locale), []);
-  const choices = (offices.data?.items ?? []).filter((o) => o.actKinds.includes(app.kind));
-  const labels = useMemo(() => labelIndex(catalogue, locale), [catalogue, locale]);
+  const offering = officeKindsOffering(service.slug);
+  const choices = (offices.data?.items ?? []).filter((o) =>
+    copy ? offering.includes(o.kind) : o.actKinds.includes(app.kind as ActKindCode),
+  );
+  const labels = useMemo(() => (catalogue ? labelIndex(catalogue, locale) : null), [catalogue, locale]);
+  const fieldLabel = (path: string) =>
+    labels
+      ? labelOf(labels, path)
+      : path === 'birthDate'
+        ? a.birthDate
+        : path === 'office'
+          ? a.office
+          : (COPY_REQUEST_LABELS[path]?.[locale] ?? path);
   const invalid = useMemo(
     () => new Set((problem?.fields ?? []).map((f) => f.path.replace(/^data\./, ''))),
     [problem],
@@ -93,7 +107,7 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
     sendJson<CitizenApplicationDetail>(
       'PUT',
       url,
-      { office: office || null, data: toData(catalogue, values) },
+      { office: office || null, data: catalogue ? toData(catalogue, values) : values },
       locale,
     );
 
@@ -182,7 +196,8 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
                 const path = f.path.replace(/^data\./, '');
                 return (
                   <li key={f.path}>
-                    <a href={`#${fieldId(path)}`}>{labelOf(labels, path)}</a>: {f.message}
+                    <a href={`#${path === 'attachments' ? 'f-attach' : fieldId(path)}`}>{fieldLabel(path)}</a>
+                    : {f.message}
                   </li>
                 );
               })}
@@ -196,7 +211,7 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
             <div className="field">
               <label htmlFor="f-office">{a.office}</label>
               <span className="hint" id="f-office-hint">
-                {a.officeHint}
+                {copy ? a.copyOfficeHint : a.officeHint}
               </span>
               <select
                 id="f-office"
@@ -213,8 +228,17 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
                 ))}
               </select>
             </div>
-            <h2>{a.form}</h2>
-            <ActForm catalogue={catalogue} values={values} onChange={setValues} invalid={invalid} />
+            {catalogue ? (
+              <>
+                <h2>{a.form}</h2>
+                <ActForm catalogue={catalogue} values={values} onChange={setValues} invalid={invalid} />
+              </>
+            ) : (
+              <>
+                <p>{a.copyIntro}</p>
+                <CopyForm service={copy!} values={values} onChange={setValues} invalid={invalid} />
+              </>
+            )}
             <button type="submit" disabled={busy}>
               {a.save}
             </button>
@@ -229,13 +253,14 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
           <div className="field">
             <label htmlFor="f-attach">{a.attach}</label>
             <span className="hint" id="f-attach-hint">
-              {a.attachHint}
+              {copy ? a.copyAttachHint : a.attachHint}
             </span>
             <input
               id="f-attach"
               type="file"
               accept="application/pdf,image/jpeg,image/png,image/tiff"
               aria-describedby="f-attach-hint"
+              aria-invalid={invalid.has('attachments') || undefined}
               disabled={busy}
               onChange={(e) => {
                 onAttach(e.currentTarget.files?.[0]);

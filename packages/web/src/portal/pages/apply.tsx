@@ -1,6 +1,9 @@
 import {
   type ActKindCode,
+  type ApplicationKind,
+  applicationService,
   type CitizenApplicationDetail,
+  COPY_SERVICES,
   PORTAL_SERVICE_INFO,
   PORTAL_SERVICES,
 } from '@sabt/core';
@@ -11,16 +14,20 @@ import { useCitizen } from '../lib/citizen.tsx';
 import { useLocale } from '../lib/i18n.tsx';
 import { Link, navigate } from '../lib/router.tsx';
 
-/** The services one applies for online: the acts (each with its own form). */
-const ACT_SERVICES = PORTAL_SERVICES.map((s) => PORTAL_SERVICE_INFO[s]).filter(
-  (s): s is typeof s & { actKind: ActKindCode } => s.actKind !== null,
+/** The services one applies for online: the acts (each with its own form), and a copy of a record. */
+const ACT_KINDS_ONLINE = PORTAL_SERVICES.map((s) => PORTAL_SERVICE_INFO[s].actKind).filter(
+  (k): k is ActKindCode => k !== null,
 );
+const GROUPS = [
+  { id: 'acts', kinds: ACT_KINDS_ONLINE },
+  { id: 'copies', kinds: COPY_SERVICES },
+] as const;
 
 /** Starting an application: the service chosen, a draft made, then its own page. */
 export default function ApplyPage() {
   const { m, locale } = useLocale();
   const { citizen } = useCitizen();
-  const [kind, setKind] = useState<ActKindCode>('BIRTH');
+  const [kind, setKind] = useState<ApplicationKind>('BIRTH');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [key] = useState(() => crypto.randomUUID());
@@ -63,18 +70,23 @@ export default function ApplyPage() {
       <form className="form" onSubmit={(e) => void start(e)}>
         <fieldset className="field">
           <legend>{m.apply.service}</legend>
-          {ACT_SERVICES.map((s) => (
-            <div className="field check" key={s.slug}>
-              <input
-                type="radio"
-                id={`kind-${s.actKind}`}
-                name="kind"
-                value={s.actKind}
-                checked={kind === s.actKind}
-                onChange={() => setKind(s.actKind)}
-              />
-              <label htmlFor={`kind-${s.actKind}`}>{s.title[locale]}</label>
-            </div>
+          {GROUPS.map((g) => (
+            <fieldset className="field" key={g.id}>
+              <legend>{m.apply[g.id]}</legend>
+              {g.kinds.map((k) => (
+                <div className="field check" key={k}>
+                  <input
+                    type="radio"
+                    id={`kind-${k}`}
+                    name="kind"
+                    value={k}
+                    checked={kind === k}
+                    onChange={() => setKind(k)}
+                  />
+                  <label htmlFor={`kind-${k}`}>{applicationService(k).title[locale]}</label>
+                </div>
+              ))}
+            </fieldset>
           ))}
         </fieldset>
         {error && (

@@ -1,10 +1,4 @@
-import {
-  type CitizenApplication,
-  formatDate,
-  formatVerifyCode,
-  PORTAL_SERVICE_INFO,
-  PORTAL_SERVICES,
-} from '@sabt/core';
+import { applicationService, type CitizenApplication, formatDate, formatVerifyCode } from '@sabt/core';
 import { type FormEvent, useState } from 'react';
 import { dateTextToValue } from '../../features/forms/lib/date-text.ts';
 import { PageTitle } from '../components/page-title.tsx';
@@ -42,8 +36,7 @@ export default function TrackPage() {
       setBusy(false);
     }
   };
-  const service =
-    found && PORTAL_SERVICES.map((s) => PORTAL_SERVICE_INFO[s]).find((s) => s.actKind === found.kind);
+  const service = found && applicationService(found.kind);
 
   return (
     <>

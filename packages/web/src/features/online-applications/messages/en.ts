@@ -30,5 +30,12 @@ export const en: OnlineApplicationMessages = {
   status: 'Status',
   back: 'To the list',
   problem: { title: 'Not done', check: 'Check:' },
+  findRecord: 'Find the record',
+  findHint: 'The search is filled in from the request; find the registered record of your office.',
+  link: 'Record found: link',
+  linkHint:
+    'The service’s fee is put on the record; print the document once it is paid. The citizen is told.',
+  notFound: 'If the record is not found, return the request with a message.',
+  linked: 'The linked record',
   notAllowed: 'Your role does not take applications.',
 };

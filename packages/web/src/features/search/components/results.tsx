@@ -19,15 +19,18 @@ const fullName = (p: { surname: string | null; name: string | null; patronymic: 
 /** Names are mostly Tajik Cyrillic: say so, so a screen reader in another language reads them right. */
 const nameLang = (name: string) => (CYRILLIC.test(name) ? 'tg' : undefined);
 
-/** The ranked hits, best first; each opens its record. */
+/** The ranked hits, best first; each opens its record, and offers `action` where one is given. */
 export function ResultList({
   items,
   kinds,
   busy,
+  action,
 }: {
   items: SearchHit[];
   kinds: ActKind[] | undefined;
   busy: boolean;
+  /** What may be done with a hit where the list is used to pick one (a button). */
+  action?: ((hit: SearchHit) => ReactNode) | undefined;
 }) {
   return (
     <Box
@@ -39,14 +42,24 @@ export function ResultList({
     >
       <Stack gap="xs">
         {items.map((hit, i) => (
-          <ResultRow key={hit.id} hit={hit} rank={i + 1} kinds={kinds} />
+          <ResultRow key={hit.id} hit={hit} rank={i + 1} kinds={kinds} action={action} />
         ))}
       </Stack>
     </Box>
   );
 }
 
-function ResultRow({ hit, rank, kinds }: { hit: SearchHit; rank: number; kinds: ActKind[] | undefined }) {
+function ResultRow({
+  hit,
+  rank,
+  kinds,
+  action,
+}: {
+  hit: SearchHit;
+  rank: number;
+  kinds: ActKind[] | undefined;
+  action?: ((hit: SearchHit) => ReactNode) | undefined;
+}) {
   const m = useSearchMessages();
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -131,6 +144,7 @@ function ResultRow({ hit, rank, kinds }: { hit: SearchHit; rank: number; kinds: 
                 </Fact>
               )}
             </Box>
+            {action && <Box mt={8}>{action(hit)}</Box>}
           </Box>
         </Box>
         <Box
