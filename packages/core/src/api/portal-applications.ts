@@ -144,8 +144,11 @@ export const onlineApplicationSchema = z
   .describe('An application a citizen made online to this office');
 export type OnlineApplication = z.infer<typeof onlineApplicationSchema>;
 export const onlineApplicationListSchema = z
-  .object({ items: z.array(onlineApplicationSchema) })
-  .describe('Online applications to the office, oldest first');
+  .object({
+    items: z.array(onlineApplicationSchema),
+    next: z.string().nullable().describe('the `after` of the next page; null: this is the last'),
+  })
+  .describe('A page of online applications to the office, oldest sent first');
 export const onlineApplicationDetailSchema = onlineApplicationSchema
   .extend({
     data: recordData,
@@ -157,6 +160,7 @@ export type OnlineApplicationDetail = z.infer<typeof onlineApplicationDetailSche
 
 export const onlineApplicationQuerySchema = z.strictObject({
   status: z.enum(['received', 'waiting-for-visit', 'needs-correction']).optional(),
+  after: z.string().max(400).optional().describe('`next` of the page before; none: the first page'),
 });
 export const applicationReturnBodySchema = z.strictObject({
   message: z.string().trim().min(1).max(500).describe('what the citizen must correct, in their words'),

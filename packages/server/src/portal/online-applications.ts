@@ -9,7 +9,7 @@ import {
   type OnlineApplication,
   type OnlineApplicationDetail,
 } from '@sabt/core';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
 import { assertMayIssue } from '../certificates/issue/render-input.ts';
 import { createRecord } from '../commands/create-record.ts';
@@ -19,6 +19,7 @@ import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
 import { chargeOnRequest } from '../fees/payments/commands.ts';
 import { nextPrintFee } from '../fees/payments/record-fees.ts';
 import { assertCanRead, authorize } from '../policies/records.ts';
+import { decodeKeysetToken, encodeKeysetToken } from '../queries/page-token.ts';
 import type { FileStore } from '../storage/file-store.ts';
 import { lockRecord } from '../unit-of-work/record-store.ts';
 import { auditRead, readEvent, type WriteContext } from '../unit-of-work/write.ts';
@@ -79,13 +80,26 @@ function present(row: ApplicationRow): OnlineApplication {
   };
 }
 
+/** Applications of a queue page. */
+export const ONLINE_APPLICATIONS_PAGE = 50;
+
+/**
+ * A page of one of the office's queues, oldest sent first (keyset on the sending time and the id);
+ * `next` starts the page after it.
+ */
 export async function listOnlineApplications(
   db: Kysely<Database>,
   actor: Actor,
   queue: OnlineQueue = 'received',
-): Promise<OnlineApplication[]> {
+  after?: string,
+): Promise<{ items: OnlineApplication[]; next: string | null }> {
   assertTakesApplications(actor);
-  let q = applicationRows(db).where('a.office_id', '=', actor.officeId);
+  const list = `online-applications:${queue}`;
+  const from = after ? decodeKeysetToken(after, list, 'after') : undefined;
+  let q = applicationRows(db)
+    .select(sql<string>`a.submitted_at::text`.as('submitted_key'))
+    .where('a.office_id', '=', actor.officeId);
+  if (from) q = q.where(sql<boolean>`(a.submitted_at, a.id) > (${from.key}::timestamptz, ${from.id}::uuid)`);
   // an act's record being worked on; a copy request's document not printed yet
   if (queue === 'waiting-for-visit')
     q = q
@@ -97,8 +111,20 @@ export async function listOnlineApplications(
         ]),
       );
   else q = q.where('a.status', '=', queue);
-  const found = await q.orderBy('a.submitted_at').orderBy('a.id').limit(500).execute();
-  return found.map(present);
+  const found = await q
+    .orderBy('a.submitted_at')
+    .orderBy('a.id')
+    .limit(ONLINE_APPLICATIONS_PAGE + 1)
+    .execute();
+  const page = found.slice(0, ONLINE_APPLICATIONS_PAGE);
+  const last = page.at(-1);
+  return {
+    items: page.map(present),
+    next:
+      found.length > ONLINE_APPLICATIONS_PAGE && last
+        ? encodeKeysetToken(list, last.submitted_key, last.id)
+        : null,
+  };
 }
 
 async function ownOfficeRow(db: Kysely<Database>, actor: Actor, id: string) {

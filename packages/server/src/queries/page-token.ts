@@ -53,3 +53,34 @@ export function decodePageToken(token: string, order: ListOrder): PagePosition {
   }
   throw new DomainError('malformed', 'problem.validation', {}, [{ path: ['page'], key: 'error.pageToken' }]);
 }
+
+/**
+ * A token for a list ordered by a timestamp then the id (both ascending): the last row's key as
+ * PostgreSQL wrote it and its id. `list` names the list, so one list's token is refused by another;
+ * a token that is not one of ours is refused (400) at `field`.
+ */
+export function encodeKeysetToken(list: string, key: string, id: string): string {
+  return Buffer.from(JSON.stringify([1, list, key, id])).toString('base64url');
+}
+
+export function decodeKeysetToken(token: string, list: string, field: string): { key: string; id: string } {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    parts = null;
+  }
+  if (Array.isArray(parts) && parts.length === 4) {
+    const [v, name, key, id] = parts;
+    if (
+      v === 1 &&
+      name === list &&
+      typeof key === 'string' &&
+      KEY.test(key) &&
+      typeof id === 'string' &&
+      UUID.test(id)
+    )
+      return { key, id };
+  }
+  throw new DomainError('malformed', 'problem.validation', {}, [{ path: [field], key: 'error.pageToken' }]);
+}

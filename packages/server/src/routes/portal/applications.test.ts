@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveBlanks } from '../../certificates/testing/fixtures.ts';
 import { DEMO_JAMOAT_ID, DEMO_OFFICE_ID } from '../../demo/demo-data.ts';
@@ -5,6 +7,7 @@ import { type JobsRuntime, startJobs } from '../../jobs/runtime.ts';
 import { memoryLog } from '../../notifications/testing/log.ts';
 import { waitFor } from '../../notifications/testing/wait.ts';
 import { notifyApplicationFromRecord } from '../../portal/application-notices.ts';
+import { portalDb } from '../../portal/tables.ts';
 import {
   type CitizenClient,
   noticesTo as listNotices,
@@ -298,6 +301,50 @@ describe('the office’s queue', () => {
           (n.params as { status?: string }).status === 'closed',
       ),
     );
+  });
+
+  it('pages a long queue by token: each application once, oldest sent first; a token of another list refused', async () => {
+    const c = await citizen();
+    const { id: citizenId } = await portalDb(t.dbx.db)
+      .selectFrom('citizens')
+      .select('id')
+      .where('contact', '=', c.email)
+      .executeTakeFirstOrThrow();
+    // 55 applications sent the same minute years ago (ties broken by id), straight into the table
+    const made = Array.from({ length: 55 }, (_, i) => ({
+      id: randomUUID(),
+      code: `P${String(i).padStart(2, '0')}${randomUUID()
+        .replace(/[^0-9]/g, '')
+        .slice(0, 7)}`,
+    }));
+    for (const m of made)
+      await sql`
+        INSERT INTO citizen_applications
+          (id, citizen_id, kind, office_id, data, status, tracking_code, tracking_birth_date, submitted_at)
+        VALUES (${m.id}, ${citizenId}, 'BIRTH', ${DEMO_OFFICE_ID}, '{}'::jsonb, 'received', ${m.code},
+          '1990-04-12', '2020-01-02T03:04:05.123456Z')`.execute(t.dbx.db);
+    const seen: { id: string; submittedAt: string }[] = [];
+    let next: string | null = null;
+    let pages = 0;
+    do {
+      const res = await w.front.get(`${O}?status=received${next ? `&after=${next}` : ''}`);
+      expect(res.status, show(res)).toBe(200);
+      if (pages === 0) expect(res.body.items).toHaveLength(50);
+      seen.push(...res.body.items);
+      next = res.body.next;
+      pages++;
+    } while (next && pages < 20);
+    const ids = seen.map((x) => x.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(made.map((m) => m.id)));
+    expect(ids.slice(0, 55).sort()).toEqual(made.map((m) => m.id).sort());
+    const times = seen.map((x) => x.submittedAt);
+    expect(times).toEqual([...times].sort());
+
+    const first = await w.front.get(`${O}?status=received`);
+    const wrongList = await w.front.get(`${O}?status=needs-correction&after=${first.body.next}`);
+    expect(wrongList.status).toBe(400);
+    expect((await w.front.get(`${O}?after=not-a-token`)).status).toBe(400);
   });
 
   it('is the clerk’s own office only, and not for a role that takes no applications', async () => {

@@ -286,7 +286,7 @@ export async function applicationRoutes(app: FastifyInstance, { config, dbx, fil
         response: readAnswers(onlineApplicationListSchema),
       },
     ),
-    async (req) => ({ items: await listOnlineApplications(dbx.db, actorOf(req), req.query.status) }),
+    async (req) => listOnlineApplications(dbx.db, actorOf(req), req.query.status, req.query.after),
   );
 
   r.get(

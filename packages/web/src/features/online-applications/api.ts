@@ -1,15 +1,19 @@
 import type { OnlineApplication, OnlineApplicationDetail } from '@sabt/core';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 
 export type OnlineQueue = 'received' | 'waiting-for-visit' | 'needs-correction';
 
-/** The office's online applications in one of its lists. */
-export const onlineApplicationsQuery = (status: OnlineQueue) =>
+/** A page of the office's online applications in one of its lists (`after`: the page before's `next`). */
+export const onlineApplicationsQuery = (status: OnlineQueue, after: string | null = null) =>
   queryOptions({
-    queryKey: ['online-applications', status],
+    queryKey: ['online-applications', status, after],
     queryFn: ({ signal }) =>
-      api<{ items: OnlineApplication[] }>('/online-applications', { signal, query: { status } }),
+      api<{ items: OnlineApplication[]; next: string | null }>('/online-applications', {
+        signal,
+        query: { status, ...(after ? { after } : {}) },
+      }),
+    placeholderData: keepPreviousData,
   });
 
 export const onlineApplicationQuery = (id: string) =>

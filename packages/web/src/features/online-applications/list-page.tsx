@@ -12,6 +12,7 @@ import { Link, useSearchParams } from 'react-router';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Heading } from '../../components/heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { TokenPager, useTokenPages } from '../../components/token-pager.tsx';
 import { meQuery } from '../../lib/auth.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { takesApplications } from './access.ts';
@@ -33,7 +34,8 @@ export default function OnlineApplicationsPage() {
     ? (params.get('list') as OnlineQueue)
     : 'received';
   const allowed = takesApplications(me.data?.role);
-  const list = useQuery({ ...onlineApplicationsQuery(queue), enabled: allowed });
+  const pages = useTokenPages();
+  const list = useQuery({ ...onlineApplicationsQuery(queue, pages.token), enabled: allowed });
   if (me.data && !allowed) return <Alert color="gray">{m.notAllowed}</Alert>;
 
   const columns: Column<OnlineApplication>[] = [
@@ -72,7 +74,10 @@ export default function OnlineApplicationsPage() {
       <SegmentedControl
         aria-label={m.title}
         value={queue}
-        onChange={(v) => setParams({ list: v })}
+        onChange={(v) => {
+          pages.reset();
+          setParams({ list: v });
+        }}
         data={QUEUES.map((q) => ({ value: q, label: m.queues[q] }))}
       />
       <ProblemAlert error={list.error} text={m.problem} />
@@ -89,6 +94,9 @@ export default function OnlineApplicationsPage() {
             rowProps={(x) => ({ 'data-application': x.id })}
           />
         ))}
+      {list.data && (list.data.next || pages.number > 1) && (
+        <TokenPager pages={pages} next={list.data.next} loading={list.isPlaceholderData} labels={m.pages} />
+      )}
     </Stack>
   );
 }

@@ -104,8 +104,13 @@ function stubApi(role: Me['role'], over: Partial<OnlineApplicationDetail> = {}) 
         body: init?.body ? JSON.parse(String(init.body)) : undefined,
       });
       if (path === '/auth/session') return jsonResponse(200, { user: user(role) });
-      if (path === '/online-applications')
-        return jsonResponse(200, { items: url.search.includes('received') ? [APP] : [] });
+      if (path === '/online-applications') {
+        // the received list has a second page, with the copy request on it
+        if (url.searchParams.get('after') === 'page-2')
+          return jsonResponse(200, { items: [{ ...COPY, trackingCode: 'ABCDEFGHJK' }], next: null });
+        const received = url.search.includes('received');
+        return jsonResponse(200, { items: received ? [APP] : [], next: received ? 'page-2' : null });
+      }
       if (path === `/online-applications/${ID}` && method === 'GET')
         return jsonResponse(200, { ...APP, ...over });
       if (path === `/online-applications/${COPY_ID}` && method === 'GET') return jsonResponse(200, COPY);
@@ -156,6 +161,13 @@ describe('the office’s online applications', () => {
     const row = link.closest('tr')!;
     expect(within(row).getByText('Раҳимов Алишер')).toBeTruthy();
     expect(within(row).getByText('20.11.2026')).toBeTruthy();
+    // page by page, and back
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('link', { name: 'ABCDE-FGHJK' });
+    expect(calls.some((c) => c.search.includes('after=page-2'))).toBe(true);
+    expect(screen.getByText('Page 2')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Previous' }));
+    await screen.findByRole('link', { name: '7KQ2M-X9D4G' });
     await userEvent.click(screen.getByText('Waiting for the visit'));
     await screen.findByText('No applications in this list.');
     expect(calls.some((c) => c.search === '?status=waiting-for-visit')).toBe(true);

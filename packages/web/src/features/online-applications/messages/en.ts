@@ -10,6 +10,7 @@ export const en: OnlineApplicationMessages = {
     'needs-correction': 'Returned for correction',
   },
   none: 'No applications in this list.',
+  pages: { previous: 'Previous', next: 'Next', page: (n) => `Page ${n}` },
   tracking: 'Tracking code',
   kind: 'Kind',
   person: 'Person',

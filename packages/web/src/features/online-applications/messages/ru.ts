@@ -10,6 +10,7 @@ export const ru: OnlineApplicationMessages = {
     'needs-correction': 'Возвращены на исправление',
   },
   none: 'В этом списке заявлений нет.',
+  pages: { previous: 'Назад', next: 'Далее', page: (n) => `Страница ${n}` },
   tracking: 'Код отслеживания',
   kind: 'Вид',
   person: 'Лицо',

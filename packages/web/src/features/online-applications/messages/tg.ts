@@ -9,6 +9,7 @@ export const tg = {
     'needs-correction': 'Барои ислоҳ баргардонда шуд',
   },
   none: 'Дар ин рӯйхат ариза нест.',
+  pages: { previous: 'Пештар', next: 'Баъдӣ', page: (n: number) => `Саҳифаи ${n}` },
   tracking: 'Рамзи пайгирӣ',
   kind: 'Намуд',
   person: 'Шахс',
