@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { birthData } from '../packages/server/src/test/fixtures.ts';
 import { checkAndSubmit, validateAndRegister } from './support/birth-workflow.ts';
 import { newContext, shot, signIn } from './support/browser.ts';
-import { seriousIssues, signInCitizen, usePortalE2e } from './support/portal.ts';
+import { sendBirthApplication, seriousIssues, signInCitizen, usePortalE2e } from './support/portal.ts';
 
 /**
  * The portal's whole path in Chromium, in Tajik: a citizen applies online for a birth with a
@@ -18,7 +18,6 @@ const portal = usePortalE2e();
 const { e2e } = portal;
 const T = { timeout: 20_000 };
 const PHONE = { width: 360, height: 740 };
-const SCAN = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 /** A weekday at least two days from today (the office is open Monday to Friday). */
 function weekdayAhead(): string {
@@ -59,33 +58,7 @@ describe('the citizen portal from application to certificate', () => {
       await page.getByRole('radio', { name: 'Бақайдгирии таваллуд' }).check();
       await page.getByRole('button', { name: 'Оғоз кардан' }).click();
       await page.waitForURL('**/portal/applications/*', T);
-      const id = new URL(page.url()).pathname.split('/').at(-1)!;
-      // the whole birth form as the page saves it (typing each field is portal.test.ts's)
-      const data = birthData();
-      const saved = await page.evaluate(
-        async ({ id, data }) =>
-          (
-            await fetch(`/api/v1/portal/applications/${id}`, {
-              method: 'PUT',
-              headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-              body: JSON.stringify({ office: 'DU-03-00', data }),
-            })
-          ).status,
-        { id, data },
-      );
-      expect(saved).toBe(200);
-      await page.reload();
-      await page.getByLabel('Файлро замима кунед').setInputFiles({
-        name: 'medical.pdf',
-        mimeType: 'application/pdf',
-        buffer: SCAN,
-      });
-      await page.getByRole('link', { name: 'medical.pdf' }).waitFor(T);
-      await page.getByLabel('Санаи таваллуди шумо (рр.мм.сссс)').fill('12.04.1990');
-      await page.getByRole('button', { name: 'Аризаро фиристед' }).click();
-      const sent = page.getByText(/Рамзи пайгирии шумо: [0-9A-Z]{5}-[0-9A-Z]{5}/);
-      await sent.waitFor(T);
-      const code = /([0-9A-Z]{5}-[0-9A-Z]{5})/.exec((await sent.textContent()) ?? '')![1]!;
+      const code = await sendBirthApplication(page, birthData());
       await shot(page, 'journey-1-sent');
 
       // and books a visit for it: the appointments page comes set to its office and application

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { birthData } from '../packages/server/src/test/fixtures.ts';
 import { firstScreen, sum } from '../scripts/first-screen.ts';
 import { newContext, shot, signIn } from './support/browser.ts';
-import { seriousIssues, signInCitizen, usePortalE2e } from './support/portal.ts';
+import { SCAN, sendBirthApplication, seriousIssues, signInCitizen, usePortalE2e } from './support/portal.ts';
 
 /**
  * The citizen portal in Chromium: every page checked by axe-core (WCAG 2.1 A and AA: nothing
@@ -16,9 +16,6 @@ const { e2e } = portal;
 const { ready } = e2e;
 const T = { timeout: 20_000 };
 const PHONE = { width: 360, height: 740 };
-
-/** A one-page PDF, as a scanner writes it (enough for the content check: the magic number and a trailer). */
-const SCAN = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 describe('the citizen portal in a real browser', () => {
   it.runIf(ready).each([
@@ -223,33 +220,8 @@ describe('the citizen portal in a real browser', () => {
       await page.goto('/portal/apply');
       await page.getByRole('button', { name: 'Оғоз кардан' }).click();
       await page.waitForURL('**/portal/applications/*', T);
-      const id = new URL(page.url()).pathname.split('/').at(-1)!;
-      // the whole birth form as the page saves it (typing every field is the other test's and the staff form's)
       const data = birthData();
-      const saved = await page.evaluate(
-        async ({ id, data }) => {
-          const res = await fetch(`/api/v1/portal/applications/${id}`, {
-            method: 'PUT',
-            headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-            body: JSON.stringify({ office: 'DU-03-00', data }),
-          });
-          return res.status;
-        },
-        { id, data },
-      );
-      expect(saved).toBe(200);
-      await page.reload();
-      await page.getByLabel('Файлро замима кунед').setInputFiles({
-        name: 'medical.pdf',
-        mimeType: 'application/pdf',
-        buffer: SCAN,
-      });
-      await page.getByRole('link', { name: 'medical.pdf' }).waitFor(T);
-      await page.getByLabel('Санаи таваллуди шумо (рр.мм.сссс)').fill('12.04.1990');
-      await page.getByRole('button', { name: 'Аризаро фиристед' }).click();
-      const sent = page.getByText(/Рамзи пайгирии шумо: [0-9A-Z]{5}-[0-9A-Z]{5}/);
-      await sent.waitFor(T);
-      const code = /([0-9A-Z]{5}-[0-9A-Z]{5})/.exec((await sent.textContent()) ?? '')![1]!;
+      const code = await sendBirthApplication(page, data);
       await shot(page, 'portal-application-sent-360');
 
       // the front office finds it in its queue, opens it with its scan, and starts the record from it

@@ -86,3 +86,39 @@ export async function signInCitizen(
   await page.getByRole('button', { name: 'Ворид шудан', exact: true }).click();
   await page.waitForURL('**/portal/account', T);
 }
+
+/** A one-page PDF, as a scanner writes it (enough for the content check: the magic number and a trailer). */
+export const SCAN = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/**
+ * On the page of a citizen's new draft birth application: the whole form saved as the page saves
+ * it (typing each field is the form test's), a medical certificate's scan attached through the
+ * page, the application sent with the applicant's date of birth. Its tracking code as shown.
+ */
+export async function sendBirthApplication(page: Page, data: Record<string, unknown>): Promise<string> {
+  const id = new URL(page.url()).pathname.split('/').at(-1)!;
+  const saved = await page.evaluate(
+    async ({ id, data }) =>
+      (
+        await fetch(`/api/v1/portal/applications/${id}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+          body: JSON.stringify({ office: 'DU-03-00', data }),
+        })
+      ).status,
+    { id, data },
+  );
+  expect(saved).toBe(200);
+  await page.reload();
+  await page.getByLabel('Файлро замима кунед').setInputFiles({
+    name: 'medical.pdf',
+    mimeType: 'application/pdf',
+    buffer: SCAN,
+  });
+  await page.getByRole('link', { name: 'medical.pdf' }).waitFor(T);
+  await page.getByLabel('Санаи таваллуди шумо (рр.мм.сссс)').fill('12.04.1990');
+  await page.getByRole('button', { name: 'Аризаро фиристед' }).click();
+  const sent = page.getByText(/Рамзи пайгирии шумо: [0-9A-Z]{5}-[0-9A-Z]{5}/);
+  await sent.waitFor(T);
+  return /([0-9A-Z]{5}-[0-9A-Z]{5})/.exec((await sent.textContent()) ?? '')![1]!;
+}

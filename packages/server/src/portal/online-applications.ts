@@ -197,6 +197,21 @@ async function detailIn(ctx: WriteContext, id: string): Promise<OnlineApplicatio
   };
 }
 
+/** The application accepted by the clerk: the record made of it, or linked to it, is its record. */
+async function markAccepted(ctx: WriteContext, id: string, recordId: string) {
+  await applicationDb(ctx.trx)
+    .updateTable('citizen_applications')
+    .set({
+      status: 'accepted',
+      record_id: recordId,
+      accepted_by: ctx.actor.id,
+      accepted_at: ctx.now,
+      updated_at: ctx.now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
 /**
  * The clerk has checked the originals: a draft record is made of the application's data in the
  * clerk's office (the ordinary record creation), linked to it; the citizen is told to come.
@@ -210,17 +225,7 @@ export async function acceptOnlineApplication(ctx: WriteContext, id: string) {
     data: row.data as Record<string, unknown>,
     onlineApplication: { id, trackingCode: row.tracking_code! },
   });
-  await applicationDb(ctx.trx)
-    .updateTable('citizen_applications')
-    .set({
-      status: 'accepted',
-      record_id: recordId,
-      accepted_by: ctx.actor.id,
-      accepted_at: ctx.now,
-      updated_at: ctx.now,
-    })
-    .where('id', '=', id)
-    .execute();
+  await markAccepted(ctx, id, recordId);
   ctx.audit.push({
     event: 'portal.application-accepted',
     actorId: ctx.actor.id,
@@ -259,17 +264,7 @@ export async function linkOnlineApplication(ctx: WriteContext, id: string, recor
       ? ({ purpose: 'extract', service: 'EXTRACT' } as const)
       : await nextPrintFee(ctx.trx, rec);
   const charge = fee ? await chargeOnRequest(ctx, rec, fee.purpose, fee.service) : null;
-  await applicationDb(ctx.trx)
-    .updateTable('citizen_applications')
-    .set({
-      status: 'accepted',
-      record_id: rec.id,
-      accepted_by: ctx.actor.id,
-      accepted_at: ctx.now,
-      updated_at: ctx.now,
-    })
-    .where('id', '=', id)
-    .execute();
+  await markAccepted(ctx, id, rec.id);
   ctx.audit.push({
     event: 'portal.application-linked',
     actorId: ctx.actor.id,
