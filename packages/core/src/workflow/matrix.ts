@@ -216,3 +216,11 @@ export function decide(action: Action, who: Subject, target: Target): Decision {
 export function allowedActions(who: Subject, target: Target): Action[] {
   return ACTIONS.filter((a) => a !== 'create' && a !== 'restore' && decide(a, who, target).allowed);
 }
+
+/**
+ * Whether a role starts records at all (some office kind lets it create one): the roles that take
+ * the citizens' online applications to their office.
+ */
+export function startsRecords(role: string | undefined): boolean {
+  return ACTION_MATRIX.some((r) => r.action === 'create' && r.roles.includes(role as Role));
+}

@@ -1,5 +1,4 @@
 import {
-  ACTION_MATRIX,
   type ActKindCode,
   type ApplicationKind,
   COPY_SERVICES,
@@ -8,6 +7,7 @@ import {
   isCopyService,
   type OnlineApplication,
   type OnlineApplicationDetail,
+  startsRecords,
 } from '@sabt/core';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
@@ -47,7 +47,7 @@ import { applicationVisit } from './appointments.ts';
 export type OnlineQueue = 'received' | 'waiting-for-visit' | 'needs-correction';
 
 function assertTakesApplications(actor: Actor) {
-  if (!ACTION_MATRIX.some((r) => r.action === 'create' && r.roles.includes(actor.role))) throw forbidden();
+  if (!startsRecords(actor.role)) throw forbidden();
 }
 
 function present(row: ApplicationRow): OnlineApplication {

@@ -21,6 +21,7 @@ import {
   PORTAL_SERVICE_INFO,
   type Slot,
   type SlotSeries,
+  startsRecords,
   todayIn,
   WEEKDAY_LABELS,
 } from '@sabt/core';
@@ -105,7 +106,10 @@ export default function AppointmentsPage() {
           <Title order={2} size="h3">
             {day.data.office.name[lang]} — {formatDate(day.data.date)}
           </Title>
-          <DayTable rows={day.data.items} />
+          <DayTable
+            rows={day.data.items}
+            opensApplications={office === me.office.id && startsRecords(me.role)}
+          />
           <Slots slots={day.data.slots} mayClose={publisher} />
         </>
       )}
@@ -116,7 +120,11 @@ export default function AppointmentsPage() {
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-function DayTable({ rows }: { rows: DayAppointment[] }) {
+/**
+ * The day's bookings; `opensApplications`: the reader opens the office's online applications (their
+ * own office, a role that starts records), so a visit's tracking code links to its application.
+ */
+function DayTable({ rows, opensApplications }: { rows: DayAppointment[]; opensApplications: boolean }) {
   const { m, lang } = useAppointmentMessages();
   if (rows.length === 0) return <Text>{m.none}</Text>;
   const columns: Column<DayAppointment>[] = [
@@ -127,12 +135,14 @@ function DayTable({ rows }: { rows: DayAppointment[] }) {
       header: m.application,
       nowrap: true,
       cell: (x) =>
-        x.application ? (
+        !x.application ? (
+          '—'
+        ) : opensApplications ? (
           <Anchor component={Link} to={`/online-applications/${x.application.id}`}>
             {formatVerifyCode(x.application.trackingCode)}
           </Anchor>
         ) : (
-          '—'
+          formatVerifyCode(x.application.trackingCode)
         ),
     },
     {

@@ -225,6 +225,9 @@ describe('appointments in the workspace', () => {
     const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'Publish slots' });
     await user.selectOptions(await screen.findByLabelText('Office'), 'DU-03-90');
+    // another office's visits: their applications are named, not linked (they open in their office only)
+    await waitFor(() => expect(screen.queryByRole('link', { name: '7KQ2M-X9D4G' })).toBeNull());
+    expect(await screen.findByText('7KQ2M-X9D4G')).toBeTruthy();
     await user.click(within(form).getByLabelText('Wednesday'));
     const to = within(form).getByLabelText('To');
     await user.clear(to);
