@@ -275,6 +275,34 @@ describe('tracking and the account', () => {
     expect(new URLSearchParams(calls.at(-1)!.search).get('code')).toBe('7kq2m-x9d4g');
   });
 
+  it('tells an extract ready as an extract, a certificate as a certificate', async () => {
+    signedIn = false;
+    let kind = 'EXTRACT';
+    answer = (c) =>
+      c.path === '/api/v1/portal/track'
+        ? [
+            200,
+            {
+              trackingCode: '7KQ2MX9D4G',
+              kind,
+              status: 'ready-for-collection',
+              office: null,
+              message: null,
+              submittedAt: null,
+              updatedAt: '',
+            },
+          ]
+        : undefined;
+    open('/portal/track');
+    await userEvent.type(await screen.findByLabelText('Tracking code'), '7KQ2MX9D4G');
+    await userEvent.type(screen.getByLabelText('Applicant’s date of birth (dd.mm.yyyy)'), '12.04.1990');
+    await userEvent.click(screen.getByRole('button', { name: 'Find' }));
+    await screen.findByText('Extract ready');
+    kind = 'BIRTH';
+    await userEvent.click(screen.getByRole('button', { name: 'Find' }));
+    await screen.findByText('Certificate ready');
+  });
+
   it('lists the citizen’s applications, each opening its page', async () => {
     answer = (c) =>
       c.path === '/api/v1/portal/applications'
@@ -401,6 +429,6 @@ describe('a request for a repeat certificate or an extract', () => {
     open('/portal/account');
     await screen.findByRole('link', { name: /7KQ2M-X9D4G/ }, LAZY);
     expect(screen.getByText('References and extracts')).toBeTruthy();
-    expect(screen.getByText('Certificate ready')).toBeTruthy();
+    expect(screen.getByText('Extract ready')).toBeTruthy();
   });
 });

@@ -136,6 +136,7 @@ export const en: PortalMessages = {
       'ready-for-collection': 'Certificate ready',
       closed: 'Closed by the office',
     },
+    extractReady: 'Extract ready',
   },
   questions: {
     title: 'My questions',

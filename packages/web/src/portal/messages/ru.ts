@@ -138,6 +138,7 @@ export const ru: PortalMessages = {
       'ready-for-collection': 'Свидетельство готово',
       closed: 'Закрыто учреждением',
     },
+    extractReady: 'Выписка готова',
   },
   questions: {
     title: 'Мои вопросы',

@@ -138,6 +138,7 @@ export const tg = {
       'ready-for-collection': 'Шаҳодатнома омода аст',
       closed: 'Дар идора баста шуд',
     },
+    extractReady: 'Иқтибос омода аст',
   },
   questions: {
     title: 'Саволҳои ман',

@@ -3,6 +3,7 @@ import { LoadState } from '../components/load-state.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { TableScroll } from '../components/table-scroll.tsx';
 import { getJson, postJson } from '../lib/api.ts';
+import { applicationStatusLabel } from '../lib/application-status.ts';
 import { useCitizen } from '../lib/citizen.tsx';
 import { fill, useLocale } from '../lib/i18n.tsx';
 import { Link, navigate } from '../lib/router.tsx';
@@ -71,7 +72,7 @@ export default function AccountPage() {
                       </Link>
                     </th>
                     <td>{applicationService(x.kind).title[locale]}</td>
-                    <td>{a.statuses[x.status]}</td>
+                    <td>{applicationStatusLabel(m, x)}</td>
                     <td>{x.office?.name[locale] ?? ''}</td>
                   </tr>
                 ))}

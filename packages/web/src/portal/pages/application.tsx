@@ -22,6 +22,7 @@ import { CopyForm } from '../components/copy-form.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { getJson, ProblemError, sendJson } from '../lib/api.ts';
+import { applicationStatusLabel } from '../lib/application-status.ts';
 import { fill, useLocale } from '../lib/i18n.tsx';
 import { Link } from '../lib/router.tsx';
 import { useLoad } from '../lib/use-load.ts';
@@ -156,7 +157,7 @@ function Application({ initial }: { initial: CitizenApplicationDetail }) {
       <PageTitle title={title}>{title}</PageTitle>
       <dl className="facts">
         <dt>{a.status}</dt>
-        <dd>{m.account.statuses[app.status]}</dd>
+        <dd>{applicationStatusLabel(m, app)}</dd>
         {app.trackingCode && (
           <>
             <dt>{a.trackingCode}</dt>

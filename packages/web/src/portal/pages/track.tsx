@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { dateTextToValue } from '../../features/forms/lib/date-text.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { getJson, ProblemError } from '../lib/api.ts';
+import { applicationStatusLabel } from '../lib/application-status.ts';
 import { useLocale } from '../lib/i18n.tsx';
 
 type Tracked = Pick<
@@ -80,7 +81,7 @@ export default function TrackPage() {
             <dt>{m.apply.service}</dt>
             <dd>{service?.title[locale] ?? found.kind}</dd>
             <dt>{m.apply.status}</dt>
-            <dd>{m.account.statuses[found.status]}</dd>
+            <dd>{applicationStatusLabel(m, found)}</dd>
             {found.office && (
               <>
                 <dt>{m.apply.office}</dt>
