@@ -58,6 +58,7 @@ describe('the citizen portal from application to certificate', () => {
       await page.getByRole('radio', { name: 'Бақайдгирии таваллуд' }).check();
       await page.getByRole('button', { name: 'Оғоз кардан' }).click();
       await page.waitForURL('**/portal/applications/*', T);
+      const id = new URL(page.url()).pathname.split('/').at(-1)!;
       const code = await sendBirthApplication(page, birthData());
       await shot(page, 'journey-1-sent');
 
