@@ -679,24 +679,9 @@ export async function appointmentDay(
     .where('s.day', '=', q.date)
     .orderBy('s.start_time')
     .execute();
-  const items = await adb
-    .selectFrom('appointments as a')
-    .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
+  const items = await APPOINTMENT_ROWS(adb)
     .innerJoin('citizens as c', 'c.id', 'a.citizen_id')
-    .leftJoin('citizen_applications as ap', 'ap.id', 'a.application_id')
-    .select([
-      'a.id',
-      'a.slot_id',
-      'a.purpose',
-      'a.application_id',
-      'ap.kind as application_kind',
-      'ap.tracking_code',
-      'a.status',
-      'a.cancelled_by',
-      'c.contact',
-      hhmm('s.start_time').as('start'),
-      hhmm('s.end_time').as('end'),
-    ])
+    .select('c.contact')
     .where('a.office_id', '=', q.office)
     .where('a.day', '=', q.date)
     .orderBy('s.start_time')
