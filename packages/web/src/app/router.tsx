@@ -76,10 +76,7 @@ export function createAppRouter() {
             screen('records/:id/duplicates', () => import('../features/record/duplicates.tsx'), 'record'),
             screen('search', () => import('../features/search/index.tsx'), 'search'),
             screen('online-applications', () => import('../features/online-applications/list-page.tsx')),
-            screen(
-              'online-applications/:id',
-              () => import('../features/online-applications/application-page.tsx'),
-            ),
+            screen('online-applications/:id', () => import('./routes/online-application.tsx')),
             screen('blanks', () => import('../features/certificates/blanks-page.tsx')),
             screen('printer', () => import('../features/certificates/printer-page.tsx')),
             screen('fees', () => import('../features/fees/calculator-page.tsx')),

@@ -15,18 +15,12 @@ import {
   valueLabelAt,
 } from '@sabt/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Heading } from '../../components/heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { useActKinds } from '../../lib/act-kinds.ts';
 import { API_BASE } from '../../lib/api.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
-import { searchQuery } from '../search/api.ts';
-import { ResultList } from '../search/components/results.tsx';
-import { SearchForm } from '../search/components/search-form.tsx';
-import { useSearchMessages } from '../search/messages.ts';
-import { apiQueryFromSearch } from '../search/params.ts';
 import { onlineApplicationQuery, useOnlineApplicationWrites } from './api.ts';
 import { useOnlineMessages } from './messages.ts';
 
@@ -83,35 +77,39 @@ function copyLines(data: Record<string, unknown>, lang: Locale) {
     .sort((x, y) => COPY_ORDER.indexOf(x.path) - COPY_ORDER.indexOf(y.path));
 }
 
-/** The record search, started with the request's names, date and kind, each hit offered to link. */
+/**
+ * The workspace's record search, composed in by the app (features do not import each other):
+ * started with `start` (its address fields), each hit offered `action` (a button, or nothing).
+ */
+export type RecordSearch = (
+  start: Record<string, string>,
+  action: (hit: { id: string; status: string }) => ReactNode,
+) => ReactNode;
+
+/** The record search, started with the request's names, date and kind, each registered hit offered to link. */
 function RecordFinder({
   app,
   onLink,
   busy,
+  search,
 }: {
   app: OnlineApplicationDetail;
   onLink: (id: string) => void;
   busy: boolean;
+  search: RecordSearch;
 }) {
   const { m } = useOnlineMessages();
-  const sm = useSearchMessages();
-  const { data: kinds } = useActKinds();
-  const [search, setSearch] = useState(() => {
-    const s = app.summary;
-    const start = new URLSearchParams();
-    for (const [k, v] of [
-      ['surname', s.surname],
-      ['name', s.name],
-      ['patronymic', s.patronymic],
-      ['birthDate', s.birthDate],
-      ['kind', (app.data as { actKind?: string }).actKind],
-      ['status', 'registered'],
-    ] as const)
-      if (v) start.set(k, v);
-    return start.toString();
-  });
-  const query = apiQueryFromSearch(new URLSearchParams(search));
-  const results = useQuery({ ...searchQuery(query ?? {}), enabled: query !== null });
+  const s = app.summary;
+  const start: Record<string, string> = {};
+  for (const [k, v] of [
+    ['surname', s.surname],
+    ['name', s.name],
+    ['patronymic', s.patronymic],
+    ['birthDate', s.birthDate],
+    ['kind', (app.data as { actKind?: string }).actKind],
+    ['status', 'registered'],
+  ] as const)
+    if (v) start[k] = v;
   return (
     <Stack gap="sm">
       <Title order={2} size="h4">
@@ -120,23 +118,12 @@ function RecordFinder({
       <Text size="sm" c="dimmed">
         {m.findHint}
       </Text>
-      <SearchForm search={search} onSearch={(next) => setSearch(next.toString())} busy={results.isFetching} />
-      <Text role="status" size="sm" fw={500}>
-        {results.data ? sm.found(results.data.items.length) : results.isFetching ? sm.searching : ''}
-      </Text>
-      {results.data && (
-        <ResultList
-          items={results.data.items}
-          kinds={kinds}
-          busy={results.isFetching}
-          action={(hit) =>
-            hit.status === 'registered' ? (
-              <Button size="xs" onClick={() => onLink(hit.id)} loading={busy}>
-                {m.link}
-              </Button>
-            ) : null
-          }
-        />
+      {search(start, (hit) =>
+        hit.status === 'registered' ? (
+          <Button size="xs" onClick={() => onLink(hit.id)} loading={busy}>
+            {m.link}
+          </Button>
+        ) : null,
       )}
       <Text size="sm" c="dimmed">
         {m.linkHint} {m.notFound}
@@ -152,7 +139,7 @@ function RecordFinder({
  * repeat certificate or an extract is answered by the record found (the search, started with the
  * request's names and date) and linked, or returned when none is.
  */
-export default function OnlineApplicationPage() {
+export default function OnlineApplicationPage({ findRecord }: { findRecord: RecordSearch }) {
   const { id = '' } = useParams();
   const { m, lang } = useOnlineMessages();
   const navigate = useNavigate();
@@ -238,7 +225,7 @@ export default function OnlineApplicationPage() {
       {a.status === 'received' && (
         <>
           {copy ? (
-            <RecordFinder app={a} onLink={onLink} busy={link.isPending} />
+            <RecordFinder app={a} onLink={onLink} busy={link.isPending} search={findRecord} />
           ) : (
             <>
               <Group>

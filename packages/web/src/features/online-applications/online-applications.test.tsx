@@ -4,9 +4,9 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import OnlineApplicationRoute from '../../app/routes/online-application.tsx';
 import { i18n } from '../../lib/i18n.ts';
 import { jsonResponse, renderWithProviders } from '../../testing/render.tsx';
-import OnlineApplicationPage from './application-page.tsx';
 import OnlineApplicationsPage from './list-page.tsx';
 
 const OFFICE = {
@@ -134,7 +134,7 @@ function openAt(path: string) {
   const router = createMemoryRouter(
     [
       { path: '/online-applications', element: <OnlineApplicationsPage /> },
-      { path: '/online-applications/:id', element: <OnlineApplicationPage /> },
+      { path: '/online-applications/:id', element: <OnlineApplicationRoute /> },
       { path: '/records/:id/edit', element: <p>record form</p> },
       { path: '/records/:id', element: <p>record</p> },
     ],
